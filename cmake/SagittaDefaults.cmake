@@ -1,0 +1,36 @@
+# Compiler settings shared by every Sagitta target: warnings, sanitizers, clang-tidy.
+
+set(SAGITTA_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+  -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align -Wnull-dereference -Wdouble-promotion
+  -Wimplicit-fallthrough)
+if(SAGITTA_WERROR)
+  list(APPEND SAGITTA_WARNINGS -Werror)
+endif()
+
+if(SAGITTA_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+if(SAGITTA_CLANG_TIDY)
+  find_program(CLANG_TIDY_EXE NAMES clang-tidy REQUIRED)
+  set(SAGITTA_CLANG_TIDY_COMMAND ${CLANG_TIDY_EXE} --quiet)
+endif()
+
+# sagitta_defaults(<target>): warnings (and clang-tidy when enabled) for a target of ours.
+function(sagitta_defaults target)
+  target_compile_options(${target} PRIVATE ${SAGITTA_WARNINGS})
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  if(SAGITTA_CLANG_TIDY)
+    set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY "${SAGITTA_CLANG_TIDY_COMMAND}")
+  endif()
+endfunction()
+
+# sagitta_library(<name> SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...]): one static library per folder.
+function(sagitta_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+  sagitta_defaults(${name})
+endfunction()

@@ -1,0 +1,113 @@
+#include "anatomy/mesh_import.h"
+
+#include <assimp/config.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include <assimp/Importer.hpp>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <system_error>
+
+#include "core/error.h"
+
+namespace sagitta::anatomy {
+namespace fs = std::filesystem;
+namespace {
+
+glm::mat4 toGlm(const aiMatrix4x4& m) {
+  // Assimp is row-major, GLM column-major
+  return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
+}
+
+void appendMesh(const aiMesh& src, const glm::mat4& transform, float scale, MeshData& dst) {
+  const auto base = static_cast<std::uint32_t>(dst.positions.size());
+  const glm::mat3 normal_matrix = glm::transpose(glm::inverse(glm::mat3(transform)));
+  for (unsigned i = 0; i < src.mNumVertices; ++i) {
+    const aiVector3D& v = src.mVertices[i];
+    dst.positions.push_back(glm::vec3(transform * glm::vec4(v.x, v.y, v.z, 1.0f)) * scale);
+    if (src.HasNormals()) {
+      const aiVector3D& n = src.mNormals[i];
+      dst.normals.push_back(glm::normalize(normal_matrix * glm::vec3(n.x, n.y, n.z)));
+    }
+  }
+  for (unsigned f = 0; f < src.mNumFaces; ++f) {
+    const aiFace& face = src.mFaces[f];
+    if (face.mNumIndices != 3) continue;  // points and lines are not surfaces
+    for (int k = 0; k < 3; ++k) dst.indices.push_back(base + face.mIndices[k]);
+  }
+}
+
+void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, const ImportOptions& options,
+             std::vector<MeshData>& out) {
+  const glm::mat4 transform = parent * toGlm(node.mTransformation);
+  for (unsigned i = 0; i < node.mNumMeshes; ++i) {
+    const aiMesh& mesh = *scene.mMeshes[node.mMeshes[i]];
+    if (options.merge && !out.empty()) {
+      appendMesh(mesh, transform, options.scale_to_m, out.front());
+    } else {
+      MeshData data;
+      data.name = mesh.mName.length > 0 ? mesh.mName.C_Str() : node.mName.C_Str();
+      appendMesh(mesh, transform, options.scale_to_m, data);
+      out.push_back(std::move(data));
+    }
+  }
+  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], transform, options, out);
+}
+
+}  // namespace
+
+std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw IoError("cannot read mesh " + path.string() + ": no such file");
+  if (fs::is_directory(path, ec)) throw IoError("cannot read mesh " + path.string() + ": it is a folder");
+  if (fs::file_size(path, ec) == 0) throw InputError("mesh " + path.string() + " is empty (0 bytes)");
+  if (!(options.scale_to_m > 0.0f) || !std::isfinite(options.scale_to_m)) {
+    throw InputError("mesh " + path.string() + ": the unit scale must be a positive number");
+  }
+
+  Assimp::Importer importer;
+  unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                   aiProcess_FindInvalidData | aiProcess_ValidateDataStructure;
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".stl") {
+    // STL stores one flat normal per face; drop them so shared corners merge and the smooth
+    // normals computed below apply
+    importer.SetPropertyInteger(AI_CONFIG_PP_RVC_FLAGS, aiComponent_NORMALS);
+    flags |= aiProcess_RemoveComponent;
+  }
+  const aiScene* scene = importer.ReadFile(path.string(), flags);
+  if (scene == nullptr || scene->mRootNode == nullptr) {
+    std::string why = importer.GetErrorString();
+    if (why.empty()) why = "not a mesh file Assimp can read";
+    throw InputError("cannot load mesh " + path.string() + ": " + why);
+  }
+  if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0) {
+    throw InputError("cannot load mesh " + path.string() + ": the file is incomplete (truncated?)");
+  }
+
+  std::vector<MeshData> out;
+  collect(*scene, *scene->mRootNode, glm::mat4(1.0f), options, out);
+  std::erase_if(out, [](const MeshData& m) { return m.empty(); });
+  if (out.empty()) throw InputError("mesh " + path.string() + " holds no triangles");
+  for (MeshData& m : out) {
+    if (m.normals.size() != m.positions.size()) computeSmoothNormals(m);
+    if (m.name.empty()) m.name = path.stem().string();
+    for (const glm::vec3& p : m.positions) {
+      if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) {
+        throw InputError("mesh " + path.string() + " has a vertex that is not a finite number");
+      }
+    }
+  }
+  return out;
+}
+
+MeshData importMesh(const fs::path& path, const ImportOptions& options) {
+  ImportOptions merged = options;
+  merged.merge = true;
+  return std::move(importMeshes(path, merged).front());
+}
+
+}  // namespace sagitta::anatomy
