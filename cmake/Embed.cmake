@@ -58,7 +58,7 @@ std::vector<std::string_view> names() {
 }
 }  // namespace ${ARG_NAMESPACE}
 ")
-  set_source_files_properties(${out_dir}/${ARG_NAMESPACE}_embedded.S PROPERTIES OBJECT_DEPENDS "${deps}" LANGUAGE C)
+  set_source_files_properties(${out_dir}/${ARG_NAMESPACE}_embedded.S PROPERTIES OBJECT_DEPENDS "${deps}" LANGUAGE ASM)
   target_sources(${target} PRIVATE ${out_dir}/${ARG_NAMESPACE}_embedded.S ${out_dir}/${ARG_NAMESPACE}_embedded.cpp)
   target_include_directories(${target} PUBLIC ${out_dir})
 endfunction()

@@ -1,7 +1,7 @@
 # Compiler settings shared by every Sagitta target: warnings, sanitizers, clang-tidy.
 
 set(SAGITTA_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-  -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align -Wnull-dereference -Wdouble-promotion
+  -Wnon-virtual-dtor -Woverloaded-virtual -Wcast-align -Wdouble-promotion
   -Wimplicit-fallthrough)
 if(SAGITTA_WERROR)
   list(APPEND SAGITTA_WARNINGS -Werror)
@@ -19,7 +19,7 @@ endif()
 
 # sagitta_defaults(<target>): warnings (and clang-tidy when enabled) for a target of ours.
 function(sagitta_defaults target)
-  target_compile_options(${target} PRIVATE ${SAGITTA_WARNINGS})
+  target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:${SAGITTA_WARNINGS}>)
   target_compile_features(${target} PUBLIC cxx_std_20)
   if(SAGITTA_CLANG_TIDY)
     set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY "${SAGITTA_CLANG_TIDY_COMMAND}")

@@ -81,6 +81,9 @@ std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& op
   const aiScene* scene = importer.ReadFile(path.string(), flags);
   if (scene == nullptr || scene->mRootNode == nullptr) {
     std::string why = importer.GetErrorString();
+    if (why.find("contains no faces") != std::string::npos) {
+      throw InputError("mesh " + path.string() + " holds no triangles");
+    }
     if (why.empty()) why = "not a mesh file Assimp can read";
     throw InputError("cannot load mesh " + path.string() + ": " + why);
   }

@@ -102,12 +102,13 @@ void checkWritable(const fs::path& path) {
   if (!fs::is_directory(folder, ec)) {
     throw IoError("cannot write " + path.string() + ": folder " + folder.string() + " does not exist");
   }
-  if (::access(folder.c_str(), W_OK) != 0) {
-    throw IoError(ioMessage(path, "the folder is not writable", errno));
-  }
-  if (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0) {
-    throw IoError(ioMessage(path, "the file is read-only", errno));
-  }
+  // really create (and remove) a file there: permission bits do not tell the whole story
+  // (root, read-only mounts, /proc)
+  const fs::path probe = temporaryBeside(path);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError(ioMessage(path, "the folder is not writable", errno));
+  ::close(fd);
+  ::unlink(probe.c_str());
 }
 
 }  // namespace sagitta

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The two quick-start commands (README.md):
+#   scripts/dev.sh app [ARGS...]   install what is missing, build, launch Sagitta on the built-in model
+#   scripts/dev.sh test            install what is missing, build, run every test
+# The build lives in build/ (CMake preset "dev": optimised, warnings are errors).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-}"
+shift || true
+case "$what" in
+  app|test) ;;
+  *) echo "usage: scripts/dev.sh app [ARGS...] | scripts/dev.sh test" >&2; exit 2 ;;
+esac
+
+scripts/setup.sh
+jobs="$(nproc 2>/dev/null || echo 2)"
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake --preset dev
+fi
+cmake --build build --parallel "$jobs"
+
+# Tests that render need a display; without one, Xvfb provides a virtual one (Mesa llvmpipe).
+with_display() {
+  if [ -n "${DISPLAY:-}" ] && command -v xdpyinfo >/dev/null 2>&1 && xdpyinfo >/dev/null 2>&1; then
+    "$@"
+  elif [ -n "${DISPLAY:-}" ] && ! command -v xdpyinfo >/dev/null 2>&1; then
+    "$@"
+  else
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+  fi
+}
+
+if [ "$what" = test ]; then
+  with_display ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
+else
+  if [ -z "${DISPLAY:-}" ]; then
+    echo "sagitta: built build/sagitta, but there is no display to open its window on (DISPLAY is not set)." >&2
+    echo "sagitta: run this from a desktop session, or render headless:" >&2
+    echo "  xvfb-run -a -s \"-screen 0 1920x1080x24\" build/sagitta render --out shot.png" >&2
+    exit 1
+  fi
+  exec build/sagitta "$@"
+fi

@@ -1,0 +1,33 @@
+#version 330 core
+// Meshes: rigid (one model matrix) or skinned (up to four segment matrices per vertex).
+layout(location = 0) in vec3 a_position;
+layout(location = 1) in vec3 a_normal;
+layout(location = 2) in vec4 a_skin_segments;  // segment indices (unsigned bytes as floats)
+layout(location = 3) in vec4 a_skin_weights;
+
+uniform mat4 u_model;
+uniform mat3 u_normal_matrix;
+uniform mat4 u_view_proj;
+uniform mat4 u_light_view_proj;
+uniform int u_skinned;
+uniform mat4 u_skin[12];
+
+out vec3 v_world;
+out vec3 v_normal;
+out vec4 v_light_clip;
+
+void main() {
+  mat4 m = u_model;
+  mat3 nm = u_normal_matrix;
+  if (u_skinned != 0) {
+    ivec4 s = ivec4(a_skin_segments + 0.5);
+    m = u_skin[s.x] * a_skin_weights.x + u_skin[s.y] * a_skin_weights.y +
+        u_skin[s.z] * a_skin_weights.z + u_skin[s.w] * a_skin_weights.w;
+    nm = mat3(m);  // skin matrices are rigid motions, so this is their normal matrix
+  }
+  vec4 world = m * vec4(a_position, 1.0);
+  v_world = world.xyz;
+  v_normal = nm * a_normal;
+  v_light_clip = u_light_view_proj * world;
+  gl_Position = u_view_proj * world;
+}

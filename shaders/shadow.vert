@@ -1,0 +1,18 @@
+#version 330 core
+// Depth from the key light, for shadows.
+layout(location = 0) in vec3 a_position;
+layout(location = 2) in vec4 a_skin_segments;
+layout(location = 3) in vec4 a_skin_weights;
+uniform mat4 u_model;
+uniform mat4 u_light_view_proj;
+uniform int u_skinned;
+uniform mat4 u_skin[12];
+void main() {
+  mat4 m = u_model;
+  if (u_skinned != 0) {
+    ivec4 s = ivec4(a_skin_segments + 0.5);
+    m = u_skin[s.x] * a_skin_weights.x + u_skin[s.y] * a_skin_weights.y +
+        u_skin[s.z] * a_skin_weights.z + u_skin[s.w] * a_skin_weights.w;
+  }
+  gl_Position = u_light_view_proj * m * vec4(a_position, 1.0);
+}

@@ -1,0 +1,85 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "app/render_command.h"
+#include "core/error.h"
+#include "core/log.h"
+#include "core/version.h"
+#include "ui/gui_app.h"
+
+namespace sagitta::app {
+namespace {
+
+std::string versionText() { return std::string("sagitta ") + kVersion; }
+
+// One line on stderr, the way every Sagitta error looks.
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "sagitta: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"Sagitta: see how muscle tightness changes posture (pelvic tilt, hip-flexor length, "
+               "spondylolisthesis) on a 3D pelvis, lumbar spine and femurs.\n"
+               "Without a command it opens the window.",
+               "sagitta"};
+  app.set_version_flag("--version,-V", versionText());
+  app.require_subcommand(0, 1);
+
+  ui::GuiOptions gui;
+  std::string scenario;
+  app.add_option("scenario", scenario, "Scenario file (JSON) to open");
+  app.add_option("--exit-after-frames", gui.exit_after_frames, "Quit after this many frames (for smoke tests)")
+      ->group("")  // hidden: a testing aid
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--window-screenshot", gui.window_screenshot, "With --exit-after-frames: PNG of the window")
+      ->group("");
+
+  RenderOptions render_options;
+  CLI::App* render_cmd = addRenderCommand(app, render_options);
+
+  CLI::App* report_cmd = app.add_subcommand("report", "Solve the posture and print every clinical measure as JSON");
+  CLI::App* record_cmd = app.add_subcommand("record", "Render a timeline headless into an MP4, GIF or PNG sequence");
+  for (CLI::App* sub : {render_cmd, report_cmd, record_cmd}) sub->set_version_flag("--version,-V", versionText());
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string help = "sagitta --help";
+    for (const CLI::App* sub : app.get_subcommands()) help = "sagitta " + sub->get_name() + " --help";
+    return fail(kExitBadInput, std::string(e.what()) + " (see " + help + ")");
+  }
+
+  try {
+    if (render_cmd->parsed()) {
+      runRender(render_options);
+      return kExitOk;
+    }
+    if (report_cmd->parsed() || record_cmd->parsed()) {
+      return fail(kExitFailure, std::string(report_cmd->parsed() ? "report" : "record") + " is not available yet");
+    }
+    if (!scenario.empty()) gui.scenario = scenario;
+    return ui::runGui(gui);
+  } catch (const InputError& e) {
+    return fail(kExitBadInput, e.what());
+  } catch (const IoError& e) {
+    return fail(kExitFailure, e.what());
+  } catch (const GraphicsError& e) {
+    return fail(kExitFailure, e.what());
+  } catch (const std::exception& e) {
+    return fail(kExitFailure, std::string("unexpected error: ") + e.what());
+  }
+}
+
+}  // namespace sagitta::app

@@ -1,0 +1,93 @@
+#include "app/render_command.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "core/image.h"
+#include "core/log.h"
+#include "render/gl.h"
+#include "render/render_target.h"
+#include "render/renderer.h"
+#include "render/window.h"
+#include "scene/default_model.h"
+#include "scene/stage.h"
+
+namespace sagitta::app {
+
+CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
+  CLI::App* cmd = app.add_subcommand("render", "Render one frame of the 3D view offscreen and write it as a PNG");
+  cmd->add_option("--out,-o", o.out, "PNG file to write (written atomically)")->required();
+  cmd->add_option("--width,-W", o.width, "Image width in pixels")->check(CLI::Range(1, kMaxRenderWidth));
+  cmd->add_option("--height,-H", o.height, "Image height in pixels")->check(CLI::Range(1, kMaxRenderHeight));
+  cmd->add_option("--view", o.view, "Camera view")
+      ->check(CLI::IsMember({"lateral", "lateral-left", "lateral-right", "anterior", "posterior", "superior", "oblique"}));
+  cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
+  cmd->add_option("--background", o.background, "Background")->check(CLI::IsMember({"dark", "light", "transparent"}));
+  cmd->add_flag("--transparent", o.transparent, "Transparent background (same as --background transparent)");
+  cmd->add_flag("--no-grid", o.no_grid, "Hide the floor grid");
+  cmd->add_flag("--no-shadows", o.no_shadows, "Turn shadows off");
+  cmd->add_flag("--orthographic", o.orthographic, "Orthographic instead of perspective projection");
+  cmd->add_option("--msaa", o.msaa, "Multisample anti-aliasing samples (1 = off)")->check(CLI::IsMember({1, 2, 4, 8}));
+  return cmd;
+}
+
+namespace {
+
+void checkPngPath(const std::filesystem::path& out) {
+  std::string ext = out.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".png") throw InputError("--out must name a .png file, not " + out.string());
+  checkWritable(out);
+}
+
+render::Background backgroundFrom(const RenderOptions& o) {
+  if (o.transparent || o.background == "transparent") return render::Background::kTransparent;
+  if (o.background == "light") return render::Background::kLight;
+  return render::Background::kDark;
+}
+
+}  // namespace
+
+void runRender(const RenderOptions& o) {
+  // everything that can be checked without a GPU is checked first, so bad input fails fast
+  checkPngPath(o.out);
+  const auto view = scene::viewPresetFromName(o.view);
+  if (!view) throw InputError("unknown view " + o.view);
+  if (!o.scenario.empty()) readFile(o.scenario);  // a missing scenario fails before any drawing
+
+  render::WindowOptions wo;
+  wo.width = 64;
+  wo.height = 64;
+  wo.visible = false;
+  wo.vsync = false;
+  render::Window window(wo);
+  render::Renderer renderer;
+  render::RenderTarget target(o.width, o.height, o.msaa);
+  scene::Stage stage(scene::loadDefaultModel());
+
+  render::RenderSettings settings;
+  settings.background = backgroundFrom(o);
+  settings.show_grid = !o.no_grid;
+  settings.shadows = !o.no_shadows;
+  scene::Camera camera;
+  camera.projection = o.orthographic ? scene::Projection::kOrthographic : scene::Projection::kPerspective;
+  camera.setView(*view);
+  const scene::DrawList list = stage.drawList(scene::LayerOptions{});
+  camera.frame(list.bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
+  renderer.render(list, stage.meshes(), camera, settings, target);
+
+  Image image;
+  image.width = o.width;
+  image.height = o.height;
+  image.rgba = target.readPixels(settings.background == render::Background::kTransparent);
+  if (const std::string errors = render::takeGlErrors(); !errors.empty()) {
+    throw GraphicsError("the graphics driver reported " + errors + " while rendering");
+  }
+  writePng(o.out, image);
+  log::info("wrote " + o.out.string() + " (" + std::to_string(o.width) + "×" + std::to_string(o.height) + ")");
+}
+
+}  // namespace sagitta::app

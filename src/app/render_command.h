@@ -1,0 +1,35 @@
+// `sagitta render`: one frame of the 3D view, offscreen, written as a PNG.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace sagitta::app {
+
+struct RenderOptions {
+  std::filesystem::path out;
+  int width = 1920;
+  int height = 1080;
+  std::string view = "lateral";
+  std::filesystem::path scenario;
+  std::string background = "dark";
+  bool transparent = false;
+  bool no_grid = false;
+  bool no_shadows = false;
+  int msaa = 4;
+  bool orthographic = false;
+};
+
+inline constexpr int kMaxRenderWidth = 3840;
+inline constexpr int kMaxRenderHeight = 2160;
+
+// Adds the subcommand and its flags; the callback fills `options`.
+CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options);
+// Throws InputError / IoError / GraphicsError with a one-line message.
+void runRender(const RenderOptions& options);
+
+}  // namespace sagitta::app

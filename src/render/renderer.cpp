@@ -1,0 +1,345 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <glm/gtc/matrix_transform.hpp>
+#include <vector>
+
+namespace sagitta::render {
+namespace {
+
+// Background gradients (sRGB): calm dark blue-grey for screens and projectors in dim rooms,
+// near-white for printed slides and bright rooms.
+struct BackgroundColours {
+  glm::vec3 top, bottom, grid_line, shadow;
+};
+BackgroundColours coloursFor(Background b) {
+  switch (b) {
+    case Background::kLight:
+      return {{0.96f, 0.965f, 0.975f}, {0.84f, 0.86f, 0.89f}, {0.45f, 0.5f, 0.58f}, {0.25f, 0.27f, 0.3f}};
+    case Background::kTransparent:
+      return {{0.0f, 0.0f, 0.0f}, {0.0f, 0.0f, 0.0f}, {0.5f, 0.55f, 0.62f}, {0.0f, 0.0f, 0.0f}};
+    case Background::kDark:
+    default:
+      return {{0.16f, 0.19f, 0.24f}, {0.055f, 0.065f, 0.085f}, {0.45f, 0.52f, 0.62f}, {0.0f, 0.0f, 0.0f}};
+  }
+}
+
+// FNV-1a over raw bytes: a cheap fingerprint of what the shadow map depends on.
+void hashBytes(std::uint64_t& h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+}
+
+anatomy::MeshData unitFloorQuad() {
+  anatomy::MeshData q;
+  q.positions = {{-1, 0, -1}, {1, 0, -1}, {1, 0, 1}, {-1, 0, 1}};
+  q.normals.assign(4, {0, 1, 0});
+  q.indices = {0, 2, 1, 0, 3, 2};
+  return q;
+}
+
+float boundsRadius(const anatomy::Bounds& b) { return b.valid ? glm::length(b.size()) * 0.5f : 1.0f; }
+
+}  // namespace
+
+Renderer::Renderer()
+    : mesh_program_(buildProgram("mesh.vert", "mesh.frag")),
+      shadow_program_(buildProgram("shadow.vert", "shadow.frag")),
+      background_program_(buildProgram("background.vert", "background.frag")),
+      grid_program_(buildProgram("grid.vert", "grid.frag")),
+      lines_program_(buildProgram("lines.vert", "lines.frag", "lines.geom")),
+      empty_vao_(makeVertexArray()),
+      floor_quad_(unitFloorQuad()),
+      lines_vao_(makeVertexArray()),
+      lines_vbo_(makeBuffer()) {}
+
+glm::vec3 Renderer::keyLightDirection(const scene::Camera& camera) {
+  // upper left of the viewer and a little toward them, rotating with the camera's yaw only,
+  // so the floor shadow stays put while the camera tilts
+  const float yaw = camera.yaw_rad;
+  const glm::vec3 toward_viewer(std::sin(yaw), 0.0f, -std::cos(yaw));
+  const glm::vec3 viewer_left(-std::cos(yaw), 0.0f, -std::sin(yaw));
+  return glm::normalize(glm::vec3(0.0f, 1.6f, 0.0f) + toward_viewer * 0.9f + viewer_left * 0.7f);
+}
+
+const GpuMesh& Renderer::gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes) {
+  CachedMesh& c = gpu_meshes_[id];
+  if (c.version != meshes.version(id)) {
+    c.gpu.upload(meshes.mesh(id));
+    c.version = meshes.version(id);
+  }
+  return c.gpu;
+}
+
+void Renderer::drawBackground(const RenderSettings& settings) {
+  if (settings.background == Background::kTransparent) {
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    return;
+  }
+  glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  const BackgroundColours c = coloursFor(settings.background);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  background_program_.use();
+  background_program_.set("u_top", c.top);
+  background_program_.set("u_bottom", c.bottom);
+  background_program_.set("u_vignette", settings.background == Background::kDark ? 0.35f : 0.12f);
+  glBindVertexArray(empty_vao_.get());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  ++stats_.draw_calls;
+}
+
+glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                                    const glm::vec3& key_dir, const RenderSettings& settings) {
+  const int size = std::clamp(settings.shadow_map_size, 256, 8192);
+  if (size != shadow_size_) {
+    shadow_depth_ = makeTexture();
+    glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, size, size, 0, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
+    const float white[4] = {1.0f, 1.0f, 1.0f, 1.0f};
+    glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_BORDER_COLOR, white);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
+    shadow_fbo_ = makeFramebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, shadow_fbo_.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, shadow_depth_.get(), 0);
+    glDrawBuffer(GL_NONE);
+    glReadBuffer(GL_NONE);
+    shadow_size_ = size;
+    shadow_key_ = 0;
+  }
+
+  // an orthographic box around the scene and the floor under it, seen from the key light
+  const anatomy::Bounds& b = list.bounds;
+  const glm::vec3 centre = b.valid ? glm::vec3(b.centre().x, b.centre().y * 0.5f, b.centre().z) : glm::vec3(0.0f);
+  const float radius = b.valid ? std::max(boundsRadius(b), glm::length(glm::vec2(b.size().x, b.size().z)) + b.centre().y * 0.5f)
+                               : 1.0f;
+  const glm::vec3 up = std::abs(key_dir.y) > 0.99f ? glm::vec3(1, 0, 0) : glm::vec3(0, 1, 0);
+  const glm::mat4 light_view = glm::lookAt(centre + key_dir * radius * 2.0f, centre, up);
+  const glm::mat4 light_proj = glm::ortho(-radius, radius, -radius, radius, 0.01f, radius * 4.0f);
+  const glm::mat4 light_view_proj = light_proj * light_view;
+
+  // redraw only when something the shadows depend on changed (llvmpipe has no time to spare)
+  std::uint64_t key = 1469598103934665603ull;
+  hashBytes(key, &light_view_proj, sizeof(light_view_proj));
+  for (const scene::DrawItem& item : list.items) {
+    if ((item.flags & scene::kCastsShadow) == 0 || item.opacity < 0.999f) continue;
+    const std::uint64_t version = meshes.version(item.mesh);
+    hashBytes(key, &item.mesh, sizeof(item.mesh));
+    hashBytes(key, &version, sizeof(version));
+    hashBytes(key, &item.model, sizeof(item.model));
+    if (item.skin >= 0) hashBytes(key, &list.skins[static_cast<std::size_t>(item.skin)], sizeof(scene::SkinMatrices));
+  }
+  if (key == shadow_key_) return light_view_proj;
+  shadow_key_ = key;
+  stats_.shadow_map_redrawn = true;
+
+  glBindFramebuffer(GL_FRAMEBUFFER, shadow_fbo_.get());
+  glViewport(0, 0, size, size);
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);  // closed meshes; both faces avoid light leaks at thin bone
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  glPolygonOffset(1.5f, 2.0f);
+  shadow_program_.use();
+  shadow_program_.set("u_light_view_proj", light_view_proj);
+  for (const scene::DrawItem& item : list.items) {
+    if ((item.flags & scene::kCastsShadow) == 0 || item.opacity < 0.999f) continue;
+    const GpuMesh& gpu = gpuMesh(item.mesh, meshes);
+    shadow_program_.set("u_model", item.model);
+    const bool skinned = item.skin >= 0 && gpu.skinned();
+    shadow_program_.set("u_skinned", skinned ? 1 : 0);
+    if (skinned) shadow_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item.skin)].data(), anatomy::kSegmentCount);
+    gpu.draw();
+    ++stats_.draw_calls;
+  }
+  glDisable(GL_POLYGON_OFFSET_FILL);
+  return light_view_proj;
+}
+
+void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, bool transparent,
+                         const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
+                         const RenderSettings& settings) {
+  std::vector<const scene::DrawItem*> items;
+  for (const scene::DrawItem& item : list.items) {
+    if ((item.opacity < 0.999f) == transparent && item.opacity > 0.0f) items.push_back(&item);
+  }
+  if (items.empty()) return;
+  const glm::vec3 eye = camera.eye();
+  if (transparent) {
+    // back to front by the distance of each item's origin (good enough for a few layers)
+    std::stable_sort(items.begin(), items.end(), [&](const scene::DrawItem* a, const scene::DrawItem* b) {
+      return glm::length(glm::vec3(a->model[3]) - eye) > glm::length(glm::vec3(b->model[3]) - eye);
+    });
+  }
+
+  const glm::vec3 key = keyLightDirection(camera);
+  const glm::vec3 fill = glm::normalize(glm::vec3(-key.x, 0.35f, -key.z));
+  // the rim light sits behind the model, shining toward the viewer
+  const glm::vec3 rim = glm::normalize(camera.forward() + glm::vec3(0.0f, 0.4f, 0.0f));
+
+  mesh_program_.use();
+  mesh_program_.set("u_view_proj", view_proj);
+  mesh_program_.set("u_light_view_proj", light_view_proj);
+  mesh_program_.set("u_eye", eye);
+  mesh_program_.set("u_key_dir", key);
+  mesh_program_.set("u_fill_dir", fill);
+  mesh_program_.set("u_rim_dir", rim);
+  mesh_program_.set("u_shadows", settings.shadows ? 1 : 0);
+  mesh_program_.set("u_shadow_texel", glm::vec2(1.0f / static_cast<float>(std::max(shadow_size_, 1))));
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
+  mesh_program_.set("u_shadow_map", 0);
+
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(transparent ? GL_FALSE : GL_TRUE);
+  if (transparent) {
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  } else {
+    glDisable(GL_BLEND);
+  }
+  for (const scene::DrawItem* item : items) {
+    const GpuMesh& gpu = gpuMesh(item->mesh, meshes);
+    const bool skinned = item->skin >= 0 && gpu.skinned();
+    mesh_program_.set("u_model", item->model);
+    mesh_program_.set("u_normal_matrix", glm::transpose(glm::inverse(glm::mat3(item->model))));
+    mesh_program_.set("u_skinned", skinned ? 1 : 0);
+    if (skinned) mesh_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item->skin)].data(), anatomy::kSegmentCount);
+    mesh_program_.set("u_colour", item->colour);
+    mesh_program_.set("u_opacity", item->opacity);
+    mesh_program_.set("u_highlight", item->highlight);
+    mesh_program_.set("u_material", static_cast<int>(item->material));
+    mesh_program_.set("u_receives_shadow", (item->flags & scene::kReceivesShadow) ? 1 : 0);
+    const bool two_sided = (item->flags & scene::kTwoSided) != 0;
+    if (two_sided) {
+      glDisable(GL_CULL_FACE);
+    } else {
+      glEnable(GL_CULL_FACE);
+      glCullFace(GL_BACK);
+    }
+    if (transparent && two_sided) {
+      // inner faces first, then outer, so a translucent shell composites in order
+      glEnable(GL_CULL_FACE);
+      glCullFace(GL_FRONT);
+      gpu.draw();
+      glCullFace(GL_BACK);
+      gpu.draw();
+      stats_.draw_calls += 2;
+    } else {
+      gpu.draw();
+      ++stats_.draw_calls;
+    }
+    stats_.triangles += static_cast<std::size_t>(gpu.indexCount() / 3);
+  }
+  glDisable(GL_CULL_FACE);
+  glDepthMask(GL_TRUE);
+}
+
+void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
+                         const RenderSettings& settings) {
+  if (!settings.show_grid && !settings.shadows) return;
+  const BackgroundColours c = coloursFor(settings.background);
+  const anatomy::Bounds& b = list.bounds;
+  const glm::vec3 centre = b.valid ? glm::vec3(b.centre().x, 0.0f, b.centre().z) : glm::vec3(0.0f);
+  const float half = std::max(1.0f, boundsRadius(b) * 1.5f);
+  glEnable(GL_DEPTH_TEST);
+  glDepthMask(GL_FALSE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  grid_program_.use();
+  grid_program_.set("u_view_proj", view_proj);
+  grid_program_.set("u_light_view_proj", light_view_proj);
+  grid_program_.set("u_centre", centre);
+  grid_program_.set("u_half_size", half);
+  grid_program_.set("u_line_colour", c.grid_line);
+  grid_program_.set("u_shadow_colour", c.shadow);
+  grid_program_.set("u_show_grid", settings.show_grid ? 1 : 0);
+  grid_program_.set("u_shadows", settings.shadows ? 1 : 0);
+  grid_program_.set("u_shadow_texel", glm::vec2(1.0f / static_cast<float>(std::max(shadow_size_, 1))));
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
+  grid_program_.set("u_shadow_map", 0);
+  floor_quad_.draw();
+  ++stats_.draw_calls;
+  glDepthMask(GL_TRUE);
+}
+
+void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj, const RenderTarget& target,
+                         bool on_top) {
+  struct LineVertex {
+    glm::vec3 position;
+    glm::vec4 colour;
+    glm::vec2 width_dash;
+  };
+  std::vector<LineVertex> vertices;
+  for (const scene::Line& l : list.lines) {
+    if (l.on_top != on_top) continue;
+    const glm::vec2 wd(l.width_px, l.dashed ? 1.0f : 0.0f);
+    vertices.push_back({l.a, l.colour, wd});
+    vertices.push_back({l.b, l.colour, wd});
+  }
+  if (vertices.empty()) return;
+  glBindVertexArray(lines_vao_.get());
+  glBindBuffer(GL_ARRAY_BUFFER, lines_vbo_.get());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)), vertices.data(),
+               GL_STREAM_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex), reinterpret_cast<void*>(offsetof(LineVertex, colour)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
+                        reinterpret_cast<void*>(offsetof(LineVertex, width_dash)));
+  if (on_top) {
+    glDisable(GL_DEPTH_TEST);
+  } else {
+    glEnable(GL_DEPTH_TEST);
+  }
+  glDepthMask(GL_FALSE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  lines_program_.use();
+  lines_program_.set("u_view_proj", view_proj);
+  lines_program_.set("u_viewport", glm::vec2(static_cast<float>(target.width()), static_cast<float>(target.height())));
+  glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(vertices.size()));
+  ++stats_.draw_calls;
+  glDepthMask(GL_TRUE);
+  glEnable(GL_DEPTH_TEST);
+}
+
+void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
+                      const RenderSettings& settings, RenderTarget& target) {
+  stats_ = {};
+  if (target.empty()) return;  // minimised window: nothing to draw, and no GL errors
+  const glm::vec3 key = keyLightDirection(camera);
+  glm::mat4 light_view_proj(1.0f);
+  if (settings.shadows) light_view_proj = updateShadowMap(list, meshes, key, settings);
+  light_view_proj_ = light_view_proj;
+
+  target.bindForDrawing();
+  drawBackground(settings);
+  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
+  const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
+  glEnable(GL_MULTISAMPLE);
+  drawItems(list, meshes, false, view_proj, light_view_proj, camera, settings);
+  drawLines(list, view_proj, target, false);
+  drawFloor(list, view_proj, light_view_proj, settings);
+  drawItems(list, meshes, true, view_proj, light_view_proj, camera, settings);
+  drawLines(list, view_proj, target, true);
+  glBindVertexArray(0);
+  glDisable(GL_BLEND);
+  target.resolve();
+}
+
+}  // namespace sagitta::render

@@ -1,0 +1,83 @@
+// Draws a scene::DrawList into a RenderTarget: background, key-light shadow map, lit opaque
+// meshes, floor grid with shadows, sorted transparent meshes, overlay lines. It knows nothing
+// of anatomy or muscles: only meshes, transforms, colours and flags.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+
+#include <glm/glm.hpp>
+
+#include "render/gpu_mesh.h"
+#include "render/render_target.h"
+#include "render/shader.h"
+#include "scene/camera.h"
+#include "scene/draw_list.h"
+
+namespace sagitta::render {
+
+enum class Background : std::uint8_t { kDark, kLight, kTransparent };
+
+struct RenderSettings {
+  Background background = Background::kDark;
+  bool show_grid = true;
+  bool shadows = true;
+  int shadow_map_size = 2048;
+};
+
+struct RenderStats {
+  int draw_calls = 0;
+  std::size_t triangles = 0;
+  bool shadow_map_redrawn = false;
+};
+
+class Renderer {
+ public:
+  // Compiles every shader; throws GraphicsError naming the file on failure.
+  Renderer();
+
+  void render(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
+              const RenderSettings& settings, RenderTarget& target);
+  const RenderStats& lastStats() const { return stats_; }
+
+  // The key light's direction (unit, toward the light) for a camera: it follows the camera
+  // around the vertical axis so every view is lit from the viewer's upper left.
+  static glm::vec3 keyLightDirection(const scene::Camera& camera);
+
+ private:
+  struct CachedMesh {
+    GpuMesh gpu;
+    std::uint64_t version = 0;
+  };
+  const GpuMesh& gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes);
+  void drawBackground(const RenderSettings& settings);
+  glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes, const glm::vec3& key_dir,
+                            const RenderSettings& settings);
+  void drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, bool transparent,
+                 const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
+                 const RenderSettings& settings);
+  void drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
+                 const RenderSettings& settings);
+  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, const RenderTarget& target, bool on_top);
+
+  ShaderProgram mesh_program_;
+  ShaderProgram shadow_program_;
+  ShaderProgram background_program_;
+  ShaderProgram grid_program_;
+  ShaderProgram lines_program_;
+  VertexArray empty_vao_;
+  GpuMesh floor_quad_;
+  VertexArray lines_vao_;
+  Buffer lines_vbo_;
+
+  Framebuffer shadow_fbo_;
+  Texture shadow_depth_;
+  int shadow_size_ = 0;
+  std::uint64_t shadow_key_ = 0;
+  glm::mat4 light_view_proj_{1.0f};
+
+  std::unordered_map<scene::MeshId, CachedMesh> gpu_meshes_;
+  RenderStats stats_;
+};
+
+}  // namespace sagitta::render

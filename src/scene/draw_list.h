@@ -1,0 +1,101 @@
+// What the renderer draws: a plain list of meshes with transforms and looks, overlay lines and
+// text labels. It is built from model + pose + view options by pure functions (no OpenGL), so
+// it is unit-tested without a window; the renderer never sees the model (../shared/STYLE.md).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/mesh.h"
+#include "anatomy/skeleton.h"
+
+namespace sagitta::scene {
+
+// Index of a mesh in a MeshLibrary.
+using MeshId = std::uint32_t;
+
+// Meshes the draw list refers to. A mesh's version changes when its vertices do (muscle
+// spindles every solve), so the renderer knows when to upload it again.
+class MeshLibrary {
+ public:
+  MeshId add(anatomy::MeshData mesh);
+  void replace(MeshId id, anatomy::MeshData mesh);
+  const anatomy::MeshData& mesh(MeshId id) const { return meshes_.at(id).data; }
+  std::uint64_t version(MeshId id) const { return meshes_.at(id).version; }
+  std::size_t size() const { return meshes_.size(); }
+
+ private:
+  struct Entry {
+    anatomy::MeshData data;
+    std::uint64_t version = 0;
+  };
+  std::vector<Entry> meshes_;
+  std::uint64_t next_version_ = 1;
+};
+
+// How a surface is shaded.
+enum class Material : std::uint8_t {
+  kBone,       // ivory, slightly rough, a little subsurface warmth
+  kCartilage,  // bluish-white, smoother
+  kDisc,       // annulus fibrosus
+  kNucleus,    // nucleus pulposus
+  kMuscle,     // red-brown, coloured by strain
+  kNerve,      // yellow
+  kSkin,       // translucent body outline
+  kPlain,      // unlit-ish helper geometry
+};
+
+// Bit flags of a DrawItem.
+enum DrawFlag : std::uint32_t {
+  kCastsShadow = 1u << 0,
+  kReceivesShadow = 1u << 1,
+  kTwoSided = 1u << 2,
+  kOnTop = 1u << 3,  // drawn after everything, ignoring depth (e.g. a highlighted landmark)
+};
+
+struct DrawItem {
+  MeshId mesh = 0;
+  glm::mat4 model{1.0f};  // rigid parts: mesh frame -> world
+  int skin = -1;          // skinned parts: index into DrawList::skins (model is ignored)
+  Material material = Material::kBone;
+  glm::vec3 colour{0.9f, 0.85f, 0.75f};  // linear RGB
+  float opacity = 1.0f;                  // < 1 draws in the transparent pass
+  float highlight = 0.0f;                // 0..1 emphasis glow (hover, selection)
+  std::uint32_t flags = kCastsShadow | kReceivesShadow;
+  std::uint32_t pick_id = 0;  // non-zero: what the item stands for (a muscle, a bone)
+};
+
+// One segment matrix per skeleton segment: world(s, pose) * inverse(world(s, neutral)).
+using SkinMatrices = std::array<glm::mat4, anatomy::kSegmentCount>;
+
+// A 3D line drawn over or within the scene, with a width in pixels.
+struct Line {
+  glm::vec3 a{0.0f};
+  glm::vec3 b{0.0f};
+  glm::vec4 colour{1.0f};  // linear RGB + alpha
+  float width_px = 2.0f;
+  bool on_top = true;  // ignore depth (radiograph-style overlays are drawn over the bones)
+  bool dashed = false;
+};
+
+// A text label anchored at a 3D point; the UI places it without overlaps (leader lines).
+struct Label {
+  glm::vec3 anchor{0.0f};
+  std::string text;
+  glm::vec4 colour{1.0f};
+  int priority = 0;  // higher wins space when labels compete
+};
+
+struct DrawList {
+  std::vector<DrawItem> items;
+  std::vector<SkinMatrices> skins;
+  std::vector<Line> lines;
+  std::vector<Label> labels;
+  anatomy::Bounds bounds;  // world bounds of the opaque items, for framing and shadows
+};
+
+}  // namespace sagitta::scene

@@ -1,0 +1,29 @@
+// Runs the real `sagitta` binary and captures its output and exit code.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace sagitta::testing {
+
+struct ProcessResult {
+  int code = -1;
+  std::string out;
+};
+
+inline ProcessResult runSagitta(const std::string& args, const std::string& env = "") {
+  const std::string cmd = env + " " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1";
+  ProcessResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace sagitta::testing

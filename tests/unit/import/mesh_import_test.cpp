@@ -1,0 +1,109 @@
+#include "anatomy/mesh_import.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+using sagitta::InputError;
+using sagitta::IoError;
+using sagitta::anatomy::importMesh;
+
+namespace {
+
+const fs::path kStandIn = fs::path(SAGITTA_TEST_DATA_DIR) / "meshes" / "standin.obj";
+
+fs::path tempFile(const std::string& name, const std::string& bytes) {
+  const fs::path p = fs::temp_directory_path() / ("sagitta_import_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p, std::ios::binary) << bytes;
+  return p;
+}
+
+// A binary STL with `declared` triangles in its header but only `present` written.
+std::string binaryStl(std::uint32_t declared, std::uint32_t present) {
+  std::string s(80, ' ');
+  s.append(reinterpret_cast<const char*>(&declared), 4);
+  for (std::uint32_t t = 0; t < present; ++t) {
+    const float f[12] = {0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, static_cast<float>(t)};
+    s.append(reinterpret_cast<const char*>(f), sizeof(f));
+    s.append(2, '\0');
+  }
+  return s;
+}
+
+void expectErrorNaming(const fs::path& p, const std::string& fragment = "") {
+  try {
+    importMesh(p);
+    FAIL() << "expected an error for " << p;
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find(p.string()), std::string::npos) << e.what();
+    if (!fragment.empty()) {
+      EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+
+TEST(MeshImport, AGoodObjLoadsWithSmoothUnitNormals) {
+  const auto mesh = importMesh(kStandIn);
+  EXPECT_GT(mesh.triangleCount(), 1000u);
+  ASSERT_EQ(mesh.normals.size(), mesh.positions.size());
+  for (const glm::vec3& n : mesh.normals) EXPECT_NEAR(glm::length(n), 1.0f, 1e-3f);
+  const auto b = sagitta::anatomy::boundsOf(mesh);
+  EXPECT_NEAR(b.max.y, 1.185f, 0.001f);
+}
+
+TEST(MeshImport, UnitScaleConvertsMillimetres) {
+  sagitta::anatomy::ImportOptions mm;
+  mm.scale_to_m = 0.001f;
+  const auto mesh = importMesh(kStandIn, mm);
+  EXPECT_NEAR(sagitta::anatomy::boundsOf(mesh).max.y, 0.001185f, 1e-6f);
+}
+
+TEST(MeshImport, AValidBinaryStlLoads) {
+  const fs::path p = tempFile("ok.stl", binaryStl(3, 3));
+  EXPECT_EQ(importMesh(p).triangleCount(), 3u);
+  fs::remove(p);
+}
+
+TEST(MeshImport, ATruncatedStlIsRejectedNamingTheFile) {
+  const fs::path p = tempFile("truncated.stl", binaryStl(1000, 10));
+  expectErrorNaming(p);
+  fs::remove(p);
+}
+
+TEST(MeshImport, AFileThatIsNotAMeshIsRejected) {
+  const fs::path p = tempFile("notamesh.ply", std::string("\x89PNG\r\n\x1a\n this is an image, not a mesh", 40));
+  expectErrorNaming(p);
+  fs::remove(p);
+}
+
+TEST(MeshImport, AnObjWithoutTrianglesIsRejected) {
+  const fs::path p = tempFile("points.obj", "# only vertices\nv 0 0 0\nv 1 0 0\nv 0 1 0\n");
+  expectErrorNaming(p, "no triangles");
+  fs::remove(p);
+}
+
+TEST(MeshImport, AnEmptyFileIsRejected) {
+  const fs::path p = tempFile("empty.obj", "");
+  expectErrorNaming(p, "empty");
+  fs::remove(p);
+}
+
+TEST(MeshImport, AMissingFileIsAnIoError) {
+  EXPECT_THROW(importMesh("/nonexistent/sagitta/pelvis.stl"), IoError);
+}
+
+TEST(MeshImport, ANonPositiveScaleIsRejected) {
+  sagitta::anatomy::ImportOptions bad;
+  bad.scale_to_m = -1.0f;
+  EXPECT_THROW(importMesh(kStandIn, bad), InputError);
+}
