@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/render_command.h"
+#include "app/report_command.h"
 #include "core/error.h"
 #include "core/log.h"
 #include "core/version.h"
@@ -43,7 +44,8 @@ int run(int argc, char** argv) {
   RenderOptions render_options;
   CLI::App* render_cmd = addRenderCommand(app, render_options);
 
-  CLI::App* report_cmd = app.add_subcommand("report", "Solve the posture and print every clinical measure as JSON");
+  ReportOptions report_options;
+  CLI::App* report_cmd = addReportCommand(app, report_options);
   CLI::App* record_cmd = app.add_subcommand("record", "Render a timeline headless into an MP4, GIF or PNG sequence");
   for (CLI::App* sub : {render_cmd, report_cmd, record_cmd}) sub->set_version_flag("--version,-V", versionText());
 
@@ -66,9 +68,11 @@ int run(int argc, char** argv) {
       runRender(render_options);
       return kExitOk;
     }
-    if (report_cmd->parsed() || record_cmd->parsed()) {
-      return fail(kExitFailure, std::string(report_cmd->parsed() ? "report" : "record") + " is not available yet");
+    if (report_cmd->parsed()) {
+      runReport(report_options);
+      return kExitOk;
     }
+    if (record_cmd->parsed()) return fail(kExitFailure, "record is not available yet");
     if (!scenario.empty()) gui.scenario = scenario;
     return ui::runGui(gui);
   } catch (const InputError& e) {
