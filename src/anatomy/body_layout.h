@@ -1,0 +1,99 @@
+// The built-in body laid out in its segment frames: the control points from which both the
+// landmark table (skeleton_builtin.cpp) and the bone shapes (bone_shapes/*) are built.
+// Everything is in metres, right side only where a part is bilateral (left = mirrorZ).
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/dimensions.h"
+#include "anatomy/spine_layout.h"
+
+namespace sagitta::anatomy {
+
+// Right os coxa in the pelvis frame.
+struct PelvisLayout {
+  std::vector<glm::dvec3> crest;  // outer lip of the iliac crest, ASIS .. PSIS
+  glm::dvec3 asis{0.0}, aiis{0.0}, psis{0.0}, piis{0.0};
+  glm::dvec3 iliac_tubercle{0.0}, iliac_crest_top{0.0};
+  glm::dvec3 iliac_fossa{0.0};  // deepest point of the fossa (inner surface)
+  glm::dvec3 sciatic_notch{0.0};  // apex of the greater sciatic notch
+  glm::dvec3 ischial_spine{0.0}, ischial_tuberosity{0.0};
+  glm::dvec3 lesser_sciatic_notch{0.0};
+  glm::dvec3 pubic_symphysis{0.0};  // most anterior point of the symphysis (midline)
+  glm::dvec3 symphysis_superior{0.0}, symphysis_inferior{0.0}, symphysis_posterior{0.0};  // midline
+  glm::dvec3 pubic_tubercle{0.0};
+  glm::dvec3 iliopubic_eminence{0.0};
+  glm::dvec3 inferior_pubic_ramus{0.0};  // 3 cm down the subpubic arch from the symphysis
+  glm::dvec3 obturator_centre{0.0};
+  glm::dvec3 obturator_normal{0.0};
+  double obturator_height = 0.0, obturator_width = 0.0;
+  glm::dvec3 acetabulum_centre{0.0};
+  glm::dvec3 acetabulum_axis{0.0};  // out of the socket: lateral, down, forward
+  double acetabulum_radius = 0.0;   // socket surface (head radius + cartilage)
+  glm::dvec3 acetabulum_rim_superior{0.0};
+  glm::dvec3 auricular_centre{0.0};  // iliac side of the sacroiliac joint
+  glm::dvec3 auricular_normal{0.0};  // faces medially toward the sacrum
+  std::vector<glm::dvec3> arcuate_line;  // pelvic brim: auricular surface .. pubic tubercle
+};
+
+// Right femur in its frame (origin hip centre, +Y toward the hip from the knee).
+struct FemurLayout {
+  double head_radius = 0.0;
+  glm::dvec3 neck_axis{0.0};         // unit, from the head centre toward the shaft
+  glm::dvec3 neck_base{0.0};         // where the neck axis meets the shaft axis
+  glm::dvec3 shaft_top{0.0}, shaft_bottom{0.0};  // anatomical shaft axis
+  double shaft_radius = 0.0;
+  glm::dvec3 greater_trochanter{0.0};  // tip
+  glm::dvec3 lesser_trochanter{0.0};
+  glm::dvec3 medial_condyle{0.0}, lateral_condyle{0.0};  // condyle centres
+  double condyle_radius = 0.0;
+  glm::dvec3 medial_epicondyle{0.0}, lateral_epicondyle{0.0};
+  glm::dvec3 knee_centre{0.0};
+  glm::dvec3 patellar_groove{0.0};
+};
+
+// Right shank (tibia, fibula, foot) in its frame (origin knee centre, +Y toward the knee).
+struct ShankLayout {
+  glm::dvec3 medial_plateau{0.0}, lateral_plateau{0.0};
+  glm::dvec3 tibial_tuberosity{0.0};
+  glm::dvec3 fibular_head{0.0};
+  glm::dvec3 tibia_bottom{0.0};
+  glm::dvec3 medial_malleolus{0.0}, lateral_malleolus{0.0};
+  glm::dvec3 ankle_centre{0.0};
+  glm::dvec3 heel{0.0}, toe_tip{0.0};
+  glm::dvec3 first_metatarsal_head{0.0}, fifth_metatarsal_head{0.0};
+  double sole_y = 0.0;  // the floor, in the shank frame at the neutral pose
+  double tibia_radius = 0.0;
+};
+
+// Lower ribs and costal margin in the thorax frame.
+struct ThoraxLayout {
+  // right ribs 10, 11, 12 as polylines from the head (at the spine) to the end
+  std::array<std::vector<glm::dvec3>, 3> ribs;
+  std::vector<glm::dvec3> costal_margin;  // rib 10's cartilage up to the xiphoid (right)
+  glm::dvec3 xiphoid_tip{0.0};
+  glm::dvec3 xiphisternal_joint{0.0};
+};
+
+struct BodyLayout {
+  BodyDimensions dims;
+  SpineLayout spine;
+  PelvisLayout pelvis;
+  FemurLayout femur;
+  ShankLayout shank;
+  ThoraxLayout thorax;
+  std::array<glm::dmat4, kSegmentCount> neutral_in_parent{};
+};
+
+BodyLayout layoutBody(const BodyParams& params);
+
+// pieces of layoutBody, one file each
+PelvisLayout layoutPelvis(const BodyDimensions& dims, const SpineLayout& spine);
+FemurLayout layoutFemur(const BodyDimensions& dims);
+ShankLayout layoutShank(const BodyDimensions& dims);
+ThoraxLayout layoutThorax(const BodyDimensions& dims, const SpineLayout& spine);
+
+}  // namespace sagitta::anatomy
