@@ -17,6 +17,7 @@
 #include "core/image.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "core/process_stats.h"
 #include "core/version.h"
 #include "render/render_target.h"
 #include "render/renderer.h"
@@ -45,6 +46,7 @@ class GuiApp {
   void drawHelpOverlay();
   ViewportRect viewportRect() const;
   void renderViewport(const ViewportRect& rect);
+  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const;
 
   GuiOptions options_;
   Settings settings_;
@@ -82,16 +84,17 @@ Image readWindowPixels(const glm::ivec2& fb) {
   return img;
 }
 
-render::WindowOptions windowOptions(const Settings& s) {
+render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   render::WindowOptions w;
-  w.width = s.window_width;
-  w.height = s.window_height;
+  w.width = o.window_size ? o.window_size->x : s.window_width;
+  w.height = o.window_size ? o.window_size->y : s.window_height;
+  w.vsync = o.vsync;
   w.title = std::string("Sagitta ") + kVersion;
   return w;
 }
 
 GuiApp::GuiApp(const GuiOptions& options)
-    : options_(options), settings_(loadSettings()), window_(windowOptions(settings_)) {
+    : options_(options), settings_(loadSettings()), window_(windowOptions(settings_, options)) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -270,16 +273,27 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
     framed_ = true;
   }
   renderer_->render(list, stage_->meshes(), camera_, render_settings_, *target_);
-  // the texture is bottom-up, ImGui top-down
-  ImGui::GetBackgroundDrawList()->AddImage(
-      reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(target_->resolvedTexture())),
-      ImVec2(rect.min.x, rect.min.y), ImVec2(rect.max.x, rect.max.y), ImVec2(0, 1), ImVec2(1, 0));
+}
+
+void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
+  if (target_->empty()) return;
+  // copy the 3D view into its rectangle of the window (both are bottom-up in GL)
+  const ImGuiIO& io = ImGui::GetIO();
+  const int x0 = static_cast<int>(std::lround(rect.min.x * io.DisplayFramebufferScale.x));
+  const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * io.DisplayFramebufferScale.y));
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, target_->resolvedFramebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, target_->width(), target_->height(), x0, y0, x0 + target_->width(), y0 + target_->height(),
+                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 int GuiApp::run() {
   int frames = 0;
   auto last = std::chrono::steady_clock::now();
+  if (options_.stats != nullptr) options_.stats->gl = window_.glDescription();
   while (!window_.shouldClose()) {
+    const auto frame_start = std::chrono::steady_clock::now();
     // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing
     glfwPollEvents();
     const glm::ivec2 fb = window_.framebufferSize();
@@ -298,34 +312,45 @@ int GuiApp::run() {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) show_help_ = !show_help_;
     if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-    drawMenuBar();
-    const ViewportRect rect = viewportRect();
+    if (options_.panels) drawMenuBar();
+    const ViewportRect rect = options_.panels ? viewportRect() : ViewportRect{{0, 0}, {io.DisplaySize.x, io.DisplaySize.y}};
     if (stage_) {
       const CameraCommands cmd = updateCamera(camera_, rect, stage_->drawList(layers_).bounds);
       if (cmd.toggle_grid) render_settings_.show_grid = !render_settings_.show_grid;
     }
-    drawStatusBar();
-    drawHelpOverlay();
-
-    // 4. the 3D view into its offscreen target, shown behind the panels
-    renderViewport(rect);
-
-    // 5. panels on top, then present
+    if (options_.orbit_rad_per_frame != 0.0f) camera_.orbit(options_.orbit_rad_per_frame, 0.0f);
+    if (options_.panels) {
+      drawStatusBar();
+      drawHelpOverlay();
+    }
     ImGui::Render();
+
+    // 4. the 3D view into its offscreen target, copied into the window
+    renderViewport(rect);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb.x, fb.y);
     glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    presentViewport(rect, fb);
+
+    // 5. panels on top, then present
+    if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     const bool last_frame = options_.exit_after_frames > 0 && frames + 1 >= options_.exit_after_frames;
     if (last_frame && !options_.window_screenshot.empty()) writePng(options_.window_screenshot, readWindowPixels(fb));
     window_.swapBuffers();
 
+    if (options_.stats != nullptr) {
+      glFinish();  // count the GPU's (llvmpipe's) work in this frame, not the next
+      const auto end = std::chrono::steady_clock::now();
+      if (frames == 0) options_.stats->first_frame_s = secondsSinceProcessStart();
+      options_.stats->frame_ms.push_back(std::chrono::duration<double, std::milli>(end - frame_start).count());
+    }
     const auto now = std::chrono::steady_clock::now();
     frame_ms_ = 0.9 * frame_ms_ + 0.1 * std::chrono::duration<double, std::milli>(now - last).count();
     last = now;
     if (options_.exit_after_frames > 0 && ++frames >= options_.exit_after_frames) break;
   }
+  if (options_.stats != nullptr) options_.stats->peak_resident_mib = peakResidentMiB();
   return 0;
 }
 

@@ -3,13 +3,31 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
 
 namespace sagitta::ui {
+
+// Frame timings a benchmark asks for.
+struct FrameStats {
+  std::vector<double> frame_ms;     // CPU+GPU time of each frame (glFinish before the clock stops)
+  double first_frame_s = 0.0;       // from process start to the first frame on screen
+  double peak_resident_mib = 0.0;
+  std::string gl;                   // renderer description
+};
 
 struct GuiOptions {
   std::optional<std::filesystem::path> scenario;  // opened at start
   int exit_after_frames = 0;  // > 0: quit after that many frames (smoke tests)
   std::filesystem::path window_screenshot;  // with exit_after_frames: PNG of the whole window at the last frame
+  // benchmark controls
+  std::optional<glm::ivec2> window_size;  // instead of the remembered size
+  bool vsync = true;
+  bool panels = true;             // false: the 3D view alone, no ImGui overlay
+  float orbit_rad_per_frame = 0;  // turn the camera every frame (forces a full redraw)
+  FrameStats* stats = nullptr;    // filled when given (glFinish each frame for honest timing)
 };
 
 // Runs until the window closes. Returns the process exit code. Throws GraphicsError when no
