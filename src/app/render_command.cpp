@@ -14,6 +14,7 @@
 #include "render/window.h"
 #include "scene/default_model.h"
 #include "scene/stage.h"
+#include "ui/view_composer.h"
 
 namespace sagitta::app {
 
@@ -77,7 +78,10 @@ void runRender(const RenderOptions& o) {
   camera.setView(*view);
   const scene::DrawList list = stage.drawList(scene::LayerOptions{});
   camera.frame(list.bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
-  renderer.render(list, stage.meshes(), camera, settings, target);
+  ui::ViewComposer composer;
+  ui::OverlayStyle style;
+  style.scale = static_cast<float>(o.height) / 1080.0f;  // the same picture at any size
+  composer.compose(renderer, list, stage.meshes(), camera, settings, ui::OverlayText{}, style, target);
 
   Image image;
   image.width = o.width;

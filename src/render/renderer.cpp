@@ -319,7 +319,7 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
 }
 
 void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
-                      const RenderSettings& settings, RenderTarget& target) {
+                      const RenderSettings& settings, RenderTarget& target, bool resolve) {
   stats_ = {};
   if (target.empty()) return;  // minimised window: nothing to draw, and no GL errors
   const glm::vec3 key = keyLightDirection(camera);
@@ -339,7 +339,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   drawLines(list, view_proj, target, true);
   glBindVertexArray(0);
   glDisable(GL_BLEND);
-  target.resolve();
+  if (resolve) target.resolve();
 }
 
 }  // namespace sagitta::render

@@ -36,8 +36,10 @@ class Renderer {
   // Compiles every shader; throws GraphicsError naming the file on failure.
   Renderer();
 
+  // Draws into the target's multisampled buffer and, with `resolve`, resolves it; pass false
+  // to draw more on top (2D overlays) before calling target.resolve().
   void render(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
-              const RenderSettings& settings, RenderTarget& target);
+              const RenderSettings& settings, RenderTarget& target, bool resolve = true);
   const RenderStats& lastStats() const { return stats_; }
 
   // The key light's direction (unit, toward the light) for a camera: it follows the camera

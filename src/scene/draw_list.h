@@ -86,8 +86,9 @@ struct Line {
 struct Label {
   glm::vec3 anchor{0.0f};
   std::string text;
-  glm::vec4 colour{1.0f};
-  int priority = 0;  // higher wins space when labels compete
+  glm::vec4 colour{1.0f};  // text colour, linear RGB + alpha
+  int priority = 0;        // higher wins space when labels compete
+  bool pinned = false;     // a value (e.g. "PI 52°") centred on its anchor, never moved
 };
 
 struct DrawList {

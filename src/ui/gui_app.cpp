@@ -27,6 +27,7 @@
 #include "ui/camera_controller.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
+#include "ui/view_composer.h"
 
 namespace sagitta::ui {
 namespace {
@@ -54,6 +55,7 @@ class GuiApp {
   render::Window window_;
   std::optional<render::Renderer> renderer_;
   std::optional<render::RenderTarget> target_;
+  std::optional<ViewComposer> composer_;
   std::optional<scene::Stage> stage_;
   scene::Camera camera_;
   render::RenderSettings render_settings_;
@@ -108,6 +110,7 @@ GuiApp::GuiApp(const GuiOptions& options)
                                      : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
   renderer_.emplace();
   target_.emplace(1, 1, 4);
+  composer_.emplace();
   try {
     stage_.emplace(scene::loadDefaultModel());
   } catch (const std::exception& e) {
@@ -130,6 +133,7 @@ GuiApp::~GuiApp() {
     log::warning(std::string("could not save settings: ") + e.what());
   }
   stage_.reset();
+  composer_.reset();
   target_.reset();
   renderer_.reset();
   ImGui_ImplOpenGL3_Shutdown();
@@ -272,7 +276,9 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
     camera_.frame(list.bounds, rect.aspect());
     framed_ = true;
   }
-  renderer_->render(list, stage_->meshes(), camera_, render_settings_, *target_);
+  OverlayStyle style;
+  style.scale = scale_;
+  composer_->compose(*renderer_, list, stage_->meshes(), camera_, render_settings_, OverlayText{}, style, *target_);
 }
 
 void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {

@@ -5,32 +5,30 @@
 #include "sagitta_fonts_embedded.h"
 
 namespace sagitta::ui {
-namespace {
 
-ImFont* addFont(std::string_view file, float size_px) {
+ImFont* addEmbeddedFont(ImFontAtlas* atlas, const char* file, float size_px) {
   const auto bytes = sagitta_fonts::find(file);
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-  config.OversampleH = 2;
-  config.OversampleV = 2;
+  // horizontal oversampling sharpens small text; large text does not need it
+  config.OversampleH = size_px < 24.0f ? 2 : 1;
+  config.OversampleV = 1;
   static const ImWchar kRanges[] = {0x0020, 0x00FF,   // Latin-1 (°, ±, ×, é)
                                     0x0391, 0x03C9,   // Greek (Δ, θ, α)
                                     0x2013, 0x2026,   // dashes, bullets, ellipsis
                                     0x2190, 0x2193,   // arrows
                                     0x2212, 0x2264, 0};  // minus, ≈, ≤ ≥ (range covers them)
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()),
-                                                    static_cast<int>(bytes.size()), size_px, &config, kRanges);
+  return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                     size_px, &config, kRanges);
 }
-
-}  // namespace
 
 Fonts loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts f;
-  f.regular = addFont("DejaVuSans.ttf", kBaseFontSizePx * scale);
-  f.bold = addFont("DejaVuSans-Bold.ttf", kBaseFontSizePx * scale);
-  f.large = addFont("DejaVuSans-Bold.ttf", kBaseFontSizePx * 1.45f * scale);
+  f.regular = addEmbeddedFont(io.Fonts, "DejaVuSans.ttf", kBaseFontSizePx * scale);
+  f.bold = addEmbeddedFont(io.Fonts, "DejaVuSans-Bold.ttf", kBaseFontSizePx * scale);
+  f.large = addEmbeddedFont(io.Fonts, "DejaVuSans-Bold.ttf", kBaseFontSizePx * 1.45f * scale);
   io.FontDefault = f.regular;
   io.Fonts->Build();
   return f;

@@ -3,6 +3,7 @@
 #pragma once
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace sagitta::ui {
 
@@ -13,6 +14,9 @@ struct Fonts {
 };
 
 inline constexpr float kBaseFontSizePx = 17.0f;
+
+// Adds an embedded font ("DejaVuSans.ttf" or "DejaVuSans-Bold.ttf") to an atlas.
+ImFont* addEmbeddedFont(ImFontAtlas* atlas, const char* file, float size_px);
 
 // Rebuilds the font atlas for a scale; call between frames (the GL texture is re-created by
 // the ImGui OpenGL backend on its next frame).

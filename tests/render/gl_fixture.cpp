@@ -1,6 +1,8 @@
 #include "gl_fixture.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 
 namespace sagitta::testing {
 
@@ -69,6 +71,12 @@ Image renderToImage(render::Renderer& renderer, const TestScene& s, const render
   img.height = h;
   img.rgba = target.readPixels(settings.background == render::Background::kTransparent);
   return img;
+}
+
+void dumpIfRequested(const Image& img, const std::string& name) {
+  const char* dir = std::getenv("SAGITTA_TEST_DUMP");
+  if (dir == nullptr || !std::filesystem::is_directory(dir)) return;
+  writePng(std::filesystem::path(dir) / (name + ".png"), img);
 }
 
 double fraction(const Image& img, const std::function<bool(const std::uint8_t*)>& pred) {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "anatomy/mesh.h"
 #include "core/image.h"
@@ -37,6 +38,10 @@ TestScene cubeScene(scene::ViewPreset view, float aspect);
 
 Image renderToImage(render::Renderer& renderer, const TestScene& s, const render::RenderSettings& settings, int w,
                     int h, int msaa = 4);
+
+// Writes the image to $SAGITTA_TEST_DUMP/<name>.png when that variable names a folder, so a
+// person can look at what a test saw.
+void dumpIfRequested(const Image& img, const std::string& name);
 
 // Fraction of pixels for which `pred` holds.
 double fraction(const Image& img, const std::function<bool(const std::uint8_t*)>& pred);

@@ -1,0 +1,85 @@
+#include "scene/label_layout.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numeric>
+
+namespace sagitta::scene {
+namespace {
+
+struct Rect {
+  glm::vec2 min, max;
+  bool overlaps(const Rect& o, float gap) const {
+    return min.x < o.max.x + gap && o.min.x < max.x + gap && min.y < o.max.y + gap && o.min.y < max.y + gap;
+  }
+  bool inside(glm::vec2 lo, glm::vec2 hi) const { return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y; }
+};
+
+// Candidate offsets of the box centre from the anchor, nearest first: right, left, above,
+// below and the diagonals, at growing distances.
+std::vector<glm::vec2> candidateDirections() {
+  std::vector<glm::vec2> dirs;
+  const std::array<glm::vec2, 8> unit = {glm::vec2(1, 0),  glm::vec2(-1, 0), glm::vec2(0, -1), glm::vec2(0, 1),
+                                         glm::vec2(1, -1), glm::vec2(-1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)};
+  for (const glm::vec2& u : unit) dirs.push_back(u);
+  return dirs;
+}
+
+}  // namespace
+
+std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels, glm::vec2 screen_min,
+                                                     glm::vec2 screen_max, float gap_px) {
+  std::vector<std::optional<PlacedLabel>> out(labels.size());
+  std::vector<std::size_t> order(labels.size());
+  std::iota(order.begin(), order.end(), 0);
+  // pinned labels first (they cannot move), then by priority; stable for determinism
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (labels[a].pinned != labels[b].pinned) return labels[a].pinned;
+    return labels[a].priority > labels[b].priority;
+  });
+
+  std::vector<Rect> placed;
+  const std::vector<glm::vec2> dirs = candidateDirections();
+  for (const std::size_t i : order) {
+    const LabelBox& l = labels[i];
+    if (!std::isfinite(l.anchor.x) || !std::isfinite(l.anchor.y)) continue;
+    auto fits = [&](const Rect& r) {
+      if (!r.inside(screen_min, screen_max)) return false;
+      return std::none_of(placed.begin(), placed.end(), [&](const Rect& p) { return p.overlaps(r, gap_px); });
+    };
+    if (l.pinned) {
+      Rect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
+      // a pinned label at the screen edge slides inside rather than disappearing
+      const glm::vec2 shift = glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
+      r.min += shift;
+      r.max += shift;
+      if (fits(r)) {
+        placed.push_back(r);
+        out[i] = PlacedLabel{r.min, false};
+      }
+      continue;
+    }
+    // near the anchor first, then further out along each direction
+    const float step = std::max(l.size.y, 8.0f);
+    bool done = false;
+    for (int ring = 0; ring < 12 && !done; ++ring) {
+      const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
+      for (const glm::vec2& d : dirs) {
+        // offset so the box edge (not its centre) sits `dist` from the anchor
+        const glm::vec2 half = l.size * 0.5f;
+        const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
+        const Rect r{centre - half, centre + half};
+        if (fits(r)) {
+          placed.push_back(r);
+          out[i] = PlacedLabel{r.min, ring > 0};
+          done = true;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace sagitta::scene

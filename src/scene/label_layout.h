@@ -1,0 +1,30 @@
+// Places text labels on screen near their anchors without overlapping each other or leaving
+// the screen; a label moved away from its anchor gets a leader line. Pure geometry in pixels,
+// so it is unit-tested without a window.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace sagitta::scene {
+
+struct LabelBox {
+  glm::vec2 anchor{0.0f};  // pixel the label refers to
+  glm::vec2 size{0.0f};    // text box size in pixels (padding included)
+  int priority = 0;        // higher is placed first
+  bool pinned = false;     // value labels: centred on the anchor, never moved
+};
+
+struct PlacedLabel {
+  glm::vec2 min{0.0f};  // top-left corner of the box
+  bool leader = false;  // draw a line from the anchor to the box
+};
+
+// One result per input (same order); nullopt when a label cannot be placed without overlap
+// (it is then dropped rather than drawn over another). `screen_min/max`: the usable area.
+std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels, glm::vec2 screen_min,
+                                                     glm::vec2 screen_max, float gap_px = 4.0f);
+
+}  // namespace sagitta::scene

@@ -1,0 +1,197 @@
+#include "ui/view_composer.h"
+
+#include "render/gl.h"
+// ImGui's OpenGL3 backend after glad
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "scene/label_layout.h"
+#include "ui/theme.h"
+
+namespace sagitta::ui {
+namespace {
+
+constexpr float kLadderPx[] = {12.0f, 15.0f, 19.0f, 24.0f, 31.0f, 40.0f, 52.0f, 68.0f, 88.0f};
+
+float srgbChannel(float c) {
+  c = std::clamp(c, 0.0f, 1.0f);
+  return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+}
+
+ImU32 toImColour(const glm::vec4& linear) {
+  return IM_COL32(static_cast<int>(srgbChannel(linear.r) * 255.0f + 0.5f), static_cast<int>(srgbChannel(linear.g) * 255.0f + 0.5f),
+                  static_cast<int>(srgbChannel(linear.b) * 255.0f + 0.5f),
+                  static_cast<int>(std::clamp(linear.a, 0.0f, 1.0f) * 255.0f + 0.5f));
+}
+
+struct Palette {
+  ImU32 box, box_border, text, muted, leader;
+};
+Palette paletteFor(const OverlayStyle& s) {
+  if (s.light_background) {
+    return {IM_COL32(255, 255, 255, 225), IM_COL32(120, 130, 145, 160), IM_COL32(20, 24, 30, 255),
+            IM_COL32(70, 78, 90, 255), IM_COL32(40, 48, 60, 220)};
+  }
+  const int alpha = s.high_contrast ? 240 : 200;
+  return {IM_COL32(14, 17, 23, alpha), IM_COL32(90, 100, 115, 150), IM_COL32(236, 240, 245, 255),
+          IM_COL32(175, 185, 198, 255), IM_COL32(220, 226, 235, 210)};
+}
+
+// The point on a rectangle's border nearest to p (for leader lines).
+ImVec2 nearestOnBox(glm::vec2 p, glm::vec2 min, glm::vec2 max) {
+  return ImVec2(std::clamp(p.x, min.x, max.x), std::clamp(p.y, min.y, max.y));
+}
+
+}  // namespace
+
+void FontLadder::build(ImFontAtlas* atlas) {
+  for (const float px : kLadderPx) {
+    regular_.emplace_back(px, addEmbeddedFont(atlas, "DejaVuSans.ttf", px));
+    bold_.emplace_back(px, addEmbeddedFont(atlas, "DejaVuSans-Bold.ttf", px));
+  }
+}
+
+ImFont* FontLadder::pick(float px, bool bold) const {
+  const auto& ladder = bold ? bold_ : regular_;
+  for (const auto& [size, font] : ladder) {
+    if (size >= px * 0.97f) return font;
+  }
+  return ladder.back().second;
+}
+
+void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list, const scene::Camera& camera,
+                 glm::vec2 origin, glm::vec2 size, const OverlayText& text, const OverlayStyle& style) {
+  const Palette pal = paletteFor(style);
+  const float px = kBaseFontSizePx * style.scale;
+  ImFont* font = fonts.pick(px, false);
+  ImFont* bold = fonts.pick(px, true);
+  const float pad = 0.35f * px;
+  const float rounding = 0.3f * px;
+  const glm::mat4 view_proj = camera.projectionMatrix(size.x / std::max(size.y, 1.0f)) * camera.view();
+
+  // scene labels: project, lay out without overlaps, draw with leader lines
+  if (style.labels && !list.labels.empty()) {
+    std::vector<scene::LabelBox> boxes;
+    std::vector<std::size_t> source;
+    for (std::size_t i = 0; i < list.labels.size(); ++i) {
+      const scene::Label& l = list.labels[i];
+      const glm::vec4 clip = view_proj * glm::vec4(l.anchor, 1.0f);
+      if (clip.w <= 1e-5f) continue;
+      const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+      const glm::vec2 anchor = origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
+      ImFont* f = l.pinned ? bold : font;
+      const ImVec2 ts = f->CalcTextSizeA(px, 1e6f, 0.0f, l.text.c_str());
+      boxes.push_back({anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority, l.pinned});
+      source.push_back(i);
+    }
+    const auto placed = scene::layoutLabels(boxes, origin + glm::vec2(2.0f), origin + size - glm::vec2(2.0f), 0.25f * px);
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+      if (!placed[k]) continue;
+      const scene::Label& l = list.labels[source[k]];
+      const glm::vec2 bmin = placed[k]->min, bmax = bmin + boxes[k].size;
+      const ImU32 colour = l.colour == glm::vec4(1.0f) ? pal.text : toImColour(l.colour);
+      if (placed[k]->leader || !l.pinned) {
+        const ImVec2 a(boxes[k].anchor.x, boxes[k].anchor.y);
+        if (placed[k]->leader) draw->AddLine(a, nearestOnBox(boxes[k].anchor, bmin, bmax), pal.leader, std::max(1.0f, 0.09f * px));
+        draw->AddCircleFilled(a, std::max(2.0f, 0.16f * px), colour);
+      }
+      draw->AddRectFilled(ImVec2(bmin.x, bmin.y), ImVec2(bmax.x, bmax.y), pal.box, rounding);
+      draw->AddRect(ImVec2(bmin.x, bmin.y), ImVec2(bmax.x, bmax.y), pal.box_border, rounding);
+      draw->AddText(l.pinned ? bold : font, px, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), colour, l.text.c_str());
+    }
+  }
+
+  // change badges, top left
+  float y = origin.y + pad * 2.0f;
+  for (const std::string& b : text.badges) {
+    const ImVec2 ts = bold->CalcTextSizeA(px, 1e6f, 0.0f, b.c_str());
+    const ImVec2 bmin(origin.x + pad * 2.0f, y), bmax(bmin.x + ts.x + 2.0f * pad, y + ts.y + 1.2f * pad);
+    draw->AddRectFilled(bmin, bmax, pal.box, rounding);
+    draw->AddText(bold, px, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), pal.text, b.c_str());
+    y = bmax.y + pad;
+  }
+
+  // title, top centre
+  if (!text.title.empty()) {
+    const float tpx = px * 1.3f;
+    ImFont* title_font = fonts.pick(tpx, true);
+    const ImVec2 ts = title_font->CalcTextSizeA(tpx, 1e6f, 0.0f, text.title.c_str());
+    const ImVec2 pos(origin.x + (size.x - ts.x) * 0.5f, origin.y + pad * 2.0f);
+    draw->AddRectFilled(ImVec2(pos.x - pad, pos.y - 0.5f * pad), ImVec2(pos.x + ts.x + pad, pos.y + ts.y + 0.5f * pad),
+                        pal.box, rounding);
+    draw->AddText(title_font, tpx, pos, pal.text, text.title.c_str());
+  }
+
+  // caption, bottom centre, wrapped
+  if (!text.caption.empty()) {
+    const float cpx = px * 1.25f;
+    ImFont* caption_font = fonts.pick(cpx, false);
+    ImFont* note_font = fonts.pick(px * 0.85f, false);
+    const float wrap = size.x * 0.72f;
+    const ImVec2 cs = caption_font->CalcTextSizeA(cpx, 1e6f, wrap, text.caption.c_str());
+    ImVec2 ns(0, 0);
+    if (!text.caption_note.empty()) ns = note_font->CalcTextSizeA(px * 0.85f, 1e6f, wrap, text.caption_note.c_str());
+    const float w = std::max(cs.x, ns.x);
+    const float h = cs.y + (ns.y > 0 ? ns.y + pad : 0.0f);
+    const ImVec2 pos(origin.x + (size.x - w) * 0.5f, origin.y + size.y - h - pad * 3.0f);
+    draw->AddRectFilled(ImVec2(pos.x - 2 * pad, pos.y - pad), ImVec2(pos.x + w + 2 * pad, pos.y + h + pad), pal.box,
+                        rounding * 1.5f);
+    draw->AddText(caption_font, cpx, pos, pal.text, text.caption.c_str(), nullptr, wrap);
+    if (ns.y > 0) {
+      draw->AddText(note_font, px * 0.85f, ImVec2(pos.x, pos.y + cs.y + pad), pal.muted, text.caption_note.c_str(), nullptr,
+                    wrap);
+    }
+  }
+}
+
+ViewComposer::ViewComposer() {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  context_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(context_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing to remember: this context only draws overlays
+  io.LogFilename = nullptr;
+  fonts_.build(io.Fonts);
+  io.Fonts->Build();
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  ImGui::SetCurrentContext(previous);
+}
+
+ViewComposer::~ViewComposer() {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  ImGui::SetCurrentContext(context_);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui::DestroyContext(context_);
+  ImGui::SetCurrentContext(previous == context_ ? nullptr : previous);
+}
+
+void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                           const scene::Camera& camera, const render::RenderSettings& settings,
+                           const OverlayText& text, const OverlayStyle& style, render::RenderTarget& target) {
+  renderer.render(list, meshes, camera, settings, target, false);
+  if (target.empty()) return;
+
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  ImGui::SetCurrentContext(context_);
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
+  io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  OverlayStyle s = style;
+  s.light_background = settings.background == render::Background::kLight;
+  drawOverlay(ImGui::GetBackgroundDrawList(), fonts_, list, camera, glm::vec2(0.0f), glm::vec2(io.DisplaySize.x, io.DisplaySize.y),
+              text, s);
+  ImGui::Render();
+  target.bindForDrawing();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  target.resolve();
+  ImGui::SetCurrentContext(previous);
+}
+
+}  // namespace sagitta::ui

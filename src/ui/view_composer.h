@@ -1,0 +1,67 @@
+// Renders the 3D view and its 2D overlays (labels with leader lines, pinned values, a caption,
+// change badges) into a RenderTarget of any size. It has its own ImGui context, so it works
+// headless (`sagitta render`, `record`) and from inside a GUI frame (the viewport, screenshots)
+// and every path produces the same picture.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/render_target.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+#include "scene/draw_list.h"
+
+struct ImGuiContext;
+struct ImFont;
+struct ImFontAtlas;
+struct ImDrawList;
+
+namespace sagitta::ui {
+
+struct OverlayText {
+  std::string caption;       // plain-language sentence(s) at the bottom (patient mode)
+  std::string caption_note;  // small line under the caption (e.g. "mechanics, not a diagnosis")
+  std::vector<std::string> badges;  // top-left, e.g. "ΔPT −4.1°"
+  std::string title;         // top-centre heading (e.g. the preset's name)
+};
+
+struct OverlayStyle {
+  float scale = 1.0f;          // text size multiplier (UI scale × picture size / 1080)
+  bool labels = true;          // scene labels (bones, landmarks, muscles)
+  bool light_background = false;
+  bool high_contrast = false;  // classroom / projector
+};
+
+// Fonts rasterised at a ladder of sizes (about 1.3× apart): text is drawn from the nearest
+// larger size, so it stays crisp from a small preview to a 4K screenshot.
+class FontLadder {
+ public:
+  void build(ImFontAtlas* atlas);
+  ImFont* pick(float px, bool bold) const;
+
+ private:
+  std::vector<std::pair<float, ImFont*>> regular_, bold_;
+};
+
+class ViewComposer {
+ public:
+  ViewComposer();
+  ~ViewComposer();
+  ViewComposer(const ViewComposer&) = delete;
+  ViewComposer& operator=(const ViewComposer&) = delete;
+
+  void compose(render::Renderer& renderer, const scene::DrawList& list, const scene::MeshLibrary& meshes,
+               const scene::Camera& camera, const render::RenderSettings& settings, const OverlayText& text,
+               const OverlayStyle& style, render::RenderTarget& target);
+
+ private:
+  ImGuiContext* context_ = nullptr;
+  FontLadder fonts_;
+};
+
+// The overlay drawing itself, into any ImGui draw list over a rectangle of `size` pixels.
+void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list, const scene::Camera& camera,
+                 glm::vec2 origin, glm::vec2 size, const OverlayText& text, const OverlayStyle& style);
+
+}  // namespace sagitta::ui

@@ -1,0 +1,72 @@
+#include "scene/label_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using sagitta::scene::LabelBox;
+using sagitta::scene::layoutLabels;
+
+namespace {
+
+bool overlap(glm::vec2 amin, glm::vec2 asize, glm::vec2 bmin, glm::vec2 bsize) {
+  return amin.x < bmin.x + bsize.x && bmin.x < amin.x + asize.x && amin.y < bmin.y + bsize.y && bmin.y < amin.y + asize.y;
+}
+
+}  // namespace
+
+TEST(LabelLayout, ALoneLabelSitsBesideItsAnchorWithoutALeader) {
+  const auto out = layoutLabels({{{100, 100}, {60, 20}, 0, false}}, {0, 0}, {400, 300});
+  ASSERT_TRUE(out[0].has_value());
+  EXPECT_FALSE(out[0]->leader);
+  EXPECT_LT(glm::distance(out[0]->min + glm::vec2(30, 10), glm::vec2(100, 100)), 60.0f);
+}
+
+TEST(LabelLayout, CrowdedLabelsNeverOverlapAndStayOnScreen) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> pos(150.0f, 250.0f);
+  std::vector<LabelBox> labels;
+  for (int i = 0; i < 25; ++i) labels.push_back({{pos(rng), pos(rng)}, {70, 18}, i % 3, false});
+  const glm::vec2 lo(0, 0), hi(640, 480);
+  const auto out = layoutLabels(labels, lo, hi);
+  int placed = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!out[i]) continue;
+    ++placed;
+    EXPECT_GE(out[i]->min.x, lo.x);
+    EXPECT_GE(out[i]->min.y, lo.y);
+    EXPECT_LE(out[i]->min.x + labels[i].size.x, hi.x);
+    EXPECT_LE(out[i]->min.y + labels[i].size.y, hi.y);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (out[j]) {
+        EXPECT_FALSE(overlap(out[i]->min, labels[i].size, out[j]->min, labels[j].size)) << i << " vs " << j;
+      }
+    }
+  }
+  EXPECT_GE(placed, 20) << "there is room for most of them";
+  int leaders = 0;
+  for (const auto& p : out) leaders += (p && p->leader) ? 1 : 0;
+  EXPECT_GT(leaders, 0) << "labels pushed away from their anchors get leader lines";
+}
+
+TEST(LabelLayout, LabelsAtTheScreenEdgeAreKeptInside) {
+  const auto out = layoutLabels({{{2, 2}, {80, 20}, 0, false}, {{638, 478}, {80, 20}, 0, true}}, {0, 0}, {640, 480});
+  ASSERT_TRUE(out[0] && out[1]);
+  EXPECT_GE(out[0]->min.x, 0.0f);
+  EXPECT_LE(out[1]->min.x + 80.0f, 640.0f);
+  EXPECT_LE(out[1]->min.y + 20.0f, 480.0f);
+}
+
+TEST(LabelLayout, HigherPriorityWinsTheSpotNextToTheAnchor) {
+  // two labels on the same anchor: the important one is placed first, closest
+  const auto out = layoutLabels({{{200, 200}, {60, 20}, 0, false}, {{200, 200}, {60, 20}, 5, false}}, {0, 0}, {400, 400});
+  ASSERT_TRUE(out[0] && out[1]);
+  const float d0 = glm::distance(out[0]->min + glm::vec2(30, 10), glm::vec2(200, 200));
+  const float d1 = glm::distance(out[1]->min + glm::vec2(30, 10), glm::vec2(200, 200));
+  EXPECT_LE(d1, d0);
+}
+
+TEST(LabelLayout, ANonFiniteAnchorIsDropped) {
+  const auto out = layoutLabels({{{std::nanf(""), 5}, {10, 10}, 0, false}}, {0, 0}, {100, 100});
+  EXPECT_FALSE(out[0].has_value());
+}
