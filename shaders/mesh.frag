@@ -19,6 +19,7 @@ uniform int u_shadows;
 uniform int u_receives_shadow;
 uniform sampler2DShadow u_shadow_map;
 uniform vec2 u_shadow_texel;
+uniform int u_cutaway;      // 1: back faces seen through the cut are drawn as cut surfaces
 
 out vec4 frag_colour;
 
@@ -42,7 +43,23 @@ float keyShadow(vec3 n) {
   return lit / 12.0;
 }
 
+// The inside of a closed surface seen through the cut plane: a flat, lighter section colour
+// with a fine stipple for bone, so the cut reads as a solid section, not a hollow shell.
+vec3 cutSurface() {
+  vec3 c = u_colour * 1.1 + vec3(0.05);
+  if (u_material == kBone) {
+    vec2 cell = floor(gl_FragCoord.xy / 3.0);
+    float n = fract(sin(dot(cell, vec2(12.9898, 78.233))) * 43758.5453);
+    c *= 0.86 + 0.14 * n;
+  }
+  return c;
+}
+
 void main() {
+  if (u_cutaway != 0 && !gl_FrontFacing) {
+    frag_colour = vec4(linearToSrgb(toneMap(cutSurface())), u_opacity);
+    return;
+  }
   vec3 n = normalize(v_normal);
   if (!gl_FrontFacing) n = -n;
   vec3 v = normalize(u_eye - v_world);

@@ -11,6 +11,7 @@ uniform mat4 u_view_proj;
 uniform mat4 u_light_view_proj;
 uniform int u_skinned;
 uniform mat4 u_skin[12];
+uniform vec4 u_clip_plane;  // world plane; geometry where dot < 0 is cut away (all zero: none)
 
 out vec3 v_world;
 out vec3 v_normal;
@@ -26,6 +27,7 @@ void main() {
     nm = mat3(m);  // skin matrices are rigid motions, so this is their normal matrix
   }
   vec4 world = m * vec4(a_position, 1.0);
+  gl_ClipDistance[0] = dot(u_clip_plane, world);
   v_world = world.xyz;
   v_normal = nm * a_normal;
   v_light_clip = u_light_view_proj * world;

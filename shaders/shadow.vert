@@ -7,6 +7,7 @@ uniform mat4 u_model;
 uniform mat4 u_light_view_proj;
 uniform int u_skinned;
 uniform mat4 u_skin[12];
+uniform vec4 u_clip_plane;  // world plane; geometry where dot < 0 is cut away (all zero: none)
 void main() {
   mat4 m = u_model;
   if (u_skinned != 0) {
@@ -14,5 +15,7 @@ void main() {
     m = u_skin[s.x] * a_skin_weights.x + u_skin[s.y] * a_skin_weights.y +
         u_skin[s.z] * a_skin_weights.z + u_skin[s.w] * a_skin_weights.w;
   }
-  gl_Position = u_light_view_proj * m * vec4(a_position, 1.0);
+  vec4 world = m * vec4(a_position, 1.0);
+  gl_ClipDistance[0] = dot(u_clip_plane, world);
+  gl_Position = u_light_view_proj * world;
 }

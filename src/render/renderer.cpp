@@ -50,10 +50,28 @@ Renderer::Renderer()
       background_program_(buildProgram("background.vert", "background.frag")),
       grid_program_(buildProgram("grid.vert", "grid.frag")),
       lines_program_(buildProgram("lines.vert", "lines.frag", "lines.geom")),
+      xray_accumulate_program_(buildProgram("xray_accumulate.vert", "xray_accumulate.frag")),
+      xray_composite_program_(buildProgram("background.vert", "xray_composite.frag")),
       empty_vao_(makeVertexArray()),
       floor_quad_(unitFloorQuad()),
       lines_vao_(makeVertexArray()),
       lines_vbo_(makeBuffer()) {}
+
+float xrayDensity(scene::Material material) {
+  // relative linear attenuation at diagnostic energies, cortical bone = 1 (rough textbook
+  // ratios; the picture is a teaching likeness of a radiograph, not a dose model)
+  switch (material) {
+    case scene::Material::kBone: return 1.0f;
+    case scene::Material::kCartilage: return 0.45f;
+    case scene::Material::kDisc: return 0.4f;
+    case scene::Material::kNucleus: return 0.35f;
+    case scene::Material::kMuscle: return 0.1f;
+    case scene::Material::kNerve: return 0.1f;
+    case scene::Material::kSkin: return 0.055f;
+    case scene::Material::kPlain: return 0.0f;
+  }
+  return 0.0f;
+}
 
 glm::vec3 Renderer::keyLightDirection(const scene::Camera& camera) {
   // upper left of the viewer and a little toward them, rotating with the camera's yaw only,
@@ -129,6 +147,7 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   // redraw only when something the shadows depend on changed (llvmpipe has no time to spare)
   std::uint64_t key = 1469598103934665603ull;
   hashBytes(key, &light_view_proj, sizeof(light_view_proj));
+  hashBytes(key, &settings.clip_plane, sizeof(settings.clip_plane));
   for (const scene::DrawItem& item : list.items) {
     if ((item.flags & scene::kCastsShadow) == 0 || item.opacity < 0.999f) continue;
     const std::uint64_t version = meshes.version(item.mesh);
@@ -152,6 +171,8 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   glPolygonOffset(1.5f, 2.0f);
   shadow_program_.use();
   shadow_program_.set("u_light_view_proj", light_view_proj);
+  shadow_program_.set("u_clip_plane", settings.clip_plane);
+  glEnable(GL_CLIP_DISTANCE0);
   for (const scene::DrawItem& item : list.items) {
     if ((item.flags & scene::kCastsShadow) == 0 || item.opacity < 0.999f) continue;
     const GpuMesh& gpu = gpuMesh(item.mesh, meshes);
@@ -163,6 +184,7 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
     ++stats_.draw_calls;
   }
   glDisable(GL_POLYGON_OFFSET_FILL);
+  glDisable(GL_CLIP_DISTANCE0);
   return light_view_proj;
 }
 
@@ -199,6 +221,10 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
   mesh_program_.set("u_shadow_map", 0);
+  const bool cut = settings.clip_plane != glm::vec4(0.0f);
+  mesh_program_.set("u_clip_plane", settings.clip_plane);
+  mesh_program_.set("u_cutaway", cut ? 1 : 0);
+  glEnable(GL_CLIP_DISTANCE0);
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -221,7 +247,8 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     mesh_program_.set("u_highlight", item->highlight);
     mesh_program_.set("u_material", static_cast<int>(item->material));
     mesh_program_.set("u_receives_shadow", (item->flags & scene::kReceivesShadow) ? 1 : 0);
-    const bool two_sided = (item->flags & scene::kTwoSided) != 0;
+    // through a cut the insides show, so nothing may be culled
+    const bool two_sided = cut || (item->flags & scene::kTwoSided) != 0;
     if (two_sided) {
       glDisable(GL_CULL_FACE);
     } else {
@@ -243,7 +270,69 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     stats_.triangles += static_cast<std::size_t>(gpu.indexCount() / 3);
   }
   glDisable(GL_CULL_FACE);
+  glDisable(GL_CLIP_DISTANCE0);
   glDepthMask(GL_TRUE);
+}
+
+void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                              const scene::Camera& camera, const RenderSettings& settings, RenderTarget& target) {
+  const glm::ivec2 size(target.width(), target.height());
+  if (size != xray_size_) {
+    xray_thickness_ = makeTexture();
+    glBindTexture(GL_TEXTURE_2D, xray_thickness_.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, size.x, size.y, 0, GL_RED, GL_FLOAT, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    xray_fbo_ = makeFramebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, xray_fbo_.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, xray_thickness_.get(), 0);
+    xray_size_ = size;
+  }
+  // pass 1: signed depths of every surface summed per pixel
+  glBindFramebuffer(GL_FRAMEBUFFER, xray_fbo_.get());
+  glViewport(0, 0, size.x, size.y);
+  glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE);
+  glEnable(GL_CLIP_DISTANCE0);
+  const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
+  xray_accumulate_program_.use();
+  xray_accumulate_program_.set("u_view", camera.view());
+  xray_accumulate_program_.set("u_proj", camera.projectionMatrix(aspect));
+  xray_accumulate_program_.set("u_clip_plane", settings.clip_plane);
+  for (const scene::DrawItem& item : list.items) {
+    const float density = xrayDensity(item.material);
+    if (density <= 0.0f || item.opacity <= 0.0f) continue;
+    const GpuMesh& gpu = gpuMesh(item.mesh, meshes);
+    const bool skinned = item.skin >= 0 && gpu.skinned();
+    xray_accumulate_program_.set("u_model", item.model);
+    xray_accumulate_program_.set("u_skinned", skinned ? 1 : 0);
+    if (skinned) {
+      xray_accumulate_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item.skin)].data(),
+                                        anatomy::kSegmentCount);
+    }
+    xray_accumulate_program_.set("u_density", density);
+    gpu.draw();
+    ++stats_.draw_calls;
+  }
+  glDisable(GL_CLIP_DISTANCE0);
+  // pass 2: attenuation into the picture
+  target.bindForDrawing();
+  glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glDisable(GL_BLEND);
+  xray_composite_program_.use();
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, xray_thickness_.get());
+  xray_composite_program_.set("u_thickness", 0);
+  xray_composite_program_.set("u_mu", 28.0f);  // 1/e at 3.6 cm of bone: vertebral bodies read mid-grey
+  glBindVertexArray(empty_vao_.get());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  ++stats_.draw_calls;
 }
 
 void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
@@ -322,6 +411,17 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
                       const RenderSettings& settings, RenderTarget& target, bool resolve) {
   stats_ = {};
   if (target.empty()) return;  // minimised window: nothing to draw, and no GL errors
+  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
+  const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
+  if (settings.xray) {
+    drawRadiograph(list, meshes, camera, settings, target);
+    drawLines(list, view_proj, target, false);
+    drawLines(list, view_proj, target, true);
+    glBindVertexArray(0);
+    glDisable(GL_BLEND);
+    if (resolve) target.resolve();
+    return;
+  }
   const glm::vec3 key = keyLightDirection(camera);
   glm::mat4 light_view_proj(1.0f);
   if (settings.shadows) light_view_proj = updateShadowMap(list, meshes, key, settings);
@@ -329,8 +429,6 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
 
   target.bindForDrawing();
   drawBackground(settings);
-  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
-  const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
   glEnable(GL_MULTISAMPLE);
   drawItems(list, meshes, false, view_proj, light_view_proj, camera, settings);
   drawLines(list, view_proj, target, false);

@@ -23,7 +23,16 @@ struct RenderSettings {
   bool show_grid = true;
   bool shadows = true;
   int shadow_map_size = 2048;
+  // Radiograph look: material thickness along each ray, attenuated like an X-ray film (no
+  // lighting, grid or shadows; overlay lines still drawn).
+  bool xray = false;
+  // Cutaway: a world plane (n, d); geometry where dot(n, p) + d < 0 is removed and the
+  // inside of cut surfaces is shown as solid section. All zero: no cut.
+  glm::vec4 clip_plane{0.0f};
 };
+
+// How strongly a material attenuates X-rays, relative to cortical bone (for the radiograph).
+float xrayDensity(scene::Material material);
 
 struct RenderStats {
   int draw_calls = 0;
@@ -61,12 +70,19 @@ class Renderer {
   void drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
                  const RenderSettings& settings);
   void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, const RenderTarget& target, bool on_top);
+  void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
+                      const RenderSettings& settings, RenderTarget& target);
 
   ShaderProgram mesh_program_;
   ShaderProgram shadow_program_;
   ShaderProgram background_program_;
   ShaderProgram grid_program_;
   ShaderProgram lines_program_;
+  ShaderProgram xray_accumulate_program_;
+  ShaderProgram xray_composite_program_;
+  Framebuffer xray_fbo_;
+  Texture xray_thickness_;
+  glm::ivec2 xray_size_{0};
   VertexArray empty_vao_;
   GpuMesh floor_quad_;
   VertexArray lines_vao_;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
 
 #include "core/error.h"
 #include "gl_fixture.h"
@@ -167,4 +168,56 @@ TEST_F(RendererTest, AShaderErrorNamesTheFileAndQuotesTheDriverLog) {
   }
   ::unsetenv("SAGITTA_SHADER_DIR");
   std::filesystem::remove_all(dir);
+}
+
+TEST_F(RendererTest, XrayModeLooksLikeAFilmAndDiffersFromShading) {
+  const auto s = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 1.0f);
+  render::RenderSettings shaded;
+  render::RenderSettings xray;
+  xray.xray = true;
+  const Image a = renderToImage(*renderer_, s, shaded, 200, 200);
+  const Image b = renderToImage(*renderer_, s, xray, 200, 200);
+  sagitta::testing::dumpIfRequested(b, "xray_box");
+  EXPECT_GT(sagitta::testing::meanAbsDiff(a, b), 5.0);
+  // air is near black, the box (0.5 m of "bone" along the ray) exposes the film brightly and greyly
+  EXPECT_LT(luma(b.pixel(2, 2)), 20.0);
+  const std::uint8_t* c = b.pixel(100, 100);
+  EXPECT_GT(luma(c), 180.0);
+  EXPECT_LT(std::abs(int(c[0]) - int(c[2])), 20) << "a film is grey, not bone-coloured";
+  EXPECT_EQ(render::takeGlErrors(), "");
+}
+
+TEST_F(RendererTest, XrayBrightnessGrowsWithThicknessAlongTheRay) {
+  // the same box seen along its short axis (0.25 m) and its long axis (0.5 m)
+  auto thin = sagitta::testing::cubeScene(scene::ViewPreset::kAnterior, 1.0f);
+  auto thick = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 1.0f);
+  for (auto* s : {&thin, &thick}) {
+    s->list.items[0].model = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.5f, 0.0f));
+    s->list.items[0].material = scene::Material::kSkin;  // low density so the film does not saturate
+  }
+  render::RenderSettings xray;
+  xray.xray = true;
+  const Image a = renderToImage(*renderer_, thin, xray, 200, 200);
+  const Image b = renderToImage(*renderer_, thick, xray, 200, 200);
+  EXPECT_GT(luma(b.pixel(100, 100)), luma(a.pixel(100, 100)) + 10.0);
+}
+
+TEST_F(RendererTest, CutawayRemovesHalfAndShowsASolidSection) {
+  auto s = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 1.0f);
+  s.list.items[0].model = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.5f, 0.0f));
+  render::RenderSettings whole = plainSettings(render::Background::kDark);
+  render::RenderSettings cut = whole;
+  cut.clip_plane = glm::vec4(0.0f, 0.0f, 1.0f, 0.0f);  // keep the right half (z >= 0)
+  const Image a = renderToImage(*renderer_, s, whole, 200, 200);
+  const Image b = renderToImage(*renderer_, s, cut, 200, 200);
+  sagitta::testing::dumpIfRequested(b, "cutaway_box");
+  // the box is still there (its right half, seen through the cut) ...
+  EXPECT_GT(luma(b.pixel(100, 100)), 90.0);
+  // ... but what we see is the flat section, not the lit outer face
+  EXPECT_GT(sagitta::testing::meanAbsDiff(a, b), 1.0);
+  // cutting everything away leaves the background
+  cut.clip_plane = glm::vec4(0.0f, 0.0f, 1.0f, -1.0f);  // keep z >= 1 m: nothing
+  const Image c = renderToImage(*renderer_, s, cut, 200, 200);
+  EXPECT_LT(luma(c.pixel(100, 100)), 70.0);
+  EXPECT_EQ(render::takeGlErrors(), "");
 }
