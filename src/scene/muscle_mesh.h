@@ -1,0 +1,34 @@
+// Muscles drawn as spindles along their paths: fleshy in the middle, tapering into tendons,
+// with constant volume, so a shortened muscle bulges and a stretched one thins, as real
+// muscle does (muscle tissue is nearly incompressible).
+#pragma once
+
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/mesh.h"
+
+namespace sagitta::scene {
+
+struct SpindleShape {
+  float belly_radius_m = 0.02f;  // radius at the widest point at the neutral length
+  float neutral_length_m = 0.2f; // path length in the neutral posture
+  int rings = 28;                // along the path
+  int sides = 12;                // around it
+};
+
+// A closed tube around the polyline `path` (world metres, at least two distinct points).
+// Its volume equals that of the same muscle at its neutral length. Returns an empty mesh for
+// a degenerate path.
+anatomy::MeshData spindleMesh(const std::vector<glm::vec3>& path, const SpindleShape& shape);
+
+float pathLength(const std::vector<glm::vec3>& path);
+
+// Colour (linear RGB) for a change of length relative to neutral, strain = L / L0 - 1:
+// shortened → warm orange, neutral → muscle red, lengthened → cool blue (safe for the common
+// colour-vision deficiencies). Saturates at ±kStrainColourRange.
+inline constexpr float kStrainColourRange = 0.2f;
+glm::vec3 strainColour(float strain);
+
+}  // namespace sagitta::scene
