@@ -1,0 +1,59 @@
+// Lines and values drawn on the model as a clinician draws them on a lateral radiograph:
+// hip axis, S1 endplate line, PI / PT / SS with their angle arcs and values, the L1 and S1
+// endplate lines of the Cobb lordosis angle, a plumb line, and Meyerding lines at the slip
+// level. Every line goes through landmarks of the posed bones, and the values come from the
+// measures computed on the same landmarks: what is drawn is what was measured.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <glm/glm.hpp>
+
+#include "scene/draw_list.h"
+
+namespace sagitta::scene {
+
+// World positions (metres) of the landmarks the overlays pass through.
+struct RadiographPoints {
+  glm::vec3 hip_left{0.0f}, hip_right{0.0f};        // femoral head centres
+  glm::vec3 s1_anterior{0.0f}, s1_posterior{0.0f};  // S1 superior endplate corners
+  glm::vec3 l1_anterior{0.0f}, l1_posterior{0.0f};  // L1 superior endplate corners
+  glm::vec3 plumb_top{0.0f};                        // where the plumb line hangs from (trunk centre of mass)
+  // the slip level: the lower vertebra's superior endplate and the upper one's inferior
+  // posterior corner
+  glm::vec3 lower_anterior{0.0f}, lower_posterior{0.0f};
+  glm::vec3 upper_posterior_inferior{0.0f};
+  glm::vec3 lower_posterior_wall{0.0f};  // lower down the lower vertebra's posterior border
+};
+
+struct RadiographValues {
+  double pelvic_incidence_deg = 0.0;
+  double pelvic_tilt_deg = 0.0;
+  double sacral_slope_deg = 0.0;
+  double lumbar_lordosis_deg = 0.0;
+  double slip_percent = 0.0;
+  int meyerding_grade = 0;
+  std::string slip_level;  // "L5-S1"
+};
+
+struct RadiographOptions {
+  bool pelvic_angles = true;  // hip axis, S1 line, PI, PT, SS
+  bool lordosis = true;       // L1 and S1 endplate lines, LL
+  bool plumb_line = true;
+  bool meyerding = true;      // only drawn when there is a slip
+  bool values = true;         // the numbers next to the arcs
+  bool light_background = false;
+  float line_width_px = 2.5f;  // classroom mode draws thicker
+  // The plane the overlay lies in is the sagittal plane through the hip axis; lines are
+  // pushed this far toward the viewer's side so they sit on top of the bones.
+  glm::vec3 toward_viewer{0.0f, 0.0f, -1.0f};
+};
+
+// "Grade II (37 %)" style text; "No slip" for grade 0.
+std::string meyerdingText(int grade, double percent);
+
+void addRadiographOverlay(const RadiographPoints& points, const RadiographValues& values,
+                          const RadiographOptions& options, DrawList& list);
+
+}  // namespace sagitta::scene
