@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "gl_fixture.h"
 #include "render/gl.h"
+#include "render/async_readback.h"
 #include "render/shader.h"
 
 using namespace sagitta;
@@ -219,5 +220,32 @@ TEST_F(RendererTest, CutawayRemovesHalfAndShowsASolidSection) {
   cut.clip_plane = glm::vec4(0.0f, 0.0f, 1.0f, -1.0f);  // keep z >= 1 m: nothing
   const Image c = renderToImage(*renderer_, s, cut, 200, 200);
   EXPECT_LT(luma(c.pixel(100, 100)), 70.0);
+  EXPECT_EQ(render::takeGlErrors(), "");
+}
+
+TEST_F(RendererTest, AsyncReadbackDeliversEveryFrameInOrderWithTheRightPixels) {
+  const auto s = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 1.0f);
+  render::RenderTarget target(96, 64, 4);
+  render::AsyncReadback readback(96, 64, 2);
+  std::vector<std::int64_t> tags;
+  std::vector<std::uint8_t> last;
+  auto sink = [&](std::int64_t tag, const std::uint8_t* data, std::size_t bytes) {
+    tags.push_back(tag);
+    last.assign(data, data + bytes);
+  };
+  for (int i = 0; i < 7; ++i) {  // more frames than slots: start() must deliver the oldest itself
+    renderer_->render(s.list, s.meshes, s.camera, render::RenderSettings{}, target);
+    readback.start(target, i);
+    readback.collect(sink);
+  }
+  readback.collect(sink, true);
+  ASSERT_EQ(tags.size(), 7u);
+  for (int i = 0; i < 7; ++i) EXPECT_EQ(tags[static_cast<std::size_t>(i)], i);
+  // bottom-up rows: flip and compare with a synchronous read
+  const std::vector<std::uint8_t> sync = target.readPixels();
+  std::vector<std::uint8_t> flipped(last.size());
+  for (int y = 0; y < 64; ++y) std::copy_n(last.data() + (63 - y) * 96 * 4, 96 * 4, flipped.data() + y * 96 * 4);
+  EXPECT_EQ(flipped, sync);
+  EXPECT_EQ(readback.inFlight(), 0);
   EXPECT_EQ(render::takeGlErrors(), "");
 }
