@@ -49,6 +49,8 @@ struct Camera {
   // Moves the target to the bounds' centre and sets the distance so the whole box fits
   // the viewport (with a small margin) for the current direction and projection.
   void frame(const anatomy::Bounds& bounds, float aspect);
+
+  bool operator==(const Camera&) const = default;
 };
 
 }  // namespace sagitta::scene

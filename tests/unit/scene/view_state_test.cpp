@@ -1,0 +1,79 @@
+#include "scene/view_state.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
+using namespace sagitta::scene;
+using nlohmann::json;
+
+TEST(ViewState, SectionsRoundTripThroughJson) {
+  ViewState s;
+  s.mode = Mode::kPatient;
+  s.xray = true;
+  s.ghost = Ghost::kSideBySide;
+  s.background = BackgroundChoice::kTransparent;
+  s.caption = "Tight hip flexors tip the pelvis forward.";
+  s.camera_view.clear();
+  s.camera.yaw_rad = 0.5f;
+  s.camera.pitch_rad = 0.25f;
+  s.camera.distance_m = 1.7f;
+  s.camera.target = {0.01f, 1.02f, -0.03f};
+  s.camera.projection = Projection::kOrthographic;
+  json file = {{"schema", "sagitta.scenario"}, {"muscles", {{"hip_flexors", {{"tightness", 0.5}}}}}};
+  writeViewSections(s, file);
+  EXPECT_EQ(file["muscles"]["hip_flexors"]["tightness"], 0.5) << "other sections are left alone";
+  ViewState back;
+  applyViewSections(back, json::parse(file.dump()));
+  EXPECT_EQ(back.mode, Mode::kPatient);
+  EXPECT_TRUE(back.xray);
+  EXPECT_EQ(back.ghost, Ghost::kSideBySide);
+  EXPECT_EQ(back.caption, s.caption);
+  EXPECT_NEAR(back.camera.yaw_rad, 0.5f, 1e-5f);
+  EXPECT_NEAR(back.camera.target.y, 1.02f, 1e-5f);
+  EXPECT_EQ(back.camera.projection, Projection::kOrthographic);
+  EXPECT_TRUE(back.camera_view.empty());
+}
+
+TEST(ViewState, ANamedViewIsStoredByName) {
+  ViewState s;
+  setViewKey(s, "camera.view", "anterior");
+  json file = json::object();
+  writeViewSections(s, file);
+  EXPECT_EQ(file["camera"]["view"], "anterior");
+  EXPECT_FALSE(file["camera"].contains("yaw_deg"));
+}
+
+TEST(ViewState, BadValuesNameTheKeyAndChangeNothing) {
+  ViewState s;
+  const ViewState before = s;
+  const json bad = {{"view", {{"xray", true}, {"ghost", "sideways"}}}};
+  try {
+    applyViewSections(s, bad, "scene.json");
+    FAIL();
+  } catch (const sagitta::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("scene.json: view.ghost"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("sideways"), std::string::npos);
+  }
+  EXPECT_EQ(s, before) << "all or nothing";
+  EXPECT_THROW(setViewKey(s, "view.xray", 1), sagitta::InputError);
+  EXPECT_THROW(setViewKey(s, "camera.fov_deg", 500), sagitta::InputError);
+  EXPECT_THROW(setViewKey(s, "camera.distance_m", "far"), sagitta::InputError);
+  EXPECT_THROW(setViewKey(s, "view.frobnicate", true), sagitta::InputError);
+  EXPECT_THROW(applyViewSections(s, json{{"camera", {{"view", "sideways"}}}}), sagitta::InputError);
+  EXPECT_THROW(applyViewSections(s, json{{"mode", "party"}}), sagitta::InputError);
+}
+
+TEST(ViewState, EveryKeyCanBeReadAndWrittenBack) {
+  ViewState s;
+  s.camera_view.clear();
+  for (const ViewKeyInfo& k : viewKeys()) {
+    const json v = getViewKey(s, k.key);
+    ViewState t = s;
+    EXPECT_NO_THROW(setViewKey(t, k.key, v)) << k.key;
+    EXPECT_EQ(getViewKey(t, k.key), v) << k.key;
+    EXPECT_FALSE(k.description.empty()) << k.key;
+  }
+}
