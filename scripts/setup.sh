@@ -10,7 +10,7 @@ packages=(
   libglfw3-dev libglm-dev libassimp-dev libimgui-dev libstb-dev
   python3-glad nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libavfilter-dev
   # runtime: font, software OpenGL and a virtual display for headless use and tests
   fonts-dejavu-core libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool
 )
