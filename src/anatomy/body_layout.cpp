@@ -32,4 +32,14 @@ BodyLayout layoutBody(const BodyParams& params) {
   return b;
 }
 
+std::array<glm::dmat4, kSegmentCount> neutralWorld(const BodyLayout& body) {
+  std::array<glm::dmat4, kSegmentCount> w{};
+  for (std::size_t i = 0; i < kSegmentCount; ++i) {
+    const auto s = static_cast<Segment>(i);
+    w[i] = s == Segment::kPelvis ? body.neutral_in_parent[i]
+                                 : w[static_cast<std::size_t>(parentOf(s))] * body.neutral_in_parent[i];
+  }
+  return w;
+}
+
 }  // namespace sagitta::anatomy

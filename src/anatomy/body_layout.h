@@ -90,6 +90,12 @@ struct BodyLayout {
 
 BodyLayout layoutBody(const BodyParams& params);
 
+// Segment frames in the world at the neutral pose (forward kinematics of neutral_in_parent).
+std::array<glm::dmat4, kSegmentCount> neutralWorld(const BodyLayout& body);
+
+Segment leftOf(Segment right);     // femur_r -> femur_l, shank_r -> shank_l, others unchanged
+Segment lumbarSegment(int index);  // 0 = L1 .. 4 = L5
+
 // pieces of layoutBody, one file each
 PelvisLayout layoutPelvis(const BodyDimensions& dims, const SpineLayout& spine);
 FemurLayout layoutFemur(const BodyDimensions& dims);

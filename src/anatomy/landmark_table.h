@@ -21,8 +21,6 @@ class LandmarkTable {
   std::vector<Landmark> landmarks_;
 };
 
-Segment leftOf(Segment right);  // femur_r -> femur_l, shank_r -> shank_l, others unchanged
-Segment lumbarSegment(int index);  // 0 = L1 .. 4 = L5
 
 void addBoneLandmarks(const BodyLayout& body, LandmarkTable& table);
 void addMuscleLandmarks(const BodyLayout& body, LandmarkTable& table);

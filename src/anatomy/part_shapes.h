@@ -1,0 +1,43 @@
+// The built-in model's parts as signed distance fields, built from the body layout. Each bone
+// file (shapes_*.cpp) turns the cited control points of body_layout.h into primitives; the
+// generator (mesh_generator.h) samples, decimates and skins them.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "anatomy/body_layout.h"
+#include "anatomy/model.h"
+#include "anatomy/sdf.h"
+
+namespace sagitta::anatomy {
+
+struct PartShape {
+  std::string name;  // e.g. "l5", "os_coxae_r", "disc_l5_s1"
+  PartKind kind = PartKind::kBone;
+  Segment segment = Segment::kPelvis;  // rigid parts: the frame the field is in
+  sdf::NodePtr field;                  // rigid: segment frame; skinned: world at the neutral pose
+  double voxel = 0.001;                // sampling step of the first, rough mesh (m)
+  double chord_error = 4e-5;           // default level of detail: triangle-to-surface distance (m)
+  double min_edge = 5e-4;              // default level of detail: edge length bounds (m)
+  double max_edge = 4e-3;
+  // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
+  std::string mirror_of;
+  // skinned parts only: up to four segments and weights (summing to 1) for a bind-pose point
+  std::function<void(const glm::dvec3& world, glm::u8vec4& segments, glm::vec4& weights)> skin;
+};
+
+std::vector<PartShape> vertebraShapes(const BodyLayout& body);  // l1..l5 and t12
+std::vector<PartShape> sacrumShapes(const BodyLayout& body);    // sacrum with coccyx
+std::vector<PartShape> pelvisShapes(const BodyLayout& body);    // os_coxae_l/_r, pubic symphysis disc
+std::vector<PartShape> femurShapes(const BodyLayout& body);     // femur_l/_r
+std::vector<PartShape> shankShapes(const BodyLayout& body);     // tibia, fibula and foot per side
+std::vector<PartShape> thoraxShapes(const BodyLayout& body);    // ribs and costal cartilage
+std::vector<PartShape> discShapes(const BodyLayout& body);      // annulus and nucleus per level
+std::vector<PartShape> outlineShapes(const BodyLayout& body);   // translucent body outline
+
+// All parts of the built-in model, in a fixed order.
+std::vector<PartShape> builtinShapes(const BodyLayout& body);
+
+}  // namespace sagitta::anatomy

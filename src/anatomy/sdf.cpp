@@ -1,0 +1,414 @@
+#include "anatomy/sdf.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace sagitta::anatomy::sdf {
+namespace {
+
+double dot2(const glm::dvec3& v) { return glm::dot(v, v); }
+
+// rounded intersection of two distances: the corner becomes a quarter circle of radius r
+double roundedMax(double a, double b, double r) {
+  const glm::dvec2 q(std::max(a + r, 0.0), std::max(b + r, 0.0));
+  return glm::length(q) + std::min(std::max(a + r, b + r), 0.0) - r;
+}
+
+class Sphere final : public Node {
+ public:
+  Sphere(const glm::dvec3& c, double r) : c_(c), r_(r) { bounds_ = Box{c - glm::dvec3(r), c + glm::dvec3(r)}; }
+  double eval(const glm::dvec3& p) const override { return glm::length(p - c_) - r_; }
+
+ private:
+  glm::dvec3 c_;
+  double r_;
+};
+
+// Inigo Quilez's exact round cone (capsule with unequal radii)
+class RoundCone final : public Node {
+ public:
+  RoundCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb) : a_(a), b_(b), ra_(ra), rb_(rb) {
+    const glm::dvec3 ba = b - a;
+    l2_ = glm::dot(ba, ba);
+    rr_ = ra - rb;
+    a2_ = l2_ - rr_ * rr_;
+    degenerate_ = a2_ <= 1e-16;  // one cap swallows the other
+    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)), glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
+  }
+  double eval(const glm::dvec3& p) const override {
+    if (degenerate_) return ra_ >= rb_ ? glm::length(p - a_) - ra_ : glm::length(p - b_) - rb_;
+    const glm::dvec3 ba = b_ - a_;
+    const double il2 = 1.0 / l2_;
+    const glm::dvec3 pa = p - a_;
+    const double y = glm::dot(pa, ba);
+    const double z = y - l2_;
+    const double x2 = dot2(pa * l2_ - ba * y);
+    const double y2 = y * y * l2_;
+    const double z2 = z * z * l2_;
+    const double k = (rr_ > 0.0 ? 1.0 : (rr_ < 0.0 ? -1.0 : 0.0)) * rr_ * rr_ * x2;
+    const double sz = z > 0.0 ? 1.0 : (z < 0.0 ? -1.0 : 0.0);
+    const double sy = y > 0.0 ? 1.0 : (y < 0.0 ? -1.0 : 0.0);
+    if (sz * a2_ * z2 > k) return std::sqrt(x2 + z2) * il2 - rb_;
+    if (sy * a2_ * y2 < k) return std::sqrt(x2 + y2) * il2 - ra_;
+    return (std::sqrt(x2 * a2_ * il2) + y * rr_) * il2 - ra_;
+  }
+
+ private:
+  glm::dvec3 a_, b_;
+  double ra_, rb_, l2_ = 0.0, rr_ = 0.0, a2_ = 0.0;
+  bool degenerate_ = false;
+};
+
+// A child evaluated in a frame squashed along one axis; the result is scaled back by the
+// squash so it stays a (conservative) distance bound.
+class Squashed final : public Node {
+ public:
+  Squashed(NodePtr child, const glm::dvec3& centre, const glm::dvec3& axis, double factor)
+      : child_(std::move(child)), centre_(centre), axis_(glm::normalize(axis)), factor_(factor) {
+    // bounds: squash the child's box corners
+    const Box& b = child_->bounds();
+    for (int i = 0; i < 8; ++i) {
+      const glm::dvec3 corner((i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y, (i & 4) ? b.hi.z : b.lo.z);
+      bounds_.add(squash(corner));
+    }
+  }
+  double eval(const glm::dvec3& p) const override { return child_->eval(unsquash(p)) * factor_; }
+
+ private:
+  glm::dvec3 squash(const glm::dvec3& p) const {
+    const glm::dvec3 q = p - centre_;
+    const double along = glm::dot(q, axis_);
+    return centre_ + q - axis_ * along * (1.0 - factor_);
+  }
+  glm::dvec3 unsquash(const glm::dvec3& p) const {
+    const glm::dvec3 q = p - centre_;
+    const double along = glm::dot(q, axis_);
+    return centre_ + q + axis_ * along * (1.0 / factor_ - 1.0);
+  }
+  NodePtr child_;
+  glm::dvec3 centre_, axis_;
+  double factor_;
+};
+
+class Ellipsoid final : public Node {
+ public:
+  Ellipsoid(const Frame& f, const glm::dvec3& r) : f_(f), r_(r) {
+    for (int i = 0; i < 8; ++i) {
+      bounds_.add(f.toParent(glm::dvec3((i & 1) ? r.x : -r.x, (i & 2) ? r.y : -r.y, (i & 4) ? r.z : -r.z)));
+    }
+  }
+  double eval(const glm::dvec3& p) const override {
+    const glm::dvec3 q = f_.toLocal(p);
+    const double k0 = glm::length(q / r_);
+    const double k1 = glm::length(q / (r_ * r_));
+    if (k1 < 1e-12) return -std::min(r_.x, std::min(r_.y, r_.z));
+    return k0 * (k0 - 1.0) / k1;
+  }
+
+ private:
+  Frame f_;
+  glm::dvec3 r_;
+};
+
+class RoundBox final : public Node {
+ public:
+  RoundBox(const Frame& f, const glm::dvec3& half, double r) : f_(f), half_(half), r_(r) {
+    for (int i = 0; i < 8; ++i) {
+      bounds_.add(f.toParent(glm::dvec3((i & 1) ? half.x : -half.x, (i & 2) ? half.y : -half.y, (i & 4) ? half.z : -half.z)));
+    }
+  }
+  double eval(const glm::dvec3& p) const override {
+    const glm::dvec3 q = glm::abs(f_.toLocal(p)) - (half_ - glm::dvec3(r_));
+    return glm::length(glm::max(q, glm::dvec3(0.0))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0) - r_;
+  }
+
+ private:
+  Frame f_;
+  glm::dvec3 half_;
+  double r_;
+};
+
+class HalfSpace final : public Node {
+ public:
+  HalfSpace(const glm::dvec3& p, const glm::dvec3& n) : p_(p), n_(glm::normalize(n)) {
+    bounds_ = Box{glm::dvec3(-1e9), glm::dvec3(1e9)};
+  }
+  double eval(const glm::dvec3& p) const override { return glm::dot(p - p_, n_); }
+
+ private:
+  glm::dvec3 p_, n_;
+};
+
+class OvalCylinder final : public Node {
+ public:
+  OvalCylinder(const Frame& f, double rx, double rz, double y0, double y1, double r)
+      : f_(f), rx_(rx), rz_(rz), y0_(y0), y1_(y1), r_(r) {
+    for (int i = 0; i < 8; ++i) {
+      bounds_.add(f.toParent(glm::dvec3((i & 1) ? rx : -rx, (i & 2) ? y1 : y0, (i & 4) ? rz : -rz)));
+    }
+  }
+  double eval(const glm::dvec3& p) const override {
+    const glm::dvec3 q = f_.toLocal(p);
+    const glm::dvec2 e(q.x / rx_, q.z / rz_);
+    const glm::dvec2 e2(q.x / (rx_ * rx_), q.z / (rz_ * rz_));
+    const double k0 = glm::length(e), k1 = glm::length(e2);
+    const double d_oval = k1 < 1e-12 ? -std::min(rx_, rz_) : k0 * (k0 - 1.0) / k1;
+    const double d_slab = std::max(y0_ - q.y, q.y - y1_);
+    return roundedMax(d_oval, d_slab, r_);
+  }
+
+ private:
+  Frame f_;
+  double rx_, rz_, y0_, y1_, r_;
+};
+
+constexpr double kPlateScale = 0.1;  // the cubic runs on u/0.1 m, v/0.1 m for conditioning
+
+std::array<double, 10> monomials(double u, double v) {
+  return {1.0, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v};
+}
+
+double polygonDistance(const std::vector<glm::dvec2>& poly, const glm::dvec2& p) {
+  double d = glm::dot(p - poly[0], p - poly[0]);
+  double s = 1.0;
+  const std::size_t n = poly.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i, ++i) {
+    const glm::dvec2 e = poly[j] - poly[i];
+    const glm::dvec2 w = p - poly[i];
+    const glm::dvec2 b = w - e * std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0, 1.0);
+    d = std::min(d, glm::dot(b, b));
+    const bool c1 = p.y >= poly[i].y, c2 = p.y < poly[j].y, c3 = e.x * w.y > e.y * w.x;
+    if ((c1 && c2 && c3) || (!c1 && !c2 && !c3)) s = -s;
+  }
+  return s * std::sqrt(d);
+}
+
+class Plate final : public Node {
+ public:
+  explicit Plate(PlateSpec spec) : s_(std::move(spec)) {
+    glm::dvec2 lo(1e30), hi(-1e30);
+    for (const glm::dvec2& v : s_.outline) {
+      lo = glm::min(lo, v);
+      hi = glm::max(hi, v);
+    }
+    // sample the mid-surface over the outline's box for the bounds
+    for (int i = 0; i <= 16; ++i) {
+      for (int j = 0; j <= 16; ++j) {
+        const double u = lo.x + (hi.x - lo.x) * i / 16.0, v = lo.y + (hi.y - lo.y) * j / 16.0;
+        const double h = height(u, v), t = thickness(u, v) + 0.001;
+        bounds_.add(s_.frame.toParent({u, v, h - t}));
+        bounds_.add(s_.frame.toParent({u, v, h + t}));
+      }
+    }
+  }
+  double eval(const glm::dvec3& p) const override {
+    const glm::dvec3 q = s_.frame.toLocal(p);
+    const double t = thickness(q.x, q.y);
+    // distance to the mid-surface, to first order
+    const double u = q.x / kPlateScale, v = q.y / kPlateScale;
+    const std::vector<double>& c = s_.height;
+    const double hu = c[1] + 2 * c[3] * u + c[4] * v + 3 * c[6] * u * u + 2 * c[7] * u * v + c[8] * v * v;
+    const double hv = c[2] + c[4] * u + 2 * c[5] * v + c[7] * u * u + 2 * c[8] * u * v + 3 * c[9] * v * v;
+    const double grad2 = (hu * hu + hv * hv) / (kPlateScale * kPlateScale);
+    const double d_surface = std::abs(q.z - height(q.x, q.y)) / std::sqrt(1.0 + grad2) - t;
+    const double d_outline = polygonDistance(s_.outline, {q.x, q.y});
+    return roundedMax(d_surface, d_outline, 0.9 * t);
+  }
+
+ private:
+  double height(double x, double y) const {
+    const auto m = monomials(x / kPlateScale, y / kPlateScale);
+    double h = 0.0;
+    for (std::size_t i = 0; i < 10; ++i) h += s_.height[i] * m[i];
+    return h;
+  }
+  double thickness(double x, double y) const { return std::max(0.0005, s_.t0 + s_.tu * x + s_.tv * y); }
+  PlateSpec s_;
+};
+
+class Union final : public Node {
+ public:
+  Union(std::vector<NodePtr> c, double k) : c_(std::move(c)), k_(k) {
+    for (const NodePtr& n : c_) bounds_.add(n->bounds());
+    bounds_ = bounds_.expanded(0.25 * k_);
+  }
+  double eval(const glm::dvec3& p) const override {
+    double d = 1e30;
+    for (const NodePtr& n : c_) {
+      if (n->bounds().distance(p) > d + k_) continue;  // cannot lower the result
+      const double v = n->eval(p);
+      d = k_ > 0.0 ? smin(d, v, k_) : std::min(d, v);
+    }
+    if (d > 1e29) d = bounds_.distance(p) + 1e-3;  // nothing near: a safe lower bound
+    return d;
+  }
+
+ private:
+  std::vector<NodePtr> c_;
+  double k_;
+};
+
+class Subtract final : public Node {
+ public:
+  Subtract(NodePtr a, NodePtr b, double k) : a_(std::move(a)), b_(std::move(b)), k_(k) { bounds_ = a_->bounds(); }
+  double eval(const glm::dvec3& p) const override {
+    const double da = a_->eval(p);
+    // b can only cut where it is within reach: -b <= -boxdist(b)
+    if (da >= -b_->bounds().distance(p) + k_) return da;
+    const double db = b_->eval(p);
+    return k_ > 0.0 ? smax(da, -db, k_) : std::max(da, -db);
+  }
+
+ private:
+  NodePtr a_, b_;
+  double k_;
+};
+
+class Intersect final : public Node {
+ public:
+  Intersect(NodePtr a, NodePtr b, double k) : a_(std::move(a)), b_(std::move(b)), k_(k) {
+    const Box& ba = a_->bounds();
+    const Box& bb = b_->bounds();
+    bounds_ = Box{glm::max(ba.lo, bb.lo), glm::min(ba.hi, bb.hi)};
+  }
+  double eval(const glm::dvec3& p) const override {
+    const double da = a_->eval(p), db = b_->eval(p);
+    return k_ > 0.0 ? smax(da, db, k_) : std::max(da, db);
+  }
+
+ private:
+  NodePtr a_, b_;
+  double k_;
+};
+
+class Mirror final : public Node {
+ public:
+  explicit Mirror(NodePtr a) : a_(std::move(a)) {
+    const Box& b = a_->bounds();
+    bounds_ = Box{{b.lo.x, b.lo.y, -b.hi.z}, {b.hi.x, b.hi.y, -b.lo.z}};
+  }
+  double eval(const glm::dvec3& p) const override { return a_->eval({p.x, p.y, -p.z}); }
+
+ private:
+  NodePtr a_;
+};
+
+class Moved final : public Node {
+ public:
+  Moved(NodePtr a, const Frame& f) : a_(std::move(a)), f_(f) {
+    const Box& b = a_->bounds();
+    for (int i = 0; i < 8; ++i) {
+      bounds_.add(f.toParent({(i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y, (i & 4) ? b.hi.z : b.lo.z}));
+    }
+  }
+  double eval(const glm::dvec3& p) const override { return a_->eval(f_.toLocal(p)); }
+
+ private:
+  NodePtr a_;
+  Frame f_;
+};
+
+}  // namespace
+
+double smin(double a, double b, double k) {
+  const double h = std::max(k - std::abs(a - b), 0.0) / k;
+  return std::min(a, b) - h * h * k * 0.25;
+}
+double smax(double a, double b, double k) { return -smin(-a, -b, k); }
+
+Frame frameFromAxes(const glm::dvec3& origin, const glm::dvec3& x_dir, const glm::dvec3& y_hint) {
+  const glm::dvec3 x = glm::normalize(x_dir);
+  glm::dvec3 y = y_hint - glm::dot(y_hint, x) * x;
+  if (glm::length(y) < 1e-9) y = std::abs(x.y) < 0.9 ? glm::dvec3(0, 1, 0) - x.y * x : glm::dvec3(1, 0, 0) - x.x * x;
+  y = glm::normalize(y);
+  const glm::dvec3 z = glm::cross(x, y);
+  return Frame{origin, glm::dmat3(x, y, z)};
+}
+
+glm::dvec3 snapToSurface(const Node& f, glm::dvec3 p, double h) {
+  for (int i = 0; i < 8; ++i) {
+    const double d = f.eval(p);
+    if (std::abs(d) < 1e-7) break;
+    const glm::dvec3 g(f.eval(p + glm::dvec3(h, 0, 0)) - f.eval(p - glm::dvec3(h, 0, 0)),
+                       f.eval(p + glm::dvec3(0, h, 0)) - f.eval(p - glm::dvec3(0, h, 0)),
+                       f.eval(p + glm::dvec3(0, 0, h)) - f.eval(p - glm::dvec3(0, 0, h)));
+    const double g2 = glm::dot(g, g) / (4.0 * h * h);
+    if (g2 < 1e-12) break;
+    p -= d * g / (2.0 * h) / g2;
+  }
+  return p;
+}
+
+NodePtr sphere(const glm::dvec3& c, double r) { return std::make_shared<Sphere>(c, r); }
+NodePtr roundCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb) {
+  return std::make_shared<RoundCone>(a, b, ra, rb);
+}
+NodePtr flatCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb, const glm::dvec3& flat_axis,
+                 double flatten) {
+  // widen the cone across the flat axis so the squash leaves it at ra, rb in the other direction
+  const glm::dvec3 mid = 0.5 * (a + b);
+  return std::make_shared<Squashed>(roundCone(a, b, ra, rb), mid, flat_axis, flatten);
+}
+NodePtr tube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii) {
+  std::vector<NodePtr> parts;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) parts.push_back(roundCone(pts[i], pts[i + 1], radii[i], radii[i + 1]));
+  return unite(std::move(parts));
+}
+NodePtr flatTube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii, const glm::dvec3& flat_axis,
+                 double flatten) {
+  std::vector<NodePtr> parts;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    parts.push_back(flatCone(pts[i], pts[i + 1], radii[i], radii[i + 1], flat_axis, flatten));
+  }
+  return unite(std::move(parts));
+}
+NodePtr ellipsoid(const Frame& f, const glm::dvec3& r) { return std::make_shared<Ellipsoid>(f, r); }
+NodePtr roundBox(const Frame& f, const glm::dvec3& half, double r) { return std::make_shared<RoundBox>(f, half, r); }
+NodePtr halfSpace(const glm::dvec3& p, const glm::dvec3& n) { return std::make_shared<HalfSpace>(p, n); }
+NodePtr ovalCylinder(const Frame& f, double rx, double rz, double y0, double y1, double r) {
+  return std::make_shared<OvalCylinder>(f, rx, rz, y0, y1, r);
+}
+NodePtr plate(const PlateSpec& spec) { return std::make_shared<Plate>(spec); }
+
+std::vector<double> fitHeight(const std::vector<glm::dvec3>& pts) {
+  // normal equations with a small ridge on the quadratic and cubic terms
+  std::array<std::array<double, 11>, 10> m{};
+  for (const glm::dvec3& p : pts) {
+    const auto b = monomials(p.x / kPlateScale, p.y / kPlateScale);
+    for (std::size_t i = 0; i < 10; ++i) {
+      for (std::size_t j = 0; j < 10; ++j) m[i][j] += b[i] * b[j];
+      m[i][10] += b[i] * p.z;
+    }
+  }
+  for (std::size_t i = 3; i < 10; ++i) m[i][i] += i < 6 ? 1e-4 : 1e-3;
+  // Gauss-Jordan with partial pivoting
+  for (std::size_t c = 0; c < 10; ++c) {
+    std::size_t piv = c;
+    for (std::size_t r = c + 1; r < 10; ++r) {
+      if (std::abs(m[r][c]) > std::abs(m[piv][c])) piv = r;
+    }
+    std::swap(m[c], m[piv]);
+    const double d = m[c][c];
+    if (std::abs(d) < 1e-18) continue;
+    for (std::size_t j = c; j < 11; ++j) m[c][j] /= d;
+    for (std::size_t r = 0; r < 10; ++r) {
+      if (r == c) continue;
+      const double f = m[r][c];
+      for (std::size_t j = c; j < 11; ++j) m[r][j] -= f * m[c][j];
+    }
+  }
+  std::vector<double> out(10);
+  for (std::size_t i = 0; i < 10; ++i) out[i] = m[i][10];
+  return out;
+}
+
+NodePtr unite(std::vector<NodePtr> c) { return std::make_shared<Union>(std::move(c), 0.0); }
+NodePtr smoothUnion(std::vector<NodePtr> c, double k) { return std::make_shared<Union>(std::move(c), k); }
+NodePtr subtract(NodePtr a, NodePtr b, double k) { return std::make_shared<Subtract>(std::move(a), std::move(b), k); }
+NodePtr intersect(NodePtr a, NodePtr b, double k) { return std::make_shared<Intersect>(std::move(a), std::move(b), k); }
+NodePtr mirrorZ(NodePtr a) { return std::make_shared<Mirror>(std::move(a)); }
+NodePtr moved(NodePtr a, const Frame& frame) { return std::make_shared<Moved>(std::move(a), frame); }
+
+}  // namespace sagitta::anatomy::sdf

@@ -1,0 +1,106 @@
+// Femur (right, mirrored for the left) in the femur frame (origin at the hip centre). Head with
+// its fovea, a waisted neck at the cited neck-shaft angle and anteversion, greater and lesser
+// trochanters joined by the intertrochanteric crest, a shaft with a slight anterior bow and the
+// linea aspera, and the distal end: medial and lateral condyles with the intercondylar notch,
+// the patellar groove and both epicondyles. Control points: FemurLayout (limb_layout.cpp).
+#include <cmath>
+
+#include "anatomy/part_shapes.h"
+#include "core/units.h"
+
+namespace sagitta::anatomy {
+
+std::vector<PartShape> femurShapes(const BodyLayout& b) {
+  const FemurLayout& f = b.femur;
+  const double s = b.dims.opensim_scale;
+  const double r = f.head_radius;
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  using sdf::NodePtr;
+  std::vector<NodePtr> parts;
+
+  // head and neck: the neck narrows just below the head, then widens toward the trochanters
+  const glm::dvec3 head(0.0);
+  const glm::dvec3 axis = f.neck_axis;  // head -> shaft
+  const glm::dvec3 flat = glm::normalize(glm::cross(axis, up));  // the neck is oval: flatter front-to-back
+  parts.push_back(sdf::sphere(head, r));
+  const glm::dvec3 waist = head + axis * (r + 0.004 * s);
+  parts.push_back(sdf::flatCone(head + axis * (0.5 * r), waist, 0.70 * r, 0.63 * r, flat, 0.82));
+  parts.push_back(sdf::flatCone(waist, f.neck_base, 0.63 * r, 0.82 * r, flat, 0.80));
+
+  // shaft: along the anatomical axis with a slight anterior bow, widening at both ends
+  const glm::dvec3 top = f.shaft_top, bottom = f.shaft_bottom;
+  const glm::dvec3 sa = glm::normalize(top - bottom);
+  const glm::dvec3 fwd = glm::normalize(glm::dvec3(1, 0, 0) - sa * sa.x);
+  std::vector<glm::dvec3> shaft;
+  std::vector<double> shaft_r;
+  const int n = 8;
+  for (int i = 0; i <= n; ++i) {
+    const double t = double(i) / n;  // 0 at the top
+    const glm::dvec3 p = top + (bottom - top) * t + fwd * (0.006 * s * std::sin(kPi * t));
+    shaft.push_back(p);
+    const double flare = std::max(0.0, 1.0 - t / 0.18) * 0.0045 + std::max(0.0, (t - 0.72) / 0.28) * 0.012;
+    shaft_r.push_back(f.shaft_radius + flare * s);
+  }
+  parts.push_back(sdf::tube(shaft, shaft_r));
+  // linea aspera: a ridge down the back of the middle third
+  const glm::dvec3 back = -fwd;
+  parts.push_back(sdf::tube({shaft[2] + back * (f.shaft_radius * 0.85), shaft[4] + back * (f.shaft_radius * 0.95),
+                             shaft[6] + back * (f.shaft_radius * 0.9)},
+                            {0.0025 * s, 0.0034 * s, 0.0026 * s}));
+
+  // greater trochanter: a tall block lateral and slightly behind the neck base, its tip at the
+  // landmark; lesser trochanter: a cone to its landmark
+  const glm::dvec3 gt = f.greater_trochanter;
+  const glm::dvec3 gt_centre = gt + glm::dvec3(0.002, -0.020, 0.004) * s;
+  parts.push_back(sdf::ellipsoid(sdf::frameFromAxes(gt_centre, sa, {1, 0, 0}), glm::dvec3(0.026, 0.019, 0.012) * s));
+  parts.push_back(sdf::roundCone(gt_centre + glm::dvec3(0.0, 0.004, 0.0) * s, gt - glm::dvec3(0.0, 0.004, 0.0) * s, 0.011 * s, 0.0055 * s));
+  const glm::dvec3 lt_base = f.neck_base - sa * (0.030 * s);
+  parts.push_back(sdf::roundCone(lt_base, f.lesser_trochanter - glm::normalize(f.lesser_trochanter - lt_base) * (0.004 * s),
+                                 0.010 * s, 0.0048 * s));
+  // intertrochanteric crest behind, line in front
+  parts.push_back(sdf::tube({gt + glm::dvec3(-0.010, -0.010, -0.004) * s, gt + glm::dvec3(-0.014, -0.032, -0.014) * s,
+                             f.lesser_trochanter + glm::dvec3(0.002, 0.006, 0.004) * s},
+                            {0.0060 * s, 0.0058 * s, 0.0050 * s}));
+
+  // distal end: two condyles (longer front to back, round behind), joined in front by the
+  // patellar surface, apart behind at the notch; epicondyles on their sides
+  const double cr = f.condyle_radius;
+  for (const glm::dvec3& c : {f.medial_condyle, f.lateral_condyle}) {
+    parts.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(0.006, 0.002, 0.0) * s, glm::dmat3(1.0)},
+                                   glm::dvec3(cr + 0.008 * s, cr + 0.002 * s, 0.0135 * s)));
+  }
+  const glm::dvec3 knee = f.knee_centre;
+  parts.push_back(sdf::roundBox(sdf::Frame{knee + glm::dvec3(0.010, 0.020, 0.0) * s, glm::dmat3(1.0)},
+                                glm::dvec3(0.018, 0.022, 0.034) * s, 0.010 * s));
+  parts.push_back(sdf::sphere(f.lateral_epicondyle - glm::dvec3(0.0, 0.0, 0.006) * s, 0.0075 * s));
+  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(0.0, 0.0, 0.006) * s, 0.0080 * s));
+  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(-0.004, 0.018, 0.007) * s, 0.0045 * s));  // adductor tubercle
+
+  NodePtr bone = sdf::smoothUnion(std::move(parts), 0.005 * s);
+  // intercondylar notch behind and below; patellar groove in front; fovea capitis on the head
+  bone = sdf::subtract(bone, sdf::roundBox(sdf::Frame{knee + glm::dvec3(-0.016, -0.018, 0.0) * s, glm::dmat3(1.0)},
+                                           glm::dvec3(0.020, 0.020, 0.0095) * s, 0.005 * s),
+                       0.003 * s);
+  bone = sdf::subtract(bone, sdf::roundCone(f.patellar_groove + glm::dvec3(0.016, 0.030, 0.0) * s,
+                                            f.patellar_groove + glm::dvec3(0.022, -0.016, 0.0) * s, 0.0125 * s, 0.0125 * s),
+                       0.004 * s);
+  const glm::dvec3 fovea_dir = glm::normalize(-axis + glm::dvec3(-0.25, -0.35, 0.0));
+  bone = sdf::subtract(bone, sdf::sphere(head + fovea_dir * (r + 0.002 * s), 0.0055 * s), 0.0015 * s);
+
+  PartShape right;
+  right.name = "femur_r";
+  right.segment = Segment::kFemurRight;
+  right.field = bone;
+  right.voxel = 0.0012 * s;
+  right.chord_error = 1.2e-4 * s;
+  right.min_edge = 0.0007 * s;
+  right.max_edge = 0.007 * s;
+  PartShape left = right;
+  left.name = "femur_l";
+  left.segment = Segment::kFemurLeft;
+  left.field = nullptr;
+  left.mirror_of = "femur_r";
+  return {right, left};
+}
+
+}  // namespace sagitta::anatomy

@@ -1,0 +1,191 @@
+// Lumbar vertebrae L1..L5 and T12: a kidney-shaped body with flat endplates and a waist;
+// pedicles; laminae meeting in the spinous process; transverse processes; superior and inferior
+// articular processes whose facets are the ones in spine_layout (so neighbours' facets face each
+// other one joint space apart); the pars interarticularis bridging the pillar to the inferior
+// process; an open vertebral foramen. Built in the vertebra frame from VertebraLayout.
+#include <cmath>
+#include <string>
+
+#include "anatomy/part_shapes.h"
+#include "core/units.h"
+
+namespace sagitta::anatomy {
+namespace {
+
+using sdf::NodePtr;
+
+// Body between the inferior endplate (y = 0) and the tilted superior one: an oval that is
+// concave behind (the kidney outline seen from above) and waisted at mid-height.
+class VertebralBody final : public sdf::Node {
+ public:
+  VertebralBody(const VertebraLayout& l, double rim) : rim_(rim) {
+    const VertebraDims& v = l.dims;
+    rx0_ = 0.5 * v.endplate_depth_inferior;
+    rz0_ = 0.5 * v.endplate_width_inferior;
+    rx1_ = 0.5 * v.endplate_depth_superior;
+    rz1_ = 0.5 * v.endplate_width_superior;
+    top_point_ = glm::dvec3(l.superior_endplate[3]);
+    top_normal_ = glm::normalize(glm::dvec3(l.superior_endplate[1]));
+    height_ = 0.5 * (v.height_anterior + v.height_posterior);
+    waist_ = 0.06;  // the walls dip ~6% at mid-height [U]
+    indent_r_ = 0.35 * (rz0_ + rz1_);
+    indent_depth_ = 0.0012 * height_ / 0.0245;
+    const double r = std::max(rx0_, std::max(rz0_, std::max(rx1_, rz1_)));
+    bounds_ = sdf::Box{{-r - 0.002, -0.002, -r - 0.002}, {r + 0.002, height_ * 1.3 + 0.004, r + 0.002}};
+  }
+  double eval(const glm::dvec3& p) const override {
+    const double t = std::clamp(p.y / height_, 0.0, 1.0);
+    const double shrink = 1.0 - waist_ * std::sin(kPi * t);
+    const double rx = (rx0_ + (rx1_ - rx0_) * t) * shrink, rz = (rz0_ + (rz1_ - rz0_) * t) * shrink;
+    const glm::dvec2 q(p.x, p.z);
+    const double k0 = glm::length(q / glm::dvec2(rx, rz)), k1 = glm::length(q / glm::dvec2(rx * rx, rz * rz));
+    double d = k1 < 1e-12 ? -std::min(rx, rz) : k0 * (k0 - 1.0) / k1;
+    // posterior concavity: a large circle behind the posterior wall bites into it
+    const glm::dvec2 c(-rx - indent_r_ + indent_depth_, 0.0);
+    d = sdf::smax(d, indent_r_ - glm::length(q - c), 0.003);
+    const double slab = std::max(-p.y, glm::dot(p - top_point_, top_normal_));
+    const glm::dvec2 m(std::max(d + rim_, 0.0), std::max(slab + rim_, 0.0));
+    return glm::length(m) + std::min(std::max(d + rim_, slab + rim_), 0.0) - rim_;
+  }
+
+ private:
+  double rx0_ = 0, rz0_ = 0, rx1_ = 0, rz1_ = 0, height_ = 0, waist_ = 0, rim_ = 0, indent_r_ = 0, indent_depth_ = 0;
+  glm::dvec3 top_point_{0.0}, top_normal_{0.0};
+};
+
+sdf::Frame boxFrame(const glm::dvec3& centre, const glm::dvec3& x_dir, const glm::dvec3& y_hint) {
+  return sdf::frameFromAxes(centre, x_dir, y_hint);
+}
+
+// An articular process: an oval plate whose face at `centre + normal * t` is the facet,
+// `half_h` tall (craniocaudal) and `half_w` wide.
+NodePtr facetPlate(const glm::dvec3& centre, const glm::dvec3& normal, double t, double half_h, double half_w, double s) {
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  const glm::dvec3 v = glm::normalize(up - glm::dot(up, normal) * normal);  // local x: along the process
+  const sdf::Frame f{centre, glm::dmat3(v, normal, glm::cross(v, normal))};
+  return sdf::ovalCylinder(f, half_h, half_w, -t - 0.0012 * s, t, 0.0014 * s);
+}
+
+// The right half of the posterior arch (pedicle, pillar, articular processes, pars, lamina,
+// transverse process); mirrored for the left.
+NodePtr posteriorHalf(const VertebraLayout& l, bool thoracic) {
+  const VertebraDims& v = l.dims;
+  const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  std::vector<NodePtr> parts;
+
+  // pedicle: an oval bar from inside the body to the articular pillar
+  const glm::dvec3 ped_dir = l.pedicle_back - l.pedicle_front;
+  const glm::dvec3 ped_mid = 0.5 * (l.pedicle_front + l.pedicle_back) + glm::dvec3(0.001 * s, 0.0, 0.0);
+  const double pw = 0.5 * v.pedicle_width, ph = 0.5 * v.pedicle_height;
+  parts.push_back(sdf::roundBox(boxFrame(ped_mid, ped_dir, up), {0.5 * glm::length(ped_dir) + 0.003 * s, ph, pw},
+                                0.85 * std::min(pw, ph)));
+
+  // articular pillar behind the pedicle
+  const glm::dvec3 pillar(l.pedicle_back.x - 0.002 * s, l.pedicle_y - 0.001 * s, l.superior_process.z + 0.001 * s);
+  parts.push_back(sdf::ellipsoid(boxFrame(pillar, up, {1, 0, 0}), {0.0065 * s, 0.0045 * s, 0.0042 * s}));
+
+  // superior articular process: a plate whose medial-posterior face is the facet
+  const double t = l.articular_thickness;
+  const glm::dvec3 sap_n = l.superior_facet_normal;
+  parts.push_back(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0060 * s, s));
+  parts.push_back(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s,
+                                 0.0042 * s));
+  parts.push_back(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0022 * s));
+
+  // inferior articular process hanging from the lamina, its lateral-anterior face the facet
+  const glm::dvec3 iap_n = l.inferior_facet_normal;
+  parts.push_back(facetPlate(l.inferior_process, iap_n, t, 0.0085 * s, 0.0056 * s, s));
+  // pars interarticularis: from the pillar down to the inferior process
+  const glm::dvec3 pars_top(pillar.x - 0.002 * s, l.pedicle_y - 0.5 * v.pedicle_height, l.pars.z - 0.0035 * s);
+  const glm::dvec3 pars_bottom = l.inferior_process + up * (0.0045 * s) - iap_n * (0.001 * s);
+  parts.push_back(sdf::roundCone(pars_top, pars_bottom, 0.0042 * s, 0.0040 * s));
+
+  // lamina: a sloping plate from the pillar to the midline (overlapping it a little)
+  const glm::dvec3 lam_lat(pillar.x - 0.002 * s, l.pedicle_y - 0.006 * s, pillar.z - 0.004 * s);
+  const glm::dvec3 lam_mid(l.canal_posterior.x - 0.003 * s, l.pedicle_y - 0.007 * s, -0.002 * s);
+  const glm::dvec3 lam_dir = lam_mid - lam_lat;
+  const glm::dvec3 lam_up = glm::normalize(glm::dvec3(0.45, 1.0, 0.0));  // top edge leans forward
+  parts.push_back(sdf::roundBox(boxFrame(0.5 * (lam_lat + lam_mid), lam_dir, lam_up),
+                                {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0105 * s, 0.0030 * s}, 0.0026 * s));
+
+  // transverse process: flattened front-to-back, tapering to the tip
+  const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
+  const double tp_root = thoracic ? 0.0045 * s : 0.0052 * s;
+  const double tp_tip = thoracic ? 0.0040 * s : 0.0036 * s;
+  parts.push_back(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip,
+                                {1.0, 0.0, 0.0}, tp_len > 0.03 ? 0.5 : 0.8));
+  parts.push_back(sdf::sphere(l.accessory, 0.0020 * s));
+  return sdf::smoothUnion(std::move(parts), 0.0025 * s);
+}
+
+NodePtr spinousProcess(const VertebraLayout& l, bool thoracic) {
+  const VertebraDims& v = l.dims;
+  const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
+  const glm::dvec3 root = l.spinous_root + glm::dvec3(0.003 * s, 0.0, 0.0);
+  glm::dvec3 tip = l.spinous_tip;
+  if (thoracic) tip += glm::dvec3(0.004 * s, -0.010 * s, 0.0);  // T12's leans down a little
+  const double len = glm::length(tip - root);
+  const double half_h = 0.5 * v.spinous_height;
+  // a hatchet in the midsagittal plane: narrow where it leaves the laminae, tall at its tip
+  sdf::PlateSpec spec;
+  spec.frame = boxFrame(root, tip - root, {0, 1, 0});
+  spec.height.assign(10, 0.0);
+  spec.t0 = 0.0030 * s;
+  spec.outline = {{-0.002 * s, -0.55 * half_h},
+                  {0.55 * len, -0.75 * half_h},
+                  {len - 0.002 * s, -1.0 * half_h},
+                  {len + 0.001 * s, -0.2 * half_h},
+                  {len - 0.001 * s, 0.9 * half_h},
+                  {0.5 * len, 0.70 * half_h},
+                  {-0.002 * s, 0.65 * half_h}};
+  std::vector<NodePtr> parts;
+  parts.push_back(sdf::plate(spec));
+  // the tip is thickened (the attachment of the supraspinous ligament)
+  parts.push_back(sdf::ellipsoid(boxFrame(tip - (tip - root) / len * (0.004 * s), {0, 1, 0}, {1, 0, 0}),
+                                 {0.85 * half_h, 0.0050 * s, 0.0042 * s}));
+  return sdf::smoothUnion(std::move(parts), 0.003 * s);
+}
+
+PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic, double scale) {
+  const double s = 0.5 * (l.dims.height_anterior + l.dims.height_posterior) / 0.0245;
+  NodePtr half = posteriorHalf(l, thoracic);
+  NodePtr body = std::make_shared<VertebralBody>(l, 0.0013 * s);
+  NodePtr field = sdf::smoothUnion({body, half, sdf::mirrorZ(half), spinousProcess(l, thoracic)}, 0.0022 * s);
+  PartShape p;
+  p.name = name;
+  p.kind = PartKind::kBone;
+  p.segment = seg;
+  p.field = field;
+  p.voxel = 0.0009 * scale;
+  p.chord_error = 8e-5 * scale;
+  p.min_edge = 0.0005 * scale;
+  p.max_edge = 0.003 * scale;
+  return p;
+}
+
+}  // namespace
+
+std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
+  std::vector<PartShape> out;
+  const double scale = b.dims.opensim_scale;
+  out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale));
+  // T11 and T10 (hints that carry ribs 11 and 10): T12's shape stacked on thoracic discs with a
+  // little kyphosis (~3 deg per level [U])
+  glm::dmat4 frame = b.spine.t12.superior_endplate;
+  for (const char* name : {"t11", "t10"}) {
+    frame = frame * translation({0.0, 0.0055 * scale, 0.0}) * rotationZ(-0.055);
+    PartShape p = out.front();
+    p.name = name;
+    p.field = sdf::moved(out.front().field, sdf::Frame{glm::dvec3(frame[3]), glm::dmat3(frame)});
+    out.push_back(p);
+    frame = frame * b.spine.t12.superior_endplate;
+  }
+  for (int k = 0; k < kLumbarCount; ++k) {
+    out.push_back(vertebraShape("l" + std::to_string(k + 1), lumbarSegment(k), b.spine.lumbar[static_cast<std::size_t>(k)],
+                                false, scale));
+  }
+  return out;
+}
+
+}  // namespace sagitta::anatomy
