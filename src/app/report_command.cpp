@@ -1,8 +1,14 @@
 #include "app/report_command.h"
 
 #include <CLI/CLI.hpp>
+#include <iostream>
 
+#include "anatomy/skeleton.h"
+#include "biomech/posture_model.h"
 #include "core/error.h"
+#include "scenario/parameters.h"
+#include "scenario/report.h"
+#include "scenario/scenario_file.h"
 
 namespace sagitta::app {
 
@@ -14,8 +20,27 @@ CLI::App* addReportCommand(CLI::App& app, ReportOptions& o) {
   return cmd;
 }
 
-void runReport(const ReportOptions&) {
-  throw IoError("report is not available yet: the biomechanical model is being built");
+void runReport(const ReportOptions& options) {
+  // the scenario, then each --set in order, then --pose
+  scenario::Scenario sc;
+  if (!options.scenario.empty()) sc = scenario::loadScenario(options.scenario);
+  biomech::ModelInputs inputs = sc.inputs;
+  for (const std::string& assignment : options.sets) {
+    try {
+      scenario::applyAssignment(inputs, assignment);
+    } catch (const InputError& e) {
+      throw InputError(std::string("--set: ") + e.what());
+    }
+  }
+  if (!options.pose.empty()) scenario::setChoice(inputs, "pose", options.pose);
+  inputs.validate();
+
+  anatomy::BodyParams body;
+  body.stature_m = inputs.body.stature_m;
+  body.mass_kg = inputs.body.mass_kg;
+  const biomech::PostureModel model(anatomy::buildSkeleton(body));
+  const biomech::Solution solution = model.solve(inputs);
+  std::cout << scenario::reportJson(inputs, solution).dump(2) << "\n";
 }
 
 }  // namespace sagitta::app

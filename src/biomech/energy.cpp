@@ -1,0 +1,366 @@
+// The potential energy of a posture and its gradient, and the quasi-Newton minimiser that finds
+// the equilibrium (its minimum).
+//
+// Gradient by virtual work: every joint turns about +Z at its world centre C, so a point p moved
+// by joint j goes at dp/dphi_j = z x (p - C_j). A muscle path segment from a to b with tension F
+// contributes F u_b . (dp_b - dp_a) (u_b: the direction the path enters b), gravity m g dy.
+#include <algorithm>
+#include <cmath>
+
+#include "biomech/model_constants.h"
+#include "biomech/model_impl.h"
+#include "core/units.h"
+
+namespace sagitta::biomech::detail {
+namespace {
+
+// z component of (p - c) x u: the moment arm of u about c, times |u|
+inline double crossZ(const glm::dvec3& p, const glm::dvec2& c, const glm::dvec3& u) {
+  return (p.x - c.x) * u.y - (p.y - c.y) * u.x;
+}
+
+template <typename F>
+inline void forEachBit(std::uint16_t mask, F&& f) {
+  while (mask != 0) {
+    const int j = __builtin_ctz(mask);
+    f(static_cast<std::size_t>(j));
+    mask = static_cast<std::uint16_t>(mask & (mask - 1));
+  }
+}
+
+// Soft range: zero inside [lo, hi], 0.5 k (x - limit)^2 outside.
+inline double rangeEnergy(double x, double lo, double hi, double k, double& grad) {
+  if (x > hi) {
+    grad += k * (x - hi);
+    return 0.5 * k * (x - hi) * (x - hi);
+  }
+  if (x < lo) {
+    grad += k * (x - lo);
+    return 0.5 * k * (x - lo) * (x - lo);
+  }
+  return 0.0;
+}
+
+// the segments above the hips whose centre of mass the balance control keeps in place
+constexpr std::array<std::size_t, 7> kAboveHips = {seg(Segment::kPelvis), seg(Segment::kL5), seg(Segment::kL4),
+                                                   seg(Segment::kL3),     seg(Segment::kL2), seg(Segment::kL1),
+                                                   seg(Segment::kThorax)};
+
+}  // namespace
+
+double ExpMoment::moment(double q) const { return k1 * std::exp(k2 * (q - theta1)) + k3 * std::exp(k4 * (q - theta2)); }
+double ExpMoment::energy(double q) const {
+  return -(k1 / k2) * std::exp(k2 * (q - theta1)) - (k3 / k4) * std::exp(k4 * (q - theta2));
+}
+
+std::size_t hessianSlot(PoseKind pose, Side side) {
+  switch (pose) {
+    case PoseKind::kStanding: return 0;
+    case PoseKind::kSitting: return 1;
+    case PoseKind::kLunge: return side == Side::kLeft ? 2 : 3;
+    case PoseKind::kThomas: return side == Side::kLeft ? 4 : 5;
+  }
+  return 0;
+}
+
+JointArray jointAngles(const Setup& setup, const double* q) {
+  JointArray phi = setup.b;
+  for (std::size_t j = 0; j < kJointCount; ++j) {
+    for (int i = 0; i < setup.dofs; ++i) phi[j] += setup.a[j][static_cast<std::size_t>(i)] * q[i];
+  }
+  return phi;
+}
+
+void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi, Kinematics& k) {
+  k.arch_vertebra = setup.arch_vertebra;
+  for (std::size_t s = 0; s < kSegmentCount; ++s) {
+    const Planar base = s == 0 ? setup.root * m.neutral[0] : k.world[m.parent[s]] * m.neutral[s];
+    const Planar pre = base * setup.pre[s];
+    k.centre[s] = pre.apply2(m.centre[s]);
+    // joints the solve does not move keep the transform prepared for them
+    const bool fixed = (setup.free_joints & (1u << s)) == 0 && setup.fixed_ready;
+    k.world[s] = pre * (fixed ? setup.fixed_joint[s] : Planar::rotationAbout(phi[s], m.centre[s]) * setup.post[s]);
+  }
+  if (setup.arch_vertebra != kNoArch) {
+    // the arch keeps the vertebra's turn but not its slip
+    const std::size_t v = setup.arch_vertebra;
+    const Planar base = k.world[m.parent[v]] * m.neutral[v];
+    k.centre[kArch] = base.apply2(m.centre[v]);
+    k.world[kArch] = base * Planar::rotationAbout(phi[kArch], m.centre[v]);
+  } else {
+    k.centre[kArch] = {0.0, 0.0};
+    k.world[kArch] = Planar{};
+  }
+}
+
+double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi, bool want_energy) {
+  Kinematics k;
+  forwardKinematics(m, setup, phi, k);
+  JointArray g{};
+  double energy = 0.0;
+
+  // gravity
+  std::array<glm::dvec3, kSegmentCount> com{};
+  for (std::size_t s = 0; s < kSegmentCount; ++s) {
+    if (m.mass_kg[s] <= 0.0) continue;
+    com[s] = k.world[s].apply(m.com[s]);
+    const double w = m.mass_kg[s] * kGravity_m_s2;
+    energy += w * com[s].y;
+    forEachBit(m.ancestors[s], [&](std::size_t j) { g[j] += w * (com[s].x - k.centre[j].x); });
+  }
+
+  if (setup.standing_like) {
+    // balance: keep the centre of mass above the hips where it is at neutral (model_constants.h)
+    double mass = 0.0, x = 0.0;
+    for (std::size_t s : kAboveHips) {
+      mass += m.mass_kg[s];
+      x += m.mass_kg[s] * com[s].x;
+    }
+    x /= mass;
+    const double dx = x - m.upper_com_ref_x;
+    const double kb = m.balance_stiffness_N_per_m;
+    energy += 0.5 * kb * dx * dx;
+    for (std::size_t s : kAboveHips) {
+      const double w = kb * dx * m.mass_kg[s] / mass;
+      forEachBit(m.ancestors[s], [&](std::size_t j) { g[j] -= w * (com[s].y - k.centre[j].y); });
+    }
+    // tonic baseline torques and the pelvis's range
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      energy -= m.baseline_torque[j] * phi[j];
+      g[j] -= m.baseline_torque[j];
+    }
+    const std::size_t p = seg(Segment::kPelvis);
+    energy += rangeEnergy(phi[p], m.range_min[p], m.range_max[p], kPelvisLimitStiffness_Nm_per_rad, g[p]);
+  }
+
+  // muscles
+  for (std::size_t fi = 0; fi < m.fascicles.size(); ++fi) {
+    const CompiledFascicle& f = m.fascicles[fi];
+    if ((f.joints & setup.free_joints) == 0) continue;  // constant in this solve
+    std::array<glm::dvec3, kMaxPathPoints> p{};
+    std::array<std::size_t, kMaxPathPoints> frame{};
+    std::array<glm::dvec3, kMaxPathPoints - 1> u{};  // d length / d (later point) of each segment
+    double length = 0.0;
+    for (std::size_t i = 0; i < f.point_count; ++i) {
+      frame[i] = k.frameOf(f.points[i]);
+      p[i] = k.world[frame[i]].apply(f.points[i].local);
+      if (i == 0) continue;
+      if (static_cast<int>(i) - 1 == f.wrap_after) {
+        const glm::dvec2 centre = k.world[frame[i - 1]].apply2(f.wrap_centre);
+        const SegmentPath sp = segmentPath(p[i - 1], p[i], &centre, f.wrap_radius);
+        length += sp.length;
+        u[i - 1] = sp.end_direction;
+      } else {
+        const glm::dvec3 d = p[i] - p[i - 1];
+        const double len = std::sqrt(d.x * d.x + d.y * d.y + d.z * d.z);
+        length += len;
+        u[i - 1] = len > 0.0 ? d / len : glm::dvec3(0.0);
+      }
+    }
+    const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[fi], setup.activation[fi], want_energy);
+    energy += st.energy_J;
+    const double force = st.passive_N + st.active_N;
+    if (force == 0.0) continue;
+    // a joint turning only the later point (plus) lengthens the segment by u . (z x (p - C));
+    // one turning the earlier point and any wrap circle with it (minus) acts as the opposite
+    // turn of the later point
+    for (std::size_t i = 0; i + 1 < f.point_count; ++i) {
+      const std::uint16_t anc_a = setup.ancestors[frame[i]], anc_b = setup.ancestors[frame[i + 1]];
+      const glm::dvec3& ui = u[i];
+      const glm::dvec3& pb = p[i + 1];
+      forEachBit(static_cast<std::uint16_t>(anc_b & ~anc_a),
+                 [&](std::size_t j) { g[j] += force * crossZ(pb, k.centre[j], ui); });
+      forEachBit(static_cast<std::uint16_t>(anc_a & ~anc_b),
+                 [&](std::size_t j) { g[j] -= force * crossZ(pb, k.centre[j], ui); });
+    }
+  }
+
+  // discs and ligaments of the lumbar spine, with their ranges
+  for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
+    const double kj = m.lumbar_stiffness[j];
+    energy += 0.5 * kj * phi[j] * phi[j];
+    g[j] += kj * phi[j];
+    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj, g[j]);
+  }
+  // hip and knee ligaments (U = -integral of the moment)
+  for (Segment f : {Segment::kFemurLeft, Segment::kFemurRight}) {
+    if (want_energy) energy += kHipLigament.energy(phi[seg(f)]);
+    g[seg(f)] -= kHipLigament.moment(phi[seg(f)]);
+  }
+  for (Segment s : {Segment::kShankLeft, Segment::kShankRight}) {
+    if (want_energy) energy += kKneeLigament.energy(phi[seg(s)]);
+    g[seg(s)] -= kKneeLigament.moment(phi[seg(s)]);
+  }
+  if (grad_phi != nullptr) *grad_phi = g;
+  return energy;
+}
+
+double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad, bool want_energy) {
+  JointArray g{};
+  const double energy = evaluatePhi(m, setup, jointAngles(setup, q), grad != nullptr ? &g : nullptr, want_energy);
+  if (grad != nullptr) {
+    for (int i = 0; i < setup.dofs; ++i) {
+      double gi = 0.0;
+      for (std::size_t j = 0; j < kJointCount; ++j) gi += setup.a[j][static_cast<std::size_t>(i)] * g[j];
+      grad[i] = gi;
+    }
+  }
+  return energy;
+}
+
+namespace {
+
+using Matrix = std::array<std::array<double, kMaxDofs>, kMaxDofs>;
+using Vector = std::array<double, kMaxDofs>;
+
+// Solves (H + mu I) x = r for a small symmetric matrix by Cholesky; false if not positive definite.
+bool choleskySolve(int n, const Matrix& h, double mu, const Vector& r, Vector& x) {
+  Matrix l{};
+  for (int i = 0; i < n; ++i) {
+    const auto ui = static_cast<std::size_t>(i);
+    for (int j = 0; j <= i; ++j) {
+      const auto uj = static_cast<std::size_t>(j);
+      double sum = h[ui][uj] + (i == j ? mu : 0.0);
+      for (std::size_t k = 0; k < uj; ++k) sum -= l[ui][k] * l[uj][k];
+      if (i == j) {
+        if (!(sum > 0.0)) return false;
+        l[ui][ui] = std::sqrt(sum);
+      } else {
+        l[ui][uj] = sum / l[uj][uj];
+      }
+    }
+  }
+  Vector y{};
+  for (int i = 0; i < n; ++i) {
+    const auto ui = static_cast<std::size_t>(i);
+    double sum = r[ui];
+    for (std::size_t k = 0; k < ui; ++k) sum -= l[ui][k] * y[k];
+    y[ui] = sum / l[ui][ui];
+  }
+  for (int i = n - 1; i >= 0; --i) {
+    const auto ui = static_cast<std::size_t>(i);
+    double sum = y[ui];
+    for (std::size_t k = ui + 1; k < static_cast<std::size_t>(n); ++k) sum -= l[k][ui] * x[k];
+    x[ui] = sum / l[ui][ui];
+  }
+  return true;
+}
+
+double maxAbs(int n, const Vector& v) {
+  double r = 0.0;
+  for (int i = 0; i < n; ++i) r = std::max(r, std::abs(v[static_cast<std::size_t>(i)]));
+  return r;
+}
+
+double dot(int n, const Vector& a, const Vector& b) {
+  double r = 0.0;
+  for (int i = 0; i < n; ++i) r += a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(i)];
+  return r;
+}
+
+constexpr double kResidualTolerance_Nm = 1e-6;
+constexpr int kMaxIterations = 60;
+constexpr double kMaxStep = 0.25;  // rad per step (a trust region)
+
+// The seed Hessian: the cached joint-space Hessian of this pose mapped into q, B = A^T H A.
+Matrix seedHessian(const Impl& m, const Setup& setup) {
+  const auto& h = m.hessian[hessianSlot(setup.pose, setup.side)];
+  Matrix b{};
+  for (int r = 0; r < setup.dofs; ++r) {
+    for (int c = 0; c < setup.dofs; ++c) {
+      double sum = 0.0;
+      for (std::size_t i = 0; i < kJointCount; ++i) {
+        const double ai = setup.a[i][static_cast<std::size_t>(r)];
+        if (ai == 0.0) continue;
+        for (std::size_t j = 0; j < kJointCount; ++j) sum += ai * h[i][j] * setup.a[j][static_cast<std::size_t>(c)];
+      }
+      b[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = sum;
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+MinimiseResult minimise(const Impl& m, const Setup& setup) {
+  MinimiseResult out;
+  const int n = setup.dofs;
+  Vector q = setup.q0, g{};
+  double e = evaluate(m, setup, q.data(), g.data());
+  out.q = q;
+  if (n == 0) {
+    out.converged = true;
+    return out;
+  }
+  // BFGS on the energy, seeded with the cached Hessian, with a backtracking line search
+  Matrix b = seedHessian(m, setup);
+  double diag = 0.0;
+  for (int i = 0; i < n; ++i) diag = std::max(diag, std::abs(b[static_cast<std::size_t>(i)][static_cast<std::size_t>(i)]));
+  int it = 0;
+  for (; it < kMaxIterations; ++it) {
+    if (maxAbs(n, g) < kResidualTolerance_Nm) break;
+    Vector rhs{}, d{};
+    for (int i = 0; i < n; ++i) rhs[static_cast<std::size_t>(i)] = -g[static_cast<std::size_t>(i)];
+    double mu = 0.0;
+    while (!choleskySolve(n, b, mu, rhs, d)) mu = mu == 0.0 ? 1e-6 * (diag + 1.0) : 4.0 * mu;
+    const double step = maxAbs(n, d);
+    if (step > kMaxStep) {
+      for (int i = 0; i < n; ++i) d[static_cast<std::size_t>(i)] *= kMaxStep / step;
+    }
+    const double slope = dot(n, g, d);
+    double t = 1.0;
+    bool accepted = false;
+    Vector qt{}, gt{};
+    double et = e;
+    for (int ls = 0; ls < 30; ++ls) {
+      for (int i = 0; i < n; ++i) {
+        const auto ui = static_cast<std::size_t>(i);
+        qt[ui] = q[ui] + t * d[ui];
+      }
+      et = evaluate(m, setup, qt.data(), gt.data());
+      // Armijo; near the minimum the energy change drowns in rounding (energies are ~1e3 J), so a
+      // step that shrinks the gradient without raising the energy beyond rounding also counts
+      const bool armijo = et <= e + 1e-4 * t * slope;
+      const bool in_noise = et <= e + 1e-11 * (1.0 + std::abs(e)) && maxAbs(n, gt) < maxAbs(n, g);
+      if (armijo || in_noise) {
+        accepted = true;
+        break;
+      }
+      t *= 0.5;
+    }
+    if (!accepted) break;
+    // BFGS update with s = t d, y = gt - g (skipped when the curvature is not positive)
+    Vector s{}, y{};
+    for (int i = 0; i < n; ++i) {
+      const auto ui = static_cast<std::size_t>(i);
+      s[ui] = qt[ui] - q[ui];
+      y[ui] = gt[ui] - g[ui];
+    }
+    const double sy = dot(n, s, y);
+    Vector bs{};
+    for (int r = 0; r < n; ++r) {
+      double sum = 0.0;
+      for (int c = 0; c < n; ++c) sum += b[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] * s[static_cast<std::size_t>(c)];
+      bs[static_cast<std::size_t>(r)] = sum;
+    }
+    const double sbs = dot(n, s, bs);
+    if (sy > 1e-12 * std::sqrt(dot(n, s, s) * dot(n, y, y)) && sbs > 0.0) {
+      for (int r = 0; r < n; ++r) {
+        for (int c = 0; c < n; ++c) {
+          const auto ur = static_cast<std::size_t>(r), uc = static_cast<std::size_t>(c);
+          b[ur][uc] += y[ur] * y[uc] / sy - bs[ur] * bs[uc] / sbs;
+        }
+      }
+    }
+    q = qt;
+    g = gt;
+    e = et;
+  }
+  out.q = q;
+  out.iterations = it;
+  out.residual = maxAbs(n, g);
+  out.converged = out.residual < kResidualTolerance_Nm;
+  return out;
+}
+
+}  // namespace sagitta::biomech::detail

@@ -1,0 +1,144 @@
+#include "biomech/measures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/units.h"
+
+namespace sagitta::biomech {
+namespace {
+
+glm::dvec2 xy(const glm::dvec3& p) { return {p.x, p.y}; }
+
+// Angle of the line posterior -> anterior above the horizontal (radians).
+double lineAngle(const glm::dvec3& posterior, const glm::dvec3& anterior) {
+  return std::atan2(anterior.y - posterior.y, anterior.x - posterior.x);
+}
+
+double wrapPi(double a) {
+  while (a > kPi) a -= 2.0 * kPi;
+  while (a <= -kPi) a += 2.0 * kPi;
+  return a;
+}
+
+// Signed angle from a to b (radians), counter-clockwise in the x-y plane positive.
+double signedAngle(const glm::dvec2& a, const glm::dvec2& b) {
+  return std::atan2(a.x * b.y - a.y * b.x, a.x * b.x + a.y * b.y);
+}
+
+}  // namespace
+
+int meyerdingGrade(double slip_percent) {
+  if (!(slip_percent >= kNoSlipBelowPercent)) return 0;  // also NaN -> 0
+  if (slip_percent <= 25.0) return 1;
+  if (slip_percent <= 50.0) return 2;
+  if (slip_percent <= 75.0) return 3;
+  if (slip_percent <= 100.0) return 4;
+  return 5;
+}
+
+std::string_view segmentLevelName(int index) {
+  static constexpr std::array<std::string_view, kLumbarLevels> kNames = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
+  return kNames.at(static_cast<std::size_t>(index));
+}
+
+ClinicalMeasures measure(const MeasureLandmarks& p) {
+  ClinicalMeasures m;
+  const glm::dvec3 ha = 0.5 * (p.hip_centre[0] + p.hip_centre[1]);
+  const glm::dvec3 mid = 0.5 * (p.s1_anterior + p.s1_posterior);
+
+  // SS: the endplate against the horizontal; PT: the vertical against mid -> hip axis
+  const double endplate = lineAngle(p.s1_posterior, p.s1_anterior);
+  m.sacral_slope_deg = radToDeg(-endplate);
+  m.pelvic_tilt_deg = radToDeg(std::atan2(ha.x - mid.x, mid.y - ha.y));
+  // PI on its own: the endplate perpendicular pointing into the sacrum against the line to the
+  // hip axis
+  const glm::dvec2 e = glm::normalize(xy(p.s1_anterior - p.s1_posterior));
+  const glm::dvec2 into_sacrum(e.y, -e.x);  // e turned clockwise: below the endplate
+  const glm::dvec2 to_hip = glm::normalize(xy(ha - mid));
+  m.pelvic_incidence_deg = radToDeg(std::acos(std::clamp(glm::dot(into_sacrum, to_hip), -1.0, 1.0)));
+
+  // lordosis: superior endplates from L1 down to S1
+  std::array<double, kLumbarLevels + 1> angle{};
+  for (int k = 0; k < kLumbarLevels; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    angle[i] = lineAngle(p.superior_posterior[i], p.superior_anterior[i]);
+  }
+  angle[kLumbarLevels] = endplate;
+  for (int k = 0; k < kLumbarLevels; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    m.segmental_lordosis_deg[i] = radToDeg(wrapPi(angle[i] - angle[i + 1]));
+  }
+  m.lumbar_lordosis_deg = radToDeg(wrapPi(angle[0] - endplate));
+
+  // clinical tilt: PSIS -> ASIS below the horizontal, both sides averaged
+  double tilt = 0.0;
+  for (std::size_t s = 0; s < kSideCount; ++s) tilt += -lineAngle(p.psis[s], p.asis[s]);
+  m.asis_psis_tilt_deg = radToDeg(0.5 * tilt);
+
+  // hip: the femoral axis against the anterior pelvic plane line, both pointing down
+  const glm::dvec3 mid_asis = 0.5 * (p.asis[0] + p.asis[1]);
+  const glm::dvec2 app_down = glm::normalize(xy(p.pubic_symphysis - mid_asis));
+  for (std::size_t s = 0; s < kSideCount; ++s) {
+    const glm::dvec2 femur_down = glm::normalize(xy(p.knee_centre[s] - p.hip_centre[s]));
+    // flexion swings the knee forward: counter-clockwise from the plane line (+X anterior, +Y up)
+    m.hip_extension_deg[s] = -radToDeg(signedAngle(app_down, femur_down));
+  }
+
+  // spondylolisthesis at the slip level
+  m.slip_level = p.slip_level;
+  const glm::dvec2 lower = xy(p.lower_superior_anterior - p.lower_superior_posterior);
+  const double lower_length = glm::length(lower);
+  const glm::dvec2 along = lower / lower_length;
+  m.slip_percent = 100.0 * glm::dot(xy(p.upper_inferior_posterior - p.lower_superior_posterior), along) / lower_length;
+  m.meyerding_grade = meyerdingGrade(m.slip_percent);
+  const glm::dvec2 border = xy(p.lower_superior_posterior - p.lower_posterior_wall);  // up the posterior wall
+  const glm::dvec2 perpendicular(border.y, -border.x);                                // turned forward
+  const glm::dvec2 upper = xy(p.upper_inferior_anterior - p.upper_inferior_posterior);
+  m.slip_angle_deg = radToDeg(signedAngle(upper, perpendicular));
+  return m;
+}
+
+MeasureLandmarks measureLandmarks(const anatomy::Skeleton& sk, const anatomy::Pose& pose, SlipLevel level) {
+  const auto world = anatomy::worldTransforms(sk, pose);
+  const glm::dmat4 to_frame = glm::inverse(pose.root);
+  auto at = [&](std::string_view name) {
+    return glm::dvec3(to_frame * glm::dvec4(anatomy::worldPosition(sk.landmark(name), world), 1.0));
+  };
+  MeasureLandmarks p;
+  for (Side s : kSides) {
+    const std::string sfx(sideSuffix(s));
+    p.hip_centre[sideIndex(s)] = at("femoral_head_centre" + sfx);
+    p.knee_centre[sideIndex(s)] = at("knee_centre" + sfx);
+    p.asis[sideIndex(s)] = at("asis" + sfx);
+    p.psis[sideIndex(s)] = at("psis" + sfx);
+  }
+  p.pubic_symphysis = at("pubic_symphysis");
+  p.s1_anterior = at("s1_endplate_anterior");
+  p.s1_posterior = at("s1_endplate_posterior");
+  for (int k = 0; k < kLumbarLevels; ++k) {
+    const std::string v = "l" + std::to_string(k + 1);
+    p.superior_anterior[static_cast<std::size_t>(k)] = at(v + "_superior_endplate_anterior");
+    p.superior_posterior[static_cast<std::size_t>(k)] = at(v + "_superior_endplate_posterior");
+  }
+  p.slip_level = level;
+  if (level == SlipLevel::kL5S1) {
+    p.upper_inferior_anterior = at("l5_inferior_endplate_anterior");
+    p.upper_inferior_posterior = at("l5_inferior_endplate_posterior");
+    p.lower_superior_anterior = p.s1_anterior;
+    p.lower_superior_posterior = p.s1_posterior;
+    // derived: 25 mm down the perpendicular to the S1 endplate from its posterior corner
+    const glm::dvec3 e = glm::normalize(p.s1_anterior - p.s1_posterior);
+    p.lower_posterior_wall = p.s1_posterior + 0.025 * glm::dvec3(e.y, -e.x, 0.0);
+  } else {
+    p.upper_inferior_anterior = at("l4_inferior_endplate_anterior");
+    p.upper_inferior_posterior = at("l4_inferior_endplate_posterior");
+    p.lower_superior_anterior = p.superior_anterior[4];
+    p.lower_superior_posterior = p.superior_posterior[4];
+    p.lower_posterior_wall = at("l5_inferior_endplate_posterior");
+  }
+  return p;
+}
+
+}  // namespace sagitta::biomech

@@ -1,0 +1,87 @@
+// Clinical measures computed from posed landmark positions only: the numbers a clinician reads
+// off a lateral radiograph. Nothing here knows about muscles, inputs or the solver, so a
+// measure cannot echo a slider: give it points, it measures them.
+//
+// Sign conventions (reference.md §1.1, §1.5, §2.1; the report states them):
+//   pelvic_tilt_deg      Legaye PT: vertical to the line hip axis -> S1 endplate mid-point,
+//                        positive when the hip axis is in front of it; anterior tilt makes it smaller
+//   asis_psis_tilt_deg   clinical tilt: the PSIS->ASIS line below the horizontal, positive when the
+//                        ASIS is lower (anterior); mean of both sides
+//   sacral_slope_deg     S1 endplate to the horizontal, positive when its anterior corner is lower
+//   pelvic_incidence_deg perpendicular to the S1 endplate at its mid-point to the line to the hip
+//                        axis, measured on its own (acos), so PI = PT + SS is a check, not a definition
+//   lumbar_lordosis_deg  Cobb angle, L1 superior endplate to S1 endplate, positive = lordosis
+//   segmental_lordosis   between the superior endplates of adjacent levels (L5-S1: L5 to S1), so
+//                        the five add up to the Cobb angle
+//   hip_extension_deg    femoral axis (knee centre -> head centre) against the anterior pelvic
+//                        plane line (mid-ASIS -> pubic symphysis), positive = extension
+//   slip_percent         Meyerding: forward displacement of the upper vertebra's posterior-inferior
+//                        corner along the lower endplate, over that endplate's AP length
+//   slip_angle_deg       the upper vertebra's inferior endplate against the perpendicular to the
+//                        lower vertebra's posterior border, positive = kyphotic (rolled forward)
+// All angles are measured in the sagittal (x-y) plane of the frame the points are given in.
+#pragma once
+
+#include <array>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/skeleton.h"
+#include "biomech/types.h"
+
+namespace sagitta::biomech {
+
+inline constexpr int kLumbarLevels = 5;
+
+// Points in the measurement frame (metres, +X anterior, +Y up): the world for standing, sitting
+// and the lunge; for the supine Thomas test the couch frame turned upright (root^-1 * world).
+struct MeasureLandmarks {
+  std::array<glm::dvec3, kSideCount> hip_centre{};   // femoral_head_centre_l / _r
+  std::array<glm::dvec3, kSideCount> knee_centre{};  // knee_centre_l / _r
+  glm::dvec3 s1_anterior{0.0}, s1_posterior{0.0};    // s1_endplate_anterior / _posterior
+  // superior endplate corners of L1..L5, index 0 = L1
+  std::array<glm::dvec3, kLumbarLevels> superior_anterior{}, superior_posterior{};
+  std::array<glm::dvec3, kSideCount> asis{}, psis{};
+  glm::dvec3 pubic_symphysis{0.0};
+  // the slip level
+  SlipLevel slip_level = SlipLevel::kL5S1;
+  glm::dvec3 upper_inferior_anterior{0.0}, upper_inferior_posterior{0.0};  // e.g. l5_inferior_endplate_*
+  glm::dvec3 lower_superior_anterior{0.0}, lower_superior_posterior{0.0};  // e.g. s1_endplate_*
+  glm::dvec3 lower_posterior_wall{0.0};  // a point lower down the lower vertebra's posterior border
+};
+
+struct ClinicalMeasures {
+  double pelvic_tilt_deg = 0.0;
+  double asis_psis_tilt_deg = 0.0;
+  double sacral_slope_deg = 0.0;
+  double pelvic_incidence_deg = 0.0;
+  double lumbar_lordosis_deg = 0.0;
+  std::array<double, kLumbarLevels> segmental_lordosis_deg{};  // 0 = L1-L2 .. 4 = L5-S1
+  std::array<double, kSideCount> hip_extension_deg{};           // by sideIndex
+  SlipLevel slip_level = SlipLevel::kL5S1;
+  double slip_percent = 0.0;
+  int meyerding_grade = 0;  // 0 none, 1..5 for I..V
+  double slip_angle_deg = 0.0;
+};
+
+ClinicalMeasures measure(const MeasureLandmarks& points);
+
+// Meyerding grade of a measured slip (reference.md §2.1 [V]): I up to 25 %, II to 50 %, III to
+// 75 %, IV to 100 %, V beyond. A forward displacement under kNoSlipBelowPercent is graded 0, no
+// slip [D]: 5 % is 1.7 mm on a 33 mm endplate, and a normal lordotic L5-S1 disc already puts L5's
+// posterior-inferior corner about 2.5 % in front of S1's (the corners of a wedge-shaped disc do
+// not line up), so smaller readings are geometry, not spondylolisthesis.
+inline constexpr double kNoSlipBelowPercent = 5.0;
+int meyerdingGrade(double slip_percent);
+
+// "segmental lordosis" level names, index 0 = "L1-L2" .. 4 = "L5-S1"
+std::string_view segmentLevelName(int index);
+
+// Gathers the points by landmark name from a posed skeleton, in the measurement frame
+// (root^-1 * world). The S1 posterior border point is derived: 25 mm down the perpendicular to
+// the S1 endplate from its posterior corner (the skeleton has no landmark on the sacral
+// posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used.
+// Throws std::out_of_range naming a missing landmark.
+MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose, SlipLevel level);
+
+}  // namespace sagitta::biomech

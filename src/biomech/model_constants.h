@@ -1,0 +1,88 @@
+// The posture model's passive joint properties, postural control and pose definitions, each with
+// its source or marked as a calibration / design choice. docs/biomechanics.md explains them.
+//   [V] read in the cited source   [M] from a model file   [D] derived or chosen here
+#pragma once
+
+#include <array>
+
+namespace sagitta::biomech::detail {
+
+// --- lumbar spine -----------------------------------------------------------------------------
+// Standing lordosis by level, L1-L2 .. L5-S1, share of LL (Sci Rep 2022 s41598-022-21840-x,
+// Table 2, all 324 subjects) [V]. The issue asks the lordosis that compensates a pelvic tilt to
+// be shared like this, so each level's bending compliance is proportional to its share [D].
+inline constexpr std::array<double, 5> kStandingLordosisShare = {0.023, 0.117, 0.181, 0.252, 0.427};
+// L5-S1, the most compliant level, gets 6 N m/deg: the lower end of the 6-11 N m/deg bending
+// stiffness of lumbar motion segments under large loads (Miller, Schultz et al. 1986, J Biomech
+// 19:79 [V abstract]); the levels above are stiffer in proportion to 1 / share [D].
+inline constexpr double kL5S1BendingStiffness_Nm_per_deg = 6.0;
+
+// Ranges from the neutral standing posture: Christophy 2012's global flexion-extension range
+// -70..+26 deg shared over the levels by its coupler coefficients L1-L2 .. L5-S1 0.255, 0.231,
+// 0.204, 0.185, 0.125 [M] (reference.md §1.4). Beyond a range the joint stiffens 20-fold [D].
+inline constexpr double kLumbarFlexionRange_deg = -70.0;
+inline constexpr double kLumbarExtensionRange_deg = 26.0;
+inline constexpr std::array<double, 5> kLumbarMotionShare = {0.255, 0.231, 0.204, 0.185, 0.125};
+inline constexpr double kRangeStiffnessFactor = 20.0;
+
+// --- hip and knee ligaments -------------------------------------------------------------------
+// Passive moments of the non-muscular structures, Anderson FC (1999) PhD thesis, Table G.2 and
+// eq. 4.4, as implemented in public OpenSim/MATLAB code (e.g. antoinefalisse/3dpredictsim
+// PassiveMoments/PassiveMomentsData.m lists the same k values) [M]:
+//   hip (q = flexion, rad):   M = -2.44 exp(5.05 (q - 1.81)) + 1.51 exp(-21.88 (q + 0.47))
+//   knee (q = extension, rad, negative in flexion):
+//                             M = -6.09 exp(33.94 (q - 0.13)) + 11.03 exp(-11.33 (q + 2.40))
+struct ExpMoment {
+  double k1, k2, theta1, k3, k4, theta2;  // M = k1 exp(k2 (q - theta1)) + k3 exp(k4 (q - theta2))
+  double moment(double q) const;
+  double energy(double q) const;  // -integral of M, zero-free constant dropped
+};
+inline constexpr ExpMoment kHipLigament{-2.44, 5.05, 1.81, 1.51, -21.88, -0.47};
+inline constexpr ExpMoment kKneeLigament{-6.09, 33.94, 0.13, 11.03, -11.33, -2.40};
+
+// --- pelvis and postural control --------------------------------------------------------------
+// Quiet standing is actively balanced: passive tissues alone cannot hold the trunk over the hips
+// (gravity's toppling stiffness exceeds them). The model's stand-in for that control is a spring
+// on the horizontal offset of the centre of mass above the hips from its neutral place, with the
+// thorax kept upright (a constraint). Its stiffness is a CALIBRATION, not a measurement: chosen
+// so that tightening the hip flexors changes standing pelvic tilt by roughly half the change it
+// makes in the Thomas-test hip angle, the ratio Preece et al. 2021 measured after stretching
+// (anterior tilt -1.2 deg for +2.6 deg hip extension, reference.md §6 [V]). It scales with body
+// weight over stature; k = kBalanceGain * m g / H.
+inline constexpr double kBalanceGain = 15.0;
+// The pelvis rotates no further than this from neutral standing before its soft limit [D].
+inline constexpr double kPelvisAnteriorLimit_deg = 25.0;
+inline constexpr double kPelvisPosteriorLimit_deg = 30.0;
+inline constexpr double kPelvisLimitStiffness_Nm_per_rad = 2000.0;
+
+// --- poses ------------------------------------------------------------------------------------
+// Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine
+// lies flat. We take the lordosis lost lying supine, 1 - 36.8 / 49.8 = 26 % (T12-S1 supine vs
+// standing, PMC6680033 [V]), of the neutral LL as that retroversion [D]. The held leg: hip 120
+// deg, knee 120 deg of flexion [D].
+inline constexpr double kThomasRetroversionShareOfLordosis = 1.0 - 36.8 / 49.8;
+inline constexpr double kThomasHeldHipFlexion_deg = 120.0;
+inline constexpr double kThomasHeldKneeFlexion_deg = 120.0;
+inline constexpr double kCouchHeight_m = 0.70;  // a treatment couch [D]
+// Lunge (half-kneeling hip-flexor stretch): the back thigh 10 deg behind vertical, a little more
+// than the mean passive hip extension of healthy adults, 6.9 deg (Roach et al. 2015, IJSPT
+// 10:13 [V]); back knee on the floor, the front foot flat [D].
+inline constexpr double kLungeBackThighExtension_deg = 10.0;
+inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre over the kneecap [D]
+
+// --- spondylolisthesis kinematics [D, design] -------------------------------------------------
+// The slipping vertebra rolls into kyphosis as it slips (reference.md §2.1: lumbosacral kyphosis
+// "always present" at 75 %): roll = kSlipRollMax * p^2 / (p^2 + kSlipRollHalf^2), p = slip/100.
+// Beyond 100 % it also drops in front of the lower vertebra: kSlipDropGain * D * (p - 1)^2.
+inline constexpr double kSlipRollMax_deg = 35.0;
+inline constexpr double kSlipRollHalf = 0.6;
+inline constexpr double kSlipDropGain = 0.8;
+
+// --- patient measurements ---------------------------------------------------------------------
+// PT + SS must equal PI; the model accepts up to this disagreement silently [D]; beyond it the
+// given PI (or, without one, PT + SS) wins and a warning says so.
+inline constexpr double kPatientAngleTolerance_deg = 2.0;
+// The PI morph rotates the sacrum about the sacroiliac joint by at most this much [D].
+inline constexpr double kMaxSacrumMorph_deg = 30.0;
+
+}  // namespace sagitta::biomech::detail

@@ -1,0 +1,256 @@
+// Internal to the posture model: the skeleton compiled into flat tables for a fast solve.
+// Every segment rotates about the world Z axis (sagittal model), so a segment's world transform
+// is a planar rigid motion plus a z offset; a 4x4 matrix is only built for the output Pose.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "anatomy/skeleton.h"
+#include "biomech/hill.h"
+#include "biomech/inputs.h"
+#include "biomech/measures.h"
+#include "biomech/muscle_table.h"
+#include "biomech/solution.h"
+#include "biomech/types.h"
+
+namespace sagitta::biomech::detail {
+
+using anatomy::kSegmentCount;
+using anatomy::Segment;
+
+inline constexpr std::size_t seg(Segment s) { return static_cast<std::size_t>(s); }
+// One joint per segment, plus a pseudo-joint for the posterior arch of a vertebra with a pars
+// defect: it turns with its vertebra's joint (same angle) but not with the slip translation.
+inline constexpr std::size_t kJointCount = kSegmentCount + 1;
+inline constexpr std::size_t kArch = kSegmentCount;
+inline constexpr std::size_t kNoArch = 0xff;
+using JointArray = std::array<double, kJointCount>;
+// points drawn along a wrap arc besides its two tangent points (one wrap per fascicle fits
+// kMaxDrawPoints)
+inline constexpr int kWrapArcSamples = 4;
+static_assert(kMaxPathPoints + kWrapArcSamples + 2 <= kMaxDrawPoints);
+
+// Rotation about +Z by the angle with cosine c and sine s, then translation (x, y, z).
+struct Planar {
+  double c = 1.0, s = 0.0, x = 0.0, y = 0.0, z = 0.0;
+
+  static Planar rotation(double angle_rad) { return {std::cos(angle_rad), std::sin(angle_rad), 0.0, 0.0, 0.0}; }
+  static Planar translation(const glm::dvec3& t) { return {1.0, 0.0, t.x, t.y, t.z}; }
+  // rotation by angle about the point (cx, cy): T(c) R T(-c)
+  static Planar rotationAbout(double angle_rad, const glm::dvec2& centre) {
+    const double co = std::cos(angle_rad), si = std::sin(angle_rad);
+    return {co, si, centre.x - (co * centre.x - si * centre.y), centre.y - (si * centre.x + co * centre.y), 0.0};
+  }
+  glm::dvec3 apply(const glm::dvec3& p) const { return {c * p.x - s * p.y + x, s * p.x + c * p.y + y, p.z + z}; }
+  glm::dvec2 apply2(const glm::dvec2& p) const { return {c * p.x - s * p.y + x, s * p.x + c * p.y + y}; }
+  glm::dvec3 rotate(const glm::dvec3& v) const { return {c * v.x - s * v.y, s * v.x + c * v.y, v.z}; }
+  Planar operator*(const Planar& o) const {
+    return {c * o.c - s * o.s, s * o.c + c * o.s, c * o.x - s * o.y + x, s * o.x + c * o.y + y, z + o.z};
+  }
+  Planar inverse() const { return {c, -s, -(c * x + s * y), s * x - c * y, -z}; }
+  double angle() const { return std::atan2(s, c); }
+  glm::dmat4 matrix() const;
+  // Throws std::invalid_argument unless m is a rotation about Z plus a translation.
+  static Planar fromMatrix(const glm::dmat4& m, const std::string& what);
+};
+
+// A point fixed in a segment.
+struct PointRef {
+  std::uint8_t segment = 0;
+  glm::dvec3 local{0.0};
+  bool on_arch = false;  // on the vertebra's posterior arch (behind the pars interarticularis)
+};
+
+struct CompiledFascicle {
+  MuscleId muscle = MuscleId::kPsoas;
+  Side side = Side::kRight;
+  std::uint8_t index = 0;  // within the muscle
+  std::uint8_t point_count = 0;
+  std::array<PointRef, kMaxPathPoints> points{};
+  std::uint16_t joints = 0;  // every joint the fascicle crosses
+  bool touches_arch = false;  // has a point on a posterior arch
+  double max_force_N = 0.0;
+  double optimal_fibre_m = 0.0;  // scaled to this skeleton
+  double tendon_slack_m = 0.0;   // scaled, before tightness
+  double pennation_height_m = 0.0;  // l_opt sin(pennation at optimum), constant (OpenSim model)
+  PassiveCurve passive;
+  double neutral_length_m = 0.0;  // musculotendon length at the neutral standing pose
+  bool crosses_l5s1 = false;
+  // wrap circle on the path segment after point wrap_after (-1: none), fixed in that point's segment
+  int wrap_after = -1;
+  glm::dvec2 wrap_centre{0.0};
+  double wrap_radius = 0.0;
+};
+
+// One path segment from a to b, straight or round a circle (x-y plane; z follows linearly).
+struct SegmentPath {
+  double length = 0.0;
+  glm::dvec3 end_direction{0.0};  // d length / d b: unit direction of the last straight piece into b
+  bool wrapped = false;
+  glm::dvec2 tangent_a{0.0}, tangent_b{0.0};  // where the path meets and leaves the circle
+  double arc_start = 0.0, arc_sweep = 0.0;     // polar angle of tangent_a about the centre, signed sweep
+};
+SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius);
+
+// The world polyline of a fascicle (landmark points plus samples of any wrap arc) and its length.
+struct FasciclePolyline {
+  std::array<glm::dvec3, kMaxDrawPoints> points{};
+  std::uint8_t count = 0;
+  double length = 0.0;
+};
+// to_world(point reference, local point) -> world point (the local point is the reference's own
+// position, or a wrap centre fixed in the same frame).
+template <typename ToWorld>
+FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world) {
+  FasciclePolyline out;
+  glm::dvec3 prev{0.0};
+  for (std::size_t k = 0; k < f.point_count; ++k) {
+    const glm::dvec3 p = to_world(f.points[k], f.points[k].local);
+    if (k > 0) {
+      const bool wraps = static_cast<int>(k) - 1 == f.wrap_after;
+      glm::dvec2 centre{0.0};
+      if (wraps) {
+        const glm::dvec3 c = to_world(f.points[k - 1], glm::dvec3(f.wrap_centre, 0.0));
+        centre = {c.x, c.y};
+      }
+      const SegmentPath sp = segmentPath(prev, p, wraps ? &centre : nullptr, f.wrap_radius);
+      if (sp.wrapped) {
+        // tangent point, arc samples, tangent point (turned step by step); z runs linearly
+        // between the two landmarks
+        const double step = sp.arc_sweep / static_cast<double>(kWrapArcSamples + 1);
+        const double cs = std::cos(step), sn = std::sin(step);
+        glm::dvec2 r = f.wrap_radius * glm::dvec2(std::cos(sp.arc_start), std::sin(sp.arc_start));
+        for (int i = 0; i <= kWrapArcSamples + 1; ++i) {
+          const double t = static_cast<double>(i) / static_cast<double>(kWrapArcSamples + 1);
+          out.points[out.count++] = {centre.x + r.x, centre.y + r.y, prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
+          r = {cs * r.x - sn * r.y, sn * r.x + cs * r.y};
+        }
+      }
+      out.length += sp.length;
+    }
+    out.points[out.count++] = p;
+    prev = p;
+  }
+  return out;
+}
+
+inline constexpr std::size_t kMaxFascicles = 96;
+inline constexpr std::size_t kMaxDofs = 5;
+
+// Where the points the measures and the slip outputs need are.
+struct MeasureRefs {
+  std::array<PointRef, kSideCount> hip, knee, asis, psis;
+  PointRef symphysis, s1_anterior, s1_posterior;
+  std::array<PointRef, 5> sup_anterior, sup_posterior;          // L1..L5 superior endplates
+  std::array<PointRef, 5> inf_anterior, inf_posterior;          // L1..L5 inferior endplates
+  std::array<PointRef, 5> canal_anterior, canal_posterior;      // L1..L5
+  std::array<std::array<PointRef, kSideCount>, 5> pedicle_inferior, pedicle_superior;  // L1..L5
+  std::array<PointRef, kSideCount> s1_pedicle_superior;
+  std::array<PointRef, kSideCount> heel, ischial_tuberosity;
+  PointRef sacral_crest;
+};
+
+// What a solve is set up with: the pose's parametrisation phi = A q + b (phi: one rotation per
+// joint, radians about +Z at its centre), fixed transforms, and muscle settings.
+struct Setup {
+  PoseKind pose = PoseKind::kStanding;
+  Side side = Side::kRight;
+  Planar root;
+  std::array<Planar, kSegmentCount> pre{}, post{};  // joint[s] = pre * R_centre(phi) * post
+  std::array<std::array<double, kMaxDofs>, kJointCount> a{};
+  JointArray b{};
+  std::size_t arch_vertebra = kNoArch;  // the vertebra whose arch is detached (isthmic slip)
+  std::array<std::uint16_t, kJointCount> ancestors{};  // joints moving each segment (and the arch)
+  int dofs = 0;
+  std::array<double, kMaxDofs> q0{};
+  bool standing_like = true;  // balance control, baseline torques and pelvic range apply
+  std::uint16_t free_joints = 0;
+  // rotation * post of every joint the solve does not move, at its fixed angle (b)
+  std::array<Planar, kSegmentCount> fixed_joint{};
+  bool fixed_ready = false;
+  std::array<double, kMaxFascicles> tendon_slack_m{};  // with tightness
+  std::array<double, kMaxFascicles> activation{};
+  double sacrum_morph = 0.0;  // psi
+  double slip_roll = 0.0;     // rho, flexion of the slipping vertebra (radians, positive = kyphotic)
+  double slip_percent = 0.0;  // the slip set up (after a patient value replaced the slider)
+  Support support;
+  std::vector<std::string> warnings;
+};
+
+struct Impl {
+  anatomy::Skeleton skeleton;
+  std::array<Planar, kSegmentCount> neutral{};
+  std::array<double, kSegmentCount> mass_kg{};
+  std::array<glm::dvec3, kSegmentCount> com{};
+  std::array<glm::dvec2, kSegmentCount> centre{};  // joint rotation centre in the segment frame
+  std::array<std::uint16_t, kSegmentCount> ancestors{};  // mask, includes the segment itself
+  std::array<std::uint8_t, kSegmentCount> parent{};
+  std::vector<CompiledFascicle> fascicles;
+  MeasureRefs refs;
+  JointArray lumbar_stiffness{};  // N m / rad at L5..L1 joints
+  JointArray range_min{}, range_max{};  // soft joint ranges (rad)
+  double body_weight_N = 0.0;
+  double balance_stiffness_N_per_m = 0.0;
+  double upper_com_ref_x = 0.0;    // standing neutral x of the centre of mass above the hips
+  JointArray baseline_torque{};  // tonic torques that hold the neutral
+  // joint-space Hessians of the energy at each pose's starting point with the default inputs,
+  // which seed the quasi-Newton solve (slots: see hessianSlot)
+  std::array<std::array<JointArray, kJointCount>, 6> hessian{};
+  double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
+  double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
+  ClinicalMeasures neutral_measures;
+  std::array<double, 2> neutral_canal_ap_mm{};  // by SlipLevel
+  std::array<std::array<double, kSideCount>, 2> neutral_foramen_mm{};
+};
+
+// Evaluation state: world transforms and joint centres for one phi (index kArch: the detached arch).
+struct Kinematics {
+  std::array<Planar, kJointCount> world{};
+  std::array<glm::dvec2, kJointCount> centre{};  // world rotation centre of each joint
+  std::size_t arch_vertebra = kNoArch;
+  // the frame a point moves with: its segment's, or the arch's when it sits on a detached arch
+  std::size_t frameOf(const PointRef& p) const {
+    return p.on_arch && p.segment == arch_vertebra ? kArch : p.segment;
+  }
+};
+
+void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi, Kinematics& k);
+JointArray jointAngles(const Setup& setup, const double* q);
+inline glm::dvec3 worldPoint(const Kinematics& k, const PointRef& p) { return k.world[k.frameOf(p)].apply(p.local); }
+
+// The fascicle's musculotendon length, fibre length / l_opt, and force along the tendon.
+struct FascicleState {
+  double length_m = 0.0, fibre_norm = 0.0, passive_N = 0.0, active_N = 0.0, energy_J = 0.0;
+};
+FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation,
+                            bool want_energy = true);
+
+// Total potential energy at q and (if grad != nullptr) its gradient dU/dq; grad_phi (optional)
+// receives the generalised force of every joint, dU/dphi.
+// Energy at joint angles phi and (if grad_phi) its gradient dU/dphi; want_energy = false skips
+// the energy (returns 0) when only the gradient is needed.
+double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi, bool want_energy);
+// The same in the solve's coordinates q (grad: dU/dq).
+double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad, bool want_energy = true);
+std::size_t hessianSlot(PoseKind pose, Side side);
+
+struct MinimiseResult {
+  std::array<double, kMaxDofs> q{};
+  int iterations = 0;
+  double residual = 0.0;
+  bool converged = false;
+};
+MinimiseResult minimise(const Impl& m, const Setup& setup);
+
+Setup makeSetup(const Impl& m, const ModelInputs& inputs);
+void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_argument
+void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& inputs, const MinimiseResult& r,
+                  Solution& out);
+
+}  // namespace sagitta::biomech::detail

@@ -1,0 +1,93 @@
+// Muscle path segments, straight or wrapped round a circle in the sagittal plane.
+//
+// Wrapping: the straight line a-b is replaced by the shortest path round the circle on the side
+// the line passes, when the line cuts the circle: tangent from a, arc, tangent to b. The length
+// is continuous (and smooth) where the line just touches the circle, and its derivative with
+// respect to b is the unit direction of the last straight piece, as for a straight segment.
+#include <algorithm>
+#include <cmath>
+
+#include "biomech/model_impl.h"
+#include "core/units.h"
+
+namespace sagitta::biomech::detail {
+
+SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius) {
+  SegmentPath out;
+  const glm::dvec3 d = b - a;
+  const double straight = glm::length(d);
+  out.length = straight;
+  out.end_direction = straight > 0.0 ? d / straight : glm::dvec3(0.0);
+  if (centre == nullptr || radius <= 0.0) return out;
+
+  const glm::dvec2 a2(a.x, a.y), b2(b.x, b.y), c = *centre;
+  const glm::dvec2 ab = b2 - a2;
+  const double ab2 = glm::dot(ab, ab);
+  if (ab2 <= 0.0) return out;
+  const double t = std::clamp(glm::dot(c - a2, ab) / ab2, 0.0, 1.0);
+  const glm::dvec2 closest = a2 + t * ab;
+  const double da = glm::length(a2 - c), db = glm::length(b2 - c);
+  if (glm::length(closest - c) >= radius || da <= radius || db <= radius) return out;
+
+  // the centre left of the line a->b: the path keeps it on its left, round counter-clockwise
+  // (sigma = +1); on the right: clockwise
+  const double side = ab.x * (c.y - a2.y) - ab.y * (c.x - a2.x);
+  const double sigma = side > 0.0 ? 1.0 : -1.0;
+  const double theta_a = std::atan2(a2.y - c.y, a2.x - c.x) + sigma * std::acos(radius / da);
+  const double theta_b = std::atan2(b2.y - c.y, b2.x - c.x) - sigma * std::acos(radius / db);
+  double sweep = sigma * (theta_b - theta_a);
+  while (sweep < 0.0) sweep += 2.0 * kPi;
+  while (sweep >= 2.0 * kPi) sweep -= 2.0 * kPi;
+  if (sweep > kPi) sweep = 0.0;  // a touching line whose sweep rounded just below zero: no arc
+  out.tangent_a = c + radius * glm::dvec2(std::cos(theta_a), std::sin(theta_a));
+  out.tangent_b = c + radius * glm::dvec2(std::cos(theta_b), std::sin(theta_b));
+  const double in_plane = std::sqrt(da * da - radius * radius) + radius * sweep + std::sqrt(db * db - radius * radius);
+  const double dz = d.z;
+  out.length = std::sqrt(in_plane * in_plane + dz * dz);
+  const glm::dvec2 last = b2 - out.tangent_b;
+  const double last_length = glm::length(last);
+  const glm::dvec2 u = last_length > 0.0 ? last / last_length : glm::dvec2(0.0);
+  out.end_direction = {u.x * in_plane / out.length, u.y * in_plane / out.length, dz / out.length};
+  out.wrapped = true;
+  out.arc_start = theta_a;
+  out.arc_sweep = sigma * sweep;
+  return out;
+}
+
+}  // namespace sagitta::biomech::detail
+
+namespace sagitta::biomech::detail {
+
+FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation,
+                            bool want_energy) {
+  FascicleState st;
+  st.length_m = length_m;
+  const double x = length_m - tendon_slack_m;  // fibre projection on the tendon line (rigid tendon)
+  const double h = f.pennation_height_m;       // constant fibre height (OpenSim pennation model)
+  const double scale = f.max_force_N * f.optimal_fibre_m;
+  if (x <= 0.0) {
+    // shorter than its tendon: the fibres cannot pull along it (never in a posture, but trial
+    // steps of the solver may get here); energy continuous with x -> 0
+    st.fibre_norm = h / f.optimal_fibre_m;
+    if (want_energy) {
+      st.energy_J = scale * (f.passive.energy(st.fibre_norm) + activation * activeForceLengthIntegral(st.fibre_norm));
+    }
+    return st;
+  }
+  const double fibre = std::sqrt(x * x + h * h);
+  const double cos_pennation = x / fibre;
+  st.fibre_norm = fibre / f.optimal_fibre_m;
+  double passive_energy = 0.0;
+  const double fp = f.passive.forceAndEnergy(st.fibre_norm, want_energy ? &passive_energy : nullptr);
+  st.passive_N = f.max_force_N * fp * cos_pennation;
+  if (activation > 0.0) st.active_N = f.max_force_N * activation * activeForceLength(st.fibre_norm) * cos_pennation;
+  // energy = integral of the tendon force over the musculotendon length = integral of the fibre
+  // force over the fibre length (d l_fibre = cos(pennation) d l_mt)
+  if (want_energy) {
+    const double active_energy = activation > 0.0 ? activation * activeForceLengthIntegral(st.fibre_norm) : 0.0;
+    st.energy_J = scale * (passive_energy + active_energy);
+  }
+  return st;
+}
+
+}  // namespace sagitta::biomech::detail

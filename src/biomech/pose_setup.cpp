@@ -1,0 +1,309 @@
+// Sets a solve up: muscle settings, the spondylolisthesis, patient measurements, and the pose's
+// parametrisation phi = A q + b with its fixed transforms.
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "biomech/model_constants.h"
+#include "biomech/model_impl.h"
+#include "core/units.h"
+
+namespace sagitta::biomech::detail {
+namespace {
+
+constexpr std::size_t kPelvis = seg(Segment::kPelvis);
+constexpr std::size_t kSacrum = seg(Segment::kSacrum);
+
+std::size_t femur(Side s) { return s == Side::kLeft ? seg(Segment::kFemurLeft) : seg(Segment::kFemurRight); }
+std::size_t shank(Side s) { return s == Side::kLeft ? seg(Segment::kShankLeft) : seg(Segment::kShankRight); }
+Side other(Side s) { return s == Side::kLeft ? Side::kRight : Side::kLeft; }
+
+std::string fmt(double v) {
+  std::ostringstream o;
+  o.precision(3);
+  o << v;
+  return o.str();
+}
+
+glm::dvec2 xy(const glm::dvec3& p) { return {p.x, p.y}; }
+
+struct Spinopelvic {
+  double pi, pt, ss;  // radians
+};
+
+// PI, PT and SS of the pelvis (at its neutral orientation) with the sacrum turned by psi about
+// the sacroiliac joints: the same definitions as measure() (measures.h).
+Spinopelvic spinopelvicAt(const Impl& m, double psi) {
+  const Planar sacrum = m.neutral[kSacrum] * Planar::rotationAbout(psi, m.centre[kSacrum]);
+  const glm::dvec2 ant = sacrum.apply2(xy(m.refs.s1_anterior.local));
+  const glm::dvec2 post = sacrum.apply2(xy(m.refs.s1_posterior.local));
+  const glm::dvec2 mid = 0.5 * (ant + post);
+  const glm::dvec2 ha = m.centre[kPelvis];
+  const glm::dvec2 e = glm::normalize(ant - post);
+  const glm::dvec2 into(e.y, -e.x);
+  const glm::dvec2 to_hip = glm::normalize(ha - mid);
+  return {std::acos(std::clamp(glm::dot(into, to_hip), -1.0, 1.0)), std::atan2(ha.x - mid.x, mid.y - ha.y),
+          -std::atan2(e.y, e.x)};
+}
+
+// The sacrum rotation that gives the pelvic incidence `pi` (Newton on the geometry).
+double morphForIncidence(const Impl& m, double pi, bool& clamped) {
+  const double limit = degToRad(kMaxSacrumMorph_deg);
+  double psi = 0.0;
+  for (int it = 0; it < 20; ++it) {
+    const double f = spinopelvicAt(m, psi).pi - pi;
+    if (std::abs(f) < 1e-12) break;
+    const double h = 1e-6;
+    const double df = (spinopelvicAt(m, psi + h).pi - spinopelvicAt(m, psi).pi) / h;
+    if (std::abs(df) < 1e-9) break;
+    psi = std::clamp(psi - f / df, -limit, limit);
+  }
+  clamped = std::abs(spinopelvicAt(m, psi).pi - pi) > degToRad(0.01);
+  return psi;
+}
+
+// Slip of the upper vertebra over the lower one (model_constants.h): translation forward along
+// the lower endplate, a drop beyond 100 %, and a roll into kyphosis about the point of its
+// inferior endplate that rests on the lower endplate's anterior edge.
+void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
+  if (percent <= 0.0) return;
+  const double p = percent / 100.0;
+  const bool l5s1 = slip.level == SlipLevel::kL5S1;
+  const std::size_t upper = l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
+  const std::size_t upper_k = l5s1 ? 4 : 3;  // index into the L1..L5 refs
+  // lower endplate, in the lower vertebra's frame (the slipping vertebra's parent)
+  const glm::dvec2 lower_ant = l5s1 ? xy(m.refs.s1_anterior.local) : xy(m.refs.sup_anterior[4].local);
+  const glm::dvec2 lower_post = l5s1 ? xy(m.refs.s1_posterior.local) : xy(m.refs.sup_posterior[4].local);
+  const double depth = glm::length(lower_ant - lower_post);
+  const glm::dvec2 e = (lower_ant - lower_post) / depth;
+  const glm::dvec2 up(-e.y, e.x);
+  const double drop = p > 1.0 ? kSlipDropGain * depth * (p - 1.0) * (p - 1.0) : 0.0;
+  const glm::dvec2 d_parent = p * depth * e - drop * up;
+  // into the slipping vertebra's neutral frame (the pre-transform acts after its neutral placement)
+  const Planar n_inv = m.neutral[upper].inverse();
+  const glm::dvec3 d = n_inv.rotate(glm::dvec3(d_parent, 0.0));
+  s.pre[upper] = Planar::translation({d.x, d.y, 0.0});
+
+  s.slip_roll = degToRad(kSlipRollMax_deg) * p * p / (p * p + kSlipRollHalf * kSlipRollHalf);
+  const glm::dvec2 inf_ant = xy(m.refs.inf_anterior[upper_k].local);
+  const glm::dvec2 inf_post = xy(m.refs.inf_posterior[upper_k].local);
+  const double upper_depth = glm::length(inf_ant - inf_post);
+  const double along = std::clamp((1.0 - p) * depth, 0.0, upper_depth);
+  const glm::dvec2 fulcrum = inf_post + along * (inf_ant - inf_post) / upper_depth;
+  s.post[upper] = Planar::rotationAbout(-s.slip_roll, fulcrum);
+}
+
+// Muscles adapt their resting length to the skeleton's shape: a slip develops over years and the
+// pelvic incidence is a person's build, so each fascicle's tendon slack length moves by the
+// change in its length between the neutral skeleton and the reshaped one with every joint at
+// zero (muscles add or lose sarcomeres to suit a chronic length [U: general physiology]) [D].
+void adaptRestingLengths(const Impl& m, Setup& s) {
+  if (s.slip_percent <= 0.0 && s.sacrum_morph == 0.0) return;
+  Kinematics k;
+  forwardKinematics(m, s, s.b, k);  // only the sacrum morph is set in b yet
+  for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
+    const CompiledFascicle& f = m.fascicles[i];
+    const double length =
+        fasciclePolyline(f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); }).length;
+    s.tendon_slack_m[i] += length - f.neutral_length_m;
+  }
+}
+
+// Where the body rests: the root translation (the legs and, in the Thomas test, the pelvis do
+// not move during a solve, so placing them at the starting point places them for good).
+void placeBody(const Impl& m, Setup& s) {
+  Kinematics k;
+  forwardKinematics(m, s, jointAngles(s, s.q0.data()), k);
+  auto at = [&](const PointRef& p) { return worldPoint(k, p); };
+  const glm::dvec3 hip = 0.5 * (at(m.refs.hip[0]) + at(m.refs.hip[1]));
+  switch (s.pose) {
+    case PoseKind::kStanding:
+      s.support = {};
+      break;
+    case PoseKind::kSitting: {
+      // feet flat on the floor; the seat under the ischial tuberosities
+      const double heel = std::min(at(m.refs.heel[0]).y, at(m.refs.heel[1]).y);
+      s.root = Planar::translation({0.0, -heel, 0.0}) * s.root;
+      const double seat = std::min(at(m.refs.ischial_tuberosity[0]).y, at(m.refs.ischial_tuberosity[1]).y) - heel;
+      const double knee_x = at(m.refs.knee[0]).x;
+      s.support = {Support::Kind::kChair, seat, hip.x + 0.55 * (knee_x - hip.x)};
+      break;
+    }
+    case PoseKind::kLunge: {
+      const double knee = at(m.refs.knee[sideIndex(s.side)]).y;
+      s.root = Planar::translation({0.0, kKneeCentreAboveFloorKneeling_m - knee, 0.0}) * s.root;
+      s.support = {};
+      break;
+    }
+    case PoseKind::kThomas: {
+      // the sacrum on the couch (15 mm of soft tissue [D]), the hip axis at x = 0, the couch
+      // ending 5 cm beyond it so the tested thigh hangs free [D]
+      const double crest = at(m.refs.sacral_crest).y;
+      s.root = Planar::translation({-hip.x, kCouchHeight_m + 0.015 - crest, 0.0}) * s.root;
+      s.support = {Support::Kind::kCouch, kCouchHeight_m, 0.05};
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+Setup makeSetup(const Impl& m, const ModelInputs& in) {
+  Setup s;
+  s.pose = in.pose;
+  s.side = in.pose_side;
+
+  // muscles: tightness shortens the tendon slack length, strength sets a low activation
+  for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
+    const CompiledFascicle& f = m.fascicles[i];
+    const MuscleSetting& ms = in.muscle(f.muscle, f.side);
+    s.tendon_slack_m[i] = f.tendon_slack_m - ms.tightness * kMaxTightnessFibreStrain * f.optimal_fibre_m;
+    s.activation[i] = kMaxToneActivation * ms.strength;
+  }
+
+  // patient measurements (docs/biomechanics.md "Patient-specific posture")
+  const PatientMeasures& pm = in.patient;
+  std::optional<double> pi_target = pm.pelvic_incidence_deg;
+  if (!pi_target && pm.pelvic_tilt_deg && pm.sacral_slope_deg) pi_target = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
+  if (pm.pelvic_incidence_deg && pm.pelvic_tilt_deg && pm.sacral_slope_deg) {
+    const double sum = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
+    if (std::abs(sum - *pm.pelvic_incidence_deg) > kPatientAngleTolerance_deg) {
+      s.warnings.push_back("Inconsistent patient angles: PT + SS = " + fmt(sum) + " deg but PI = " +
+                           fmt(*pm.pelvic_incidence_deg) + " deg (they must agree within " +
+                           fmt(kPatientAngleTolerance_deg) + " deg); the model uses PI and PT, so SS = " +
+                           fmt(*pm.pelvic_incidence_deg - *pm.pelvic_tilt_deg) + " deg.");
+    }
+  }
+  if (pi_target) {
+    bool clamped = false;
+    s.sacrum_morph = morphForIncidence(m, degToRad(*pi_target), clamped);
+    if (clamped) {
+      s.warnings.push_back("A pelvic incidence of " + fmt(*pi_target) + " deg is beyond what the model's sacrum morph reaches; it shows " +
+                           fmt(radToDeg(spinopelvicAt(m, s.sacrum_morph).pi)) + " deg.");
+    }
+  }
+  const Spinopelvic sp = spinopelvicAt(m, s.sacrum_morph);
+  std::optional<double> alpha_fixed;  // pelvis rotation, positive = posterior
+  if (pm.pelvic_tilt_deg) {
+    alpha_fixed = degToRad(*pm.pelvic_tilt_deg) - sp.pt;  // PT rises one for one with posterior rotation
+  } else if (pm.sacral_slope_deg) {
+    alpha_fixed = sp.ss - degToRad(*pm.sacral_slope_deg);
+  }
+  if (alpha_fixed) {
+    const double lo = m.range_min[kPelvis], hi = m.range_max[kPelvis];
+    if (*alpha_fixed < lo || *alpha_fixed > hi) {
+      const double clamped = std::clamp(*alpha_fixed, lo, hi);
+      s.warnings.push_back("The patient's pelvic tilt needs the pelvis turned " + fmt(radToDeg(*alpha_fixed)) +
+                           " deg from neutral, beyond the model's range; it is turned " + fmt(radToDeg(clamped)) +
+                           " deg.");
+      alpha_fixed = clamped;
+    }
+  }
+  const bool lordosis_given = pm.lumbar_lordosis_deg.has_value();
+
+  // spondylolisthesis
+  double slip_percent = in.slip.percent;
+  if (pm.slip_percent) {
+    if (in.slip.percent > 0.0 && std::abs(in.slip.percent - *pm.slip_percent) > 1e-9) {
+      s.warnings.push_back("patient.slip_percent (" + fmt(*pm.slip_percent) + " %) replaces slip.percent (" +
+                           fmt(in.slip.percent) + " %).");
+    }
+    slip_percent = *pm.slip_percent;
+  }
+  setUpSlip(m, in.slip, slip_percent, s);
+  s.slip_percent = slip_percent;
+  for (std::size_t j = 0; j < kSegmentCount; ++j) s.ancestors[j] = m.ancestors[j];
+  if (slip_percent > 0.0 && in.slip.type == SlipType::kIsthmic) {
+    // pars defect: the posterior arch stays with the vertebra below
+    s.arch_vertebra = in.slip.level == SlipLevel::kL5S1 ? seg(Segment::kL5) : seg(Segment::kL4);
+    s.ancestors[kArch] = static_cast<std::uint16_t>(m.ancestors[m.parent[s.arch_vertebra]] | (1u << kArch));
+  }
+  s.b[kSacrum] = s.sacrum_morph;
+  adaptRestingLengths(m, s);
+
+  // the pose's parametrisation
+  const double psi = s.sacrum_morph;
+  auto lumbar = [](int k) { return seg(Segment::kL5) + static_cast<std::size_t>(k); };  // k = 0: L5 .. 4: L1
+  if (in.pose == PoseKind::kThomas) {
+    if (alpha_fixed || lordosis_given) {
+      s.warnings.push_back("The patient's PT, SS and LL describe standing; the Thomas test holds the pelvis in its own test position.");
+    }
+    s.standing_like = false;
+    const double beta = kThomasRetroversionShareOfLordosis * m.neutral_ll_rad;
+    s.b[kPelvis] = beta;
+    // the lumbar spine flattens onto the couch: the thorax lies as it stands, shared like standing lordosis
+    for (int k = 0; k < 5; ++k) {
+      s.b[lumbar(k)] = kStandingLordosisShare[static_cast<std::size_t>(4 - k)] * (s.slip_roll - beta - psi);
+    }
+    const Side test = in.pose_side, held = other(in.pose_side);
+    s.b[femur(held)] = degToRad(kThomasHeldHipFlexion_deg);
+    s.b[shank(held)] = -degToRad(kThomasHeldKneeFlexion_deg);
+    s.dofs = 2;
+    s.a[femur(test)][0] = 1.0;
+    s.a[shank(test)][1] = 1.0;
+    s.q0 = {-beta, degToRad(-80.0)};  // thigh level with the couch, knee bent
+    s.root = Planar::rotation(kPi / 2.0);  // supine: anterior up, head toward -X
+  } else {
+    int col = 0;
+    const int alpha_col = alpha_fixed ? -1 : col++;
+    auto alpha = [&](std::size_t j, double coeff) {
+      if (alpha_col >= 0) {
+        s.a[j][static_cast<std::size_t>(alpha_col)] += coeff;
+      } else {
+        s.b[j] += coeff * *alpha_fixed;
+      }
+    };
+    alpha(kPelvis, 1.0);
+    // L5..L2 free; L1 closes the constraint
+    std::array<int, 4> cols{};
+    for (int k = 0; k < 4; ++k) {
+      cols[static_cast<std::size_t>(k)] = col++;
+      s.a[lumbar(k)][static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = 1.0;
+    }
+    const std::size_t l1 = lumbar(4);
+    for (int c : cols) s.a[l1][static_cast<std::size_t>(c)] = -1.0;
+    if (lordosis_given) {
+      // LL = LL0 + sum(phi) - roll: the patient's lordosis fixes the sum; the trunk leans as it must
+      s.b[l1] += degToRad(*pm.lumbar_lordosis_deg) - m.neutral_ll_rad + s.slip_roll;
+    } else {
+      // thorax upright: alpha + psi + sum(phi) - roll = 0
+      s.b[l1] += s.slip_roll - psi;
+      alpha(l1, -1.0);
+    }
+    s.dofs = col;
+
+    // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)
+    auto leg = [&](Side side, double w_f, double w_s) {
+      alpha(femur(side), -1.0);
+      s.b[femur(side)] += w_f;
+      s.b[shank(side)] += w_s - w_f;
+    };
+    if (in.pose == PoseKind::kStanding) {
+      leg(Side::kLeft, 0.0, 0.0);
+      leg(Side::kRight, 0.0, 0.0);
+    } else if (in.pose == PoseKind::kSitting) {
+      leg(Side::kLeft, kPi / 2.0, 0.0);
+      leg(Side::kRight, kPi / 2.0, 0.0);
+    } else {  // lunge: pose_side kneels behind
+      leg(in.pose_side, -degToRad(kLungeBackThighExtension_deg), -kPi / 2.0);
+      leg(other(in.pose_side), m.lunge_front_thigh, 0.0);
+    }
+  }
+  if (s.arch_vertebra != kNoArch) {  // the arch turns with its vertebra
+    s.a[kArch] = s.a[s.arch_vertebra];
+    s.b[kArch] = s.b[s.arch_vertebra];
+  }
+  for (std::size_t j = 0; j < kJointCount; ++j) {
+    for (int i = 0; i < s.dofs; ++i) {
+      if (s.a[j][static_cast<std::size_t>(i)] != 0.0) s.free_joints = static_cast<std::uint16_t>(s.free_joints | (1u << j));
+    }
+  }
+  for (std::size_t j = 0; j < kSegmentCount; ++j) {
+    s.fixed_joint[j] = Planar::rotationAbout(s.b[j], m.centre[j]) * s.post[j];
+  }
+  s.fixed_ready = true;
+  placeBody(m, s);
+  return s;
+}
+
+}  // namespace sagitta::biomech::detail

@@ -1,0 +1,145 @@
+#include "biomech/posture_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "biomech/model_constants.h"
+#include "biomech/model_impl.h"
+#include "core/units.h"
+
+namespace sagitta::biomech {
+namespace {
+
+using detail::Impl;
+using detail::seg;
+using anatomy::Segment;
+
+// Calibrations that need the tables: the balance reference, the front thigh of the lunge and the
+// baseline torques that make the neutral skeleton the equilibrium of the default inputs.
+void calibrate(Impl& m) {
+  // centre of mass above the hips at the neutral standing pose
+  {
+    detail::Kinematics k;
+    detail::Setup neutral;
+    detail::forwardKinematics(m, neutral, neutral.b, k);
+    double mass = 0.0, x = 0.0;
+    for (Segment s : {Segment::kPelvis, Segment::kL5, Segment::kL4, Segment::kL3, Segment::kL2, Segment::kL1,
+                      Segment::kThorax}) {
+      mass += m.mass_kg[seg(s)];
+      x += m.mass_kg[seg(s)] * k.world[seg(s)].apply(m.com[seg(s)]).x;
+    }
+    m.upper_com_ref_x = x / mass;
+  }
+  // lunge: the front thigh angle that puts the front heel on the floor when the back knee kneels
+  {
+    const double femur_length = -m.neutral[seg(Segment::kShankRight)].y;
+    const double heel_y = m.refs.heel[sideIndex(Side::kRight)].local.y;
+    const double c = (femur_length * std::cos(degToRad(detail::kLungeBackThighExtension_deg)) + heel_y +
+                      detail::kKneeCentreAboveFloorKneeling_m) /
+                     femur_length;
+    m.lunge_front_thigh = std::acos(std::clamp(c, -0.5, 1.0));
+  }
+  // tonic torques: whatever holds the neutral skeleton still under the default inputs [D]
+  {
+    const detail::Setup setup = detail::makeSetup(m, ModelInputs{});
+    detail::JointArray torque{};
+    detail::evaluatePhi(m, setup, detail::jointAngles(setup, setup.q0.data()), &torque, false);
+    m.baseline_torque = torque;
+  }
+  // seed Hessians: joint space, by forward differences of the analytic gradient, at each pose's
+  // starting point with the default inputs (model_impl.h)
+  for (PoseKind pose : {PoseKind::kStanding, PoseKind::kSitting, PoseKind::kLunge, PoseKind::kThomas}) {
+    for (Side side : kSides) {
+      ModelInputs in;
+      in.pose = pose;
+      in.pose_side = side;
+      const detail::Setup setup = detail::makeSetup(m, in);
+      const detail::JointArray phi = detail::jointAngles(setup, setup.q0.data());
+      detail::JointArray g0{};
+      detail::evaluatePhi(m, setup, phi, &g0, false);
+      auto& h = m.hessian[detail::hessianSlot(pose, side)];
+      constexpr double kStep = 1e-6;
+      for (std::size_t j = 0; j < detail::kJointCount; ++j) {
+        detail::JointArray pj = phi, gj{};
+        pj[j] += kStep;
+        detail::evaluatePhi(m, setup, pj, &gj, false);
+        for (std::size_t i = 0; i < detail::kJointCount; ++i) h[i][j] = (gj[i] - g0[i]) / kStep;
+      }
+      for (std::size_t i = 0; i < detail::kJointCount; ++i) {
+        for (std::size_t j = 0; j < i; ++j) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
+      }
+    }
+  }
+  // canal and foramina of the neutral skeleton at both slip levels
+  for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
+    ModelInputs in;
+    in.slip.level = level;
+    Solution s;
+    const detail::Setup setup = detail::makeSetup(m, in);
+    detail::MinimiseResult r;
+    r.q = setup.q0;
+    r.converged = true;
+    detail::fillSolution(m, setup, in, r, s);
+    m.neutral_canal_ap_mm[static_cast<std::size_t>(level)] = s.slip.canal_ap_mm;
+    m.neutral_foramen_mm[static_cast<std::size_t>(level)] = s.slip.foraminal_height_mm;
+  }
+}
+
+}  // namespace
+
+PostureModel::PostureModel(const anatomy::Skeleton& skeleton) : impl_(std::make_unique<Impl>()) {
+  impl_->skeleton = skeleton;
+  detail::buildTables(*impl_);
+  calibrate(*impl_);
+}
+
+PostureModel::~PostureModel() = default;
+PostureModel::PostureModel(PostureModel&&) noexcept = default;
+PostureModel& PostureModel::operator=(PostureModel&&) noexcept = default;
+
+const anatomy::Skeleton& PostureModel::skeleton() const { return impl_->skeleton; }
+const ClinicalMeasures& PostureModel::neutralMeasures() const { return impl_->neutral_measures; }
+
+Solution PostureModel::solve(const ModelInputs& inputs) const {
+  inputs.validate();
+  const detail::Setup setup = detail::makeSetup(*impl_, inputs);
+  const detail::MinimiseResult r = detail::minimise(*impl_, setup);
+  Solution out;
+  detail::fillSolution(*impl_, setup, inputs, r, out);
+  const anatomy::BodyParams& body = impl_->skeleton.params();
+  if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 || std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9) {
+    out.warnings.push_back("body.stature_m and body.mass_kg differ from the skeleton this model was built for; build a new model for them.");
+  }
+  return out;
+}
+
+std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& pose, const ModelInputs& inputs) const {
+  const Impl& m = *impl_;
+  const auto world = anatomy::worldTransforms(m.skeleton, pose);
+  const detail::Setup setup = detail::makeSetup(m, inputs);
+  std::vector<FascicleResult> out;
+  out.reserve(m.fascicles.size());
+  for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
+    const detail::CompiledFascicle& f = m.fascicles[i];
+    FascicleResult r;
+    r.muscle = f.muscle;
+    r.side = f.side;
+    r.fascicle = f.index;
+    const detail::FasciclePolyline line = detail::fasciclePolyline(f, [&](const detail::PointRef& ref, const glm::dvec3& p) {
+      return glm::dvec3(world[ref.segment] * glm::dvec4(p, 1.0));
+    });
+    r.points = line.points;
+    r.point_count = line.count;
+    const double length = line.length;
+    const detail::FascicleState st = detail::fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
+    r.length_m = length;
+    r.neutral_length_m = f.neutral_length_m;
+    r.fibre_length_norm = st.fibre_norm;
+    r.passive_force_N = st.passive_N;
+    r.active_force_N = st.active_N;
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace sagitta::biomech

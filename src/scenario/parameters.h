@@ -1,0 +1,72 @@
+// The one registry of model parameter keys, shared by `--set KEY=VALUE`, scenario files, the UI
+// sliders and timelines: each key's type, range, unit and description (the README's table and the
+// UI are generated from it), and get / set on biomech::ModelInputs with validation.
+//
+// Keys (docs/biomechanics.md lists every one):
+//   pose, pose_side
+//   muscles.<group>.tightness | .strength         group: hip_flexors, hip_extensors, abdominals,
+//                                                  back_extensors; sets every muscle of the group,
+//                                                  both sides
+//   muscles.<muscle>.tightness | .strength        both sides of one muscle
+//   muscles.<muscle>.<left|right>.tightness | .strength
+//   slip.level, slip.type, slip.percent
+//   patient.pelvic_incidence_deg, .pelvic_tilt_deg, .sacral_slope_deg, .lumbar_lordosis_deg,
+//   .slip_percent (optional: unset until given)
+//   body.stature_m, body.mass_kg
+// Errors are InputError with one sentence naming the key; the caller adds where it came from
+// ("FILE:LINE: ", "--set ").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "biomech/inputs.h"
+
+namespace sagitta::scenario {
+
+enum class ParamType { kNumber, kChoice };
+
+struct ParamInfo {
+  std::string key;
+  ParamType type = ParamType::kNumber;
+  double min = 0.0, max = 0.0;        // numbers
+  std::vector<std::string> choices;   // choices (canonical spelling)
+  std::string unit;                   // "", "%", "deg", "m", "kg"
+  std::string description;
+  bool optional = false;              // patient.*: may be unset
+};
+
+// Every key, in documentation order.
+const std::vector<ParamInfo>& parameters();
+// nullptr when the key does not exist.
+const ParamInfo* findParameter(std::string_view key);
+// The registered key nearest to `key` (edit distance), or "" when none is close.
+std::string nearestKey(std::string_view key);
+// "unknown parameter key "x" (did you mean "y"?)" as thrown for an unknown key.
+std::string unknownKeyMessage(std::string_view key);
+
+// Sets a number key. Throws InputError naming the key: unknown key, a choice key, not finite,
+// out of range.
+void setNumber(biomech::ModelInputs& inputs, std::string_view key, double value);
+// Sets a choice key (case-insensitive for slip.level / slip.type). Throws InputError for an
+// unknown key, a number key or a value that is not one of the choices.
+void setChoice(biomech::ModelInputs& inputs, std::string_view key, std::string_view value);
+// Sets any key from text as typed on a command line: numbers parsed strictly (no trailing
+// characters; "nan" and "inf" are refused as not finite).
+void setFromText(biomech::ModelInputs& inputs, std::string_view key, std::string_view text);
+// Clears an optional key (patient.*). Throws InputError for a key that is not optional.
+void unset(biomech::ModelInputs& inputs, std::string_view key);
+
+// Current value of a number key: a group or both-sides key reads the mean of its members (they
+// are equal unless set apart); an unset optional key reads nullopt. Throws InputError for an
+// unknown or choice key.
+std::optional<double> getNumber(const biomech::ModelInputs& inputs, std::string_view key);
+// Current value of any key as text (numbers with full precision, "" for unset).
+std::string getText(const biomech::ModelInputs& inputs, std::string_view key);
+
+// Parses "KEY=VALUE" (one --set argument) and applies it. Throws InputError naming the key.
+void applyAssignment(biomech::ModelInputs& inputs, std::string_view assignment);
+
+}  // namespace sagitta::scenario

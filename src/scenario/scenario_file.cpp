@@ -1,0 +1,305 @@
+#include "scenario/scenario_file.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "scenario/json_lines.h"
+#include "scenario/parameters.h"
+
+namespace sagitta::scenario {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using biomech::ModelInputs;
+
+constexpr std::array<std::string_view, 6> kOpaqueSections = {"view", "camera", "overlays", "mode", "captions",
+                                                             "description"};
+constexpr std::array<std::string_view, 8> kModelSections = {"schema", "version", "pose", "pose_side",
+                                                            "muscles", "slip",   "patient", "body"};
+
+bool isOpaque(std::string_view key) {
+  return std::find(kOpaqueSections.begin(), kOpaqueSections.end(), key) != kOpaqueSections.end();
+}
+
+// Messages carry "SOURCE:LINE: ".
+class Reader {
+ public:
+  Reader(std::string_view text, std::string source) : source_(std::move(source)), lines_(keyLines(text)) {}
+
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+    throw InputError(source_ + ":" + std::to_string(lineOf(path)) + ": " + message);
+  }
+  int lineOf(const std::string& path) const {
+    const auto it = lines_.find(path);
+    return it == lines_.end() ? 1 : it->second;
+  }
+
+  // A leaf value for the registry key `key`, found at `path` in the file.
+  void apply(ModelInputs& in, const std::string& key, const std::string& path, const Json& value) const {
+    try {
+      const ParamInfo* info = findParameter(key);
+      if (info == nullptr) throw InputError(unknownKeyMessage(key));
+      if (value.is_null() && info->optional) {
+        unset(in, key);
+      } else if (info->type == ParamType::kNumber) {
+        if (!value.is_number()) throw InputError(key + " expects a number, not " + describe(value));
+        setNumber(in, key, value.get<double>());
+      } else {
+        if (!value.is_string()) throw InputError(key + " expects a text value, not " + describe(value));
+        setChoice(in, key, value.get<std::string>());
+      }
+    } catch (const InputError& e) {
+      fail(path, e.what());
+    }
+  }
+
+  static std::string describe(const Json& v) {
+    if (v.is_string()) return "the text \"" + v.get<std::string>() + "\"";
+    if (v.is_object()) return "an object";
+    if (v.is_array()) return "a list";
+    if (v.is_null()) return "null";
+    return v.dump();
+  }
+
+ private:
+  std::string source_;
+  std::map<std::string, int> lines_;
+};
+
+// Leaves of a section object: every key must name a registry key below `prefix`.
+void readFlatSection(const Reader& r, ModelInputs& in, const std::string& prefix, const Json& section) {
+  if (!section.is_object()) r.fail(prefix, prefix + " must be an object");
+  for (const auto& [name, value] : section.items()) {
+    const std::string key = prefix + "." + name;
+    r.apply(in, key, key, value);
+  }
+}
+
+void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles) {
+  if (!muscles.is_object()) r.fail("muscles", "muscles must be an object");
+  struct Pending {
+    int rank;  // 0 group, 1 muscle, 2 one side
+    std::string key, path;
+    const Json* value;
+  };
+  std::vector<Pending> pending;
+  for (const auto& [name, body] : muscles.items()) {
+    const std::string path = "muscles." + name;
+    const bool group = biomech::groupFromKey(name).has_value();
+    const bool muscle = biomech::muscleFromKey(name).has_value();
+    if (!group && !muscle) {
+      std::string msg = "unknown muscle or group \"" + name + "\"";
+      const std::string near = nearestKey(path + ".tightness");
+      if (!near.empty()) msg += " (did you mean \"" + near.substr(0, near.rfind('.')) + "\"?)";
+      r.fail(path, msg);
+    }
+    if (!body.is_object()) r.fail(path, path + " must be an object of tightness / strength values");
+    for (const auto& [field, value] : body.items()) {
+      const std::string fpath = path + "." + field;
+      if (muscle && (field == "left" || field == "right")) {
+        if (!value.is_object()) r.fail(fpath, fpath + " must be an object of tightness / strength values");
+        for (const auto& [leaf, v] : value.items()) {
+          pending.push_back({2, fpath + "." + leaf, fpath + "." + leaf, &v});
+        }
+      } else {
+        pending.push_back({group ? 0 : 1, fpath, fpath, &value});
+      }
+    }
+  }
+  // general before specific, each in file order
+  for (int rank = 0; rank <= 2; ++rank) {
+    for (const Pending& p : pending) {
+      if (p.rank == rank) r.apply(in, p.key, p.path, *p.value);
+    }
+  }
+}
+
+std::string nearestSection(std::string_view name) {
+  std::string best;
+  std::size_t best_d = 99;
+  auto consider = [&](std::string_view cand) {
+    // small edit distance
+    std::vector<std::size_t> prev(cand.size() + 1), cur(cand.size() + 1);
+    for (std::size_t j = 0; j <= cand.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= name.size(); ++i) {
+      cur[0] = i;
+      for (std::size_t j = 1; j <= cand.size(); ++j) {
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (name[i - 1] == cand[j - 1] ? 0 : 1)});
+      }
+      std::swap(prev, cur);
+    }
+    if (prev[cand.size()] < best_d) {
+      best_d = prev[cand.size()];
+      best = cand;
+    }
+  };
+  for (auto s : kModelSections) consider(s);
+  for (auto s : kOpaqueSections) consider(s);
+  return best_d <= 3 ? best : "";
+}
+
+// The line of a syntax error, and nlohmann's reason without its prefix and echo of the input.
+std::string syntaxReason(const std::string& what) {
+  std::string reason = what;
+  const auto colon = reason.find(": ", reason.find("parse error"));
+  if (colon != std::string::npos) reason = reason.substr(colon + 2);
+  const auto last_read = reason.find("; last read");
+  if (last_read != std::string::npos) {
+    const auto expected = reason.find("; expected", last_read);
+    reason = reason.substr(0, last_read) + (expected != std::string::npos ? reason.substr(expected) : "");
+  }
+  for (char& c : reason) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return reason;
+}
+
+}  // namespace
+
+Scenario parseScenario(std::string_view text, const std::string& source) {
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(source + ":" + std::to_string(lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0)) +
+                     ": malformed JSON: " + syntaxReason(e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. "number overflow parsing '1e400'": find the number in the text for its line
+    std::string what = e.what();
+    int line = 1;
+    const auto q1 = what.find('\'');
+    const auto q2 = q1 == std::string::npos ? std::string::npos : what.find('\'', q1 + 1);
+    if (q2 != std::string::npos) {
+      const auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
+      if (at != std::string_view::npos) line = lineOfOffset(text, at);
+    }
+    const auto bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    throw InputError(source + ":" + std::to_string(line) + ": " + what + " (not a finite number)");
+  }
+  const Reader r(text, source);
+  if (!doc.is_object()) r.fail("", "a scenario file must be a JSON object");
+
+  // schema and version first: a newer file is refused before its unknown keys are judged
+  if (!doc.contains("schema")) r.fail("", "missing \"schema\": \"" + std::string(kScenarioSchema) + "\"");
+  if (!doc["schema"].is_string() || doc["schema"].get<std::string>() != kScenarioSchema) {
+    r.fail("schema", "\"schema\" must be \"" + std::string(kScenarioSchema) + "\", not " + Reader::describe(doc["schema"]));
+  }
+  if (!doc.contains("version")) r.fail("", "missing \"version\"");
+  const Json& version = doc["version"];
+  if (!version.is_number_integer() || version.get<long long>() < 1) {
+    r.fail("version", "\"version\" must be a whole number from 1, not " + Reader::describe(version));
+  }
+  if (version.get<long long>() > kScenarioVersion) {
+    r.fail("version", "this scenario was written by a newer Sagitta (version " + version.dump() +
+                          "); this Sagitta reads version " + std::to_string(kScenarioVersion));
+  }
+
+  Scenario out;
+  ModelInputs& in = out.inputs;
+  for (const auto& [name, value] : doc.items()) {
+    if (name == "schema" || name == "version") continue;
+    if (name == "pose" || name == "pose_side") {
+      r.apply(in, name, name, value);
+    } else if (name == "muscles") {
+      readMuscles(r, in, value);
+    } else if (name == "slip" || name == "patient" || name == "body") {
+      readFlatSection(r, in, name, value);
+    } else if (isOpaque(name)) {
+      out.extra[name] = value;
+    } else {
+      std::string msg = "unknown key \"" + name + "\"";
+      const std::string near = nearestSection(name);
+      if (!near.empty()) msg += " (did you mean \"" + near + "\"?)";
+      r.fail(name, msg);
+    }
+  }
+  try {
+    in.validate();
+  } catch (const InputError& e) {
+    throw InputError(source + ": " + e.what());
+  }
+  return out;
+}
+
+Scenario loadScenario(const std::filesystem::path& path) {
+  const std::string text = readFile(path);  // IoError when missing
+  return parseScenario(text, path.string());
+}
+
+std::string scenarioToJson(const Scenario& s) {
+  const ModelInputs& in = s.inputs;
+  const ModelInputs defaults;
+  Json doc = Json::object();
+  doc["schema"] = kScenarioSchema;
+  doc["version"] = kScenarioVersion;
+  doc["pose"] = getText(in, "pose");
+  doc["pose_side"] = getText(in, "pose_side");
+
+  // muscles: a whole group when every member and side agrees, else a muscle when both sides
+  // agree, else each side; only what differs from the defaults
+  Json muscles = Json::object();
+  std::array<bool, biomech::kMuscleCount> written{};
+  auto settingJson = [&](const biomech::MuscleSetting& ms) {
+    Json j = Json::object();
+    if (ms.tightness != defaults.muscles[0][0].tightness) j["tightness"] = ms.tightness;
+    if (ms.strength != defaults.muscles[0][0].strength) j["strength"] = ms.strength;
+    return j;
+  };
+  for (std::size_t g = 0; g < biomech::kGroupCount; ++g) {
+    std::optional<biomech::MuscleSetting> common;
+    bool uniform = true;
+    for (std::size_t m = 0; m < biomech::kMuscleCount && uniform; ++m) {
+      if (static_cast<std::size_t>(biomech::groupOf(static_cast<biomech::MuscleId>(m))) != g) continue;
+      for (const auto& side : in.muscles[m]) {
+        if (!common) common = side;
+        uniform = uniform && side == *common;
+      }
+    }
+    if (!uniform || !common || *common == biomech::MuscleSetting{}) continue;
+    muscles[std::string(biomech::groupKey(static_cast<biomech::MuscleGroup>(g)))] = settingJson(*common);
+    for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
+      if (static_cast<std::size_t>(biomech::groupOf(static_cast<biomech::MuscleId>(m))) == g) written[m] = true;
+    }
+  }
+  for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
+    if (written[m]) continue;
+    const auto& sides = in.muscles[m];
+    const std::string name(biomech::muscleKey(static_cast<biomech::MuscleId>(m)));
+    if (sides[0] == sides[1]) {
+      if (!(sides[0] == biomech::MuscleSetting{})) muscles[name] = settingJson(sides[0]);
+      continue;
+    }
+    Json j = Json::object();
+    for (biomech::Side side : biomech::kSides) {
+      const Json sj = settingJson(sides[biomech::sideIndex(side)]);
+      if (!sj.empty()) j[std::string(biomech::sideName(side))] = sj;
+    }
+    muscles[name] = j;
+  }
+  if (!muscles.empty()) doc["muscles"] = muscles;
+
+  doc["slip"] = Json{{"level", getText(in, "slip.level")}, {"type", getText(in, "slip.type")}, {"percent", in.slip.percent}};
+  Json patient = Json::object();
+  for (const ParamInfo& p : parameters()) {
+    if (!p.optional) continue;
+    const std::optional<double> v = getNumber(in, p.key);
+    if (v) patient[p.key.substr(p.key.find('.') + 1)] = *v;
+  }
+  if (!patient.empty()) doc["patient"] = patient;
+  doc["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}};
+  for (const auto& [name, value] : s.extra.items()) doc[name] = value;
+  return doc.dump(2) + "\n";
+}
+
+void saveScenario(const std::filesystem::path& path, const Scenario& scenario) {
+  writeFileAtomic(path, scenarioToJson(scenario));
+}
+
+}  // namespace sagitta::scenario
