@@ -66,9 +66,9 @@ Frame syntheticFrame(int index, int width, int height) {
         b = 0.6 * light + 0.05;
       }
       // "Text": 1 px strokes in 9 px tall rows, with word gaps.
-      const bool inText = x > width * 0.62 && x < width * 0.95 && y > height * 0.2 && y < height * 0.8;
+      const bool in_text = x > width * 0.62 && x < width * 0.95 && y > height * 0.2 && y < height * 0.8;
       const int row = y % 14;
-      if (inText && row < 9 && (x / 3 + y / 14) % 11 != 0 && (x % 5 == 0 || row == 0 || row == 8)) {
+      if (in_text && row < 9 && (x / 3 + y / 14) % 11 != 0 && (x % 5 == 0 || row == 0 || row == 8)) {
         r = g = b = 0.97;
       }
       std::uint8_t* p = frame.rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4;
@@ -140,7 +140,7 @@ double psnrOf(const fs::path& path, Size size) {
   std::vector<std::uint8_t> rgba(Frame::byteSize(width, height));
   av::PacketPtr packet = av::allocPacket();
   av::FramePtr decoded = av::allocFrame();
-  double squaredError = 0.0;
+  double squared_error = 0.0;
   std::size_t samples = 0;
   int index = 0;
   auto receive = [&] {
@@ -159,7 +159,7 @@ double psnrOf(const fs::path& path, Size size) {
       for (std::size_t i = 0; i < rgba.size(); ++i) {
         if (i % 4 == 3) continue;
         const double d = static_cast<double>(rgba[i]) - source.rgba[i];
-        squaredError += d * d;
+        squared_error += d * d;
         ++samples;
       }
     }
@@ -172,7 +172,7 @@ double psnrOf(const fs::path& path, Size size) {
   avcodec_send_packet(codec.get(), nullptr);
   receive();
   if (samples == 0) return 0.0;
-  return 10.0 * std::log10(255.0 * 255.0 / (squaredError / static_cast<double>(samples)));
+  return 10.0 * std::log10(255.0 * 255.0 / (squared_error / static_cast<double>(samples)));
 }
 
 double processCpuSeconds() {
@@ -182,9 +182,9 @@ double processCpuSeconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-void report(benchmark::State& state, const fs::path& output, std::int64_t framesEncoded, double cpuSeconds) {
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(framesEncoded), benchmark::Counter::kIsRate);
-  state.counters["cpu_ms_per_frame"] = 1000.0 * cpuSeconds / static_cast<double>(framesEncoded);
+void report(benchmark::State& state, const fs::path& output, std::int64_t frames_encoded, double cpu_seconds) {
+  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames_encoded), benchmark::Counter::kIsRate);
+  state.counters["cpu_ms_per_frame"] = 1000.0 * cpu_seconds / static_cast<double>(frames_encoded);
   std::error_code ec;
   std::uintmax_t bytes = 0;
   if (fs::is_directory(output, ec)) {
@@ -199,15 +199,15 @@ void report(benchmark::State& state, const fs::path& output, std::int64_t frames
 void mp4(benchmark::State& state, X264Tuning tuning) {
   frames(Size::kFull);
   RecordOptions o = optionsFor("bench.mp4");
-  if (state.range(0) > 0) o.encoderThreads = static_cast<int>(state.range(0));
+  if (state.range(0) > 0) o.encoder_threads = static_cast<int>(state.range(0));
   std::int64_t encoded = 0;
-  const double cpuBefore = processCpuSeconds();
+  const double cpu_before = processCpuSeconds();
   for (auto _ : state) {
     Mp4Encoder encoder(o, tuning);
     encodeClip(encoder);
     encoded += kClipFrames;
   }
-  report(state, o.path, encoded, processCpuSeconds() - cpuBefore);
+  report(state, o.path, encoded, processCpuSeconds() - cpu_before);
   state.counters["PSNR_dB"] = psnrOf(o.path, Size::kFull);
 }
 
@@ -215,13 +215,13 @@ void gif(benchmark::State& state, GifTuning tuning, Size size) {
   frames(size);
   const RecordOptions o = optionsFor("bench.gif", size);
   std::int64_t encoded = 0;
-  const double cpuBefore = processCpuSeconds();
+  const double cpu_before = processCpuSeconds();
   for (auto _ : state) {
     GifEncoder encoder(o, tuning);
     encodeClip(encoder, size);
     encoded += kClipFrames;
   }
-  report(state, o.path, encoded, processCpuSeconds() - cpuBefore);
+  report(state, o.path, encoded, processCpuSeconds() - cpu_before);
   state.counters["PSNR_dB"] = psnrOf(o.path, size);
 }
 
@@ -229,13 +229,13 @@ void png(benchmark::State& state) {
   frames(Size::kFull);
   const RecordOptions o = optionsFor("frames/");
   std::int64_t encoded = 0;
-  const double cpuBefore = processCpuSeconds();
+  const double cpu_before = processCpuSeconds();
   for (auto _ : state) {
     PngSequenceWriter writer(o);
     encodeClip(writer);
     encoded += kClipFrames;
   }
-  report(state, scratchFolder() / "frames", encoded, processCpuSeconds() - cpuBefore);
+  report(state, scratchFolder() / "frames", encoded, processCpuSeconds() - cpu_before);
 }
 
 // The default MP4 through the Recorder's queue and worker (blocking pushes), as `sagitta record`
@@ -244,7 +244,7 @@ void mp4ThroughRecorder(benchmark::State& state) {
   frames(Size::kFull);
   const RecordOptions o = optionsFor("recorder.mp4");
   std::int64_t encoded = 0;
-  const double cpuBefore = processCpuSeconds();
+  const double cpu_before = processCpuSeconds();
   for (auto _ : state) {
     Recorder recorder(o);
     for (int i = 0; i < kClipFrames; ++i) {
@@ -253,9 +253,9 @@ void mp4ThroughRecorder(benchmark::State& state) {
       std::copy(source.rgba.begin(), source.rgba.end(), frame.rgba.begin());
       recorder.push(std::move(frame), PushMode::kBlocking);
     }
-    encoded += recorder.finish().framesEncoded;
+    encoded += recorder.finish().frames_encoded;
   }
-  report(state, o.path, encoded, processCpuSeconds() - cpuBefore);
+  report(state, o.path, encoded, processCpuSeconds() - cpu_before);
 }
 
 void registerAll() {

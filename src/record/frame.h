@@ -1,5 +1,5 @@
 // One picture handed to the recorder: 8-bit RGBA (sRGB, straight alpha), 4 bytes a pixel, rows
-// tightly packed (no padding). Rows run top row first unless `rowOrder` says otherwise: OpenGL
+// tightly packed (no padding). Rows run top row first unless `row_order` says otherwise: OpenGL
 // read-back gives the bottom row first, and every encoder reads such frames upside down for free
 // (a negative stride) instead of flipping 8 MB on the render thread.
 #pragma once
@@ -19,7 +19,7 @@ struct Frame {
   // Indices must increase from frame to frame; a gap means the picture holds for longer
   // (frames that were not captured or were dropped).
   std::int64_t index = 0;
-  RowOrder rowOrder = RowOrder::kTopFirst;
+  RowOrder row_order = RowOrder::kTopFirst;
   std::vector<std::uint8_t> rgba;  // width * height * 4 bytes
 
   static std::size_t byteSize(int width, int height) {
@@ -28,12 +28,12 @@ struct Frame {
   // The top row of the picture and the step, in bytes, from one row to the one below it
   // (negative for bottom-first frames).
   const std::uint8_t* topRow() const {
-    if (rowOrder == RowOrder::kTopFirst) return rgba.data();
+    if (row_order == RowOrder::kTopFirst) return rgba.data();
     return rgba.data() + static_cast<std::size_t>(height - 1) * static_cast<std::size_t>(width) * 4;
   }
   std::ptrdiff_t rowStep() const {
     const std::ptrdiff_t stride = static_cast<std::ptrdiff_t>(width) * 4;
-    return rowOrder == RowOrder::kTopFirst ? stride : -stride;
+    return row_order == RowOrder::kTopFirst ? stride : -stride;
   }
 };
 

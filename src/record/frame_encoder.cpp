@@ -28,7 +28,7 @@ const std::filesystem::path& validatedPath(const RecordOptions& options, OutputF
   return options.path;
 }
 
-void checkFrame(const Frame& frame, int width, int height, std::int64_t lastIndex) {
+void checkFrame(const Frame& frame, int width, int height, std::int64_t last_index) {
   if (frame.width != width || frame.height != height) {
     throw InputError("frame " + std::to_string(frame.index) + " is " + std::to_string(frame.width) + "x" +
                      std::to_string(frame.height) + " pixels but the recording is " + std::to_string(width) +
@@ -39,9 +39,9 @@ void checkFrame(const Frame& frame, int width, int height, std::int64_t lastInde
                      " bytes but a " + std::to_string(width) + "x" + std::to_string(height) +
                      " RGBA frame needs " + std::to_string(Frame::byteSize(width, height)) + ".");
   }
-  if (frame.index <= lastIndex || frame.index < 0) {
+  if (frame.index <= last_index || frame.index < 0) {
     throw InputError("frame index " + std::to_string(frame.index) + " does not follow " +
-                     std::to_string(lastIndex) + "; frame indices must increase.");
+                     std::to_string(last_index) + "; frame indices must increase.");
   }
 }
 

@@ -37,8 +37,8 @@ class FrameEncoder {
 std::unique_ptr<FrameEncoder> openEncoder(const RecordOptions& options);
 
 // Shared by the encoders: throws InputError unless `frame` has the recording's size and a
-// presentation index above `lastIndex` (pass -1 before the first frame) and holds enough bytes.
-void checkFrame(const Frame& frame, int width, int height, std::int64_t lastIndex);
+// presentation index above `last_index` (pass -1 before the first frame) and holds enough bytes.
+void checkFrame(const Frame& frame, int width, int height, std::int64_t last_index);
 
 // Validates `options` (InputError) and checks that its path asks for `format`; returns the path.
 const std::filesystem::path& validatedPath(const RecordOptions& options, OutputFormat format);

@@ -21,10 +21,10 @@ GifEncoder::GifEncoder(const RecordOptions& options, const GifTuning& tuning)
       input_(av::allocFrame()),
       palettised_(av::allocFrame()),
       packet_(av::allocPacket()) {
-  AVFormatContext* rawFormat = nullptr;
-  int err = avformat_alloc_output_context2(&rawFormat, nullptr, "gif", file_.temporary().c_str());
+  AVFormatContext* raw_format = nullptr;
+  int err = avformat_alloc_output_context2(&raw_format, nullptr, "gif", file_.temporary().c_str());
   if (err < 0) fail("cannot create the GIF container", err);
-  format_.reset(rawFormat);
+  format_.reset(raw_format);
   format_->flags |= AVFMT_FLAG_BITEXACT;
 
   const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_GIF);
@@ -51,7 +51,7 @@ GifEncoder::GifEncoder(const RecordOptions& options, const GifTuning& tuning)
   if (err < 0) fail("cannot open the file", err);
   err = avformat_write_header(format_.get(), nullptr);
   if (err < 0) fail("cannot write the GIF header", err);
-  trailerPending_ = true;
+  trailer_pending_ = true;
 
   buildFilterGraph(tuning);
   bytes_ = static_cast<std::uint64_t>(avio_tell(format_->pb));
@@ -66,11 +66,11 @@ void GifEncoder::buildFilterGraph(const GifTuning& tuning) {
 
   // Opaque recordings read the frame as RGB0: its alpha byte is ignored and every pixel of the
   // converted BGRA picture is opaque.
-  const AVPixelFormat inputFormat = options_.transparent ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB0;
-  const std::string sourceArgs = "video_size=" + std::to_string(options_.width) + "x" +
-                                 std::to_string(options_.height) + ":pix_fmt=" + std::to_string(inputFormat) +
+  const AVPixelFormat input_format = options_.transparent ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB0;
+  const std::string source_args = "video_size=" + std::to_string(options_.width) + "x" +
+                                 std::to_string(options_.height) + ":pix_fmt=" + std::to_string(input_format) +
                                  ":time_base=1/" + std::to_string(options_.fps) + ":pixel_aspect=1/1";
-  int err = avfilter_graph_create_filter(&source_, avfilter_get_by_name("buffer"), "in", sourceArgs.c_str(),
+  int err = avfilter_graph_create_filter(&source_, avfilter_get_by_name("buffer"), "in", source_args.c_str(),
                                          nullptr, graph_.get());
   if (err < 0) fail("cannot set up the palette filter", err);
   err = avfilter_graph_create_filter(&sink_, avfilter_get_by_name("buffersink"), "out", nullptr, nullptr,
@@ -79,7 +79,7 @@ void GifEncoder::buildFilterGraph(const GifTuning& tuning) {
 
   const std::string reserve = options_.transparent ? "1" : "0";
   std::string dither = tuning.dither;
-  if (dither == "bayer") dither += ":bayer_scale=" + std::to_string(tuning.bayerScale);
+  if (dither == "bayer") dither += ":bayer_scale=" + std::to_string(tuning.bayer_scale);
   // palettegen and paletteuse work on BGRA: convert once, before the split, not on each branch.
   const std::string description = "format=pix_fmts=bgra,split[a][b];[a]palettegen=stats_mode=single:max_colors=256:reserve_transparent=" +
                                   reserve + "[p];[b][p]paletteuse=new=1:alpha_threshold=128:dither=" + dither;
@@ -111,7 +111,7 @@ void GifEncoder::fail(const std::string& what, int err) {
 
 void GifEncoder::encode(const Frame& frame) {
   if (closed_) throw IoError("cannot write " + options_.path.string() + ": the recording is already closed.");
-  checkFrame(frame, options_.width, options_.height, lastIndex_);
+  checkFrame(frame, options_.width, options_.height, last_index_);
   // A borrowed view of the caller's pixels; the buffer source copies them.
   av_frame_unref(input_.get());
   input_->format = options_.transparent ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB0;
@@ -125,7 +125,7 @@ void GifEncoder::encode(const Frame& frame) {
   input_->data[0] = nullptr;
   if (err < 0) fail("the palette filter refused a frame", err);
   drainFilter();
-  lastIndex_ = frame.index;
+  last_index_ = frame.index;
   ++frames_;
 }
 
@@ -168,10 +168,10 @@ void GifEncoder::finish() {
   drainPackets();
   // The muxer writes each frame once it knows when the next one starts; the last one has no
   // successor, so its delay is set here: up to where the clip ends, (last index + 1) / fps.
-  const std::int64_t end = av_rescale(lastIndex_ + 1, 100, options_.fps);
-  const std::int64_t lastStart = av_rescale(lastIndex_, 100, options_.fps);
-  av_opt_set_int(format_->priv_data, "final_delay", std::max<std::int64_t>(end - lastStart, 1), 0);
-  trailerPending_ = false;
+  const std::int64_t end = av_rescale(last_index_ + 1, 100, options_.fps);
+  const std::int64_t last_start = av_rescale(last_index_, 100, options_.fps);
+  av_opt_set_int(format_->priv_data, "final_delay", std::max<std::int64_t>(end - last_start, 1), 0);
+  trailer_pending_ = false;
   err = av_write_trailer(format_.get());
   if (err < 0) fail("writing the end of the file failed", err);
   err = avio_closep(&format_->pb);
@@ -189,8 +189,8 @@ void GifEncoder::abort() noexcept {
   closed_ = true;
   // The GIF muxer holds the last packet until it knows its delay and frees it only in the
   // trailer; write it (into the temporary that is deleted below) rather than leak it.
-  if (trailerPending_) {
-    trailerPending_ = false;
+  if (trailer_pending_) {
+    trailer_pending_ = false;
     av_write_trailer(format_.get());
   }
   graph_.reset();

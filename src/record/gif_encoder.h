@@ -31,7 +31,7 @@ namespace sagitta::record {
 
 struct GifTuning {
   std::string dither = "floyd_steinberg";  // a paletteuse dither mode: floyd_steinberg, sierra2_4a, bayer, none
-  int bayerScale = 2;            // 0..5: higher shows less pattern but more banding
+  int bayer_scale = 2;            // 0..5: higher shows less pattern but more banding
 };
 
 class GifEncoder final : public FrameEncoder {
@@ -63,11 +63,11 @@ class GifEncoder final : public FrameEncoder {
   av::FramePtr input_;
   av::FramePtr palettised_;
   av::PacketPtr packet_;
-  std::int64_t lastIndex_ = -1;
+  std::int64_t last_index_ = -1;
   std::int64_t frames_ = 0;
   std::uint64_t bytes_ = 0;
   bool closed_ = false;
-  bool trailerPending_ = false;  // the header is written and the trailer is not
+  bool trailer_pending_ = false;  // the header is written and the trailer is not
 };
 
 }  // namespace sagitta::record

@@ -24,10 +24,10 @@ Mp4Encoder::Mp4Encoder(const RecordOptions& options, const X264Tuning& tuning)
   }
 
   // Container: the format is named, not guessed, because the temporary has no .mp4 extension.
-  AVFormatContext* rawFormat = nullptr;
-  int err = avformat_alloc_output_context2(&rawFormat, nullptr, "mp4", file_.temporary().c_str());
+  AVFormatContext* raw_format = nullptr;
+  int err = avformat_alloc_output_context2(&raw_format, nullptr, "mp4", file_.temporary().c_str());
   if (err < 0) fail("cannot create the MP4 container", err);
-  format_.reset(rawFormat);
+  format_.reset(raw_format);
   format_->flags |= AVFMT_FLAG_BITEXACT;  // no encoder version string: reproducible bytes
 
   // Encoder.
@@ -44,7 +44,7 @@ Mp4Encoder::Mp4Encoder(const RecordOptions& options, const X264Tuning& tuning)
   codec_->color_primaries = AVCOL_PRI_BT709;
   codec_->color_trc = AVCOL_TRC_BT709;
   codec_->gop_size = options_.fps * kKeyframeSeconds;
-  codec_->thread_count = options_.encoderThreads;
+  codec_->thread_count = options_.encoder_threads;
   codec_->flags |= AV_CODEC_FLAG_BITEXACT;
   if ((format_->oformat->flags & AVFMT_GLOBALHEADER) != 0) codec_->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   av_opt_set(codec_->priv_data, "preset", tuning.preset.c_str(), 0);
@@ -63,10 +63,10 @@ Mp4Encoder::Mp4Encoder(const RecordOptions& options, const X264Tuning& tuning)
 
   err = avio_open(&format_->pb, file_.temporary().c_str(), AVIO_FLAG_WRITE);
   if (err < 0) fail("cannot open the file", err);
-  AVDictionary* muxOptions = nullptr;
-  av_dict_set(&muxOptions, "movflags", "+faststart", 0);
-  err = avformat_write_header(format_.get(), &muxOptions);
-  av_dict_free(&muxOptions);
+  AVDictionary* mux_options = nullptr;
+  av_dict_set(&mux_options, "movflags", "+faststart", 0);
+  err = avformat_write_header(format_.get(), &mux_options);
+  av_dict_free(&mux_options);
   if (err < 0) fail("cannot write the MP4 header", err);
 
   // RGBA -> yuv420p with the BT.709 matrix the stream is tagged with. Accurate rounding keeps flat
@@ -96,17 +96,17 @@ void Mp4Encoder::fail(const std::string& what, int err) {
 
 void Mp4Encoder::encode(const Frame& frame) {
   if (closed_) throw IoError("cannot write " + options_.path.string() + ": the recording is already closed.");
-  checkFrame(frame, options_.width, options_.height, lastIndex_);
+  checkFrame(frame, options_.width, options_.height, last_index_);
   int err = av_frame_make_writable(yuv_.get());
   if (err < 0) fail("cannot allocate a frame", err);
   const std::uint8_t* source[1] = {frame.topRow()};
-  const int sourceStride[1] = {static_cast<int>(frame.rowStep())};
-  sws_scale(sws_.get(), source, sourceStride, 0, options_.height, yuv_->data, yuv_->linesize);
+  const int source_stride[1] = {static_cast<int>(frame.rowStep())};
+  sws_scale(sws_.get(), source, source_stride, 0, options_.height, yuv_->data, yuv_->linesize);
   yuv_->pts = frame.index;
   err = avcodec_send_frame(codec_.get(), yuv_.get());
   if (err < 0) fail("the H.264 encoder refused a frame", err);
   drainPackets();
-  lastIndex_ = frame.index;
+  last_index_ = frame.index;
   ++frames_;
 }
 

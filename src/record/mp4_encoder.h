@@ -14,7 +14,7 @@
 //   (mbtree=0 with B-frames is deterministic too, but 40 % larger.)
 // - CRF 18 by default (RecordOptions::crf): visually lossless for rendered scenes and labels.
 // - a keyframe every 2 s, so players can seek and scrub a teaching clip quickly.
-// - a fixed thread count (RecordOptions::encoderThreads) and bit-exact muxing (no encoder version
+// - a fixed thread count (RecordOptions::encoder_threads) and bit-exact muxing (no encoder version
 //   string, no creation time): the same frames always give the same bytes.
 // superfast is not faster here (x264 without B-frames at veryfast is already cheap) and its files
 // are almost twice as large; faster costs 45 % more CPU for no visible gain.
@@ -59,7 +59,7 @@ class Mp4Encoder final : public FrameEncoder {
   av::SwsPtr sws_;
   av::FramePtr yuv_;
   av::PacketPtr packet_;
-  std::int64_t lastIndex_ = -1;
+  std::int64_t last_index_ = -1;
   std::int64_t frames_ = 0;
   std::uint64_t bytes_ = 0;
   bool closed_ = false;

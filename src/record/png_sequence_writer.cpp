@@ -57,11 +57,11 @@ void PngSequenceWriter::writeFile(const fs::path& path, const std::vector<unsign
 
 void PngSequenceWriter::encode(const Frame& frame) {
   if (closed_) throw IoError("cannot write " + folder_.target().string() + ": the recording is already closed.");
-  checkFrame(frame, options_.width, options_.height, lastIndex_);
+  checkFrame(frame, options_.width, options_.height, last_index_);
 
   // Fill a gap with copies of the last file, so the sequence keeps its timing.
-  if (lastIndex_ >= 0 && frame.index > lastIndex_ + 1) {
-    for (std::int64_t i = lastIndex_ + 1; i < frame.index; ++i) writeFile(folder_.temporary() / fileNameFor(i), png_);
+  if (last_index_ >= 0 && frame.index > last_index_ + 1) {
+    for (std::int64_t i = last_index_ + 1; i < frame.index; ++i) writeFile(folder_.temporary() / fileNameFor(i), png_);
   }
 
   const int width = options_.width;
@@ -95,7 +95,7 @@ void PngSequenceWriter::encode(const Frame& frame) {
     fail("encoding PNG frame " + std::to_string(frame.index) + " failed", ENOMEM);
   }
   writeFile(folder_.temporary() / fileNameFor(frame.index), png_);
-  lastIndex_ = frame.index;
+  last_index_ = frame.index;
   ++frames_;
 }
 

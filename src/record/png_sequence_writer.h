@@ -42,7 +42,7 @@ class PngSequenceWriter final : public FrameEncoder {
   PendingFolder folder_;
   std::vector<unsigned char> rgb_;  // the frame without alpha (opaque recordings), reused
   std::vector<unsigned char> png_;  // the encoded file, reused
-  std::int64_t lastIndex_ = -1;
+  std::int64_t last_index_ = -1;
   std::int64_t frames_ = 0;
   std::uint64_t bytes_ = 0;
   bool closed_ = false;

@@ -65,9 +65,9 @@ OutputFormat validate(const RecordOptions& options) {
   const OutputFormat format = formatFromPath(path);
   // Each side on its own first, so "width 0" is reported as such; then the fit in 3840x2160,
   // either way round.
-  const int longLimit = kMaxLongSide;
-  requireRange(options.width, 1, longLimit, "width", " pixels", path);
-  requireRange(options.height, 1, longLimit, "height", " pixels", path);
+  const int long_limit = kMaxLongSide;
+  requireRange(options.width, 1, long_limit, "width", " pixels", path);
+  requireRange(options.height, 1, long_limit, "height", " pixels", path);
   if (std::min(options.width, options.height) > kMaxShortSide) {
     throw InputError("cannot record " + path.string() + ": " + std::to_string(options.width) + "x" +
                      std::to_string(options.height) + " pixels is too large; the picture must fit in " +
@@ -82,7 +82,7 @@ OutputFormat validate(const RecordOptions& options) {
                path);
   if (format == OutputFormat::kMp4) {
     requireRange(options.crf, kMinCrf, kMaxCrf, "quality (CRF)", "", path);
-    requireRange(options.encoderThreads, 1, 16, "encoder threads", "", path);
+    requireRange(options.encoder_threads, 1, 16, "encoder threads", "", path);
     if (options.width % 2 != 0 || options.height % 2 != 0) {
       throw InputError("cannot record " + path.string() + ": MP4 (H.264, yuv420p) needs an even width and height, got " +
                        std::to_string(options.width) + "x" + std::to_string(options.height) +
@@ -95,9 +95,9 @@ OutputFormat validate(const RecordOptions& options) {
                        "PNG sequence (a folder ending in /) or a GIF instead.");
     }
   }
-  if (options.queueCapacity < 1 || options.queueCapacity > 256) {
+  if (options.queue_capacity < 1 || options.queue_capacity > 256) {
     throw InputError("cannot record " + path.string() + ": queue capacity " +
-                     std::to_string(options.queueCapacity) + " is out of range; it must be 1 to 256 frames.");
+                     std::to_string(options.queue_capacity) + " is out of range; it must be 1 to 256 frames.");
   }
   return format;
 }

@@ -40,9 +40,9 @@ struct RecordOptions {
   // MP4 only: x264 worker threads, 1..16. Fixed rather than taken from the core count because
   // x264's output bytes depend on it: the same frames and the same count give the same file on
   // any machine.
-  int encoderThreads = 4;
+  int encoder_threads = 4;
   // Recorder only: frames that may wait for the encoder, 1..256 (each holds width*height*4 bytes).
-  std::size_t queueCapacity = 8;
+  std::size_t queue_capacity = 8;
 };
 
 // The format a path asks for; throws InputError for any other extension.

@@ -30,12 +30,12 @@ Recorder::Recorder(const RecordOptions& options) : Recorder(options, openEncoder
 Recorder::Recorder(const RecordOptions& options, std::unique_ptr<FrameEncoder> encoder)
     : options_(options), encoder_(std::move(encoder)) {
   if (!encoder_) throw std::invalid_argument("Recorder needs an encoder");
-  if (options_.queueCapacity < 1 || options_.queueCapacity > 256) {
+  if (options_.queue_capacity < 1 || options_.queue_capacity > 256) {
     throw InputError("cannot record " + options_.path.string() + ": queue capacity " +
-                     std::to_string(options_.queueCapacity) + " is out of range; it must be 1 to 256 frames.");
+                     std::to_string(options_.queue_capacity) + " is out of range; it must be 1 to 256 frames.");
   }
   result_.path = withoutTrailingSlash(options_.path);
-  stats_.bytesWritten = encoder_->bytesWritten();
+  stats_.bytes_written = encoder_->bytesWritten();
   worker_ = std::thread([this] { run(); });
 }
 
@@ -43,7 +43,7 @@ Recorder::~Recorder() {
   bool stopped = false;
   {
     std::lock_guard lock(mutex_);
-    stopped = stopRequested_;
+    stopped = stop_requested_;
   }
   if (!stopped) abort();
   if (worker_.joinable()) worker_.join();
@@ -56,9 +56,9 @@ Frame Recorder::newFrame(std::int64_t index) {
   frame.index = index;
   {
     std::lock_guard lock(mutex_);
-    if (!spareBuffers_.empty()) {
-      frame.rgba = std::move(spareBuffers_.back());
-      spareBuffers_.pop_back();
+    if (!spare_buffers_.empty()) {
+      frame.rgba = std::move(spare_buffers_.back());
+      spare_buffers_.pop_back();
     }
   }
   frame.rgba.resize(Frame::byteSize(options_.width, options_.height));
@@ -67,40 +67,40 @@ Frame Recorder::newFrame(std::int64_t index) {
 
 void Recorder::recycle(std::vector<std::uint8_t>&& buffer) {
   // Enough spares for a full queue and the frames in flight on either side; more would only hold memory.
-  if (spareBuffers_.size() < options_.queueCapacity + 2) spareBuffers_.push_back(std::move(buffer));
+  if (spare_buffers_.size() < options_.queue_capacity + 2) spare_buffers_.push_back(std::move(buffer));
 }
 
 bool Recorder::push(Frame frame, PushMode mode) {
   std::unique_lock lock(mutex_);
   if (error_) std::rethrow_exception(error_);
-  if (stopRequested_ || abortRequested_) throw std::logic_error("Recorder::push after stop, finish or abort");
-  checkFrame(frame, options_.width, options_.height, lastIndex_);
-  lastIndex_ = frame.index;
-  ++stats_.framesReceived;
-  stats_.clipSeconds = static_cast<double>(frame.index + 1) / options_.fps;
+  if (stop_requested_ || abort_requested_) throw std::logic_error("Recorder::push after stop, finish or abort");
+  checkFrame(frame, options_.width, options_.height, last_index_);
+  last_index_ = frame.index;
+  ++stats_.frames_received;
+  stats_.clip_seconds = static_cast<double>(frame.index + 1) / options_.fps;
 
-  if (queue_.size() >= options_.queueCapacity) {
+  if (queue_.size() >= options_.queue_capacity) {
     if (mode == PushMode::kDropWhenFull) {
-      ++stats_.framesDropped;
+      ++stats_.frames_dropped;
       recycle(std::move(frame.rgba));
       return false;
     }
-    spaceFree_.wait(lock, [&] { return queue_.size() < options_.queueCapacity || error_ || abortRequested_; });
+    space_free_.wait(lock, [&] { return queue_.size() < options_.queue_capacity || error_ || abort_requested_; });
     if (error_) std::rethrow_exception(error_);
-    if (abortRequested_) return false;
+    if (abort_requested_) return false;
   }
   queue_.push_back(std::move(frame));
-  stats_.framesQueued = static_cast<std::int64_t>(queue_.size());
-  frameReady_.notify_one();
+  stats_.frames_queued = static_cast<std::int64_t>(queue_.size());
+  frame_ready_.notify_one();
   return true;
 }
 
 void Recorder::stop() {
   std::lock_guard lock(mutex_);
-  if (stopRequested_) return;
-  stopRequested_ = true;
+  if (stop_requested_) return;
+  stop_requested_ = true;
   if (stats_.state == RecorderState::kRecording) stats_.state = RecorderState::kFinishing;
-  frameReady_.notify_one();
+  frame_ready_.notify_one();
 }
 
 RecordingResult Recorder::finish() {
@@ -115,14 +115,14 @@ RecordingResult Recorder::finish() {
 void Recorder::abort() noexcept {
   {
     std::lock_guard lock(mutex_);
-    abortRequested_ = true;
+    abort_requested_ = true;
     while (!queue_.empty()) {
       recycle(std::move(queue_.front().rgba));
       queue_.pop_front();
     }
-    stats_.framesQueued = 0;
-    frameReady_.notify_one();
-    spaceFree_.notify_all();
+    stats_.frames_queued = 0;
+    frame_ready_.notify_one();
+    space_free_.notify_all();
   }
   if (worker_.joinable() && worker_.get_id() != std::this_thread::get_id()) worker_.join();
 }
@@ -132,7 +132,7 @@ RecorderStats Recorder::stats() const {
   RecorderStats snapshot = stats_;
   const bool ended = snapshot.state == RecorderState::kFinished || snapshot.state == RecorderState::kFailed ||
                      snapshot.state == RecorderState::kAborted;
-  snapshot.wallSeconds = secondsBetween(start_, ended ? end_ : std::chrono::steady_clock::now());
+  snapshot.wall_seconds = secondsBetween(start_, ended ? end_ : std::chrono::steady_clock::now());
   return snapshot;
 }
 
@@ -140,16 +140,16 @@ void Recorder::recordFailure(const std::exception_ptr& error) {
   encoder_->abort();
   std::lock_guard lock(mutex_);
   error_ = error;
-  stats_.lastError = messageOf(error);
+  stats_.last_error = messageOf(error);
   stats_.state = RecorderState::kFailed;
-  stats_.bytesWritten = 0;
+  stats_.bytes_written = 0;
   while (!queue_.empty()) {
     recycle(std::move(queue_.front().rgba));
     queue_.pop_front();
   }
-  stats_.framesQueued = 0;
+  stats_.frames_queued = 0;
   end_ = std::chrono::steady_clock::now();
-  spaceFree_.notify_all();  // a blocked push() wakes up and throws
+  space_free_.notify_all();  // a blocked push() wakes up and throws
 }
 
 void Recorder::run() {
@@ -157,12 +157,12 @@ void Recorder::run() {
     Frame frame;
     {
       std::unique_lock lock(mutex_);
-      frameReady_.wait(lock, [&] { return !queue_.empty() || stopRequested_ || abortRequested_; });
-      if (abortRequested_ || queue_.empty()) break;
+      frame_ready_.wait(lock, [&] { return !queue_.empty() || stop_requested_ || abort_requested_; });
+      if (abort_requested_ || queue_.empty()) break;
       frame = std::move(queue_.front());
       queue_.pop_front();
-      stats_.framesQueued = static_cast<std::int64_t>(queue_.size());
-      spaceFree_.notify_one();
+      stats_.frames_queued = static_cast<std::int64_t>(queue_.size());
+      space_free_.notify_one();
     }
     const auto began = std::chrono::steady_clock::now();
     try {
@@ -173,22 +173,22 @@ void Recorder::run() {
     }
     const double spent = secondsBetween(began, std::chrono::steady_clock::now());
     std::lock_guard lock(mutex_);
-    stats_.framesEncoded = encoder_->framesEncoded();
-    stats_.bytesWritten = encoder_->bytesWritten();
-    stats_.encodeSeconds += spent;
+    stats_.frames_encoded = encoder_->framesEncoded();
+    stats_.bytes_written = encoder_->bytesWritten();
+    stats_.encode_seconds += spent;
     recycle(std::move(frame.rgba));
   }
 
   bool aborted = false;
   {
     std::lock_guard lock(mutex_);
-    aborted = abortRequested_;
+    aborted = abort_requested_;
   }
   if (aborted) {
     encoder_->abort();
     std::lock_guard lock(mutex_);
     stats_.state = RecorderState::kAborted;
-    stats_.bytesWritten = 0;
+    stats_.bytes_written = 0;
     end_ = std::chrono::steady_clock::now();
     return;
   }
@@ -201,15 +201,15 @@ void Recorder::run() {
     return;
   }
   std::lock_guard lock(mutex_);
-  stats_.encodeSeconds += secondsBetween(began, std::chrono::steady_clock::now());
-  stats_.framesEncoded = encoder_->framesEncoded();
-  stats_.bytesWritten = encoder_->bytesWritten();
+  stats_.encode_seconds += secondsBetween(began, std::chrono::steady_clock::now());
+  stats_.frames_encoded = encoder_->framesEncoded();
+  stats_.bytes_written = encoder_->bytesWritten();
   stats_.state = RecorderState::kFinished;
   end_ = std::chrono::steady_clock::now();
-  result_.framesEncoded = stats_.framesEncoded;
-  result_.framesDropped = stats_.framesDropped;
-  result_.bytesWritten = stats_.bytesWritten;
-  result_.clipSeconds = stats_.clipSeconds;
+  result_.frames_encoded = stats_.frames_encoded;
+  result_.frames_dropped = stats_.frames_dropped;
+  result_.bytes_written = stats_.bytes_written;
+  result_.clip_seconds = stats_.clip_seconds;
 }
 
 }  // namespace sagitta::record

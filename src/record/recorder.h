@@ -5,7 +5,7 @@
 //
 //   Recorder recorder(options);                 // validates and opens the output, or throws
 //   Frame frame = recorder.newFrame(index);     // a recycled buffer of the right size
-//   ... fill frame.rgba (RGBA8; set frame.rowOrder for bottom-first GL read-back) ...
+//   ... fill frame.rgba (RGBA8; set frame.row_order for bottom-first GL read-back) ...
 //   recorder.push(std::move(frame), PushMode::kBlocking);
 //   RecordingResult result = recorder.finish(); // valid file of every frame pushed so far
 //
@@ -16,7 +16,7 @@
 //
 // finish() may be called at any point (e.g. after Ctrl+C): the frames already pushed are encoded
 // and the file is completed and moved into place. A worker error (disk full) is kept, shown in
-// stats().lastError, and rethrown by the next push() or finish(); the output is then discarded.
+// stats().last_error, and rethrown by the next push() or finish(); the output is then discarded.
 // Destroying a Recorder that was neither finished nor stopped discards the output.
 #pragma once
 
@@ -51,23 +51,23 @@ enum class RecorderState {
 // A consistent snapshot, safe to take from any thread at any time (e.g. every GUI frame).
 struct RecorderStats {
   RecorderState state = RecorderState::kRecording;
-  std::int64_t framesReceived = 0;  // frames pushed (queued or dropped)
-  std::int64_t framesEncoded = 0;
-  std::int64_t framesDropped = 0;  // kDropWhenFull pushes that found the queue full
-  std::int64_t framesQueued = 0;   // waiting for the encoder right now
-  std::uint64_t bytesWritten = 0;  // the output's size so far, bytes
-  double clipSeconds = 0.0;        // length of the clip so far: (last index + 1) / fps
-  double encodeSeconds = 0.0;      // time the worker spent encoding
-  double wallSeconds = 0.0;        // since the recorder opened (until it ended)
-  std::string lastError;           // the error that ended the recording; empty otherwise
+  std::int64_t frames_received = 0;  // frames pushed (queued or dropped)
+  std::int64_t frames_encoded = 0;
+  std::int64_t frames_dropped = 0;  // kDropWhenFull pushes that found the queue full
+  std::int64_t frames_queued = 0;   // waiting for the encoder right now
+  std::uint64_t bytes_written = 0;  // the output's size so far, bytes
+  double clip_seconds = 0.0;        // length of the clip so far: (last index + 1) / fps
+  double encode_seconds = 0.0;      // time the worker spent encoding
+  double wall_seconds = 0.0;        // since the recorder opened (until it ended)
+  std::string last_error;           // the error that ended the recording; empty otherwise
 };
 
 struct RecordingResult {
   std::filesystem::path path;      // the target, now holding the recording
-  std::int64_t framesEncoded = 0;
-  std::int64_t framesDropped = 0;
-  std::uint64_t bytesWritten = 0;  // final size of the file (for a PNG sequence: all files)
-  double clipSeconds = 0.0;
+  std::int64_t frames_encoded = 0;
+  std::int64_t frames_dropped = 0;
+  std::uint64_t bytes_written = 0;  // final size of the file (for a PNG sequence: all files)
+  double clip_seconds = 0.0;
 };
 
 class Recorder {
@@ -115,14 +115,14 @@ class Recorder {
   const std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 
   mutable std::mutex mutex_;  // guards everything below
-  std::condition_variable frameReady_;
-  std::condition_variable spaceFree_;
+  std::condition_variable frame_ready_;
+  std::condition_variable space_free_;
   std::deque<Frame> queue_;
-  std::vector<std::vector<std::uint8_t>> spareBuffers_;
+  std::vector<std::vector<std::uint8_t>> spare_buffers_;
   RecorderStats stats_;
-  std::int64_t lastIndex_ = -1;
-  bool stopRequested_ = false;
-  bool abortRequested_ = false;
+  std::int64_t last_index_ = -1;
+  bool stop_requested_ = false;
+  bool abort_requested_ = false;
   std::chrono::steady_clock::time_point end_{};
   std::exception_ptr error_;
   RecordingResult result_;

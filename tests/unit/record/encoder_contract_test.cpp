@@ -104,13 +104,13 @@ TEST_P(EveryFormat, BottomFirstFramesGiveTheSameOutputAsTopFirstOnes) {
     for (int i = 0; i < 5; ++i) encoder->encode(testing::movingFrame(64, 48, i, i * 2));
     encoder->finish();
   }
-  const std::string topFirst = bytesAtTarget();
+  const std::string top_first = bytesAtTarget();
   {
     auto encoder = openEncoder(options());
     for (int i = 0; i < 5; ++i) encoder->encode(testing::flipped(testing::movingFrame(64, 48, i, i * 2)));
     encoder->finish();
   }
-  EXPECT_TRUE(topFirst == bytesAtTarget()) << "bottom-first frames were not read upside down";
+  EXPECT_TRUE(top_first == bytesAtTarget()) << "bottom-first frames were not read upside down";
 }
 
 TEST_P(EveryFormat, NothingAppearsAtTheTargetUntilFinish) {
@@ -160,9 +160,9 @@ TEST_P(EveryFormat, RejectsFramesOfAnotherSizeOrOutOfOrder) {
   encoder->encode(testing::movingFrame(64, 48, 3, 0));
   EXPECT_THROW(encoder->encode(testing::movingFrame(64, 48, 3, 1)), InputError);
   EXPECT_THROW(encoder->encode(testing::movingFrame(64, 48, 2, 1)), InputError);
-  Frame tooShort = testing::movingFrame(64, 48, 4, 1);
-  tooShort.rgba.resize(100);
-  EXPECT_THROW(encoder->encode(tooShort), InputError);
+  Frame too_short = testing::movingFrame(64, 48, 4, 1);
+  too_short.rgba.resize(100);
+  EXPECT_THROW(encoder->encode(too_short), InputError);
   encoder->encode(testing::movingFrame(64, 48, 4, 1));  // still usable
   encoder->finish();
   EXPECT_EQ(framesAtTarget(), 2u);
@@ -197,13 +197,13 @@ TEST_P(EveryFormat, AnUnwritableFolderFailsAtOpen) {
 // A full disk, for real: a child process whose file size limit (RLIMIT_FSIZE) is 64 KiB, with
 // SIGXFSZ ignored so that writes past it fail with EFBIG exactly as they would with ENOSPC.
 TEST_P(EveryFormat, AFullDiskIsAnIoErrorAndLeavesNoFileBehind) {
-  int pipeEnds[2];
-  ASSERT_EQ(::pipe(pipeEnds), 0);
+  int pipe_ends[2];
+  ASSERT_EQ(::pipe(pipe_ends), 0);
   const RecordOptions o = options(256, 256, 10);
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    ::close(pipeEnds[0]);
+    ::close(pipe_ends[0]);
     ::signal(SIGXFSZ, SIG_IGN);
     constexpr rlim_t kLimit = rlim_t{64} * 1024;
     const rlimit limit{kLimit, kLimit};
@@ -222,14 +222,14 @@ TEST_P(EveryFormat, AFullDiskIsAnIoErrorAndLeavesNoFileBehind) {
       message = std::string("wrong error: ") + e.what();
       code = 11;
     }
-    [[maybe_unused]] const ssize_t n = ::write(pipeEnds[1], message.data(), message.size());
+    [[maybe_unused]] const ssize_t n = ::write(pipe_ends[1], message.data(), message.size());
     ::_exit(code);
   }
-  ::close(pipeEnds[1]);
+  ::close(pipe_ends[1]);
   std::string message;
   char buffer[512];
-  for (ssize_t n; (n = ::read(pipeEnds[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
-  ::close(pipeEnds[0]);
+  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_ends[0]);
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status)) << "the child died: " << message;

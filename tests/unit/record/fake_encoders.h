@@ -84,13 +84,13 @@ class GatedEncoder final : public FrameEncoder {
   std::int64_t encoded_ = 0;
 };
 
-// Encodes through `inner` and throws IoError (as a full disk would) on the frame numbered `failAt`
+// Encodes through `inner` and throws IoError (as a full disk would) on the frame numbered `fail_at`
 // (0-based count of frames seen).
 class FailingEncoder final : public FrameEncoder {
  public:
-  FailingEncoder(std::unique_ptr<FrameEncoder> inner, int failAt) : inner_(std::move(inner)), failAt_(failAt) {}
+  FailingEncoder(std::unique_ptr<FrameEncoder> inner, int fail_at) : inner_(std::move(inner)), fail_at_(fail_at) {}
   void encode(const Frame& frame) override {
-    if (seen_++ == failAt_) throw IoError("cannot write clip: writing failed: the disk is full (test).");
+    if (seen_++ == fail_at_) throw IoError("cannot write clip: writing failed: the disk is full (test).");
     inner_->encode(frame);
   }
   void finish() override { inner_->finish(); }
@@ -100,7 +100,7 @@ class FailingEncoder final : public FrameEncoder {
 
  private:
   std::unique_ptr<FrameEncoder> inner_;
-  int failAt_;
+  int fail_at_;
   int seen_ = 0;
 };
 

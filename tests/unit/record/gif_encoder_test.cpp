@@ -76,9 +76,9 @@ TEST_F(GifEncoderTest, DelaysAreWholeHundredthsThatNeverDriftFromTheFrameRate) {
   for (std::size_t i = 0; i < video.frames.size(); ++i) {
     const testing::DecodedFrame& frame = video.frames[i];
     EXPECT_NEAR(frame.seconds, std::round(100.0 * static_cast<double>(i) / 30.0) / 100.0, 1e-9) << "frame " << i;
-    EXPECT_TRUE(std::abs(frame.durationSeconds - 0.03) < 1e-9 || std::abs(frame.durationSeconds - 0.04) < 1e-9)
-        << "frame " << i << " lasts " << frame.durationSeconds;
-    end = frame.seconds + frame.durationSeconds;
+    EXPECT_TRUE(std::abs(frame.duration_seconds - 0.03) < 1e-9 || std::abs(frame.duration_seconds - 0.04) < 1e-9)
+        << "frame " << i << " lasts " << frame.duration_seconds;
+    end = frame.seconds + frame.duration_seconds;
   }
   EXPECT_NEAR(end, 1.0, 1e-9);
 }
@@ -91,7 +91,7 @@ TEST_F(GifEncoderTest, FiftyFpsPlaysAsTwoHundredthsAFrame) {
   }
   const testing::DecodedVideo video = testing::decodeVideo(path_);
   ASSERT_EQ(video.frames.size(), 10u);
-  for (const testing::DecodedFrame& frame : video.frames) EXPECT_NEAR(frame.durationSeconds, 0.02, 1e-9);
+  for (const testing::DecodedFrame& frame : video.frames) EXPECT_NEAR(frame.duration_seconds, 0.02, 1e-9);
 }
 
 TEST_F(GifEncoderTest, PicturesHoldWhereTheInputHoldsAndChangeWhereItChanges) {

@@ -70,7 +70,7 @@ TEST_F(Mp4EncoderTest, WritesH264Yuv420pAtTheRequestedSizeWithFpsTimesDurationFr
   const testing::DecodedVideo video = recordScripted();
   EXPECT_NE(video.container.find("mp4"), std::string::npos) << video.container;
   EXPECT_EQ(video.codec, "h264");
-  EXPECT_EQ(video.pixelFormat, "yuv420p");
+  EXPECT_EQ(video.pixel_format, "yuv420p");
   EXPECT_EQ(video.width, kWidth);
   EXPECT_EQ(video.height, kHeight);
   ASSERT_EQ(video.frames.size(), static_cast<std::size_t>(kFps * kSeconds));
@@ -136,10 +136,10 @@ TEST_F(Mp4EncoderTest, AGapInIndicesHoldsThePreviousPictureForTheMissingTime) {
 TEST_F(Mp4EncoderTest, IsDeterministicForAnyFixedThreadCountWhateverTheHeapHolds) {
   // x264's output may depend on its thread count (hence a fixed count, not the core count), but
   // for a given count it must not depend on timing or on leftover memory.
-  auto record = [&](int threads, int poisonByte, const char* name) {
-    const testing::HeapPoison poison(poisonByte);
+  auto record = [&](int threads, int poison_byte, const char* name) {
+    const testing::HeapPoison poison(poison_byte);
     RecordOptions o = options(scratch_ / name);
-    o.encoderThreads = threads;
+    o.encoder_threads = threads;
     Mp4Encoder encoder(o);
     for (int i = 0; i < 30; ++i) encoder.encode(testing::movingFrame(kWidth, kHeight, i, i));
     encoder.finish();
@@ -154,12 +154,12 @@ TEST_F(Mp4EncoderTest, MacroblockTreeWithBFramesWouldNotBeDeterministic) {
   // Why X264Tuning::params turns B-frames off: with them, x264's macroblock-tree rate control reads
   // uninitialised memory. If this starts failing (a fixed x264), B-frames can come back.
   if (!testing::HeapPoison(0).effective()) GTEST_SKIP() << "this allocator cannot poison the heap";
-  auto record = [&](int poisonByte, const char* name) {
-    const testing::HeapPoison poison(poisonByte);
+  auto record = [&](int poison_byte, const char* name) {
+    const testing::HeapPoison poison(poison_byte);
     RecordOptions o = options(scratch_ / name);
-    X264Tuning withBFrames;
-    withBFrames.params = "";
-    Mp4Encoder encoder(o, withBFrames);
+    X264Tuning with_b_frames;
+    with_b_frames.params = "";
+    Mp4Encoder encoder(o, with_b_frames);
     for (int i = 0; i < 30; ++i) encoder.encode(testing::movingFrame(kWidth, kHeight, i, i));
     encoder.finish();
     return testing::readBytes(o.path);

@@ -130,10 +130,10 @@ TEST(RecordOptions, QualityThreadsAndQueueAreRangeChecked) {
   EXPECT_NE(problem(o).find("quality (CRF) 52"), std::string::npos) << problem(o);
   o.crf = 0;
   EXPECT_EQ(problem(o), "");
-  o.encoderThreads = 0;
+  o.encoder_threads = 0;
   EXPECT_NE(problem(o).find("encoder threads 0"), std::string::npos) << problem(o);
-  o.encoderThreads = 4;
-  o.queueCapacity = 0;
+  o.encoder_threads = 4;
+  o.queue_capacity = 0;
   EXPECT_NE(problem(o).find("queue capacity 0"), std::string::npos) << problem(o);
 }
 

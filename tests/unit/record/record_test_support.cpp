@@ -102,13 +102,13 @@ Frame noiseFrame(int width, int height, std::int64_t index, std::uint32_t seed) 
   return frame;
 }
 
-Frame flipped(const Frame& topFirst) {
-  Frame out = topFirst;
-  out.rowOrder = RowOrder::kBottomFirst;
-  const std::size_t row = static_cast<std::size_t>(topFirst.width) * 4;
-  for (int y = 0; y < topFirst.height; ++y) {
-    std::copy_n(topFirst.rgba.data() + static_cast<std::size_t>(y) * row, row,
-                out.rgba.data() + static_cast<std::size_t>(topFirst.height - 1 - y) * row);
+Frame flipped(const Frame& top_first) {
+  Frame out = top_first;
+  out.row_order = RowOrder::kBottomFirst;
+  const std::size_t row = static_cast<std::size_t>(top_first.width) * 4;
+  for (int y = 0; y < top_first.height; ++y) {
+    std::copy_n(top_first.rgba.data() + static_cast<std::size_t>(y) * row, row,
+                out.rgba.data() + static_cast<std::size_t>(top_first.height - 1 - y) * row);
   }
   return out;
 }
@@ -129,8 +129,8 @@ std::vector<std::uint8_t> toRgba(const AVFrame& frame) {
   }
   std::vector<std::uint8_t> rgba(static_cast<std::size_t>(frame.width) * frame.height * 4);
   std::uint8_t* out[1] = {rgba.data()};
-  const int outStride[1] = {frame.width * 4};
-  sws_scale(sws.get(), frame.data, frame.linesize, 0, frame.height, out, outStride);
+  const int out_stride[1] = {frame.width * 4};
+  sws_scale(sws.get(), frame.data, frame.linesize, 0, frame.height, out, out_stride);
   return rgba;
 }
 
@@ -148,16 +148,16 @@ DecodedVideo decodeVideo(const fs::path& path) {
     ADD_FAILURE() << "no stream info in " << path;
     return video;
   }
-  const int streamIndex = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-  if (streamIndex < 0) {
+  const int stream_index = av_find_best_stream(input.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+  if (stream_index < 0) {
     ADD_FAILURE() << "no video stream in " << path;
     return video;
   }
-  const AVStream* stream = input->streams[streamIndex];
+  const AVStream* stream = input->streams[stream_index];
   video.container = input->iformat->name;
   video.codec = avcodec_get_name(stream->codecpar->codec_id);
-  const char* pixelFormat = av_get_pix_fmt_name(static_cast<AVPixelFormat>(stream->codecpar->format));
-  video.pixelFormat = pixelFormat != nullptr ? pixelFormat : "";
+  const char* pixel_format = av_get_pix_fmt_name(static_cast<AVPixelFormat>(stream->codecpar->format));
+  video.pixel_format = pixel_format != nullptr ? pixel_format : "";
   video.width = stream->codecpar->width;
   video.height = stream->codecpar->height;
 
@@ -176,14 +176,14 @@ DecodedVideo decodeVideo(const fs::path& path) {
     while (avcodec_receive_frame(codec.get(), frame.get()) == 0) {
       DecodedFrame out;
       out.seconds = static_cast<double>(frame->best_effort_timestamp) * tick;
-      out.durationSeconds = static_cast<double>(frame->pkt_duration) * tick;
+      out.duration_seconds = static_cast<double>(frame->pkt_duration) * tick;
       out.rgba = toRgba(*frame);
       video.frames.push_back(std::move(out));
       av_frame_unref(frame.get());
     }
   };
   while (av_read_frame(input.get(), packet.get()) >= 0) {
-    if (packet->stream_index == streamIndex) {
+    if (packet->stream_index == stream_index) {
       if (avcodec_send_packet(codec.get(), packet.get()) < 0) ADD_FAILURE() << "a packet of " << path << " is corrupt";
       receive();
     }

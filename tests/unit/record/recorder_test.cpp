@@ -28,7 +28,7 @@ RecordOptions options(const fs::path& path, std::size_t capacity = 4) {
   o.width = kWidth;
   o.height = kHeight;
   o.fps = 20;
-  o.queueCapacity = capacity;
+  o.queue_capacity = capacity;
   return o;
 }
 
@@ -67,8 +67,8 @@ TEST_F(RecorderTest, BlockingPushesNeverDropAndGiveTheSameBytesAsEncodingDirectl
   for (int i = 0; i < 40; ++i) EXPECT_TRUE(recorder.push(frameFor(recorder, i), PushMode::kBlocking));
   const RecordingResult result = recorder.finish();
   EXPECT_EQ(result.path, path_);
-  EXPECT_EQ(result.framesEncoded, 40);
-  EXPECT_EQ(result.framesDropped, 0);
+  EXPECT_EQ(result.frames_encoded, 40);
+  EXPECT_EQ(result.frames_dropped, 0);
   EXPECT_TRUE(testing::readBytes(path_) == testing::readBytes(scratch_ / "direct.mp4"));
 }
 
@@ -83,20 +83,20 @@ TEST_F(RecorderTest, LivePushesDropAndCountFramesWhenTheEncoderIsBehind) {
 
   RecorderStats stats = recorder.stats();
   EXPECT_EQ(stats.state, RecorderState::kRecording);
-  EXPECT_EQ(stats.framesReceived, 6);
-  EXPECT_EQ(stats.framesDropped, 2);
-  EXPECT_EQ(stats.framesQueued, 3);
-  EXPECT_EQ(stats.framesEncoded, 0);
-  EXPECT_DOUBLE_EQ(stats.clipSeconds, 6.0 / 20.0);
+  EXPECT_EQ(stats.frames_received, 6);
+  EXPECT_EQ(stats.frames_dropped, 2);
+  EXPECT_EQ(stats.frames_queued, 3);
+  EXPECT_EQ(stats.frames_encoded, 0);
+  EXPECT_DOUBLE_EQ(stats.clip_seconds, 6.0 / 20.0);
 
   gate->open(100);
   const RecordingResult result = recorder.finish();
-  EXPECT_EQ(result.framesEncoded, 4);
-  EXPECT_EQ(result.framesDropped, 2);
+  EXPECT_EQ(result.frames_encoded, 4);
+  EXPECT_EQ(result.frames_dropped, 2);
   EXPECT_EQ(gate->indices(), (std::vector<std::int64_t>{0, 1, 2, 3}));
   stats = recorder.stats();
   EXPECT_EQ(stats.state, RecorderState::kFinished);
-  EXPECT_EQ(stats.framesEncoded + stats.framesDropped, stats.framesReceived);
+  EXPECT_EQ(stats.frames_encoded + stats.frames_dropped, stats.frames_received);
 }
 
 TEST_F(RecorderTest, ALiveRecordingWithDropsIsStillAValidClipThatHoldsOverTheGaps) {
@@ -108,7 +108,7 @@ TEST_F(RecorderTest, ALiveRecordingWithDropsIsStillAValidClipThatHoldsOverTheGap
   EXPECT_FALSE(recorder.push(frameFor(recorder, 2), PushMode::kDropWhenFull));
   EXPECT_FALSE(recorder.push(frameFor(recorder, 3), PushMode::kDropWhenFull));
   gate->open(2);
-  eventually([&] { return recorder.stats().framesEncoded == 2; });
+  eventually([&] { return recorder.stats().frames_encoded == 2; });
   EXPECT_TRUE(recorder.push(frameFor(recorder, 4), PushMode::kDropWhenFull));
   gate->open(1);
   recorder.finish();
@@ -127,13 +127,13 @@ TEST_F(RecorderTest, ABlockingPushWaitsForRoomInsteadOfDropping) {
   ASSERT_TRUE(gate->waitUntilEntered(1));
   recorder.push(frameFor(recorder, 1), PushMode::kBlocking);  // fills the queue
   std::thread pusher([&] { recorder.push(frameFor(recorder, 2), PushMode::kBlocking); });
-  eventually([&] { return recorder.stats().framesReceived == 3; });  // now waiting for room
-  EXPECT_EQ(recorder.stats().framesDropped, 0);
+  eventually([&] { return recorder.stats().frames_received == 3; });  // now waiting for room
+  EXPECT_EQ(recorder.stats().frames_dropped, 0);
   gate->open(100);
   pusher.join();
   const RecordingResult result = recorder.finish();
-  EXPECT_EQ(result.framesEncoded, 3);
-  EXPECT_EQ(result.framesDropped, 0);
+  EXPECT_EQ(result.frames_encoded, 3);
+  EXPECT_EQ(result.frames_dropped, 0);
   EXPECT_EQ(gate->indices(), (std::vector<std::int64_t>{0, 1, 2}));
 }
 
@@ -143,26 +143,26 @@ TEST_F(RecorderTest, StatsTrackBytesTimeAndTheClipLength) {
   const RecordingResult result = recorder.finish();
   const RecorderStats stats = recorder.stats();
   EXPECT_EQ(stats.state, RecorderState::kFinished);
-  EXPECT_EQ(stats.framesReceived, 20);
-  EXPECT_EQ(stats.framesEncoded, 20);
-  EXPECT_EQ(stats.framesQueued, 0);
-  EXPECT_EQ(stats.bytesWritten, fs::file_size(path_));
-  EXPECT_EQ(result.bytesWritten, fs::file_size(path_));
-  EXPECT_DOUBLE_EQ(stats.clipSeconds, 1.0);
-  EXPECT_GT(stats.encodeSeconds, 0.0);
-  EXPECT_LE(stats.encodeSeconds, stats.wallSeconds);
-  EXPECT_TRUE(stats.lastError.empty());
+  EXPECT_EQ(stats.frames_received, 20);
+  EXPECT_EQ(stats.frames_encoded, 20);
+  EXPECT_EQ(stats.frames_queued, 0);
+  EXPECT_EQ(stats.bytes_written, fs::file_size(path_));
+  EXPECT_EQ(result.bytes_written, fs::file_size(path_));
+  EXPECT_DOUBLE_EQ(stats.clip_seconds, 1.0);
+  EXPECT_GT(stats.encode_seconds, 0.0);
+  EXPECT_LE(stats.encode_seconds, stats.wall_seconds);
+  EXPECT_TRUE(stats.last_error.empty());
 }
 
 TEST_F(RecorderTest, BytesWrittenGrowsWhileRecording) {
   auto gate = std::make_shared<Gate>();
   RecordOptions o = options(scratch_ / "loop.gif");
   Recorder recorder(o, std::make_unique<GatedEncoder>(gate, openEncoder(o)));
-  const std::uint64_t header = recorder.stats().bytesWritten;
+  const std::uint64_t header = recorder.stats().bytes_written;
   gate->open(100);
   for (int i = 0; i < 5; ++i) recorder.push(frameFor(recorder, i), PushMode::kBlocking);
-  eventually([&] { return recorder.stats().framesEncoded == 5; });
-  EXPECT_GT(recorder.stats().bytesWritten, header);
+  eventually([&] { return recorder.stats().frames_encoded == 5; });
+  EXPECT_GT(recorder.stats().bytes_written, header);
   recorder.finish();
 }
 
@@ -180,7 +180,7 @@ TEST_F(RecorderTest, AWorkerErrorReachesTheCallerAndLeavesNoFile) {
   EXPECT_TRUE(thrown) << "push never reported the failure";
   const RecorderStats stats = recorder.stats();
   EXPECT_EQ(stats.state, RecorderState::kFailed);
-  EXPECT_NE(stats.lastError.find("disk is full"), std::string::npos) << stats.lastError;
+  EXPECT_NE(stats.last_error.find("disk is full"), std::string::npos) << stats.last_error;
   EXPECT_THROW(recorder.finish(), IoError);
   EXPECT_TRUE(scratch_.names().empty());
 }
@@ -190,7 +190,7 @@ TEST_F(RecorderTest, FinishAtAnyPointGivesAValidFileOfThePushedFrames) {
   RecordOptions o = options(scratch_ / "loop.gif");
   Recorder recorder(o);
   for (int i = 0; i < 9; ++i) recorder.push(frameFor(recorder, i), PushMode::kBlocking);
-  EXPECT_EQ(recorder.finish().framesEncoded, 9);
+  EXPECT_EQ(recorder.finish().frames_encoded, 9);
   EXPECT_EQ(testing::decodeVideo(o.path).frames.size(), 9u);
 }
 
@@ -204,8 +204,8 @@ TEST_F(RecorderTest, StopReturnsAtOnceAndTheGuiCanPollUntilTheFileIsDone) {
   gate->open(100);
   eventually([&] { return recorder.stats().state != RecorderState::kFinishing; });
   EXPECT_EQ(recorder.stats().state, RecorderState::kFinished);
-  EXPECT_EQ(recorder.finish().framesEncoded, 3);
-  EXPECT_EQ(recorder.finish().framesEncoded, 3);  // again: the same result
+  EXPECT_EQ(recorder.finish().frames_encoded, 3);
+  EXPECT_EQ(recorder.finish().frames_encoded, 3);  // again: the same result
   EXPECT_TRUE(fs::exists(path_));
 }
 
@@ -222,10 +222,10 @@ TEST_F(RecorderTest, AbortDiscardsQueuedFramesAndTheOutput) {
   Recorder recorder(options(path_), std::make_unique<GatedEncoder>(gate, openEncoder(options(path_))));
   for (int i = 0; i < 4; ++i) recorder.push(frameFor(recorder, i), PushMode::kBlocking);
   ASSERT_TRUE(gate->waitUntilEntered(1));  // frame 0 in progress, 1-3 queued
-  EXPECT_EQ(recorder.stats().framesQueued, 3);
+  EXPECT_EQ(recorder.stats().frames_queued, 3);
   // abort() drops the queue, then waits for the frame in progress; let that one go once the queue is gone.
   std::thread opener([&] {
-    eventually([&] { return recorder.stats().framesQueued == 0; });
+    eventually([&] { return recorder.stats().frames_queued == 0; });
     gate->open(100);
   });
   recorder.abort();
@@ -239,14 +239,14 @@ TEST_F(RecorderTest, AbortDiscardsQueuedFramesAndTheOutput) {
 
 TEST_F(RecorderTest, RejectsABadFrameWithoutCountingOrStopping) {
   Recorder recorder(options(path_));
-  Frame wrongSize = testing::movingFrame(kWidth + 2, kHeight, 0, 0);
-  EXPECT_THROW(recorder.push(std::move(wrongSize), PushMode::kBlocking), InputError);
+  Frame wrong_size = testing::movingFrame(kWidth + 2, kHeight, 0, 0);
+  EXPECT_THROW(recorder.push(std::move(wrong_size), PushMode::kBlocking), InputError);
   recorder.push(frameFor(recorder, 5), PushMode::kBlocking);
   EXPECT_THROW(recorder.push(frameFor(recorder, 5), PushMode::kBlocking), InputError);
   EXPECT_THROW(recorder.push(frameFor(recorder, 4), PushMode::kDropWhenFull), InputError);
   recorder.push(frameFor(recorder, 6), PushMode::kBlocking);
-  EXPECT_EQ(recorder.stats().framesReceived, 2);
-  EXPECT_EQ(recorder.finish().framesEncoded, 2);
+  EXPECT_EQ(recorder.stats().frames_received, 2);
+  EXPECT_EQ(recorder.finish().frames_encoded, 2);
 }
 
 TEST_F(RecorderTest, FinishingWithoutFramesIsAnInputErrorAndWritesNothing) {
@@ -272,7 +272,7 @@ TEST_F(RecorderTest, NewFrameReusesTheBufferOfAnEncodedFrame) {
   EXPECT_EQ(first.rgba.size(), Frame::byteSize(kWidth, kHeight));
   const std::uint8_t* buffer = first.rgba.data();
   recorder.push(std::move(first), PushMode::kBlocking);
-  eventually([&] { return recorder.stats().framesEncoded == 1; });
+  eventually([&] { return recorder.stats().frames_encoded == 1; });
   const Frame second = recorder.newFrame(1);
   EXPECT_EQ(second.rgba.data(), buffer);
   EXPECT_EQ(second.width, kWidth);
