@@ -110,20 +110,50 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
   }
 
   if (setup.standing_like) {
-    // balance: keep the centre of mass above the hips where it is at neutral (model_constants.h)
+    // balance: keep the centre of mass above the hips where it is at neutral (model_constants.h).
+    // The controller acts on the pelvis: it judges the centre of mass as if the lumbar spine
+    // compensated by the standing shares, so it does not decide how the levels share the lordosis.
+    const std::size_t pelvis = seg(Segment::kPelvis);
+    JointArray virt = phi;
+    const double total = setup.balance_lumbar_constant + setup.balance_lumbar_alpha * phi[pelvis];
+    for (std::size_t lv = 0; lv < 5; ++lv) virt[seg(Segment::kL1) - lv] = kStandingLordosisShare[lv] * total;
+    Kinematics kv;
+    kv.arch_vertebra = setup.arch_vertebra;
+    for (std::size_t s : kAboveHips) {  // parents come first in kAboveHips (sacrum is massless)
+      const Planar base = s == pelvis ? setup.root * m.neutral[0] : kv.world[m.parent[s]] * m.neutral[s];
+      const Planar pre = base * setup.pre[s];
+      kv.centre[s] = pre.apply2(m.centre[s]);
+      kv.world[s] = pre * Planar::rotationAbout(virt[s], m.centre[s]) * setup.post[s];
+      if (s == pelvis) {  // the sacrum between the pelvis and L5
+        const std::size_t sacrum = seg(Segment::kSacrum);
+        const Planar sb = kv.world[pelvis] * m.neutral[sacrum] * setup.pre[sacrum];
+        kv.centre[sacrum] = sb.apply2(m.centre[sacrum]);
+        kv.world[sacrum] = sb * Planar::rotationAbout(virt[sacrum], m.centre[sacrum]) * setup.post[sacrum];
+      }
+    }
     double mass = 0.0, x = 0.0;
+    std::array<glm::dvec3, kSegmentCount> vcom{};
     for (std::size_t s : kAboveHips) {
+      vcom[s] = kv.world[s].apply(m.com[s]);
       mass += m.mass_kg[s];
-      x += m.mass_kg[s] * com[s].x;
+      x += m.mass_kg[s] * vcom[s].x;
     }
     x /= mass;
     const double dx = x - m.upper_com_ref_x;
     const double kb = m.balance_stiffness_N_per_m;
     energy += 0.5 * kb * dx * dx;
+    // d x / d alpha: the pelvis's own turn plus the shared lumbar turns it implies
+    double dx_dalpha = 0.0;
     for (std::size_t s : kAboveHips) {
-      const double w = kb * dx * m.mass_kg[s] / mass;
-      forEachBit(m.ancestors[s], [&](std::size_t j) { g[j] -= w * (com[s].y - k.centre[j].y); });
+      const double w = m.mass_kg[s] / mass;
+      dx_dalpha -= w * (vcom[s].y - kv.centre[pelvis].y);
+      for (std::size_t lv = 0; lv < 5; ++lv) {
+        const std::size_t j = seg(Segment::kL1) - lv;
+        if ((m.ancestors[s] & (1u << j)) == 0) continue;
+        dx_dalpha -= w * (vcom[s].y - kv.centre[j].y) * kStandingLordosisShare[lv] * setup.balance_lumbar_alpha;
+      }
     }
+    g[pelvis] += kb * dx * dx_dalpha;
     // tonic baseline torques and the pelvis's range
     for (std::size_t j = 0; j < kJointCount; ++j) {
       energy -= m.baseline_torque[j] * phi[j];
@@ -261,6 +291,8 @@ double dot(int n, const Vector& a, const Vector& b) {
 constexpr double kResidualTolerance_Nm = 1e-6;
 constexpr int kMaxIterations = 60;
 constexpr double kMaxStep = 0.25;  // rad per step (a trust region)
+constexpr int kRefreshEvery = 5;   // BFGS iterations before the Hessian is recomputed
+constexpr double kHessianStep = 1e-6;  // rad, forward differences
 
 // The seed Hessian: the cached joint-space Hessian of this pose mapped into q, B = A^T H A.
 Matrix seedHessian(const Impl& m, const Setup& setup) {
@@ -299,6 +331,25 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
   int it = 0;
   for (; it < kMaxIterations; ++it) {
     if (maxAbs(n, g) < kResidualTolerance_Nm) break;
+    if (it > 0 && it % kRefreshEvery == 0) {
+      // slow progress (the start was far from the seed's posture, or a soft range engaged):
+      // replace the estimate with a forward-difference Hessian of the analytic gradient
+      for (int i = 0; i < n; ++i) {
+        Vector qi = q, gi{};
+        qi[static_cast<std::size_t>(i)] += kHessianStep;
+        evaluate(m, setup, qi.data(), gi.data(), false);
+        for (int r = 0; r < n; ++r) {
+          b[static_cast<std::size_t>(r)][static_cast<std::size_t>(i)] =
+              (gi[static_cast<std::size_t>(r)] - g[static_cast<std::size_t>(r)]) / kHessianStep;
+        }
+      }
+      for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < i; ++j) {
+          const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
+          b[ui][uj] = b[uj][ui] = 0.5 * (b[ui][uj] + b[uj][ui]);
+        }
+      }
+    }
     Vector rhs{}, d{};
     for (int i = 0; i < n; ++i) rhs[static_cast<std::size_t>(i)] = -g[static_cast<std::size_t>(i)];
     double mu = 0.0;

@@ -20,9 +20,11 @@ inline constexpr double kDefaultStrength = 0.3;
 
 // Tightness t in 0..1 shortens the resting musculotendon length: the tendon slack length drops
 // by t * kMaxTightnessFibreStrain * l_opt, which raises the normalised fibre length by about
-// that much at every joint angle (reference.md §4.3 option 2, "Δl̃ = 0.05-0.20 for mild to
-// severe": t = 1 is the severe end) [D].
-inline constexpr double kMaxTightnessFibreStrain = 0.20;
+// that much at every joint angle (reference.md §4.3 option 2) [D]. Full scale is a severe
+// contracture: with 0.30, the model's Thomas test puts the thigh about 20 deg above horizontal at
+// t = 1 and near horizontal at t = 0.75 (reference.md §4.4 working grades: severe > 15 deg above,
+// mild 0-5 deg); §4.3's "0.05-0.20 for mild to severe" spans t = 0.17-0.67.
+inline constexpr double kMaxTightnessFibreStrain = 0.30;
 
 inline constexpr double kMaxSlipPercent = 150.0;  // spondyloptosis shown up to 150 % [D]
 

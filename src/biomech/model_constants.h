@@ -49,7 +49,7 @@ inline constexpr ExpMoment kKneeLigament{-6.09, 33.94, 0.13, 11.03, -11.33, -2.4
 // makes in the Thomas-test hip angle, the ratio Preece et al. 2021 measured after stretching
 // (anterior tilt -1.2 deg for +2.6 deg hip extension, reference.md §6 [V]). It scales with body
 // weight over stature; k = kBalanceGain * m g / H.
-inline constexpr double kBalanceGain = 15.0;
+inline constexpr double kBalanceGain = 24.0;
 // The pelvis rotates no further than this from neutral standing before its soft limit [D].
 inline constexpr double kPelvisAnteriorLimit_deg = 25.0;
 inline constexpr double kPelvisPosteriorLimit_deg = 30.0;

@@ -170,6 +170,10 @@ struct Setup {
   int dofs = 0;
   std::array<double, kMaxDofs> q0{};
   bool standing_like = true;  // balance control, baseline torques and pelvic range apply
+  // the balance control judges the centre of mass with the lumbar spine bent by the standing
+  // shares: total lumbar turn = constant + alpha_coeff * alpha (model_constants.h)
+  double balance_lumbar_constant = 0.0;
+  double balance_lumbar_alpha = -1.0;
   std::uint16_t free_joints = 0;
   // rotation * post of every joint the solve does not move, at its fixed angle (b)
   std::array<Planar, kSegmentCount> fixed_joint{};

@@ -265,12 +265,22 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     if (lordosis_given) {
       // LL = LL0 + sum(phi) - roll: the patient's lordosis fixes the sum; the trunk leans as it must
       s.b[l1] += degToRad(*pm.lumbar_lordosis_deg) - m.neutral_ll_rad + s.slip_roll;
+      s.balance_lumbar_constant = degToRad(*pm.lumbar_lordosis_deg) - m.neutral_ll_rad + s.slip_roll;
+      s.balance_lumbar_alpha = 0.0;
     } else {
       // thorax upright: alpha + psi + sum(phi) - roll = 0
       s.b[l1] += s.slip_roll - psi;
       alpha(l1, -1.0);
+      s.balance_lumbar_constant = s.slip_roll - psi;
+      s.balance_lumbar_alpha = -1.0;
     }
     s.dofs = col;
+    // start with the fixed part of the lumbar turn (slip roll, PI morph, a patient's PT or LL)
+    // shared like the standing lordosis rather than all at L1-L2
+    for (int k = 0; k < 4; ++k) {
+      s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] =
+          kStandingLordosisShare[static_cast<std::size_t>(4 - k)] * s.b[l1];
+    }
 
     // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)
     auto leg = [&](Side side, double w_f, double w_s) {

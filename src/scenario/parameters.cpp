@@ -65,7 +65,7 @@ std::string fieldText(Field f) { return f == kTightness ? "tightness" : "strengt
 
 std::string tightnessText() {
   return "0 = normal resting length, 1 = severe: the resting musculotendon length is " +
-         std::string("shortened by up to 0.20 optimal fibre lengths (reference.md §4.3)");
+         std::string("shortened by up to 0.30 optimal fibre lengths (reference.md §4.3; 1 = a severe contracture)");
 }
 std::string strengthText() {
   return "0 = no tone, 1 = a steady 10 % activation; default 0.3 (3 %, a normal low tone)";
