@@ -177,7 +177,7 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
       if (i == 0) continue;
       if (static_cast<int>(i) - 1 == f.wrap_after) {
         const glm::dvec2 centre = k.world[frame[i - 1]].apply2(f.wrap_centre);
-        const SegmentPath sp = segmentPath(p[i - 1], p[i], &centre, f.wrap_radius);
+        const SegmentPath sp = segmentPath(p[i - 1], p[i], &centre, f.wrap_radius, f.wrap_side);
         length += sp.length;
         u[i - 1] = sp.end_direction;
       } else {

@@ -53,7 +53,7 @@ inline constexpr double kBalanceGain = 24.0;
 // The pelvis rotates no further than this from neutral standing before its soft limit [D].
 inline constexpr double kPelvisAnteriorLimit_deg = 25.0;
 inline constexpr double kPelvisPosteriorLimit_deg = 30.0;
-inline constexpr double kPelvisLimitStiffness_Nm_per_rad = 2000.0;
+inline constexpr double kPelvisLimitStiffness_Nm_per_rad = 20000.0;  // a firm stop [D]
 
 // --- poses ------------------------------------------------------------------------------------
 // Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine

@@ -86,6 +86,7 @@ struct CompiledFascicle {
   int wrap_after = -1;
   glm::dvec2 wrap_centre{0.0};
   double wrap_radius = 0.0;
+  int wrap_side = 0;  // -1 clockwise, +1 counter-clockwise, 0 the shorter way (WrapDef)
 };
 
 // One path segment from a to b, straight or round a circle (x-y plane; z follows linearly).
@@ -96,7 +97,10 @@ struct SegmentPath {
   glm::dvec2 tangent_a{0.0}, tangent_b{0.0};  // where the path meets and leaves the circle
   double arc_start = 0.0, arc_sweep = 0.0;     // polar angle of tangent_a about the centre, signed sweep
 };
-SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius);
+// side: -1 the path keeps the circle on its right (clockwise round it), +1 on its left, 0 the
+// shorter way.
+SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius,
+                        int side = 0);
 
 // The world polyline of a fascicle (landmark points plus samples of any wrap arc) and its length.
 struct FasciclePolyline {
@@ -119,7 +123,7 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
         const glm::dvec3 c = to_world(f.points[k - 1], glm::dvec3(f.wrap_centre, 0.0));
         centre = {c.x, c.y};
       }
-      const SegmentPath sp = segmentPath(prev, p, wraps ? &centre : nullptr, f.wrap_radius);
+      const SegmentPath sp = segmentPath(prev, p, wraps ? &centre : nullptr, f.wrap_radius, f.wrap_side);
       if (sp.wrapped) {
         // tangent point, arc samples, tangent point (turned step by step); z runs linearly
         // between the two landmarks
@@ -254,6 +258,7 @@ MinimiseResult minimise(const Impl& m, const Setup& setup);
 
 Setup makeSetup(const Impl& m, const ModelInputs& inputs);
 void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_argument
+void buildModel(Impl& m);   // buildTables and the calibrations (what PostureModel's constructor does)
 void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& inputs, const MinimiseResult& r,
                   Solution& out);
 

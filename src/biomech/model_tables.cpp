@@ -58,6 +58,7 @@ void compileFascicles(Impl& m) {
           f.wrap_after = fd.wrap.after_point;
           f.wrap_centre = glm::dvec2(fd.wrap.centre_x_m, fd.wrap.centre_y_m) * opensim_scale;
           f.wrap_radius = fd.wrap.radius_m * opensim_scale;
+          f.wrap_side = fd.wrap.side;
         }
         for (std::size_t k = 0; k < fd.point_count; ++k) {
           f.points[k] = ref(sk, sideName(std::string(fd.points[k]), side));

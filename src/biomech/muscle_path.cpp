@@ -1,8 +1,8 @@
 // Muscle path segments, straight or wrapped round a circle in the sagittal plane.
 //
-// Wrapping: the straight line a-b is replaced by the shortest path round the circle on the side
-// the line passes, when the line cuts the circle: tangent from a, arc, tangent to b. The length
-// is continuous (and smooth) where the line just touches the circle, and its derivative with
+// Wrapping: when the straight line a-b does not pass the circle on the given side (or, with no
+// side given, cuts it), the path goes round: tangent from a, arc, tangent to b. The length is
+// continuous (and smooth) where the line just touches the circle, and its derivative with
 // respect to b is the unit direction of the last straight piece, as for a straight segment.
 #include <algorithm>
 #include <cmath>
@@ -12,7 +12,7 @@
 
 namespace sagitta::biomech::detail {
 
-SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius) {
+SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius, int side) {
   SegmentPath out;
   const glm::dvec3 d = b - a;
   const double straight = glm::length(d);
@@ -22,23 +22,27 @@ SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dve
 
   const glm::dvec2 a2(a.x, a.y), b2(b.x, b.y), c = *centre;
   const glm::dvec2 ab = b2 - a2;
-  const double ab2 = glm::dot(ab, ab);
-  if (ab2 <= 0.0) return out;
-  const double t = std::clamp(glm::dot(c - a2, ab) / ab2, 0.0, 1.0);
-  const glm::dvec2 closest = a2 + t * ab;
+  const double ab_length = glm::length(ab);
   const double da = glm::length(a2 - c), db = glm::length(b2 - c);
-  if (glm::length(closest - c) >= radius || da <= radius || db <= radius) return out;
+  if (ab_length <= 0.0 || da <= radius || db <= radius) return out;
+  // signed distance of the centre from the line, positive on its left, and where along a-b
+  // the centre lies
+  const double left = (ab.x * (c.y - a2.y) - ab.y * (c.x - a2.x)) / ab_length;
+  const double t = glm::dot(c - a2, ab) / (ab_length * ab_length);
+  const double segment_distance = glm::length(c - (a2 + std::clamp(t, 0.0, 1.0) * ab));
+  // the shorter way keeps the centre on the side it already is (left: counter-clockwise)
+  const double sigma = side > 0 ? 1.0 : side < 0 ? -1.0 : (left > 0.0 ? 1.0 : -1.0);
+  // wrap when the segment cuts the circle, or (a given side) passes the circle on the wrong side
+  const bool cuts = segment_distance < radius;
+  const bool wrong_side = side != 0 && sigma * left < 0.0 && t > 0.0 && t < 1.0;
+  if (!cuts && !wrong_side) return out;
 
-  // the centre left of the line a->b: the path keeps it on its left, round counter-clockwise
-  // (sigma = +1); on the right: clockwise
-  const double side = ab.x * (c.y - a2.y) - ab.y * (c.x - a2.x);
-  const double sigma = side > 0.0 ? 1.0 : -1.0;
   const double theta_a = std::atan2(a2.y - c.y, a2.x - c.x) + sigma * std::acos(radius / da);
   const double theta_b = std::atan2(b2.y - c.y, b2.x - c.x) - sigma * std::acos(radius / db);
   double sweep = sigma * (theta_b - theta_a);
   while (sweep < 0.0) sweep += 2.0 * kPi;
   while (sweep >= 2.0 * kPi) sweep -= 2.0 * kPi;
-  if (sweep > kPi) sweep = 0.0;  // a touching line whose sweep rounded just below zero: no arc
+  if (sweep > 2.0 * kPi - 1e-9) sweep = 0.0;  // a touching line whose sweep rounded below zero
   out.tangent_a = c + radius * glm::dvec2(std::cos(theta_a), std::sin(theta_a));
   out.tangent_b = c + radius * glm::dvec2(std::cos(theta_b), std::sin(theta_b));
   const double in_plane = std::sqrt(da * da - radius * radius) + radius * sweep + std::sqrt(db * db - radius * radius);

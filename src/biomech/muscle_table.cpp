@@ -44,10 +44,12 @@ constexpr double kThelenZero = 0.0, kThelenOne = 0.6;
 constexpr double kPsoasFmax = 1426.79;
 // Wrap cylinders [Raj]: PS_at_brim_r on the pelvis at (-0.074, -0.06), r 0.05 m, between
 // psoas points 2 and 3; IL_at_brim_r at (-0.071, -0.065), r 0.0549 m, between iliacus points 2
-// and 3; KnExt_at_fem_r on the femur at (0.00359, -0.40273), r 0.025 m (rectus femoris) [M]
-constexpr WrapDef kPsoasWrap{1, -0.074, -0.06, 0.05};
-constexpr WrapDef kIliacusWrap{1, -0.071, -0.065, 0.0549};
-constexpr WrapDef kKneeExtensorWrap{1, 0.00359, -0.40273, 0.025};
+// and 3; KnExt_at_fem_r on the femur at (0.00359, -0.40273), r 0.025 m (rectus femoris) [M]. The
+// iliopsoas goes the shorter way round (it lifts off the brim in deep hip flexion); the knee
+// extensor stays in front (the patella's groove) through the knee's whole range
+constexpr WrapDef kPsoasWrap{1, -0.074, -0.06, 0.05, 0};
+constexpr WrapDef kIliacusWrap{1, -0.071, -0.065, 0.0549, 0};
+constexpr WrapDef kKneeExtensorWrap{1, 0.00359, -0.40273, 0.025, -1};
 constexpr double kChrPsoasTotal = 672.74;
 constexpr std::array<FascicleDef, 5> kPsoas = {{
     {"l1", {"psoas_origin_l1", "psoas_via1", "psoas_via2", "psoas_insertion"}, 4, kPsoasFmax * 180.2 / kChrPsoasTotal,

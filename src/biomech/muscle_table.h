@@ -20,9 +20,13 @@ inline constexpr std::size_t kMaxPathPoints = 4;
 // to the segment of the path point it follows; the path goes round it when the straight line
 // would cut it. Coordinates are Rajagopal's (metres, its pelvis or femur frame), scaled with the
 // body like every Rajagopal point.
+// side -1: the path always goes clockwise round (+X anterior, +Y up: in front of the circle
+// going down), as a tendon held against a bone (the patella's groove); 0: the shorter way round,
+// continuous even when the line sweeps across the circle (both ways are equally long there).
 struct WrapDef {
   int after_point = -1;  // wraps the path segment from point after_point to after_point + 1; -1: none
   double centre_x_m = 0.0, centre_y_m = 0.0, radius_m = 0.0;
+  int side = 0;
 };
 
 // A fascicle as the source model describes it. Lengths are the source model's (metres, at the

@@ -93,6 +93,41 @@ void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
   s.post[upper] = Planar::rotationAbout(-s.slip_roll, fulcrum);
 }
 
+// A total lumbar turn shared over L5-S1 .. L1-L2 the way the discs take it: by the standing
+// shares (their compliances), a level at the end of its range held there and the rest shared
+// again (the minimum of the disc energy under the sum). index 0 = L5 joint .. 4 = L1 joint.
+std::array<double, 5> shareLumbarTurn(const Impl& m, double total) {
+  std::array<double, 5> out{};
+  std::array<bool, 5> held{};
+  for (int pass = 0; pass < 5; ++pass) {
+    double rest = total, share_sum = 0.0;
+    for (std::size_t k = 0; k < 5; ++k) {
+      if (held[k]) {
+        rest -= out[k];
+      } else {
+        share_sum += kStandingLordosisShare[4 - k];
+      }
+    }
+    if (share_sum <= 0.0) break;
+    bool clamped = false;
+    for (std::size_t k = 0; k < 5; ++k) {
+      if (!held[k]) out[k] = rest * kStandingLordosisShare[4 - k] / share_sum;
+    }
+    for (std::size_t k = 0; k < 5; ++k) {
+      const std::size_t j = seg(Segment::kL5) + k;
+      if (held[k]) continue;
+      const double v = std::clamp(out[k], m.range_min[j], m.range_max[j]);
+      if (v != out[k]) {
+        out[k] = v;
+        held[k] = true;
+        clamped = true;
+      }
+    }
+    if (!clamped) break;
+  }
+  return out;
+}
+
 // Muscles adapt their resting length to the skeleton's shape: a slip develops over years and the
 // pelvic incidence is a person's build, so each fascicle's tendon slack length moves by the
 // change in its length between the neutral skeleton and the reshaped one with every joint at
@@ -231,10 +266,10 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     s.standing_like = false;
     const double beta = kThomasRetroversionShareOfLordosis * m.neutral_ll_rad;
     s.b[kPelvis] = beta;
-    // the lumbar spine flattens onto the couch: the thorax lies as it stands, shared like standing lordosis
-    for (int k = 0; k < 5; ++k) {
-      s.b[lumbar(k)] = kStandingLordosisShare[static_cast<std::size_t>(4 - k)] * (s.slip_roll - beta - psi);
-    }
+    // the lumbar spine flattens onto the couch: the thorax lies as it stands, the turn shared
+    // like standing lordosis within the levels' ranges
+    const std::array<double, 5> turn = shareLumbarTurn(m, s.slip_roll - beta - psi);
+    for (int k = 0; k < 5; ++k) s.b[lumbar(k)] = turn[static_cast<std::size_t>(k)];
     const Side test = in.pose_side, held = other(in.pose_side);
     s.b[femur(held)] = degToRad(kThomasHeldHipFlexion_deg);
     s.b[shank(held)] = -degToRad(kThomasHeldKneeFlexion_deg);
@@ -277,9 +312,9 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     s.dofs = col;
     // start with the fixed part of the lumbar turn (slip roll, PI morph, a patient's PT or LL)
     // shared like the standing lordosis rather than all at L1-L2
+    const std::array<double, 5> start = shareLumbarTurn(m, s.b[l1]);
     for (int k = 0; k < 4; ++k) {
-      s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] =
-          kStandingLordosisShare[static_cast<std::size_t>(4 - k)] * s.b[l1];
+      s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = start[static_cast<std::size_t>(k)];
     }
 
     // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)

@@ -8,11 +8,8 @@
 #include "core/units.h"
 
 namespace sagitta::biomech {
+namespace detail {
 namespace {
-
-using detail::Impl;
-using detail::seg;
-using anatomy::Segment;
 
 // Calibrations that need the tables: the balance reference, the front thigh of the lunge and the
 // baseline torques that make the neutral skeleton the equilibrium of the default inputs.
@@ -87,10 +84,16 @@ void calibrate(Impl& m) {
 
 }  // namespace
 
-PostureModel::PostureModel(const anatomy::Skeleton& skeleton) : impl_(std::make_unique<Impl>()) {
+void buildModel(Impl& m) {
+  buildTables(m);
+  calibrate(m);
+}
+
+}  // namespace detail
+
+PostureModel::PostureModel(const anatomy::Skeleton& skeleton) : impl_(std::make_unique<detail::Impl>()) {
   impl_->skeleton = skeleton;
-  detail::buildTables(*impl_);
-  calibrate(*impl_);
+  detail::buildModel(*impl_);
 }
 
 PostureModel::~PostureModel() = default;
@@ -101,6 +104,7 @@ const anatomy::Skeleton& PostureModel::skeleton() const { return impl_->skeleton
 const ClinicalMeasures& PostureModel::neutralMeasures() const { return impl_->neutral_measures; }
 
 Solution PostureModel::solve(const ModelInputs& inputs) const {
+  using detail::Impl;
   inputs.validate();
   const detail::Setup setup = detail::makeSetup(*impl_, inputs);
   const detail::MinimiseResult r = detail::minimise(*impl_, setup);
@@ -114,7 +118,7 @@ Solution PostureModel::solve(const ModelInputs& inputs) const {
 }
 
 std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& pose, const ModelInputs& inputs) const {
-  const Impl& m = *impl_;
+  const detail::Impl& m = *impl_;
   const auto world = anatomy::worldTransforms(m.skeleton, pose);
   const detail::Setup setup = detail::makeSetup(m, inputs);
   std::vector<FascicleResult> out;

@@ -1,0 +1,120 @@
+// The other poses: the supine modified Thomas test (the teaching output: where the hanging
+// thigh rests), the half-kneeling hip-flexor stretch and sitting.
+#include <gtest/gtest.h>
+
+#include "biomech_test_support.h"
+
+namespace sagitta::biomech {
+namespace {
+
+using test::defaultModel;
+
+ThomasResult thomas(double tightness, Side side = Side::kRight) {
+  ModelInputs in;
+  in.pose = PoseKind::kThomas;
+  in.pose_side = side;
+  test::setGroup(in, MuscleGroup::kHipFlexors, tightness);
+  const Solution s = defaultModel().solve(in);
+  EXPECT_TRUE(s.solver.converged);
+  EXPECT_TRUE(s.thomas.has_value());
+  return *s.thomas;
+}
+
+TEST(ThomasTest, NormalHipFlexorsLetTheThighDropBelowHorizontal) {
+  // reference.md §4.4 (BMC Sports Sci Med Rehabil 2021 Table 4 [V]; working definition [D]):
+  // normal length = thigh at or below horizontal
+  const ThomasResult t = thomas(0.0);
+  EXPECT_LT(t.thigh_above_horizontal_deg, -5.0);
+  EXPECT_GT(t.thigh_above_horizontal_deg, -30.0);
+  EXPECT_FALSE(t.one_joint_flexors_short);
+  EXPECT_GT(t.hip_extension_deg, 0.0);
+  // the shank hangs about vertical, held a little forward by the rectus femoris (the model's
+  // normal sits near the table's 67 deg criterion, so only a broad range is asserted)
+  EXPECT_GT(t.knee_flexion_deg, 50.0);
+  EXPECT_LT(t.knee_flexion_deg, 90.0);
+}
+
+TEST(ThomasTest, OneJointTightnessRaisesTheThighTwoJointTightnessExtendsTheKnee) {
+  // the modified Thomas test's reading (reference.md §4.4): iliopsoas short -> thigh up;
+  // rectus femoris short -> knee straighter
+  auto solve = [](MuscleId id, double t) {
+    ModelInputs in;
+    in.pose = PoseKind::kThomas;
+    for (Side s : kSides) in.muscle(id, s).tightness = t;
+    return *defaultModel().solve(in).thomas;
+  };
+  ThomasResult last_rf = solve(MuscleId::kRectusFemoris, 0.0), last_il = solve(MuscleId::kIliacus, 0.0);
+  for (double t = 0.25; t <= 1.0001; t += 0.25) {
+    const ThomasResult rf = solve(MuscleId::kRectusFemoris, t), il = solve(MuscleId::kIliacus, t);
+    EXPECT_LT(rf.knee_flexion_deg, last_rf.knee_flexion_deg - 2.0) << t;
+    EXPECT_NEAR(rf.thigh_above_horizontal_deg, last_rf.thigh_above_horizontal_deg, 1.0) << t;
+    EXPECT_GT(il.thigh_above_horizontal_deg, last_il.thigh_above_horizontal_deg) << t;
+    last_rf = rf;
+    last_il = il;
+  }
+  EXPECT_TRUE(last_rf.two_joint_flexors_short);
+}
+
+TEST(ThomasTest, TighterHipFlexorsRaiseTheThighMonotonically) {
+  double last = thomas(0.0).thigh_above_horizontal_deg;
+  for (double t = 0.1; t <= 1.0001; t += 0.1) {
+    const double thigh = thomas(t).thigh_above_horizontal_deg;
+    EXPECT_GT(thigh, last) << t;
+    last = thigh;
+  }
+  // a severe contracture rests above horizontal (reference.md §4.4: severe > 15 deg)
+  EXPECT_TRUE(thomas(1.0).one_joint_flexors_short);
+  EXPECT_GT(thomas(1.0).thigh_above_horizontal_deg, 10.0);
+}
+
+TEST(ThomasTest, SidesAreMirrorImages) {
+  const ThomasResult r = thomas(0.4, Side::kRight), l = thomas(0.4, Side::kLeft);
+  EXPECT_NEAR(r.thigh_above_horizontal_deg, l.thigh_above_horizontal_deg, 1e-6);
+  EXPECT_NEAR(r.knee_flexion_deg, l.knee_flexion_deg, 1e-6);
+  EXPECT_EQ(l.side, Side::kLeft);
+}
+
+TEST(ThomasTest, OnlyTheTestedSidesTightnessMatters) {
+  ModelInputs in;
+  in.pose = PoseKind::kThomas;
+  in.pose_side = Side::kRight;
+  const double base = defaultModel().solve(in).thomas->thigh_above_horizontal_deg;
+  for (Side s : kSides) in.muscle(MuscleId::kIliacus, s).tightness = 0.0;
+  in.muscle(MuscleId::kIliacus, Side::kLeft).tightness = 1.0;  // the held leg
+  EXPECT_NEAR(defaultModel().solve(in).thomas->thigh_above_horizontal_deg, base, 1e-9);
+  in.muscle(MuscleId::kIliacus, Side::kRight).tightness = 1.0;
+  EXPECT_GT(defaultModel().solve(in).thomas->thigh_above_horizontal_deg, base + 2.0);
+}
+
+TEST(Lunge, TightHipFlexorsTipThePelvisForwardAndCostTheBackHipItsExtension) {
+  ModelInputs in;
+  in.pose = PoseKind::kLunge;
+  in.pose_side = Side::kLeft;  // left knee down
+  const Solution normal = defaultModel().solve(in);
+  test::setGroup(in, MuscleGroup::kHipFlexors, 0.8);
+  const Solution tight = defaultModel().solve(in);
+  ASSERT_TRUE(normal.solver.converged && tight.solver.converged);
+  EXPECT_LT(tight.measures.pelvic_tilt_deg, normal.measures.pelvic_tilt_deg);
+  const std::size_t back = sideIndex(Side::kLeft);
+  EXPECT_GT(normal.measures.hip_extension_deg[back], 0.0);  // the stretch extends the back hip
+  EXPECT_LT(tight.measures.hip_extension_deg[back], normal.measures.hip_extension_deg[back]);
+  // the back hip flexors are the long ones
+  EXPECT_GT(normal.muscles[muscleIndex(MuscleId::kIliacus)][back].length_pct_of_neutral,
+            normal.muscles[muscleIndex(MuscleId::kIliacus)][sideIndex(Side::kRight)].length_pct_of_neutral);
+}
+
+TEST(Sitting, FlexedHipsRetrovertThePelvisAndFlattenTheLumbarSpine) {
+  ModelInputs in;
+  in.pose = PoseKind::kSitting;
+  const Solution sit = defaultModel().solve(in);
+  const Solution stand = defaultModel().solve(ModelInputs{});
+  ASSERT_TRUE(sit.solver.converged);
+  EXPECT_GT(sit.measures.pelvic_tilt_deg, stand.measures.pelvic_tilt_deg + 3.0);
+  EXPECT_LT(sit.measures.lumbar_lordosis_deg, stand.measures.lumbar_lordosis_deg - 3.0);
+  EXPECT_LT(sit.measures.hip_extension_deg[0], -60.0);  // hips near 90 deg of flexion
+  EXPECT_EQ(sit.support.kind, Support::Kind::kChair);
+  EXPECT_GT(sit.support.top_y_m, 0.3);
+}
+
+}  // namespace
+}  // namespace sagitta::biomech
