@@ -4,10 +4,11 @@
 #include "common.glsl"
 in vec2 v_uv;
 uniform sampler2D u_thickness;
-uniform float u_mu;  // attenuation per metre of unit-density material
+uniform float u_mu;
+uniform vec4 u_uv_rect;  // the viewport's part of the thickness texture (offset, size)  // attenuation per metre of unit-density material
 out vec4 frag_colour;
 void main() {
-  float t = max(texture(u_thickness, v_uv).r, 0.0);
+  float t = max(texture(u_thickness, u_uv_rect.xy + v_uv * u_uv_rect.zw).r, 0.0);
   float exposure = 1.0 - exp(-u_mu * t);
   // a faint cool base and a slight radial falloff, like a light box behind the film
   vec2 d = v_uv - 0.5;

@@ -65,7 +65,7 @@ int run(int argc, char** argv) {
 
   try {
     if (render_cmd->parsed()) {
-      runRender(render_options);
+      runRender(render_options, *render_cmd);
       return kExitOk;
     }
     if (report_cmd->parsed()) {

@@ -13,7 +13,7 @@
 #include "render/renderer.h"
 #include "render/window.h"
 #include "scene/default_model.h"
-#include "scene/stage.h"
+#include "scene/session.h"
 #include "ui/view_composer.h"
 
 namespace sagitta::app {
@@ -44,20 +44,20 @@ void checkPngPath(const std::filesystem::path& out) {
   checkWritable(out);
 }
 
-render::Background backgroundFrom(const RenderOptions& o) {
-  if (o.transparent || o.background == "transparent") return render::Background::kTransparent;
-  if (o.background == "light") return render::Background::kLight;
-  return render::Background::kDark;
-}
-
 }  // namespace
 
-void runRender(const RenderOptions& o) {
+void runRender(const RenderOptions& o, const CLI::App& command) {
   // everything that can be checked without a GPU is checked first, so bad input fails fast
   checkPngPath(o.out);
-  const auto view = scene::viewPresetFromName(o.view);
-  if (!view) throw InputError("unknown view " + o.view);
-  if (!o.scenario.empty()) readFile(o.scenario);  // a missing scenario fails before any drawing
+  scene::Document document = o.scenario.empty() ? scene::Document{} : scene::loadDocument(o.scenario);
+  scene::ViewState& view = document.view;
+  // flags given on the command line override the scenario
+  if (command.count("--view") > 0) scene::setViewKey(view, "camera.view", o.view);
+  if (command.count("--background") > 0) scene::setViewKey(view, "view.background", o.background);
+  if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
+  if (o.no_grid) view.grid = false;
+  if (o.no_shadows) view.shadows = false;
+  if (o.orthographic) view.camera.projection = scene::Projection::kOrthographic;
 
   render::WindowOptions wo;
   wo.width = 64;
@@ -67,26 +67,21 @@ void runRender(const RenderOptions& o) {
   render::Window window(wo);
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, o.msaa);
-  scene::Stage stage(scene::loadDefaultModel());
+  scene::Session session(scene::loadDefaultModel());
+  session.setDocument(document);
+  session.settle();  // a still picture shows the solved posture, not the start of an animation
 
-  render::RenderSettings settings;
-  settings.background = backgroundFrom(o);
-  settings.show_grid = !o.no_grid;
-  settings.shadows = !o.no_shadows;
-  scene::Camera camera;
-  camera.projection = o.orthographic ? scene::Projection::kOrthographic : scene::Projection::kPerspective;
-  camera.setView(*view);
-  const scene::DrawList list = stage.drawList(scene::LayerOptions{});
-  camera.frame(list.bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
+  const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
+  const scene::Camera camera = session.cameraFor(view, view.ghost == scene::Ghost::kSideBySide ? aspect * 0.5f : aspect);
+  const scene::FrameContent frame = session.frame(camera);
   ui::ViewComposer composer;
-  ui::OverlayStyle style;
-  style.scale = static_cast<float>(o.height) / 1080.0f;  // the same picture at any size
-  composer.compose(renderer, list, stage.meshes(), camera, settings, ui::OverlayText{}, style, target);
+  // the same picture at any size: text scales with the height, 1080 p = 100 %
+  composer.composeFrame(renderer, frame, session.meshes(), camera, view, static_cast<float>(o.height) / 1080.0f, target);
 
   Image image;
   image.width = o.width;
   image.height = o.height;
-  image.rgba = target.readPixels(settings.background == render::Background::kTransparent);
+  image.rgba = target.readPixels(view.background == scene::BackgroundChoice::kTransparent);
   if (const std::string errors = render::takeGlErrors(); !errors.empty()) {
     throw GraphicsError("the graphics driver reported " + errors + " while rendering");
   }

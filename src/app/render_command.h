@@ -30,6 +30,6 @@ inline constexpr int kMaxRenderHeight = 2160;
 // Adds the subcommand and its flags; the callback fills `options`.
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options);
 // Throws InputError / IoError / GraphicsError with a one-line message.
-void runRender(const RenderOptions& options);
+void runRender(const RenderOptions& options, const CLI::App& command);
 
 }  // namespace sagitta::app

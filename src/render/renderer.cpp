@@ -21,9 +21,9 @@ BackgroundColours coloursFor(Background b) {
     case Background::kTransparent:
       return {{0.0f, 0.0f, 0.0f}, {0.0f, 0.0f, 0.0f}, {0.5f, 0.55f, 0.62f}, {0.0f, 0.0f, 0.0f}};
     case Background::kDark:
-    default:
-      return {{0.16f, 0.19f, 0.24f}, {0.055f, 0.065f, 0.085f}, {0.45f, 0.52f, 0.62f}, {0.0f, 0.0f, 0.0f}};
+      break;
   }
+  return {{0.16f, 0.19f, 0.24f}, {0.055f, 0.065f, 0.085f}, {0.45f, 0.52f, 0.62f}, {0.0f, 0.0f, 0.0f}};
 }
 
 // FNV-1a over raw bytes: a cheap fingerprint of what the shadow map depends on.
@@ -188,12 +188,15 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   return light_view_proj;
 }
 
-void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, bool transparent,
+void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, Pass pass,
                          const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
                          const RenderSettings& settings) {
+  const bool transparent = pass == Pass::kTransparent;
   std::vector<const scene::DrawItem*> items;
   for (const scene::DrawItem& item : list.items) {
-    if ((item.opacity < 0.999f) == transparent && item.opacity > 0.0f) items.push_back(&item);
+    if (item.opacity <= 0.0f) continue;
+    const bool on_top = (item.flags & scene::kOnTop) != 0;
+    if (pass == Pass::kOnTop ? on_top : (!on_top && (item.opacity < 0.999f) == transparent)) items.push_back(&item);
   }
   if (items.empty()) return;
   const glm::vec3 eye = camera.eye();
@@ -292,7 +295,9 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   }
   // pass 1: signed depths of every surface summed per pixel
   glBindFramebuffer(GL_FRAMEBUFFER, xray_fbo_.get());
-  glViewport(0, 0, size.x, size.y);
+  glViewport(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
+  glScissor(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
+  glEnable(GL_SCISSOR_TEST);
   glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   glDisable(GL_DEPTH_TEST);
@@ -300,7 +305,7 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE);
   glEnable(GL_CLIP_DISTANCE0);
-  const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
+  const float aspect = static_cast<float>(viewport_.z) / static_cast<float>(viewport_.w);
   xray_accumulate_program_.use();
   xray_accumulate_program_.set("u_view", camera.view());
   xray_accumulate_program_.set("u_proj", camera.projectionMatrix(aspect));
@@ -322,10 +327,15 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   }
   glDisable(GL_CLIP_DISTANCE0);
   // pass 2: attenuation into the picture
-  target.bindForDrawing();
+  bindViewport(target);
   glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
   glDisable(GL_BLEND);
   xray_composite_program_.use();
+  // the full-screen triangle covers the viewport; sample the same part of the thickness
+  xray_composite_program_.set("u_uv_rect", glm::vec4(static_cast<float>(viewport_.x) / static_cast<float>(size.x),
+                                                     static_cast<float>(viewport_.y) / static_cast<float>(size.y),
+                                                     static_cast<float>(viewport_.z) / static_cast<float>(size.x),
+                                                     static_cast<float>(viewport_.w) / static_cast<float>(size.y)));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, xray_thickness_.get());
   xray_composite_program_.set("u_thickness", 0);
@@ -364,7 +374,14 @@ void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj
   glDepthMask(GL_TRUE);
 }
 
-void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj, const RenderTarget& target,
+void Renderer::bindViewport(const RenderTarget& target) const {
+  target.bindForDrawing();
+  glViewport(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
+  glScissor(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
+  glEnable(GL_SCISSOR_TEST);  // clears stay inside the viewport
+}
+
+void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size,
                          bool on_top) {
   struct LineVertex {
     glm::vec3 position;
@@ -400,7 +417,7 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   lines_program_.use();
   lines_program_.set("u_view_proj", view_proj);
-  lines_program_.set("u_viewport", glm::vec2(static_cast<float>(target.width()), static_cast<float>(target.height())));
+  lines_program_.set("u_viewport", viewport_size);
   glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(vertices.size()));
   ++stats_.draw_calls;
   glDepthMask(GL_TRUE);
@@ -411,14 +428,18 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
                       const RenderSettings& settings, RenderTarget& target, bool resolve) {
   stats_ = {};
   if (target.empty()) return;  // minimised window: nothing to draw, and no GL errors
-  const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
+  viewport_ = settings.viewport.z > 0 && settings.viewport.w > 0 ? settings.viewport
+                                                                 : glm::ivec4(0, 0, target.width(), target.height());
+  const glm::vec2 viewport_size(static_cast<float>(viewport_.z), static_cast<float>(viewport_.w));
+  const float aspect = viewport_size.x / viewport_size.y;
   const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
   if (settings.xray) {
     drawRadiograph(list, meshes, camera, settings, target);
-    drawLines(list, view_proj, target, false);
-    drawLines(list, view_proj, target, true);
+    drawLines(list, view_proj, viewport_size, false);
+    drawLines(list, view_proj, viewport_size, true);
     glBindVertexArray(0);
     glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
     if (resolve) target.resolve();
     return;
   }
@@ -427,16 +448,23 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   if (settings.shadows) light_view_proj = updateShadowMap(list, meshes, key, settings);
   light_view_proj_ = light_view_proj;
 
-  target.bindForDrawing();
+  bindViewport(target);
   drawBackground(settings);
   glEnable(GL_MULTISAMPLE);
-  drawItems(list, meshes, false, view_proj, light_view_proj, camera, settings);
-  drawLines(list, view_proj, target, false);
+  drawItems(list, meshes, Pass::kOpaque, view_proj, light_view_proj, camera, settings);
+  drawLines(list, view_proj, viewport_size, false);
   drawFloor(list, view_proj, light_view_proj, settings);
-  drawItems(list, meshes, true, view_proj, light_view_proj, camera, settings);
-  drawLines(list, view_proj, target, true);
+  drawItems(list, meshes, Pass::kTransparent, view_proj, light_view_proj, camera, settings);
+  // items that must stay visible inside the body (a force arrow): over everything, with
+  // their own depth so they still shade as solids
+  if (std::any_of(list.items.begin(), list.items.end(), [](const scene::DrawItem& i) { return (i.flags & scene::kOnTop) != 0; })) {
+    glClear(GL_DEPTH_BUFFER_BIT);
+    drawItems(list, meshes, Pass::kOnTop, view_proj, light_view_proj, camera, settings);
+  }
+  drawLines(list, view_proj, viewport_size, true);
   glBindVertexArray(0);
   glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
   if (resolve) target.resolve();
 }
 

@@ -29,6 +29,9 @@ struct RenderSettings {
   // Cutaway: a world plane (n, d); geometry where dot(n, p) + d < 0 is removed and the
   // inside of cut surfaces is shown as solid section. All zero: no cut.
   glm::vec4 clip_plane{0.0f};
+  // Part of the target to draw into (x, y from the bottom left, width, height); zero width:
+  // the whole target. Two calls with two halves make a side-by-side comparison.
+  glm::ivec4 viewport{0};
 };
 
 // How strongly a material attenuates X-rays, relative to cortical bone (for the radiograph).
@@ -64,12 +67,14 @@ class Renderer {
   void drawBackground(const RenderSettings& settings);
   glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes, const glm::vec3& key_dir,
                             const RenderSettings& settings);
-  void drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, bool transparent,
+  enum class Pass { kOpaque, kTransparent, kOnTop };
+  void drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, Pass pass,
                  const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
                  const RenderSettings& settings);
   void drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
                  const RenderSettings& settings);
-  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, const RenderTarget& target, bool on_top);
+  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size, bool on_top);
+  void bindViewport(const RenderTarget& target) const;
   void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
                       const RenderSettings& settings, RenderTarget& target);
 
@@ -83,6 +88,7 @@ class Renderer {
   Framebuffer xray_fbo_;
   Texture xray_thickness_;
   glm::ivec2 xray_size_{0};
+  glm::ivec4 viewport_{0};  // of the current render() call
   VertexArray empty_vao_;
   GpuMesh floor_quad_;
   VertexArray lines_vao_;

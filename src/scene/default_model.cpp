@@ -8,6 +8,7 @@ namespace sagitta::scene {
 anatomy::Model loadDefaultModel() {
   // stand-in until the procedural anatomy lands: one mesh on the pelvis, same Assimp path
   anatomy::Model model;
+  model.skeleton = anatomy::buildSkeleton();
   anatomy::ModelPart part;
   part.name = "standin";
   part.kind = anatomy::PartKind::kBone;

@@ -67,6 +67,7 @@ struct DrawItem {
   float highlight = 0.0f;                // 0..1 emphasis glow (hover, selection)
   std::uint32_t flags = kCastsShadow | kReceivesShadow;
   std::uint32_t pick_id = 0;  // non-zero: what the item stands for (a muscle, a bone)
+  int part = -1;              // index of the model part it draws, when it draws one
 };
 
 // One segment matrix per skeleton segment: world(s, pose) * inverse(world(s, neutral)).

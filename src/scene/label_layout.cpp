@@ -18,13 +18,9 @@ struct Rect {
 
 // Candidate offsets of the box centre from the anchor, nearest first: right, left, above,
 // below and the diagonals, at growing distances.
-std::vector<glm::vec2> candidateDirections() {
-  std::vector<glm::vec2> dirs;
-  const std::array<glm::vec2, 8> unit = {glm::vec2(1, 0),  glm::vec2(-1, 0), glm::vec2(0, -1), glm::vec2(0, 1),
-                                         glm::vec2(1, -1), glm::vec2(-1, -1), glm::vec2(1, 1), glm::vec2(-1, 1)};
-  for (const glm::vec2& u : unit) dirs.push_back(u);
-  return dirs;
-}
+constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0),  glm::vec2(-1, 0), glm::vec2(0, -1),
+                                                   glm::vec2(0, 1),  glm::vec2(1, -1), glm::vec2(-1, -1),
+                                                   glm::vec2(1, 1),  glm::vec2(-1, 1)};
 
 }  // namespace
 
@@ -40,7 +36,6 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
   });
 
   std::vector<Rect> placed;
-  const std::vector<glm::vec2> dirs = candidateDirections();
   for (const std::size_t i : order) {
     const LabelBox& l = labels[i];
     if (!std::isfinite(l.anchor.x) || !std::isfinite(l.anchor.y)) continue;
@@ -65,7 +60,7 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
     bool done = false;
     for (int ring = 0; ring < 12 && !done; ++ring) {
       const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
-      for (const glm::vec2& d : dirs) {
+      for (const glm::vec2& d : kDirections) {
         // offset so the box edge (not its centre) sits `dist` from the anchor
         const glm::vec2 half = l.size * 0.5f;
         const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));

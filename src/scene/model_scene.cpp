@@ -74,6 +74,7 @@ void addModel(const anatomy::Model& model, const ModelMeshes& meshes, const Mesh
     if (!visible(part, layers)) continue;
     DrawItem item;
     item.mesh = meshes.part_mesh.at(i);
+    item.part = static_cast<int>(i);
     item.material = partMaterial(part);
     item.colour = partColour(part);
     if (part.mesh.skinned()) {

@@ -62,7 +62,7 @@ anatomy::MeshData spindleMesh(const std::vector<glm::vec3>& path, const SpindleS
       normal = glm::normalize(normal - t * glm::dot(normal, t));  // transport onto the new plane
     }
     const glm::vec3 binormal = glm::cross(t, normal);
-    const float radius = belly * profile(s);
+    const float radius = shape.tube ? shape.belly_radius_m : belly * profile(s);
     for (int k = 0; k < sides; ++k) {
       const float a = 2.0f * std::numbers::pi_v<float> * static_cast<float>(k) / static_cast<float>(sides);
       const glm::vec3 dir = normal * std::cos(a) + binormal * std::sin(a);

@@ -16,6 +16,7 @@ struct SpindleShape {
   float neutral_length_m = 0.2f; // path length in the neutral posture
   int rings = 28;                // along the path
   int sides = 12;                // around it
+  bool tube = false;             // a uniform tube (nerves), not a spindle
 };
 
 // A closed tube around the polyline `path` (world metres, at least two distinct points).

@@ -106,7 +106,7 @@ const std::vector<KeyDef>& table() {
                   "compare with the neutral posture: translucent over it, or two views side by side"},
                  [](ViewState& s, const json& v, const std::string& ctx) { s.ghost = asChoice(v, ctx, kGhosts); },
                  [](const ViewState& s) { return json(choiceName(s.ghost, kGhosts)); }});
-    k.push_back(boolKey("view.show_numbers", &ViewState::show_numbers, "show measured values (patient mode hides them)"));
+    k.push_back(boolKey("view.show_numbers", &ViewState::show_numbers, "patient mode: show the measured values too (classroom and expert always show them)"));
     k.push_back({{"view.background", "one of dark|light|transparent", 0, 0, "background (transparent for slides)"},
                  [](ViewState& s, const json& v, const std::string& ctx) { s.background = asChoice(v, ctx, kBackgrounds); },
                  [](const ViewState& s) { return json(choiceName(s.background, kBackgrounds)); }});

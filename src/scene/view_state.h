@@ -41,7 +41,7 @@ struct ViewState {
   bool shear_arrow = true;
   bool cutaway = false;       // midsagittal section (the left half removed)
   Ghost ghost = Ghost::kOff;  // neutral skeleton for comparison
-  bool show_numbers = true;   // patient mode hides numbers unless asked
+  bool show_numbers = false;  // patient mode: show the measured values too (other modes always do)
   BackgroundChoice background = BackgroundChoice::kDark;
   bool grid = true;
   bool shadows = true;

@@ -22,9 +22,9 @@ float srgbChannel(float c) {
 }
 
 ImU32 toImColour(const glm::vec4& linear) {
-  return IM_COL32(static_cast<int>(srgbChannel(linear.r) * 255.0f + 0.5f), static_cast<int>(srgbChannel(linear.g) * 255.0f + 0.5f),
-                  static_cast<int>(srgbChannel(linear.b) * 255.0f + 0.5f),
-                  static_cast<int>(std::clamp(linear.a, 0.0f, 1.0f) * 255.0f + 0.5f));
+  auto byte = [](float v) { return static_cast<int>(std::lround(v * 255.0f)); };
+  return IM_COL32(byte(srgbChannel(linear.r)), byte(srgbChannel(linear.g)), byte(srgbChannel(linear.b)),
+                  byte(std::clamp(linear.a, 0.0f, 1.0f)));
 }
 
 struct Palette {
@@ -168,12 +168,73 @@ ViewComposer::~ViewComposer() {
   ImGui::SetCurrentContext(previous == context_ ? nullptr : previous);
 }
 
+render::RenderSettings renderSettingsFor(const scene::ViewState& view) {
+  render::RenderSettings s;
+  switch (view.background) {
+    case scene::BackgroundChoice::kDark: s.background = render::Background::kDark; break;
+    case scene::BackgroundChoice::kLight: s.background = render::Background::kLight; break;
+    case scene::BackgroundChoice::kTransparent: s.background = render::Background::kTransparent; break;
+  }
+  s.show_grid = view.grid;
+  s.shadows = view.shadows;
+  s.xray = view.xray;
+  // the midsagittal cut removes the half nearer the viewer of a lateral view: the left half
+  // (z < 0) when seen from the left, keeping the right
+  if (view.cutaway) s.clip_plane = glm::vec4(0.0f, 0.0f, view.camera.eye().z < view.camera.target.z ? 1.0f : -1.0f, 0.0f);
+  return s;
+}
+
+void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameContent& frame,
+                                const scene::MeshLibrary& meshes, const scene::Camera& camera,
+                                const scene::ViewState& view, float ui_scale, render::RenderTarget& target) {
+  if (target.empty()) return;
+  render::RenderSettings settings = renderSettingsFor(view);
+  scene::ViewState cut_view = view;
+  cut_view.camera = camera;
+  settings.clip_plane = renderSettingsFor(cut_view).clip_plane;
+  OverlayStyle style;
+  style.scale = ui_scale * (view.mode == scene::Mode::kClassroom ? 1.25f : 1.0f);
+  style.labels = view.labels;
+  style.light_background = view.background == scene::BackgroundChoice::kLight;
+  style.high_contrast = view.mode == scene::Mode::kClassroom;
+  OverlayText text;
+  text.caption = frame.captions.caption;
+  text.caption_note = frame.captions.note;
+  text.badges = frame.captions.badges;
+  text.title = frame.title;
+
+  const int w = target.width(), h = target.height();
+  std::vector<Pass> passes;
+  if (frame.compare) {
+    // neutral on the left, current on the right, one camera for both
+    const int half = w / 2;
+    OverlayText left_text;
+    left_text.title = frame.compare_title;
+    passes.push_back({&*frame.compare, glm::ivec4(0, 0, half, h), left_text});
+    text.title = frame.title;
+    passes.push_back({&frame.list, glm::ivec4(half, 0, w - half, h), text});
+  } else {
+    passes.push_back({&frame.list, glm::ivec4(0, 0, w, h), text});
+  }
+  for (const Pass& p : passes) {
+    settings.viewport = p.viewport;
+    renderer.render(*p.list, meshes, camera, settings, target, false);
+  }
+  drawOverlays(passes, camera, style, target);
+}
+
 void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& list, const scene::MeshLibrary& meshes,
                            const scene::Camera& camera, const render::RenderSettings& settings,
                            const OverlayText& text, const OverlayStyle& style, render::RenderTarget& target) {
   renderer.render(list, meshes, camera, settings, target, false);
   if (target.empty()) return;
+  OverlayStyle s = style;
+  s.light_background = settings.background == render::Background::kLight;
+  drawOverlays({{&list, glm::ivec4(0, 0, target.width(), target.height()), text}}, camera, s, target);
+}
 
+void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Camera& camera, const OverlayStyle& style,
+                                render::RenderTarget& target) {
   ImGuiContext* previous = ImGui::GetCurrentContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
@@ -182,10 +243,13 @@ void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& li
   io.DeltaTime = 1.0f / 60.0f;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
-  OverlayStyle s = style;
-  s.light_background = settings.background == render::Background::kLight;
-  drawOverlay(ImGui::GetBackgroundDrawList(), fonts_, list, camera, glm::vec2(0.0f), glm::vec2(io.DisplaySize.x, io.DisplaySize.y),
-              text, s);
+  for (const Pass& p : passes) {
+    // GL viewports count from the bottom, ImGui from the top
+    const glm::vec2 origin(static_cast<float>(p.viewport.x),
+                           static_cast<float>(target.height() - p.viewport.y - p.viewport.w));
+    drawOverlay(ImGui::GetBackgroundDrawList(), fonts_, *p.list, camera, origin,
+                glm::vec2(static_cast<float>(p.viewport.z), static_cast<float>(p.viewport.w)), p.text, style);
+  }
   ImGui::Render();
   target.bindForDrawing();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

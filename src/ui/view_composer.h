@@ -11,6 +11,8 @@
 #include "render/renderer.h"
 #include "scene/camera.h"
 #include "scene/draw_list.h"
+#include "scene/session.h"
+#include "scene/view_state.h"
 
 struct ImGuiContext;
 struct ImFont;
@@ -55,10 +57,28 @@ class ViewComposer {
                const scene::Camera& camera, const render::RenderSettings& settings, const OverlayText& text,
                const OverlayStyle& style, render::RenderTarget& target);
 
+  // A whole frame of a session as its view state asks: background, X-ray, cutaway, grid and
+  // shadows; the comparison side by side when there is one; labels and captions. `ui_scale` is
+  // the text size for this picture (UI scale, or picture height / 1080 headless).
+  void composeFrame(render::Renderer& renderer, const scene::FrameContent& frame, const scene::MeshLibrary& meshes,
+                    const scene::Camera& camera, const scene::ViewState& view, float ui_scale,
+                    render::RenderTarget& target);
+
  private:
+  struct Pass {
+    const scene::DrawList* list;
+    glm::ivec4 viewport;  // bottom-left origin, pixels
+    OverlayText text;
+  };
+  void drawOverlays(const std::vector<Pass>& passes, const scene::Camera& camera, const OverlayStyle& style,
+                    render::RenderTarget& target);
+
   ImGuiContext* context_ = nullptr;
   FontLadder fonts_;
 };
+
+// Renderer settings for a view state (the part of the picture a view state decides).
+render::RenderSettings renderSettingsFor(const scene::ViewState& view);
 
 // The overlay drawing itself, into any ImGui draw list over a rectangle of `size` pixels.
 void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list, const scene::Camera& camera,

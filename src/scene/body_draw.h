@@ -1,0 +1,49 @@
+// Draw items for what the posture solve adds to the bones: muscles as spindles coloured by
+// length change, the nerve root at the slip level, the L5-S1 shear arrow, and the couch or
+// chair the pose rests on. Pure functions of the solver's plain data.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "biomech/solution.h"
+#include "scene/draw_list.h"
+
+namespace sagitta::scene {
+
+// pick_id of a muscle's draw items: 1 + 2 * muscle index + side index (0 = nothing).
+std::uint32_t musclePickId(biomech::MuscleId muscle, anatomy::Side side);
+
+// Which muscles to emphasise (hover in the muscle panel): a mask per muscle and side.
+struct MuscleHighlight {
+  std::array<std::array<bool, biomech::kSideCount>, biomech::kMuscleCount> on{};
+  bool any() const;
+};
+
+// Meshes reused from frame to frame (spindles change shape with the pose).
+class BodyMeshes {
+ public:
+  explicit BodyMeshes(MeshLibrary& library);
+  void addMuscles(std::span<const biomech::FascicleResult> fascicles, const MuscleHighlight& highlight, DrawList& list);
+  void addNerves(const biomech::SlipResult& slip, DrawList& list);
+  void addShearArrow(const biomech::ForceArrow& shear, DrawList& list);
+  void addSupport(const biomech::Support& support, DrawList& list);
+
+ private:
+  MeshId slot(std::size_t index);
+  MeshLibrary& library_;
+  std::vector<MeshId> dynamic_;  // spindles and nerve tubes, reused in order each frame
+  std::size_t used_ = 0;
+  MeshId arrow_;
+  MeshId box_;
+
+ public:
+  void beginFrame() { used_ = 0; }
+};
+
+// Drawing radius of a muscle belly from its strength: PCSA = Fmax / 60 N/cm², the specific
+// tension of Rajagopal et al. 2016 (IEEE TBME 63:2068). A drawing size, not a model quantity.
+float bellyRadius_m(double max_isometric_force_N);
+
+}  // namespace sagitta::scene

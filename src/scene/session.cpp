@@ -1,0 +1,320 @@
+#include "scene/session.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "anatomy/skeleton.h"
+#include "biomech/measures.h"
+#include "biomech/muscle_table.h"
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "scenario/json_lines.h"
+#include "scene/radiograph_overlay.h"
+
+namespace sagitta::scene {
+namespace {
+
+using nlohmann::json;
+
+constexpr glm::vec3 kGhostColour{0.45f, 0.72f, 1.0f};
+constexpr float kGhostOpacity = 0.28f;
+
+glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) { return glm::vec3(m * glm::dvec4(p, 1.0)); }
+
+// The view sections of a scenario, each value applied with its file line for messages.
+void applyViewWithLines(ViewState& view, const json& extra, std::string_view text, const std::string& source) {
+  const std::map<std::string, int> lines = scenario::keyLines(text);
+  auto where = [&](const std::string& key) {
+    const auto it = lines.find(key);
+    return it == lines.end() ? source : source + ":" + std::to_string(it->second);
+  };
+  ViewState next = view;  // all or nothing
+  if (extra.contains("overlays")) {
+    throw InputError(where("overlays") + ": overlays are set in the \"view\" section (e.g. view.pelvic_angles)");
+  }
+  if (extra.contains("mode")) setViewKey(next, "mode", extra["mode"], where("mode"));
+  for (const char* section : {"view", "camera", "captions"}) {
+    if (!extra.contains(section)) continue;
+    const json& obj = extra[section];
+    if (!obj.is_object()) throw InputError(where(section) + ": " + section + " must be an object");
+    if (std::string_view(section) == "camera" && obj.contains("view")) {
+      setViewKey(next, "camera.view", obj["view"], where("camera.view"));
+    }
+    for (const auto& [name, value] : obj.items()) {
+      const std::string key = std::string(section) + "." + name;
+      if (key != "camera.view") setViewKey(next, key, value, where(key));
+    }
+  }
+  view = next;
+}
+
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+}  // namespace
+
+Document parseDocument(std::string_view text, const std::string& source) {
+  Document d;
+  d.scenario = scenario::parseScenario(text, source);
+  applyViewWithLines(d.view, json::parse(d.scenario.extra.dump()), text, source);
+  return d;
+}
+
+Document loadDocument(const std::filesystem::path& path) {
+  const std::string text = readFile(path);
+  return parseDocument(text, path.string());
+}
+
+std::string documentToJson(const Document& document) {
+  scenario::Scenario s = document.scenario;
+  json extra = json::parse(s.extra.dump());
+  extra.erase("overlays");
+  writeViewSections(document.view, extra);
+  s.extra = nlohmann::ordered_json::parse(extra.dump());
+  return scenario::scenarioToJson(s);
+}
+
+void saveDocument(const std::filesystem::path& path, const Document& document) {
+  writeFileAtomic(path, documentToJson(document));
+}
+
+Session::Session(anatomy::Model model) : stage_(std::move(model)) {
+  posture_ = std::make_unique<biomech::PostureModel>(stage_.model().skeleton);
+  body_meshes_ = std::make_unique<BodyMeshes>(stage_.meshes());
+  solution_ = posture_->solve(document_.scenario.inputs);
+  neutral_ = solution_;
+  animator_.reset(solution_.pose);
+}
+
+void Session::setDocument(Document document) {
+  const biomech::ModelInputs& in = document.scenario.inputs;
+  const bool inputs_changed = !(in == document_.scenario.inputs);
+  const bool pose_changed = in.pose != document_.scenario.inputs.pose || in.pose_side != document_.scenario.inputs.pose_side;
+  if (inputs_changed) {
+    biomech::Solution solved = posture_->solve(in);  // throws InputError: nothing changes
+    if (pose_changed) {
+      biomech::ModelInputs plain;  // the same pose with default muscles, no slip, no patient data
+      plain.pose = in.pose;
+      plain.pose_side = in.pose_side;
+      neutral_ = posture_->solve(plain);
+    }
+    solution_ = std::move(solved);
+  }
+  document_ = std::move(document);
+}
+
+void Session::update(double dt_s) { animator_.update(solution_.pose, dt_s); }
+
+void Session::settle() { animator_.reset(solution_.pose); }
+
+biomech::ClinicalMeasures Session::shownMeasures() const {
+  return biomech::measure(biomech::measureLandmarks(stage_.model().skeleton, animator_.current(),
+                                                    document_.scenario.inputs.slip.level));
+}
+
+anatomy::Bounds Session::modelBounds() const {
+  Stage& stage = const_cast<Stage&>(stage_);  // posing the stage is a cache, not a change
+  stage.setPose(animator_.current());
+  LayerOptions layers;
+  layers.body_outline = false;
+  return stage.drawList(layers).bounds;
+}
+
+Camera Session::cameraFor(const ViewState& view, float aspect) const {
+  Camera camera = view.camera;
+  if (const auto preset = viewPresetFromName(view.camera_view)) {
+    camera.setView(*preset);
+    camera.frame(modelBounds(), aspect);
+  }
+  return camera;
+}
+
+void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost,
+                         const Camera& camera, const MuscleHighlight& highlight, DrawList& list) {
+  const ViewState& view = document_.view;
+  const anatomy::Skeleton& skeleton = stage_.model().skeleton;
+  stage_.setPose(pose);
+  LayerOptions layers;
+  layers.bones = view.bones;
+  layers.discs = view.discs;
+  layers.body_outline = view.body_outline && !ghost;
+  DrawList posed = stage_.drawList(layers);
+  const auto& shown_world = stage_.posed().world;
+
+  // isthmic slip: the posterior arch of the slipping vertebra stays behind with the one below
+  // (the pars gap); follow the lower vertebra as it is shown
+  const biomech::SlipResult& slip = solution.slip;
+  if (!ghost && slip.pars_defect) {
+    const auto lower = static_cast<std::size_t>(slip.lower);
+    const glm::dmat4 arch = shown_world[lower] * glm::inverse(solution.world[lower]) * slip.posterior_arch_world;
+    for (DrawItem& item : posed.items) {
+      if (item.part < 0) continue;
+      const anatomy::ModelPart& p = stage_.model().parts[static_cast<std::size_t>(item.part)];
+      if (p.segment == slip.slipping && p.name.find("arch") != std::string::npos) item.model = glm::mat4(arch);
+    }
+  }
+  if (ghost) {
+    for (DrawItem& item : posed.items) {
+      item.colour = kGhostColour;
+      item.opacity = kGhostOpacity;
+      item.material = Material::kPlain;
+      item.flags = 0;
+    }
+    list.items.insert(list.items.end(), posed.items.begin(), posed.items.end());
+    list.skins.insert(list.skins.end(), posed.skins.begin(), posed.skins.end());
+    for (std::size_t i = list.items.size() - posed.items.size(); i < list.items.size(); ++i) {
+      if (list.items[i].skin >= 0) list.items[i].skin += static_cast<int>(list.skins.size() - posed.skins.size());
+    }
+    return;
+  }
+  list.items = std::move(posed.items);
+  list.skins = std::move(posed.skins);
+  list.bounds = posed.bounds;
+
+  // what moves with the target posture is carried along to the shown one
+  auto carried = [&](anatomy::Segment s) {
+    const auto i = static_cast<std::size_t>(s);
+    return shown_world[i] * glm::inverse(solution.world[i]);
+  };
+  const std::vector<biomech::FascicleResult> fascicles = posture_->fascicleStates(pose, document_.scenario.inputs);
+  if (view.muscles) body_meshes_->addMuscles(fascicles, highlight, list);
+  if (view.nerves) {
+    biomech::SlipResult moved = slip;
+    const glm::dmat4 m = carried(slip.slipping);
+    for (biomech::NerveRoot& root : moved.nerve_roots) {
+      for (glm::dvec3& p : root.points) p = glm::dvec3(m * glm::dvec4(p, 1.0));
+    }
+    body_meshes_->addNerves(moved, list);
+  }
+  if (view.shear_arrow && !view.xray) {
+    biomech::ForceArrow arrow = solution.l5s1_shear;
+    const glm::dmat4 m = carried(anatomy::Segment::kSacrum);
+    arrow.origin = glm::dvec3(m * glm::dvec4(arrow.origin, 1.0));
+    arrow.direction = glm::dvec3(m * glm::dvec4(arrow.direction, 0.0));
+    body_meshes_->addShearArrow(arrow, list);
+    if (arrow.magnitude_N > 1.0 && view.labels) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
+      list.labels.push_back({glm::vec3(arrow.origin + arrow.direction * 0.08), buf, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
+    }
+  }
+  body_meshes_->addSupport(solution.support, list);
+
+  // radiograph overlays, measured on the shown pose
+  const biomech::SlipLevel level = document_.scenario.inputs.slip.level;
+  const biomech::MeasureLandmarks ml = biomech::measureLandmarks(skeleton, pose, level);
+  const biomech::ClinicalMeasures measures = biomech::measure(ml);
+  const glm::dmat4& root = pose.root;
+  RadiographPoints rp;
+  rp.hip_left = toWorld(root, ml.hip_centre[0]);
+  rp.hip_right = toWorld(root, ml.hip_centre[1]);
+  rp.s1_anterior = toWorld(root, ml.s1_anterior);
+  rp.s1_posterior = toWorld(root, ml.s1_posterior);
+  rp.l1_anterior = toWorld(root, ml.superior_anterior[0]);
+  rp.l1_posterior = toWorld(root, ml.superior_posterior[0]);
+  rp.lower_anterior = toWorld(root, ml.lower_superior_anterior);
+  rp.lower_posterior = toWorld(root, ml.lower_superior_posterior);
+  rp.upper_posterior_inferior = toWorld(root, ml.upper_inferior_posterior);
+  rp.lower_posterior_wall = toWorld(root, ml.lower_posterior_wall);
+  const anatomy::SegmentDef& thorax = skeleton.segment(anatomy::Segment::kThorax);
+  rp.plumb_top = toWorld(shown_world[static_cast<std::size_t>(anatomy::Segment::kThorax)], thorax.centre_of_mass);
+  RadiographValues rv;
+  rv.pelvic_incidence_deg = measures.pelvic_incidence_deg;
+  rv.pelvic_tilt_deg = measures.pelvic_tilt_deg;
+  rv.sacral_slope_deg = measures.sacral_slope_deg;
+  rv.lumbar_lordosis_deg = measures.lumbar_lordosis_deg;
+  rv.slip_percent = measures.slip_percent;
+  rv.meyerding_grade = measures.meyerding_grade;
+  rv.slip_level = std::string(biomech::slipLevelName(level));
+  RadiographOptions ro;
+  ro.pelvic_angles = view.pelvic_angles;
+  ro.lordosis = view.lordosis;
+  ro.plumb_line = view.plumb_line;
+  ro.meyerding = view.meyerding;
+  ro.values = view.mode != Mode::kPatient || view.show_numbers;
+  ro.light_background = view.background == BackgroundChoice::kLight;
+  ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
+  // lift the lines toward the camera's side of the sagittal plane
+  ro.toward_viewer = glm::vec3(0.0f, 0.0f, camera.eye().z < camera.target.z ? -1.0f : 1.0f);
+  addRadiographOverlay(rp, rv, ro, list);
+
+  if (!view.labels) return;
+  // labels: bones and landmarks on the side facing the camera
+  const std::string near_side = camera.eye().z < camera.target.z ? "_l" : "_r";
+  const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f), muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
+  auto at = [&](const std::string& name) -> std::optional<glm::vec3> {
+    const anatomy::Landmark* l = skeleton.findLandmark(name);
+    if (l == nullptr) return std::nullopt;
+    return glm::vec3(anatomy::worldPosition(*l, shown_world));
+  };
+  auto label = [&](const std::string& landmark, const char* text, glm::vec4 colour, int priority) {
+    if (const auto p = at(landmark)) list.labels.push_back({*p, text, colour, priority, false});
+  };
+  label("asis" + near_side, "ASIS", landmark_colour, 5);
+  label("psis" + near_side, "PSIS", landmark_colour, 5);
+  label("pubic_symphysis", "Pubic symphysis", landmark_colour, 3);
+  label("sacral_promontory", "Sacral promontory", landmark_colour, 4);
+  label("greater_trochanter" + near_side, "Greater trochanter", landmark_colour, 2);
+  label("ischial_tuberosity" + near_side, "Ischial tuberosity", landmark_colour, 2);
+  label("coccyx_tip", "Coccyx", bone_colour, 1);
+  for (int k = 1; k <= 5; ++k) {
+    const std::string v = "l" + std::to_string(k);
+    const auto a = at(v + "_superior_endplate_anterior"), b = at(v + "_inferior_endplate_anterior");
+    if (a && b) list.labels.push_back({(*a + *b) * 0.5f, "L" + std::to_string(k), bone_colour, 4, false});
+  }
+  if (const auto s1 = at("s1_endplate_anterior"), tip = at("coccyx_tip"); s1 && tip) {
+    list.labels.push_back({glm::mix(*s1, *tip, 0.35f), "Sacrum", bone_colour, 3, false});
+  }
+  if (const auto head = at("femoral_head_centre" + near_side), knee = at("knee_centre" + near_side); head && knee) {
+    list.labels.push_back({glm::mix(*head, *knee, 0.45f), "Femur", bone_colour, 3, false});
+  }
+  if (const auto crest = at("iliac_crest_top" + near_side)) list.labels.push_back({*crest, "Ilium", bone_colour, 3, false});
+  if (view.muscles) {
+    const anatomy::Side side = near_side == "_l" ? anatomy::Side::kLeft : anatomy::Side::kRight;
+    std::array<bool, biomech::kMuscleCount> done{};
+    for (const biomech::FascicleResult& f : fascicles) {
+      const std::size_t m = biomech::muscleIndex(f.muscle);
+      if (f.side != side || done[m] || f.point_count < 2) continue;
+      // hamstrings are one label; semitendinosus and semimembranosus lie under biceps femoris
+      if (f.muscle == biomech::MuscleId::kSemimembranosus || f.muscle == biomech::MuscleId::kSemitendinosus) continue;
+      done[m] = true;
+      const auto path = f.path();
+      const glm::vec3 mid(path[path.size() / 2 - (path.size() % 2 == 0 ? 1 : 0)] * 0.5 + path[path.size() / 2] * 0.5);
+      std::string name = f.muscle == biomech::MuscleId::kBicepsFemoris ? "Hamstrings"
+                                                                       : capitalised(biomech::muscleDef(f.muscle).display_name);
+      const bool flexor = biomech::groupOf(f.muscle) == biomech::MuscleGroup::kHipFlexors;
+      list.labels.push_back({mid, name, muscle_colour, flexor ? 4 : 2, false});
+    }
+  }
+}
+
+FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlight) {
+  FrameContent out;
+  const ViewState& view = document_.view;
+  body_meshes_->beginFrame();
+  addPosture(animator_.current(), solution_, false, camera, highlight, out.list);
+  const biomech::ClinicalMeasures now = shownMeasures();
+  if (view.ghost == Ghost::kOverlay) {
+    addPosture(neutral_.pose, neutral_, true, camera, {}, out.list);
+    out.captions.badges = changeBadges(now, neutral_.measures, solution_);
+  } else if (view.ghost == Ghost::kSideBySide) {
+    DrawList left;
+    addPosture(neutral_.pose, neutral_, false, camera, {}, left);
+    out.compare = std::move(left);
+    out.captions.badges = changeBadges(now, neutral_.measures, solution_);
+    out.title = "Current";
+  }
+  if (view.mode == Mode::kPatient) {
+    Captions patient = patientCaptions(document_.scenario.inputs, solution_, neutral_, view.show_numbers);
+    patient.badges = std::move(out.captions.badges);
+    out.captions = std::move(patient);
+  }
+  if (!view.caption.empty()) out.captions.caption = view.caption;
+  stage_.setPose(animator_.current());
+  return out;
+}
+
+}  // namespace sagitta::scene

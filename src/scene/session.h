@@ -1,0 +1,92 @@
+// The open document and everything derived from it, without OpenGL: scenario (model inputs)
+// and view state -> posture solve -> animated pose -> draw lists and captions. The GUI,
+// `sagitta render` and `sagitta record` all draw through a Session, so a scenario looks the
+// same in every one of them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "anatomy/model.h"
+#include "biomech/posture_model.h"
+#include "scenario/scenario_file.h"
+#include "scene/body_draw.h"
+#include "scene/camera.h"
+#include "scene/captions.h"
+#include "scene/pose_animator.h"
+#include "scene/stage.h"
+#include "scene/view_state.h"
+
+namespace sagitta::scene {
+
+// Everything a user can set: what is saved in a scenario file and undone by Ctrl+Z.
+struct Document {
+  scenario::Scenario scenario;  // model inputs; its `extra` JSON holds the UI's sections as loaded
+  ViewState view;
+  bool operator==(const Document&) const = default;
+};
+
+// Reads a scenario file including its view sections (all or nothing). Throws IoError /
+// InputError "FILE:LINE: ..." like scenario::loadScenario.
+Document loadDocument(const std::filesystem::path& path);
+Document parseDocument(std::string_view text, const std::string& source);
+std::string documentToJson(const Document& document);
+void saveDocument(const std::filesystem::path& path, const Document& document);
+
+// What one frame of the 3D view shows.
+struct FrameContent {
+  DrawList list;
+  std::optional<DrawList> compare;  // side by side: the neutral posture, drawn on the left
+  Captions captions;
+  std::string compare_title = "Neutral";
+  std::string title;
+};
+
+class Session {
+ public:
+  // Throws std::invalid_argument when the model's skeleton lacks what the posture model needs.
+  explicit Session(anatomy::Model model);
+
+  const Document& document() const { return document_; }
+  // Replaces the document and re-solves when the model inputs changed. Throws InputError for
+  // invalid inputs, leaving the session as it was.
+  void setDocument(Document document);
+
+  const biomech::Solution& solution() const { return solution_; }
+  const biomech::Solution& neutral() const { return neutral_; }
+  const biomech::PostureModel& postureModel() const { return *posture_; }
+  const anatomy::Model& model() const { return stage_.model(); }
+
+  // Animation toward the solved posture (critically damped, ~0.6 s).
+  void update(double dt_s);
+  void settle();  // jump to the solved posture (headless pictures, tests)
+  bool animating() const { return animator_.moving(); }
+  void setAnimationTime(double seconds) { animator_.setSettleTime(seconds); }
+  const anatomy::Pose& shownPose() const { return animator_.current(); }
+  // Measures taken on the pose being shown (what the overlays draw), not the target.
+  biomech::ClinicalMeasures shownMeasures() const;
+
+  // The frame for a camera (labels pick the side facing it). Not const: spindle meshes are
+  // rebuilt in the session's mesh library.
+  FrameContent frame(const Camera& camera, const MuscleHighlight& highlight = {});
+  const MeshLibrary& meshes() const { return stage_.meshes(); }
+
+  // Camera for a named view of the document (framed on the model) or its free camera.
+  Camera cameraFor(const ViewState& view, float aspect) const;
+  anatomy::Bounds modelBounds() const;
+
+ private:
+  void addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost, const Camera& camera,
+                  const MuscleHighlight& highlight, DrawList& list);
+
+  Stage stage_;
+  std::unique_ptr<biomech::PostureModel> posture_;
+  std::unique_ptr<BodyMeshes> body_meshes_;
+  Document document_;
+  biomech::Solution solution_;
+  biomech::Solution neutral_;
+  PoseAnimator animator_;
+};
+
+}  // namespace sagitta::scene
