@@ -29,7 +29,8 @@ float pathLength(const std::vector<glm::vec3>& path);
 // Colour (linear RGB) for a change of length relative to neutral, strain = L / L0 - 1:
 // shortened → warm orange, neutral → muscle red, lengthened → cool blue (safe for the common
 // colour-vision deficiencies). Saturates at ±kStrainColourRange.
-inline constexpr float kStrainColourRange = 0.2f;
+// ±10 %: hip-flexor lengths change by a few percent between postures, which must show.
+inline constexpr float kStrainColourRange = 0.1f;
 glm::vec3 strainColour(float strain);
 
 }  // namespace sagitta::scene

@@ -26,6 +26,7 @@ TEST(LabelLayout, CrowdedLabelsNeverOverlapAndStayOnScreen) {
   std::mt19937 rng(7);
   std::uniform_real_distribution<float> pos(150.0f, 250.0f);
   std::vector<LabelBox> labels;
+  labels.reserve(25);
   for (int i = 0; i < 25; ++i) labels.push_back({{pos(rng), pos(rng)}, {70, 18}, i % 3, false});
   const glm::vec2 lo(0, 0), hi(640, 480);
   const auto out = layoutLabels(labels, lo, hi);

@@ -68,11 +68,11 @@ TEST(MuscleMesh, ADegeneratePathGivesNothing) {
 }
 
 TEST(MuscleMesh, StrainColoursRunFromWarmShortToCoolLong) {
-  const glm::vec3 s = scene::strainColour(-0.2f), n = scene::strainColour(0.0f), l = scene::strainColour(0.2f);
+  const glm::vec3 s = scene::strainColour(-0.1f), n = scene::strainColour(0.0f), l = scene::strainColour(0.1f);
   EXPECT_GT(s.g, n.g + 0.2f) << "shortened muscles turn orange and stand out";
   EXPECT_GT(l.b, n.b + 0.5f) << "lengthened muscles turn blue";
   EXPECT_EQ(scene::strainColour(-5.0f), s) << "saturates";
   // monotone toward each end
-  EXPECT_GT(scene::strainColour(-0.1f).g, n.g);
-  EXPECT_LT(scene::strainColour(-0.1f).g, s.g);
+  EXPECT_GT(scene::strainColour(-0.05f).g, n.g);
+  EXPECT_LT(scene::strainColour(-0.05f).g, s.g);
 }

@@ -1,0 +1,147 @@
+// Every preset solves to what its name promises, measured on the posed geometry.
+#include "scene/presets.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "core/error.h"
+
+#include "anatomy/skeleton.h"
+#include "biomech/types.h"
+
+using namespace sagitta;
+
+namespace {
+
+scene::Session& session() {
+  static scene::Session s = [] {
+    anatomy::Model m;
+    m.skeleton = anatomy::buildSkeleton();
+    return scene::Session(std::move(m));
+  }();
+  return s;
+}
+
+const biomech::Solution& solve(const std::string& name) {
+  const scene::Preset* p = scene::findPreset(name);
+  EXPECT_NE(p, nullptr) << name;
+  session().setDocument(p->document);
+  return session().solution();
+}
+
+double psoasPct(const biomech::Solution& s, anatomy::Side side) {
+  return s.muscles[biomech::muscleIndex(biomech::MuscleId::kPsoas)][biomech::sideIndex(side)].length_pct_of_neutral;
+}
+
+}  // namespace
+
+TEST(Presets, EveryPresetHasAUniqueNameATitleAndSolves) {
+  std::set<std::string> names;
+  for (const scene::Preset& p : scene::presets()) {
+    EXPECT_TRUE(names.insert(p.name).second) << p.name;
+    EXPECT_FALSE(p.title.empty());
+    EXPECT_FALSE(p.description.empty());
+    session().setDocument(p.document);
+    EXPECT_TRUE(session().solution().solver.converged) << p.name;
+  }
+  for (const char* n : {"neutral", "anterior-pelvic-tilt", "posterior-tilt-flat-back", "isthmic-l5s1-grade-1",
+                        "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "degenerative-l4l5",
+                        "thomas-negative", "thomas-positive", "kneeling-hip-flexor-stretch", "desk-sitter"}) {
+    EXPECT_TRUE(names.count(n)) << n;
+  }
+}
+
+TEST(Presets, TiltPresetsTiltTheRightWay) {
+  const double neutral_pt = solve("neutral").measures.pelvic_tilt_deg;
+  const double neutral_ll = session().solution().measures.lumbar_lordosis_deg;
+  const biomech::ClinicalMeasures apt = solve("anterior-pelvic-tilt").measures;
+  EXPECT_LT(apt.pelvic_tilt_deg, neutral_pt - 1.0) << "anterior tilt makes PT smaller";
+  EXPECT_GT(apt.lumbar_lordosis_deg, neutral_ll);
+  const biomech::ClinicalMeasures flat = solve("posterior-tilt-flat-back").measures;
+  EXPECT_GT(flat.pelvic_tilt_deg, neutral_pt + 1.0);
+  EXPECT_LT(flat.lumbar_lordosis_deg, neutral_ll);
+}
+
+TEST(Presets, SpondylolisthesisGradesAreMeasuredFromTheGeometry) {
+  for (int g = 1; g <= 4; ++g) {
+    const biomech::ClinicalMeasures m = solve("isthmic-l5s1-grade-" + std::to_string(g)).measures;
+    EXPECT_EQ(m.meyerding_grade, g);
+    EXPECT_EQ(m.slip_level, biomech::SlipLevel::kL5S1);
+    EXPECT_TRUE(session().solution().slip.pars_defect);
+  }
+  const biomech::Solution& d = solve("degenerative-l4l5");
+  EXPECT_EQ(d.measures.slip_level, biomech::SlipLevel::kL4L5);
+  EXPECT_EQ(d.measures.meyerding_grade, 1);
+  EXPECT_FALSE(d.slip.pars_defect);
+}
+
+TEST(Presets, ThomasTestPositiveAndNegative) {
+  const biomech::Solution& neg = solve("thomas-negative");
+  ASSERT_TRUE(neg.thomas.has_value());
+  EXPECT_FALSE(neg.thomas->one_joint_flexors_short);
+  const biomech::Solution& pos = solve("thomas-positive");
+  ASSERT_TRUE(pos.thomas.has_value());
+  EXPECT_TRUE(pos.thomas->one_joint_flexors_short);
+  EXPECT_GT(pos.thomas->thigh_above_horizontal_deg, 0.0);
+}
+
+TEST(Presets, TheKneelingStretchLengthensTheBackLegsHipFlexors) {
+  // about 10° of hip extension: a few percent longer (reference.md §3.3 straight-line estimates)
+  const biomech::Solution& s = solve("kneeling-hip-flexor-stretch");
+  EXPECT_GT(psoasPct(s, anatomy::Side::kRight), 100.5);
+  const auto& iliacus = s.muscles[biomech::muscleIndex(biomech::MuscleId::kIliacus)];
+  EXPECT_GT(iliacus[biomech::sideIndex(anatomy::Side::kRight)].length_pct_of_neutral, 101.5);
+  EXPECT_LT(psoasPct(s, anatomy::Side::kLeft), 95.0) << "the front leg's hip is bent: its flexors are short";
+}
+
+TEST(Presets, TheDeskSitterFlattensTheLowerBack) {
+  const double neutral_ll = solve("neutral").measures.lumbar_lordosis_deg;
+  EXPECT_LT(solve("desk-sitter").measures.lumbar_lordosis_deg, neutral_ll - 5.0);
+}
+
+TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
+  scene::Document d = scene::findPreset("anterior-pelvic-tilt")->document;
+  d.view.mode = scene::Mode::kPatient;
+  session().setDocument(d);
+  session().settle();
+  scene::Camera cam;
+  cam.setView(scene::ViewPreset::kLateralLeft);
+  const scene::FrameContent f = session().frame(cam);
+  EXPECT_NE(f.captions.caption.find("hip flexors are short"), std::string::npos) << f.captions.caption;
+  EXPECT_NE(f.captions.note.find("not a diagnosis"), std::string::npos);
+  bool numbers = false;
+  for (const scene::Label& l : f.list.labels) numbers |= l.text.rfind("PT ", 0) == 0;
+  EXPECT_FALSE(numbers) << "patient mode hides numbers unless asked";
+  d.view.show_numbers = true;
+  session().setDocument(d);
+  const scene::FrameContent g = session().frame(cam);
+  const double pt = session().shownMeasures().pelvic_tilt_deg;
+  bool found = false;
+  for (const scene::Label& l : g.list.labels) {
+    if (l.text.rfind("PT ", 0) == 0) {
+      found = true;
+      EXPECT_EQ(l.text, "PT " + std::to_string(static_cast<int>(std::lround(pt))) + "°");
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(g.captions.badges.size(), 3u) << "ghost compare shows change badges";
+}
+
+TEST(Session, InvalidInputChangesNothing) {
+  session().setDocument(scene::findPreset("neutral")->document);
+  const scene::Document before = session().document();
+  scene::Document bad = before;
+  bad.scenario.inputs.slip.percent = -5.0;
+  EXPECT_THROW(session().setDocument(bad), sagitta::InputError);
+  EXPECT_EQ(session().document(), before);
+}
+
+TEST(Session, DocumentsRoundTripThroughScenarioFiles) {
+  scene::Document d = scene::findPreset("isthmic-l5s1-grade-3")->document;
+  d.view.mode = scene::Mode::kClassroom;
+  const scene::Document back = scene::parseDocument(scene::documentToJson(d), "test.json");
+  EXPECT_EQ(back.scenario.inputs, d.scenario.inputs);
+  EXPECT_EQ(back.view, d.view);
+}
