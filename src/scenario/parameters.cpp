@@ -413,22 +413,21 @@ std::optional<double> getNumber(const ModelInputs& in, std::string_view key) {
   const Entry& e = requireEntry(key);
   if (e.info.type != ParamType::kNumber) throw InputError(e.info.key + " is not a number key");
   switch (e.kind) {
-    case Kind::kGroup: {
-      double sum = 0.0;
-      int n = 0;
-      for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
-        if (static_cast<int>(biomech::groupOf(static_cast<MuscleId>(m))) != e.index) continue;
-        for (Side s : biomech::kSides) {
-          sum += field(in.muscle(static_cast<MuscleId>(m), s), e.field);
-          ++n;
-        }
-      }
-      return sum / n;
-    }
+    case Kind::kGroup:
     case Kind::kMuscleBoth: {
+      // the members' common value, or their mean when they have been set apart
+      std::vector<double> values;
+      for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
+        const bool member = e.kind == Kind::kGroup
+                                ? static_cast<int>(biomech::groupOf(static_cast<MuscleId>(m))) == e.index
+                                : static_cast<int>(m) == e.index;
+        if (!member) continue;
+        for (Side s : biomech::kSides) values.push_back(field(in.muscle(static_cast<MuscleId>(m), s), e.field));
+      }
+      if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); })) return values.front();
       double sum = 0.0;
-      for (Side s : biomech::kSides) sum += field(in.muscle(static_cast<MuscleId>(e.index), s), e.field);
-      return sum / 2.0;
+      for (double v : values) sum += v;
+      return sum / static_cast<double>(values.size());
     }
     case Kind::kMuscleSide: return field(in.muscle(static_cast<MuscleId>(e.index), e.side), e.field);
     case Kind::kSlipPercent: return in.slip.percent;

@@ -102,7 +102,8 @@ void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles) {
     if (!body.is_object()) r.fail(path, path + " must be an object of tightness / strength values");
     for (const auto& [field, value] : body.items()) {
       const std::string fpath = path + "." + field;
-      if (muscle && (field == "left" || field == "right")) {
+      if (value.is_object() || (muscle && (field == "left" || field == "right"))) {
+        // a side (or a misspelt one: its leaves then name the key to suggest)
         if (!value.is_object()) r.fail(fpath, fpath + " must be an object of tightness / strength values");
         for (const auto& [leaf, v] : value.items()) {
           pending.push_back({2, fpath + "." + leaf, fpath + "." + leaf, &v});

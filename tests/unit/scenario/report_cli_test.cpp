@@ -1,0 +1,119 @@
+// `sagitta report` as a user meets it: one JSON object on stdout, and for bad input one line on
+// stderr naming the key (and file line) with exit code 2; a missing file is exit code 1.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out, err;
+};
+
+Result run(const std::string& args) {
+  const std::filesystem::path err_file = std::filesystem::temp_directory_path() / "sagitta_report_test.err";
+  const std::string cmd = "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta report " + args + " 2>" + err_file.string();
+  Result r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream f(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(f), {});
+  return r;
+}
+
+int lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+void expectBadInput(const Result& r, const std::string& must_contain) {
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_EQ(lines(r.err), 1) << r.err;
+  EXPECT_EQ(r.err.rfind("sagitta: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find(must_contain), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+TEST(ReportCommand, PrintsOneJsonObjectWithTheMeasures) {
+  const Result r = run("");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["label"], "model prediction");
+  EXPECT_NEAR(j["pelvic_tilt_deg"].get<double>(), 12.0, 7.0);
+  EXPECT_TRUE(j["solver"]["converged"].get<bool>());
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(ReportCommand, TakesTheIssuesExampleSettings) {
+  const Result r = run(
+      "--set muscles.hip_flexors.tightness=0.7 --set muscles.psoas.right.tightness=0.4 --set slip.level=L5-S1 "
+      "--set slip.percent=37 --set patient.pelvic_incidence_deg=65");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j["pelvic_incidence_deg"].get<double>(), 65.0, 0.01);
+  EXPECT_NEAR(j["slip"]["percent"].get<double>(), 37.0, 4.0);
+  EXPECT_EQ(j["slip"]["meyerding_grade"], 2);
+  EXPECT_EQ(j["inputs"]["muscles"]["psoas"]["right"]["tightness"], 0.4);
+  EXPECT_EQ(j["inputs"]["muscles"]["psoas"]["left"]["tightness"], 0.7);
+}
+
+TEST(ReportCommand, PoseFlagAndScenarioFile) {
+  const auto path = writeTemp("sagitta_report_thomas.json",
+                              R"({"schema": "sagitta.scenario", "version": 1, "pose": "standing",
+                                  "muscles": {"hip_flexors": {"tightness": 0.8}}})");
+  const Result r = run("--scenario " + path.string() + " --pose thomas");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["pose"], "thomas");
+  EXPECT_TRUE(j["thomas"].is_object());
+  EXPECT_EQ(j["inputs"]["muscles"]["iliacus"]["left"]["tightness"], 0.8);
+  std::filesystem::remove(path);
+}
+
+TEST(ReportCommand, BadInputIsOneLineAndExitCodeTwo) {
+  expectBadInput(run("--set muscles.psoas.rigth.tightness=0.4"), "muscles.psoas.rigth.tightness");
+  expectBadInput(run("--set muscles.hip_flexors.tightness=1.5"), "out of range");
+  expectBadInput(run("--set slip.percent=nan"), "not a finite number");
+  expectBadInput(run("--set slip.level=L3-L4"), "slip.level");
+  expectBadInput(run("--set slip.percent"), "KEY=VALUE");
+  expectBadInput(run("--pose sideways"), "sideways");
+}
+
+TEST(ReportCommand, BadScenarioFilesNameFileAndLine) {
+  const auto malformed = writeTemp("sagitta_report_malformed.json", "{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  oops\n}\n");
+  expectBadInput(run("--scenario " + malformed.string()), malformed.string() + ":4: malformed JSON");
+  const auto unknown = writeTemp("sagitta_report_unknown.json",
+                                 "{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"muscles\": {\"psoas\": {\"tightnes\": 0.2}}}\n");
+  expectBadInput(run("--scenario " + unknown.string()), unknown.string() + ":2:");
+  const auto newer = writeTemp("sagitta_report_newer.json", "{\"schema\": \"sagitta.scenario\", \"version\": 9}\n");
+  expectBadInput(run("--scenario " + newer.string()), "newer Sagitta");
+  for (const auto& p : {malformed, unknown, newer}) std::filesystem::remove(p);
+}
+
+TEST(ReportCommand, AMissingScenarioIsExitCodeOne) {
+  const Result r = run("--scenario /nonexistent/sagitta/none.json");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/sagitta/none.json"), std::string::npos) << r.err;
+}
+
+}  // namespace

@@ -1,0 +1,169 @@
+// Scenario files: the model part read and written exactly, the UI's sections kept, and every
+// kind of bad file refused with its file, line and key.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+#include "scenario/json_lines.h"
+#include "scenario/scenario_file.h"
+
+namespace sagitta::scenario {
+namespace {
+
+using biomech::ModelInputs;
+using biomech::MuscleId;
+using biomech::Side;
+
+std::string errorOf(std::string_view text) {
+  try {
+    parseScenario(text, "case.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+constexpr std::string_view kExample = R"({
+  "schema": "sagitta.scenario",
+  "version": 1,
+  "description": "tight right psoas on tight hip flexors",
+  "muscles": {
+    "psoas": {"right": {"tightness": 0.4}},
+    "hip_flexors": {"tightness": 0.7, "strength": 0.5}
+  },
+  "slip": {"level": "L4-L5", "type": "degenerative", "percent": 37},
+  "pose": "thomas",
+  "pose_side": "left",
+  "patient": {"pelvic_incidence_deg": 65, "pelvic_tilt_deg": null},
+  "view": {"layers": ["bone", "muscle"], "xray": true},
+  "camera": {"azimuth_deg": 90}
+})";
+
+TEST(ScenarioFile, ReadsTheNestedKeysGeneralBeforeSpecific) {
+  const Scenario s = parseScenario(kExample, "example.json");
+  const ModelInputs& in = s.inputs;
+  // the group is applied first even though it comes second in the file
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tightness, 0.4);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tightness, 0.7);
+  EXPECT_EQ(in.muscle(MuscleId::kTfl, Side::kLeft).strength, 0.5);
+  EXPECT_EQ(in.slip.level, biomech::SlipLevel::kL4L5);
+  EXPECT_EQ(in.slip.type, biomech::SlipType::kDegenerative);
+  EXPECT_EQ(in.slip.percent, 37.0);
+  EXPECT_EQ(in.pose, biomech::PoseKind::kThomas);
+  EXPECT_EQ(in.pose_side, Side::kLeft);
+  EXPECT_EQ(in.patient.pelvic_incidence_deg, 65.0);
+  EXPECT_FALSE(in.patient.pelvic_tilt_deg.has_value());
+  // the UI's sections, untouched and in order
+  ASSERT_EQ(s.extra.size(), 3u);
+  EXPECT_EQ(s.extra.begin().key(), "description");
+  EXPECT_EQ(s.extra["view"]["layers"][1], "muscle");
+  EXPECT_EQ(s.extra["camera"]["azimuth_deg"], 90);
+}
+
+TEST(ScenarioFile, SaveLoadRoundTripsExactly) {
+  Scenario s = parseScenario(kExample, "example.json");
+  s.inputs.muscle(MuscleId::kMultifidus, Side::kLeft).strength = 0.123456789012345;  // needs all digits
+  s.inputs.body.mass_kg = 81.3;
+  const std::string text = scenarioToJson(s);
+  const Scenario back = parseScenario(text, "saved.json");
+  EXPECT_EQ(back, s);
+  EXPECT_EQ(scenarioToJson(back), text);  // writing again gives the same bytes
+  // and through the disk, atomically
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / "sagitta_scenario_roundtrip.json";
+  saveScenario(path, s);
+  EXPECT_EQ(loadScenario(path), s);
+  std::filesystem::remove(path);
+}
+
+TEST(ScenarioFile, DefaultsWriteAMinimalFile) {
+  const std::string text = scenarioToJson(Scenario{});
+  EXPECT_EQ(text.find("muscles"), std::string::npos) << text;
+  EXPECT_EQ(text.find("patient"), std::string::npos) << text;
+  EXPECT_EQ(parseScenario(text, "minimal.json"), Scenario{});
+  EXPECT_EQ(parseScenario(R"({"schema": "sagitta.scenario", "version": 1})", "bare.json"), Scenario{});
+}
+
+TEST(ScenarioFile, MalformedJsonNamesTheLine) {
+  const std::string e = errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  \"pose\": standing\n}");
+  EXPECT_EQ(e.rfind("case.json:4: malformed JSON", 0), 0u) << e;
+  EXPECT_EQ(e.find('\n'), std::string::npos) << e;  // one line
+  EXPECT_EQ(errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n").rfind("case.json:4:", 0), 0u)
+      << errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n");
+  EXPECT_EQ(errorOf("").rfind("case.json:1: malformed JSON", 0), 0u);
+}
+
+TEST(ScenarioFile, UnknownKeysNameFileLineAndKeyWithASuggestion) {
+  const std::string e = errorOf(R"({
+  "schema": "sagitta.scenario",
+  "version": 1,
+  "muscles": {
+    "psoas": {
+      "rigth": {"tightness": 0.4}
+    }
+  }
+})");
+  EXPECT_EQ(e.rfind("case.json:6: ", 0), 0u) << e;
+  EXPECT_NE(e.find("muscles.psoas.rigth.tightness"), std::string::npos) << e;
+  EXPECT_NE(e.find("did you mean \"muscles.psoas.right.tightness\""), std::string::npos) << e;
+
+  const std::string group = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n \"muscles\": {\"hip_flexor\": {}}}");
+  EXPECT_EQ(group.rfind("case.json:2: ", 0), 0u) << group;
+  EXPECT_NE(group.find("\"hip_flexor\""), std::string::npos) << group;
+  EXPECT_NE(group.find("did you mean \"muscles.hip_flexors\""), std::string::npos) << group;
+
+  const std::string top = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\n \"slipp\": {}}");
+  EXPECT_EQ(top.rfind("case.json:3: unknown key \"slipp\" (did you mean \"slip\"?)", 0), 0u) << top;
+}
+
+TEST(ScenarioFile, OutOfRangeWrongTypeAndNonFiniteValuesNameTheKeyAndLine) {
+  const std::string range = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\n\"percent\": 180}}");
+  EXPECT_EQ(range.rfind("case.json:3: slip.percent = 180 is out of range (0 to 150 %)", 0), 0u) << range;
+  const std::string text = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\"percent\": \"nan\"}}");
+  EXPECT_EQ(text.rfind("case.json:2: slip.percent expects a number, not the text \"nan\"", 0), 0u) << text;
+  const std::string huge = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\n\"slip\": {\"percent\": 1e400}}");
+  EXPECT_EQ(huge.rfind("case.json:3: ", 0), 0u) << huge;
+  EXPECT_NE(huge.find("not a finite number"), std::string::npos) << huge;
+  const std::string choice = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"pose\": 3}");
+  EXPECT_NE(choice.find("pose expects a text value, not 3"), std::string::npos) << choice;
+  const std::string obj = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"muscles\": {\"psoas\": 0.5}}");
+  EXPECT_NE(obj.find("muscles.psoas must be an object"), std::string::npos) << obj;
+}
+
+TEST(ScenarioFile, SchemaAndVersionAreChecked) {
+  EXPECT_NE(errorOf("{\"version\": 1}").find("missing \"schema\""), std::string::npos);
+  EXPECT_NE(errorOf("{\"schema\": \"other\", \"version\": 1}").find("\"schema\" must be \"sagitta.scenario\""),
+            std::string::npos);
+  EXPECT_NE(errorOf("{\"schema\": \"sagitta.scenario\"}").find("missing \"version\""), std::string::npos);
+  const std::string newer = errorOf("{\"schema\": \"sagitta.scenario\",\n \"version\": 2,\n \"wormholes\": {}}");
+  EXPECT_EQ(newer.rfind("case.json:2: ", 0), 0u) << newer;
+  EXPECT_NE(newer.find("written by a newer Sagitta"), std::string::npos) << newer;
+  EXPECT_NE(errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 0.5}").find("whole number"), std::string::npos);
+}
+
+TEST(ScenarioFile, AMissingFileIsAnIoError) {
+  EXPECT_THROW(loadScenario("/nonexistent/sagitta/scenario.json"), IoError);
+}
+
+TEST(ScenarioFile, ShippedScenariosLoadAndSolveTheirStory) {
+  for (const auto& entry : std::filesystem::directory_iterator(SAGITTA_TEST_DATA_DIR "/scenarios")) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    EXPECT_NO_THROW(loadScenario(entry.path()));
+  }
+}
+
+TEST(JsonLines, FindsTheLineOfEveryKeyPath) {
+  const auto lines = keyLines("{\n \"a\": {\n  \"b\": [1, {\"c\": 2}],\n  \"d\": \"x\\\"y\"\n },\n \"e\": 3\n}");
+  EXPECT_EQ(lines.at("a"), 2);
+  EXPECT_EQ(lines.at("a.b"), 3);
+  EXPECT_EQ(lines.at("a.b[1].c"), 3);
+  EXPECT_EQ(lines.at("a.d"), 4);
+  EXPECT_EQ(lines.at("e"), 6);
+  EXPECT_EQ(lineOfOffset("a\nb\nc", 0), 1);
+  EXPECT_EQ(lineOfOffset("a\nb\nc", 4), 3);
+}
+
+}  // namespace
+}  // namespace sagitta::scenario
