@@ -2,6 +2,7 @@
 //   sagitta_preview --parts l4,l5 --view all --out /tmp/spine [--size 900] [--landmarks] [--lod low]
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "anatomy/mesh_generator.h"
+#include "anatomy/model.h"
 #include "preview_render.h"
 
 namespace {
@@ -56,7 +58,7 @@ std::string topology(const sagitta::anatomy::MeshData& m) {
 int main(int argc, char** argv) {
   using namespace sagitta;
   CLI::App app{"Generate built-in parts and render previews"};
-  std::string parts, view = "all", out = "/tmp/preview", lod = "default", body = "male";
+  std::string parts, view = "all", out = "/tmp/preview", lod = "default", body = "male", manifest;
   int size = 600, per_row = 3;
   bool landmarks = false, outline = false, wire = false;
   app.add_option("--parts", parts, "comma-separated part names (default: all)");
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
   app.add_option("--lod", lod, "default or low");
   app.add_option("--per-row", per_row, "views per row in the output image");
   app.add_option("--body", body, "male or female");
+  app.add_option("--manifest", manifest, "render a model manifest (loaded through Assimp) instead of generating");
   app.add_flag("--landmarks", landmarks, "draw landmarks (red bony, green muscle)");
   app.add_flag("--outline", outline, "draw the body outline translucent");
   app.add_flag("--wire", wire, "show the triangles");
@@ -77,11 +80,24 @@ int main(int argc, char** argv) {
     params.stature_m = 1.63;
   }
   const anatomy::BodyLayout layout = anatomy::layoutBody(params);
-  const anatomy::Skeleton skeleton = anatomy::buildSkeleton(params);
+  anatomy::Skeleton skeleton = anatomy::buildSkeleton(params);
   anatomy::GenerateOptions opt;
   opt.only = split(parts);
   const auto t0 = std::chrono::steady_clock::now();
-  const anatomy::GeneratedParts gen = anatomy::generateBuiltinParts(layout, opt);
+  anatomy::GeneratedParts gen;
+  if (manifest.empty()) {
+    gen = anatomy::generateBuiltinParts(layout, opt);
+  } else {
+    anatomy::Model model = anatomy::loadModel(manifest);
+    for (const std::string& w : model.warnings) std::printf("warning: %s\n", w.c_str());
+    skeleton = model.skeleton;
+    for (anatomy::ModelPart& p : model.parts) {
+      if (opt.only.empty() || std::find(opt.only.begin(), opt.only.end(), p.name) != opt.only.end()) {
+        gen.lod_default.push_back(std::move(p));
+      }
+    }
+    lod = "default";
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto& list = lod == "low" ? gen.lod_low : gen.lod_default;
   const auto world = anatomy::worldTransforms(skeleton, anatomy::Pose{});

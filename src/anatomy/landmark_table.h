@@ -24,5 +24,7 @@ class LandmarkTable {
 
 void addBoneLandmarks(const BodyLayout& body, LandmarkTable& table);
 void addMuscleLandmarks(const BodyLayout& body, LandmarkTable& table);
+// Lays landmarks placed by description onto the generated bone surfaces (landmark_snap.cpp).
+void snapDescribedLandmarks(const BodyLayout& body, std::vector<Landmark>& landmarks);
 
 }  // namespace sagitta::anatomy

@@ -96,7 +96,7 @@ void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {
   t.addPair("tibial_plateau_medial", kK, k.medial_plateau);
   t.addPair("tibial_plateau_lateral", kK, k.lateral_plateau);
   t.addPair("tibial_tuberosity", kK, k.tibial_tuberosity);
-  t.addPair("fibular_head", kK, k.fibular_head);
+  t.addPair("fibular_head", kK, k.fibular_head + glm::dvec3(0.0, 0.0, 0.0095) * (k.tibia_radius / 0.012));  // lateral prominence
   t.addPair("medial_malleolus", kK, k.medial_malleolus);
   t.addPair("lateral_malleolus", kK, k.lateral_malleolus);
   t.addPair("ankle_centre", kK, k.ankle_centre);

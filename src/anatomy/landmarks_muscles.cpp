@@ -124,7 +124,7 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
 
   // rectus abdominis: pubic crest to the 5th-7th costal cartilages beside the xiphoid
   t.addPair("rectus_abdominis_origin", lerp(p.symphysis_superior, p.pubic_tubercle, 0.45));
-  t.addPair("rectus_abdominis_insertion", kT, th.xiphisternal_joint + glm::dvec3(-0.004, 0.012, 0.050) * s);
+  t.addPair("rectus_abdominis_insertion", kT, lerp(th.costal_margin[3], th.costal_margin[4], 0.5));
   // external oblique: outer surface of the lower ribs (rib 10, lateral) to the anterior half of
   // the iliac crest, outer lip (gait2392 extobl lumps it pelvis -> lateral lower ribs)
   t.addPair("external_oblique_origin", kT, th.ribs[0][4] + glm::dvec3(0.0, 0.0, 0.004) * s);

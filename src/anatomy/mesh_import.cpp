@@ -5,11 +5,14 @@
 #include <assimp/scene.h>
 
 #include <assimp/Importer.hpp>
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <string>
 #include <system_error>
 
+#include "anatomy/skeleton.h"
 #include "core/error.h"
 
 namespace sagitta::anatomy {
@@ -21,8 +24,41 @@ glm::mat4 toGlm(const aiMatrix4x4& m) {
   return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
 }
 
+// bones named "segment:<name>" become skin influences (the four strongest, normalised)
+void appendSkin(const aiMesh& src, MeshData& dst) {
+  const std::size_t base = dst.skin_segments.size();
+  dst.skin_segments.resize(base + src.mNumVertices, glm::u8vec4(0));
+  dst.skin_weights.resize(base + src.mNumVertices, glm::vec4(0.0f));
+  std::vector<std::vector<std::pair<float, std::uint8_t>>> influences(src.mNumVertices);
+  for (unsigned b = 0; b < src.mNumBones; ++b) {
+    const aiBone& bone = *src.mBones[b];
+    std::string name = bone.mName.C_Str();
+    constexpr std::string_view kPrefix = "segment:";
+    if (name.rfind(kPrefix, 0) == 0) name = name.substr(kPrefix.size());
+    const std::optional<Segment> seg = segmentFromName(name);
+    if (!seg) continue;
+    for (unsigned w = 0; w < bone.mNumWeights; ++w) {
+      const aiVertexWeight& vw = bone.mWeights[w];
+      if (vw.mVertexId < src.mNumVertices && vw.mWeight > 0.0f) {
+        influences[vw.mVertexId].emplace_back(vw.mWeight, static_cast<std::uint8_t>(*seg));
+      }
+    }
+  }
+  for (unsigned i = 0; i < src.mNumVertices; ++i) {
+    auto& list = influences[i];
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    float sum = 0.0f;
+    for (std::size_t k = 0; k < list.size() && k < 4; ++k) sum += list[k].first;
+    for (std::size_t k = 0; k < list.size() && k < 4; ++k) {
+      dst.skin_segments[base + i][static_cast<int>(k)] = list[k].second;
+      dst.skin_weights[base + i][static_cast<int>(k)] = sum > 0.0f ? list[k].first / sum : 0.0f;
+    }
+  }
+}
+
 void appendMesh(const aiMesh& src, const glm::mat4& transform, float scale, MeshData& dst) {
   const auto base = static_cast<std::uint32_t>(dst.positions.size());
+  if (src.HasBones()) appendSkin(src, dst);
   const glm::mat3 normal_matrix = glm::transpose(glm::inverse(glm::mat3(transform)));
   for (unsigned i = 0; i < src.mNumVertices; ++i) {
     const aiVector3D& v = src.mVertices[i];
@@ -40,8 +76,13 @@ void appendMesh(const aiMesh& src, const glm::mat4& transform, float scale, Mesh
 }
 
 void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, const ImportOptions& options,
-             std::vector<MeshData>& out) {
+             std::vector<MeshData>& out, std::vector<ImportedNode>* nodes = nullptr) {
   const glm::mat4 transform = parent * toGlm(node.mTransformation);
+  if (nodes != nullptr) {
+    glm::dmat4 global(transform);
+    global[3] = glm::dvec4(glm::dvec3(global[3]) * double(options.scale_to_m), 1.0);
+    nodes->push_back({node.mName.C_Str(), global});
+  }
   for (unsigned i = 0; i < node.mNumMeshes; ++i) {
     const aiMesh& mesh = *scene.mMeshes[node.mMeshes[i]];
     if (options.merge && !out.empty()) {
@@ -53,12 +94,12 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
       out.push_back(std::move(data));
     }
   }
-  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], transform, options, out);
+  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], transform, options, out, nodes);
 }
 
 }  // namespace
 
-std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& options) {
+ImportedScene importScene(const fs::path& path, const ImportOptions& options) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw IoError("cannot read mesh " + path.string() + ": no such file");
   if (fs::is_directory(path, ec)) throw IoError("cannot read mesh " + path.string() + ": it is a folder");
@@ -91,12 +132,17 @@ std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& op
     throw InputError("cannot load mesh " + path.string() + ": the file is incomplete (truncated?)");
   }
 
-  std::vector<MeshData> out;
-  collect(*scene, *scene->mRootNode, glm::mat4(1.0f), options, out);
+  ImportedScene result;
+  std::vector<MeshData>& out = result.meshes;
+  collect(*scene, *scene->mRootNode, glm::mat4(1.0f), options, out, &result.nodes);
   std::erase_if(out, [](const MeshData& m) { return m.empty(); });
   if (out.empty()) throw InputError("mesh " + path.string() + " holds no triangles");
   for (MeshData& m : out) {
     if (m.normals.size() != m.positions.size()) computeSmoothNormals(m);
+    if (m.skin_segments.size() != m.positions.size()) {  // skinned and rigid meshes were merged
+      m.skin_segments.clear();
+      m.skin_weights.clear();
+    }
     if (m.name.empty()) m.name = path.stem().string();
     for (const glm::vec3& p : m.positions) {
       if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) {
@@ -104,7 +150,11 @@ std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& op
       }
     }
   }
-  return out;
+  return result;
+}
+
+std::vector<MeshData> importMeshes(const fs::path& path, const ImportOptions& options) {
+  return importScene(path, options).meshes;
 }
 
 MeshData importMesh(const fs::path& path, const ImportOptions& options) {

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anatomy/mesh.h"
@@ -38,5 +40,26 @@ struct Model {
   // the built-in one), in plain words for the status bar.
   std::vector<std::string> warnings;
 };
+
+// Stable names used in manifests: "bone", "disc", "nucleus", "cartilage", "body_outline".
+std::string_view partKindName(PartKind kind);
+std::optional<PartKind> partKindFromName(std::string_view name);
+
+// Loads a model manifest (JSON, format in docs/anatomy.md) and every part it names, through
+// Assimp. The skeleton is buildSkeleton(manifest body), with landmarks taken from the parts'
+// landmark nodes and the manifest's "landmarks" objects.
+// A manifest may start from the built-in model ("base": "builtin") and replace parts with the
+// user's own meshes (OBJ, STL, PLY, glTF, ...) given with their unit, transform and landmarks.
+// A part that fails (missing file, not a mesh, truncated, empty, a required landmark missing,
+// an absurd size for its unit) is reported in `warnings`, naming the file and the field, and the
+// built-in part stays; without a built-in part to fall back on, the failure throws.
+// Throws InputError naming the manifest, line and field for malformed JSON or a bad field, and
+// IoError when the manifest cannot be read.
+Model loadModel(const std::filesystem::path& manifest);
+
+// The built-in model from the generated assets (paths::assetsDir()/models/default or
+// default_low). Throws IoError when the assets are missing.
+Model loadBuiltinModel(Lod lod = Lod::kDefault);
+std::filesystem::path builtinManifestPath(Lod lod);
 
 }  // namespace sagitta::anatomy

@@ -1,6 +1,42 @@
 #include "anatomy/part_shapes.h"
 
+#include <map>
+
 namespace sagitta::anatomy {
+namespace {
+
+// Neighbouring vertebrae are generated separately, so where their processes come close (a
+// superior articular process tip under the pars above, a spinous process over the lamina
+// below) each is carved back from the other by a small clearance: at the neutral pose no bone
+// enters another, while the facets keep their joint space.
+void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
+  constexpr double kClearance = 0.00045;
+  const auto world = neutralWorld(body);
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"t12", "l1"}, {"l1", "l2"}, {"l2", "l3"}, {"l3", "l4"}, {"l4", "l5"}, {"l5", "sacrum"}};
+  std::map<std::string, PartShape*> by_name;
+  for (PartShape& s : shapes) by_name[s.name] = &s;
+  std::map<std::string, sdf::NodePtr> original;
+  for (const auto& [a, b] : pairs) {
+    original.emplace(a, by_name.at(a)->field);
+    original.emplace(b, by_name.at(b)->field);
+  }
+  std::map<std::string, std::vector<sdf::NodePtr>> cutters;
+  for (const auto& [a, b] : pairs) {
+    const PartShape& pa = *by_name.at(a);
+    const PartShape& pb = *by_name.at(b);
+    const glm::dmat4 wa = world[static_cast<std::size_t>(pa.segment)], wb = world[static_cast<std::size_t>(pb.segment)];
+    const glm::dmat4 b_in_a = glm::inverse(wa) * wb, a_in_b = glm::inverse(wb) * wa;
+    cutters[a].push_back(sdf::moved(sdf::inflated(original.at(b), kClearance), {glm::dvec3(b_in_a[3]), glm::dmat3(b_in_a)}));
+    cutters[b].push_back(sdf::moved(sdf::inflated(original.at(a), kClearance), {glm::dvec3(a_in_b[3]), glm::dmat3(a_in_b)}));
+  }
+  for (auto& [name, list] : cutters) {
+    PartShape& p = *by_name.at(name);
+    p.field = sdf::subtract(p.field, sdf::unite(list), 0.0);
+  }
+}
+
+}  // namespace
 
 std::vector<PartShape> builtinShapes(const BodyLayout& body) {
   std::vector<PartShape> out;
@@ -9,6 +45,7 @@ std::vector<PartShape> builtinShapes(const BodyLayout& body) {
     std::vector<PartShape> part = make(body);
     out.insert(out.end(), part.begin(), part.end());
   }
+  carveNeighbours(out, body);
   return out;
 }
 

@@ -195,7 +195,7 @@ class Remesher {
   }
 
   // Can half-edge h (a -> b) collapse, moving b to p? Checks topology and geometry.
-  bool canCollapse(std::uint32_t h, const glm::dvec3& p, double max_len) {
+  bool canCollapse(std::uint32_t h, const glm::dvec3& p, double new_size) {
     const std::uint32_t t = twin_[h];
     const std::uint32_t a = from(h), b = to_[h], c = to_[nextHe(h)], d = to_[nextHe(t)];
     if (c == d || valence(c) <= 3 || valence(d) <= 3) return false;
@@ -222,7 +222,8 @@ class Remesher {
         const glm::dvec3 n0 = normalOf(p0, p1, p2), n1 = normalOf(p, p1, p2);
         const double l0 = glm::length(n0), l1 = glm::length(n1);
         if (l1 < 1e-20 || (l0 > 1e-20 && glm::dot(n0, n1) < 0.2 * l0 * l1)) ok = false;
-        if (glm::distance(p, p1) > max_len) ok = false;
+        // no edge of the merged vertex may become long for its own target length
+        if (glm::distance(p, p1) > 4.0 / 3.0 * 0.5 * (new_size + size_[to_[e]])) ok = false;
       });
       if (!ok) return false;
     }
@@ -258,9 +259,10 @@ class Remesher {
       if (length(h) >= 0.8 * l) continue;
       const std::uint32_t a = from(h), b = to_[h];
       const glm::dvec3 mid = 0.5 * (pos_[a] + pos_[b]);
-      if (canCollapse(h, mid, 4.0 / 3.0 * l)) {
+      const double merged = std::min(size_[a], size_[b]);
+      if (canCollapse(h, mid, merged)) {
         collapse(h, mid);
-        size_[b] = std::min(size_[a], size_[b]);
+        size_[b] = merged;
       }
     }
   }

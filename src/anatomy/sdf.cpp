@@ -310,6 +310,16 @@ class Moved final : public Node {
   Frame f_;
 };
 
+class Inflated final : public Node {
+ public:
+  Inflated(NodePtr a, double r) : a_(std::move(a)), r_(r) { bounds_ = a_->bounds().expanded(std::max(r, 0.0)); }
+  double eval(const glm::dvec3& p) const override { return a_->eval(p) - r_; }
+
+ private:
+  NodePtr a_;
+  double r_;
+};
+
 }  // namespace
 
 double smin(double a, double b, double k) {
@@ -328,7 +338,7 @@ Frame frameFromAxes(const glm::dvec3& origin, const glm::dvec3& x_dir, const glm
 }
 
 glm::dvec3 snapToSurface(const Node& f, glm::dvec3 p, double h) {
-  for (int i = 0; i < 8; ++i) {
+  for (int i = 0; i < 16; ++i) {
     const double d = f.eval(p);
     if (std::abs(d) < 1e-7) break;
     const glm::dvec3 g(f.eval(p + glm::dvec3(h, 0, 0)) - f.eval(p - glm::dvec3(h, 0, 0)),
@@ -336,7 +346,12 @@ glm::dvec3 snapToSurface(const Node& f, glm::dvec3 p, double h) {
                        f.eval(p + glm::dvec3(0, 0, h)) - f.eval(p - glm::dvec3(0, 0, h)));
     const double g2 = glm::dot(g, g) / (4.0 * h * h);
     if (g2 < 1e-12) break;
-    p -= d * g / (2.0 * h) / g2;
+    // a Newton step, but never further than the distance itself allows (a point on a medial
+    // axis has a vanishing gradient and would otherwise be thrown far away)
+    glm::dvec3 step = d * g / (2.0 * h) / g2;
+    const double len = glm::length(step), cap = 1.2 * std::abs(d) + 1e-5;
+    if (len > cap) step *= cap / len;
+    p -= step;
   }
   return p;
 }
@@ -347,9 +362,13 @@ NodePtr roundCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb
 }
 NodePtr flatCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb, const glm::dvec3& flat_axis,
                  double flatten) {
-  // widen the cone across the flat axis so the squash leaves it at ra, rb in the other direction
+  // squash across the cone only (the flat axis made perpendicular to it), so its ends stay put
   const glm::dvec3 mid = 0.5 * (a + b);
-  return std::make_shared<Squashed>(roundCone(a, b, ra, rb), mid, flat_axis, flatten);
+  const glm::dvec3 d = b - a;
+  glm::dvec3 axis = flat_axis;
+  if (glm::dot(d, d) > 0.0) axis -= d * (glm::dot(flat_axis, d) / glm::dot(d, d));
+  if (glm::length(axis) < 1e-9) return roundCone(a, b, ra, rb);
+  return std::make_shared<Squashed>(roundCone(a, b, ra, rb), mid, axis, flatten);
 }
 NodePtr tube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii) {
   std::vector<NodePtr> parts;
@@ -410,5 +429,6 @@ NodePtr subtract(NodePtr a, NodePtr b, double k) { return std::make_shared<Subtr
 NodePtr intersect(NodePtr a, NodePtr b, double k) { return std::make_shared<Intersect>(std::move(a), std::move(b), k); }
 NodePtr mirrorZ(NodePtr a) { return std::make_shared<Mirror>(std::move(a)); }
 NodePtr moved(NodePtr a, const Frame& frame) { return std::make_shared<Moved>(std::move(a), frame); }
+NodePtr inflated(NodePtr a, double r) { return std::make_shared<Inflated>(std::move(a), r); }
 
 }  // namespace sagitta::anatomy::sdf

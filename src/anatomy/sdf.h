@@ -94,6 +94,8 @@ NodePtr intersect(NodePtr a, NodePtr b, double k);  // a and b, edge blended ove
 NodePtr mirrorZ(NodePtr a);
 // The shape moved rigidly: `a` is given in `frame`'s local coordinates.
 NodePtr moved(NodePtr a, const Frame& frame);
+// The shape grown by r (shrunk for r < 0).
+NodePtr inflated(NodePtr a, double r);
 
 // The point on the zero level set nearest to p (a few Newton steps along the gradient).
 glm::dvec3 snapToSurface(const Node& field, glm::dvec3 p, double step = 1e-4);

@@ -77,10 +77,13 @@ std::vector<PartShape> discShapes(const BodyLayout& b) {
     const glm::dvec3 up_point = transformPoint(to_local, glm::dvec3(upper_world[3]));
     const glm::dvec3 up_normal = glm::normalize(transformDirection(to_local, glm::dvec3(upper_world[1])));
     const double rx = 0.5 * lv.depth + 0.0010 * s, rz = 0.5 * lv.width + 0.0010 * s;
-    const double h_mid = glm::dot(up_point, up_normal) / std::max(1e-9, up_normal.y);  // height at the centre
     NodePtr solid = std::make_shared<DiscSolid>(rx, rz, up_point, up_normal, 0.0022 * s);
-    const sdf::Frame nucleus_frame{{-0.08 * lv.depth, 0.5 * h_mid, 0.0}, glm::dmat3(1.0)};
-    const glm::dvec3 nucleus_r(0.24 * lv.depth, 0.30 * h_mid, 0.27 * lv.width);
+    // the nucleus lies on the disc's mid-plane (tilted by half the wedge), a little behind centre
+    const double xc = -0.08 * lv.depth;
+    const double h_c = (glm::dot(up_point, up_normal) - up_normal.x * xc) / up_normal.y;  // local height
+    const glm::dvec3 mid_n = glm::normalize(glm::dvec3(0, 1, 0) + up_normal);
+    const sdf::Frame nucleus_frame = sdf::frameFromAxes({xc, 0.5 * h_c, 0.0}, glm::cross(mid_n, glm::dvec3(0, 0, 1)), mid_n);
+    const glm::dvec3 nucleus_r(0.24 * lv.depth, 0.27 * h_c, 0.27 * lv.width);
     NodePtr nucleus = sdf::ellipsoid(nucleus_frame, nucleus_r);
     NodePtr cavity = sdf::ellipsoid(nucleus_frame, nucleus_r + glm::dvec3(0.0003 * s));
     const sdf::Frame place{glm::dvec3(lv.lower_top[3]), glm::dmat3(lv.lower_top)};

@@ -92,7 +92,7 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   right.segment = Segment::kFemurRight;
   right.field = bone;
   right.voxel = 0.0012 * s;
-  right.chord_error = 1.2e-4 * s;
+  right.chord_error = 1.4e-4 * s;
   right.min_edge = 0.0007 * s;
   right.max_edge = 0.007 * s;
   PartShape left = right;

@@ -212,7 +212,7 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   right.segment = Segment::kPelvis;
   right.field = bone;
   right.voxel = 0.0011 * s;
-  right.chord_error = 1.0e-4 * s;
+  right.chord_error = 1.15e-4 * s;
   right.min_edge = 0.0006 * s;
   right.max_edge = 0.0045 * s;
   PartShape left = right;

@@ -75,8 +75,8 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   parts.push_back(sdf::tube(crest, crest_r));
   for (int i = 1; i <= 4; ++i) parts.push_back(sdf::sphere(crest[static_cast<std::size_t>(i)] + glm::dvec3(-0.002 * s, 0, 0), 0.0045 * s));
   // S1 laminae over the top of the canal
-  parts.push_back(sdf::roundBox(sdf::Frame{glm::dvec3(back_s1 + 0.003 * s, -0.006 * s, 0.0), glm::dmat3(1.0)},
-                                glm::dvec3(0.0040, 0.0080, 0.5 * l.canal_width / s + 0.004) * s, 0.0030 * s));
+  parts.push_back(sdf::roundBox(sdf::Frame{glm::dvec3(back_s1 + 0.004 * s, -0.010 * s, 0.0), glm::dmat3(1.0)},
+                                glm::dvec3(0.0045, 0.0115, 0.5 * l.canal_width / s + 0.0015) * s, 0.0030 * s));
 
   // superior articular processes of S1, facing L5's inferior ones
   {
@@ -87,7 +87,7 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
     const double t = l.articular_thickness;
     NodePtr sap = sdf::smoothUnion({sdf::ovalCylinder(f, 0.0080 * s, 0.0068 * s, -t - 0.0015 * s, t, 0.0015 * s),
                                     sdf::roundCone(l.superior_process - up * (0.004 * s) - n * (0.003 * s),
-                                                   l.pedicle_superior + glm::dvec3(-0.006, -0.008, 0.0) * s, 0.0055 * s, 0.0080 * s)},
+                                                   l.pedicle_superior + glm::dvec3(-0.004, -0.008, -0.005) * s, 0.0055 * s, 0.0075 * s)},
                                    0.003 * s);
     parts.push_back(sap);
     parts.push_back(sdf::mirrorZ(sap));
@@ -108,23 +108,32 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
 
   // sacral canal: from the opening behind the S1 body down to the hiatus on the dorsal surface
   std::vector<glm::dvec3> canal = {{l.posterior_wall_x - 0.5 * l.canal_depth, 0.006 * s, 0.0},
-                                   {l.posterior_wall_x - 0.5 * l.canal_depth + 0.001 * s, -0.014 * s, 0.0}};
-  for (const double u : {0.034, 0.054, 0.068, 0.080, 0.090}) {
-    canal.emplace_back(centreX(l, -u * s) - 0.0145 * s * (1.0 - u * s / len) - 0.004 * s * (u / 0.09), -u * s, 0.0);
+                                   {l.posterior_wall_x - 0.5 * l.canal_depth + 0.0045 * s, -0.014 * s, 0.0}};
+  for (const double u : {0.034, 0.054, 0.068, 0.078}) {
+    const double forward = u < 0.04 ? 0.0025 * s : 0.0;  // under the S1-S2 laminae the roof is thin
+    canal.emplace_back(centreX(l, -u * s) - 0.0145 * s * (1.0 - u * s / len) - 0.004 * s * (u / 0.09) + forward, -u * s, 0.0);
   }
-  const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s, 0.0070 * s, 0.0055 * s, 0.0045 * s, 0.0040 * s};
-  bone = sdf::subtract(bone, sdf::flatTube(canal, canal_r, {1, 0, 0}, 0.52), 0.0015 * s);
+  const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s, 0.0070 * s, 0.0055 * s, 0.0050 * s};
+  bone = sdf::subtract(bone, sdf::flatTube(canal, canal_r, {1, 0, 0}, 0.48), 0.0015 * s);
+  // the sacral hiatus: the canal's lower end opens on the dorsal surface (S4-S5), an inverted U
+  {
+    const double u = 0.082 * s;
+    const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u);
+    bone = sdf::subtract(bone, sdf::ellipsoid(sdf::Frame{{x + 0.002 * s, -u, 0.0}, glm::dmat3(1.0)}, glm::dvec3(0.0052, 0.0095, 0.0055) * s),
+                         0.0015 * s);
+  }
 
   // four pairs of sacral foramina, through the plate front to back
   std::vector<NodePtr> foramina;
-  const std::array<double, 4> fu = {0.021, 0.041, 0.059, 0.075}, fv = {0.0205, 0.0185, 0.0165, 0.0145},
+  const std::array<double, 4> fu = {0.0235, 0.042, 0.059, 0.075}, fv = {0.0215, 0.0190, 0.0165, 0.0145},
                               fr = {0.0048, 0.0042, 0.0036, 0.0030};
   for (std::size_t i = 0; i < 4; ++i) {
     const double u = fu[i] * s;
     const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len);
+    const double half = 0.0205 * s - 0.155 * u + 0.003 * s;  // through the plate, not the arch behind it
     for (const double side : {-1.0, 1.0}) {
       const glm::dvec3 c(x + 2.6 * fv[i] * fv[i] * s, -u, side * fv[i] * s * wt);
-      foramina.push_back(sdf::roundCone(c + glm::dvec3(0.03 * s, 0.0, 0.0), c - glm::dvec3(0.03 * s, 0.0, 0.0), fr[i] * s, fr[i] * s));
+      foramina.push_back(sdf::roundCone(c + glm::dvec3(half, 0.0, 0.0), c - glm::dvec3(half, 0.0, 0.0), fr[i] * s, fr[i] * s));
     }
   }
   bone = sdf::subtract(bone, sdf::unite(std::move(foramina)), 0.0012 * s);
@@ -146,7 +155,7 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   p.segment = Segment::kSacrum;
   p.field = bone;
   p.voxel = 0.0010 * s;
-  p.chord_error = 1.0e-4 * s;
+  p.chord_error = 1.15e-4 * s;
   p.min_edge = 0.0006 * s;
   p.max_edge = 0.004 * s;
   return {p};

@@ -23,6 +23,8 @@ NodePtr rib(const std::vector<glm::dvec3>& pts, double r_head, double r_shaft, d
     glm::dvec3 radial = mid - axis_point;
     radial -= up * glm::dot(radial, up);
     segs.push_back(sdf::flatCone(pts[i], pts[i + 1], radius(t0), radius(t1), glm::normalize(radial), 0.48));
+    // the squashed pieces meet at an angle: a round joint keeps the bar continuous
+    if (i > 0) segs.push_back(sdf::sphere(pts[i], 0.48 * radius(t0)));
   }
   return sdf::unite(std::move(segs));
 }

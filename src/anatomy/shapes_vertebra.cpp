@@ -102,12 +102,12 @@ NodePtr posteriorHalf(const VertebraLayout& l, bool thoracic) {
   parts.push_back(sdf::roundCone(pars_top, pars_bottom, 0.0042 * s, 0.0040 * s));
 
   // lamina: a sloping plate from the pillar to the midline (overlapping it a little)
-  const glm::dvec3 lam_lat(pillar.x - 0.002 * s, l.pedicle_y - 0.006 * s, pillar.z - 0.004 * s);
-  const glm::dvec3 lam_mid(l.canal_posterior.x - 0.003 * s, l.pedicle_y - 0.007 * s, -0.002 * s);
+  const glm::dvec3 lam_lat(pillar.x - 0.002 * s, l.pedicle_y - 0.0045 * s, pillar.z - 0.0045 * s);
+  const glm::dvec3 lam_mid(l.canal_posterior.x - 0.003 * s, l.pedicle_y - 0.0055 * s, -0.002 * s);
   const glm::dvec3 lam_dir = lam_mid - lam_lat;
   const glm::dvec3 lam_up = glm::normalize(glm::dvec3(0.45, 1.0, 0.0));  // top edge leans forward
   parts.push_back(sdf::roundBox(boxFrame(0.5 * (lam_lat + lam_mid), lam_dir, lam_up),
-                                {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0105 * s, 0.0030 * s}, 0.0026 * s));
+                                {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0090 * s, 0.0030 * s}, 0.0026 * s));
 
   // transverse process: flattened front-to-back, tapering to the tip
   const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
@@ -119,12 +119,12 @@ NodePtr posteriorHalf(const VertebraLayout& l, bool thoracic) {
   return sdf::smoothUnion(std::move(parts), 0.0025 * s);
 }
 
-NodePtr spinousProcess(const VertebraLayout& l, bool thoracic) {
+NodePtr spinousProcess(const VertebraLayout& l) {
   const VertebraDims& v = l.dims;
   const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
   const glm::dvec3 root = l.spinous_root + glm::dvec3(0.003 * s, 0.0, 0.0);
   glm::dvec3 tip = l.spinous_tip;
-  if (thoracic) tip += glm::dvec3(0.004 * s, -0.010 * s, 0.0);  // T12's leans down a little
+
   const double len = glm::length(tip - root);
   const double half_h = 0.5 * v.spinous_height;
   // a hatchet in the midsagittal plane: narrow where it leaves the laminae, tall at its tip
@@ -151,14 +151,14 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
   const double s = 0.5 * (l.dims.height_anterior + l.dims.height_posterior) / 0.0245;
   NodePtr half = posteriorHalf(l, thoracic);
   NodePtr body = std::make_shared<VertebralBody>(l, 0.0013 * s);
-  NodePtr field = sdf::smoothUnion({body, half, sdf::mirrorZ(half), spinousProcess(l, thoracic)}, 0.0022 * s);
+  NodePtr field = sdf::smoothUnion({body, half, sdf::mirrorZ(half), spinousProcess(l)}, 0.0022 * s);
   PartShape p;
   p.name = name;
   p.kind = PartKind::kBone;
   p.segment = seg;
   p.field = field;
   p.voxel = 0.0009 * scale;
-  p.chord_error = 8e-5 * scale;
+  p.chord_error = 1.25e-4 * scale;
   p.min_edge = 0.0005 * scale;
   p.max_edge = 0.003 * scale;
   return p;
@@ -177,6 +177,7 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
     frame = frame * translation({0.0, 0.0055 * scale, 0.0}) * rotationZ(-0.055);
     PartShape p = out.front();
     p.name = name;
+    p.chord_error *= 2.0;  // hints: fewer triangles
     p.field = sdf::moved(out.front().field, sdf::Frame{glm::dvec3(frame[3]), glm::dmat3(frame)});
     out.push_back(p);
     frame = frame * b.spine.t12.superior_endplate;

@@ -108,7 +108,9 @@ Skeleton buildSkeleton(const BodyParams& params) {
   LandmarkTable table;
   addBoneLandmarks(b, table);
   addMuscleLandmarks(b, table);
-  return Skeleton(params, segments, table.take());
+  std::vector<Landmark> landmarks = table.take();
+  snapDescribedLandmarks(b, landmarks);
+  return Skeleton(params, segments, std::move(landmarks));
 }
 
 }  // namespace sagitta::anatomy

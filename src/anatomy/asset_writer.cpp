@@ -1,0 +1,78 @@
+#include "anatomy/asset_writer.h"
+
+#include <limits>
+#include <set>
+#include <system_error>
+
+#include "anatomy/gltf_writer.h"
+#include "anatomy/model_manifest.h"
+#include "core/atomic_file.h"
+#include "core/error.h"
+
+namespace sagitta::anatomy {
+namespace fs = std::filesystem;
+
+std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton, const std::vector<ModelPart>& parts) {
+  std::vector<std::vector<std::size_t>> out(parts.size());
+  const auto& marks = skeleton.landmarks();
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    double best = std::numeric_limits<double>::infinity();
+    std::size_t best_part = parts.size();
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      if (parts[p].mesh.skinned() || parts[p].segment != marks[i].segment) continue;
+      for (const glm::vec3& v : parts[p].mesh.positions) {
+        const double d = glm::distance(glm::dvec3(v), marks[i].position);
+        if (d < best) {
+          best = d;
+          best_part = p;
+        }
+      }
+    }
+    if (best_part < parts.size()) out[best_part].push_back(i);
+  }
+  return out;
+}
+
+AssetSummary writeBuiltinAssets(const fs::path& out, const BodyParams& body, const GenerateOptions& options) {
+  const BodyLayout layout = layoutBody(body);
+  const Skeleton skeleton = buildSkeleton(body);
+  const GeneratedParts gen = generateBuiltinParts(layout, options);
+  AssetSummary summary;
+  for (const Lod lod : {Lod::kDefault, Lod::kLow}) {
+    const std::vector<ModelPart>& parts = lod == Lod::kLow ? gen.lod_low : gen.lod_default;
+    const fs::path dir = out / (lod == Lod::kLow ? "default_low" : "default");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw IoError("cannot create " + dir.string() + ": " + ec.message());
+    const auto assigned = assignLandmarks(skeleton, parts);
+    std::vector<ManifestPart> entries;
+    std::set<std::string> written;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      const ModelPart& part = parts[p];
+      GlbPart glb;
+      glb.name = part.name;
+      glb.mesh = &part.mesh;
+      glb.skeleton = &skeleton;
+      glb.extras = {{"kind", std::string(partKindName(part.kind))}, {"segment", std::string(segmentName(part.segment))}};
+      for (std::size_t i : assigned[p]) {
+        const Landmark& l = skeleton.landmarks()[i];
+        glb.landmarks.push_back({l.name, l.position});
+      }
+      const std::vector<std::uint8_t> bytes = writeGlb(glb);
+      const std::string file = part.name + ".glb";
+      writeFileAtomic(dir / file, std::span<const std::byte>(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size()));
+      written.insert(file);
+      entries.push_back({part.name, part.kind, part.segment, file, part.mesh.triangleCount(), glb.landmarks.size(),
+                         part.mesh.skinned()});
+      (lod == Lod::kLow ? summary.triangles_low : summary.triangles_default) += part.mesh.triangleCount();
+      ++summary.files;
+    }
+    writeFileAtomic(dir / "manifest.json", builtinManifestJson(body, lod, entries).dump(1) + "\n");
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".glb" && !written.count(e.path().filename().string())) fs::remove(e.path(), ec);
+    }
+  }
+  return summary;
+}
+
+}  // namespace sagitta::anatomy

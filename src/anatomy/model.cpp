@@ -1,0 +1,270 @@
+#include "anatomy/model.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <sstream>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "anatomy/gltf_writer.h"
+#include "anatomy/mesh_import.h"
+#include "anatomy/model_manifest.h"
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "core/paths.h"
+#include "core/units.h"
+
+namespace sagitta::anatomy {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kKindNames = {"bone", "disc", "nucleus", "cartilage", "body_outline"};
+
+std::string str(double v) {
+  std::ostringstream o;
+  o.precision(3);
+  o << v;
+  return o.str();
+}
+
+glm::dvec3 vec3(const json& j, const std::string& where) {
+  if (!j.is_array() || j.size() != 3 || !j[0].is_number() || !j[1].is_number() || !j[2].is_number()) {
+    throw InputError(where + " must be an array of three numbers");
+  }
+  const glm::dvec3 v(j[0].get<double>(), j[1].get<double>(), j[2].get<double>());
+  if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z)) throw InputError(where + " is not finite");
+  return v;
+}
+
+// "transform": {"matrix": [16 numbers, column-major]} or {"translation": [x, y, z] (m),
+// "rotation_deg": [rx, ry, rz] (about X, then Y, then Z, fixed axes), "scale": s}
+glm::dmat4 transformFrom(const json& entry, const std::string& where) {
+  if (!entry.contains("transform")) return glm::dmat4(1.0);
+  const json& t = entry["transform"];
+  if (!t.is_object()) throw InputError(where + ": field \"transform\" must be an object");
+  if (t.contains("matrix")) {
+    const json& m = t["matrix"];
+    if (!m.is_array() || m.size() != 16) throw InputError(where + ": field \"transform.matrix\" must hold 16 numbers");
+    glm::dmat4 out(1.0);
+    for (int i = 0; i < 16; ++i) {
+      if (!m[static_cast<std::size_t>(i)].is_number()) throw InputError(where + ": field \"transform.matrix\" must hold numbers");
+      out[i / 4][i % 4] = m[static_cast<std::size_t>(i)].get<double>();
+    }
+    return out;
+  }
+  glm::dmat4 out(1.0);
+  if (t.contains("translation")) out = glm::translate(out, vec3(t["translation"], where + ": field \"transform.translation\""));
+  if (t.contains("rotation_deg")) {
+    const glm::dvec3 r = vec3(t["rotation_deg"], where + ": field \"transform.rotation_deg\"");
+    out = glm::rotate(out, degToRad(r.z), glm::dvec3(0, 0, 1));
+    out = glm::rotate(out, degToRad(r.y), glm::dvec3(0, 1, 0));
+    out = glm::rotate(out, degToRad(r.x), glm::dvec3(1, 0, 0));
+  }
+  if (t.contains("scale")) {
+    if (!t["scale"].is_number() || !(t["scale"].get<double>() > 0.0)) {
+      throw InputError(where + ": field \"transform.scale\" must be a positive number");
+    }
+    out = glm::scale(out, glm::dvec3(t["scale"].get<double>()));
+  }
+  return out;
+}
+
+double unitScale(const json& entry, const std::string& where) {
+  if (!entry.contains("unit")) return 1.0;
+  const json& u = entry["unit"];
+  if (u == "m") return 1.0;
+  if (u == "cm") return 0.01;
+  if (u == "mm") return 0.001;
+  throw InputError(where + ": field \"unit\" must be \"m\", \"cm\" or \"mm\"");
+}
+
+std::string stringField(const json& entry, const char* key, const std::string& where) {
+  if (!entry.contains(key) || !entry[key].is_string()) throw InputError(where + ": field \"" + key + "\" (a string) is missing");
+  return entry[key].get<std::string>();
+}
+
+struct LoadedPart {
+  ModelPart part;
+  std::vector<Landmark> landmarks;
+};
+
+LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& where, const ModelPart* builtin,
+                    const Skeleton& skeleton) {
+  LoadedPart out;
+  ModelPart& part = out.part;
+  part.name = stringField(entry, "name", where);
+  const fs::path file = dir / stringField(entry, "file", where);
+  const std::string at = file.string();  // messages name the mesh file
+  if (entry.contains("kind")) {
+    const auto kind = entry["kind"].is_string() ? partKindFromName(entry["kind"].get<std::string>()) : std::nullopt;
+    if (!kind) throw InputError(where + ": field \"kind\" must be one of bone, disc, nucleus, cartilage, body_outline");
+    part.kind = *kind;
+  } else if (builtin != nullptr) {
+    part.kind = builtin->kind;
+  } else {
+    throw InputError(where + ": field \"kind\" is missing (the part is not a built-in one)");
+  }
+  if (entry.contains("segment")) {
+    const auto seg = entry["segment"].is_string() ? segmentFromName(entry["segment"].get<std::string>()) : std::nullopt;
+    if (!seg) throw InputError(where + ": field \"segment\" is not a segment name (pelvis, sacrum, l5 ... l1, thorax, femur_l, ...)");
+    part.segment = *seg;
+  } else if (builtin != nullptr) {
+    part.segment = builtin->segment;
+  } else {
+    throw InputError(where + ": field \"segment\" is missing (the part is not a built-in one)");
+  }
+  const double unit = unitScale(entry, where);
+  const glm::dmat4 transform = transformFrom(entry, where);
+  const glm::dmat3 normal_matrix = glm::transpose(glm::inverse(glm::dmat3(transform)));
+
+  ImportOptions opt;
+  opt.scale_to_m = static_cast<float>(unit);
+  opt.merge = true;
+  ImportedScene scene = importScene(file, opt);
+  part.mesh = std::move(scene.meshes.front());
+  part.mesh.name = part.name;
+  for (glm::vec3& p : part.mesh.positions) p = glm::vec3(transform * glm::dvec4(glm::dvec3(p), 1.0));
+  for (glm::vec3& n : part.mesh.normals) n = glm::vec3(glm::normalize(normal_matrix * glm::dvec3(n)));
+
+  // a mesh far bigger or smaller than the bone it replaces was almost surely given in the wrong unit
+  const Bounds b = boundsOf(part.mesh);
+  if (builtin != nullptr) {
+    const double mine = glm::length(glm::dvec3(b.size())), theirs = glm::length(glm::dvec3(boundsOf(builtin->mesh).size()));
+    const double ratio = mine / std::max(theirs, 1e-9);
+    if (ratio > 2.5 || ratio < 0.4) {
+      throw InputError(at + ": the mesh is " + str(ratio) + " times the size of the built-in " + part.name +
+                       " (" + str(mine) + " m across); check field \"unit\" (now " + (entry.contains("unit") ? entry["unit"].dump() : "\"m\"") +
+                       ") and \"transform\"");
+    }
+  }
+
+  // landmarks: the file's landmark nodes, then the manifest's (file units and frame)
+  std::vector<Landmark>& marks = out.landmarks;
+  auto put = [&](const std::string& name, const glm::dvec3& p) {
+    const Landmark* known = skeleton.findLandmark(name);
+    if (known != nullptr && known->segment != part.segment) {
+      throw InputError(where + ": field \"landmarks." + name + "\" belongs to segment " +
+                       std::string(segmentName(known->segment)) + ", not " + std::string(segmentName(part.segment)));
+    }
+    for (Landmark& m : marks) {
+      if (m.name == name) {
+        m.position = p;
+        return;
+      }
+    }
+    marks.push_back({name, part.segment, p});
+  };
+  const std::string prefix = kLandmarkNodePrefix;
+  for (const ImportedNode& n : scene.nodes) {
+    if (n.name.rfind(prefix, 0) != 0) continue;
+    put(n.name.substr(prefix.size()), glm::dvec3(transform * glm::dvec4(glm::dvec3(n.global[3]), 1.0)));
+  }
+  if (entry.contains("landmarks") && entry["landmarks"].is_object()) {
+    for (auto it = entry["landmarks"].begin(); it != entry["landmarks"].end(); ++it) {
+      const glm::dvec3 p = vec3(it.value(), where + ": field \"landmarks." + it.key() + "\"") * unit;
+      put(it.key(), glm::dvec3(transform * glm::dvec4(p, 1.0)));
+    }
+  }
+  if (builtin != nullptr) {
+    for (const std::string& name : requiredLandmarks(part.name)) {
+      const bool have = std::any_of(marks.begin(), marks.end(), [&](const Landmark& m) { return m.name == name; });
+      if (!have) {
+        throw InputError(where + " (" + at + "): field \"landmarks." + name + "\" is missing; a replacement " + part.name +
+                         " must give it");
+      }
+    }
+  }
+  // a landmark well away from its mesh means a frame or unit mix-up
+  if (!part.mesh.skinned()) {
+    for (const Landmark& m : marks) {
+      const glm::dvec3 q = glm::clamp(m.position, glm::dvec3(b.min), glm::dvec3(b.max));
+      const double off = glm::distance(q, m.position);
+      if (off > 0.03) {
+        throw InputError(where + " (" + at + "): field \"landmarks." + m.name + "\" lies " + str(off * 100.0) +
+                         " cm outside the mesh; check \"unit\" and \"transform\"");
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view partKindName(PartKind kind) { return kKindNames.at(static_cast<std::size_t>(kind)); }
+
+std::optional<PartKind> partKindFromName(std::string_view name) {
+  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
+    if (kKindNames[i] == name) return static_cast<PartKind>(i);
+  }
+  return std::nullopt;
+}
+
+fs::path builtinManifestPath(Lod lod) {
+  return paths::assetsDir() / "models" / (lod == Lod::kLow ? "default_low" : "default") / "manifest.json";
+}
+
+Model loadBuiltinModel(Lod lod) { return loadModel(builtinManifestPath(lod)); }
+
+Model loadModel(const fs::path& manifest) {
+  const json j = parseManifestText(manifest, readFile(manifest));
+  const std::string where = "model manifest " + manifest.string();
+  if (!j.is_object()) throw InputError(where + ": the top level must be a JSON object");
+  if (!j.contains("schema") || j["schema"] != kManifestSchema) {
+    throw InputError(where + ": field \"schema\" must be \"" + std::string(kManifestSchema) + "\"");
+  }
+  if (!j.contains("schema_version") || !j["schema_version"].is_number_integer()) {
+    throw InputError(where + ": field \"schema_version\" (an integer) is missing");
+  }
+  if (j["schema_version"].get<int>() != kManifestSchemaVersion) {
+    throw InputError(where + ": field \"schema_version\" is " + j["schema_version"].dump() + "; this Sagitta reads version " +
+                     std::to_string(kManifestSchemaVersion));
+  }
+  if (!j.contains("parts") || !j["parts"].is_array()) throw InputError(where + ": field \"parts\" (an array) is missing");
+
+  Model model;
+  if (j.contains("base")) {
+    const json& base = j["base"];
+    if (base != "builtin" && base != "builtin_low") throw InputError(where + ": field \"base\" must be \"builtin\" or \"builtin_low\"");
+    model = loadBuiltinModel(base == "builtin_low" ? Lod::kLow : Lod::kDefault);
+    if (j.contains("body")) {
+      const BodyParams b = bodyFromJson(j["body"], where);
+      const BodyParams& have = model.skeleton.params();
+      if (b.stature_m != have.stature_m || b.mass_kg != have.mass_kg || b.sex != have.sex || b.age_years != have.age_years) {
+        throw InputError(where + ": field \"body\" differs from the built-in model's body; the built-in meshes are made for it");
+      }
+    }
+  } else {
+    model.skeleton = buildSkeleton(j.contains("body") ? bodyFromJson(j["body"], where) : BodyParams{});
+  }
+
+  const fs::path dir = manifest.parent_path();
+  for (std::size_t i = 0; i < j["parts"].size(); ++i) {
+    const json& entry = j["parts"][i];
+    const std::string part_where = where + ", parts[" + std::to_string(i) + "]";
+    if (!entry.is_object()) throw InputError(part_where + " must be an object");
+    const std::string name = stringField(entry, "name", part_where);
+    auto existing = std::find_if(model.parts.begin(), model.parts.end(), [&](const ModelPart& p) { return p.name == name; });
+    const ModelPart* builtin = existing == model.parts.end() ? nullptr : &*existing;
+    try {
+      LoadedPart loaded = loadPart(entry, dir, part_where + " \"" + name + "\"", builtin, model.skeleton);
+      for (Landmark& l : loaded.landmarks) model.skeleton.setLandmark(std::move(l));
+      if (builtin != nullptr) {
+        *existing = std::move(loaded.part);
+      } else {
+        model.parts.push_back(std::move(loaded.part));
+      }
+    } catch (const InputError& e) {
+      if (builtin == nullptr) throw;
+      model.warnings.push_back(std::string(e.what()) + "; the built-in " + name + " is used instead");
+    } catch (const IoError& e) {
+      if (builtin == nullptr) throw;
+      model.warnings.push_back(std::string(e.what()) + "; the built-in " + name + " is used instead");
+    }
+  }
+  return model;
+}
+
+}  // namespace sagitta::anatomy

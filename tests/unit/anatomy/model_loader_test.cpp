@@ -1,0 +1,169 @@
+// Bring your own mesh: a user manifest replaces a built-in bone with a mesh file in its own unit
+// and frame; bad files and bad manifests are reported naming the file and the field, and the
+// built-in bone stays.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "anatomy/model.h"
+#include "anatomy/model_manifest.h"
+#include "core/error.h"
+
+namespace sagitta::anatomy {
+namespace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const fs::path kData = fs::path(SAGITTA_TEST_DATA_DIR) / "anatomy";
+
+class UserManifest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static const Model& builtin() {
+    static const Model m = loadBuiltinModel();
+    return m;
+  }
+  static const ModelPart& part(const Model& m, const std::string& name) {
+    for (const ModelPart& p : m.parts) {
+      if (p.name == name) return p;
+    }
+    throw std::out_of_range(name);
+  }
+
+  // the built-in right os coxae, written as a CT-style OBJ: millimetres, shifted by `offset_mm`
+  fs::path writePelvisObj(const glm::dvec3& offset_mm) const {
+    const fs::path path = dir_ / "pelvis_ct.obj";
+    std::ofstream out(path);
+    const MeshData& m = part(builtin(), "os_coxae_r").mesh;
+    for (const glm::vec3& p : m.positions) {
+      const glm::dvec3 q = glm::dvec3(p) * 1000.0 + offset_mm;
+      out << "v " << q.x << ' ' << q.y << ' ' << q.z << '\n';
+    }
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+      out << "f " << m.indices[t] + 1 << ' ' << m.indices[t + 1] + 1 << ' ' << m.indices[t + 2] + 1 << '\n';
+    }
+    return path;
+  }
+
+  json landmarksMm(const std::vector<std::string>& names, const glm::dvec3& offset_mm) const {
+    json j = json::object();
+    for (const std::string& n : names) {
+      const glm::dvec3 p = builtin().skeleton.landmark(n).position * 1000.0 + offset_mm;
+      j[n] = {p.x, p.y, p.z};
+    }
+    return j;
+  }
+
+  fs::path writeManifest(const json& parts) const {
+    const json j = {{"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"}, {"parts", parts}};
+    const fs::path path = dir_ / "model.json";
+    std::ofstream(path) << j.dump(2);
+    return path;
+  }
+
+  fs::path dir_;
+};
+
+const std::vector<std::string> kPelvisMarks = {"asis_r", "psis_r", "acetabulum_centre_r", "pubic_tubercle_r",
+                                               "ischial_tuberosity_r"};
+
+TEST_F(UserManifest, ReplacesABuiltinBoneWithAMeshInMillimetresAndItsOwnFrame) {
+  const glm::dvec3 offset(100.0, -40.0, 25.0);  // the scan's origin is elsewhere
+  writePelvisObj(offset);
+  json marks = landmarksMm(kPelvisMarks, offset);
+  marks["asis_r"][0] = marks["asis_r"][0].get<double>() + 3.0;  // the user's own ASIS, 3 mm forward
+  const Model m = loadModel(writeManifest(json::array(
+      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "mm"},
+        {"transform", {{"translation", {-0.100, 0.040, -0.025}}}}, {"landmarks", marks}}})));
+  EXPECT_TRUE(m.warnings.empty()) << m.warnings.front();
+  const MeshData& mine = part(m, "os_coxae_r").mesh;
+  const MeshData& original = part(builtin(), "os_coxae_r").mesh;
+  ASSERT_EQ(mine.positions.size(), original.positions.size());
+  EXPECT_LT(glm::distance(glm::dvec3(mine.positions[0]), glm::dvec3(original.positions[0])), 1e-6);
+  const glm::dvec3 asis = m.skeleton.landmark("asis_r").position;
+  EXPECT_NEAR(asis.x, builtin().skeleton.landmark("asis_r").position.x + 0.003, 1e-6);
+  EXPECT_EQ(part(m, "os_coxae_l").mesh.positions.size(), part(builtin(), "os_coxae_l").mesh.positions.size());
+}
+
+TEST_F(UserManifest, WrongUnitKeepsTheBuiltinBoneAndSaysWhy) {
+  const fs::path obj = writePelvisObj({});
+  const Model m = loadModel(writeManifest(json::array(
+      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "m"}, {"landmarks", landmarksMm(kPelvisMarks, {})}}})));
+  ASSERT_EQ(m.warnings.size(), 1u);
+  EXPECT_NE(m.warnings[0].find(obj.string()), std::string::npos) << m.warnings[0];
+  EXPECT_NE(m.warnings[0].find("\"unit\""), std::string::npos) << m.warnings[0];
+  EXPECT_NE(m.warnings[0].find("built-in os_coxae_r"), std::string::npos);
+  EXPECT_EQ(part(m, "os_coxae_r").mesh.positions.size(), part(builtin(), "os_coxae_r").mesh.positions.size());
+}
+
+TEST_F(UserManifest, MissingRequiredLandmarkIsNamed) {
+  writePelvisObj({});
+  std::vector<std::string> some = kPelvisMarks;
+  some.erase(some.begin());  // no asis_r
+  const Model m = loadModel(writeManifest(json::array(
+      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "mm"}, {"landmarks", landmarksMm(some, {})}}})));
+  ASSERT_EQ(m.warnings.size(), 1u);
+  EXPECT_NE(m.warnings[0].find("landmarks.asis_r"), std::string::npos) << m.warnings[0];
+  EXPECT_NE(m.warnings[0].find("pelvis_ct.obj"), std::string::npos) << m.warnings[0];
+}
+
+TEST_F(UserManifest, BrokenFilesKeepTheBuiltinBones) {
+  const json parts = json::array({{{"name", "os_coxae_r"}, {"file", (kData / "not_a_mesh.obj").string()}},
+                                  {{"name", "sacrum"}, {"file", (kData / "truncated.glb").string()}},
+                                  {{"name", "l5"}, {"file", (kData / "empty.stl").string()}},
+                                  {{"name", "l4"}, {"file", (dir_ / "does_not_exist.ply").string()}}});
+  const Model m = loadModel(writeManifest(parts));
+  ASSERT_EQ(m.warnings.size(), 4u);
+  const std::vector<std::string> files = {"not_a_mesh.obj", "truncated.glb", "empty.stl", "does_not_exist.ply"};
+  for (std::size_t i = 0; i < files.size(); ++i) EXPECT_NE(m.warnings[i].find(files[i]), std::string::npos) << m.warnings[i];
+  for (const char* name : {"os_coxae_r", "sacrum", "l5", "l4"}) {
+    EXPECT_EQ(part(m, name).mesh.positions.size(), part(builtin(), name).mesh.positions.size()) << name;
+  }
+}
+
+TEST_F(UserManifest, MalformedJsonNamesFileAndLine) {
+  try {
+    (void)loadModel(kData / "broken_manifest.json");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("broken_manifest.json"), std::string::npos) << what;
+    EXPECT_NE(what.find("line 7"), std::string::npos) << what;
+  }
+}
+
+TEST_F(UserManifest, BadFieldsAreNamed) {
+  auto error = [&](const json& j) -> std::string {
+    const fs::path path = dir_ / "bad.json";
+    std::ofstream(path) << j.dump();
+    try {
+      (void)loadModel(path);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 9}, {"parts", json::array()}}).find("schema_version"),
+            std::string::npos);
+  EXPECT_NE(error({{"schema", "something.else"}, {"schema_version", 1}, {"parts", json::array()}}).find("\"schema\""),
+            std::string::npos);
+  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}}).find("\"parts\""), std::string::npos);
+  // a part that is not a built-in one has nothing to fall back on: its errors are fatal
+  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"},
+                   {"parts", json::array({{{"name", "my_implant"}, {"file", "implant.stl"}}})}})
+                .find("\"kind\""),
+            std::string::npos);
+  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}, {"body", {{"stature_m", 4.0}}}, {"parts", json::array()}})
+                .find("stature_m"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace sagitta::anatomy
