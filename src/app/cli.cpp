@@ -40,6 +40,8 @@ int run(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--window-screenshot", gui.window_screenshot, "With --exit-after-frames: PNG of the window")
       ->group("");
+  app.add_option("--layout-dump", gui.layout_dump, "Write named widget rectangles (GUI tests)")->group("");
+  app.add_option("--state-dump", gui.state_dump, "Write the report of the open document at exit (GUI tests)")->group("");
 
   RenderOptions render_options;
   CLI::App* render_cmd = addRenderCommand(app, render_options);

@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/image.h"
 #include "core/log.h"
@@ -22,51 +24,21 @@
 #include "render/render_target.h"
 #include "render/renderer.h"
 #include "render/window.h"
+#include "scenario/report.h"
 #include "scene/default_model.h"
-#include "scene/stage.h"
+#include "scene/presets.h"
+#include "ui/app_state.h"
 #include "ui/camera_controller.h"
+#include "ui/file_dialog.h"
+#include "ui/menus.h"
+#include "ui/panels.h"
+#include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
 #include "ui/view_composer.h"
 
 namespace sagitta::ui {
 namespace {
-
-// Everything the GUI shows; one instance, destroyed in reverse order of creation so the GL
-// objects go before the context (the reason these live together, as in Polyscope).
-class GuiApp {
- public:
-  explicit GuiApp(const GuiOptions& options);
-  ~GuiApp();
-  int run();
-
- private:
-  void applyScaleIfChanged();
-  void drawMenuBar();
-  void drawStatusBar();
-  void drawHelpOverlay();
-  ViewportRect viewportRect() const;
-  void renderViewport(const ViewportRect& rect);
-  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const;
-
-  GuiOptions options_;
-  Settings settings_;
-  std::string ini_path_;
-  render::Window window_;
-  std::optional<render::Renderer> renderer_;
-  std::optional<render::RenderTarget> target_;
-  std::optional<ViewComposer> composer_;
-  std::optional<scene::Stage> stage_;
-  scene::Camera camera_;
-  render::RenderSettings render_settings_;
-  scene::LayerOptions layers_;
-  float scale_ = 1.0f;
-  float applied_scale_ = 0.0f;
-  bool show_help_ = false;
-  bool framed_ = false;
-  std::string status_;
-  double frame_ms_ = 0.0;
-};
 
 // The default framebuffer's back buffer (what is about to be shown), top row first.
 Image readWindowPixels(const glm::ivec2& fb) {
@@ -91,9 +63,59 @@ render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   w.width = o.window_size ? o.window_size->x : s.window_width;
   w.height = o.window_size ? o.window_size->y : s.window_height;
   w.vsync = o.vsync;
-  w.title = std::string("Sagitta ") + kVersion;
+  w.title = "Sagitta";
   return w;
 }
+
+// Everything the GUI shows; one instance, destroyed in reverse order of creation so GL objects
+// go before the context (the reason these live together, as in Polyscope).
+class GuiApp {
+ public:
+  explicit GuiApp(const GuiOptions& options);
+  ~GuiApp();
+  int run();
+
+ private:
+  void applyScaleIfChanged();
+  void handleShortcuts();
+  void updateTitle();
+  void stepCycle(double now);
+  ViewportRect viewportRect() const;
+  void layoutPanels();
+  void renderViewport(const ViewportRect& rect);
+  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const;
+  void drawStatusBar();
+  void drawHelpOverlay();
+  void drawClosePrompt();
+  void writeTestDumps(bool at_exit);
+  // file commands
+  void openFile(const std::filesystem::path& path);
+  bool saveTo(const std::filesystem::path& path);
+
+  GuiOptions options_;
+  Settings settings_;
+  std::string ini_path_;
+  render::Window window_;
+  std::optional<render::Renderer> renderer_;
+  std::optional<render::RenderTarget> target_;
+  std::optional<ViewComposer> composer_;
+  std::optional<scene::Session> session_;
+  std::optional<AppState> app_;
+  MenuState menu_;
+  FileDialog file_dialog_;
+  ScreenshotDialog screenshot_;
+  float scale_ = 1.0f;
+  float applied_scale_ = 0.0f;
+  bool applied_contrast_ = false;
+  float scale_before_classroom_ = 0.0f;
+  scene::Mode last_mode_ = scene::Mode::kExpert;
+  bool close_prompt_ = false;
+  bool camera_moved_ = false;
+  double frame_ms_ = 0.0;
+  double last_time_ = 0.0;
+  ViewportRect last_rect_;
+  int frames_ = 0;
+};
 
 GuiApp::GuiApp(const GuiOptions& options)
     : options_(options), settings_(loadSettings()), window_(windowOptions(settings_, options)) {
@@ -105,25 +127,31 @@ GuiApp::GuiApp(const GuiOptions& options)
   io.IniFilename = ini_path_.c_str();
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  glfwSetWindowUserPointer(window_.handle(), this);
+  glfwSetWindowCloseCallback(window_.handle(), [](GLFWwindow* w) {
+    auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(w));
+    if (self->app_ && self->app_->modified && self->options_.exit_after_frames == 0) {
+      glfwSetWindowShouldClose(w, GLFW_FALSE);  // ask first
+      self->close_prompt_ = true;
+    }
+  });
 
   scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale
                                      : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
   renderer_.emplace();
   target_.emplace(1, 1, 4);
   composer_.emplace();
-  try {
-    stage_.emplace(scene::loadDefaultModel());
-  } catch (const std::exception& e) {
-    status_ = std::string("Could not load the built-in model: ") + e.what();
-    log::error(status_);
-  }
-  camera_.setView(scene::ViewPreset::kOblique);
+  session_.emplace(scene::loadDefaultModel());
+  app_.emplace(*session_);
+  session_->setAnimationTime(0.6);
+  if (options_.scenario) openFile(*options_.scenario);
+  last_time_ = glfwGetTime();
 }
 
 GuiApp::~GuiApp() {
-  // remember the window size for next time
+  writeTestDumps(true);
   const glm::ivec2 size = window_.windowSize();
-  if (size.x > 0 && size.y > 0) {
+  if (size.x > 0 && size.y > 0 && !options_.window_size) {
     settings_.window_width = size.x;
     settings_.window_height = size.y;
   }
@@ -132,7 +160,8 @@ GuiApp::~GuiApp() {
   } catch (const std::exception& e) {
     log::warning(std::string("could not save settings: ") + e.what());
   }
-  stage_.reset();
+  app_.reset();
+  session_.reset();
   composer_.reset();
   target_.reset();
   renderer_.reset();
@@ -141,128 +170,118 @@ GuiApp::~GuiApp() {
   ImGui::DestroyContext();
 }
 
+void GuiApp::openFile(const std::filesystem::path& path) {
+  try {
+    scene::Document d = scene::loadDocument(path);
+    app_->replace("open " + path.filename().string(), std::move(d));
+    app_->path = path;
+    app_->modified = false;
+    addRecentFile(settings_, std::filesystem::absolute(path).string());
+    app_->info("Opened " + path.string());
+    camera_moved_ = false;
+  } catch (const std::exception& e) {
+    // a newer or broken file changes nothing
+    app_->error(e.what());
+  }
+}
+
+bool GuiApp::saveTo(const std::filesystem::path& path) {
+  scene::Document d = app_->doc();
+  if (camera_moved_) {  // keep the picture the user is looking at
+    d.view.camera = app_->camera;
+    d.view.camera_view.clear();
+  }
+  try {
+    scene::saveDocument(path, d);
+  } catch (const std::exception& e) {
+    app_->error(e.what());
+    return false;
+  }
+  app_->path = path;
+  app_->modified = false;
+  addRecentFile(settings_, std::filesystem::absolute(path).string());
+  app_->info("Saved " + path.string());
+  return true;
+}
+
 void GuiApp::applyScaleIfChanged() {
-  if (std::abs(scale_ - applied_scale_) < 1e-3f) return;
+  const bool contrast = app_->doc().view.mode == scene::Mode::kClassroom;
+  if (std::abs(scale_ - applied_scale_) < 1e-3f && contrast == applied_contrast_) return;
   loadFonts(scale_);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
-  applyTheme(scale_);
+  applyTheme(scale_, contrast);
   applied_scale_ = scale_;
+  applied_contrast_ = contrast;
+}
+
+void GuiApp::updateTitle() {
+  std::string title = "Sagitta";
+  if (app_->path) title += " — " + app_->path->filename().string();
+  if (app_->modified) title += " *";
+  static std::string last;
+  if (title != last) {
+    glfwSetWindowTitle(window_.handle(), title.c_str());
+    last = title;
+  }
+}
+
+void GuiApp::stepCycle(double now) {
+  Cycle& c = app_->cycle;
+  if (!c.playing || !c.a || !c.b || now < c.next_switch_s) return;
+  c.showing_b = !c.showing_b;
+  // cycling is a way of showing, not an edit: no undo step
+  try {
+    session_->setDocument(c.showing_b ? *c.b : *c.a);
+  } catch (const InputError& e) {
+    app_->error(e.what());
+    c.playing = false;
+  }
+  c.next_switch_s = now + c.period_s;
+}
+
+void GuiApp::handleShortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
+  if (pressed(GLFW_KEY_F1)) app_->show_help = !app_->show_help;
+  if (ctrl && pressed(GLFW_KEY_Q)) menu_.request = MenuRequest::kQuit;
+  if (ctrl && pressed(GLFW_KEY_Z)) shift ? app_->redo() : app_->undo();
+  if (ctrl && pressed(GLFW_KEY_Y)) app_->redo();
+  if (ctrl && pressed(GLFW_KEY_S)) menu_.request = shift || !app_->path ? MenuRequest::kSaveAs : MenuRequest::kSave;
+  if (ctrl && pressed(GLFW_KEY_O)) menu_.request = MenuRequest::kOpen;
+  if (ctrl && pressed(GLFW_KEY_N)) menu_.request = MenuRequest::kNew;
+  if (pressed(GLFW_KEY_F12)) app_->show_screenshot = true;
+  if (!ctrl && pressed(GLFW_KEY_SPACE) && app_->cycle.a && app_->cycle.b) {
+    app_->cycle.playing = !app_->cycle.playing;
+    app_->cycle.next_switch_s = glfwGetTime();
+  }
+  if (!ctrl && pressed(GLFW_KEY_X)) {
+    app_->change(app_->doc().view.xray ? "X-ray off" : "X-ray on", "",
+                 [](scene::Document& d) { d.view.xray = !d.view.xray; });
+  }
 }
 
 ViewportRect GuiApp::viewportRect() const {
   const ImGuiIO& io = ImGui::GetIO();
+  if (!options_.panels) return {{0, 0}, {io.DisplaySize.x, io.DisplaySize.y}};
   const float menu_h = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+  const float em = ImGui::GetFontSize();
   ViewportRect r;
-  r.min = {0.0f, menu_h};
-  r.max = {io.DisplaySize.x, std::max(menu_h + 1.0f, io.DisplaySize.y - status_h)};
+  r.min = {menu_.show_controls ? std::min(em * 21.0f, io.DisplaySize.x * 0.4f) : 0.0f, menu_h};
+  r.max = {io.DisplaySize.x - (menu_.show_measures ? std::min(em * 25.0f, io.DisplaySize.x * 0.35f) : 0.0f),
+           std::max(menu_h + 1.0f, io.DisplaySize.y - status_h)};
+  r.max.x = std::max(r.max.x, r.min.x + 1.0f);
   return r;
 }
 
-void GuiApp::drawMenuBar() {
-  if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    const ViewportRect rect = viewportRect();
-    const anatomy::Bounds bounds = stage_ ? stage_->drawList(layers_).bounds : anatomy::Bounds{};
-    auto item = [&](const char* label, const char* key, scene::ViewPreset v) {
-      if (ImGui::MenuItem(label, key)) {
-        camera_.setView(v);
-        camera_.frame(bounds, rect.aspect());
-      }
-    };
-    item("Lateral (from the left)", "3", scene::ViewPreset::kLateralLeft);
-    item("Lateral (from the right)", "Ctrl+3", scene::ViewPreset::kLateralRight);
-    item("Anterior", "1", scene::ViewPreset::kAnterior);
-    item("Posterior", "Ctrl+1", scene::ViewPreset::kPosterior);
-    item("Superior", "7", scene::ViewPreset::kSuperior);
-    item("Oblique", "0", scene::ViewPreset::kOblique);
-    ImGui::Separator();
-    bool ortho = camera_.projection == scene::Projection::kOrthographic;
-    if (ImGui::MenuItem("Orthographic", "5", &ortho)) {
-      camera_.projection = ortho ? scene::Projection::kOrthographic : scene::Projection::kPerspective;
-    }
-    if (ImGui::MenuItem("Frame all", "F")) camera_.frame(bounds, rect.aspect());
-    ImGui::MenuItem("Floor grid", "G", &render_settings_.show_grid);
-    ImGui::MenuItem("Shadows", nullptr, &render_settings_.shadows);
-    if (ImGui::BeginMenu("Background")) {
-      if (ImGui::MenuItem("Dark", nullptr, render_settings_.background == render::Background::kDark)) {
-        render_settings_.background = render::Background::kDark;
-      }
-      if (ImGui::MenuItem("Light", nullptr, render_settings_.background == render::Background::kLight)) {
-        render_settings_.background = render::Background::kLight;
-      }
-      ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    int percent = static_cast<int>(std::lround(scale_ * 100.0f));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    if (ImGui::SliderInt("UI scale", &percent, 100, 300, "%d %%")) {
-      // applied between frames: rebuilding fonts mid-frame is not allowed
-      settings_.ui_scale = std::clamp(static_cast<float>(percent) / 100.0f, Settings::kMinScale, Settings::kMaxScale);
-    }
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Help")) {
-    ImGui::MenuItem("Keyboard and mouse", "F1", &show_help_);
-    ImGui::EndMenu();
-  }
-  ImGui::EndMainMenuBar();
-}
-
-void GuiApp::drawStatusBar() {
-  const ImGuiIO& io = ImGui::GetIO();
-  const float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
-  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h));
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav;
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 3.0f));
-  if (ImGui::Begin("##status", nullptr, flags)) {
-    ImGui::TextDisabled("%s", status_.empty() ? "Ready" : status_.c_str());
-    ImGui::SameLine(io.DisplaySize.x - ImGui::GetFontSize() * 16.0f);
-    ImGui::TextDisabled("%s  %.1f ms", camera_.projection == scene::Projection::kPerspective ? "Perspective" : "Orthographic",
-                        frame_ms_);
-  }
-  ImGui::End();
-  ImGui::PopStyleVar();
-}
-
-void GuiApp::drawHelpOverlay() {
-  if (!show_help_) return;
-  const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (ImGui::Begin("Keyboard and mouse", &show_help_,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    struct Row {
-      const char* keys;
-      const char* what;
-    };
-    static constexpr Row kRows[] = {
-        {"Left or middle drag", "Orbit"},  {"Right drag, Shift + drag", "Pan"},
-        {"Mouse wheel", "Zoom"},           {"F", "Frame all"},
-        {"3 / Ctrl+3", "Lateral view from the left / right"},
-        {"1 / Ctrl+1", "Anterior / posterior view"},
-        {"7", "Superior view"},            {"0", "Oblique view"},
-        {"5", "Perspective / orthographic"}, {"G", "Floor grid"},
-        {"F1", "This help"},               {"Ctrl+Q", "Quit"}};
-    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-      for (const Row& r : kRows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.keys);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.what);
-      }
-      ImGui::EndTable();
-    }
-  }
-  ImGui::End();
+void GuiApp::layoutPanels() {
+  const ViewportRect r = viewportRect();
+  const float top = r.min.y, height = r.max.y - r.min.y;
+  if (menu_.show_controls) drawControlsPanel(*app_, {0.0f, top, r.min.x, height});
+  if (menu_.show_measures) drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
 }
 
 void GuiApp::renderViewport(const ViewportRect& rect) {
@@ -270,15 +289,16 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   const int w = static_cast<int>(std::lround(rect.size().x * io.DisplayFramebufferScale.x));
   const int h = static_cast<int>(std::lround(rect.size().y * io.DisplayFramebufferScale.y));
   target_->resize(w, h);
-  if (target_->empty() || !stage_) return;
-  const scene::DrawList list = stage_->drawList(layers_);
-  if (!framed_) {
-    camera_.frame(list.bounds, rect.aspect());
-    framed_ = true;
+  if (target_->empty()) return;
+  const scene::ViewState& view = app_->doc().view;
+  const float aspect = rect.aspect() * (view.ghost == scene::Ghost::kSideBySide ? 0.5f : 1.0f);
+  if (app_->frame_camera) {
+    app_->camera = session_->cameraFor(view, aspect);
+    app_->frame_camera = false;
+    camera_moved_ = false;
   }
-  OverlayStyle style;
-  style.scale = scale_;
-  composer_->compose(*renderer_, list, stage_->meshes(), camera_, render_settings_, OverlayText{}, style, *target_);
+  const scene::FrameContent frame = session_->frame(app_->camera, app_->highlight);
+  composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
 }
 
 void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
@@ -294,9 +314,126 @@ void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) con
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+void GuiApp::drawStatusBar() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, 3.0f));
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    const StatusMessage& s = app_->status;
+    const std::string file = app_->path ? app_->path->filename().string() : "untitled";
+    ImGui::TextDisabled("%s%s", file.c_str(), app_->modified ? " (modified)" : "");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    if (!s.text.empty() && glfwGetTime() < s.until_s) {
+      ImGui::TextColored(s.error ? ImVec4(1.0f, 0.55f, 0.45f, 1.0f) : ImVec4(0.7f, 0.85f, 0.9f, 1.0f), "%s", s.text.c_str());
+    } else {
+      const biomech::SolverInfo& solver = session_->solution().solver;
+      ImGui::TextDisabled("%s%s", solver.converged ? "model prediction" : "model prediction (limited: see warnings)",
+                          app_->cycle.playing ? "  ·  cycling A ⇄ B (Space)" : "");
+    }
+    const std::string right = std::string(scene::modeName(app_->doc().view.mode)) + " mode  ·  " +
+                              (app_->camera.projection == scene::Projection::kPerspective ? "perspective" : "orthographic");
+    char fps[32];
+    std::snprintf(fps, sizeof fps, "  ·  %.0f ms", frame_ms_);
+    const float width = ImGui::CalcTextSize((right + fps).c_str()).x;
+    ImGui::SameLine(std::max(io.DisplaySize.x - width - ImGui::GetFontSize(), 0.0f));
+    ImGui::TextDisabled("%s%s", right.c_str(), fps);
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void GuiApp::drawHelpOverlay() {
+  if (!app_->show_help) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (ImGui::Begin("Keyboard and mouse", &app_->show_help,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    struct Row {
+      const char* keys;
+      const char* what;
+    };
+    static constexpr Row kRows[] = {
+        {"Left or middle drag", "Orbit"},
+        {"Right drag, Shift + drag", "Pan"},
+        {"Mouse wheel", "Zoom"},
+        {"F", "Frame all"},
+        {"3 / Ctrl+3", "Lateral view from the left / right"},
+        {"1 / Ctrl+1", "Anterior / posterior view"},
+        {"7 / 0", "Superior / oblique view"},
+        {"5", "Perspective / orthographic"},
+        {"G", "Floor grid"},
+        {"X", "X-ray view"},
+        {"Space", "Play / pause the A ⇄ B cycle"},
+        {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
+        {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
+        {"F12", "Screenshot of the 3D view"},
+        {"F1", "This help"},
+        {"Ctrl+Q", "Quit"}};
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+      for (const Row& r : kRows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.keys);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.what);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+void GuiApp::drawClosePrompt() {
+  if (close_prompt_) {
+    ImGui::OpenPopup("Unsaved changes");
+    close_prompt_ = false;
+  }
+  if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Save the changes to this scenario before closing?");
+    if (ImGui::Button("Save")) {
+      ImGui::CloseCurrentPopup();
+      if (app_->path) {
+        if (saveTo(*app_->path)) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+      } else {
+        menu_.request = MenuRequest::kSaveAs;
+        menu_.quit_after_save = true;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Don't save")) {
+      app_->modified = false;
+      glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void GuiApp::writeTestDumps(bool at_exit) {
+  try {
+    if (!options_.layout_dump.empty()) {
+      nlohmann::json j;
+      for (const auto& [key, r] : app_->widget_rects) j[key] = {r[0], r[1], r[2], r[3]};
+      writeFileAtomic(options_.layout_dump, j.dump(1));
+    }
+    if (at_exit && !options_.state_dump.empty()) {
+      nlohmann::json j = nlohmann::json::parse(scenario::reportJson(app_->doc().scenario.inputs, session_->solution()).dump());
+      j["shown"]["pelvic_tilt_deg"] = session_->shownMeasures().pelvic_tilt_deg;
+      writeFileAtomic(options_.state_dump, j.dump(1));
+    }
+  } catch (const std::exception& e) {
+    log::warning(std::string("could not write a test dump: ") + e.what());
+  }
+}
+
 int GuiApp::run() {
-  int frames = 0;
-  auto last = std::chrono::steady_clock::now();
   if (options_.stats != nullptr) options_.stats->gl = window_.glDescription();
   while (!window_.shouldClose()) {
     const auto frame_start = std::chrono::steady_clock::now();
@@ -305,33 +442,76 @@ int GuiApp::run() {
     const glm::ivec2 fb = window_.framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) {
       glfwWaitEventsTimeout(0.1);
+      last_time_ = glfwGetTime();
       continue;
     }
-    // 2. a UI scale change rebuilds fonts before the frame starts
+    const double now = glfwGetTime();
+    const double dt = now - last_time_;
+    last_time_ = now;
+
+    // 2. mode changes adjust the interface scale; font rebuilds happen before the frame
+    const scene::Mode mode = app_->doc().view.mode;
+    if (mode != last_mode_) {
+      if (mode == scene::Mode::kClassroom) {
+        scale_before_classroom_ = scale_;
+        settings_.ui_scale = std::max(scale_, 2.0f);  // readable from the back of the room
+      } else if (last_mode_ == scene::Mode::kClassroom && scale_before_classroom_ > 0.0f) {
+        settings_.ui_scale = scale_before_classroom_;
+      }
+      menu_.show_measures = mode == scene::Mode::kExpert;
+      last_mode_ = mode;
+    }
     scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale : scale_;
     applyScaleIfChanged();
 
-    // 3. new frame and UI
+    // 3. new frame and UI; panels change the document through named commands
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) show_help_ = !show_help_;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-    if (options_.panels) drawMenuBar();
-    const ViewportRect rect = options_.panels ? viewportRect() : ViewportRect{{0, 0}, {io.DisplaySize.x, io.DisplaySize.y}};
-    if (stage_) {
-      const CameraCommands cmd = updateCamera(camera_, rect, stage_->drawList(layers_).bounds);
-      if (cmd.toggle_grid) render_settings_.show_grid = !render_settings_.show_grid;
+    app_->highlight = {};
+    handleShortcuts();
+    if (options_.panels) {
+      drawMainMenu(*app_, menu_, settings_);
+      layoutPanels();
     }
-    if (options_.orbit_rad_per_frame != 0.0f) camera_.orbit(options_.orbit_rad_per_frame, 0.0f);
+    const ViewportRect rect = viewportRect();
+    last_rect_ = rect;
+    const CameraCommands cmd = updateCamera(app_->camera, rect, session_->modelBounds());
+    if (cmd.changed) camera_moved_ = true;
+    if (cmd.toggle_grid) app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
+    if (options_.orbit_rad_per_frame != 0.0f) app_->camera.orbit(options_.orbit_rad_per_frame, 0.0f);
     if (options_.panels) {
       drawStatusBar();
       drawHelpOverlay();
+      drawClosePrompt();
+      drawAboutAndEvidence(*app_);
+      // file dialog, menu requests and the screenshot dialog
+      if (menu_.request == MenuRequest::kQuit) {
+        menu_.request = MenuRequest::kNone;
+        if (app_->modified) {
+          close_prompt_ = true;
+        } else {
+          glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+        }
+      }
+      handleMenuRequests(*app_, menu_, settings_, file_dialog_,
+                         [this](const std::filesystem::path& p) { openFile(p); },
+                         [this](const std::filesystem::path& p) {
+                           const bool ok = saveTo(p);
+                           if (ok && menu_.quit_after_save) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+                           return ok;
+                         });
+      screenshot_.draw(*app_, *renderer_, *composer_, glm::vec2(rect.size()) * ImGui::GetIO().DisplayFramebufferScale.x,
+                       scale_);
+      updateTitle();
     }
     ImGui::Render();
 
-    // 4. the 3D view into its offscreen target, copied into the window
+    // 4. the model moves toward its solved posture; the A/B cycle advances
+    stepCycle(now);
+    session_->update(dt);
+
+    // 5. the 3D view into its offscreen target, copied into the window
     renderViewport(rect);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb.x, fb.y);
@@ -339,22 +519,22 @@ int GuiApp::run() {
     glClear(GL_COLOR_BUFFER_BIT);
     presentViewport(rect, fb);
 
-    // 5. panels on top, then present
+    // 6. panels on top, then present
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const bool last_frame = options_.exit_after_frames > 0 && frames + 1 >= options_.exit_after_frames;
+    const bool last_frame = options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames;
     if (last_frame && !options_.window_screenshot.empty()) writePng(options_.window_screenshot, readWindowPixels(fb));
     window_.swapBuffers();
+    if (frames_ % 10 == 0) writeTestDumps(false);
 
     if (options_.stats != nullptr) {
       glFinish();  // count the GPU's (llvmpipe's) work in this frame, not the next
       const auto end = std::chrono::steady_clock::now();
-      if (frames == 0) options_.stats->first_frame_s = secondsSinceProcessStart();
+      if (frames_ == 0) options_.stats->first_frame_s = secondsSinceProcessStart();
       options_.stats->frame_ms.push_back(std::chrono::duration<double, std::milli>(end - frame_start).count());
     }
-    const auto now = std::chrono::steady_clock::now();
-    frame_ms_ = 0.9 * frame_ms_ + 0.1 * std::chrono::duration<double, std::milli>(now - last).count();
-    last = now;
-    if (options_.exit_after_frames > 0 && ++frames >= options_.exit_after_frames) break;
+    frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
+    if (options_.exit_after_frames > 0 && ++frames_ >= options_.exit_after_frames) break;
+    if (options_.exit_after_frames == 0) ++frames_;
   }
   if (options_.stats != nullptr) options_.stats->peak_resident_mib = peakResidentMiB();
   return 0;

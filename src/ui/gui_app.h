@@ -28,6 +28,10 @@ struct GuiOptions {
   bool panels = true;             // false: the 3D view alone, no ImGui overlay
   float orbit_rad_per_frame = 0;  // turn the camera every frame (forces a full redraw)
   FrameStats* stats = nullptr;    // filled when given (glFinish each frame for honest timing)
+  // GUI tests: where named widgets are (JSON, rewritten every few frames), and the document
+  // and measures at exit
+  std::filesystem::path layout_dump;
+  std::filesystem::path state_dump;
 };
 
 // Runs until the window closes. Returns the process exit code. Throws GraphicsError when no

@@ -16,7 +16,7 @@ ImFont* addEmbeddedFont(ImFontAtlas* atlas, const char* file, float size_px) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF,   // Latin-1 (°, ±, ×, é)
                                     0x0391, 0x03C9,   // Greek (Δ, θ, α)
                                     0x2013, 0x2026,   // dashes, bullets, ellipsis
-                                    0x2190, 0x2193,   // arrows
+                                    0x2190, 0x21FF,   // arrows
                                     0x2212, 0x2264, 0};  // minus, ≈, ≤ ≥ (range covers them)
   return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
                                      size_px, &config, kRanges);

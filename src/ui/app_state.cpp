@@ -1,0 +1,64 @@
+#include "ui/app_state.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "core/error.h"
+#include "core/log.h"
+
+namespace sagitta::ui {
+
+bool AppState::change(const std::string& name, const std::string& merge_key,
+                      const std::function<void(scene::Document&)>& edit) {
+  scene::Document next = doc();
+  try {
+    edit(next);
+    if (next == doc()) return false;
+    const scene::Document before = doc();
+    session.setDocument(next);  // solves; throws InputError for invalid values
+    history.record(before, name, merge_key);
+    modified = true;
+    return true;
+  } catch (const InputError& e) {
+    error(e.what());
+    return false;
+  }
+}
+
+void AppState::replace(const std::string& name, scene::Document document) {
+  const scene::Document before = doc();
+  try {
+    session.setDocument(std::move(document));
+  } catch (const InputError& e) {
+    error(e.what());
+    return;
+  }
+  history.record(before, name);
+  history.closeStep();
+  frame_camera = true;
+}
+
+void AppState::undo() {
+  if (!history.canUndo()) return;
+  const std::string name = history.undoName();
+  session.setDocument(history.undo(doc()));
+  modified = true;
+  info("Undid " + name);
+}
+
+void AppState::redo() {
+  if (!history.canRedo()) return;
+  const std::string name = history.redoName();
+  session.setDocument(history.redo(doc()));
+  modified = true;
+  info("Redid " + name);
+}
+
+void AppState::info(const std::string& text) { status = {text, false, glfwGetTime() + 6.0}; }
+
+void AppState::error(const std::string& text) {
+  status = {text, true, glfwGetTime() + 12.0};
+  log::warning(text);
+}
+
+}  // namespace sagitta::ui

@@ -1,0 +1,73 @@
+// The GUI's state around the open document, and the one way panels change it: a named
+// command that validates by solving, records an undo step (slider drags merge into one) and
+// marks the document modified. Panels never touch the pose or the solution.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/undo.h"
+#include "scene/body_draw.h"
+#include "scene/session.h"
+#include "ui/settings.h"
+
+namespace sagitta::ui {
+
+struct StatusMessage {
+  std::string text;
+  bool error = false;
+  double until_s = 0.0;  // shown until this time (glfwGetTime)
+};
+
+// A/B teaching cycle: play toggles between two saved states every `period_s`.
+struct Cycle {
+  std::optional<scene::Document> a, b;
+  bool playing = false;
+  bool showing_b = false;
+  double period_s = 3.0;
+  double next_switch_s = 0.0;
+};
+
+struct AppState {
+  explicit AppState(scene::Session& s) : session(s) {}
+
+  scene::Session& session;
+  UndoHistory<scene::Document> history;
+  std::optional<std::filesystem::path> path;  // the open scenario file
+  bool modified = false;
+  scene::Camera camera;  // the live camera (orbiting is not an undoable change)
+  scene::MuscleHighlight highlight;  // rebuilt each frame from hovered sliders
+  std::string plot_key = "muscles.hip_flexors.tightness";  // what the measure plots sweep
+  StatusMessage status;
+  Cycle cycle;
+  bool frame_camera = true;  // re-frame on the next frame (after loading, a preset, a view)
+  bool show_help = false;
+  bool show_about = false;
+  bool show_screenshot = false;
+  bool show_evidence = false;
+  // screen rectangles of named widgets (x0, y0, x1, y1), for the GUI test that drives the real
+  // window with xdotool
+  std::map<std::string, std::array<float, 4>> widget_rects;
+
+  const scene::Document& doc() const { return session.document(); }
+
+  // Applies `edit` to a copy of the document; on success records an undo step called `name`
+  // (consecutive calls with the same non-empty `merge_key` are one step) and returns true.
+  // Invalid values are reported in the status bar and change nothing.
+  bool change(const std::string& name, const std::string& merge_key, const std::function<void(scene::Document&)>& edit);
+  // Ends the current merged step (a slider was released).
+  void endDrag() { history.closeStep(); }
+  // Replaces the whole document (open, new, preset): one undo step.
+  void replace(const std::string& name, scene::Document document);
+  void undo();
+  void redo();
+
+  void info(const std::string& text);
+  void error(const std::string& text);
+};
+
+}  // namespace sagitta::ui

@@ -1,0 +1,290 @@
+#include <imgui.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "biomech/muscle_table.h"
+#include "scenario/parameters.h"
+#include "scene/radiograph_overlay.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace sagitta::ui {
+namespace {
+
+using biomech::MuscleGroup;
+using biomech::MuscleId;
+
+struct GroupText {
+  MuscleGroup group;
+  const char* title;          // expert / classroom
+  const char* plain;          // patient mode
+  const char* tooltip;
+};
+constexpr std::array<GroupText, 4> kGroups = {{
+    {MuscleGroup::kHipFlexors, "Hip flexors", "Front of the hip", "Psoas, iliacus, rectus femoris, sartorius, TFL"},
+    {MuscleGroup::kHipExtensors, "Hip extensors", "Buttocks and back of the thigh",
+     "Gluteus maximus and the hamstrings (semimembranosus, semitendinosus, biceps femoris long head)"},
+    {MuscleGroup::kAbdominals, "Abdominals", "Tummy muscles", "Rectus abdominis, external and internal obliques"},
+    {MuscleGroup::kBackExtensors, "Back extensors", "Lower back muscles",
+     "Erector spinae (iliocostalis and longissimus lumborum) and multifidus"},
+}};
+
+std::vector<MuscleId> membersOf(MuscleGroup g) {
+  std::vector<MuscleId> out;
+  for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
+    if (biomech::groupOf(static_cast<MuscleId>(m)) == g) out.push_back(static_cast<MuscleId>(m));
+  }
+  return out;
+}
+
+std::string displayName(MuscleId m) {
+  std::string s(biomech::muscleDef(m).display_name);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// left and right linked per muscle: interface state, not part of the document
+std::array<bool, biomech::kMuscleCount>& linked() {
+  static std::array<bool, biomech::kMuscleCount> l = [] {
+    std::array<bool, biomech::kMuscleCount> a{};
+    a.fill(true);
+    return a;
+  }();
+  return l;
+}
+
+void sectionTitle(const char* text) {
+  ImGui::Spacing();
+  ImGui::TextDisabled("%s", text);
+  ImGui::Separator();
+}
+
+void drawPose(AppState& app) {
+  const biomech::ModelInputs& in = app.doc().scenario.inputs;
+  static constexpr std::array<std::pair<const char*, const char*>, 4> kPoses = {
+      {{"standing", "Standing"}, {"thomas", "Thomas test (lying)"}, {"lunge", "Kneeling hip-flexor stretch"},
+       {"sitting", "Sitting"}}};
+  const std::string current(biomech::poseName(in.pose));
+  const char* shown = "Standing";
+  for (const auto& [key, text] : kPoses) {
+    if (current == key) shown = text;
+  }
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##pose", shown)) {
+    for (const auto& [key, text] : kPoses) {
+      if (ImGui::Selectable(text, current == key)) {
+        app.change(std::string("pose: ") + text, "", [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose", key); });
+        app.frame_camera = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (in.pose == biomech::PoseKind::kThomas || in.pose == biomech::PoseKind::kLunge) {
+    const bool right = in.pose_side == biomech::Side::kRight;
+    ImGui::TextUnformatted(in.pose == biomech::PoseKind::kThomas ? "Tested leg:" : "Back (kneeling) leg:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Left", !right)) {
+      app.change("side: left", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "left"); });
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Right", right)) {
+      app.change("side: right", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "right"); });
+    }
+  }
+}
+
+void drawMuscle(AppState& app, MuscleId m) {
+  const std::string key = "muscles." + std::string(biomech::muscleKey(m));
+  const std::string name = displayName(m);
+  ImGui::PushID(key.c_str());
+  bool& link = linked()[biomech::muscleIndex(m)];
+  ImGui::TextUnformatted(name.c_str());
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 3.2f);
+  ImGui::Checkbox("L=R", &link);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left and right linked");
+  if (link) {
+    parameterSlider(app, "tightness", key + ".tightness", name + " tightness", {m});
+    parameterSlider(app, "strength", key + ".strength", name + " strength", {m});
+  } else {
+    for (biomech::Side s : biomech::kSides) {
+      const std::string side(biomech::sideName(s));
+      parameterSlider(app, (side + " tightness").c_str(), key + "." + side + ".tightness", name + " " + side + " tightness",
+                      {m}, s);
+      parameterSlider(app, (side + " strength").c_str(), key + "." + side + ".strength", name + " " + side + " strength",
+                      {m}, s);
+    }
+  }
+  ImGui::PopID();
+}
+
+void drawMuscles(AppState& app, bool detailed, bool plain) {
+  for (const GroupText& g : kGroups) {
+    const std::vector<MuscleId> members = membersOf(g.group);
+    const std::string key = "muscles." + std::string(biomech::groupKey(g.group));
+    ImGui::PushID(key.c_str());
+    ImGui::TextUnformatted(plain ? g.plain : g.title);
+    if (!plain) helpMarker(g.tooltip);
+    parameterSlider(app, "tightness", key + ".tightness", std::string(g.title) + " tightness", members, std::nullopt,
+                    "How short the muscles are at rest: they pull sooner and harder as they stretch.");
+    parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members, std::nullopt,
+                    "Steady muscle tone: a low background activation, not a contraction.");
+    if (detailed && ImGui::TreeNode("single muscles")) {
+      for (MuscleId m : members) drawMuscle(app, m);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+void drawSlip(AppState& app, bool plain) {
+  const biomech::ModelInputs& in = app.doc().scenario.inputs;
+  const std::string level(biomech::slipLevelName(in.slip.level));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  if (ImGui::BeginCombo("level", level.c_str())) {
+    for (const char* l : {"L4-L5", "L5-S1"}) {
+      if (ImGui::Selectable(l, level == l)) {
+        app.change(std::string("slip level ") + l, "", [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.level", l); });
+      }
+    }
+    ImGui::EndCombo();
+  }
+  const bool isthmic = in.slip.type == biomech::SlipType::kIsthmic;
+  if (ImGui::RadioButton("isthmic", isthmic)) {
+    app.change("isthmic slip", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "isthmic"); });
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A defect of the pars interarticularis: the posterior arch stays behind.");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("degenerative", !isthmic)) {
+    app.change("degenerative slip", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "degenerative"); });
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Disc and facet joint wear; the pars is intact.");
+  const scenario::ParamInfo* info = scenario::findParameter("slip.percent");
+  float percent = static_cast<float>(in.slip.percent);
+  if (ImGui::SliderFloat("slip", &percent, 0.0f, static_cast<float>(info ? info->max : 150.0), "%.0f %%",
+                         ImGuiSliderFlags_AlwaysClamp)) {
+    app.change("slip", "slip.percent", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "slip.percent", percent); });
+  }
+  if (ImGui::IsItemActive()) app.plot_key = "slip.percent";
+  if (ImGui::IsItemDeactivatedAfterEdit()) app.endDrag();
+  // the grade measured back from the geometry being shown, as the slider moves
+  const biomech::ClinicalMeasures m = app.session.shownMeasures();
+  const std::string grade = scene::meyerdingText(m.meyerding_grade, m.slip_percent);
+  const bool show_numbers = app.doc().view.mode != scene::Mode::kPatient || app.doc().view.show_numbers;
+  ImGui::Text("Meyerding: %s", show_numbers ? grade.c_str() : (m.meyerding_grade > 0 ? "slipped" : "no slip"));
+  if (!plain && m.meyerding_grade > 0) {
+    ImGui::TextDisabled("slip angle %.0f°  (measured on the bones)", m.slip_angle_deg);
+  }
+}
+
+void drawPatient(AppState& app) {
+  ImGui::TextWrapped("Type a patient's radiograph measurements; the model takes them on within physiological limits.");
+  struct Row {
+    const char* key;
+    const char* label;
+    double fallback;
+  };
+  static constexpr Row kRows[] = {{"patient.pelvic_incidence_deg", "PI (°)", 52.0},
+                                  {"patient.pelvic_tilt_deg", "PT (°)", 12.0},
+                                  {"patient.sacral_slope_deg", "SS (°)", 40.0},
+                                  {"patient.lumbar_lordosis_deg", "LL (°)", 60.0},
+                                  {"patient.slip_percent", "slip (%)", 0.0}};
+  for (const Row& r : kRows) {
+    ImGui::PushID(r.key);
+    const std::optional<double> v = scenario::getNumber(app.doc().scenario.inputs, r.key);
+    bool on = v.has_value();
+    if (ImGui::Checkbox("##on", &on)) {
+      const std::string key = r.key;
+      const double fallback = r.fallback;
+      app.change(std::string(on ? "use " : "clear ") + r.label, "", [&](scene::Document& d) {
+        if (on) {
+          scenario::setNumber(d.scenario.inputs, key, fallback);
+        } else {
+          scenario::unset(d.scenario.inputs, key);
+        }
+      });
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!on);
+    double value = v.value_or(r.fallback);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    if (ImGui::InputDouble(r.label, &value, 1.0, 5.0, "%.1f", ImGuiInputTextFlags_EnterReturnsTrue)) {
+      const std::string key = r.key;
+      app.change(std::string("patient ") + r.label, "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, key, value); });
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+  }
+  for (const std::string& w : app.session.solution().warnings) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(235, 180, 60, 255));
+    ImGui::TextWrapped("%s", w.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void drawCompare(AppState& app) {
+  const scene::Ghost ghost = app.doc().view.ghost;
+  auto set = [&](const char* label, const char* value, scene::Ghost g) {
+    if (ImGui::RadioButton(label, ghost == g)) {
+      app.change(std::string("compare: ") + label, "", [&](scene::Document& d) { scene::setViewKey(d.view, "view.ghost", value); });
+    }
+  };
+  set("off", "off", scene::Ghost::kOff);
+  ImGui::SameLine();
+  set("ghost", "overlay", scene::Ghost::kOverlay);
+  ImGui::SameLine();
+  set("side by side", "side-by-side", scene::Ghost::kSideBySide);
+  ImGui::TextDisabled("against neutral muscles in the same pose");
+
+  Cycle& c = app.cycle;
+  if (ImGui::Button("Set A")) c.a = app.doc();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remember the current state as A");
+  ImGui::SameLine();
+  if (ImGui::Button("Set B")) c.b = app.doc();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remember the current state as B");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!c.a || !c.b);
+  if (ImGui::Button(c.playing ? "Pause" : "Play A ⇄ B")) {
+    c.playing = !c.playing;
+    c.next_switch_s = glfwGetTime();
+  }
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Space: cycle between A and B for teaching");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  float period = static_cast<float>(c.period_s);
+  if (ImGui::SliderFloat("seconds each", &period, 1.0f, 10.0f, "%.1f s")) c.period_s = period;
+}
+
+}  // namespace
+
+void drawControlsPanel(AppState& app, const PanelRect& rect) {
+  ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
+  ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+  if (ImGui::Begin("Controls", nullptr, flags)) {
+    const scene::Mode mode = app.doc().view.mode;
+    const bool patient = mode == scene::Mode::kPatient, expert = mode == scene::Mode::kExpert;
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 5.5f);
+    sectionTitle("POSE");
+    drawPose(app);
+    sectionTitle(patient ? "MUSCLES  (how tight, how strong)" : "MUSCLES");
+    drawMuscles(app, !patient, patient);
+    if (ImGui::CollapsingHeader("Spondylolisthesis", expert || app.doc().scenario.inputs.slip.percent > 0.0
+                                                         ? ImGuiTreeNodeFlags_DefaultOpen
+                                                         : 0)) {
+      drawSlip(app, patient);
+    }
+    if (!patient && ImGui::CollapsingHeader("Patient measurements")) drawPatient(app);
+    if (ImGui::CollapsingHeader("Compare and animate", ImGuiTreeNodeFlags_DefaultOpen)) drawCompare(app);
+    ImGui::PopItemWidth();
+  }
+  ImGui::End();
+}
+
+}  // namespace sagitta::ui

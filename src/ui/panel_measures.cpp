@@ -1,0 +1,227 @@
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+
+#include "biomech/muscle_table.h"
+#include "scenario/parameters.h"
+#include "scene/normal_ranges.h"
+#include "scene/radiograph_overlay.h"
+#include "ui/panels.h"
+#include "ui/widgets.h"
+
+namespace sagitta::ui {
+namespace {
+
+using biomech::ClinicalMeasures;
+using biomech::MuscleId;
+
+// One measure as a function of the solution, for the table and the sweeps.
+struct MeasureRow {
+  const char* label;
+  const char* range_key;  // normal range (scene/normal_ranges.h), may be empty
+  const char* format;
+  std::function<double(const biomech::Solution&, const ClinicalMeasures&)> value;
+  const char* tooltip;
+};
+
+double musclePct(const biomech::Solution& s, MuscleId m) {
+  const auto& r = s.muscles[biomech::muscleIndex(m)];
+  return (r[0].length_pct_of_neutral + r[1].length_pct_of_neutral) * 0.5;
+}
+
+const std::vector<MeasureRow>& rows() {
+  static const std::vector<MeasureRow> r = {
+      {"PI", "pelvic_incidence_deg", "%.1f°", [](const auto&, const auto& m) { return m.pelvic_incidence_deg; },
+       "Pelvic incidence: a fixed property of each pelvis (PI = PT + SS)."},
+      {"PT", "pelvic_tilt_deg", "%.1f°", [](const auto&, const auto& m) { return m.pelvic_tilt_deg; },
+       "Pelvic tilt (Legaye): anterior tilt makes it smaller."},
+      {"SS", "sacral_slope_deg", "%.1f°", [](const auto&, const auto& m) { return m.sacral_slope_deg; },
+       "Sacral slope: the S1 endplate against the horizontal."},
+      {"LL", "lumbar_lordosis_deg", "%.1f°", [](const auto&, const auto& m) { return m.lumbar_lordosis_deg; },
+       "Lumbar lordosis: Cobb angle from the L1 to the S1 endplate."},
+      {"PI − LL", "pi_minus_ll_deg", "%.1f°",
+       [](const auto&, const auto& m) { return m.pelvic_incidence_deg - m.lumbar_lordosis_deg; },
+       "Mismatch between pelvis and lordosis (SRS-Schwab)."},
+      {"ASIS–PSIS", "asis_psis_tilt_deg", "%.1f°", [](const auto&, const auto& m) { return m.asis_psis_tilt_deg; },
+       "Clinical pelvic tilt: positive when the ASIS is lower than the PSIS."},
+      {"Psoas length", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kPsoas); },
+       "Psoas major length as a percentage of its length in neutral standing."},
+      {"Iliacus length", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kIliacus); },
+       "Iliacus length as a percentage of neutral."},
+      {"Rectus femoris", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kRectusFemoris); },
+       "Rectus femoris length as a percentage of neutral."},
+      {"L5–S1 shear", "", "%.0f N", [](const auto& s, const auto&) { return s.l5s1_shear_N; },
+       "Force along the S1 endplate from gravity and the modelled muscles (no ligaments or facets)."},
+  };
+  return r;
+}
+
+// Sweeps of the measures against one parameter, recomputed when the inputs change.
+struct Sweep {
+  std::string key;
+  biomech::ModelInputs inputs;
+  std::vector<float> xs;
+  std::vector<std::vector<float>> ys;  // per row
+  bool valid = false;
+};
+
+const Sweep& sweepFor(AppState& app) {
+  static Sweep sweep;
+  const biomech::ModelInputs& in = app.doc().scenario.inputs;
+  const scenario::ParamInfo* info = scenario::findParameter(app.plot_key);
+  if (info == nullptr || info->type != scenario::ParamType::kNumber || info->optional) return sweep;
+  if (sweep.valid && sweep.key == app.plot_key && sweep.inputs == in) return sweep;
+  sweep = Sweep{app.plot_key, in, {}, std::vector<std::vector<float>>(rows().size()), true};
+  constexpr int kSamples = 21;
+  for (int i = 0; i < kSamples; ++i) {
+    const double x = info->min + (info->max - info->min) * i / (kSamples - 1);
+    biomech::ModelInputs trial = in;
+    scenario::setNumber(trial, app.plot_key, x);
+    const biomech::Solution s = app.session.postureModel().solve(trial);
+    sweep.xs.push_back(static_cast<float>(x));
+    for (std::size_t r = 0; r < rows().size(); ++r) sweep.ys[r].push_back(static_cast<float>(rows()[r].value(s, s.measures)));
+  }
+  return sweep;
+}
+
+void drawExpertExtras(AppState& app) {
+  const biomech::Solution& s = app.session.solution();
+  if (ImGui::CollapsingHeader("Segmental lordosis")) {
+    const ClinicalMeasures m = app.session.shownMeasures();
+    for (int i = 0; i < biomech::kLumbarLevels; ++i) {
+      const std::string_view name = biomech::segmentLevelName(i);
+      ImGui::Text("%.*s  %6.1f°", static_cast<int>(name.size()), name.data(), m.segmental_lordosis_deg[static_cast<std::size_t>(i)]);
+    }
+  }
+  if (ImGui::CollapsingHeader("Muscle forces")) {
+    if (ImGui::BeginTable("forces", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("muscle");
+      ImGui::TableSetupColumn("side");
+      ImGui::TableSetupColumn("length");
+      ImGui::TableSetupColumn("passive N");
+      ImGui::TableSetupColumn("active N");
+      ImGui::TableHeadersRow();
+      for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
+        for (biomech::Side side : biomech::kSides) {
+          const biomech::MuscleResult& r = s.muscles[m][biomech::sideIndex(side)];
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          const std::string_view name = biomech::muscleDef(static_cast<MuscleId>(m)).display_name;
+          ImGui::Text("%.*s", static_cast<int>(name.size()), name.data());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(side == biomech::Side::kLeft ? "L" : "R");
+          ImGui::TableNextColumn();
+          ImGui::Text("%.0f mm", r.length_m * 1000.0);
+          ImGui::TableNextColumn();
+          ImGui::Text("%.0f", r.passive_force_N);
+          ImGui::TableNextColumn();
+          ImGui::Text("%.0f", r.active_force_N);
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (ImGui::CollapsingHeader("Spine loads and canal")) {
+    ImGui::Text("L5–S1 shear %.0f N (gravity alone %.0f N)", s.l5s1_shear_N, s.l5s1_shear_gravity_only_N);
+    ImGui::Text("L5–S1 compression %.0f N", s.l5s1_compression_N);
+    ImGui::Text("Canal AP at %s: %.1f mm (neutral %.1f)", std::string(biomech::slipLevelName(s.slip.level)).c_str(),
+                s.slip.canal_ap_mm, s.slip.canal_ap_neutral_mm);
+    ImGui::Text("Foramen height R/L: %.1f / %.1f mm", s.slip.foraminal_height_mm[1], s.slip.foraminal_height_mm[0]);
+  }
+  ImGui::TextDisabled("solver: %s, %d iterations, residual %.1e N·m", s.solver.converged ? "converged" : "limited",
+                      s.solver.iterations, s.solver.residual);
+}
+
+}  // namespace
+
+void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
+  ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
+  ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+  if (ImGui::Begin("Measures", nullptr, flags)) {
+    const scene::Mode mode = app.doc().view.mode;
+    const bool numbers = mode != scene::Mode::kPatient || app.doc().view.show_numbers;
+    ImGui::TextDisabled("POSTURE & MEASURES");
+    ImGui::SameLine();
+    ImGui::TextDisabled("— model prediction");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measured on the posed bones. Help > Evidence explains the limits.");
+    ImGui::Separator();
+    const biomech::Solution& solution = app.session.solution();
+    const ClinicalMeasures shown = app.session.shownMeasures();
+    const Sweep& sweep = sweepFor(app);
+    const scenario::ParamInfo* plot_info = scenario::findParameter(sweep.key);
+    const std::optional<double> x_now = plot_info ? scenario::getNumber(app.doc().scenario.inputs, sweep.key) : std::nullopt;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float band_w = w * 0.22f, plot_w = w * 0.2f, h = ImGui::GetFrameHeight();
+    if (ImGui::BeginTable("measures", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, w * 0.17f);
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, band_w);
+      ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, plot_w);
+      for (std::size_t i = 0; i < rows().size(); ++i) {
+        const MeasureRow& r = rows()[i];
+        const double v = r.value(solution, shown);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.label);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.tooltip);
+        ImGui::TableNextColumn();
+        const scene::NormalRange* range = r.range_key[0] != '\0' ? scene::findRange(r.range_key) : nullptr;
+        char text[32];
+        std::snprintf(text, sizeof text, r.format, v);
+        if (!numbers) {
+          ImGui::TextDisabled("—");
+        } else if (range != nullptr) {
+          ImGui::PushStyleColor(ImGuiCol_Text, bandColour(scene::classify(*range, v)));
+          ImGui::TextUnformatted(text);
+          ImGui::PopStyleColor();
+        } else {
+          ImGui::TextUnformatted(text);
+        }
+        ImGui::TableNextColumn();
+        if (range != nullptr) rangeBand(*range, numbers ? v : std::nan(""), band_w, h);
+        ImGui::TableNextColumn();
+        if (sweep.valid && i < sweep.ys.size()) {
+          sweepPlot(r.label, sweep.xs, sweep.ys[i], static_cast<float>(x_now.value_or(0.0)), static_cast<float>(v), plot_w, h);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s against %s (model sweep)", r.label, sweep.key.c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+    if (sweep.valid) ImGui::TextDisabled("plots: response to %s", sweep.key.c_str());
+    // hip extension, Thomas test, slip
+    ImGui::Spacing();
+    if (numbers) {
+      ImGui::Text("Hip extension  L %.1f°   R %.1f°", shown.hip_extension_deg[0], shown.hip_extension_deg[1]);
+    }
+    if (solution.thomas) {
+      const biomech::ThomasResult& t = *solution.thomas;
+      const scene::NormalRange* r = scene::findRange("thigh_above_horizontal_deg");
+      ImGui::PushStyleColor(ImGuiCol_Text, bandColour(scene::classify(*r, t.thigh_above_horizontal_deg)));
+      ImGui::Text("Thomas test: %s", t.one_joint_flexors_short ? "positive (short one-joint hip flexors)" : "negative");
+      ImGui::PopStyleColor();
+      if (numbers) {
+        ImGui::Text("thigh %+.1f° from horizontal, knee flexion %.0f°", t.thigh_above_horizontal_deg, t.knee_flexion_deg);
+      }
+      if (t.two_joint_flexors_short) ImGui::TextWrapped("Knee under 67°: short two-joint flexors (rectus femoris, TFL).");
+    }
+    if (shown.meyerding_grade > 0) {
+      const scene::NormalRange* r = scene::findRange("slip_percent");
+      ImGui::PushStyleColor(ImGuiCol_Text, bandColour(scene::classify(*r, shown.slip_percent)));
+      const std::string level(biomech::slipLevelName(shown.slip_level));
+      ImGui::Text("%s: %s", level.c_str(),
+                  numbers ? scene::meyerdingText(shown.meyerding_grade, shown.slip_percent).c_str() : "slipped");
+      ImGui::PopStyleColor();
+    }
+    if (mode == scene::Mode::kExpert) {
+      ImGui::Spacing();
+      drawExpertExtras(app);
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace sagitta::ui
