@@ -12,7 +12,7 @@ namespace sagitta::scene {
 namespace {
 
 constexpr float kSpecificTension_N_per_m2 = 60.0f * 1e4f;  // 60 N/cm² (Rajagopal 2016)
-constexpr float kShearArrow_m_per_N = 0.00035f;            // 260 N draws as a 9 cm arrow
+constexpr float kShearArrow_m_per_N = 0.00012f;            // 500 N draws as a 6 cm arrow
 constexpr float kNerveRadius_m = 0.0025f;                  // a lumbar root is ~5 mm across (drawing size)
 
 // A unit arrow along +Y from the origin: shaft radius 1, head radius 2.2, total length 1.
@@ -111,7 +111,8 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles, 
     std::vector<glm::vec3> path;
     for (const glm::dvec3& p : f.path()) path.emplace_back(p);
     SpindleShape shape;
-    shape.belly_radius_m = bellyRadius_m(def.max_isometric_force_N);
+    // drawn at 60 % of the anatomical thickness so the bones stay visible (a drawing choice)
+    shape.belly_radius_m = 0.6f * bellyRadius_m(def.max_isometric_force_N);
     shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
     anatomy::MeshData mesh = spindleMesh(path, shape);
     if (mesh.empty()) continue;

@@ -123,11 +123,38 @@ anatomy::Bounds Session::modelBounds() const {
   return stage.drawList(layers).bounds;
 }
 
+anatomy::Bounds Session::focusBounds() const {
+  // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
+  // lordosis and slip happen; the Thomas test and the lunge need the whole legs
+  const biomech::PoseKind pose = document_.scenario.inputs.pose;
+  if (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge) return modelBounds();
+  const anatomy::Skeleton& skeleton = stage_.model().skeleton;
+  const auto world = anatomy::worldTransforms(skeleton, animator_.current());
+  anatomy::Bounds b;
+  for (const char* name : {"l1_superior_endplate_anterior", "l1_spinous_tip", "asis_l", "asis_r", "psis_l", "psis_r",
+                           "pubic_symphysis", "ischial_tuberosity_l", "ischial_tuberosity_r", "greater_trochanter_l",
+                           "greater_trochanter_r", "coccyx_tip", "iliac_crest_top_l", "iliac_crest_top_r"}) {
+    if (const anatomy::Landmark* l = skeleton.findLandmark(name)) b.add(glm::vec3(anatomy::worldPosition(*l, world)));
+  }
+  for (const char* side : {"_l", "_r"}) {
+    const anatomy::Landmark* head = skeleton.findLandmark(std::string("femoral_head_centre") + side);
+    const anatomy::Landmark* knee = skeleton.findLandmark(std::string("knee_centre") + side);
+    if (head && knee) {
+      b.add(glm::vec3(glm::mix(anatomy::worldPosition(*head, world), anatomy::worldPosition(*knee, world), 0.3)));
+    }
+  }
+  if (!b.valid) return modelBounds();
+  const glm::vec3 grow = b.size() * 0.12f;  // a little context around the region
+  b.add(b.min - grow);
+  b.add(b.max + grow);
+  return b;
+}
+
 Camera Session::cameraFor(const ViewState& view, float aspect) const {
   Camera camera = view.camera;
   if (const auto preset = viewPresetFromName(view.camera_view)) {
     camera.setView(*preset);
-    camera.frame(modelBounds(), aspect);
+    camera.frame(focusBounds(), aspect);
   }
   return camera;
 }
@@ -174,12 +201,28 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   list.skins = std::move(posed.skins);
   list.bounds = posed.bounds;
 
+  // in a lateral view the near hip bone hides the sacrum and the hip axis the angles are drawn
+  // on: show it see-through, as a radiograph does (a teaching choice, docs/ui.md)
+  const bool lateral = std::abs(camera.forward().z) > std::cos(glm::radians(30.0f));
+  const anatomy::Side near = camera.eye().z < camera.target.z ? anatomy::Side::kLeft : anatomy::Side::kRight;
+  const std::string near_hip = near == anatomy::Side::kLeft ? "os_coxae_l" : "os_coxae_r";
+  if (lateral && (view.pelvic_angles || view.meyerding) && !view.xray && !view.cutaway) {
+    for (DrawItem& item : list.items) {
+      if (item.part >= 0 && stage_.model().parts[static_cast<std::size_t>(item.part)].name == near_hip) {
+        item.opacity = 0.3f;
+        item.flags = kTwoSided;
+      }
+    }
+  }
+
   // what moves with the target posture is carried along to the shown one
   auto carried = [&](anatomy::Segment s) {
     const auto i = static_cast<std::size_t>(s);
     return shown_world[i] * glm::inverse(solution.world[i]);
   };
-  const std::vector<biomech::FascicleResult> fascicles = posture_->fascicleStates(pose, document_.scenario.inputs);
+  std::vector<biomech::FascicleResult> fascicles = posture_->fascicleStates(pose, document_.scenario.inputs);
+  // in a lateral view the far side's muscles are behind the skeleton: leave them out
+  if (lateral) std::erase_if(fascicles, [&](const biomech::FascicleResult& f) { return f.side != near; });
   if (view.muscles) body_meshes_->addMuscles(fascicles, highlight, list);
   if (view.nerves) {
     biomech::SlipResult moved = slip;
@@ -203,7 +246,9 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   }
   body_meshes_->addSupport(solution.support, list);
 
-  // radiograph overlays, measured on the shown pose
+  // radiograph overlays, measured on the shown pose; they are drawn in the sagittal plane, so
+  // only when the view is within 30° of lateral (elsewhere they would be misread)
+  const bool lateral_view = lateral;
   const biomech::SlipLevel level = document_.scenario.inputs.slip.level;
   const biomech::MeasureLandmarks ml = biomech::measureLandmarks(skeleton, pose, level);
   const biomech::ClinicalMeasures measures = biomech::measure(ml);
@@ -239,7 +284,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
   // lift the lines toward the camera's side of the sagittal plane
   ro.toward_viewer = glm::vec3(0.0f, 0.0f, camera.eye().z < camera.target.z ? -1.0f : 1.0f);
-  addRadiographOverlay(rp, rv, ro, list);
+  if (lateral_view) addRadiographOverlay(rp, rv, ro, list);
 
   if (!view.labels) return;
   // labels: bones and landmarks on the side facing the camera
@@ -253,13 +298,16 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   auto label = [&](const std::string& landmark, const char* text, glm::vec4 colour, int priority) {
     if (const auto p = at(landmark)) list.labels.push_back({*p, text, colour, priority, false});
   };
+  const bool expert = view.mode == Mode::kExpert;
   label("asis" + near_side, "ASIS", landmark_colour, 5);
   label("psis" + near_side, "PSIS", landmark_colour, 5);
   label("pubic_symphysis", "Pubic symphysis", landmark_colour, 3);
   label("sacral_promontory", "Sacral promontory", landmark_colour, 4);
-  label("greater_trochanter" + near_side, "Greater trochanter", landmark_colour, 2);
-  label("ischial_tuberosity" + near_side, "Ischial tuberosity", landmark_colour, 2);
-  label("coccyx_tip", "Coccyx", bone_colour, 1);
+  if (expert) {
+    label("greater_trochanter" + near_side, "Greater trochanter", landmark_colour, 2);
+    label("ischial_tuberosity" + near_side, "Ischial tuberosity", landmark_colour, 2);
+    label("coccyx_tip", "Coccyx", bone_colour, 1);
+  }
   for (int k = 1; k <= 5; ++k) {
     const std::string v = "l" + std::to_string(k);
     const auto a = at(v + "_superior_endplate_anterior"), b = at(v + "_inferior_endplate_anterior");
@@ -278,13 +326,23 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
     for (const biomech::FascicleResult& f : fascicles) {
       const std::size_t m = biomech::muscleIndex(f.muscle);
       if (f.side != side || done[m] || f.point_count < 2) continue;
-      // hamstrings are one label; semitendinosus and semimembranosus lie under biceps femoris
-      if (f.muscle == biomech::MuscleId::kSemimembranosus || f.muscle == biomech::MuscleId::kSemitendinosus) continue;
+      // hamstrings are one label; semitendinosus and semimembranosus lie under biceps femoris;
+      // the erector spinae is one label; smaller muscles only in expert mode
+      using biomech::MuscleId;
+      if (f.muscle == MuscleId::kSemimembranosus || f.muscle == MuscleId::kSemitendinosus ||
+          f.muscle == MuscleId::kLongissimus) {
+        continue;
+      }
+      const bool minor = f.muscle == MuscleId::kSartorius || f.muscle == MuscleId::kTfl ||
+                         f.muscle == MuscleId::kExternalOblique || f.muscle == MuscleId::kInternalOblique ||
+                         f.muscle == MuscleId::kMultifidus;
+      if (minor) continue;  // hovering their slider highlights them instead
       done[m] = true;
       const auto path = f.path();
       const glm::vec3 mid(path[path.size() / 2 - (path.size() % 2 == 0 ? 1 : 0)] * 0.5 + path[path.size() / 2] * 0.5);
-      std::string name = f.muscle == biomech::MuscleId::kBicepsFemoris ? "Hamstrings"
-                                                                       : capitalised(biomech::muscleDef(f.muscle).display_name);
+      std::string name = f.muscle == MuscleId::kBicepsFemoris ? "Hamstrings"
+                         : f.muscle == MuscleId::kIliocostalis ? "Erector spinae"
+                                                               : capitalised(biomech::muscleDef(f.muscle).display_name);
       const bool flexor = biomech::groupOf(f.muscle) == biomech::MuscleGroup::kHipFlexors;
       list.labels.push_back({mid, name, muscle_colour, flexor ? 4 : 2, false});
     }

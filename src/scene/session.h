@@ -75,6 +75,9 @@ class Session {
   // Camera for a named view of the document (framed on the model) or its free camera.
   Camera cameraFor(const ViewState& view, float aspect) const;
   anatomy::Bounds modelBounds() const;
+  // The region a standard view frames: lumbar spine, pelvis and hips (whole legs for the
+  // Thomas test and the lunge).
+  anatomy::Bounds focusBounds() const;
 
  private:
   void addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost, const Camera& camera,
