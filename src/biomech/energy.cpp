@@ -28,16 +28,20 @@ inline void forEachBit(std::uint16_t mask, F&& f) {
   }
 }
 
-// Soft range: zero inside [lo, hi], 0.5 k (x - limit)^2 outside.
-inline double rangeEnergy(double x, double lo, double hi, double k, double& grad) {
-  if (x > hi) {
-    grad += k * (x - hi);
-    return 0.5 * k * (x - hi) * (x - hi);
+// Soft range: zero inside [lo, hi]; outside, a stiffness rising smoothly from 0 to k over the
+// first `ramp` radians (C2, so the quasi-Newton solve does not stall on a kink), then constant.
+inline double rangeSide(double e, double k, double ramp, double& grad, double sign) {
+  if (e < ramp) {
+    grad += sign * k * e * e / (2.0 * ramp);
+    return k * e * e * e / (6.0 * ramp);
   }
-  if (x < lo) {
-    grad += k * (x - lo);
-    return 0.5 * k * (x - lo) * (x - lo);
-  }
+  const double past = e - ramp;
+  grad += sign * (k * ramp / 2.0 + k * past);
+  return k * ramp * ramp / 6.0 + k * ramp * past / 2.0 + k * past * past / 2.0;
+}
+inline double rangeEnergy(double x, double lo, double hi, double k, double ramp, double& grad) {
+  if (x > hi) return rangeSide(x - hi, k, ramp, grad, 1.0);
+  if (x < lo) return rangeSide(lo - x, k, ramp, grad, -1.0);
   return 0.0;
 }
 
@@ -160,7 +164,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
       g[j] -= m.baseline_torque[j];
     }
     const std::size_t p = seg(Segment::kPelvis);
-    energy += rangeEnergy(phi[p], m.range_min[p], m.range_max[p], kPelvisLimitStiffness_Nm_per_rad, g[p]);
+    energy += rangeEnergy(phi[p], m.range_min[p], m.range_max[p], kPelvisLimitStiffness_Nm_per_rad,
+                          degToRad(kRangeRamp_deg), g[p]);
   }
 
   // muscles
@@ -210,7 +215,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     const double kj = m.lumbar_stiffness[j];
     energy += 0.5 * kj * phi[j] * phi[j];
     g[j] += kj * phi[j];
-    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj, g[j]);
+    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj,
+                          degToRad(kRangeRamp_deg), g[j]);
   }
   // hip and knee ligaments (U = -integral of the moment)
   for (Segment f : {Segment::kFemurLeft, Segment::kFemurRight}) {
@@ -236,6 +242,31 @@ double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad
     }
   }
   return energy;
+}
+
+Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi, std::size_t index) {
+  Kinematics k;
+  forwardKinematics(m, setup, phi, k);
+  const CompiledFascicle& f = m.fascicles[index];
+  Impl::FascicleSeed out;
+  std::array<glm::dvec3, kMaxPathPoints> p{};
+  std::array<std::size_t, kMaxPathPoints> frame{};
+  for (std::size_t i = 0; i < f.point_count; ++i) {
+    frame[i] = k.frameOf(f.points[i]);
+    p[i] = k.world[frame[i]].apply(f.points[i].local);
+    if (i == 0) continue;
+    const bool wraps = static_cast<int>(i) - 1 == f.wrap_after;
+    glm::dvec2 centre{0.0};
+    if (wraps) centre = k.world[frame[i - 1]].apply2(f.wrap_centre);
+    const SegmentPath sp = segmentPath(p[i - 1], p[i], wraps ? &centre : nullptr, f.wrap_radius, f.wrap_side);
+    out.length_m += sp.length;
+    const std::uint16_t anc_a = setup.ancestors[frame[i - 1]], anc_b = setup.ancestors[frame[i]];
+    forEachBit(static_cast<std::uint16_t>(anc_b & ~anc_a),
+               [&](std::size_t j) { out.moment_arm[j] += crossZ(p[i], k.centre[j], sp.end_direction); });
+    forEachBit(static_cast<std::uint16_t>(anc_a & ~anc_b),
+               [&](std::size_t j) { out.moment_arm[j] -= crossZ(p[i], k.centre[j], sp.end_direction); });
+  }
+  return out;
 }
 
 namespace {
@@ -288,16 +319,44 @@ double dot(int n, const Vector& a, const Vector& b) {
   return r;
 }
 
-constexpr double kResidualTolerance_Nm = 1e-6;
+// 1e-3 N m leaves angles within about 5e-6 rad (0.0003 deg) of the exact equilibrium (the
+// softest mode, the pelvis, has a stiffness of about 200 N m/rad): far below anything a measure
+// or a picture shows
+constexpr double kResidualTolerance_Nm = 1e-3;
 constexpr int kMaxIterations = 60;
 constexpr double kMaxStep = 0.25;  // rad per step (a trust region)
-constexpr int kRefreshEvery = 5;   // BFGS iterations before the Hessian is recomputed
+constexpr int kRefreshEvery = 6;   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed
 constexpr double kHessianStep = 1e-6;  // rad, forward differences
 
-// The seed Hessian: the cached joint-space Hessian of this pose mapped into q, B = A^T H A.
+// The seed Hessian: the cached joint-space Hessian of this pose, corrected for every fascicle
+// whose tightness or strength differs from the defaults (Gauss-Newton: the change in its
+// stiffness times its moment arms' outer product), mapped into q: B = A^T H A.
 Matrix seedHessian(const Impl& m, const Setup& setup) {
-  const auto& h = m.hessian[hessianSlot(setup.pose, setup.side)];
-  Matrix b{};
+  const std::size_t slot = hessianSlot(setup.pose, setup.side);
+  // with a start from a table, its Hessian is the base and only the muscle changes are added
+  std::array<JointArray, kJointCount> h = setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
+  const auto& seeds = m.fascicle_seed[slot];
+  for (std::size_t i = 0; i < m.fascicles.size() && i < seeds.size(); ++i) {
+    const CompiledFascicle& f = m.fascicles[i];
+    if (setup.tendon_slack_m[i] == f.tendon_slack_m && setup.activation[i] == kMaxToneActivation * kDefaultStrength) {
+      continue;
+    }
+    // d2U/dphi2 of a fascicle = k r r^T + F d2l/dphi2: add the change of both
+    const double length = seeds[i].length_m;
+    const double default_activation = kMaxToneActivation * kDefaultStrength;
+    const double dk = fascicleStiffness(f, length, setup.tendon_slack_m[i], setup.activation[i]) -
+                      fascicleStiffness(f, length, f.tendon_slack_m, default_activation);
+    const FascicleState now = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
+    const FascicleState was = fascicleState(f, length, f.tendon_slack_m, default_activation, false);
+    const double df = (now.passive_N + now.active_N) - (was.passive_N + was.active_N);
+    const JointArray& r = seeds[i].moment_arm;
+    for (std::size_t a = 0; a < kJointCount; ++a) {
+      for (std::size_t b = 0; b < kJointCount; ++b) {
+        h[a][b] += dk * r[a] * r[b] + df * 0.5 * (seeds[i].curvature[a][b] + seeds[i].curvature[b][a]);
+      }
+    }
+  }
+  Matrix out{};
   for (int r = 0; r < setup.dofs; ++r) {
     for (int c = 0; c < setup.dofs; ++c) {
       double sum = 0.0;
@@ -306,13 +365,37 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
         if (ai == 0.0) continue;
         for (std::size_t j = 0; j < kJointCount; ++j) sum += ai * h[i][j] * setup.a[j][static_cast<std::size_t>(c)];
       }
-      b[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] = sum;
+      out[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] =
+          sum + (setup.seed_given ? setup.seed[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] : 0.0);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+DofMatrix finiteDifferenceHessian(const Impl& m, const Setup& setup, const std::array<double, kMaxDofs>& q) {
+  const int n = setup.dofs;
+  Vector g{};
+  evaluate(m, setup, q.data(), g.data(), false);
+  Matrix b{};
+  for (int i = 0; i < n; ++i) {
+    Vector qi = q, gi{};
+    qi[static_cast<std::size_t>(i)] += kHessianStep;
+    evaluate(m, setup, qi.data(), gi.data(), false);
+    for (int r = 0; r < n; ++r) {
+      b[static_cast<std::size_t>(r)][static_cast<std::size_t>(i)] =
+          (gi[static_cast<std::size_t>(r)] - g[static_cast<std::size_t>(r)]) / kHessianStep;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < i; ++j) {
+      const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
+      b[ui][uj] = b[uj][ui] = 0.5 * (b[ui][uj] + b[uj][ui]);
     }
   }
   return b;
 }
-
-}  // namespace
 
 MinimiseResult minimise(const Impl& m, const Setup& setup) {
   MinimiseResult out;
@@ -324,7 +407,8 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
     out.converged = true;
     return out;
   }
-  // BFGS on the energy, seeded with the cached Hessian, with a backtracking line search
+  // BFGS on the energy, seeded with the cached Hessian (or, when the skeleton's shape or a
+  // patient's pose moved the start away from it, a fresh one), with a backtracking line search
   Matrix b = seedHessian(m, setup);
   double diag = 0.0;
   for (int i = 0; i < n; ++i) diag = std::max(diag, std::abs(b[static_cast<std::size_t>(i)][static_cast<std::size_t>(i)]));
@@ -332,23 +416,8 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
   for (; it < kMaxIterations; ++it) {
     if (maxAbs(n, g) < kResidualTolerance_Nm) break;
     if (it > 0 && it % kRefreshEvery == 0) {
-      // slow progress (the start was far from the seed's posture, or a soft range engaged):
-      // replace the estimate with a forward-difference Hessian of the analytic gradient
-      for (int i = 0; i < n; ++i) {
-        Vector qi = q, gi{};
-        qi[static_cast<std::size_t>(i)] += kHessianStep;
-        evaluate(m, setup, qi.data(), gi.data(), false);
-        for (int r = 0; r < n; ++r) {
-          b[static_cast<std::size_t>(r)][static_cast<std::size_t>(i)] =
-              (gi[static_cast<std::size_t>(r)] - g[static_cast<std::size_t>(r)]) / kHessianStep;
-        }
-      }
-      for (int i = 0; i < n; ++i) {
-        for (int j = 0; j < i; ++j) {
-          const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
-          b[ui][uj] = b[uj][ui] = 0.5 * (b[ui][uj] + b[uj][ui]);
-        }
-      }
+      // slow progress (far from the seed's posture, or a soft range engaged): a fresh Hessian
+      b = finiteDifferenceHessian(m, setup, q);
     }
     Vector rhs{}, d{};
     for (int i = 0; i < n; ++i) rhs[static_cast<std::size_t>(i)] = -g[static_cast<std::size_t>(i)];

@@ -28,9 +28,12 @@ void checkOptional(const std::string& field, const std::optional<double>& value,
 void ModelInputs::validate() const {
   for (std::size_t m = 0; m < kMuscleCount; ++m) {
     for (Side s : kSides) {
+      const MuscleSetting& ms = muscles[m][sideIndex(s)];
+      // names are only built for the message (this runs on every solve)
+      auto ok = [](double v) { return std::isfinite(v) && v >= kUnitRange.min && v <= kUnitRange.max; };
+      if (ok(ms.tightness) && ok(ms.strength)) continue;
       const std::string base =
           "muscles." + std::string(muscleKey(static_cast<MuscleId>(m))) + "." + std::string(sideName(s)) + ".";
-      const MuscleSetting& ms = muscles[m][sideIndex(s)];
       check(base + "tightness", ms.tightness, kUnitRange);
       check(base + "strength", ms.strength, kUnitRange);
     }

@@ -24,6 +24,8 @@ inline constexpr double kLumbarFlexionRange_deg = -70.0;
 inline constexpr double kLumbarExtensionRange_deg = 26.0;
 inline constexpr std::array<double, 5> kLumbarMotionShare = {0.255, 0.231, 0.204, 0.185, 0.125};
 inline constexpr double kRangeStiffnessFactor = 20.0;
+// The extra stiffness beyond a range (lumbar levels, pelvis) builds up over its first 2 deg [D].
+inline constexpr double kRangeRamp_deg = 2.0;
 
 // --- hip and knee ligaments -------------------------------------------------------------------
 // Passive moments of the non-muscular structures, Anderson FC (1999) PhD thesis, Table G.2 and

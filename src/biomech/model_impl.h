@@ -95,7 +95,7 @@ struct SegmentPath {
   glm::dvec3 end_direction{0.0};  // d length / d b: unit direction of the last straight piece into b
   bool wrapped = false;
   glm::dvec2 tangent_a{0.0}, tangent_b{0.0};  // where the path meets and leaves the circle
-  double arc_start = 0.0, arc_sweep = 0.0;     // polar angle of tangent_a about the centre, signed sweep
+  double arc_sweep = 0.0;                      // signed angle from tangent_a to tangent_b
 };
 // side: -1 the path keeps the circle on its right (clockwise round it), +1 on its left, 0 the
 // shorter way.
@@ -129,7 +129,7 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
         // between the two landmarks
         const double step = sp.arc_sweep / static_cast<double>(kWrapArcSamples + 1);
         const double cs = std::cos(step), sn = std::sin(step);
-        glm::dvec2 r = f.wrap_radius * glm::dvec2(std::cos(sp.arc_start), std::sin(sp.arc_start));
+        glm::dvec2 r = sp.tangent_a - centre;
         for (int i = 0; i <= kWrapArcSamples + 1; ++i) {
           const double t = static_cast<double>(i) / static_cast<double>(kWrapArcSamples + 1);
           out.points[out.count++] = {centre.x + r.x, centre.y + r.y, prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
@@ -145,7 +145,9 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
 }
 
 inline constexpr std::size_t kMaxFascicles = 96;
-inline constexpr std::size_t kMaxDofs = 5;
+inline constexpr std::size_t kMaxDofsForward = 5;
+using DofMatrix = std::array<std::array<double, kMaxDofsForward>, kMaxDofsForward>;
+inline constexpr std::size_t kMaxDofs = kMaxDofsForward;
 
 // Where the points the measures and the slip outputs need are.
 struct MeasureRefs {
@@ -173,6 +175,8 @@ struct Setup {
   std::array<std::uint16_t, kJointCount> ancestors{};  // joints moving each segment (and the arch)
   int dofs = 0;
   std::array<double, kMaxDofs> q0{};
+  bool seed_given = false;  // seed (q-space Hessian at default muscles) replaces the cached joint-space one
+  DofMatrix seed{};
   bool standing_like = true;  // balance control, baseline torques and pelvic range apply
   // the balance control judges the centre of mass with the lumbar spine bent by the standing
   // shares: total lumbar turn = constant + alpha_coeff * alpha (model_constants.h)
@@ -187,6 +191,7 @@ struct Setup {
   double sacrum_morph = 0.0;  // psi
   double slip_roll = 0.0;     // rho, flexion of the slipping vertebra (radians, positive = kyphotic)
   double slip_percent = 0.0;  // the slip set up (after a patient value replaced the slider)
+  bool reshaped = false;      // a slip, PI morph or patient pose moved the start from the seed's
   Support support;
   std::vector<std::string> warnings;
 };
@@ -210,6 +215,25 @@ struct Impl {
   // joint-space Hessians of the energy at each pose's starting point with the default inputs,
   // which seed the quasi-Newton solve (slots: see hessianSlot)
   std::array<std::array<JointArray, kJointCount>, 6> hessian{};
+  // per slot and fascicle, at that starting point: musculotendon length and moment arms
+  // (d length / d phi), to correct the seed for muscles set apart from the defaults
+  struct FascicleSeed {
+    double length_m = 0.0;
+    JointArray moment_arm{};
+    std::array<JointArray, kJointCount> curvature{};  // d2 length / d phi2 (filled for the seeds only)
+  };
+  std::array<std::vector<FascicleSeed>, 6> fascicle_seed;
+  // Start points for standing solves far from neutral: the default-input solutions at slips of
+  // 0, 10 .. 150 % (by level and type) and at pelvic incidences 25, 35 .. 95 deg, interpolated.
+  // The minimum is unique, so the start only changes how fast the solve gets there.
+  static constexpr int kSlipStarts = 16, kMorphStarts = 8;
+  struct Start {
+    std::array<double, kMaxDofs> q{};
+    DofMatrix hessian{};  // q-space, at q, default muscles
+  };
+  std::array<std::array<std::array<Start, kSlipStarts>, 2>, 2> slip_start{};  // [level][type][slip / 10 %]
+  std::array<Start, kMorphStarts> morph_start{};
+  bool starts_ready = false;
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
   ClinicalMeasures neutral_measures;
@@ -238,6 +262,8 @@ struct FascicleState {
 };
 FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation,
                             bool want_energy = true);
+// d (tendon force) / d (musculotendon length), N/m.
+double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation);
 
 // Total potential energy at q and (if grad != nullptr) its gradient dU/dq; grad_phi (optional)
 // receives the generalised force of every joint, dU/dphi.
@@ -255,6 +281,10 @@ struct MinimiseResult {
   bool converged = false;
 };
 MinimiseResult minimise(const Impl& m, const Setup& setup);
+// Forward differences of the analytic gradient at q, symmetrised (q-space).
+DofMatrix finiteDifferenceHessian(const Impl& m, const Setup& setup, const std::array<double, kMaxDofs>& q);
+// Length and d length / d phi of fascicle `index` for joint angles phi.
+Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi, std::size_t index);
 
 Setup makeSetup(const Impl& m, const ModelInputs& inputs);
 void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_argument

@@ -37,14 +37,21 @@ SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dve
   const bool wrong_side = side != 0 && sigma * left < 0.0 && t > 0.0 && t < 1.0;
   if (!cuts && !wrong_side) return out;
 
-  const double theta_a = std::atan2(a2.y - c.y, a2.x - c.x) + sigma * std::acos(radius / da);
-  const double theta_b = std::atan2(b2.y - c.y, b2.x - c.x) - sigma * std::acos(radius / db);
-  double sweep = sigma * (theta_b - theta_a);
-  while (sweep < 0.0) sweep += 2.0 * kPi;
-  while (sweep >= 2.0 * kPi) sweep -= 2.0 * kPi;
+  // tangent points without angles: from a point at distance d, the tangent touches the circle
+  // at angle acos(r / d) from the centre-to-point direction, turned toward the travel
+  auto tangent = [&](const glm::dvec2& p, double dist, double turn) {
+    const glm::dvec2 u = (p - c) / dist;
+    const glm::dvec2 perp(-u.y, u.x);  // u turned counter-clockwise
+    const double cos_a = radius / dist, sin_a = std::sqrt(std::max(0.0, 1.0 - cos_a * cos_a));
+    return glm::dvec2(cos_a * u + turn * sin_a * perp);  // unit vector from the centre
+  };
+  const glm::dvec2 ta = tangent(a2, da, sigma), tb = tangent(b2, db, -sigma);
+  // arc from ta to tb going round in the direction sigma
+  double sweep = std::atan2(sigma * (ta.x * tb.y - ta.y * tb.x), ta.x * tb.x + ta.y * tb.y);
+  if (sweep < 0.0) sweep += 2.0 * kPi;
   if (sweep > 2.0 * kPi - 1e-9) sweep = 0.0;  // a touching line whose sweep rounded below zero
-  out.tangent_a = c + radius * glm::dvec2(std::cos(theta_a), std::sin(theta_a));
-  out.tangent_b = c + radius * glm::dvec2(std::cos(theta_b), std::sin(theta_b));
+  out.tangent_a = c + radius * ta;
+  out.tangent_b = c + radius * tb;
   const double in_plane = std::sqrt(da * da - radius * radius) + radius * sweep + std::sqrt(db * db - radius * radius);
   const double dz = d.z;
   out.length = std::sqrt(in_plane * in_plane + dz * dz);
@@ -53,7 +60,6 @@ SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dve
   const glm::dvec2 u = last_length > 0.0 ? last / last_length : glm::dvec2(0.0);
   out.end_direction = {u.x * in_plane / out.length, u.y * in_plane / out.length, dz / out.length};
   out.wrapped = true;
-  out.arc_start = theta_a;
   out.arc_sweep = sigma * sweep;
   return out;
 }
@@ -92,6 +98,21 @@ FascicleState fascicleState(const CompiledFascicle& f, double length_m, double t
     st.energy_J = scale * (passive_energy + active_energy);
   }
   return st;
+}
+
+double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation) {
+  const double x = length_m - tendon_slack_m;
+  if (x <= 0.0) return 0.0;
+  const double h = f.pennation_height_m;
+  const double fibre = std::sqrt(x * x + h * h);
+  const double cos_p = x / fibre;
+  const double l = fibre / f.optimal_fibre_m;
+  const double fl = activeForceLength(l);
+  const double dfl = -2.0 * (l - 1.0) / kThelenActiveShape * fl;
+  const double force_norm = f.passive.force(l) + activation * fl;
+  const double slope_norm = f.passive.stiffness(l) + activation * dfl;
+  // F = Fmax f(l) cos(p): dl/dL = cos(p) / l_opt, d cos(p) / dL = h^2 / fibre^3
+  return f.max_force_N * (slope_norm * cos_p * cos_p / f.optimal_fibre_m + force_norm * h * h / (fibre * fibre * fibre));
 }
 
 }  // namespace sagitta::biomech::detail

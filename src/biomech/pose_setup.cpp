@@ -254,6 +254,7 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     s.ancestors[kArch] = static_cast<std::uint16_t>(m.ancestors[m.parent[s.arch_vertebra]] | (1u << kArch));
   }
   s.b[kSacrum] = s.sacrum_morph;
+  s.reshaped = slip_percent > 0.0 || s.sacrum_morph != 0.0;
   adaptRestingLengths(m, s);
 
   // the pose's parametrisation
@@ -315,6 +316,28 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     const std::array<double, 5> start = shareLumbarTurn(m, s.b[l1]);
     for (int k = 0; k < 4; ++k) {
       s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = start[static_cast<std::size_t>(k)];
+    }
+    // standing with a slip or a morphed PI: start from the nearby default-input solutions
+    if (m.starts_ready && in.pose == PoseKind::kStanding && !alpha_fixed && !lordosis_given) {
+      auto interpolate = [&](const auto& table, double x) {
+        const int n = static_cast<int>(table.size());
+        const double at = std::clamp(x, 0.0, static_cast<double>(n - 1));
+        const int i = std::min(static_cast<int>(at), n - 2);
+        const double t = at - i;
+        const Impl::Start& lo = table[static_cast<std::size_t>(i)];
+        const Impl::Start& hi = table[static_cast<std::size_t>(i) + 1];
+        for (std::size_t d = 0; d < kMaxDofs; ++d) {
+          s.q0[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
+          for (std::size_t e = 0; e < kMaxDofs; ++e) s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
+        }
+        s.seed_given = true;
+      };
+      if (slip_percent > 0.0 && psi == 0.0) {
+        interpolate(m.slip_start[static_cast<std::size_t>(in.slip.level)][static_cast<std::size_t>(in.slip.type)],
+                    slip_percent / 10.0);
+      } else if (psi != 0.0 && slip_percent == 0.0) {
+        interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0);
+      }
     }
 
     // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)

@@ -65,8 +65,47 @@ void calibrate(Impl& m) {
       for (std::size_t i = 0; i < detail::kJointCount; ++i) {
         for (std::size_t j = 0; j < i; ++j) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
       }
+      // each fascicle's length, moment arms and their derivatives there (forward differences)
+      auto& seeds = m.fascicle_seed[detail::hessianSlot(pose, side)];
+      seeds.clear();
+      for (std::size_t f = 0; f < m.fascicles.size(); ++f) {
+        detail::Impl::FascicleSeed seed = detail::fascicleMomentArms(m, setup, phi, f);
+        for (std::size_t j = 0; j < detail::kJointCount; ++j) {
+          if ((setup.free_joints & (1u << j)) == 0 && j != detail::kArch) continue;
+          detail::JointArray pj = phi;
+          pj[j] += kStep;
+          const detail::Impl::FascicleSeed moved = detail::fascicleMomentArms(m, setup, pj, f);
+          for (std::size_t i = 0; i < detail::kJointCount; ++i) {
+            seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
+          }
+        }
+        seeds.push_back(seed);
+      }
     }
   }
+  // start tables (model_impl.h)
+  for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
+    for (SlipType type : {SlipType::kIsthmic, SlipType::kDegenerative}) {
+      for (int k = 0; k < Impl::kSlipStarts; ++k) {
+        ModelInputs in;
+        in.slip = {level, type, 10.0 * k};
+        const Setup setup = makeSetup(m, in);
+        Impl::Start& start =
+            m.slip_start[static_cast<std::size_t>(level)][static_cast<std::size_t>(type)][static_cast<std::size_t>(k)];
+        start.q = minimise(m, setup).q;
+        start.hessian = finiteDifferenceHessian(m, setup, start.q);
+      }
+    }
+  }
+  for (int k = 0; k < Impl::kMorphStarts; ++k) {
+    ModelInputs in;
+    in.patient.pelvic_incidence_deg = 25.0 + 10.0 * k;
+    const Setup setup = makeSetup(m, in);
+    Impl::Start& start = m.morph_start[static_cast<std::size_t>(k)];
+    start.q = minimise(m, setup).q;
+    start.hessian = finiteDifferenceHessian(m, setup, start.q);
+  }
+  m.starts_ready = true;
   // canal and foramina of the neutral skeleton at both slip levels
   for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
     ModelInputs in;

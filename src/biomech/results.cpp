@@ -275,7 +275,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   }
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
     const double over = std::max(phi[j] - m.range_max[j], m.range_min[j] - phi[j]);
-    if (over > degToRad(1.0)) {  // the ranges are soft: a degree of give is the stop working
+    if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
       out.warnings.push_back(std::string(jointName(j)) + " is pressed " + fmt(radToDeg(over)) + " deg beyond its " +
                              (phi[j] > 0.0 ? "extension" : "flexion") + " range.");
     }
@@ -283,7 +283,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   if (setup.standing_like) {
     const std::size_t p = seg(Segment::kPelvis);
     const double over = std::max(phi[p] - m.range_max[p], m.range_min[p] - phi[p]);
-    if (over > degToRad(1.0)) {  // the ranges are soft: a degree of give is the stop working
+    if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
       out.warnings.push_back(std::string("The pelvis is pressed ") + fmt(radToDeg(over)) + " deg beyond its " +
                              (phi[p] > 0.0 ? "posterior" : "anterior") + " tilt range.");
     }

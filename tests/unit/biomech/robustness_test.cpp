@@ -21,14 +21,14 @@ double jointAngleDeg(const Solution& s, anatomy::Segment seg) {
   return radToDeg(std::atan2(m[0][1], m[0][0]));
 }
 
-// Lumbar joints stay within Christophy 2012's ranges (model_constants.h) with 2 deg of give for
-// the soft limits; the slipping level carries the slip's roll and is checked by the slip tests.
+// Lumbar joints stay within Christophy 2012's ranges (model_constants.h), give or take the
+// stops' ramp; the slipping level carries the slip's roll and is checked by the slip tests.
 // A patient's radiograph may ask for more than the ranges give (a very high PI with a low PT
 // cannot be stood upright): then the model must say so in a warning.
 void expectPhysiological(const Solution& s, const ModelInputs& in, const std::string& label) {
   ASSERT_TRUE(test::finite(s)) << label;
   EXPECT_TRUE(s.solver.converged) << label << " residual " << s.solver.residual;
-  EXPECT_LT(s.solver.residual, 1e-5) << label;
+  EXPECT_LT(s.solver.residual, 1e-3) << label;  // the solver's tolerance
   bool range_warned = false;
   for (const std::string& w : s.warnings) range_warned = range_warned || w.find("beyond its") != std::string::npos;
   if (in.patient.any() && range_warned) return;
@@ -38,13 +38,14 @@ void expectPhysiological(const Solution& s, const ModelInputs& in, const std::st
     const auto seg = static_cast<anatomy::Segment>(static_cast<std::size_t>(anatomy::Segment::kL1) - k);
     if (seg == slipping && in.slip.percent > 0.0) continue;
     const double a = jointAngleDeg(s, seg);
-    EXPECT_GT(a, detail::kLumbarFlexionRange_deg * detail::kLumbarMotionShare[k] - 2.0) << label << " level " << k;
-    EXPECT_LT(a, detail::kLumbarExtensionRange_deg * detail::kLumbarMotionShare[k] + 2.0) << label << " level " << k;
+    const double give = detail::kRangeRamp_deg;  // the stops build up over their first degrees
+    EXPECT_GT(a, detail::kLumbarFlexionRange_deg * detail::kLumbarMotionShare[k] - give) << label << " level " << k;
+    EXPECT_LT(a, detail::kLumbarExtensionRange_deg * detail::kLumbarMotionShare[k] + give) << label << " level " << k;
   }
   if (in.pose != PoseKind::kThomas) {
     const double pelvis = jointAngleDeg(s, anatomy::Segment::kPelvis);
-    EXPECT_GT(pelvis, -detail::kPelvisAnteriorLimit_deg - 1.0) << label;
-    EXPECT_LT(pelvis, detail::kPelvisPosteriorLimit_deg + 1.0) << label;
+    EXPECT_GT(pelvis, -detail::kPelvisAnteriorLimit_deg - detail::kRangeRamp_deg) << label;
+    EXPECT_LT(pelvis, detail::kPelvisPosteriorLimit_deg + detail::kRangeRamp_deg) << label;
   }
   EXPECT_GT(s.measures.lumbar_lordosis_deg, 10.0) << label;
   EXPECT_LT(s.measures.lumbar_lordosis_deg, 100.0) << label;
