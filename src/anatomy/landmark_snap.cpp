@@ -24,7 +24,8 @@ bool described(const std::string& name) {
                           "sacral_auricular_surface", "coccyx_tip", "tibial_plateau"}) {
     if (name.rfind(key, 0) == 0) return true;
   }
-  for (const char* key : {"_transverse_tip_", "_accessory_", "_mammillary_", "_spinous_tip"}) {
+  for (const char* key : {"_transverse_tip_", "_accessory_", "_mammillary_", "_spinous_tip", "_condyle_posterior_",
+                          "inferior_pubic_ramus"}) {
     if (name.find(key) != std::string::npos) return true;
   }
   return false;

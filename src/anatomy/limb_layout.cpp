@@ -73,7 +73,7 @@ ShankLayout layoutShank(const BodyDimensions& d) {
   // foot: ankle above the back quarter of the foot [U]; sole on the floor at the neutral pose
   k.sole_y = -len - d.ankle_height;
   k.heel = {-0.24 * foot, k.sole_y + 0.030 * s, 0.0};
-  k.toe_tip = {0.76 * foot, k.sole_y + 0.012 * s, -0.012 * s};
+  k.toe_tip = {0.76 * foot, k.sole_y + 0.012 * s, -0.027 * s};
   k.first_metatarsal_head = {0.53 * foot, k.sole_y + 0.016 * s, -0.030 * s};
   k.fifth_metatarsal_head = {0.46 * foot, k.sole_y + 0.012 * s, 0.034 * s};
   return k;

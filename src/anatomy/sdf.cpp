@@ -185,9 +185,26 @@ double polygonDistance(const std::vector<glm::dvec2>& poly, const glm::dvec2& p)
   return s * std::sqrt(d);
 }
 
+std::vector<glm::dvec2> chaikin(const std::vector<glm::dvec2>& poly, int passes) {
+  std::vector<glm::dvec2> p = poly;
+  for (int k = 0; k < passes; ++k) {
+    std::vector<glm::dvec2> q;
+    q.reserve(p.size() * 2);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const glm::dvec2& a = p[i];
+      const glm::dvec2& b = p[(i + 1) % p.size()];
+      q.push_back(0.75 * a + 0.25 * b);
+      q.push_back(0.25 * a + 0.75 * b);
+    }
+    p = std::move(q);
+  }
+  return p;
+}
+
 class Plate final : public Node {
  public:
   explicit Plate(PlateSpec spec) : s_(std::move(spec)) {
+    s_.outline = chaikin(s_.outline, s_.rounding_passes);
     glm::dvec2 lo(1e30), hi(-1e30);
     for (const glm::dvec2& v : s_.outline) {
       lo = glm::min(lo, v);

@@ -80,6 +80,7 @@ struct PlateSpec {
   std::vector<double> height;  // 10 cubic coefficients: 1 u v uu uv vv uuu uuv uvv vvv
   std::vector<glm::dvec2> outline;
   double t0 = 0.002, tu = 0.0, tv = 0.0;
+  int rounding_passes = 0;  // Chaikin corner cutting of the outline: rounder corners
 };
 NodePtr plate(const PlateSpec& spec);
 // Least-squares cubic through points given in the frame (x, y -> z), lightly regularised.

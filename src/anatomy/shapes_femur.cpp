@@ -33,7 +33,7 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   const glm::dvec3 fwd = glm::normalize(glm::dvec3(1, 0, 0) - sa * sa.x);
   std::vector<glm::dvec3> shaft;
   std::vector<double> shaft_r;
-  const int n = 8;
+  const int n = 16;
   for (int i = 0; i <= n; ++i) {
     const double t = double(i) / n;  // 0 at the top
     const glm::dvec3 p = top + (bottom - top) * t + fwd * (0.006 * s * std::sin(kPi * t));
@@ -44,8 +44,8 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   parts.push_back(sdf::tube(shaft, shaft_r));
   // linea aspera: a ridge down the back of the middle third
   const glm::dvec3 back = -fwd;
-  parts.push_back(sdf::tube({shaft[2] + back * (f.shaft_radius * 0.85), shaft[4] + back * (f.shaft_radius * 0.95),
-                             shaft[6] + back * (f.shaft_radius * 0.9)},
+  parts.push_back(sdf::tube({shaft[4] + back * (f.shaft_radius * 0.85), shaft[8] + back * (f.shaft_radius * 0.95),
+                             shaft[12] + back * (f.shaft_radius * 0.9)},
                             {0.0025 * s, 0.0034 * s, 0.0026 * s}));
 
   // greater trochanter: a tall block lateral and slightly behind the neck base, its tip at the
@@ -62,27 +62,33 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
                              f.lesser_trochanter + glm::dvec3(0.002, 0.006, 0.004) * s},
                             {0.0060 * s, 0.0058 * s, 0.0050 * s}));
 
-  // distal end: two condyles (longer front to back, round behind), joined in front by the
-  // patellar surface, apart behind at the notch; epicondyles on their sides
+  // distal end: the shaft flares into a broad metaphysis; two condyles, round behind and
+  // longer in front, joined in front by the patellar surface and apart behind at the notch;
+  // epicondyles on their sides, the adductor tubercle above the medial one
   const double cr = f.condyle_radius;
-  for (const glm::dvec3& c : {f.medial_condyle, f.lateral_condyle}) {
-    parts.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(0.006, 0.002, 0.0) * s, glm::dmat3(1.0)},
-                                   glm::dvec3(cr + 0.008 * s, cr + 0.002 * s, 0.0135 * s)));
-  }
   const glm::dvec3 knee = f.knee_centre;
-  parts.push_back(sdf::roundBox(sdf::Frame{knee + glm::dvec3(0.010, 0.020, 0.0) * s, glm::dmat3(1.0)},
-                                glm::dvec3(0.018, 0.022, 0.034) * s, 0.010 * s));
-  parts.push_back(sdf::sphere(f.lateral_epicondyle - glm::dvec3(0.0, 0.0, 0.006) * s, 0.0075 * s));
-  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(0.0, 0.0, 0.006) * s, 0.0080 * s));
-  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(-0.004, 0.018, 0.007) * s, 0.0045 * s));  // adductor tubercle
+  for (const glm::dvec3& c : {f.medial_condyle, f.lateral_condyle}) {
+    const double side = c.z > 0.0 ? 1.0 : -1.0;
+    parts.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(0.004, 0.003, -side * 0.001) * s, glm::dmat3(1.0)},
+                                   glm::dvec3(cr + 0.009 * s, cr + 0.004 * s, 0.0150 * s)));
+  }
+  parts.push_back(sdf::ellipsoid(sdf::Frame{knee + glm::dvec3(0.004, 0.034, 0.0) * s, glm::dmat3(1.0)},
+                                 glm::dvec3(0.024, 0.030, 0.036) * s));  // metaphysis
+  parts.push_back(sdf::ellipsoid(sdf::Frame{knee + glm::dvec3(0.014, 0.012, 0.0) * s, glm::dmat3(1.0)},
+                                 glm::dvec3(0.014, 0.022, 0.030) * s));  // the patellar surface's bed
+  parts.push_back(sdf::sphere(f.lateral_epicondyle - glm::dvec3(0.0, 0.0, 0.0065) * s, 0.0075 * s));
+  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(0.0, 0.0, 0.0065) * s, 0.0080 * s));
+  parts.push_back(sdf::sphere(f.medial_epicondyle + glm::dvec3(-0.004, 0.020, 0.0075) * s, 0.0045 * s));
 
   NodePtr bone = sdf::smoothUnion(std::move(parts), 0.005 * s);
   // intercondylar notch behind and below; patellar groove in front; fovea capitis on the head
-  bone = sdf::subtract(bone, sdf::roundBox(sdf::Frame{knee + glm::dvec3(-0.016, -0.018, 0.0) * s, glm::dmat3(1.0)},
-                                           glm::dvec3(0.020, 0.020, 0.0095) * s, 0.005 * s),
+  // intercondylar notch: a channel from behind, under the patellar surface
+  bone = sdf::subtract(bone, sdf::roundCone(knee + glm::dvec3(-0.040, -0.012, 0.0) * s, knee + glm::dvec3(0.004, -0.020, 0.0) * s,
+                                            0.0115 * s, 0.0095 * s),
                        0.003 * s);
-  bone = sdf::subtract(bone, sdf::roundCone(f.patellar_groove + glm::dvec3(0.016, 0.030, 0.0) * s,
-                                            f.patellar_groove + glm::dvec3(0.022, -0.016, 0.0) * s, 0.0125 * s, 0.0125 * s),
+  // patellar groove: a shallow trough down the front, between the lateral and medial lips
+  bone = sdf::subtract(bone, sdf::roundCone(f.patellar_groove + glm::dvec3(0.019, 0.040, 0.0) * s,
+                                            f.patellar_groove + glm::dvec3(0.021, -0.020, 0.0) * s, 0.0125 * s, 0.0125 * s),
                        0.004 * s);
   const glm::dvec3 fovea_dir = glm::normalize(-axis + glm::dvec3(-0.25, -0.35, 0.0));
   bone = sdf::subtract(bone, sdf::sphere(head + fovea_dir * (r + 0.002 * s), 0.0055 * s), 0.0015 * s);
@@ -92,7 +98,7 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   right.segment = Segment::kFemurRight;
   right.field = bone;
   right.voxel = 0.0012 * s;
-  right.chord_error = 1.4e-4 * s;
+  right.chord_error = 2.0e-4 * s;
   right.min_edge = 0.0007 * s;
   right.max_edge = 0.007 * s;
   PartShape left = right;

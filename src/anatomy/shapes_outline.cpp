@@ -19,6 +19,55 @@ double smoothstep(double x) {
   return t * t * (3.0 - 2.0 * t);
 }
 
+// A trunk lofted through horizontal elliptical sections (front and back x, half width), the
+// section at each height interpolated smoothly between its neighbours: no ridges between them.
+class Loft final : public sdf::Node {
+ public:
+  struct Section {
+    double y, front, back, half_width;
+  };
+  explicit Loft(std::vector<Section> s) : s_(std::move(s)) {
+    for (const Section& sec : s_) {
+      bounds_.add({sec.back - 0.01, sec.y - 0.1, -sec.half_width - 0.01});
+      bounds_.add({sec.front + 0.01, sec.y + 0.1, sec.half_width + 0.01});
+    }
+  }
+  double eval(const glm::dvec3& p) const override {
+    // the section at p's height: cubic Hermite through the sections (Catmull-Rom slopes), held
+    // beyond the ends, so the surface has no ridge at any section
+    const std::size_t n = s_.size();
+    std::size_t i = 0;
+    while (i + 2 < n && p.y > s_[i + 1].y) ++i;
+    const double h = s_[i + 1].y - s_[i].y;
+    const double t = std::clamp((p.y - s_[i].y) / h, 0.0, 1.0);
+    auto value = [&](auto field) {
+      auto v = [&](std::size_t k) { return field(s_[k]); };
+      auto slope = [&](std::size_t k) {
+        const std::size_t lo = k == 0 ? 0 : k - 1, hi = std::min(k + 1, n - 1);
+        return (v(hi) - v(lo)) / (s_[hi].y - s_[lo].y);
+      };
+      const double t2 = t * t, t3 = t2 * t;
+      return (2 * t3 - 3 * t2 + 1) * v(i) + (t3 - 2 * t2 + t) * h * slope(i) + (-2 * t3 + 3 * t2) * v(i + 1) +
+             (t3 - t2) * h * slope(i + 1);
+    };
+    const double front = value([](const Section& x) { return x.front; });
+    const double back = value([](const Section& x) { return x.back; });
+    const double w = value([](const Section& x) { return x.half_width; });
+    const double rx = 0.5 * (front - back), rz = w;
+    const glm::dvec2 q(p.x - 0.5 * (front + back), p.z);
+    const double k0 = glm::length(q / glm::dvec2(rx, rz)), k1 = glm::length(q / glm::dvec2(rx * rx, rz * rz));
+    const double d = k1 < 1e-12 ? -std::min(rx, rz) : k0 * (k0 - 1.0) / k1;
+    // the ends: rounded off over 3 cm
+    const double end = std::max(s_.front().y - p.y, p.y - s_.back().y);
+    const double r = 0.03;
+    const glm::dvec2 m(std::max(d + r, 0.0), std::max(end + r, 0.0));
+    return glm::length(m) + std::min(std::max(d + r, end + r), 0.0) - r;
+  }
+
+ private:
+  std::vector<Section> s_;
+};
+
 }  // namespace
 
 std::vector<PartShape> outlineShapes(const BodyLayout& b) {
@@ -34,18 +83,18 @@ std::vector<PartShape> outlineShapes(const BodyLayout& b) {
   const glm::dvec3 xiphoid = transformPoint(w(Segment::kThorax), b.thorax.xiphoid_tip);
 
   std::vector<NodePtr> parts;
-  // trunk: stacked elliptical sections (centre x, height, half depth, half width)
-  struct Section {
-    double x, y, a, c;
-  };
-  const double top = xiphoid.y + 0.07 * f;
-  const std::vector<Section> sections = {
-      {-0.020, top - 0.01 * f, 0.118, 0.150},  {-0.022, xiphoid.y, 0.118, 0.148}, {-0.038, 0.5 * (xiphoid.y + crest_y), 0.110, 0.138},
-      {-0.046, crest_y, 0.112, 0.150},         {-0.050, hy + 0.080 * f, 0.118, 0.160}, {-0.058, hy + 0.005 * f, 0.120, 0.172}};
-  for (const Section& sec : sections) {
-    const double wdt = sec.y < crest_y + 0.01 ? sec.c * hips : sec.c;
-    parts.push_back(sdf::ellipsoid(sdf::Frame{{sec.x * f, sec.y, 0.0}, glm::dmat3(1.0)}, glm::dvec3(sec.a * f, 0.075 * f, wdt * f)));
-  }
+  // trunk sections: the belly ahead of the ASIS and the back over the spinous processes [U]
+  const glm::dvec3 sternum_top = transformPoint(w(Segment::kThorax), b.thorax.xiphisternal_joint);
+  const double top = sternum_top.y + 0.055 * f;  // above the lower sternum, which the hint shows
+  const std::vector<Loft::Section> sections = {
+      {hy - 0.085 * f, 0.040 * f, -0.170 * f, 0.160 * f * hips},
+      {hy - 0.020 * f, 0.052 * f, -0.178 * f, 0.170 * f * hips},
+      {hy + 0.040 * f, 0.062 * f, -0.176 * f, 0.166 * f * hips},
+      {crest_y, 0.076 * f, -0.160 * f, 0.152 * f * hips},
+      {0.5 * (xiphoid.y + crest_y), 0.082 * f, -0.150 * f, 0.140 * f},
+      {xiphoid.y, 0.095 * f, -0.140 * f, 0.148 * f},
+      {top + 0.03 * f, 0.098 * f, -0.135 * f, 0.150 * f}};
+  parts.push_back(std::make_shared<Loft>(sections));
   // buttocks
   for (const double side : {-1.0, 1.0}) {
     parts.push_back(sdf::ellipsoid(sdf::Frame{{-0.118 * f, hy - 0.025 * f, side * 0.072 * f * hips}, glm::dmat3(1.0)},
@@ -55,7 +104,7 @@ std::vector<PartShape> outlineShapes(const BodyLayout& b) {
     parts.push_back(sdf::roundCone({-0.045 * f, hy - 0.030 * f, side * 0.092 * f * hips},
                                    {knee.x + 0.004 * f, knee.y + 0.075 * f, knee.z + side * 0.004 * f}, 0.094 * f, 0.058 * f));
   }
-  NodePtr body = sdf::smoothUnion(std::move(parts), 0.06 * f);
+  NodePtr body = sdf::smoothUnion(std::move(parts), 0.05 * f);
   body = sdf::intersect(body, sdf::halfSpace({0.0, top, 0.0}, {0, 1, 0}), 0.03 * f);
 
   // skin weights

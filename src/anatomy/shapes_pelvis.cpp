@@ -39,24 +39,31 @@ struct WingFrame {
   }
 };
 
-NodePtr iliumWing(const PelvisLayout& l, double s, const WingFrame& wf, const glm::dvec3& n) {
-  // mid-surface points: the crest a little medial of its outer lip, the spines, the body
+// The ilium's wing and, below the pelvic brim, the pelvic (quadrilateral) surface of the ilium
+// and ischium, as one curved plate: a shallow bowl under the crest that turns down, behind the
+// acetabulum, into the near-sagittal wall of the lesser pelvis, ending at the greater sciatic
+// notch and ischial spine behind and the top of the obturator foramen below.
+NodePtr iliumPlate(const PelvisLayout& l, double s, double wt, const WingFrame& wf, const glm::dvec3& n) {
+  auto at = [&](double x, double y, double z) { return glm::dvec3(x * s, y * s, z * s * wt); };
+  const glm::dvec3 obturator_back = at(-0.070, -0.098, 0.052), obturator_front = at(-0.036, -0.087, 0.053);
   std::vector<glm::dvec3> mid;
   for (std::size_t i = 0; i < l.crest.size(); ++i) mid.push_back(l.crest[i] - n * (0.005 * s));
   mid.push_back(l.aiis - n * (0.004 * s));
   mid.push_back(l.piis - n * (0.004 * s));
   mid.push_back(l.sciatic_notch - n * (0.003 * s));
-  mid.push_back(l.acetabulum_centre + glm::dvec3(0.004, 0.034, -0.010) * s);
-  mid.push_back(l.acetabulum_centre + glm::dvec3(-0.022, 0.030, -0.014) * s);
-  mid.push_back(l.iliac_fossa + n * (0.0075 * s));  // the fossa: the wing is a shallow bowl, open medially
+  mid.push_back(l.ischial_spine + glm::dvec3(0.004, 0.004, 0.004) * s);
+  mid.push_back(obturator_back);
+  mid.push_back(obturator_front);
+  mid.push_back(l.iliopubic_eminence + glm::dvec3(0.0, 0.0, -0.004) * s);
+  for (std::size_t i = 0; i + 2 < l.arcuate_line.size(); ++i) mid.push_back(l.arcuate_line[i] + glm::dvec3(0, 0, 0.003 * s));
+  mid.push_back(l.iliac_fossa + n * (0.0085 * s));
   std::vector<glm::dvec3> local;
   for (const glm::dvec3& p : mid) local.push_back(wf.frame.toLocal(p));
   sdf::PlateSpec spec;
   spec.frame = wf.frame;
   spec.height = sdf::fitHeight(local);
-  spec.t0 = 0.0022 * s;
-  // outline: along the crest (pushed out under the crest tube), down the posterior border to
-  // the notch, across the acetabular roof, up past the AIIS and the notch below the ASIS
+  spec.t0 = 0.0024 * s;
+  spec.rounding_passes = 2;
   const glm::dvec2 centre = wf.project(l.iliac_fossa);
   auto out = [&](const glm::dvec3& p, double by) {
     const glm::dvec2 q = wf.project(p);
@@ -65,8 +72,11 @@ NodePtr iliumWing(const PelvisLayout& l, double s, const WingFrame& wf, const gl
   for (std::size_t i = 0; i < l.crest.size(); ++i) spec.outline.push_back(out(l.crest[i], 0.002 * s));
   spec.outline.push_back(out(l.piis, 0.001 * s));
   spec.outline.push_back(out(l.sciatic_notch, 0.001 * s));
-  spec.outline.push_back(wf.project(l.acetabulum_centre + glm::dvec3(-0.018, -0.002, -0.012) * s));
-  spec.outline.push_back(wf.project(l.acetabulum_centre + glm::dvec3(0.018, 0.004, 0.006) * s));
+  spec.outline.push_back(out(l.ischial_spine, 0.0));
+  spec.outline.push_back(wf.project(obturator_back));
+  spec.outline.push_back(wf.project(obturator_front));
+  spec.outline.push_back(out(l.iliopubic_eminence, 0.002 * s));
+  spec.outline.push_back(out(l.aiis + glm::dvec3(0.0, -0.012, -0.004) * s, 0.001 * s));
   spec.outline.push_back(out(l.aiis, 0.001 * s));
   spec.outline.push_back(out(0.5 * (l.aiis + l.asis) + glm::dvec3(-0.009, 0.0, 0.0) * s, 0.0));
   return sdf::plate(spec);
@@ -110,7 +120,7 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   if (glm::dot(wf.frame.axes[2], n) < 0.0) wf.frame.axes[0] = -wf.frame.axes[0], wf.frame.axes[2] = -wf.frame.axes[2];
 
   std::vector<NodePtr> ilium;
-  ilium.push_back(iliumWing(l, s, wf, n));
+  ilium.push_back(iliumPlate(l, s, b.dims.true_pelvis_width_factor, wf, n));
   // iliac crest: thickest at the tubercle and behind
   std::vector<glm::dvec3> crest;
   for (const glm::dvec3& p : l.crest) crest.push_back(p - n * (0.0055 * s));
@@ -129,35 +139,10 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   ilium.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(-0.006, 0.030, -0.008) * s, wf.frame.axes},
                                  glm::dvec3(0.022, 0.020, 0.0095) * s));
   // posterior ilium: the thick part behind, carrying the auricular surface, flat toward the sacrum
-  NodePtr posterior = sdf::ellipsoid(sdf::Frame{0.5 * (l.psis + l.auricular_centre) + glm::dvec3(0.004, -0.006, 0.004) * s,
+  NodePtr posterior = sdf::ellipsoid(sdf::Frame{0.5 * (l.psis + l.auricular_centre) + glm::dvec3(0.004, -0.006, -0.002) * s,
                                                 wf.frame.axes},
-                                     glm::dvec3(0.025, 0.027, 0.0115) * s);
+                                     glm::dvec3(0.024, 0.026, 0.0100) * s);
   ilium.push_back(posterior);
-  // the pelvic (quadrilateral) surface below the brim: a plate from the sacroiliac joint and the
-  // arcuate line down to the ischial spine and the top of the obturator foramen; its posterior
-  // rim is the lower half of the greater sciatic notch
-  {
-    auto at = [&](double x, double y, double z) { return glm::dvec3(x * s, y * s, z * s * b.dims.true_pelvis_width_factor); };
-    const std::vector<glm::dvec3> border = {at(-0.083, 0.016, 0.050), l.sciatic_notch + glm::dvec3(-0.003, 0.0, -0.004) * s,
-                                            l.ischial_spine + glm::dvec3(0.006, 0.006, 0.005) * s,
-                                            at(-0.072, -0.099, 0.054), at(-0.036, -0.086, 0.054),
-                                            l.iliopubic_eminence + glm::dvec3(0.0, -0.002, -0.006) * s, at(-0.058, -0.028, 0.056)};
-    auto [qc, qn] = fitPlane(border);
-    if (qn.z < 0.0) qn = -qn;
-    sdf::PlateSpec quad;
-    quad.frame = sdf::frameFromAxes(qc, glm::cross(glm::dvec3(0, 1, 0), qn), glm::dvec3(0, 1, 0));
-    if (glm::dot(quad.frame.axes[2], qn) < 0.0) quad.frame.axes[0] = -quad.frame.axes[0], quad.frame.axes[2] = -quad.frame.axes[2];
-    std::vector<glm::dvec3> local;
-    for (const glm::dvec3& p : border) {
-      const glm::dvec3 q = quad.frame.toLocal(p);
-      local.push_back(q);
-      quad.outline.emplace_back(q.x, q.y);
-    }
-    quad.height = sdf::fitHeight(local);
-    quad.t0 = 0.0040 * s;
-    ilium.push_back(sdf::plate(quad));
-  }
-
   NodePtr socket_cut;
   ilium.push_back(acetabulum(l, s, socket_cut));
 
@@ -168,8 +153,15 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   ilium.push_back(sdf::roundCone(isch_top, tub_top, 0.0125 * s, 0.0105 * s));
   ilium.push_back(sdf::roundCone(l.ischial_spine + glm::dvec3(0.011, 0.007, 0.007) * s, l.ischial_spine + glm::dvec3(0.0015, 0.0, 0.0015) * s,
                                  0.0052 * s, 0.0018 * s));
-  ilium.push_back(sdf::roundCone(l.ischial_spine + glm::dvec3(0.009, 0.004, 0.007) * s, tub_top + glm::dvec3(-0.004, 0.0, 0.0) * s,
-                                 0.0040 * s, 0.0060 * s));
+  // the body of the ischium between acetabulum, spine and tuberosity is solid bone (its
+  // posterior border is the lesser sciatic notch)
+  {
+    const glm::dvec3 spine_base = l.ischial_spine + glm::dvec3(0.009, 0.005, 0.007) * s;
+    const glm::dvec3 middle = (isch_top + spine_base + tub_top) / 3.0;
+    const double len = glm::distance(isch_top, tub_top);
+    ilium.push_back(sdf::ellipsoid(sdf::frameFromAxes(middle, tub_top - isch_top, spine_base - middle),
+                                   {0.5 * len + 0.003 * s, 0.011 * s, 0.0085 * s}));
+  }
   const glm::dvec3 tub_front = tub + glm::dvec3(0.024, 0.004, -0.012) * s;
   ilium.push_back(sdf::ellipsoid(sdf::frameFromAxes(0.5 * (tub_top + tub_front) + glm::dvec3(-0.004, -0.003, 0.002) * s,
                                                     tub_front - tub_top, {-1, 0, 0}),
@@ -181,15 +173,15 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   const glm::dvec3 sym_mid = 0.5 * (l.symphysis_superior + l.symphysis_inferior);
   const double half_gap = 0.002 * s;  // half the symphyseal disc
   ilium.push_back(sdf::roundBox(sdf::frameFromAxes(sym_mid + glm::dvec3(-0.004 * s, 0.0, half_gap + 0.0095 * s), sym_axis, {1, 0, 0}),
-                                glm::dvec3(0.0215, 0.0100, 0.0095) * s, 0.0070 * s));
+                                glm::dvec3(0.0195, 0.0095, 0.0095) * s, 0.0085 * s));
   ilium.push_back(sdf::sphere(l.pubic_tubercle + glm::dvec3(-0.004, -0.002, -0.002) * s, 0.0048 * s));
-  ilium.push_back(sdf::tube({l.iliopubic_eminence + glm::dvec3(-0.002, -0.004, -0.004) * s,
-                             glm::dvec3(-0.017, -0.071, 0.046) * s, l.pubic_tubercle + glm::dvec3(-0.006, -0.001, 0.0) * s},
-                            {0.0105 * s, 0.0090 * s, 0.0080 * s}));
+  ilium.push_back(sdf::flatTube({l.iliopubic_eminence + glm::dvec3(-0.002, -0.005, -0.004) * s,
+                                 glm::dvec3(-0.017, -0.072, 0.046) * s, l.pubic_tubercle + glm::dvec3(-0.006, -0.002, 0.0) * s},
+                                {0.0125 * s, 0.0108 * s, 0.0092 * s}, {0.0, 0.45, 1.0}, 0.72));
   const glm::dvec3 obt_n = l.obturator_normal;
   ilium.push_back(sdf::flatTube({l.symphysis_inferior + glm::dvec3(-0.001, 0.008, half_gap + 0.006 * s),
                                  l.inferior_pubic_ramus + glm::dvec3(0.0, 0.003, 0.002) * s, tub_front},
-                                {0.0078 * s, 0.0068 * s, 0.0090 * s}, obt_n, 0.65));
+                                {0.0092 * s, 0.0082 * s, 0.0105 * s}, obt_n, 0.6));
   NodePtr bone = sdf::smoothUnion(std::move(ilium), 0.0045 * s);
   bone = sdf::subtract(bone, socket_cut, 0.0016 * s);
   // obturator foramen: keep it open with a clean rounded margin

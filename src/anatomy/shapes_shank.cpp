@@ -51,32 +51,31 @@ std::vector<PartShape> shankShapes(const BodyLayout& b) {
                       glm::dvec3(0.018, 0.0085, 0.0065) * s)},
       0.004 * s);
 
-  // foot skeleton
+  // foot skeleton: talus under the tibia, calcaneus behind and below it, navicular and cuboid,
+  // cuneiforms, five metatarsals fanning to their heads and five toes (proportions [U])
   std::vector<NodePtr> foot;
   const double sole = k.sole_y;
   const glm::dvec3 ankle = k.ankle_centre;
-  foot.push_back(sdf::ellipsoid(sdf::Frame{ankle + glm::dvec3(0.004, -0.014, 0.0) * s, glm::dmat3(1.0)},
-                                glm::dvec3(0.026, 0.014, 0.018) * s));  // talus (its trochlea under the tibia)
-  foot.push_back(sdf::roundBox(sdf::frameFromAxes(0.5 * (k.heel + ankle) + glm::dvec3(0.004, -0.026, 0.004) * s,
-                                                  glm::dvec3(1.0, 0.28, 0.0), {0, 1, 0}),
-                               glm::dvec3(0.040, 0.018, 0.016) * s, 0.010 * s));  // calcaneus
-  foot.push_back(sdf::sphere(k.heel + glm::dvec3(0.014, 0.0, 0.0) * s, 0.015 * s));
-  const glm::dvec3 midfoot(0.30 * b.dims.foot_length, sole + 0.030 * s, 0.004 * s);
-  foot.push_back(sdf::roundBox(sdf::frameFromAxes(midfoot, {1.0, -0.25, 0.0}, {0, 1, 0}), glm::dvec3(0.030, 0.014, 0.026) * s,
-                               0.009 * s));  // navicular, cuboid, cuneiforms
-  std::array<glm::dvec3, 5> heads{};
+  const double fl = b.dims.foot_length;
+  foot.push_back(sdf::ellipsoid(sdf::Frame{ankle + glm::dvec3(0.012, -0.013, 0.0) * s, glm::dmat3(1.0)},
+                                glm::dvec3(0.031, 0.0145, 0.0175) * s));  // talus with its head
+  foot.push_back(sdf::roundBox(sdf::frameFromAxes({k.heel.x + 0.040 * s, sole + 0.024 * s, 0.004 * s}, {1.0, 0.22, 0.0}, {0, 1, 0}),
+                               glm::dvec3(0.042, 0.017, 0.015) * s, 0.011 * s));  // calcaneus
+  foot.push_back(sdf::sphere(k.heel + glm::dvec3(0.013, 0.002, 0.0) * s, 0.0155 * s));  // its tuberosity
+  const glm::dvec3 navicular(0.20 * fl, sole + 0.036 * s, 0.002 * s);
+  const glm::dvec3 cuneiform(0.31 * fl, sole + 0.031 * s, 0.002 * s);
+  foot.push_back(sdf::roundBox(sdf::frameFromAxes(navicular, {1.0, -0.15, 0.0}, {0, 1, 0}), glm::dvec3(0.015, 0.014, 0.025) * s, 0.008 * s));
+  foot.push_back(sdf::roundBox(sdf::frameFromAxes(cuneiform, {1.0, -0.25, 0.0}, {0, 1, 0}), glm::dvec3(0.013, 0.012, 0.024) * s, 0.007 * s));
   for (int i = 0; i < 5; ++i) {
     const double t = i / 4.0;
-    heads[static_cast<std::size_t>(i)] = glm::mix(k.first_metatarsal_head, k.fifth_metatarsal_head, t);
-  }
-  for (int i = 0; i < 5; ++i) {
-    const glm::dvec3 head = heads[static_cast<std::size_t>(i)];
-    const glm::dvec3 base = midfoot + glm::dvec3(0.026 * s, 0.002 * s, head.z - midfoot.z);
+    const glm::dvec3 head = glm::mix(k.first_metatarsal_head, k.fifth_metatarsal_head, t);
+    const glm::dvec3 base(cuneiform.x + 0.010 * s - 0.010 * s * t, cuneiform.y - 0.002 * s, -0.018 * s + 0.036 * s * t);
     const double w = i == 0 ? 1.35 : 1.0;
-    foot.push_back(sdf::roundCone(base, head, 0.0065 * s * w, 0.0058 * s * w));
+    foot.push_back(sdf::roundCone(base, head, 0.0058 * s * w, 0.0040 * s * w));
+    foot.push_back(sdf::sphere(head, 0.0058 * s * w));
     const glm::dvec3 toe_end = i == 0 ? k.toe_tip : head + glm::dvec3(0.040 - 0.005 * i, -0.006, 0.0) * s;
     foot.push_back(sdf::roundCone(head + glm::dvec3(0.006, 0.0, 0.0) * s, toe_end - glm::normalize(toe_end - head) * (0.004 * s),
-                                  0.0048 * s * w, 0.0040 * s * w));
+                                  0.0046 * s * w, 0.0038 * s * w));
   }
   NodePtr ft = sdf::smoothUnion(std::move(foot), 0.004 * s);
 
@@ -86,7 +85,7 @@ std::vector<PartShape> shankShapes(const BodyLayout& b) {
     p.segment = Segment::kShankRight;
     p.field = std::move(field);
     p.voxel = voxel * s;
-    p.chord_error = 1.5e-4 * s;
+    p.chord_error = 2.1e-4 * s;
     p.min_edge = 0.0008 * s;
     p.max_edge = 0.008 * s;
     return p;

@@ -57,7 +57,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     p.segment = Segment::kThorax;
     p.field = std::move(field);
     p.voxel = 0.0011 * s;
-    p.chord_error = 1.5e-4 * s;
+    p.chord_error = 2.1e-4 * s;
     p.min_edge = 0.0008 * s;
     p.max_edge = 0.006 * s;
     return p;
