@@ -60,6 +60,8 @@ Document parseDocument(std::string_view text, const std::string& source) {
   Document d;
   d.scenario = scenario::parseScenario(text, source);
   applyViewWithLines(d.view, json::parse(d.scenario.extra.dump()), text, source);
+  // once parsed, the view sections live in `view` only (saving writes them back from it)
+  for (const char* section : {"mode", "view", "camera", "captions", "overlays"}) d.scenario.extra.erase(section);
   return d;
 }
 

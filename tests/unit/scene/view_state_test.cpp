@@ -77,3 +77,29 @@ TEST(ViewState, EveryKeyCanBeReadAndWrittenBack) {
     EXPECT_FALSE(k.description.empty()) << k.key;
   }
 }
+
+#include "scene/normal_ranges.h"
+
+TEST(NormalRanges, TheDefaultAdultIsNormalAndExtremesAreFlagged) {
+  // the model's neutral adult (PI 52, PT 12, SS 40, LL 60) sits in every green band
+  EXPECT_EQ(classify(*findRange("pelvic_incidence_deg"), 52.0), Band::kNormal);
+  EXPECT_EQ(classify(*findRange("pelvic_tilt_deg"), 12.0), Band::kNormal);
+  EXPECT_EQ(classify(*findRange("sacral_slope_deg"), 40.0), Band::kNormal);
+  EXPECT_EQ(classify(*findRange("lumbar_lordosis_deg"), 60.0), Band::kNormal);
+  EXPECT_EQ(classify(*findRange("pi_minus_ll_deg"), -8.0), Band::kNormal);
+  // SRS-Schwab thresholds
+  EXPECT_EQ(classify(*findRange("pelvic_tilt_deg"), 25.0), Band::kBorderline);
+  EXPECT_EQ(classify(*findRange("pelvic_tilt_deg"), 31.0), Band::kOutside);
+  EXPECT_EQ(classify(*findRange("pi_minus_ll_deg"), 15.0), Band::kBorderline);
+  EXPECT_EQ(classify(*findRange("pi_minus_ll_deg"), 25.0), Band::kOutside);
+  // any slip is not normal; high grades are red
+  EXPECT_EQ(classify(*findRange("slip_percent"), 0.0), Band::kNormal);
+  EXPECT_EQ(classify(*findRange("slip_percent"), 30.0), Band::kBorderline);
+  EXPECT_EQ(classify(*findRange("slip_percent"), 60.0), Band::kOutside);
+  EXPECT_EQ(classify(*findRange("sacral_slope_deg"), std::nan("")), Band::kOutside);
+  for (const NormalRange& r : normalRanges()) {
+    EXPECT_LE(r.borderline_lo, r.normal_lo) << r.key;
+    EXPECT_GE(r.borderline_hi, r.normal_hi) << r.key;
+    EXPECT_FALSE(r.source.empty()) << r.key;
+  }
+}

@@ -1,0 +1,248 @@
+#include "scene/timeline.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "scenario/json_lines.h"
+#include "scenario/parameters.h"
+
+namespace sagitta::scene {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::pair<std::string_view, Ease>, 3> kEases = {
+    {{"linear", Ease::kLinear}, {"ease-in-out", Ease::kEaseInOut}, {"hold", Ease::kHold}}};
+
+std::string_view easeName(Ease e) {
+  for (const auto& [name, value] : kEases) {
+    if (value == e) return name;
+  }
+  return "linear";
+}
+
+double shape(Ease e, double u) {
+  u = std::clamp(u, 0.0, 1.0);
+  switch (e) {
+    case Ease::kLinear: return u;
+    case Ease::kEaseInOut: return u * u * (3.0 - 2.0 * u);  // smoothstep: starts and stops gently
+    case Ease::kHold: return u >= 1.0 ? 1.0 : 0.0;
+  }
+  return u;
+}
+
+}  // namespace
+
+void applyKey(Document& d, const std::string& key, const json& value, const std::string& where) {
+  const std::string ctx = where.empty() ? key : where + ": " + key;
+  if (const scenario::ParamInfo* info = scenario::findParameter(key)) {
+    try {
+      if (value.is_null() && info->optional) {
+        scenario::unset(d.scenario.inputs, key);
+      } else if (info->type == scenario::ParamType::kNumber) {
+        if (!value.is_number()) throw InputError(key + " must be a number");
+        scenario::setNumber(d.scenario.inputs, key, value.get<double>());
+      } else {
+        if (!value.is_string()) throw InputError(key + " must be text");
+        scenario::setChoice(d.scenario.inputs, key, value.get<std::string>());
+      }
+    } catch (const InputError& e) {
+      throw InputError(where.empty() ? std::string(e.what()) : where + ": " + e.what());
+    }
+    return;
+  }
+  if (isViewKey(key)) {
+    setViewKey(d.view, key, value, where);
+    return;
+  }
+  throw InputError(ctx + " is not a parameter, view or camera key");
+}
+
+std::map<std::string, json> snapshotKeys(const Document& d) {
+  std::map<std::string, json> out;
+  for (const scenario::ParamInfo& p : scenario::parameters()) {
+    // muscle group and both-sides keys are summaries of the per-side keys: record the sides
+    const bool summary = p.key.rfind("muscles.", 0) == 0 &&
+                         p.key.find(".left.") == std::string::npos && p.key.find(".right.") == std::string::npos;
+    if (summary) continue;
+    if (p.type == scenario::ParamType::kNumber) {
+      const auto v = scenario::getNumber(d.scenario.inputs, p.key);
+      out[p.key] = v ? json(*v) : json(nullptr);
+    } else {
+      out[p.key] = scenario::getText(d.scenario.inputs, p.key);
+    }
+  }
+  ViewState v = d.view;
+  for (const ViewKeyInfo& k : viewKeys()) {
+    if (k.key == "camera.view") continue;  // the camera is recorded by its numbers
+    out[std::string(k.key)] = getViewKey(v, k.key);
+  }
+  return out;
+}
+
+Document Timeline::evaluate(double t) const {
+  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, duration_s);
+  Document d = base;
+  for (const std::string& key : keys()) {
+    // the keyframes that set this key, in time order
+    const Keyframe* before = nullptr;
+    const Keyframe* after = nullptr;
+    for (const Keyframe& k : keyframes) {
+      if (!k.set.count(key)) continue;
+      if (k.time_s <= t) {
+        before = &k;
+      } else {
+        after = &k;
+        break;
+      }
+    }
+    if (before == nullptr) continue;  // not set yet: the base value
+    const json& a = before->set.at(key);
+    json value = a;
+    if (after != nullptr && a.is_number() && after->set.at(key).is_number()) {
+      const double u = shape(after->ease, (t - before->time_s) / (after->time_s - before->time_s));
+      value = a.get<double>() + (after->set.at(key).get<double>() - a.get<double>()) * u;
+    }
+    applyKey(d, key, value, "");
+  }
+  return d;
+}
+
+void Timeline::setKeyframe(Keyframe k) {
+  auto it = std::find_if(keyframes.begin(), keyframes.end(), [&](const Keyframe& x) { return std::abs(x.time_s - k.time_s) < 1e-3; });
+  if (it != keyframes.end()) {
+    *it = std::move(k);
+  } else {
+    keyframes.push_back(std::move(k));
+    std::sort(keyframes.begin(), keyframes.end(), [](const Keyframe& a, const Keyframe& b) { return a.time_s < b.time_s; });
+  }
+  duration_s = std::max(duration_s, keyframes.back().time_s);
+}
+
+std::vector<std::string> Timeline::keys() const {
+  std::vector<std::string> out;
+  for (const Keyframe& k : keyframes) {
+    for (const auto& [key, v] : k.set) {
+      if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(key);
+    }
+  }
+  // general muscle keys before specific ones, as in scenario files
+  std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    auto depth = [](const std::string& k) { return std::count(k.begin(), k.end(), '.'); };
+    const bool ma = a.rfind("muscles.", 0) == 0, mb = b.rfind("muscles.", 0) == 0;
+    return ma && mb && depth(a) < depth(b);
+  });
+  return out;
+}
+
+Timeline parseTimeline(std::string_view text, const std::string& source) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(source + ":" + std::to_string(scenario::lineOfOffset(text, e.byte)) + ": not valid JSON (" +
+                     e.what() + ")");
+  }
+  const std::map<std::string, int> lines = scenario::keyLines(text);
+  auto at = [&](const std::string& path) {
+    const auto it = lines.find(path);
+    return it == lines.end() ? source : source + ":" + std::to_string(it->second);
+  };
+  if (!j.is_object() || j.value("schema", std::string()) != kTimelineSchema) {
+    throw InputError(source + ": not a Sagitta timeline (\"schema\" must be \"sagitta.timeline\")");
+  }
+  if (!j.contains("version") || !j["version"].is_number_integer()) throw InputError(at("version") + ": version must be a whole number");
+  if (j["version"].get<int>() > kTimelineVersion) {
+    throw InputError(at("version") + ": this timeline was written by a newer Sagitta (version " + j["version"].dump() + ")");
+  }
+  for (const auto& [name, v] : j.items()) {
+    if (name != "schema" && name != "version" && name != "title" && name != "scenario" && name != "duration_s" &&
+        name != "keyframes") {
+      throw InputError(at(name) + ": " + name + " is not part of a timeline");
+    }
+  }
+  Timeline t;
+  t.title = j.value("title", std::string());
+  if (j.contains("scenario")) {
+    const json& s = j["scenario"];
+    if (!s.is_object()) throw InputError(at("scenario") + ": scenario must be an object");
+    json copy = s;
+    if (!copy.contains("schema")) copy["schema"] = "sagitta.scenario";
+    if (!copy.contains("version")) copy["version"] = 1;
+    t.base = parseDocument(copy.dump(), source + " (scenario)");
+  }
+  if (!j.contains("keyframes") || !j["keyframes"].is_array() || j["keyframes"].empty()) {
+    throw InputError(at("keyframes") + ": a timeline needs a list of keyframes");
+  }
+  double last = -1.0;
+  for (std::size_t i = 0; i < j["keyframes"].size(); ++i) {
+    const json& k = j["keyframes"][i];
+    const std::string path = "keyframes[" + std::to_string(i) + "]";
+    if (!k.is_object()) throw InputError(at(path) + ": a keyframe must be an object");
+    Keyframe kf;
+    if (!k.contains("time_s") || !k["time_s"].is_number()) throw InputError(at(path) + ": keyframe needs a number time_s");
+    kf.time_s = k["time_s"].get<double>();
+    if (!std::isfinite(kf.time_s) || kf.time_s < 0.0 || kf.time_s > kMaxTimelineSeconds) {
+      throw InputError(at(path + ".time_s") + ": time_s must be between 0 and 600 seconds");
+    }
+    if (kf.time_s <= last) throw InputError(at(path + ".time_s") + ": keyframe times must increase");
+    last = kf.time_s;
+    if (k.contains("ease")) {
+      const std::string e = k["ease"].is_string() ? k["ease"].get<std::string>() : k["ease"].dump();
+      const auto it = std::find_if(kEases.begin(), kEases.end(), [&](const auto& p) { return p.first == e; });
+      if (it == kEases.end()) throw InputError(at(path + ".ease") + ": ease is \"" + e + "\", not linear, ease-in-out or hold");
+      kf.ease = it->second;
+    }
+    for (const auto& [name, v] : k.items()) {
+      if (name != "time_s" && name != "ease" && name != "set") throw InputError(at(path + "." + name) + ": " + name + " is not part of a keyframe");
+    }
+    if (k.contains("set")) {
+      if (!k["set"].is_object()) throw InputError(at(path + ".set") + ": set must be an object of key: value");
+      for (const auto& [key, value] : k["set"].items()) {
+        Document probe = t.base;
+        applyKey(probe, key, value, at(path + ".set." + key));  // validates now, not mid-recording
+        kf.set[key] = value;
+      }
+    }
+    t.keyframes.push_back(std::move(kf));
+  }
+  t.duration_s = t.keyframes.back().time_s;
+  if (j.contains("duration_s")) {
+    if (!j["duration_s"].is_number() || !std::isfinite(j["duration_s"].get<double>()) ||
+        j["duration_s"].get<double>() < t.duration_s || j["duration_s"].get<double>() > kMaxTimelineSeconds) {
+      throw InputError(at("duration_s") + ": duration_s must be a number of seconds, at least the last keyframe's time");
+    }
+    t.duration_s = j["duration_s"].get<double>();
+  }
+  if (!(t.duration_s > 0.0)) throw InputError(source + ": the timeline lasts no time at all (the last keyframe is at 0 s)");
+  return t;
+}
+
+Timeline loadTimeline(const std::filesystem::path& path) { return parseTimeline(readFile(path), path.string()); }
+
+std::string timelineToJson(const Timeline& t) {
+  nlohmann::ordered_json j;
+  j["schema"] = kTimelineSchema;
+  j["version"] = kTimelineVersion;
+  if (!t.title.empty()) j["title"] = t.title;
+  nlohmann::ordered_json base = nlohmann::ordered_json::parse(documentToJson(t.base));
+  base.erase("schema");
+  base.erase("version");
+  j["scenario"] = base;
+  j["duration_s"] = t.duration_s;
+  j["keyframes"] = nlohmann::ordered_json::array();
+  for (const Keyframe& k : t.keyframes) {
+    nlohmann::ordered_json kj;
+    kj["time_s"] = k.time_s;
+    kj["ease"] = easeName(k.ease);
+    for (const auto& [key, v] : k.set) kj["set"][key] = v;
+    j["keyframes"].push_back(kj);
+  }
+  return j.dump(2) + "\n";
+}
+
+void saveTimeline(const std::filesystem::path& path, const Timeline& t) { writeFileAtomic(path, timelineToJson(t)); }
+
+}  // namespace sagitta::scene

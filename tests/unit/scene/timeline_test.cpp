@@ -1,0 +1,107 @@
+#include "scene/timeline.h"
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "scenario/parameters.h"
+
+using namespace sagitta;
+using scene::Timeline;
+
+namespace {
+
+const char* kClip = R"({
+  "schema": "sagitta.timeline", "version": 1, "title": "test",
+  "scenario": {"view": {"labels": false}},
+  "duration_s": 6,
+  "keyframes": [
+    {"time_s": 0, "set": {"muscles.hip_flexors.tightness": 0, "camera.yaw_deg": 0, "view.xray": false}},
+    {"time_s": 2, "ease": "linear", "set": {"muscles.hip_flexors.tightness": 0.8, "camera.yaw_deg": 40}},
+    {"time_s": 3, "ease": "hold", "set": {"view.xray": true, "captions.custom": "X-ray"}},
+    {"time_s": 5, "ease": "ease-in-out", "set": {"muscles.hip_flexors.tightness": 0.2}}
+  ]})";
+
+double flexors(const scene::Document& d) {
+  return *scenario::getNumber(d.scenario.inputs, "muscles.hip_flexors.tightness");
+}
+
+}  // namespace
+
+TEST(Timeline, NumbersFollowTheirEasing) {
+  const Timeline t = scene::parseTimeline(kClip, "clip.json");
+  EXPECT_DOUBLE_EQ(t.duration_s, 6.0);
+  EXPECT_NEAR(flexors(t.evaluate(0.0)), 0.0, 1e-9);
+  EXPECT_NEAR(flexors(t.evaluate(1.0)), 0.4, 1e-9) << "linear: half way at half time";
+  EXPECT_NEAR(flexors(t.evaluate(2.0)), 0.8, 1e-9);
+  // ease-in-out from 0.8 (t=2) to 0.2 (t=5): slow start, half way at the middle
+  EXPECT_NEAR(flexors(t.evaluate(3.5)), 0.5, 1e-9);
+  EXPECT_GT(flexors(t.evaluate(2.3)), 0.8 - 0.6 * 0.1) << "eases in: moved less than linear";
+  EXPECT_NEAR(flexors(t.evaluate(5.5)), 0.2, 1e-9) << "holds after the last keyframe";
+  EXPECT_NEAR(t.evaluate(1.0).view.camera.yaw_rad, glm::radians(20.0f), 1e-5);
+  EXPECT_FALSE(t.evaluate(1.0).view.labels) << "the base scenario applies";
+}
+
+TEST(Timeline, SwitchesAndTextChangeWhenReached) {
+  const Timeline t = scene::parseTimeline(kClip, "clip.json");
+  EXPECT_FALSE(t.evaluate(2.99).view.xray);
+  EXPECT_TRUE(t.evaluate(3.0).view.xray);
+  EXPECT_EQ(t.evaluate(3.0).view.caption, "X-ray");
+  EXPECT_EQ(t.evaluate(2.0).view.caption, "");
+}
+
+TEST(Timeline, EvaluationIsDeterministicAndClamped) {
+  const Timeline t = scene::parseTimeline(kClip, "clip.json");
+  EXPECT_EQ(t.evaluate(1.234), t.evaluate(1.234));
+  EXPECT_EQ(t.evaluate(-3.0), t.evaluate(0.0));
+  EXPECT_EQ(t.evaluate(99.0), t.evaluate(6.0));
+  EXPECT_EQ(t.evaluate(std::nan("")), t.evaluate(0.0));
+}
+
+TEST(Timeline, RoundTripsThroughJson) {
+  const Timeline t = scene::parseTimeline(kClip, "clip.json");
+  const Timeline back = scene::parseTimeline(scene::timelineToJson(t), "back.json");
+  ASSERT_EQ(back.keyframes.size(), t.keyframes.size());
+  for (double s : {0.0, 0.7, 2.5, 3.0, 4.2, 6.0}) EXPECT_EQ(back.evaluate(s), t.evaluate(s)) << s;
+}
+
+TEST(Timeline, AKeyframeFromTheCurrentStateReproducesIt) {
+  scene::Document d;
+  scenario::setNumber(d.scenario.inputs, "muscles.psoas.right.tightness", 0.6);
+  scenario::setChoice(d.scenario.inputs, "pose", "sitting");
+  d.view.xray = true;
+  Timeline t;
+  t.setKeyframe({0.0, scene::Ease::kLinear, {}});
+  t.setKeyframe({1.0, scene::Ease::kLinear, scene::snapshotKeys(d)});
+  const scene::Document at = t.evaluate(1.0);
+  EXPECT_EQ(at.scenario.inputs, d.scenario.inputs);
+  EXPECT_TRUE(at.view.xray);
+}
+
+TEST(Timeline, BadFilesNameTheLineAndKey) {
+  auto error = [](const std::string& text) {
+    try {
+      scene::parseTimeline(text, "bad.json");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1,\n \"keyframes\": [\n {\"time_s\": 0, \"set\": {\"muscles.hip_flexers.tightness\": 1}}]}")
+                .find("bad.json:3"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 2}, {\"time_s\": 1}]}")
+                .find("increase"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}, {\"time_s\": 1, \"ease\": \"bouncy\"}]}")
+                .find("bouncy"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 9, \"keyframes\": [{\"time_s\": 1}]}").find("newer"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0, \"set\": {\"slip.percent\": 900}}]}")
+                .find("slip.percent"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}]}").find("no time"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"keyframes\": [").find("bad.json:1"), std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.scenario\", \"version\": 1}").find("not a Sagitta timeline"), std::string::npos);
+}
