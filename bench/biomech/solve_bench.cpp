@@ -36,6 +36,19 @@ void BM_SolveStandingHipFlexorSlider(benchmark::State& state) {
 }
 BENCHMARK(BM_SolveStandingHipFlexorSlider)->Unit(benchmark::kMicrosecond);
 
+// the UI's way: one Solution reused frame after frame
+void BM_SolveStandingHipFlexorSliderReusingTheSolution(benchmark::State& state) {
+  std::int64_t i = 0;
+  biomech::Solution out;
+  for (auto _ : state) {
+    biomech::ModelInputs in;
+    setGroup(in, biomech::MuscleGroup::kHipFlexors, slider(i++));
+    model().solve(in, out);
+    benchmark::DoNotOptimize(out);
+  }
+}
+BENCHMARK(BM_SolveStandingHipFlexorSliderReusingTheSolution)->Unit(benchmark::kMicrosecond);
+
 void BM_SolveStandingAllGroups(benchmark::State& state) {
   std::int64_t i = 0;
   for (auto _ : state) {

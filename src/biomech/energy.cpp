@@ -333,17 +333,27 @@ constexpr double kHessianStep = 1e-6;  // rad, forward differences
 // stiffness times its moment arms' outer product), mapped into q: B = A^T H A.
 Matrix seedHessian(const Impl& m, const Setup& setup) {
   const std::size_t slot = hessianSlot(setup.pose, setup.side);
+  // A is sparse: each coordinate moves a few joints
+  std::array<std::array<std::size_t, kJointCount>, kMaxDofs> nz{};
+  std::array<std::size_t, kMaxDofs> nz_count{};
+  std::uint16_t moved = 0;
+  for (int r = 0; r < setup.dofs; ++r) {
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      if (setup.a[j][static_cast<std::size_t>(r)] == 0.0) continue;
+      nz[static_cast<std::size_t>(r)][nz_count[static_cast<std::size_t>(r)]++] = j;
+      moved = static_cast<std::uint16_t>(moved | (1u << j));
+    }
+  }
   // with a start from a table, its Hessian is the base and only the muscle changes are added
   std::array<JointArray, kJointCount> h = setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
   const auto& seeds = m.fascicle_seed[slot];
+  const double default_activation = kMaxToneActivation * kDefaultStrength;
   for (std::size_t i = 0; i < m.fascicles.size() && i < seeds.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
-    if (setup.tendon_slack_m[i] == f.tendon_slack_m && setup.activation[i] == kMaxToneActivation * kDefaultStrength) {
-      continue;
-    }
+    if ((f.joints & moved) == 0) continue;
+    if (setup.tendon_slack_m[i] == f.tendon_slack_m && setup.activation[i] == default_activation) continue;
     // d2U/dphi2 of a fascicle = k r r^T + F d2l/dphi2: add the change of both
     const double length = seeds[i].length_m;
-    const double default_activation = kMaxToneActivation * kDefaultStrength;
     const double dk = fascicleStiffness(f, length, setup.tendon_slack_m[i], setup.activation[i]) -
                       fascicleStiffness(f, length, f.tendon_slack_m, default_activation);
     const FascicleState now = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
@@ -351,22 +361,27 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
     const double df = (now.passive_N + now.active_N) - (was.passive_N + was.active_N);
     const JointArray& r = seeds[i].moment_arm;
     for (std::size_t a = 0; a < kJointCount; ++a) {
+      if ((moved & (1u << a)) == 0) continue;
       for (std::size_t b = 0; b < kJointCount; ++b) {
+        if ((moved & (1u << b)) == 0) continue;
         h[a][b] += dk * r[a] * r[b] + df * 0.5 * (seeds[i].curvature[a][b] + seeds[i].curvature[b][a]);
       }
     }
   }
   Matrix out{};
   for (int r = 0; r < setup.dofs; ++r) {
+    const auto ur = static_cast<std::size_t>(r);
     for (int c = 0; c < setup.dofs; ++c) {
+      const auto uc = static_cast<std::size_t>(c);
       double sum = 0.0;
-      for (std::size_t i = 0; i < kJointCount; ++i) {
-        const double ai = setup.a[i][static_cast<std::size_t>(r)];
-        if (ai == 0.0) continue;
-        for (std::size_t j = 0; j < kJointCount; ++j) sum += ai * h[i][j] * setup.a[j][static_cast<std::size_t>(c)];
+      for (std::size_t x = 0; x < nz_count[ur]; ++x) {
+        const std::size_t i = nz[ur][x];
+        for (std::size_t y = 0; y < nz_count[uc]; ++y) {
+          const std::size_t j = nz[uc][y];
+          sum += setup.a[i][ur] * h[i][j] * setup.a[j][uc];
+        }
       }
-      out[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] =
-          sum + (setup.seed_given ? setup.seed[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] : 0.0);
+      out[ur][uc] = sum + (setup.seed_given ? setup.seed[ur][uc] : 0.0);
     }
   }
   return out;

@@ -233,6 +233,9 @@ struct Impl {
   };
   std::array<std::array<std::array<Start, kSlipStarts>, 2>, 2> slip_start{};  // [level][type][slip / 10 %]
   std::array<Start, kMorphStarts> morph_start{};
+  // each pose's default-input solution (by hessianSlot), where its solves start
+  std::array<std::array<double, kMaxDofs>, 6> pose_start{};
+  bool pose_start_ready = false;
   bool starts_ready = false;
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)

@@ -278,6 +278,7 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     s.a[femur(test)][0] = 1.0;
     s.a[shank(test)][1] = 1.0;
     s.q0 = {-beta, degToRad(-80.0)};  // thigh level with the couch, knee bent
+    if (m.pose_start_ready) s.q0 = m.pose_start[hessianSlot(in.pose, in.pose_side)];
     s.root = Planar::rotation(kPi / 2.0);  // supine: anterior up, head toward -X
   } else {
     int col = 0;
@@ -316,6 +317,11 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     const std::array<double, 5> start = shareLumbarTurn(m, s.b[l1]);
     for (int k = 0; k < 4; ++k) {
       s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = start[static_cast<std::size_t>(k)];
+    }
+    // the pose's default-input solution is the start (the standing one is neutral, q = 0 with
+    // the lumbar shares above)
+    if (m.pose_start_ready && in.pose != PoseKind::kStanding && !alpha_fixed && !lordosis_given && s.b[l1] == 0.0) {
+      s.q0 = m.pose_start[hessianSlot(in.pose, in.pose_side)];
     }
     // standing with a slip or a morphed PI: start from the nearby default-input solutions
     if (m.starts_ready && in.pose == PoseKind::kStanding && !alpha_fixed && !lordosis_given) {

@@ -11,6 +11,41 @@ namespace sagitta::biomech {
 namespace detail {
 namespace {
 
+// The seed Hessian of a pose (joint space) and each fascicle's length, moment arms and their
+// derivatives at its start, or at q when given (forward differences of analytic gradients).
+void computeSeeds(Impl& m, const ModelInputs& in, const std::array<double, kMaxDofs>* q) {
+  Setup setup = makeSetup(m, in);
+  if (q != nullptr) setup.q0 = *q;
+  const JointArray phi = jointAngles(setup, setup.q0.data());
+  JointArray g0{};
+  evaluatePhi(m, setup, phi, &g0, false);
+  const std::size_t slot = hessianSlot(in.pose, in.pose_side);
+  auto& h = m.hessian[slot];
+  constexpr double kStep = 1e-6;
+  for (std::size_t j = 0; j < kJointCount; ++j) {
+    JointArray pj = phi, gj{};
+    pj[j] += kStep;
+    evaluatePhi(m, setup, pj, &gj, false);
+    for (std::size_t i = 0; i < kJointCount; ++i) h[i][j] = (gj[i] - g0[i]) / kStep;
+  }
+  for (std::size_t i = 0; i < kJointCount; ++i) {
+    for (std::size_t j = 0; j < i; ++j) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
+  }
+  auto& seeds = m.fascicle_seed[slot];
+  seeds.clear();
+  for (std::size_t f = 0; f < m.fascicles.size(); ++f) {
+    Impl::FascicleSeed seed = fascicleMomentArms(m, setup, phi, f);
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      if ((setup.free_joints & (1u << j)) == 0 && j != kArch) continue;
+      JointArray pj = phi;
+      pj[j] += kStep;
+      const Impl::FascicleSeed moved = fascicleMomentArms(m, setup, pj, f);
+      for (std::size_t i = 0; i < kJointCount; ++i) seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
+    }
+    seeds.push_back(seed);
+  }
+}
+
 // Calibrations that need the tables: the balance reference, the front thigh of the lunge and the
 // baseline torques that make the neutral skeleton the equilibrium of the default inputs.
 void calibrate(Impl& m) {
@@ -44,44 +79,20 @@ void calibrate(Impl& m) {
     m.baseline_torque = torque;
   }
   // seed Hessians: joint space, by forward differences of the analytic gradient, at each pose's
-  // starting point with the default inputs (model_impl.h)
-  for (PoseKind pose : {PoseKind::kStanding, PoseKind::kSitting, PoseKind::kLunge, PoseKind::kThomas}) {
-    for (Side side : kSides) {
-      ModelInputs in;
-      in.pose = pose;
-      in.pose_side = side;
-      const detail::Setup setup = detail::makeSetup(m, in);
-      const detail::JointArray phi = detail::jointAngles(setup, setup.q0.data());
-      detail::JointArray g0{};
-      detail::evaluatePhi(m, setup, phi, &g0, false);
-      auto& h = m.hessian[detail::hessianSlot(pose, side)];
-      constexpr double kStep = 1e-6;
-      for (std::size_t j = 0; j < detail::kJointCount; ++j) {
-        detail::JointArray pj = phi, gj{};
-        pj[j] += kStep;
-        detail::evaluatePhi(m, setup, pj, &gj, false);
-        for (std::size_t i = 0; i < detail::kJointCount; ++i) h[i][j] = (gj[i] - g0[i]) / kStep;
-      }
-      for (std::size_t i = 0; i < detail::kJointCount; ++i) {
-        for (std::size_t j = 0; j < i; ++j) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
-      }
-      // each fascicle's length, moment arms and their derivatives there (forward differences)
-      auto& seeds = m.fascicle_seed[detail::hessianSlot(pose, side)];
-      seeds.clear();
-      for (std::size_t f = 0; f < m.fascicles.size(); ++f) {
-        detail::Impl::FascicleSeed seed = detail::fascicleMomentArms(m, setup, phi, f);
-        for (std::size_t j = 0; j < detail::kJointCount; ++j) {
-          if ((setup.free_joints & (1u << j)) == 0 && j != detail::kArch) continue;
-          detail::JointArray pj = phi;
-          pj[j] += kStep;
-          const detail::Impl::FascicleSeed moved = detail::fascicleMomentArms(m, setup, pj, f);
-          for (std::size_t i = 0; i < detail::kJointCount; ++i) {
-            seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
-          }
-        }
-        seeds.push_back(seed);
+  // starting point with the default inputs (model_impl.h); then each pose is solved once and the
+  // seeds recomputed at its solution, which becomes its start
+  for (int round = 0; round < 2; ++round) {
+    for (PoseKind pose : {PoseKind::kStanding, PoseKind::kSitting, PoseKind::kLunge, PoseKind::kThomas}) {
+      for (Side side : kSides) {
+        ModelInputs in;
+        in.pose = pose;
+        in.pose_side = side;
+        const std::size_t slot = hessianSlot(pose, side);
+        if (round == 1) m.pose_start[slot] = minimise(m, makeSetup(m, in)).q;
+        computeSeeds(m, in, round == 1 ? &m.pose_start[slot] : nullptr);
       }
     }
+    m.pose_start_ready = round == 1;
   }
   // start tables (model_impl.h)
   for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
@@ -143,17 +154,20 @@ const anatomy::Skeleton& PostureModel::skeleton() const { return impl_->skeleton
 const ClinicalMeasures& PostureModel::neutralMeasures() const { return impl_->neutral_measures; }
 
 Solution PostureModel::solve(const ModelInputs& inputs) const {
-  using detail::Impl;
+  Solution out;
+  solve(inputs, out);
+  return out;
+}
+
+void PostureModel::solve(const ModelInputs& inputs, Solution& out) const {
   inputs.validate();
   const detail::Setup setup = detail::makeSetup(*impl_, inputs);
   const detail::MinimiseResult r = detail::minimise(*impl_, setup);
-  Solution out;
   detail::fillSolution(*impl_, setup, inputs, r, out);
   const anatomy::BodyParams& body = impl_->skeleton.params();
   if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 || std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9) {
     out.warnings.push_back("body.stature_m and body.mass_kg differ from the skeleton this model was built for; build a new model for them.");
   }
-  return out;
 }
 
 std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& pose, const ModelInputs& inputs) const {

@@ -40,6 +40,9 @@ class PostureModel {
   // not finite; otherwise always returns a finite posture within the joint ranges, with
   // `solver.converged` and plain-sentence `warnings` saying if anything was limited.
   Solution solve(const ModelInputs& inputs) const;
+  // The same into an existing Solution, reusing its storage (no allocation once it has been
+  // filled): what the UI calls every frame.
+  void solve(const ModelInputs& inputs, Solution& out) const;
 
   // Every fascicle's path, length and forces for an arbitrary pose (sweeps, tests, the UI's
   // curves). Uses the inputs' tightness and strength; ignores their pose and slip.

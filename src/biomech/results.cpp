@@ -166,13 +166,12 @@ void fillL5S1Load(const Impl& m, const Kinematics& k, Solution& out) {
 }
 
 void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solution& out) {
-  out.fascicles.clear();
-  out.fascicles.reserve(m.fascicles.size());
+  out.fascicles.resize(m.fascicles.size());  // no allocation when the Solution is reused
   std::array<std::array<double, kSideCount>, kMuscleCount> weight{};
   for (auto& side : out.muscles) side = {};
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
-    FascicleResult r;
+    FascicleResult& r = out.fascicles[i];
     r.muscle = f.muscle;
     r.side = f.side;
     r.fascicle = f.index;
@@ -181,13 +180,12 @@ void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solutio
     r.points = line.points;
     r.point_count = line.count;
     const double length = line.length;
-    const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
+    const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
     r.length_m = length;
     r.neutral_length_m = f.neutral_length_m;
     r.fibre_length_norm = st.fibre_norm;
     r.passive_force_N = st.passive_N;
     r.active_force_N = st.active_N;
-    out.fascicles.push_back(r);
 
     MuscleResult& mr = out.muscles[muscleIndex(f.muscle)][sideIndex(f.side)];
     const double w = f.max_force_N;
@@ -251,6 +249,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   turn -= setup.slip_roll;
   out.trunk_inclination_deg = -radToDeg(turn);
 
+  out.thomas.reset();
   if (setup.pose == PoseKind::kThomas) {
     ThomasResult t;
     t.side = setup.side;
@@ -268,7 +267,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   }
 
   out.solver = {r.iterations, r.residual, r.converged};
-  out.warnings = setup.warnings;
+  out.warnings.assign(setup.warnings.begin(), setup.warnings.end());
   if (!r.converged) {
     out.warnings.push_back("The posture solver stopped before full equilibrium (largest residual torque " +
                            fmt(r.residual) + " N m); the posture shown is the nearest it found.");
