@@ -12,6 +12,7 @@
 
 #include "anatomy/mesh_generator.h"
 #include "anatomy/model.h"
+#include "anatomy/spine_layout.h"
 #include "preview_render.h"
 
 namespace {
@@ -60,6 +61,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Generate built-in parts and render previews"};
   std::string parts, view = "all", out = "/tmp/preview", lod = "default", body = "male", manifest;
   int size = 600, per_row = 3;
+  double tilt_deg = 0.0;
   bool landmarks = false, outline = false, wire = false;
   app.add_option("--parts", parts, "comma-separated part names (default: all)");
   app.add_option("--view", view, "lateral, anterior, posterior, superior, inferior, medial, oblique or all");
@@ -72,6 +74,7 @@ int main(int argc, char** argv) {
   app.add_flag("--landmarks", landmarks, "draw landmarks (red bony, green muscle)");
   app.add_flag("--outline", outline, "draw the body outline translucent");
   app.add_flag("--wire", wire, "show the triangles");
+  app.add_option("--tilt", tilt_deg, "pelvic tilt about the hip axis, degrees (negative: anterior), femora kept still");
   CLI11_PARSE(app, argc, argv);
 
   anatomy::BodyParams params;
@@ -100,7 +103,30 @@ int main(int argc, char** argv) {
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const auto& list = lod == "low" ? gen.lod_low : gen.lod_default;
-  const auto world = anatomy::worldTransforms(skeleton, anatomy::Pose{});
+  // an optional pelvic tilt: the pelvis and spine rotate about the hip axis, the legs stay
+  anatomy::Pose pose;
+  if (tilt_deg != 0.0) {
+    const glm::dvec3 hip = 0.5 * (skeleton.landmark("acetabulum_centre_l").position + skeleton.landmark("acetabulum_centre_r").position);
+    const double a = tilt_deg * 3.14159265358979 / 180.0;
+    pose.joint[0] = anatomy::translation(hip) * anatomy::rotationZ(a) * anatomy::translation(-hip);
+    pose.joint[static_cast<std::size_t>(anatomy::Segment::kFemurLeft)] = anatomy::rotationZ(-a);
+    pose.joint[static_cast<std::size_t>(anatomy::Segment::kFemurRight)] = anatomy::rotationZ(-a);
+  }
+  const auto world = anatomy::worldTransforms(skeleton, pose);
+  const auto bind = anatomy::worldTransforms(skeleton, anatomy::Pose{});
+  // skinned meshes follow the pose (linear blend skinning)
+  for (anatomy::ModelPart& p : (lod == "low" ? gen.lod_low : gen.lod_default)) {
+    if (!p.mesh.skinned() || tilt_deg == 0.0) continue;
+    for (std::size_t v = 0; v < p.mesh.positions.size(); ++v) {
+      glm::dvec3 q(0.0);
+      for (int k = 0; k < 4; ++k) {
+        const std::size_t seg = p.mesh.skin_segments[v][k];
+        q += double(p.mesh.skin_weights[v][k]) * glm::dvec3(world[seg] * glm::inverse(bind[seg]) * glm::dvec4(glm::dvec3(p.mesh.positions[v]), 1.0));
+      }
+      p.mesh.positions[v] = glm::vec3(q);
+    }
+    anatomy::computeSmoothNormals(p.mesh);
+  }
   std::size_t total = 0;
   std::vector<tools::PreviewItem> items;
   std::set<anatomy::Segment> segs;

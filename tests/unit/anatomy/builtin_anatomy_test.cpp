@@ -10,6 +10,8 @@
 #include "anatomy/model.h"
 #include "anatomy/model_manifest.h"
 #include "anatomy/asset_writer.h"
+#include "anatomy/spine_layout.h"
+#include "core/units.h"
 #include "anatomy_test_util.h"
 #include "mesh_checks.h"
 
@@ -158,6 +160,62 @@ TEST(BuiltinAnatomy, DiscsTouchBothEndplatesAndHoldTheirNucleus) {
     }
     (void)nucleus;
   }
+}
+
+// Linear blend skinning of a skinned part for a pose (what a renderer does with the weights).
+std::vector<glm::dvec3> skinned(const MeshData& m, const Skeleton& sk, const Pose& pose) {
+  const auto bind = worldTransforms(sk, Pose{});
+  const auto now = worldTransforms(sk, pose);
+  std::array<glm::dmat4, kSegmentCount> skin{};
+  for (std::size_t i = 0; i < kSegmentCount; ++i) skin[i] = now[i] * glm::inverse(bind[i]);
+  std::vector<glm::dvec3> out;
+  for (std::size_t v = 0; v < m.positions.size(); ++v) {
+    glm::dvec3 p(0.0);
+    for (int k = 0; k < 4; ++k) {
+      const double w = m.skin_weights[v][k];
+      if (w > 0.0) p += w * glm::dvec3(skin[m.skin_segments[v][k]] * glm::dvec4(glm::dvec3(m.positions[v]), 1.0));
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+TEST(BuiltinAnatomy, BodyOutlineFollowsAnAnteriorPelvicTilt) {
+  // tip the pelvis 10 deg forward about the hip axis, the spine following it rigidly
+  const Skeleton& sk = model().skeleton;
+  const glm::dvec3 hip = 0.5 * (sk.landmark("acetabulum_centre_l").position + sk.landmark("acetabulum_centre_r").position);
+  Pose pose;
+  const double a = degToRad(-10.0);  // negative about +Z: anterior tilt
+  pose.joint[static_cast<std::size_t>(Segment::kPelvis)] = translation(hip) * rotationZ(a) * translation(-hip);
+  // keep the femora where they were (the hips extend by the same angle)
+  for (Segment femur : {Segment::kFemurLeft, Segment::kFemurRight}) pose.joint[static_cast<std::size_t>(femur)] = rotationZ(-a);
+  const MeshData& outline = part("body_outline").mesh;
+  const std::vector<glm::dvec3> tilted = skinned(outline, sk, pose);
+  const auto world = neutral();
+  const double hip_y = glm::dvec3(world[static_cast<std::size_t>(Segment::kPelvis)] * glm::dvec4(hip, 1.0)).y;
+  const double crest_y = test::world(sk, "iliac_crest_top_r").y;
+  double belly = 0.0, buttocks = 0.0, thigh = 0.0;
+  int nb = 0, nt = 0, nth = 0;
+  for (std::size_t i = 0; i < outline.positions.size(); ++i) {
+    const glm::dvec3 p(outline.positions[i]);
+    const glm::dvec3 d = tilted[i] - p;
+    if (p.y > hip_y + 0.02 && p.y < crest_y && p.x > 0.03 && std::abs(p.z) < 0.06) {
+      belly += d.x;
+      ++nb;
+    } else if (p.y > hip_y - 0.08 && p.y < hip_y - 0.02 && p.x < -0.14) {  // the buttocks' lower half
+      buttocks += d.x;
+      ++nt;
+    } else if (p.y < hip_y - 0.2) {
+      thigh += glm::length(d);
+      ++nth;
+    }
+  }
+  ASSERT_GT(nb, 5);
+  ASSERT_GT(nt, 5);
+  ASSERT_GT(nth, 5);
+  EXPECT_GT(belly / nb, 0.005);     // the belly goes forward
+  EXPECT_LT(buttocks / nt, -0.002);  // the buttocks go back
+  EXPECT_LT(thigh / nth, 1e-6);      // the thighs stay with the femora
 }
 
 }  // namespace
