@@ -17,7 +17,7 @@ using sagitta::IoError;
 namespace {
 
 fs::path freshDir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("sagitta_atomic_" + name + "_" + std::to_string(::getpid()));
+  fs::path d = fs::temp_directory_path() / ("sagitta_atomic_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;

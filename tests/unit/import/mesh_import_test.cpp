@@ -21,7 +21,7 @@ namespace {
 const fs::path kStandIn = fs::path(SAGITTA_TEST_DATA_DIR) / "meshes" / "standin.obj";
 
 fs::path tempFile(const std::string& name, const std::string& bytes) {
-  const fs::path p = fs::temp_directory_path() / ("sagitta_import_" + std::to_string(::getpid()) + "_" + name);
+  fs::path p = fs::temp_directory_path() / ("sagitta_import_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(p, std::ios::binary) << bytes;
   return p;
 }
@@ -81,7 +81,7 @@ TEST(MeshImport, ATruncatedStlIsRejectedNamingTheFile) {
 }
 
 TEST(MeshImport, AFileThatIsNotAMeshIsRejected) {
-  const fs::path p = tempFile("notamesh.ply", std::string("\x89PNG\r\n\x1a\n this is an image, not a mesh", 40));
+  const fs::path p = tempFile("notamesh.ply", std::string("\x89PNG\r\n\x1a\n this is an image, not a mesh"));
   expectErrorNaming(p);
   fs::remove(p);
 }
