@@ -2,6 +2,7 @@
 // stderr naming the key (and file line) with exit code 2; a missing file is exit code 1.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -19,7 +20,9 @@ struct Result {
 };
 
 Result run(const std::string& args) {
-  const std::filesystem::path err_file = std::filesystem::temp_directory_path() / "sagitta_report_test.err";
+  // one capture file per process: ctest runs the cases side by side
+  const std::filesystem::path err_file =
+      std::filesystem::temp_directory_path() / ("sagitta_report_test_" + std::to_string(::getpid()) + ".err");
   const std::string cmd = "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta report " + args + " 2>" + err_file.string();
   Result r;
   FILE* p = ::popen(cmd.c_str(), "r");
@@ -28,8 +31,11 @@ Result run(const std::string& args) {
   while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
   const int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream f(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(f), {});
+  {
+    std::ifstream f(err_file);
+    r.err.assign(std::istreambuf_iterator<char>(f), {});
+  }
+  std::filesystem::remove(err_file);
   return r;
 }
 
@@ -40,7 +46,7 @@ int lines(const std::string& s) {
 }
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
   std::ofstream(path) << text;
   return path;
 }
