@@ -73,11 +73,12 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
   const glm::mat4 view_proj = camera.projectionMatrix(size.x / std::max(size.y, 1.0f)) * camera.view();
 
   // scene labels: project, lay out without overlaps, draw with leader lines
-  if (style.labels && !list.labels.empty()) {
+  if (!list.labels.empty()) {
     std::vector<scene::LabelBox> boxes;
     std::vector<std::size_t> source;
     for (std::size_t i = 0; i < list.labels.size(); ++i) {
       const scene::Label& l = list.labels[i];
+      if (!style.labels && !l.pinned) continue;  // values belong to the overlays, not the labels
       const glm::vec4 clip = view_proj * glm::vec4(l.anchor, 1.0f);
       if (clip.w <= 1e-5f) continue;
       const glm::vec2 ndc = glm::vec2(clip) / clip.w;

@@ -30,7 +30,7 @@ struct OverlayText {
 
 struct OverlayStyle {
   float scale = 1.0f;          // text size multiplier (UI scale × picture size / 1080)
-  bool labels = true;          // scene labels (bones, landmarks, muscles)
+  bool labels = true;          // name labels (bones, landmarks, muscles); pinned values always show
   bool light_background = false;
   bool high_contrast = false;  // classroom / projector
 };
