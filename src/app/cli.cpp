@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/render_command.h"
+#include "app/record_command.h"
 #include "app/report_command.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -48,7 +49,8 @@ int run(int argc, char** argv) {
 
   ReportOptions report_options;
   CLI::App* report_cmd = addReportCommand(app, report_options);
-  CLI::App* record_cmd = app.add_subcommand("record", "Render a timeline headless into an MP4, GIF or PNG sequence");
+  RecordCliOptions record_options;
+  CLI::App* record_cmd = addRecordCommand(app, record_options);
   for (CLI::App* sub : {render_cmd, report_cmd, record_cmd}) sub->set_version_flag("--version,-V", versionText());
 
   try {
@@ -74,7 +76,7 @@ int run(int argc, char** argv) {
       runReport(report_options);
       return kExitOk;
     }
-    if (record_cmd->parsed()) return fail(kExitFailure, "record is not available yet");
+    if (record_cmd->parsed()) return runRecord(record_options);
     if (!scenario.empty()) gui.scenario = scenario;
     return ui::runGui(gui);
   } catch (const InputError& e) {

@@ -128,11 +128,31 @@ anatomy::Bounds Session::modelBounds() const {
 anatomy::Bounds Session::focusBounds() const {
   // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
   // lordosis and slip happen; the Thomas test and the lunge need the whole legs
+  const std::string& focus = document_.view.camera_focus;
   const biomech::PoseKind pose = document_.scenario.inputs.pose;
-  if (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge) return modelBounds();
+  const bool whole = focus == "whole" ||
+                     (focus == "auto" && (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
+  if (whole) return modelBounds();
+  const bool lumbosacral = focus == "lumbosacral" || (focus == "auto" && document_.scenario.inputs.slip.percent > 0.0);
   const anatomy::Skeleton& skeleton = stage_.model().skeleton;
   const auto world = anatomy::worldTransforms(skeleton, animator_.current());
   anatomy::Bounds b;
+  auto add = [&](const std::string& name) {
+    if (const anatomy::Landmark* l = skeleton.findLandmark(name)) b.add(glm::vec3(anatomy::worldPosition(*l, world)));
+  };
+  if (lumbosacral) {
+    // a slip: the two levels around it, close enough to read the grade
+    const bool l5s1 = document_.scenario.inputs.slip.level == biomech::SlipLevel::kL5S1;
+    for (const char* name : {"l3_superior_endplate_anterior", "l3_spinous_tip", "s1_endplate_anterior", "sacral_promontory",
+                             "coccyx_tip", "l5_spinous_tip"}) {
+      add(name);
+    }
+    if (!l5s1) add("l2_superior_endplate_anterior");
+    const glm::vec3 grow = b.size() * 0.15f;
+    b.add(b.min - grow);
+    b.add(b.max + grow);
+    if (b.valid) return b;
+  }
   for (const char* name : {"l1_superior_endplate_anterior", "l1_spinous_tip", "asis_l", "asis_r", "psis_l", "psis_r",
                            "pubic_symphysis", "ischial_tuberosity_l", "ischial_tuberosity_r", "greater_trochanter_l",
                            "greater_trochanter_r", "coccyx_tip", "iliac_crest_top_l", "iliac_crest_top_r"}) {

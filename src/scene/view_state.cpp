@@ -1,5 +1,7 @@
 #include "scene/view_state.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -127,6 +129,17 @@ const std::vector<KeyDef>& table() {
                    s.camera.setView(*preset);
                  },
                  [](const ViewState& s) { return json(s.camera_view.empty() ? "free" : s.camera_view); }});
+    k.push_back({{"camera.focus", "one of auto|lumbopelvic|lumbosacral|whole", 0, 0,
+                  "what a named view frames: auto picks the slip level, the whole legs (Thomas test, lunge) or the lumbar "
+                  "spine and pelvis"},
+                 [](ViewState& s, const json& v, const std::string& ctx) {
+                   static constexpr std::array<std::string_view, 4> kFocus = {"auto", "lumbopelvic", "lumbosacral", "whole"};
+                   if (!v.is_string() || std::find(kFocus.begin(), kFocus.end(), v.get<std::string>()) == kFocus.end()) {
+                     throw InputError(ctx + " must be one of auto, lumbopelvic, lumbosacral, whole");
+                   }
+                   s.camera_focus = v.get<std::string>();
+                 },
+                 [](const ViewState& s) { return json(s.camera_focus); }});
     k.push_back(cameraNumber("camera.yaw_deg", -360, 360, "turn about the vertical; 0 = seen from the patient's left",
                              [](const Camera& c) { return static_cast<double>(glm::degrees(c.yaw_rad)); },
                              [](Camera& c, double d) { c.yaw_rad = glm::radians(static_cast<float>(d)); }));
@@ -233,7 +246,7 @@ void writeViewSections(const ViewState& state, json& scenario) {
     if (dot == std::string_view::npos) continue;
     const std::string section(key.substr(0, dot)), name(key.substr(dot + 1));
     // a named camera view is enough; numbers are written only for a free camera
-    if (section == "camera" && name != "view" && name != "projection" && !state.camera_view.empty()) continue;
+    if (section == "camera" && name != "view" && name != "projection" && name != "focus" && !state.camera_view.empty()) continue;
     scenario[section][name] = d.get(state);
   }
 }

@@ -47,6 +47,9 @@ struct ViewState {
   bool shadows = true;
   // camera: a named view, or a free camera when `camera_view` is empty
   std::string camera_view = "lateral";
+  // what a named view frames: "auto" (the slip level when there is a slip, whole legs for the
+  // Thomas test and lunge, else the lumbar spine and pelvis), "lumbopelvic", "lumbosacral", "whole"
+  std::string camera_focus = "auto";
   Camera camera;
   std::string caption;  // custom caption (patient mode shows its own sentences too)
 
