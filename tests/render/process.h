@@ -15,6 +15,7 @@ struct ProcessResult {
 };
 
 inline ProcessResult runSagitta(const std::string& args, const std::string& env = "") {
+  // `env` may hold variable assignments or a command prefix ("ulimit -f 64 &&", "timeout 4")
   const std::string cmd = env + " " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1";
   ProcessResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
