@@ -21,8 +21,9 @@ fs::path freshDir(const std::string& name) {
   return d;
 }
 
-std::string record(const std::string& timeline, const fs::path& out, const std::string& extra = "") {
-  return "record -q --timeline " + kData + timeline + " --out " + out.string() + " --width 160 --height 90 --fps 10 " + extra;
+std::string record(const std::string& timeline, const fs::path& out, const std::string& extra = "",
+                   const std::string& size = "--width 160 --height 90") {
+  return "record -q --timeline " + kData + timeline + " --out " + out.string() + " " + size + " --fps 10 " + extra;
 }
 
 using sagitta::record::testing::meanDifference;
@@ -94,14 +95,13 @@ TEST(RecordCommand, BadInputIsAClearErrorAndLeavesNoFile) {
   expectFails(record("hold_then_switch.json", d / "x.avi"), 2, ".avi");
   expectFails(record("hold_then_switch.json", d / "x.mp4", "--transparent"), 2, "transparen");
   expectFails(record("hold_then_switch.json", "/nonexistent-sagitta/x.mp4"), 1, "/nonexistent-sagitta");
-  expectFails("record -q --timeline " + kData + "hold_then_switch.json --out " + (d / "x.mp4").string() + " --width 161 --height 90",
-              2, "even");
+  expectFails(record("hold_then_switch.json", d / "x.mp4", "", "--width 161 --height 90"), 2, "even");
 }
 
 TEST(RecordCommand, AFullDiskIsAnErrorAndLeavesNoFile) {
   const fs::path d = freshDir("full");
   // the shell's file-size limit stands in for a full disk (write fails with EFBIG)
-  const auto r = runSagitta(record("long_sweep.json", d / "clip.mp4", "--width 640 --height 360"),
+  const auto r = runSagitta(record("long_sweep.json", d / "clip.mp4", "", "--width 640 --height 360"),
                             "ulimit -f 64 && trap '' XFSZ &&");
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("disk is full"), std::string::npos) << "fails because writing failed: " << r.out;
