@@ -41,6 +41,7 @@ int run(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--window-screenshot", gui.window_screenshot, "With --exit-after-frames: PNG of the window")
       ->group("");
+  app.add_option("--record", gui.record, "Start recording the 3D view to this file (MP4, GIF or folder/) at launch");
   app.add_option("--layout-dump", gui.layout_dump, "Write named widget rectangles (GUI tests)")->group("");
   app.add_option("--state-dump", gui.state_dump, "Write the report of the open document at exit (GUI tests)")->group("");
 

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -31,10 +34,13 @@
 #include "ui/camera_controller.h"
 #include "ui/file_dialog.h"
 #include "ui/menus.h"
+#include "ui/live_recorder.h"
 #include "ui/panels.h"
+#include "ui/record_dialog.h"
 #include "ui/screenshot.h"
 #include "ui/settings.h"
 #include "ui/theme.h"
+#include "ui/timeline_panel.h"
 #include "ui/view_composer.h"
 
 namespace sagitta::ui {
@@ -67,6 +73,35 @@ render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   return w;
 }
 
+// Where frame time goes, per phase, when SAGITTA_PROFILE is set (printed at exit). glFinish
+// after each GPU phase makes the split honest at the cost of some overlap.
+class PhaseTimer {
+ public:
+  PhaseTimer() : on_(std::getenv("SAGITTA_PROFILE") != nullptr) {}
+  void start() {
+    if (on_) last_ = std::chrono::steady_clock::now();
+  }
+  void lap(const char* phase, bool gpu = false) {
+    if (!on_) return;
+    if (gpu) glFinish();
+    const auto now = std::chrono::steady_clock::now();
+    totals_[phase] += std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+  }
+  void frame() { frames_ += on_ ? 1 : 0; }
+  ~PhaseTimer() {
+    if (!on_ || frames_ == 0) return;
+    std::fprintf(stderr, "sagitta: mean time per frame over %d frames:\n", frames_);
+    for (const auto& [phase, ms] : totals_) std::fprintf(stderr, "  %-22s %8.2f ms\n", phase.c_str(), ms / frames_);
+  }
+
+ private:
+  bool on_;
+  int frames_ = 0;
+  std::map<std::string, double> totals_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 // Everything the GUI shows; one instance, destroyed in reverse order of creation so GL objects
 // go before the context (the reason these live together, as in Polyscope).
 class GuiApp {
@@ -88,6 +123,8 @@ class GuiApp {
   void drawHelpOverlay();
   void drawClosePrompt();
   void writeTestDumps(bool at_exit);
+  void updateRecording(const glm::ivec2& fb);
+  void drawRecordingStatus();
   // file commands
   void openFile(const std::filesystem::path& path);
   bool saveTo(const std::filesystem::path& path);
@@ -104,6 +141,9 @@ class GuiApp {
   MenuState menu_;
   FileDialog file_dialog_;
   ScreenshotDialog screenshot_;
+  TimelinePanel timeline_panel_;
+  RecordDialog record_dialog_;
+  std::unique_ptr<LiveRecorder> recorder_;
   float scale_ = 1.0f;
   float applied_scale_ = 0.0f;
   bool applied_contrast_ = false;
@@ -115,6 +155,9 @@ class GuiApp {
   double last_time_ = 0.0;
   ViewportRect last_rect_;
   int frames_ = 0;
+  PhaseTimer timer_;
+  std::uint64_t view_key_ = 0;  // what the 3D view last drew (see renderViewport)
+  int idle_frames_ = 0;
 };
 
 GuiApp::GuiApp(const GuiOptions& options)
@@ -145,6 +188,12 @@ GuiApp::GuiApp(const GuiOptions& options)
   app_.emplace(*session_);
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);
+  if (!options_.record.empty()) {
+    // a live recording from the first frame, at the 3D view's size when it is known: 1080p
+    LiveRecordSettings live;
+    live.path = options_.record;
+    recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
+  }
   last_time_ = glfwGetTime();
 }
 
@@ -159,6 +208,15 @@ GuiApp::~GuiApp() {
     saveSettings(settings_);
   } catch (const std::exception& e) {
     log::warning(std::string("could not save settings: ") + e.what());
+  }
+  if (recorder_) {  // closing the window finishes the clip rather than losing it
+    recorder_->stop();
+    try {
+      recorder_->result();
+    } catch (const std::exception& e) {
+      log::warning(e.what());
+    }
+    recorder_.reset();
   }
   app_.reset();
   session_.reset();
@@ -253,6 +311,8 @@ void GuiApp::handleShortcuts() {
   if (ctrl && pressed(GLFW_KEY_O)) menu_.request = MenuRequest::kOpen;
   if (ctrl && pressed(GLFW_KEY_N)) menu_.request = MenuRequest::kNew;
   if (pressed(GLFW_KEY_F12)) app_->show_screenshot = true;
+  if (ctrl && pressed(GLFW_KEY_R)) menu_.request = MenuRequest::kRecord;
+  if (!ctrl && pressed(GLFW_KEY_T)) menu_.show_timeline = !menu_.show_timeline;
   if (!ctrl && pressed(GLFW_KEY_SPACE) && app_->cycle.a && app_->cycle.b) {
     app_->cycle.playing = !app_->cycle.playing;
     app_->cycle.next_switch_s = glfwGetTime();
@@ -271,8 +331,9 @@ ViewportRect GuiApp::viewportRect() const {
   const float em = ImGui::GetFontSize();
   ViewportRect r;
   r.min = {menu_.show_controls ? std::min(em * 21.0f, io.DisplaySize.x * 0.4f) : 0.0f, menu_h};
+  const float timeline_h = menu_.show_timeline ? ImGui::GetFrameHeightWithSpacing() * 4.6f : 0.0f;
   r.max = {io.DisplaySize.x - (menu_.show_measures ? std::min(em * 25.0f, io.DisplaySize.x * 0.35f) : 0.0f),
-           std::max(menu_h + 1.0f, io.DisplaySize.y - status_h)};
+           std::max(menu_h + 1.0f, io.DisplaySize.y - status_h - timeline_h)};
   r.max.x = std::max(r.max.x, r.min.x + 1.0f);
   return r;
 }
@@ -282,6 +343,16 @@ void GuiApp::layoutPanels() {
   const float top = r.min.y, height = r.max.y - r.min.y;
   if (menu_.show_controls) drawControlsPanel(*app_, {0.0f, top, r.min.x, height});
   if (menu_.show_measures) drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
+  if (menu_.show_timeline) {
+    const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    timeline_panel_.draw(*app_, r.min.x, r.max.y, r.max.x - r.min.x, ImGui::GetIO().DisplaySize.y - status_h - r.max.y);
+  }
+}
+
+// FNV-1a over raw bytes: a fingerprint of everything the 3D view depends on.
+void hashInto(std::uint64_t& h, const void* data, std::size_t n) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
 }
 
 void GuiApp::renderViewport(const ViewportRect& rect) {
@@ -297,7 +368,23 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
     app_->frame_camera = false;
     camera_moved_ = false;
   }
+  // nothing the picture depends on changed: keep last frame's picture (saves the CPU that
+  // llvmpipe would spend drawing it again)
+  std::uint64_t key = 1469598103934665603ull;
+  const std::string doc = scene::documentToJson(app_->doc());
+  hashInto(key, doc.data(), doc.size());
+  const anatomy::Pose& pose = session_->shownPose();
+  hashInto(key, &pose.root, sizeof(pose.root));
+  hashInto(key, pose.joint.data(), sizeof(pose.joint));
+  hashInto(key, &app_->camera, sizeof(app_->camera));
+  hashInto(key, &app_->highlight, sizeof(app_->highlight));
+  hashInto(key, &scale_, sizeof(scale_));
+  const glm::ivec2 size(w, h);
+  hashInto(key, &size, sizeof(size));
+  if (key == view_key_) return;
+  view_key_ = key;
   const scene::FrameContent frame = session_->frame(app_->camera, app_->highlight);
+  timer_.lap("scene (solve, muscles)");
   composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
 }
 
@@ -433,12 +520,75 @@ void GuiApp::writeTestDumps(bool at_exit) {
   }
 }
 
+void GuiApp::updateRecording(const glm::ivec2& fb) {
+  if (!recorder_) return;
+  try {
+    if (recorder_->exporting()) {
+      recorder_->exportSome(*renderer_, *composer_, *session_, 1);
+    } else {
+      recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera, app_->doc().view, scale_,
+                             *target_, fb);
+    }
+    if (recorder_->finished()) {
+      const record::RecordingResult r = recorder_->result();
+      app_->info("Saved " + r.path.string() + ": " + std::to_string(r.frames_encoded) + " frames" +
+                 (r.frames_dropped > 0 ? ", " + std::to_string(r.frames_dropped) + " dropped (the encoder fell behind)" : ""));
+      recorder_.reset();
+    }
+  } catch (const std::exception& e) {
+    app_->error(std::string("Recording stopped: ") + e.what());
+    recorder_.reset();
+  }
+}
+
+void GuiApp::drawRecordingStatus() {
+  if (!recorder_) return;
+  const record::RecorderStats s = recorder_->stats();
+  const ImGuiIO& io = ImGui::GetIO();
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, ImGui::GetFrameHeight() + em * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  if (ImGui::Begin("##recording", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav)) {
+    const bool blink = std::fmod(glfwGetTime(), 1.0) < 0.6;
+    ImGui::TextColored(ImVec4(1.0f, 0.25f, 0.2f, blink ? 1.0f : 0.35f), "●");
+    ImGui::SameLine();
+    if (recorder_->exporting()) {
+      ImGui::Text("Exporting %s", recorder_->settings().path.filename().string().c_str());
+      ImGui::SameLine();
+      ImGui::ProgressBar(static_cast<float>(recorder_->progress()), ImVec2(em * 10.0f, 0));
+    } else {
+      const int secs = static_cast<int>(s.clip_seconds);
+      ImGui::Text("REC %d:%02d  %.1f MB", secs / 60, secs % 60, static_cast<double>(s.bytes_written) / 1e6);
+      if (s.frames_dropped > 0) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "%lld frames dropped", static_cast<long long>(s.frames_dropped));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The encoder cannot keep up: try a smaller size, MP4, or a lower frame rate");
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Stop")) recorder_->stop();
+  }
+  ImGui::End();
+}
+
 int GuiApp::run() {
   if (options_.stats != nullptr) options_.stats->gl = window_.glDescription();
   while (!window_.shouldClose()) {
     const auto frame_start = std::chrono::steady_clock::now();
-    // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing
-    glfwPollEvents();
+    // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing, and wait for
+    // input while nothing moves (ImGui gets a few frames after each event to settle hovers)
+    const bool busy = session_->animating() || recorder_ || app_->cycle.playing || options_.exit_after_frames > 0 ||
+                      options_.orbit_rad_per_frame != 0.0f || timeline_panel_.playing();
+    if (!busy && idle_frames_ > 4) {
+      glfwWaitEventsTimeout(0.5);
+      idle_frames_ = 0;
+    } else {
+      glfwPollEvents();
+    }
+    ++idle_frames_;
     const glm::ivec2 fb = window_.framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) {
       glfwWaitEventsTimeout(0.1);
@@ -464,6 +614,7 @@ int GuiApp::run() {
     scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale : scale_;
     applyScaleIfChanged();
 
+    timer_.start();
     // 3. new frame and UI; panels change the document through named commands
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -478,6 +629,11 @@ int GuiApp::run() {
     last_rect_ = rect;
     const CameraCommands cmd = updateCamera(app_->camera, rect, session_->modelBounds());
     if (cmd.changed) camera_moved_ = true;
+    const ImGuiIO& frame_io = ImGui::GetIO();
+    if (frame_io.MouseDelta.x != 0.0f || frame_io.MouseDelta.y != 0.0f || frame_io.MouseWheel != 0.0f ||
+        ImGui::IsAnyItemActive() || frame_io.InputQueueCharacters.Size > 0) {
+      idle_frames_ = 0;
+    }
     if (cmd.toggle_grid) app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
     if (options_.orbit_rad_per_frame != 0.0f) app_->camera.orbit(options_.orbit_rad_per_frame, 0.0f);
     if (options_.panels) {
@@ -494,6 +650,36 @@ int GuiApp::run() {
           glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
         }
       }
+      if (menu_.request == MenuRequest::kRecord) {
+        menu_.request = MenuRequest::kNone;
+        if (recorder_) {
+          recorder_->stop();
+        } else {
+          record_dialog_.open();
+        }
+      }
+      if (timeline_panel_.wantsExport()) record_dialog_.open();
+      const glm::ivec2 view_px(static_cast<int>(rect.size().x * ImGui::GetIO().DisplayFramebufferScale.x),
+                               static_cast<int>(rect.size().y * ImGui::GetIO().DisplayFramebufferScale.y));
+      if (const auto request = record_dialog_.draw(*app_, view_px, timeline_panel_.hasTimeline(), false)) {
+        try {
+          if (request->from_timeline) {
+            const float a = static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
+            recorder_ = std::make_unique<LiveRecorder>(
+                request->settings, std::make_unique<scene::TimelinePlayer>(*session_, timeline_panel_.timeline(), a));
+          } else {
+            LiveRecordSettings live = request->settings;
+            if (live.with_panels) {  // the window's own aspect, scaled to the chosen height
+              live.width = std::max(2, static_cast<int>(std::lround(live.height * static_cast<double>(fb.x) / fb.y)) / 2 * 2);
+            }
+            recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
+          }
+          app_->info("Recording to " + request->settings.path.string() + " (Ctrl+R stops)");
+        } catch (const std::exception& e) {
+          app_->error(e.what());
+        }
+      }
+      drawRecordingStatus();
       handleMenuRequests(*app_, menu_, settings_, file_dialog_,
                          [this](const std::filesystem::path& p) { openFile(p); },
                          [this](const std::filesystem::path& p) {
@@ -506,13 +692,17 @@ int GuiApp::run() {
       updateTitle();
     }
     ImGui::Render();
+    timer_.lap("interface");
 
-    // 4. the model moves toward its solved posture; the A/B cycle advances
+    // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
     stepCycle(now);
-    session_->update(dt);
+    const bool exporting = recorder_ && recorder_->exporting();
+    if (!exporting && !timeline_panel_.advance(*app_, dt, rect.aspect())) session_->update(dt);
 
+    timer_.lap("animation and timeline");
     // 5. the 3D view into its offscreen target, copied into the window
     renderViewport(rect);
+    timer_.lap("3D view (GL)", true);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb.x, fb.y);
     glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
@@ -523,7 +713,12 @@ int GuiApp::run() {
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     const bool last_frame = options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames;
     if (last_frame && !options_.window_screenshot.empty()) writePng(options_.window_screenshot, readWindowPixels(fb));
+    timer_.lap("present and panels", true);
+    updateRecording(fb);  // after the panels are drawn, before the buffers swap
+    timer_.lap("recording", true);
     window_.swapBuffers();
+    timer_.lap("swap", true);
+    timer_.frame();
     if (frames_ % 10 == 0) writeTestDumps(false);
 
     if (options_.stats != nullptr) {

@@ -32,6 +32,8 @@ struct GuiOptions {
   // and measures at exit
   std::filesystem::path layout_dump;
   std::filesystem::path state_dump;
+  // start recording the 3D view (1920×1080, 30 fps) at launch; it is finished when the window closes
+  std::filesystem::path record;
 };
 
 // Runs until the window closes. Returns the process exit code. Throws GraphicsError when no

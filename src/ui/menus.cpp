@@ -61,6 +61,7 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
     if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) menu.request = MenuRequest::kSaveAs;
     ImGui::Separator();
     if (ImGui::MenuItem("Screenshot…", "F12")) app.show_screenshot = true;
+    if (ImGui::MenuItem("Record a clip…", "Ctrl+R")) menu.request = MenuRequest::kRecord;
     if (ImGui::MenuItem("Export report (JSON)…")) menu.request = MenuRequest::kExportReport;
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) menu.request = MenuRequest::kQuit;
@@ -82,6 +83,7 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
     }
     ImGui::MenuItem("Controls panel", nullptr, &menu.show_controls);
     ImGui::MenuItem("Measures panel", nullptr, &menu.show_measures);
+    ImGui::MenuItem("Timeline", "T", &menu.show_timeline);
     ImGui::Separator();
     if (ImGui::BeginMenu("Layers")) {
       viewToggle(app, "Bones", "view.bones");
@@ -193,9 +195,10 @@ void handleMenuRequests(AppState& app, MenuState& menu, Settings& settings, File
       menu.pending_dialog = MenuRequest::kExportReport;
       break;
     case MenuRequest::kNone:
+    case MenuRequest::kRecord:
     case MenuRequest::kQuit: break;
   }
-  menu.request = MenuRequest::kNone;
+  if (menu.request != MenuRequest::kRecord) menu.request = MenuRequest::kNone;
   (void)settings;
 
   if (const auto chosen = dialog.draw()) {

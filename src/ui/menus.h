@@ -10,11 +10,12 @@
 
 namespace sagitta::ui {
 
-enum class MenuRequest { kNone, kNew, kOpen, kOpenRecent, kSave, kSaveAs, kExportReport, kQuit };
+enum class MenuRequest { kNone, kNew, kOpen, kOpenRecent, kSave, kSaveAs, kExportReport, kRecord, kQuit };
 
 struct MenuState {
   bool show_controls = true;
   bool show_measures = true;
+  bool show_timeline = false;
   MenuRequest request = MenuRequest::kNone;
   std::filesystem::path recent;       // with kOpenRecent
   MenuRequest pending_dialog = MenuRequest::kNone;  // what the open file dialog is for
