@@ -73,7 +73,9 @@ void addVertebra(const std::string& p, Segment seg, const VertebraLayout& v, boo
 
 void addThorax(const ThoraxLayout& th, LandmarkTable& t) {
   constexpr Segment kT = Segment::kThorax;
-  t.addPair("rib10_costal_margin", kT, th.ribs[0][6]);  // lowest point, midaxillary line
+  // lowest point of the margin, midaxillary line: the rib's inferior border, a few mm below its
+  // centreline (where the surface snap has no direction to go); snapped onto the bone later
+  t.addPair("rib10_costal_margin", kT, th.ribs[0][6] - glm::dvec3(0.0, 0.003, 0.0));
   t.addPair("rib11_tip", kT, th.ribs[1].back());
   t.addPair("rib12_tip", kT, th.ribs[2].back());
   t.add("xiphoid_tip", kT, th.xiphoid_tip);

@@ -92,6 +92,42 @@ class Squashed final : public Node {
   double factor_;
 };
 
+// A bar piece with an oval section whose flat axis turns from axis_a at a to axis_b at b:
+// neighbouring pieces of a bent bar share the section at their joint, so no seam shows.
+// The value is the oval's radial excess scaled by `flatten` (a lower bound on the distance).
+class BarSegment final : public Node {
+ public:
+  BarSegment(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb, const glm::dvec3& axis_a,
+             const glm::dvec3& axis_b, double flatten)
+      : a_(a), b_(b), ra_(ra), rb_(rb), axis_a_(axis_a), axis_b_(axis_b), flatten_(flatten) {
+    const glm::dvec3 ba = b - a;
+    l2_ = std::max(glm::dot(ba, ba), 1e-24);
+    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)), glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
+  }
+  double eval(const glm::dvec3& p) const override {
+    const double t = std::clamp(glm::dot(p - a_, b_ - a_) / l2_, 0.0, 1.0);
+    const glm::dvec3 c = a_ + (b_ - a_) * t;
+    const double r = ra_ + (rb_ - ra_) * t;
+    // not re-orthogonalised against this piece: at a joint both pieces then see the same
+    // section (the callers' axes are already across the bar)
+    glm::dvec3 ax = axis_a_ + (axis_b_ - axis_a_) * t;
+    const double al = glm::length(ax);
+    const glm::dvec3 d = p - c;
+    if (al < 1e-12) return glm::length(d) - r;
+    ax /= al;
+    const double u = glm::dot(d, ax);
+    const glm::dvec3 w = d - ax * u;
+    const double e = std::sqrt(u * u / (flatten_ * flatten_) + glm::dot(w, w));
+    return (e - r) * flatten_;
+  }
+
+ private:
+  glm::dvec3 a_, b_;
+  double ra_, rb_;
+  glm::dvec3 axis_a_, axis_b_;
+  double flatten_, l2_ = 1.0;
+};
+
 class Ellipsoid final : public Node {
  public:
   Ellipsoid(const Frame& f, const glm::dvec3& r) : f_(f), r_(r) {
@@ -354,6 +390,39 @@ Frame frameFromAxes(const glm::dvec3& origin, const glm::dvec3& x_dir, const glm
   return Frame{origin, glm::dmat3(x, y, z)};
 }
 
+std::vector<glm::dvec3> smoothCurve(const std::vector<glm::dvec3>& pts, int per_span) {
+  const std::size_t n = pts.size();
+  if (n < 3 || per_span < 2) return pts;
+  auto at = [&](std::ptrdiff_t i) {
+    // reflected end points keep the end tangents along the first and last spans
+    if (i < 0) return 2.0 * pts[0] - pts[1];
+    if (i >= std::ptrdiff_t(n)) return 2.0 * pts[n - 1] - pts[n - 2];
+    return pts[std::size_t(i)];
+  };
+  std::vector<glm::dvec3> out;
+  out.reserve((n - 1) * std::size_t(per_span) + 1);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::ptrdiff_t k = std::ptrdiff_t(i);
+    const glm::dvec3 p0 = at(k - 1), p1 = at(k), p2 = at(k + 1), p3 = at(k + 2);
+    // centripetal knots (Yuksel et al. 2011): no cusps or self-intersections within a span
+    const double t0 = 0.0;
+    const double t1 = t0 + std::sqrt(std::max(glm::length(p1 - p0), 1e-12));
+    const double t2 = t1 + std::sqrt(std::max(glm::length(p2 - p1), 1e-12));
+    const double t3 = t2 + std::sqrt(std::max(glm::length(p3 - p2), 1e-12));
+    for (int j = 0; j < per_span; ++j) {
+      const double t = t1 + (t2 - t1) * double(j) / double(per_span);
+      const glm::dvec3 a1 = ((t1 - t) * p0 + (t - t0) * p1) / (t1 - t0);
+      const glm::dvec3 a2 = ((t2 - t) * p1 + (t - t1) * p2) / (t2 - t1);
+      const glm::dvec3 a3 = ((t3 - t) * p2 + (t - t2) * p3) / (t3 - t2);
+      const glm::dvec3 b1 = ((t2 - t) * a1 + (t - t0) * a2) / (t2 - t0);
+      const glm::dvec3 b2 = ((t3 - t) * a2 + (t - t1) * a3) / (t3 - t1);
+      out.push_back(((t2 - t) * b1 + (t - t1) * b2) / (t2 - t1));
+    }
+  }
+  out.push_back(pts[n - 1]);
+  return out;
+}
+
 glm::dvec3 snapToSurface(const Node& f, glm::dvec3 p, double h) {
   for (int i = 0; i < 16; ++i) {
     const double d = f.eval(p);
@@ -397,6 +466,15 @@ NodePtr flatTube(const std::vector<glm::dvec3>& pts, const std::vector<double>& 
   std::vector<NodePtr> parts;
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
     parts.push_back(flatCone(pts[i], pts[i + 1], radii[i], radii[i + 1], flat_axis, flatten));
+  }
+  return unite(std::move(parts));
+}
+NodePtr flatBar(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii,
+                const std::vector<glm::dvec3>& flat_axes, double flatten) {
+  std::vector<NodePtr> parts;
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+    parts.push_back(std::make_shared<BarSegment>(pts[i], pts[i + 1], radii[i], radii[i + 1], flat_axes[i],
+                                                 flat_axes[i + 1], flatten));
   }
   return unite(std::move(parts));
 }

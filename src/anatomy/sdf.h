@@ -64,6 +64,11 @@ NodePtr flatCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb,
 NodePtr tube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii);
 NodePtr flatTube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii, const glm::dvec3& flat_axis,
                  double flatten);
+// An oval bar along a polyline: radius and flat axis (squashed by `flatten`) per point, the
+// section turning smoothly along the bar (ribs). The axes must be across the bar (orthogonal to
+// its tangent at each point). Ends are half-ellipsoid caps.
+NodePtr flatBar(const std::vector<glm::dvec3>& points, const std::vector<double>& radii,
+                const std::vector<glm::dvec3>& flat_axes, double flatten);
 NodePtr ellipsoid(const Frame& frame, const glm::dvec3& radii);
 // A box in `frame` with half extents `half`, its edges rounded by `rounding` (inside `half`).
 NodePtr roundBox(const Frame& frame, const glm::dvec3& half, double rounding);
@@ -97,6 +102,10 @@ NodePtr mirrorZ(NodePtr a);
 NodePtr moved(NodePtr a, const Frame& frame);
 // The shape grown by r (shrunk for r < 0).
 NodePtr inflated(NodePtr a, double r);
+
+// A smooth curve through control points (centripetal Catmull-Rom, `per_span` pieces per span,
+// ends extrapolated): polylines of few points become bars without elbows.
+std::vector<glm::dvec3> smoothCurve(const std::vector<glm::dvec3>& points, int per_span);
 
 // The point on the zero level set nearest to p (a few Newton steps along the gradient).
 glm::dvec3 snapToSurface(const Node& field, glm::dvec3 p, double step = 1e-4);

@@ -11,22 +11,26 @@ namespace {
 
 using sdf::NodePtr;
 
-// A rib: oval section, its broad faces turned outward from the trunk's long axis.
-NodePtr rib(const std::vector<glm::dvec3>& pts, double r_head, double r_shaft, double r_end, const glm::dvec3& axis_point,
-            const glm::dvec3& up) {
-  std::vector<NodePtr> segs;
+// A rib: oval section, thin across the curve within the rib's own plane (its external and
+// internal surfaces face away from and toward the ring's centre), wide along the plane normal
+// (its superior and inferior borders).
+NodePtr rib(const std::vector<glm::dvec3>& control, double r_head, double r_shaft, double r_end) {
+  // a smooth curve through the control points, its section turning with it: no elbows or seams
+  const std::vector<glm::dvec3> pts = sdf::smoothCurve(control, 6);
   const std::size_t n = pts.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    const double t0 = double(i) / double(n - 1), t1 = double(i + 1) / double(n - 1);
-    auto radius = [&](double t) { return t < 0.2 ? r_head + (r_shaft - r_head) * t / 0.2 : r_shaft + (r_end - r_shaft) * (t - 0.2) / 0.8; };
-    const glm::dvec3 mid = 0.5 * (pts[i] + pts[i + 1]);
-    glm::dvec3 radial = mid - axis_point;
-    radial -= up * glm::dot(radial, up);
-    segs.push_back(sdf::flatCone(pts[i], pts[i + 1], radius(t0), radius(t1), glm::normalize(radial), 0.48));
-    // the squashed pieces meet at an angle: a round joint keeps the bar continuous
-    if (i > 0) segs.push_back(sdf::sphere(pts[i], 0.48 * radius(t0)));
+  // the rib's plane: Newell normal of the (nearly planar) curve
+  glm::dvec3 normal(0.0);
+  for (std::size_t i = 1; i + 1 < n; ++i) normal += glm::cross(pts[i] - pts[0], pts[i + 1] - pts[0]);
+  normal = glm::normalize(normal);
+  std::vector<double> radii(n);
+  std::vector<glm::dvec3> flat(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = double(i) / double(n - 1);
+    radii[i] = t < 0.2 ? r_head + (r_shaft - r_head) * t / 0.2 : r_shaft + (r_end - r_shaft) * (t - 0.2) / 0.8;
+    const glm::dvec3 tangent = glm::normalize(pts[std::min(i + 1, n - 1)] - pts[i > 0 ? i - 1 : 0]);
+    flat[i] = glm::normalize(glm::cross(normal, tangent));
   }
-  return sdf::unite(std::move(segs));
+  return sdf::flatBar(pts, radii, flat, 0.55);
 }
 
 }  // namespace
@@ -35,15 +39,15 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const ThoraxLayout& t = b.thorax;
   const double s = b.dims.opensim_scale;
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
-  const glm::dvec3 axis_point = t.xiphoid_tip * 0.45;  // roughly the trunk's long axis, in front of T12
 
-  NodePtr ribs = sdf::smoothUnion({rib(t.ribs[0], 0.0052 * s, 0.0060 * s, 0.0052 * s, axis_point, up),
-                                   rib(t.ribs[1], 0.0050 * s, 0.0056 * s, 0.0036 * s, axis_point, up),
-                                   rib(t.ribs[2], 0.0048 * s, 0.0052 * s, 0.0030 * s, axis_point, up)},
+  NodePtr ribs = sdf::smoothUnion({rib(t.ribs[0], 0.0052 * s, 0.0060 * s, 0.0052 * s),
+                                   rib(t.ribs[1], 0.0050 * s, 0.0056 * s, 0.0036 * s),
+                                   rib(t.ribs[2], 0.0048 * s, 0.0052 * s, 0.0030 * s)},
                                   0.0);
-  std::vector<double> cart_r(t.costal_margin.size(), 0.0045 * s);
+  const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
+  std::vector<double> cart_r(margin.size(), 0.0045 * s);
   cart_r.back() = 0.0050 * s;
-  NodePtr cartilage = sdf::tube(t.costal_margin, cart_r);
+  NodePtr cartilage = sdf::tube(margin, cart_r);
   const glm::dvec3 body_top = t.xiphisternal_joint + up * (0.035 * s);
   NodePtr sternum = sdf::smoothUnion(
       {sdf::flatCone(body_top, t.xiphisternal_joint, 0.014 * s, 0.012 * s, {1, 0, 0}, 0.42),
@@ -63,7 +67,11 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     return p;
   };
   std::vector<PartShape> out;
-  out.push_back(part("ribs_r", PartKind::kBone, ribs));
+  PartShape ribs_r = part("ribs_r", PartKind::kBone, ribs);
+  // thin bars seen from a distance: the sharp curvature of their borders needs no finer chords
+  // than the rest of the thorax hint shows (keeps the model inside its triangle budget)
+  ribs_r.chord_error *= 1.5;
+  out.push_back(ribs_r);
   PartShape ribs_l = part("ribs_l", PartKind::kBone, nullptr);
   ribs_l.mirror_of = "ribs_r";
   out.push_back(ribs_l);
