@@ -26,32 +26,32 @@ void setGroup(biomech::ModelInputs& in, biomech::MuscleGroup g, double t) {
 // slider position in [0, 1), moving a little every call
 double slider(std::int64_t i) { return static_cast<double>(i % 1000) / 1000.0; }
 
-void BM_SolveStandingHipFlexorSlider(benchmark::State& state) {
+void solveStandingHipFlexorSlider(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     setGroup(in, biomech::MuscleGroup::kHipFlexors, slider(i++));
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolveStandingHipFlexorSlider)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveStandingHipFlexorSlider)->Unit(benchmark::kMicrosecond);
 
 // the UI's way: one Solution reused frame after frame
-void BM_SolveStandingHipFlexorSliderReusingTheSolution(benchmark::State& state) {
+void solveStandingHipFlexorSliderReusingTheSolution(benchmark::State& state) {
   std::int64_t i = 0;
   biomech::Solution out;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     setGroup(in, biomech::MuscleGroup::kHipFlexors, slider(i++));
     model().solve(in, out);
     benchmark::DoNotOptimize(out);
   }
 }
-BENCHMARK(BM_SolveStandingHipFlexorSliderReusingTheSolution)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveStandingHipFlexorSliderReusingTheSolution)->Unit(benchmark::kMicrosecond);
 
-void BM_SolveStandingAllGroups(benchmark::State& state) {
+void solveStandingAllGroups(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     const double v = slider(i++);
     setGroup(in, biomech::MuscleGroup::kHipFlexors, v);
@@ -61,56 +61,56 @@ void BM_SolveStandingAllGroups(benchmark::State& state) {
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolveStandingAllGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveStandingAllGroups)->Unit(benchmark::kMicrosecond);
 
-void BM_SolveSlipSlider(benchmark::State& state) {
+void solveSlipSlider(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     in.slip.percent = 150.0 * slider(i++);
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolveSlipSlider)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveSlipSlider)->Unit(benchmark::kMicrosecond);
 
-void BM_SolveThomasTest(benchmark::State& state) {
+void solveThomasTest(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     in.pose = biomech::PoseKind::kThomas;
     setGroup(in, biomech::MuscleGroup::kHipFlexors, slider(i++));
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolveThomasTest)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveThomasTest)->Unit(benchmark::kMicrosecond);
 
-void BM_SolveSittingAndLunge(benchmark::State& state) {
+void solveSittingAndLunge(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     in.pose = (i % 2) != 0 ? biomech::PoseKind::kSitting : biomech::PoseKind::kLunge;
     setGroup(in, biomech::MuscleGroup::kHipFlexors, slider(i++));
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolveSittingAndLunge)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solveSittingAndLunge)->Unit(benchmark::kMicrosecond);
 
-void BM_SolvePatient(benchmark::State& state) {
+void solvePatient(benchmark::State& state) {
   std::int64_t i = 0;
-  for (auto _ : state) {
+  while (state.KeepRunning()) {
     biomech::ModelInputs in;
     in.patient.pelvic_incidence_deg = 40.0 + 30.0 * slider(i++);
     in.patient.pelvic_tilt_deg = 15.0;
     benchmark::DoNotOptimize(model().solve(in));
   }
 }
-BENCHMARK(BM_SolvePatient)->Unit(benchmark::kMicrosecond);
+BENCHMARK(solvePatient)->Unit(benchmark::kMicrosecond);
 
-void BM_BuildModel(benchmark::State& state) {
+void buildModel(benchmark::State& state) {
   const anatomy::Skeleton skeleton = anatomy::buildSkeleton();
-  for (auto _ : state) benchmark::DoNotOptimize(biomech::PostureModel(skeleton));
+  while (state.KeepRunning()) benchmark::DoNotOptimize(biomech::PostureModel(skeleton));
 }
-BENCHMARK(BM_BuildModel)->Unit(benchmark::kMillisecond);
+BENCHMARK(buildModel)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -72,11 +72,18 @@ class Reader {
   std::map<std::string, int> lines_;
 };
 
+std::string join(const std::string& a, const std::string& b) {
+  std::string out = a;
+  out += '.';
+  out += b;
+  return out;
+}
+
 // Leaves of a section object: every key must name a registry key below `prefix`.
 void readFlatSection(const Reader& r, ModelInputs& in, const std::string& prefix, const Json& section) {
   if (!section.is_object()) r.fail(prefix, prefix + " must be an object");
   for (const auto& [name, value] : section.items()) {
-    const std::string key = prefix + "." + name;
+    const std::string key = join(prefix, name);
     r.apply(in, key, key, value);
   }
 }
@@ -101,12 +108,13 @@ void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles) {
     }
     if (!body.is_object()) r.fail(path, path + " must be an object of tightness / strength values");
     for (const auto& [field, value] : body.items()) {
-      const std::string fpath = path + "." + field;
+      const std::string fpath = join(path, field);
       if (value.is_object() || (muscle && (field == "left" || field == "right"))) {
         // a side (or a misspelt one: its leaves then name the key to suggest)
         if (!value.is_object()) r.fail(fpath, fpath + " must be an object of tightness / strength values");
         for (const auto& [leaf, v] : value.items()) {
-          pending.push_back({2, fpath + "." + leaf, fpath + "." + leaf, &v});
+          const std::string leaf_path = join(fpath, leaf);
+          pending.push_back({2, leaf_path, leaf_path, &v});
         }
       } else {
         pending.push_back({group ? 0 : 1, fpath, fpath, &value});

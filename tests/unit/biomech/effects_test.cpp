@@ -28,7 +28,8 @@ void checkSweep(const Sweep& sweep) {
   const ClinicalMeasures base = defaultModel().solve(ModelInputs{}).measures;
   ClinicalMeasures last = base;
   bool first = true;
-  for (double v = 0.0; v <= 1.0001; v += 0.1) {
+  for (int step = 0; step <= 10; ++step) {
+    const double v = step / 10.0;
     ModelInputs in;
     sweep.set(in, v);
     const Solution s = defaultModel().solve(in);

@@ -52,7 +52,8 @@ TEST(Gradient, WrappedPathLengthIsContinuousWhereTheLineTouchesTheCircle) {
   const glm::dvec2 centre(0.0, 0.0);
   const double r = 0.05;
   double last = -1.0;
-  for (double y = 0.08; y > -0.08; y -= 0.0005) {
+  for (int step = 0; step < 320; ++step) {
+    const double y = 0.08 - 0.0005 * step;
     const glm::dvec3 a(-0.1, y, 0.0), b(0.1, y, 0.01);
     const detail::SegmentPath p = detail::segmentPath(a, b, &centre, r);
     if (last > 0.0) {

@@ -27,7 +27,8 @@ TEST(PassiveCurve, IsSlackBelowItsZeroStrainAndRisesAfter) {
   EXPECT_GT(c.force(0.95), 0.0);
   EXPECT_NEAR(c.force(1.5033), 1.0, 1e-9);
   double last = 0.0;
-  for (double l = 0.93; l < 2.5; l += 0.01) {
+  for (int step = 0; step < 157; ++step) {
+    const double l = 0.93 + 0.01 * step;
     EXPECT_GT(c.force(l), last) << l;
     last = c.force(l);
   }
@@ -35,7 +36,8 @@ TEST(PassiveCurve, IsSlackBelowItsZeroStrainAndRisesAfter) {
 
 TEST(PassiveCurve, EnergyIsTheIntegralOfForceAndStiffnessItsSlope) {
   const PassiveCurve c = PassiveCurve::fromStrains(0.1, 0.7);
-  for (double l = 1.05; l < 3.0; l += 0.037) {  // includes the linear continuation above 5 Fmax
+  for (int step = 0; step < 53; ++step) {  // includes the linear continuation above 5 Fmax
+    const double l = 1.05 + 0.037 * step;
     const double h = 1e-6;
     EXPECT_NEAR((c.energy(l + h) - c.energy(l - h)) / (2 * h), c.force(l), 1e-6 * (1.0 + c.force(l))) << l;
     EXPECT_NEAR((c.force(l + h) - c.force(l - h)) / (2 * h), c.stiffness(l), 1e-4 * (1.0 + c.stiffness(l))) << l;
@@ -55,7 +57,8 @@ TEST(ActiveForceLength, PeaksAtOptimalLengthAndIsSymmetric) {
   EXPECT_DOUBLE_EQ(activeForceLength(1.0), 1.0);
   EXPECT_NEAR(activeForceLength(0.8), activeForceLength(1.2), 1e-15);
   EXPECT_LT(activeForceLength(1.5), activeForceLength(1.2));
-  for (double l = 0.3; l < 1.8; l += 0.05) {
+  for (int step = 0; step < 30; ++step) {
+    const double l = 0.3 + 0.05 * step;
     const double h = 1e-6;
     EXPECT_NEAR((activeForceLengthIntegral(l + h) - activeForceLengthIntegral(l - h)) / (2 * h), activeForceLength(l),
                 1e-7);

@@ -45,7 +45,8 @@ double length(MuscleId id, const anatomy::Pose& pose, double* fibre_norm = nullp
 }
 
 TEST(MuscleLengths, IliopsoasLengthensInHipExtensionAndGluteusMaximusShortens) {
-  for (double flexion = -30.0; flexion < 60.0; flexion += 5.0) {
+  for (int step = 0; step < 18; ++step) {
+    const double flexion = -30.0 + 5.0 * step;
     SCOPED_TRACE(flexion);
     EXPECT_GT(length(MuscleId::kIliacus, rightLeg(flexion)), length(MuscleId::kIliacus, rightLeg(flexion + 5.0)));
     EXPECT_GT(length(MuscleId::kPsoas, rightLeg(flexion)), length(MuscleId::kPsoas, rightLeg(flexion + 5.0)));
@@ -80,7 +81,8 @@ TEST(MuscleLengths, HamstringsLengthenWithHipFlexionAndRectusFemorisWithKneeFlex
     EXPECT_LT(length(h, rightLeg(30.0)), length(h, rightLeg(60.0))) << muscleKey(h);
   }
   double last = 0.0;
-  for (double knee = 0.0; knee <= 120.0; knee += 20.0) {
+  for (int step = 0; step <= 6; ++step) {
+    const double knee = 20.0 * step;
     const double l = length(MuscleId::kRectusFemoris, rightLeg(0.0, knee));
     EXPECT_GT(l, last) << knee;
     last = l;

@@ -44,7 +44,8 @@ TEST(ThomasTest, OneJointTightnessRaisesTheThighTwoJointTightnessExtendsTheKnee)
     return *defaultModel().solve(in).thomas;
   };
   ThomasResult last_rf = solve(MuscleId::kRectusFemoris, 0.0), last_il = solve(MuscleId::kIliacus, 0.0);
-  for (double t = 0.25; t <= 1.0001; t += 0.25) {
+  for (int step = 1; step <= 4; ++step) {
+    const double t = step / 4.0;
     const ThomasResult rf = solve(MuscleId::kRectusFemoris, t), il = solve(MuscleId::kIliacus, t);
     EXPECT_LT(rf.knee_flexion_deg, last_rf.knee_flexion_deg - 2.0) << t;
     EXPECT_NEAR(rf.thigh_above_horizontal_deg, last_rf.thigh_above_horizontal_deg, 1.0) << t;
@@ -57,7 +58,8 @@ TEST(ThomasTest, OneJointTightnessRaisesTheThighTwoJointTightnessExtendsTheKnee)
 
 TEST(ThomasTest, TighterHipFlexorsRaiseTheThighMonotonically) {
   double last = thomas(0.0).thigh_above_horizontal_deg;
-  for (double t = 0.1; t <= 1.0001; t += 0.1) {
+  for (int step = 1; step <= 10; ++step) {
+    const double t = step / 10.0;
     const double thigh = thomas(t).thigh_above_horizontal_deg;
     EXPECT_GT(thigh, last) << t;
     last = thigh;

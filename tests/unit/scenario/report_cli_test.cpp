@@ -46,7 +46,7 @@ int lines(const std::string& s) {
 }
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
+  std::filesystem::path path = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
   std::ofstream(path) << text;
   return path;
 }

@@ -28,7 +28,12 @@ Json report(const biomech::ModelInputs& in) { return reportJson(in, model().solv
 // every leaf as "a.b.c" -> its JSON value
 void flatten(const Json& j, const std::string& prefix, std::map<std::string, Json>& out) {
   if (j.is_object()) {
-    for (const auto& [k, v] : j.items()) flatten(v, prefix.empty() ? k : prefix + "." + k, out);
+    for (const auto& [k, v] : j.items()) {
+      std::string path = prefix;
+      if (!path.empty()) path += '.';
+      path += k;
+      flatten(v, path, out);
+    }
   } else {
     out[prefix] = j;
   }
