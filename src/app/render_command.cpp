@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <iostream>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -13,6 +14,7 @@
 #include "render/renderer.h"
 #include "render/window.h"
 #include "scene/default_model.h"
+#include "scene/presets.h"
 #include "scene/session.h"
 #include "ui/view_composer.h"
 
@@ -20,12 +22,25 @@ namespace sagitta::app {
 
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
   CLI::App* cmd = app.add_subcommand("render", "Render one frame of the 3D view offscreen and write it as a PNG");
-  cmd->add_option("--out,-o", o.out, "PNG file to write (written atomically)")->required();
+  cmd->add_option("--out,-o", o.out, "PNG file to write (written atomically)");
   cmd->add_option("--width,-W", o.width, "Image width in pixels")->check(CLI::Range(1, kMaxRenderWidth));
   cmd->add_option("--height,-H", o.height, "Image height in pixels")->check(CLI::Range(1, kMaxRenderHeight));
-  cmd->add_option("--view", o.view, "Camera view")
-      ->check(CLI::IsMember({"lateral", "lateral-left", "lateral-right", "anterior", "posterior", "superior", "oblique"}));
-  cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
+  cmd->add_option("--view", o.view, "Camera view; xray = the lateral radiograph look (orthographic)")
+      ->check(CLI::IsMember(
+          {"lateral", "lateral-left", "lateral-right", "anterior", "posterior", "superior", "oblique", "xray"}));
+  CLI::Option* scenario = cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
+  cmd->add_option("--preset", o.preset, "Built-in preset to render (see --list-presets)")
+      ->check(CLI::Validator(
+          [](const std::string& name) -> std::string {
+            return scene::findPreset(name) != nullptr
+                       ? std::string()
+                       : "unknown preset " + name + " (sagitta render --list-presets lists them)";
+          },
+          "PRESET"))
+      ->excludes(scenario);
+  cmd->add_option("--mode", o.mode, "Teaching mode: classroom (projector), patient (plain captions) or expert")
+      ->check(CLI::IsMember({"classroom", "patient", "expert"}));
+  cmd->add_flag("--list-presets", o.list_presets, "Print the built-in presets' names and exit");
   cmd->add_option("--background", o.background, "Background")->check(CLI::IsMember({"dark", "light", "transparent"}));
   cmd->add_flag("--transparent", o.transparent, "Transparent background (same as --background transparent)");
   cmd->add_flag("--no-grid", o.no_grid, "Hide the floor grid");
@@ -44,15 +59,38 @@ void checkPngPath(const std::filesystem::path& out) {
   checkWritable(out);
 }
 
+void printPresets(std::ostream& out) {
+  std::size_t width = 0;
+  for (const scene::Preset& p : scene::presets()) width = std::max(width, p.name.size());
+  for (const scene::Preset& p : scene::presets()) {
+    out << p.name << std::string(width + 2 - p.name.size(), ' ') << p.title << '\n';
+  }
+}
+
 }  // namespace
 
 void runRender(const RenderOptions& o, const CLI::App& command) {
+  if (o.list_presets) {
+    printPresets(std::cout);
+    return;
+  }
+  if (o.out.empty()) throw InputError("--out is required: the PNG file to write");
   // everything that can be checked without a GPU is checked first, so bad input fails fast
   checkPngPath(o.out);
-  scene::Document document = o.scenario.empty() ? scene::Document{} : scene::loadDocument(o.scenario);
+  scene::Document document;
+  if (!o.scenario.empty()) document = scene::loadDocument(o.scenario);
+  if (!o.preset.empty()) document = scene::findPreset(o.preset)->document;
   scene::ViewState& view = document.view;
-  // flags given on the command line override the scenario
-  if (command.count("--view") > 0) scene::setViewKey(view, "camera.view", o.view);
+  // flags given on the command line override the scenario or preset
+  if (command.count("--mode") > 0) scene::setViewKey(view, "mode", o.mode);
+  if (command.count("--view") > 0) {
+    if (o.view == "xray") {
+      view.camera_view = "lateral";
+      scene::setXray(view, true);
+    } else {
+      scene::setViewKey(view, "camera.view", o.view);
+    }
+  }
   if (command.count("--background") > 0) scene::setViewKey(view, "view.background", o.background);
   if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
   if (o.no_grid) view.grid = false;

@@ -16,6 +16,9 @@ struct RenderOptions {
   int height = 1080;
   std::string view = "lateral";
   std::filesystem::path scenario;
+  std::string preset;
+  std::string mode;
+  bool list_presets = false;
   std::string background = "dark";
   bool transparent = false;
   bool no_grid = false;

@@ -382,7 +382,7 @@ void Renderer::bindViewport(const RenderTarget& target) const {
 }
 
 void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size,
-                         bool on_top) {
+                         float line_scale, bool on_top) {
   struct LineVertex {
     glm::vec3 position;
     glm::vec4 colour;
@@ -391,7 +391,7 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
   std::vector<LineVertex> vertices;
   for (const scene::Line& l : list.lines) {
     if (l.on_top != on_top) continue;
-    const glm::vec2 wd(l.width_px, l.dashed ? 1.0f : 0.0f);
+    const glm::vec2 wd(std::max(1.0f, l.width_px * line_scale), l.dashed ? 1.0f : 0.0f);
     vertices.push_back({l.a, l.colour, wd});
     vertices.push_back({l.b, l.colour, wd});
   }
@@ -435,8 +435,8 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
   if (settings.xray) {
     drawRadiograph(list, meshes, camera, settings, target);
-    drawLines(list, view_proj, viewport_size, false);
-    drawLines(list, view_proj, viewport_size, true);
+    drawLines(list, view_proj, viewport_size, settings.line_scale, false);
+    drawLines(list, view_proj, viewport_size, settings.line_scale, true);
     glBindVertexArray(0);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
@@ -452,7 +452,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   drawBackground(settings);
   glEnable(GL_MULTISAMPLE);
   drawItems(list, meshes, Pass::kOpaque, view_proj, light_view_proj, camera, settings);
-  drawLines(list, view_proj, viewport_size, false);
+  drawLines(list, view_proj, viewport_size, settings.line_scale, false);
   drawFloor(list, view_proj, light_view_proj, settings);
   drawItems(list, meshes, Pass::kTransparent, view_proj, light_view_proj, camera, settings);
   // items that must stay visible inside the body (a force arrow): over everything, with
@@ -461,7 +461,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
     glClear(GL_DEPTH_BUFFER_BIT);
     drawItems(list, meshes, Pass::kOnTop, view_proj, light_view_proj, camera, settings);
   }
-  drawLines(list, view_proj, viewport_size, true);
+  drawLines(list, view_proj, viewport_size, settings.line_scale, true);
   glBindVertexArray(0);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);

@@ -32,6 +32,9 @@ struct RenderSettings {
   // Part of the target to draw into (x, y from the bottom left, width, height); zero width:
   // the whole target. Two calls with two halves make a side-by-side comparison.
   glm::ivec4 viewport{0};
+  // Overlay line widths are given for a 1080-pixel-high picture at 100 % UI scale; this scales
+  // them (the same picture at any size, wider lines on a projector).
+  float line_scale = 1.0f;
 };
 
 // How strongly a material attenuates X-rays, relative to cortical bone (for the radiograph).
@@ -73,7 +76,8 @@ class Renderer {
                  const RenderSettings& settings);
   void drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
                  const RenderSettings& settings);
-  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size, bool on_top);
+  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size, float line_scale,
+                 bool on_top);
   void bindViewport(const RenderTarget& target) const;
   void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
                       const RenderSettings& settings, RenderTarget& target);

@@ -52,8 +52,10 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
       if (fits(r)) {
         placed.push_back(r);
         out[i] = PlacedLabel{r.min, false};
+        continue;
       }
-      continue;
+      // another value sits there (SS beside PT at a steep sacrum): a measured value is never
+      // dropped, it moves aside on a leader like a name label
     }
     // near the anchor first, then further out along each direction
     const float step = std::max(l.size.y, 8.0f);
@@ -67,7 +69,7 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
         const Rect r{centre - half, centre + half};
         if (fits(r)) {
           placed.push_back(r);
-          out[i] = PlacedLabel{r.min, ring > 0};
+          out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
           done = true;
           break;
         }

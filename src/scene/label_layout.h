@@ -14,7 +14,7 @@ struct LabelBox {
   glm::vec2 anchor{0.0f};  // pixel the label refers to
   glm::vec2 size{0.0f};    // text box size in pixels (padding included)
   int priority = 0;        // higher is placed first
-  bool pinned = false;     // value labels: centred on the anchor, never moved
+  bool pinned = false;     // value labels: centred on the anchor, moved only when another value is there
 };
 
 struct PlacedLabel {

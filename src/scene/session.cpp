@@ -174,6 +174,7 @@ anatomy::Bounds Session::focusBounds() const {
 
 Camera Session::cameraFor(const ViewState& view, float aspect) const {
   Camera camera = view.camera;
+  if (view.xray) camera.projection = Projection::kOrthographic;  // a film has no perspective
   if (const auto preset = viewPresetFromName(view.camera_view)) {
     camera.setView(*preset);
     camera.frame(focusBounds(), aspect);
@@ -262,7 +263,11 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
     body_meshes_->addShearArrow(arrow, list);
     if (arrow.magnitude_N > 1.0 && view.labels) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
+      if (view.mode == Mode::kPatient && !view.show_numbers) {
+        std::snprintf(buf, sizeof buf, "%s", "Forward pull on L5");
+      } else {
+        std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
+      }
       list.labels.push_back({glm::vec3(arrow.origin + arrow.direction * 0.08), buf, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
     }
   }
@@ -369,6 +374,10 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
       list.labels.push_back({mid, name, muscle_colour, flexor ? 4 : 2, false});
     }
   }
+  // classroom: large type read from the back of the room; only the names the lesson is about
+  if (view.mode == Mode::kClassroom) {
+    std::erase_if(list.labels, [](const Label& l) { return !l.pinned && l.priority < 3; });
+  }
 }
 
 FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlight) {
@@ -389,7 +398,8 @@ FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlig
   }
   if (view.mode == Mode::kPatient) {
     Captions patient = patientCaptions(document_.scenario.inputs, solution_, neutral_, view.show_numbers);
-    patient.badges = std::move(out.captions.badges);
+    // numbers are hidden in patient mode unless asked for
+    if (view.show_numbers) patient.badges = std::move(out.captions.badges);
     out.captions = std::move(patient);
   }
   if (!view.caption.empty()) out.captions.caption = view.caption;

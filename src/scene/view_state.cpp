@@ -251,4 +251,14 @@ void writeViewSections(const ViewState& state, json& scenario) {
   }
 }
 
+void setXray(ViewState& state, bool on) {
+  state.xray = on;
+  if (!on) return;
+  constexpr std::array<std::string_view, 5> kFilmViews{"lateral", "lateral-left", "lateral-right", "anterior",
+                                                       "posterior"};
+  if (std::find(kFilmViews.begin(), kFilmViews.end(), state.camera_view) == kFilmViews.end()) {
+    state.camera_view = "lateral";
+  }
+}
+
 }  // namespace sagitta::scene

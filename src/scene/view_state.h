@@ -78,4 +78,9 @@ void applyViewSections(ViewState& state, const nlohmann::json& scenario, std::st
 // Writes those sections into `scenario` (other members are left as they are).
 void writeViewSections(const ViewState& state, nlohmann::json& scenario);
 
+// X-ray mode as the user turns it on: a radiograph is a lateral or AP film, so a view from any
+// other direction (oblique, superior, a free camera) turns to lateral. Session::cameraFor shows
+// X-ray views orthographic, as a film is.
+void setXray(ViewState& state, bool on);
+
 }  // namespace sagitta::scene

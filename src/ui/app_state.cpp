@@ -38,10 +38,23 @@ void AppState::replace(const std::string& name, scene::Document document) {
   frame_camera = true;
 }
 
+void AppState::reframeIfTheFilmChanged(const scene::ViewState& before) {
+  const scene::ViewState& now = doc().view;
+  if (now.xray != before.xray || now.camera_view != before.camera_view) frame_camera = true;
+}
+
+void AppState::setXray(bool on) {
+  if (change(on ? "X-ray on" : "X-ray off", "", [on](scene::Document& d) { scene::setXray(d.view, on); })) {
+    frame_camera = true;
+  }
+}
+
 void AppState::undo() {
   if (!history.canUndo()) return;
   const std::string name = history.undoName();
+  const scene::ViewState before = doc().view;
   session.setDocument(history.undo(doc()));
+  reframeIfTheFilmChanged(before);
   modified = true;
   info("Undid " + name);
 }
@@ -49,7 +62,9 @@ void AppState::undo() {
 void AppState::redo() {
   if (!history.canRedo()) return;
   const std::string name = history.redoName();
+  const scene::ViewState before = doc().view;
   session.setDocument(history.redo(doc()));
+  reframeIfTheFilmChanged(before);
   modified = true;
   info("Redid " + name);
 }

@@ -61,6 +61,10 @@ struct AppState {
   bool change(const std::string& name, const std::string& merge_key, const std::function<void(scene::Document&)>& edit);
   // Ends the current merged step (a slider was released).
   void endDrag() { history.closeStep(); }
+  // X-ray on or off as one undoable step; turning it on frames a lateral film (scene::setXray).
+  void setXray(bool on);
+  // after undo / redo: a named view or the X-ray film changed, so the camera follows
+  void reframeIfTheFilmChanged(const scene::ViewState& before);
   // Replaces the whole document (open, new, preset): one undo step.
   void replace(const std::string& name, scene::Document document);
   void undo();

@@ -318,8 +318,7 @@ void GuiApp::handleShortcuts() {
     app_->cycle.next_switch_s = glfwGetTime();
   }
   if (!ctrl && pressed(GLFW_KEY_X)) {
-    app_->change(app_->doc().view.xray ? "X-ray off" : "X-ray on", "",
-                 [](scene::Document& d) { d.view.xray = !d.view.xray; });
+    app_->setXray(!app_->doc().view.xray);
   }
 }
 

@@ -104,7 +104,7 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
       viewToggle(app, "Numbers in patient mode", "view.show_numbers");
       ImGui::EndMenu();
     }
-    viewToggle(app, "X-ray", "view.xray", "X");
+    if (ImGui::MenuItem("X-ray (lateral film)", "X", app.doc().view.xray)) app.setXray(!app.doc().view.xray);
     viewToggle(app, "Cutaway (midsagittal)", "view.cutaway");
     if (ImGui::BeginMenu("Compare with neutral")) {
       viewChoice(app, "Off", "view.ghost", "off");

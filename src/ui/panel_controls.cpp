@@ -64,6 +64,61 @@ void sectionTitle(const char* text) {
   ImGui::Separator();
 }
 
+// A view setting as a checkbox: one undoable step.
+void viewCheckbox(AppState& app, const char* label, const char* key) {
+  bool on = scene::getViewKey(app.doc().view, key).get<bool>();
+  if (ImGui::Checkbox(label, &on)) {
+    app.change(std::string(label) + (on ? " on" : " off"), "", [&](scene::Document& d) { scene::setViewKey(d.view, key, on); });
+  }
+}
+
+// Layers, pictures, camera and background: what the View menu holds, one click away.
+void drawView(AppState& app) {
+  const scene::ViewState& view = app.doc().view;
+  const float column = ImGui::GetContentRegionAvail().x * 0.5f;
+  auto pair = [&](const char* a, const char* key_a, const char* b, const char* key_b) {
+    viewCheckbox(app, a, key_a);
+    if (b == nullptr) return;
+    ImGui::SameLine(column);
+    viewCheckbox(app, b, key_b);
+  };
+  ImGui::TextDisabled("Layers");
+  pair("Bones", "view.bones", "Discs", "view.discs");
+  pair("Muscles", "view.muscles", "Nerve roots", "view.nerves");
+  pair("Body outline", "view.body_outline", "Labels", "view.labels");
+  ImGui::TextDisabled("Pictures");
+  bool xray = view.xray;
+  if (ImGui::Checkbox("X-ray film", &xray)) app.setXray(xray);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("X: a lateral radiograph look, to compare with a patient's film");
+  ImGui::SameLine(column);
+  viewCheckbox(app, "Cutaway", "view.cutaway");
+  pair("Pelvic angles", "view.pelvic_angles", "Lordosis", "view.lordosis");
+  pair("Meyerding", "view.meyerding", "Plumb line", "view.plumb_line");
+  viewCheckbox(app, "L5–S1 shear arrow", "view.shear_arrow");
+  ImGui::TextDisabled("Camera");
+  static constexpr std::array<std::pair<const char*, const char*>, 5> kViews = {
+      {{"Lateral", "lateral"}, {"Front", "anterior"}, {"Back", "posterior"}, {"Top", "superior"}, {"Oblique", "oblique"}}};
+  for (std::size_t i = 0; i < kViews.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::SmallButton(kViews[i].first)) {
+      app.change(std::string("view: ") + kViews[i].first, "",
+                 [&](scene::Document& d) { scene::setViewKey(d.view, "camera.view", kViews[i].second); });
+      app.frame_camera = true;
+    }
+  }
+  ImGui::TextDisabled("Background");
+  static constexpr std::array<std::pair<const char*, const char*>, 3> kBackgrounds = {
+      {{"Dark", "dark"}, {"Light", "light"}, {"Transparent", "transparent"}}};
+  const std::string current = scene::getViewKey(view, "view.background").get<std::string>();
+  for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    if (ImGui::RadioButton(kBackgrounds[i].first, current == kBackgrounds[i].second)) {
+      app.change(std::string("background: ") + kBackgrounds[i].second, "",
+                 [&](scene::Document& d) { scene::setViewKey(d.view, "view.background", kBackgrounds[i].second); });
+    }
+  }
+}
+
 void drawPose(AppState& app) {
   const biomech::ModelInputs& in = app.doc().scenario.inputs;
   static constexpr std::array<std::pair<const char*, const char*>, 4> kPoses = {
@@ -282,6 +337,7 @@ void drawControlsPanel(AppState& app, const PanelRect& rect) {
     }
     if (!patient && ImGui::CollapsingHeader("Patient measurements")) drawPatient(app);
     if (ImGui::CollapsingHeader("Compare and animate", ImGuiTreeNodeFlags_DefaultOpen)) drawCompare(app);
+    if (ImGui::CollapsingHeader("View", patient ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) drawView(app);
     ImGui::PopItemWidth();
   }
   ImGui::End();

@@ -72,6 +72,34 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
   const float rounding = 0.3f * px;
   const glm::mat4 view_proj = camera.projectionMatrix(size.x / std::max(size.y, 1.0f)) * camera.view();
 
+  // the caption's place is measured first: labels stay above it
+  struct Caption {
+    bool has = false;
+    ImFont* font = nullptr;
+    ImFont* note_font = nullptr;
+    float px = 0, note_px = 0, wrap = 0, width = 0, height = 0, note_height = 0;
+    ImVec2 pos;
+  } caption;
+  float labels_bottom = origin.y + size.y - 2.0f;
+  if (!text.caption.empty()) {
+    caption.has = true;
+    caption.px = px * 1.25f;
+    caption.note_px = px * 0.85f;
+    caption.font = fonts.pick(caption.px, false);
+    caption.note_font = fonts.pick(caption.note_px, false);
+    caption.wrap = size.x * 0.72f;
+    const ImVec2 cs = caption.font->CalcTextSizeA(caption.px, 1e6f, caption.wrap, text.caption.c_str());
+    ImVec2 ns(0, 0);
+    if (!text.caption_note.empty()) {
+      ns = caption.note_font->CalcTextSizeA(caption.note_px, 1e6f, caption.wrap, text.caption_note.c_str());
+    }
+    caption.width = std::max(cs.x, ns.x);
+    caption.note_height = ns.y;
+    caption.height = cs.y + (ns.y > 0 ? ns.y + pad : 0.0f);
+    caption.pos = ImVec2(origin.x + (size.x - caption.width) * 0.5f, origin.y + size.y - caption.height - pad * 3.0f);
+    labels_bottom = caption.pos.y - 2.0f * pad;
+  }
+
   // scene labels: project, lay out without overlaps, draw with leader lines
   if (!list.labels.empty()) {
     std::vector<scene::LabelBox> boxes;
@@ -88,7 +116,8 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       boxes.push_back({anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority, l.pinned});
       source.push_back(i);
     }
-    const auto placed = scene::layoutLabels(boxes, origin + glm::vec2(2.0f), origin + size - glm::vec2(2.0f), 0.25f * px);
+    const auto placed = scene::layoutLabels(boxes, origin + glm::vec2(2.0f),
+                                           glm::vec2(origin.x + size.x - 2.0f, labels_bottom), 0.25f * px);
     for (std::size_t k = 0; k < placed.size(); ++k) {
       if (!placed[k]) continue;
       const scene::Label& l = list.labels[source[k]];
@@ -126,24 +155,16 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     draw->AddText(title_font, tpx, pos, pal.text, text.title.c_str());
   }
 
-  // caption, bottom centre, wrapped
-  if (!text.caption.empty()) {
-    const float cpx = px * 1.25f;
-    ImFont* caption_font = fonts.pick(cpx, false);
-    ImFont* note_font = fonts.pick(px * 0.85f, false);
-    const float wrap = size.x * 0.72f;
-    const ImVec2 cs = caption_font->CalcTextSizeA(cpx, 1e6f, wrap, text.caption.c_str());
-    ImVec2 ns(0, 0);
-    if (!text.caption_note.empty()) ns = note_font->CalcTextSizeA(px * 0.85f, 1e6f, wrap, text.caption_note.c_str());
-    const float w = std::max(cs.x, ns.x);
-    const float h = cs.y + (ns.y > 0 ? ns.y + pad : 0.0f);
-    const ImVec2 pos(origin.x + (size.x - w) * 0.5f, origin.y + size.y - h - pad * 3.0f);
-    draw->AddRectFilled(ImVec2(pos.x - 2 * pad, pos.y - pad), ImVec2(pos.x + w + 2 * pad, pos.y + h + pad), pal.box,
+  // caption, bottom centre, wrapped (drawn last, over everything)
+  if (caption.has) {
+    draw->AddRectFilled(ImVec2(caption.pos.x - 2 * pad, caption.pos.y - pad),
+                        ImVec2(caption.pos.x + caption.width + 2 * pad, caption.pos.y + caption.height + pad), pal.box,
                         rounding * 1.5f);
-    draw->AddText(caption_font, cpx, pos, pal.text, text.caption.c_str(), nullptr, wrap);
-    if (ns.y > 0) {
-      draw->AddText(note_font, px * 0.85f, ImVec2(pos.x, pos.y + cs.y + pad), pal.muted, text.caption_note.c_str(), nullptr,
-                    wrap);
+    draw->AddText(caption.font, caption.px, caption.pos, pal.text, text.caption.c_str(), nullptr, caption.wrap);
+    if (caption.note_height > 0) {
+      draw->AddText(caption.note_font, caption.note_px,
+                    ImVec2(caption.pos.x, caption.pos.y + caption.height - caption.note_height), pal.muted,
+                    text.caption_note.c_str(), nullptr, caption.wrap);
     }
   }
 }
@@ -193,6 +214,7 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   scene::ViewState cut_view = view;
   cut_view.camera = camera;
   settings.clip_plane = renderSettingsFor(cut_view).clip_plane;
+  settings.line_scale = ui_scale;
   OverlayStyle style;
   style.scale = ui_scale * (view.mode == scene::Mode::kClassroom ? 1.25f : 1.0f);
   style.labels = view.labels;

@@ -71,3 +71,13 @@ TEST(LabelLayout, ANonFiniteAnchorIsDropped) {
   const auto out = layoutLabels({{{std::nanf(""), 5}, {10, 10}, 0, false}}, {0, 0}, {100, 100});
   EXPECT_FALSE(out[0].has_value());
 }
+
+TEST(LabelLayout, TwoValuesAtOnePlaceAreBothShownOneOnALeader) {
+  // SS and PT anchored a few pixels apart: neither measured value may disappear
+  const auto out = layoutLabels({{{200, 150}, {60, 20}, 0, true}, {{205, 155}, {60, 20}, 0, true}}, {0, 0}, {400, 300});
+  ASSERT_TRUE(out[0].has_value());
+  ASSERT_TRUE(out[1].has_value());
+  EXPECT_FALSE(out[0]->leader) << "the first sits on its anchor";
+  EXPECT_TRUE(out[1]->leader) << "the second moves aside and points back";
+  EXPECT_FALSE(overlap(out[0]->min, {60, 20}, out[1]->min, {60, 20}));
+}

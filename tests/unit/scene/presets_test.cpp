@@ -114,6 +114,12 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
   bool numbers = false;
   for (const scene::Label& l : f.list.labels) numbers |= l.text.rfind("PT ", 0) == 0;
   EXPECT_FALSE(numbers) << "patient mode hides numbers unless asked";
+  EXPECT_TRUE(f.captions.badges.empty()) << "no change badges (numbers) unless asked";
+  for (const scene::Label& l : f.list.labels) {
+    EXPECT_EQ(l.text.find("°"), std::string::npos) << l.text;
+    EXPECT_EQ(l.text.find(" N"), std::string::npos) << l.text;
+    EXPECT_EQ(l.text.find('%'), std::string::npos) << l.text;
+  }
   d.view.show_numbers = true;
   session().setDocument(d);
   const scene::FrameContent g = session().frame(cam);

@@ -1,0 +1,182 @@
+// `sagitta render --preset / --mode / --view xray / --list-presets`, end to end: every preset
+// in the modes a teacher or clinician uses, checked by image statistics a wrong picture fails.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/image.h"
+#include "gl_fixture.h"
+#include "process.h"
+#include "scene/presets.h"
+
+namespace fs = std::filesystem;
+using sagitta::Image;
+using sagitta::testing::fraction;
+using sagitta::testing::meanAbsDiff;
+using sagitta::testing::runSagitta;
+
+namespace {
+
+constexpr int kW = 480, kH = 270;
+
+fs::path dir() {
+  static const fs::path d = [] {
+    const fs::path p = fs::temp_directory_path() / ("sagitta_presets_" + std::to_string(::getpid()));
+    fs::remove_all(p);
+    fs::create_directories(p);
+    return p;
+  }();
+  return d;
+}
+
+// small pictures for the postures; text needs more pixels to be measured
+Image render(const std::string& name, const std::string& args, int w = kW, int h = kH) {
+  const fs::path out = dir() / (name + ".png");
+  const auto r = runSagitta("render --width " + std::to_string(w) + " --height " + std::to_string(h) + " --out " +
+                            out.string() + " " + args);
+  EXPECT_EQ(r.code, 0) << args << "\n" << r.out;
+  if (r.code != 0) return {};
+  Image img = sagitta::readImage(out);
+  sagitta::testing::dumpIfRequested(img, "preset_" + name);
+  return img;
+}
+
+fs::path scenario(const std::string& name, const std::string& json) {
+  const fs::path p = dir() / (name + ".json");
+  std::ofstream(p) << json;
+  return p;
+}
+
+bool boneLike(const std::uint8_t* p) { return p[0] > 120 && p[0] >= p[2] && p[1] > 100; }
+int saturation(const std::uint8_t* p) { return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}); }
+// bright text on the dark label and caption boxes
+bool brightText(const std::uint8_t* p) { return p[0] > 180 && p[1] > 180 && p[2] > 180 && saturation(p) < 30; }
+
+double fractionIn(const Image& img, double x0, double x1, double y0, double y1,
+                  const std::function<bool(const std::uint8_t*)>& pred) {
+  std::size_t n = 0, all = 0;
+  for (int y = static_cast<int>(y0 * img.height); y < static_cast<int>(y1 * img.height); ++y) {
+    for (int x = static_cast<int>(x0 * img.width); x < static_cast<int>(x1 * img.width); ++x, ++all) {
+      n += pred(img.pixel(x, y)) ? 1 : 0;
+    }
+  }
+  return all == 0 ? 0.0 : static_cast<double>(n) / static_cast<double>(all);
+}
+
+// the PI / PT / SS lines and arcs: yellow, cyan and pink, colours no bone or muscle has
+bool overlayColour(const std::uint8_t* p) {
+  const int r = p[0], g = p[1], b = p[2];
+  const bool yellow = r > 200 && g > 170 && b < 120;
+  const bool cyan = r < 150 && g > 170 && b > 200;
+  const bool pink = r > 200 && g < 140 && b > 180;
+  return yellow || cyan || pink;
+}
+
+}  // namespace
+
+TEST(PresetRender, ListPresetsNamesEveryPresetAndAnUnknownOneIsAClearError) {
+  const auto r = runSagitta("render --list-presets");
+  ASSERT_EQ(r.code, 0) << r.out;
+  for (const sagitta::scene::Preset& p : sagitta::scene::presets()) {
+    EXPECT_NE(r.out.find(p.name), std::string::npos) << p.name;
+  }
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) n += line.empty() ? 0 : 1;
+  EXPECT_EQ(n, static_cast<int>(sagitta::scene::presets().size()));
+
+  const auto bad = runSagitta("render --preset no-such-thing --out " + (dir() / "x.png").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.out.find("unknown preset no-such-thing"), std::string::npos) << bad.out;
+  EXPECT_FALSE(fs::exists(dir() / "x.png"));
+  const auto both = runSagitta("render --preset neutral --scenario " + scenario("s", "{}").string() + " --out " +
+                               (dir() / "y.png").string());
+  EXPECT_EQ(both.code, 2) << "a preset and a scenario at once is ambiguous";
+}
+
+TEST(PresetRender, EveryPresetRendersAndShowsItsOwnPosture) {
+  const Image neutral = render("neutral", "--preset neutral");
+  ASSERT_FALSE(neutral.rgba.empty());
+  EXPECT_GT(fraction(neutral, boneLike), 0.02);
+  for (const sagitta::scene::Preset& p : sagitta::scene::presets()) {
+    if (p.name == "neutral") continue;
+    SCOPED_TRACE(p.name);
+    const Image img = render(p.name, "--preset " + p.name);
+    ASSERT_FALSE(img.rgba.empty());
+    EXPECT_GT(fraction(img, boneLike), 0.01) << "the skeleton is in the picture";
+    EXPECT_GT(meanAbsDiff(img, neutral), 1.0) << "a preset shows something other than neutral";
+  }
+}
+
+TEST(PresetRender, ModesChangeThePictureTheWayTheySay) {
+  const Image expert = render("tilt_expert", "--preset anterior-pelvic-tilt --mode expert", 960, 540);
+  const Image patient = render("tilt_patient", "--preset anterior-pelvic-tilt --mode patient", 960, 540);
+  const Image classroom = render("tilt_classroom", "--preset anterior-pelvic-tilt --mode classroom", 960, 540);
+  ASSERT_FALSE(expert.rgba.empty() || patient.rgba.empty() || classroom.rgba.empty());
+  // patient mode: a plain-language caption across the bottom, left of the legs (where the
+  // expert picture has only background)
+  EXPECT_GT(fractionIn(patient, 0.2, 0.4, 0.9, 1.0, brightText), 0.003);
+  EXPECT_LT(fractionIn(expert, 0.2, 0.4, 0.9, 1.0, brightText), 0.001);
+  // classroom: thicker angle lines, so more overlayColour overlay pixels
+  EXPECT_GT(fraction(classroom, overlayColour), 1.2 * fraction(expert, overlayColour));
+  EXPECT_GT(meanAbsDiff(classroom, expert), 0.5);
+}
+
+TEST(PresetRender, OverlaysAppearInLateralViewsAndOnlyThere) {
+  const std::string tilt = R"({"schema": "sagitta.scenario", "version": 1,
+    "muscles": {"hip_flexors": {"tightness": 0.8}}, "view": {"labels": false, "muscles": false)";
+  const Image with = render("overlays_on", "--scenario " + scenario("on", tilt + "}}").string());
+  const Image without = render(
+      "overlays_off",
+      "--scenario " +
+          scenario("off", tilt + R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false}})")
+              .string());
+  ASSERT_FALSE(with.rgba.empty() || without.rgba.empty());
+  // the angle lines and arcs are saturated colours the skeleton does not have
+  EXPECT_GT(fraction(with, overlayColour), 0.0008);
+  EXPECT_LT(fraction(without, overlayColour), 0.2 * fraction(with, overlayColour));
+  // seen from the front the sagittal angles would be misread: none are drawn
+  const Image front_on = render("front_on", "--view anterior --scenario " + scenario("on2", tilt + "}}").string());
+  const Image front_off = render(
+      "front_off",
+      "--view anterior --scenario " +
+          scenario("off2", tilt + R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false}})")
+              .string());
+  EXPECT_LT(std::abs(fraction(front_on, overlayColour) - fraction(front_off, overlayColour)), 0.0002);
+}
+
+TEST(PresetRender, XrayLooksLikeAFilmAndDiffersFromTheShadedView) {
+  const Image shaded = render("slip_shaded", "--preset isthmic-l5s1-grade-2 --view lateral");
+  const Image xray = render("slip_xray", "--preset isthmic-l5s1-grade-2 --view xray");
+  ASSERT_FALSE(shaded.rgba.empty() || xray.rgba.empty());
+  EXPECT_GT(meanAbsDiff(shaded, xray), 8.0);
+  // grey film: the bones carry no colour (overlays and labels still do)
+  auto greyBright = [](const std::uint8_t* p) { return p[0] > 90 && saturation(p) < 12; };
+  EXPECT_GT(fraction(xray, greyBright), 2.0 * fraction(shaded, greyBright));
+  // a film's background is dark all over, with no floor grid or gradient
+  const double corner = sagitta::testing::meanLuma(xray, 0.0, 0.0, 0.08, 0.08);
+  EXPECT_LT(corner, 30.0);
+}
+
+TEST(PresetRender, TheGhostShowsTheNeutralSkeletonOverTheTiltedOne) {
+  const std::string base = R"({"schema": "sagitta.scenario", "version": 1,
+    "muscles": {"hip_flexors": {"tightness": 1.0}}, "view": {"labels": false, "muscles": false, "ghost": )";
+  const Image ghost = render("ghost_on", "--scenario " + scenario("g1", base + R"("overlay"}})").string(), 960, 540);
+  const Image plain = render("ghost_off", "--scenario " + scenario("g0", base + R"("off"}})").string(), 960, 540);
+  ASSERT_FALSE(ghost.rgba.empty() || plain.rgba.empty());
+  EXPECT_GT(meanAbsDiff(ghost, plain), 0.5) << "the ghost adds a visible second skeleton";
+  // and three change badges (text) in the top left corner
+  auto badgeText = [&](const Image& img) {
+    std::size_t n = 0;
+    for (int y = 0; y < img.height / 4; ++y) {
+      for (int x = 0; x < img.width / 4; ++x) n += brightText(img.pixel(x, y)) ? 1 : 0;
+    }
+    return n;
+  };
+  EXPECT_GT(badgeText(ghost), badgeText(plain) + 20);
+}
