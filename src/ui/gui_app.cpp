@@ -16,6 +16,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -122,7 +124,7 @@ class GuiApp {
   void drawStatusBar();
   void drawHelpOverlay();
   void drawClosePrompt();
-  void writeTestDumps(bool at_exit);
+  void writeTestDumps();
   void updateRecording(const glm::ivec2& fb);
   void drawRecordingStatus();
   // file commands
@@ -150,6 +152,8 @@ class GuiApp {
   float scale_before_classroom_ = 0.0f;
   scene::Mode last_mode_ = scene::Mode::kExpert;
   bool close_prompt_ = false;
+  std::vector<std::pair<int, int>> key_presses_;  // (key, mods) pressed since the last frame
+  bool quitting_ = false;  // a scripted run (--exit-after-frames) was asked to quit: last frame
   bool camera_moved_ = false;
   double frame_ms_ = 0.0;
   double last_time_ = 0.0;
@@ -168,9 +172,15 @@ GuiApp::GuiApp(const GuiOptions& options)
   // the layout file lives in the user's config folder, never in the working directory
   ini_path_ = (paths::configDir() / "imgui.ini").string();
   io.IniFilename = ini_path_.c_str();
+  glfwSetWindowUserPointer(window_.handle(), this);
+  // ImGui 1.86 loses a key pressed and released between two frames (a quick tap on a busy
+  // machine, or xdotool): remember every press with its modifiers for the shortcuts. ImGui's
+  // backend, installed next, chains to this callback.
+  glfwSetKeyCallback(window_.handle(), [](GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
+    if (action == GLFW_PRESS) static_cast<GuiApp*>(glfwGetWindowUserPointer(w))->key_presses_.emplace_back(key, mods);
+  });
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
-  glfwSetWindowUserPointer(window_.handle(), this);
   glfwSetWindowCloseCallback(window_.handle(), [](GLFWwindow* w) {
     auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(w));
     if (self->app_ && self->app_->modified && self->options_.exit_after_frames == 0) {
@@ -198,7 +208,7 @@ GuiApp::GuiApp(const GuiOptions& options)
 }
 
 GuiApp::~GuiApp() {
-  writeTestDumps(true);
+  writeTestDumps();
   const glm::ivec2 size = window_.windowSize();
   if (size.x > 0 && size.y > 0 && !options_.window_size) {
     settings_.window_width = size.x;
@@ -300,9 +310,16 @@ void GuiApp::stepCycle(double now) {
 
 void GuiApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
+  const std::vector<std::pair<int, int>> taps = std::exchange(key_presses_, {});
   if (io.WantTextInput) return;
-  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
+  int tap_mods = 0;
+  for (const auto& [key, mods] : taps) tap_mods |= mods;
+  auto pressed = [&](int key) {
+    return ImGui::IsKeyPressed(key, false) ||
+           std::any_of(taps.begin(), taps.end(), [key](const auto& t) { return t.first == key; });
+  };
+  const bool ctrl = io.KeyCtrl || (tap_mods & GLFW_MOD_CONTROL) != 0;
+  const bool shift = io.KeyShift || (tap_mods & GLFW_MOD_SHIFT) != 0;
   if (pressed(GLFW_KEY_F1)) app_->show_help = !app_->show_help;
   if (ctrl && pressed(GLFW_KEY_Q)) menu_.request = MenuRequest::kQuit;
   if (ctrl && pressed(GLFW_KEY_Z)) shift ? app_->redo() : app_->undo();
@@ -502,14 +519,14 @@ void GuiApp::drawClosePrompt() {
   }
 }
 
-void GuiApp::writeTestDumps(bool at_exit) {
+void GuiApp::writeTestDumps() {
   try {
     if (!options_.layout_dump.empty()) {
       nlohmann::json j;
       for (const auto& [key, r] : app_->widget_rects) j[key] = {r[0], r[1], r[2], r[3]};
       writeFileAtomic(options_.layout_dump, j.dump(1));
     }
-    if (at_exit && !options_.state_dump.empty()) {
+    if (!options_.state_dump.empty()) {
       nlohmann::json j = nlohmann::json::parse(scenario::reportJson(app_->doc().scenario.inputs, session_->solution()).dump());
       j["shown"]["pelvic_tilt_deg"] = session_->shownMeasures().pelvic_tilt_deg;
       writeFileAtomic(options_.state_dump, j.dump(1));
@@ -643,8 +660,10 @@ int GuiApp::run() {
       // file dialog, menu requests and the screenshot dialog
       if (menu_.request == MenuRequest::kQuit) {
         menu_.request = MenuRequest::kNone;
-        if (app_->modified) {
+        if (app_->modified && options_.exit_after_frames == 0) {
           close_prompt_ = true;
+        } else if (options_.exit_after_frames > 0) {
+          quitting_ = true;  // a scripted run: one more frame, so --window-screenshot sees the last picture
         } else {
           glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
         }
@@ -710,7 +729,7 @@ int GuiApp::run() {
 
     // 6. panels on top, then present
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const bool last_frame = options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames;
+    const bool last_frame = quitting_ || (options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames);
     if (last_frame && !options_.window_screenshot.empty()) writePng(options_.window_screenshot, readWindowPixels(fb));
     timer_.lap("present and panels", true);
     updateRecording(fb);  // after the panels are drawn, before the buffers swap
@@ -718,7 +737,7 @@ int GuiApp::run() {
     window_.swapBuffers();
     timer_.lap("swap", true);
     timer_.frame();
-    if (frames_ % 10 == 0) writeTestDumps(false);
+    writeTestDumps();  // test aids: only with --layout-dump / --state-dump
 
     if (options_.stats != nullptr) {
       glFinish();  // count the GPU's (llvmpipe's) work in this frame, not the next
@@ -727,6 +746,7 @@ int GuiApp::run() {
       options_.stats->frame_ms.push_back(std::chrono::duration<double, std::milli>(end - frame_start).count());
     }
     frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
+    if (last_frame) break;
     if (options_.exit_after_frames > 0 && ++frames_ >= options_.exit_after_frames) break;
     if (options_.exit_after_frames == 0) ++frames_;
   }
