@@ -524,6 +524,7 @@ void GuiApp::writeTestDumps() {
     if (!options_.layout_dump.empty()) {
       nlohmann::json j;
       for (const auto& [key, r] : app_->widget_rects) j[key] = {r[0], r[1], r[2], r[3]};
+      j["frame"] = frames_;  // lets a driving test wait for the app to see its input
       writeFileAtomic(options_.layout_dump, j.dump(1));
     }
     if (!options_.state_dump.empty()) {

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "scene/label_layout.h"
+#include "scene/muscle_mesh.h"
 #include "ui/theme.h"
 
 namespace sagitta::ui {
@@ -144,6 +146,37 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     y = bmax.y + pad;
   }
 
+  // muscle colour legend, top right: shorter (orange) … as in neutral standing … longer (blue)
+  if (text.strain_legend) {
+    const float lpx = px * 0.9f;
+    ImFont* lfont = fonts.pick(lpx, false);
+    const char* heading = "Muscle length vs. neutral";
+    char lo[32], hi[32];
+    std::snprintf(lo, sizeof lo, "shorter −%.0f %%", 100.0 * double(scene::kStrainColourRange));
+    std::snprintf(hi, sizeof hi, "+%.0f %% longer", 100.0 * double(scene::kStrainColourRange));
+    const ImVec2 hs = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, heading);
+    const ImVec2 los = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, lo), his = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, hi);
+    const float bar_w = std::max(hs.x, los.x + his.x + 1.5f * lpx), bar_h = 0.6f * lpx;
+    const ImVec2 bmin(origin.x + size.x - pad * 4.0f - bar_w, origin.y + pad * 2.0f);
+    const ImVec2 bmax(bmin.x + bar_w + 2.0f * pad, bmin.y + 0.6f * pad + hs.y + 0.4f * pad + bar_h + 0.3f * pad + los.y + pad);
+    draw->AddRectFilled(bmin, bmax, pal.box, rounding);
+    draw->AddText(lfont, lpx, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), pal.muted, heading);
+    const float y0 = bmin.y + 0.6f * pad + hs.y + 0.4f * pad;
+    constexpr int kSteps = 24;
+    for (int i = 0; i < kSteps; ++i) {
+      // the same ramp the muscles are drawn with, from −range to +range, in display (sRGB) colour
+      const float strain = scene::kStrainColourRange * (2.0f * (static_cast<float>(i) + 0.5f) / kSteps - 1.0f);
+      const glm::vec3 c = glm::pow(scene::strainColour(strain), glm::vec3(1.0f / 2.2f));
+      const float x0 = bmin.x + pad + bar_w * static_cast<float>(i) / kSteps;
+      draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + bar_w / kSteps + 0.5f, y0 + bar_h),
+                          IM_COL32(static_cast<int>(c.r * 255.0f), static_cast<int>(c.g * 255.0f),
+                                   static_cast<int>(c.b * 255.0f), 255));
+    }
+    const float ty = y0 + bar_h + 0.3f * pad;
+    draw->AddText(lfont, lpx, ImVec2(bmin.x + pad, ty), pal.text, lo);
+    draw->AddText(lfont, lpx, ImVec2(bmin.x + pad + bar_w - his.x, ty), pal.text, hi);
+  }
+
   // title, top centre
   if (!text.title.empty()) {
     const float tpx = px * 1.3f;
@@ -225,6 +258,7 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   text.caption_note = frame.captions.note;
   text.badges = frame.captions.badges;
   text.title = frame.title;
+  text.strain_legend = view.muscles && !view.xray;
 
   const int w = target.width(), h = target.height();
   std::vector<Pass> passes;

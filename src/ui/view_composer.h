@@ -26,6 +26,7 @@ struct OverlayText {
   std::string caption_note;  // small line under the caption (e.g. "mechanics, not a diagnosis")
   std::vector<std::string> badges;  // top-left, e.g. "ΔPT −4.1°"
   std::string title;         // top-centre heading (e.g. the preset's name)
+  bool strain_legend = false;  // top-right: what the muscle colours mean
 };
 
 struct OverlayStyle {

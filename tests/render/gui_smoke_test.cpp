@@ -98,16 +98,31 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
     const int x0 = static_cast<int>(r[0].get<double>()) + 4, x1 = static_cast<int>(r[2].get<double>()) - 4;
     const int y = static_cast<int>((r[1].get<double>() + r[3].get<double>()) / 2.0);
     auto move = [&](int x) { xdo("mousemove --window " + w + " " + std::to_string(x) + " " + std::to_string(y)); };
+    // each input step waits until the app has drawn two more frames: on a loaded machine a
+    // frame can take longer than any fixed pause
+    auto frames = [&] {
+      const nlohmann::json j = readJson(layout);
+      return j.is_object() && j.contains("frame") ? j["frame"].get<long>() : -1L;
+    };
+    auto settle = [&] {
+      const long start = frames();
+      for (int i = 0; i < 400 && frames() < start + 2; ++i) pause(0.05);
+    };
     xdo("windowfocus --sync " + w);
-    move(x0);
-    pause(0.5);
-    xdo("mousedown 1");
-    pause(0.3);
-    move((x0 + x1) / 2);
-    pause(0.3);
-    move(x1);
-    pause(0.5);
-    xdo("mouseup 1");
+    for (int attempt = 0; attempt < 2 && !dragged; ++attempt) {
+      move(x0);
+      settle();
+      xdo("mousedown 1");
+      settle();
+      move((x0 + x1) / 2);
+      settle();
+      move(x1);
+      settle();
+      xdo("mouseup 1");
+      settle();
+      const nlohmann::json j = readJson(state);
+      dragged = j.is_object() && tightness(j) > 0.9;
+    }
     // wait on what the app reports, not on the clock: a loaded CI machine draws slowly
     auto waitFor = [&](const std::function<bool(const nlohmann::json&)>& ok) {
       for (int i = 0; i < 240; ++i) {
@@ -117,9 +132,8 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
       }
       return false;
     };
-    dragged = waitFor([](const nlohmann::json& j) { return tightness(j) > 0.9; });
     xdo("mousemove --window " + w + " 800 880");  // off the slider (its highlight)
-    pause(0.5);
+    settle();
     xdo("key ctrl+z");
     undone = waitFor([](const nlohmann::json& j) { return tightness(j) == 0.0; });
     xdo("key ctrl+shift+z");
