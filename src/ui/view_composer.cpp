@@ -152,8 +152,13 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     ImFont* lfont = fonts.pick(lpx, false);
     const char* heading = "Muscle length vs. neutral";
     char lo[32], hi[32];
-    std::snprintf(lo, sizeof lo, "shorter −%.0f %%", 100.0 * double(scene::kStrainColourRange));
-    std::snprintf(hi, sizeof hi, "+%.0f %% longer", 100.0 * double(scene::kStrainColourRange));
+    if (text.legend_numbers) {
+      std::snprintf(lo, sizeof lo, "shorter −%.0f %%", 100.0 * double(scene::kStrainColourRange));
+      std::snprintf(hi, sizeof hi, "+%.0f %% longer", 100.0 * double(scene::kStrainColourRange));
+    } else {
+      std::snprintf(lo, sizeof lo, "%s", "shorter");
+      std::snprintf(hi, sizeof hi, "%s", "longer");
+    }
     const ImVec2 hs = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, heading);
     const ImVec2 los = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, lo), his = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, hi);
     const float bar_w = std::max(hs.x, los.x + his.x + 1.5f * lpx), bar_h = 0.6f * lpx;
@@ -259,6 +264,7 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   text.badges = frame.captions.badges;
   text.title = frame.title;
   text.strain_legend = view.muscles && !view.xray;
+  text.legend_numbers = view.mode != scene::Mode::kPatient || view.show_numbers;
 
   const int w = target.width(), h = target.height();
   std::vector<Pass> passes;

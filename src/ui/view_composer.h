@@ -27,6 +27,7 @@ struct OverlayText {
   std::vector<std::string> badges;  // top-left, e.g. "ΔPT −4.1°"
   std::string title;         // top-centre heading (e.g. the preset's name)
   bool strain_legend = false;  // top-right: what the muscle colours mean
+  bool legend_numbers = true;  // with its ±% ends (patient mode hides numbers unless asked)
 };
 
 struct OverlayStyle {
