@@ -36,6 +36,8 @@ int run(int argc, char** argv) {
   ui::GuiOptions gui;
   std::string scenario;
   app.add_option("scenario", scenario, "Scenario file (JSON) to open");
+  app.add_option("--model", gui.model, "Model manifest (JSON) replacing built-in bones with your meshes")
+      ->check(CLI::ExistingFile);
   app.add_option("--exit-after-frames", gui.exit_after_frames, "Quit after this many frames (for smoke tests)")
       ->group("")  // hidden: a testing aid
       ->check(CLI::NonNegativeNumber);

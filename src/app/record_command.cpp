@@ -69,6 +69,8 @@ CLI::App* addRecordCommand(CLI::App& app, RecordCliOptions& o) {
   cmd->add_option("--width,-W", o.width, "Width in pixels")->check(CLI::Range(2, 3840));
   cmd->add_option("--height,-H", o.height, "Height in pixels")->check(CLI::Range(2, 2160));
   cmd->add_option("--fps", o.fps, "Frames a second")->check(CLI::Range(1, 240));
+  cmd->add_option("--model", o.model, "Model manifest (JSON) replacing built-in bones with your meshes")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--transparent", o.transparent, "Transparent background (GIF and PNG frames; not MP4)");
   cmd->add_flag("--quiet,-q", o.quiet, "No progress output");
   return cmd;
@@ -94,7 +96,7 @@ int runRecord(const RecordCliOptions& o) {
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, 4);
   ui::ViewComposer composer;
-  scene::Session session(scene::loadDefaultModel());
+  scene::Session session(scene::loadModelOrDefault(o.model));
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
   scene::TimelinePlayer player(session, std::move(timeline), aspect);
   const int total = player.frameCount(o.fps);

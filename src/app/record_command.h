@@ -13,6 +13,7 @@ namespace sagitta::app {
 struct RecordCliOptions {
   std::filesystem::path timeline;
   std::filesystem::path out;
+  std::filesystem::path model;  // model manifest; empty: the built-in model
   int width = 1920;
   int height = 1080;
   int fps = 30;

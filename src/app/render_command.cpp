@@ -40,6 +40,8 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
       ->excludes(scenario);
   cmd->add_option("--mode", o.mode, "Teaching mode: classroom (projector), patient (plain captions) or expert")
       ->check(CLI::IsMember({"classroom", "patient", "expert"}));
+  cmd->add_option("--model", o.model, "Model manifest (JSON) replacing built-in bones with your meshes")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--list-presets", o.list_presets, "Print the built-in presets' names and exit");
   cmd->add_option("--background", o.background, "Background")->check(CLI::IsMember({"dark", "light", "transparent"}));
   cmd->add_flag("--transparent", o.transparent, "Transparent background (same as --background transparent)");
@@ -105,7 +107,7 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   render::Window window(wo);
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, o.msaa);
-  scene::Session session(scene::loadDefaultModel());
+  scene::Session session(scene::loadModelOrDefault(o.model));
   session.setDocument(document);
   session.settle();  // a still picture shows the solved posture, not the start of an animation
 

@@ -16,6 +16,7 @@ struct RenderOptions {
   int height = 1080;
   std::string view = "lateral";
   std::filesystem::path scenario;
+  std::filesystem::path model;  // model manifest; empty: the built-in model
   std::string preset;
   std::string mode;
   bool list_presets = false;

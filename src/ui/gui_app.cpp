@@ -194,7 +194,7 @@ GuiApp::GuiApp(const GuiOptions& options)
   renderer_.emplace();
   target_.emplace(1, 1, 4);
   composer_.emplace();
-  session_.emplace(scene::loadDefaultModel());
+  session_.emplace(scene::loadModelOrDefault(options_.model));
   app_.emplace(*session_);
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);

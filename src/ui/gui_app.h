@@ -20,6 +20,7 @@ struct FrameStats {
 
 struct GuiOptions {
   std::optional<std::filesystem::path> scenario;  // opened at start
+  std::filesystem::path model;                    // a model manifest (bring your own mesh); empty: built-in
   int exit_after_frames = 0;  // > 0: quit after that many frames (smoke tests)
   std::filesystem::path window_screenshot;  // with exit_after_frames: PNG of the whole window at the last frame
   // benchmark controls

@@ -61,3 +61,23 @@ TEST(RenderCommand, AFailedRenderLeavesThePreviousFileUntouched) {
   EXPECT_EQ(content, "previous");
   EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 1);
 }
+
+TEST(RenderCommand, AModelManifestIsUsedAndItsProblemsAreNamed) {
+  const fs::path d = freshDir("model");
+  // a malformed manifest: a one-line error naming the file, exit 2, nothing written
+  const auto broken = runSagitta("render --out " + (d / "a.png").string() + " --model " SAGITTA_TEST_DATA_DIR
+                                 "/anatomy/broken_manifest.json");
+  EXPECT_EQ(broken.code, 2) << broken.out;
+  EXPECT_NE(broken.out.find("broken_manifest.json"), std::string::npos) << broken.out;
+  EXPECT_FALSE(fs::exists(d / "a.png"));
+  // a part whose file is not a mesh: the built-in bone stays, the warning names the file
+  std::ofstream(d / "model.json") << R"({"schema": "sagitta.model", "schema_version": 1, "base": "builtin",
+    "parts": [{"name": "femur_r", "file": ")" SAGITTA_TEST_DATA_DIR R"(/anatomy/not_a_mesh.obj", "unit": "mm"}]})";
+  const auto r = runSagitta("render --width 320 --height 240 --out " + (d / "b.png").string() + " --model " +
+                            (d / "model.json").string());
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("not_a_mesh.obj"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(d / "b.png"));
+  const auto missing = runSagitta("render --out " + (d / "c.png").string() + " --model /nonexistent/model.json");
+  EXPECT_EQ(missing.code, 2) << missing.out;
+}
