@@ -475,6 +475,8 @@ void GuiApp::drawHelpOverlay() {
         {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
         {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
         {"F12", "Screenshot of the 3D view"},
+        {"Ctrl+R", "Record a clip (start / stop)"},
+        {"T", "Timeline: keyframes, scrub, play, export"},
         {"F1", "This help"},
         {"Ctrl+Q", "Quit"}};
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
