@@ -87,12 +87,7 @@ int runRecord(const RecordCliOptions& o) {
   ro.transparent = o.transparent;
   record::validate(ro);
 
-  render::WindowOptions wo;
-  wo.width = 64;
-  wo.height = 64;
-  wo.visible = false;
-  wo.vsync = false;
-  render::Window window(wo);
+  render::Window window(render::headlessWindowOptions());
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, 4);
   ui::ViewComposer composer;

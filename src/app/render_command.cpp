@@ -99,12 +99,7 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   if (o.no_shadows) view.shadows = false;
   if (o.orthographic) view.camera.projection = scene::Projection::kOrthographic;
 
-  render::WindowOptions wo;
-  wo.width = 64;
-  wo.height = 64;
-  wo.visible = false;
-  wo.vsync = false;
-  render::Window window(wo);
+  render::Window window(render::headlessWindowOptions());
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, o.msaa);
   scene::Session session(scene::loadModelOrDefault(o.model));

@@ -19,6 +19,17 @@ struct WindowOptions {
   int msaa_samples = 0;  // of the default framebuffer; Sagitta renders the 3D view offscreen
 };
 
+// A small hidden window without vsync: the GL context of the headless commands, which draw
+// into offscreen targets only.
+inline WindowOptions headlessWindowOptions() {
+  WindowOptions o;
+  o.width = 64;
+  o.height = 64;
+  o.visible = false;
+  o.vsync = false;
+  return o;
+}
+
 class Window {
  public:
   // Throws GraphicsError with one plain sentence when there is no display or the driver

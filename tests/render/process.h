@@ -1,4 +1,5 @@
-// Runs the real `sagitta` binary and captures its output and exit code.
+// Runs the real `sagitta` binary (or any command) and captures its output and exit code.
+// Shared by the render tests and the CLI unit tests.
 #pragma once
 
 #include <sys/wait.h>
@@ -14,9 +15,8 @@ struct ProcessResult {
   std::string out;
 };
 
-inline ProcessResult runSagitta(const std::string& args, const std::string& env = "") {
-  // `env` may hold variable assignments or a command prefix ("ulimit -f 64 &&", "timeout 4")
-  const std::string cmd = env + " " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1";
+// Runs a shell command line; returns its exit code and standard output.
+inline ProcessResult runCommand(const std::string& cmd) {
   ProcessResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
   if (p == nullptr) return r;
@@ -25,6 +25,11 @@ inline ProcessResult runSagitta(const std::string& args, const std::string& env 
   const int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+inline ProcessResult runSagitta(const std::string& args, const std::string& env = "") {
+  // `env` may hold variable assignments or a command prefix ("ulimit -f 64 &&", "timeout 4")
+  return runCommand(env + " " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1");
 }
 
 }  // namespace sagitta::testing

@@ -1,11 +1,11 @@
 // The command line as a user meets it: exit codes and one-line errors. These run the real
 // binary; none of them needs a display (bad input is caught before any drawing).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <cstdio>
 #include <string>
+
+#include "../../render/process.h"
 
 namespace {
 
@@ -15,15 +15,8 @@ struct Result {
 };
 
 Result run(const std::string& args) {
-  const std::string cmd = "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1";
-  Result r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  const auto r = sagitta::testing::runCommand("env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1");
+  return {r.code, r.out};
 }
 
 int lines(const std::string& s) {

@@ -1,16 +1,16 @@
 // `sagitta report` as a user meets it: one JSON object on stdout, and for bad input one line on
 // stderr naming the key (and file line) with exit code 2; a missing file is exit code 1.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "../../render/process.h"
 
 namespace {
 
@@ -24,13 +24,10 @@ Result run(const std::string& args) {
   const std::filesystem::path err_file =
       std::filesystem::temp_directory_path() / ("sagitta_report_test_" + std::to_string(::getpid()) + ".err");
   const std::string cmd = "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta report " + args + " 2>" + err_file.string();
+  const auto run = sagitta::testing::runCommand(cmd);
   Result r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  std::array<char, 4096> buf{};
-  while (std::fgets(buf.data(), buf.size(), p) != nullptr) r.out += buf.data();
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.code = run.code;
+  r.out = run.out;
   {
     std::ifstream f(err_file);
     r.err.assign(std::istreambuf_iterator<char>(f), {});
