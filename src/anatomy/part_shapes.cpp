@@ -46,6 +46,7 @@ std::vector<PartShape> builtinShapes(const BodyLayout& body) {
     out.insert(out.end(), part.begin(), part.end());
   }
   carveNeighbours(out, body);
+  splitAtPars(out);
   return out;
 }
 

@@ -24,6 +24,11 @@ struct PartShape {
   double max_edge = 4e-3;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;
+  // L4 and L5: the surface of an isthmic defect through both pars interarticulares, in the
+  // segment frame, positive on the vertebral-body side and about the distance to the surface.
+  // builtinShapes() splits such a part (after the neighbours are carved) into `name` and
+  // `name + "_arch"` (splitAtPars).
+  sdf::NodePtr pars_cut;
   // skinned parts only: up to four segments and weights (summing to 1) for a bind-pose point
   std::function<void(const glm::dvec3& world, glm::u8vec4& segments, glm::vec4& weights)> skin;
 };
@@ -36,6 +41,16 @@ std::vector<PartShape> shankShapes(const BodyLayout& body);     // tibia, fibula
 std::vector<PartShape> thoraxShapes(const BodyLayout& body);    // ribs and costal cartilage
 std::vector<PartShape> discShapes(const BodyLayout& body);      // annulus and nucleus per level
 std::vector<PartShape> outlineShapes(const BodyLayout& body);   // translucent body outline
+
+// The total width of the pars defect between a vertebra and its posterior arch (m): thin enough
+// that the intact vertebra reads as one bone, so the crack only opens when the arch stays
+// behind in an isthmic slip.
+inline constexpr double kParsGap = 0.0006;
+
+// Replaces each part with a pars_cut by its two pieces: `name` (body, pedicles, transverse and
+// superior articular processes, the pars down to the cut) and `name + "_arch"` (the rest of the
+// pars, laminae, inferior articular and spinous processes), kParsGap apart. Same segment.
+void splitAtPars(std::vector<PartShape>& shapes);
 
 // All parts of the built-in model, in a fixed order.
 std::vector<PartShape> builtinShapes(const BodyLayout& body);

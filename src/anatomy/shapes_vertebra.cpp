@@ -2,9 +2,14 @@
 // pedicles; laminae meeting in the spinous process; transverse processes; superior and inferior
 // articular processes whose facets are the ones in spine_layout (so neighbours' facets face each
 // other one joint space apart); the pars interarticularis bridging the pillar to the inferior
-// process; an open vertebral foramen. Built in the vertebra frame from VertebraLayout.
+// process; an open vertebral foramen. Built in the vertebra frame from VertebraLayout. L4 and L5,
+// the vertebrae that slip in isthmic spondylolisthesis, are split through both pars into the
+// vertebra and its posterior arch (splitAtPars), so the arch can stay behind when the body slips.
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "anatomy/part_shapes.h"
 #include "core/units.h"
@@ -67,57 +72,118 @@ NodePtr facetPlate(const glm::dvec3& centre, const glm::dvec3& normal, double t,
 }
 
 // The right half of the posterior arch (pedicle, pillar, articular processes, pars, lamina,
-// transverse process); mirrored for the left.
-NodePtr posteriorHalf(const VertebraLayout& l, bool thoracic) {
+// transverse process); mirrored for the left. `whole` is the bone; `front` and `back` are its
+// primitives on either side of an isthmic defect, which separates the pars from the pillar
+// (front: pedicle, pillar, superior articular, mammillary, transverse and accessory processes;
+// back: pars, inferior articular process, lamina).
+struct PosteriorHalf {
+  NodePtr whole;
+  std::vector<NodePtr> front, back;
+};
+
+PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   const VertebraDims& v = l.dims;
   const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
   const glm::dvec3 up(0.0, 1.0, 0.0);
   std::vector<NodePtr> parts;
+  PosteriorHalf out;
+  auto add = [&](NodePtr n, std::vector<NodePtr>& side) {
+    side.push_back(n);
+    parts.push_back(std::move(n));
+  };
 
   // pedicle: an oval bar from inside the body to the articular pillar
   const glm::dvec3 ped_dir = l.pedicle_back - l.pedicle_front;
   const glm::dvec3 ped_mid = 0.5 * (l.pedicle_front + l.pedicle_back) + glm::dvec3(0.001 * s, 0.0, 0.0);
   const double pw = 0.5 * v.pedicle_width, ph = 0.5 * v.pedicle_height;
-  parts.push_back(sdf::roundBox(boxFrame(ped_mid, ped_dir, up), {0.5 * glm::length(ped_dir) + 0.003 * s, ph, pw},
-                                0.85 * std::min(pw, ph)));
+  add(sdf::roundBox(boxFrame(ped_mid, ped_dir, up), {0.5 * glm::length(ped_dir) + 0.003 * s, ph, pw}, 0.85 * std::min(pw, ph)),
+      out.front);
 
   // articular pillar behind the pedicle
   const glm::dvec3 pillar(l.pedicle_back.x - 0.002 * s, l.pedicle_y - 0.001 * s, l.superior_process.z + 0.001 * s);
-  parts.push_back(sdf::ellipsoid(boxFrame(pillar, up, {1, 0, 0}), {0.0065 * s, 0.0045 * s, 0.0042 * s}));
+  add(sdf::ellipsoid(boxFrame(pillar, up, {1, 0, 0}), {0.0065 * s, 0.0045 * s, 0.0042 * s}), out.front);
 
   // superior articular process: a plate whose medial-posterior face is the facet
   const double t = l.articular_thickness;
   const glm::dvec3 sap_n = l.superior_facet_normal;
-  parts.push_back(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0060 * s, s));
-  parts.push_back(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s,
-                                 0.0042 * s));
-  parts.push_back(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0022 * s));
+  add(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0060 * s, s), out.front);
+  add(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s, 0.0042 * s), out.front);
+  add(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0022 * s), out.front);
 
   // inferior articular process hanging from the lamina, its lateral-anterior face the facet
   const glm::dvec3 iap_n = l.inferior_facet_normal;
-  parts.push_back(facetPlate(l.inferior_process, iap_n, t, 0.0085 * s, 0.0056 * s, s));
+  add(facetPlate(l.inferior_process, iap_n, t, 0.0085 * s, 0.0056 * s, s), out.back);
   // pars interarticularis: from the pillar down to the inferior process
   const glm::dvec3 pars_top(pillar.x - 0.002 * s, l.pedicle_y - 0.5 * v.pedicle_height, l.pars.z - 0.0035 * s);
   const glm::dvec3 pars_bottom = l.inferior_process + up * (0.0045 * s) - iap_n * (0.001 * s);
-  parts.push_back(sdf::roundCone(pars_top, pars_bottom, 0.0042 * s, 0.0040 * s));
+  add(sdf::roundCone(pars_top, pars_bottom, 0.0042 * s, 0.0040 * s), out.back);
 
   // lamina: a sloping plate from the pillar to the midline (overlapping it a little)
   const glm::dvec3 lam_lat(pillar.x - 0.002 * s, l.pedicle_y - 0.0045 * s, pillar.z - 0.0045 * s);
   const glm::dvec3 lam_mid(l.canal_posterior.x - 0.003 * s, l.pedicle_y - 0.0055 * s, -0.002 * s);
   const glm::dvec3 lam_dir = lam_mid - lam_lat;
   const glm::dvec3 lam_up = glm::normalize(glm::dvec3(0.45, 1.0, 0.0));  // top edge leans forward
-  parts.push_back(sdf::roundBox(boxFrame(0.5 * (lam_lat + lam_mid), lam_dir, lam_up),
-                                {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0090 * s, 0.0030 * s}, 0.0026 * s));
+  add(sdf::roundBox(boxFrame(0.5 * (lam_lat + lam_mid), lam_dir, lam_up),
+                    {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0090 * s, 0.0030 * s}, 0.0026 * s),
+      out.back);
 
   // transverse process: flattened front-to-back, tapering to the tip
   const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
   const double tp_root = thoracic ? 0.0045 * s : 0.0052 * s;
   const double tp_tip = thoracic ? 0.0040 * s : 0.0036 * s;
-  parts.push_back(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip,
-                                {1.0, 0.0, 0.0}, tp_len > 0.03 ? 0.5 : 0.8));
-  parts.push_back(sdf::sphere(l.accessory, 0.0020 * s));
-  return sdf::smoothUnion(std::move(parts), 0.0025 * s);
+  add(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip, {1.0, 0.0, 0.0},
+                    tp_len > 0.03 ? 0.5 : 0.8),
+      out.front);
+  add(sdf::sphere(l.accessory, 0.0020 * s), out.front);
+  out.whole = sdf::smoothUnion(std::move(parts), 0.0025 * s);
+  return out;
 }
+
+// The surface of a pars defect: the points as deep in (or as near to) the front primitives as
+// the back ones (PosteriorHalf), i.e. where the posterior arch meets the rest of the bone, which
+// within the bone is only across the two pars: from the inferior vertebral notch up along the
+// back of the pedicle to the notch between the superior articular process and the lamina. The
+// groups are blended over ~4 mm so the surface has no creases. Positive on the front side; near
+// the surface the difference of the two distances is divided by its gradient, so the value is
+// the distance to the surface and the gap has the same width everywhere.
+class ParsCut final : public sdf::Node {
+ public:
+  ParsCut(NodePtr front, NodePtr back) : front_(std::move(front)), back_(std::move(back)) {
+    bounds_ = sdf::Box{glm::dvec3(-1e9), glm::dvec3(1e9)};
+  }
+  double eval(const glm::dvec3& p) const override {
+    const double f = diff(p);
+    if (std::abs(f) > 0.003) return 0.5 * f;  // |grad f| <= 2: a bound on the distance
+    constexpr double kStep = 2e-5;
+    const glm::dvec3 g(diff(p + glm::dvec3(kStep, 0, 0)) - diff(p - glm::dvec3(kStep, 0, 0)),
+                       diff(p + glm::dvec3(0, kStep, 0)) - diff(p - glm::dvec3(0, kStep, 0)),
+                       diff(p + glm::dvec3(0, 0, kStep)) - diff(p - glm::dvec3(0, 0, kStep)));
+    return f / std::clamp(glm::length(g) / (2.0 * kStep), 0.5, 2.0);
+  }
+
+ private:
+  double diff(const glm::dvec3& p) const { return back_->eval(p) - front_->eval(p); }
+  NodePtr front_, back_;
+};
+
+// One side of the cut, `gap` wide in all: the region more than gap / 2 in front of it (or behind
+// it); a piece of the vertebra is the vertebra intersected with it.
+class CutSide final : public sdf::Node {
+ public:
+  CutSide(NodePtr bone, NodePtr cut, bool front, double gap)
+      : bone_(std::move(bone)), cut_(std::move(cut)), sign_(front ? -1.0 : 1.0), half_gap_(0.5 * gap) {
+    bounds_ = bone_->bounds();
+  }
+  double eval(const glm::dvec3& p) const override {
+    const double d = bone_->eval(p);
+    if (d > 0.003) return d;  // well outside the bone the cut cannot matter (a lower bound)
+    return sdf::smax(d, sign_ * cut_->eval(p) + half_gap_, 0.0001);
+  }
+
+ private:
+  NodePtr bone_, cut_;
+  double sign_, half_gap_;
+};
 
 NodePtr spinousProcess(const VertebraLayout& l) {
   const VertebraDims& v = l.dims;
@@ -147,11 +213,13 @@ NodePtr spinousProcess(const VertebraLayout& l) {
   return sdf::smoothUnion(std::move(parts), 0.003 * s);
 }
 
-PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic, double scale) {
+PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic, double scale,
+                        bool pars_cut) {
   const double s = 0.5 * (l.dims.height_anterior + l.dims.height_posterior) / 0.0245;
-  NodePtr half = posteriorHalf(l, thoracic);
+  const PosteriorHalf half = posteriorHalf(l, thoracic);
   NodePtr body = std::make_shared<VertebralBody>(l, 0.0013 * s);
-  NodePtr field = sdf::smoothUnion({body, half, sdf::mirrorZ(half), spinousProcess(l)}, 0.0022 * s);
+  NodePtr spinous = spinousProcess(l);
+  NodePtr field = sdf::smoothUnion({body, half.whole, sdf::mirrorZ(half.whole), spinous}, 0.0022 * s);
   PartShape p;
   p.name = name;
   p.kind = PartKind::kBone;
@@ -161,6 +229,13 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
   p.chord_error = 1.25e-4 * scale;
   p.min_edge = 0.0005 * scale;
   p.max_edge = 0.003 * scale;
+  if (pars_cut) {
+    std::vector<NodePtr> front = {body}, back = {spinous};
+    for (const NodePtr& n : half.front) front.insert(front.end(), {n, sdf::mirrorZ(n)});
+    for (const NodePtr& n : half.back) back.insert(back.end(), {n, sdf::mirrorZ(n)});
+    p.pars_cut = std::make_shared<ParsCut>(sdf::smoothUnion(std::move(front), 0.004 * s),
+                                           sdf::smoothUnion(std::move(back), 0.004 * s));
+  }
   return p;
 }
 
@@ -169,7 +244,7 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
 std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
   std::vector<PartShape> out;
   const double scale = b.dims.opensim_scale;
-  out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale));
+  out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale, false));
   // T11 and T10 (hints that carry ribs 11 and 10): T12's shape stacked on thoracic discs with a
   // little kyphosis (~3 deg per level [U])
   glm::dmat4 frame = b.spine.t12.superior_endplate;
@@ -183,10 +258,32 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
     frame = frame * b.spine.t12.superior_endplate;
   }
   for (int k = 0; k < kLumbarCount; ++k) {
+    // the isthmic slip levels (L4-L5, L5-S1): the slipping vertebra's arch can stay behind
+    const bool slip_level = k + 1 >= 4;
     out.push_back(vertebraShape("l" + std::to_string(k + 1), lumbarSegment(k), b.spine.lumbar[static_cast<std::size_t>(k)],
-                                false, scale));
+                                false, scale, slip_level));
   }
   return out;
+}
+
+void splitAtPars(std::vector<PartShape>& shapes) {
+  std::vector<PartShape> out;
+  out.reserve(shapes.size() + 2);
+  for (PartShape& p : shapes) {
+    if (!p.pars_cut) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    PartShape arch = p;
+    arch.name = p.name + "_arch";
+    arch.field = std::make_shared<CutSide>(p.field, p.pars_cut, false, kParsGap);
+    arch.pars_cut = nullptr;
+    p.field = std::make_shared<CutSide>(p.field, p.pars_cut, true, kParsGap);
+    p.pars_cut = nullptr;
+    out.push_back(std::move(p));
+    out.push_back(std::move(arch));
+  }
+  shapes = std::move(out);
 }
 
 }  // namespace sagitta::anatomy
