@@ -241,11 +241,13 @@ Model loadModel(const fs::path& manifest) {
   }
 
   const fs::path dir = manifest.parent_path();
+  std::vector<std::string> named, replaced;  // parts the manifest names; built-in parts it replaced
   for (std::size_t i = 0; i < j["parts"].size(); ++i) {
     const json& entry = j["parts"][i];
     const std::string part_where = where + ", parts[" + std::to_string(i) + "]";
     if (!entry.is_object()) throw InputError(part_where + " must be an object");
     const std::string name = stringField(entry, "name", part_where);
+    named.push_back(name);
     auto existing = std::find_if(model.parts.begin(), model.parts.end(), [&](const ModelPart& p) { return p.name == name; });
     const ModelPart* builtin = existing == model.parts.end() ? nullptr : &*existing;
     try {
@@ -253,6 +255,7 @@ Model loadModel(const fs::path& manifest) {
       for (Landmark& l : loaded.landmarks) model.skeleton.setLandmark(std::move(l));
       if (builtin != nullptr) {
         *existing = std::move(loaded.part);
+        replaced.push_back(name);
       } else {
         model.parts.push_back(std::move(loaded.part));
       }
@@ -263,6 +266,13 @@ Model loadModel(const fs::path& manifest) {
       if (builtin == nullptr) throw;
       model.warnings.push_back(std::string(e.what()) + "; the built-in " + name + " is used instead");
     }
+  }
+  // A user's L4 or L5 is the whole vertebra: the built-in posterior arch split off it (l5_arch)
+  // would be a second arch, so it goes, unless the manifest gives an arch of its own.
+  for (const std::string& name : replaced) {
+    const std::string arch = name + "_arch";
+    if (std::find(named.begin(), named.end(), arch) != named.end()) continue;
+    std::erase_if(model.parts, [&](const ModelPart& p) { return p.name == arch; });
   }
   return model;
 }

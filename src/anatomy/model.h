@@ -52,7 +52,9 @@ std::optional<PartKind> partKindFromName(std::string_view name);
 // user's own meshes (OBJ, STL, PLY, glTF, ...) given with their unit, transform and landmarks.
 // A part that fails (missing file, not a mesh, truncated, empty, a required landmark missing,
 // an absurd size for its unit) is reported in `warnings`, naming the file and the field, and the
-// built-in part stays; without a built-in part to fall back on, the failure throws.
+// built-in part stays; without a built-in part to fall back on, the failure throws. A user's
+// "l4" or "l5" is taken as the whole vertebra: the built-in "l4_arch" / "l5_arch" (the posterior
+// arch behind the pars, split off for isthmic slips) is dropped unless the manifest gives it too.
 // Throws InputError naming the manifest, line and field for malformed JSON or a bad field, and
 // IoError when the manifest cannot be read.
 Model loadModel(const std::filesystem::path& manifest);

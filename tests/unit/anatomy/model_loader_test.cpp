@@ -52,6 +52,22 @@ class UserManifest : public ::testing::Test {
     return path;
   }
 
+  // built-in parts written together as one OBJ in metres (their segment frame)
+  fs::path writeObj(const std::string& file, const std::vector<std::string>& parts) const {
+    const fs::path path = dir_ / file;
+    std::ofstream out(path);
+    std::size_t base = 1;
+    for (const std::string& name : parts) {
+      const MeshData& m = part(builtin(), name).mesh;
+      for (const glm::vec3& p : m.positions) out << "v " << p.x << ' ' << p.y << ' ' << p.z << '\n';
+      for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+        out << "f " << m.indices[t] + base << ' ' << m.indices[t + 1] + base << ' ' << m.indices[t + 2] + base << '\n';
+      }
+      base += m.positions.size();
+    }
+    return path;
+  }
+
   json landmarksMm(const std::vector<std::string>& names, const glm::dvec3& offset_mm) const {
     json j = json::object();
     for (const std::string& n : names) {
@@ -92,6 +108,36 @@ TEST_F(UserManifest, ReplacesABuiltinBoneWithAMeshInMillimetresAndItsOwnFrame) {
   EXPECT_EQ(part(m, "os_coxae_l").mesh.positions.size(), part(builtin(), "os_coxae_l").mesh.positions.size());
 }
 
+TEST_F(UserManifest, AUserVertebraIsTheWholeBoneSoTheBuiltinArchGoes) {
+  // a scanned L5 is one mesh, body and arch together
+  writeObj("l5_scan.obj", {"l5", "l5_arch"});
+  json marks = json::object();
+  for (const char* n : {"l5_superior_endplate_anterior", "l5_superior_endplate_posterior", "l5_inferior_endplate_anterior",
+                        "l5_inferior_endplate_posterior"}) {
+    const glm::dvec3 p = builtin().skeleton.landmark(n).position;
+    marks[n] = {p.x, p.y, p.z};
+  }
+  const Model m = loadModel(writeManifest(json::array({{{"name", "l5"}, {"file", "l5_scan.obj"}, {"landmarks", marks}}})));
+  EXPECT_TRUE(m.warnings.empty()) << m.warnings.front();
+  EXPECT_EQ(part(m, "l5").mesh.positions.size(),
+            part(builtin(), "l5").mesh.positions.size() + part(builtin(), "l5_arch").mesh.positions.size());
+  EXPECT_THROW((void)part(m, "l5_arch"), std::out_of_range);
+  EXPECT_NO_THROW((void)part(m, "l4_arch"));  // L4 is still the built-in one, in two pieces
+  EXPECT_EQ(m.parts.size(), builtin().parts.size() - 1);
+  // the arch's landmarks keep their built-in positions
+  EXPECT_EQ(m.skeleton.landmark("l5_spinous_tip").position, builtin().skeleton.landmark("l5_spinous_tip").position);
+
+  // given both pieces, both are the user's
+  writeObj("l5_body.obj", {"l5"});
+  writeObj("l5_arch.obj", {"l5_arch"});
+  const Model both = loadModel(writeManifest(json::array(
+      {{{"name", "l5"}, {"file", "l5_body.obj"}, {"landmarks", marks}}, {{"name", "l5_arch"}, {"file", "l5_arch.obj"}}})));
+  EXPECT_TRUE(both.warnings.empty()) << both.warnings.front();
+  EXPECT_EQ(both.parts.size(), builtin().parts.size());
+  EXPECT_EQ(part(both, "l5_arch").mesh.positions.size(), part(builtin(), "l5_arch").mesh.positions.size());
+  EXPECT_EQ(part(both, "l5_arch").segment, Segment::kL5);
+}
+
 TEST_F(UserManifest, WrongUnitKeepsTheBuiltinBoneAndSaysWhy) {
   const fs::path obj = writePelvisObj({});
   const Model m = loadModel(writeManifest(json::array(
@@ -123,7 +169,7 @@ TEST_F(UserManifest, BrokenFilesKeepTheBuiltinBones) {
   ASSERT_EQ(m.warnings.size(), 4u);
   const std::vector<std::string> files = {"not_a_mesh.obj", "truncated.glb", "empty.stl", "does_not_exist.ply"};
   for (std::size_t i = 0; i < files.size(); ++i) EXPECT_NE(m.warnings[i].find(files[i]), std::string::npos) << m.warnings[i];
-  for (const char* name : {"os_coxae_r", "sacrum", "l5", "l4"}) {
+  for (const char* name : {"os_coxae_r", "sacrum", "l5", "l4", "l5_arch", "l4_arch"}) {
     EXPECT_EQ(part(m, name).mesh.positions.size(), part(builtin(), name).mesh.positions.size()) << name;
   }
 }
