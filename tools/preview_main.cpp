@@ -1,5 +1,6 @@
 // sagitta_preview: generate built-in parts and look at them (CPU renderer, PNG out).
 //   sagitta_preview --parts l4,l5 --view all --out /tmp/spine [--size 900] [--landmarks] [--lod low]
+//   sagitta_preview --parts l5,l5_arch --arch-colour --slip-mm 6   (the pars defect opened)
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -62,7 +63,8 @@ int main(int argc, char** argv) {
   std::string parts, view = "all", out = "/tmp/preview", lod = "default", body = "male", manifest;
   int size = 600, per_row = 3;
   double tilt_deg = 0.0;
-  bool landmarks = false, outline = false, wire = false;
+  bool landmarks = false, outline = false, wire = false, arch_colour = false;
+  double slip_mm = 0.0;
   app.add_option("--parts", parts, "comma-separated part names (default: all)");
   app.add_option("--view", view, "lateral, anterior, posterior, superior, inferior, medial, oblique or all");
   app.add_option("--out", out, "output path prefix");
@@ -74,6 +76,9 @@ int main(int argc, char** argv) {
   app.add_flag("--landmarks", landmarks, "draw landmarks (red bony, green muscle)");
   app.add_flag("--outline", outline, "draw the body outline translucent");
   app.add_flag("--wire", wire, "show the triangles");
+  app.add_flag("--arch-colour", arch_colour, "draw the posterior arches (parts named *_arch) blue");
+  app.add_option("--slip-mm", slip_mm,
+                 "move vertebrae that have an *_arch part forward in their own frame, the arch staying: the pars defect opened");
   app.add_option("--tilt", tilt_deg, "pelvic tilt about the hip axis, degrees (negative: anterior), femora kept still");
   CLI11_PARSE(app, argc, argv);
 
@@ -127,6 +132,10 @@ int main(int argc, char** argv) {
     }
     anatomy::computeSmoothNormals(p.mesh);
   }
+  std::set<std::string> with_arch;  // vertebrae whose arch is a part of its own
+  for (const anatomy::ModelPart& p : list) {
+    if (p.name.size() > 5 && p.name.ends_with("_arch")) with_arch.insert(p.name.substr(0, p.name.size() - 5));
+  }
   std::size_t total = 0;
   std::vector<tools::PreviewItem> items;
   std::set<anatomy::Segment> segs;
@@ -138,6 +147,8 @@ int main(int argc, char** argv) {
     it.mesh = &p.mesh;
     it.to_world = p.mesh.skinned() ? glm::dmat4(1.0) : world[static_cast<std::size_t>(p.segment)];
     it.colour = colourOf(p.kind);
+    if (arch_colour && p.name.ends_with("_arch")) it.colour = {0.55f, 0.7f, 0.95f};
+    if (slip_mm != 0.0 && with_arch.count(p.name)) it.to_world = it.to_world * anatomy::translation({slip_mm * 1e-3, 0.0, 0.0});
     it.wire = wire;
     it.alpha = p.kind == anatomy::PartKind::kBodyOutline && list.size() > 1 ? 0.35f : 1.0f;
     items.push_back(it);
