@@ -134,14 +134,17 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
     };
     xdo("mousemove --window " + w + " 800 880");  // off the slider (its highlight)
     settle();
+    xdo("windowfocus --sync " + w);
     xdo("key ctrl+z");
     undone = waitFor([](const nlohmann::json& j) { return tightness(j) == 0.0; });
+    xdo("windowfocus --sync " + w);
     xdo("key ctrl+shift+z");
     redone = waitFor([](const nlohmann::json& j) {
       return tightness(j) > 0.9 && j["shown"]["pelvic_tilt_deg"].get<double>() < j["pelvic_tilt_deg"].get<double>() + 0.05;
     });  // the posture animates to its new place
     pause(0.5);
   }
+  if (!wid.empty()) xdo("windowfocus --sync " + wid.substr(0, wid.find('\n')));
   xdo("key ctrl+q");
   runner.join();
   ASSERT_TRUE(ready) << "the window opened and listed its sliders\n" << app.out;
