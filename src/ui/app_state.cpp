@@ -38,6 +38,15 @@ void AppState::replace(const std::string& name, scene::Document document) {
   frame_camera = true;
 }
 
+bool AppState::setView(const std::string& name, std::string_view key, const nlohmann::json& value) {
+  return change(name, "", [&](scene::Document& d) { scene::setViewKey(d.view, key, value); });
+}
+
+void AppState::showView(const std::string& name, const char* view) {
+  setView(name, "camera.view", view);
+  frame_camera = true;
+}
+
 void AppState::reframeIfTheFilmChanged(const scene::ViewState& before) {
   const scene::ViewState& now = doc().view;
   if (now.xray != before.xray || now.camera_view != before.camera_view) frame_camera = true;

@@ -9,6 +9,9 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "core/undo.h"
 #include "scene/body_draw.h"
@@ -61,6 +64,11 @@ struct AppState {
   bool change(const std::string& name, const std::string& merge_key, const std::function<void(scene::Document&)>& edit);
   // Ends the current merged step (a slider was released).
   void endDrag() { history.closeStep(); }
+  // One view key (scene/view_state.h) as one undoable step called `name`.
+  bool setView(const std::string& name, std::string_view key, const nlohmann::json& value);
+  // A named camera view ("lateral", "oblique", ...), framed on the model even when it is the
+  // one already set (the user may have orbited away from it).
+  void showView(const std::string& name, const char* view);
   // X-ray on or off as one undoable step; turning it on frames a lateral film (scene::setXray).
   void setXray(bool on);
   // after undo / redo: a named view or the X-ray film changed, so the camera follows

@@ -17,21 +17,20 @@ namespace {
 void viewToggle(AppState& app, const char* label, const char* key, const char* shortcut = nullptr) {
   const bool on = scene::getViewKey(app.doc().view, key).get<bool>();
   if (ImGui::MenuItem(label, shortcut, on)) {
-    app.change(std::string(label) + (on ? " off" : " on"), "", [&](scene::Document& d) { scene::setViewKey(d.view, key, !on); });
+    app.setView(std::string(label) + (on ? " off" : " on"), key, !on);
   }
 }
 
 void viewChoice(AppState& app, const char* label, const char* key, const char* value) {
   const bool on = scene::getViewKey(app.doc().view, key).get<std::string>() == value;
   if (ImGui::MenuItem(label, nullptr, on)) {
-    app.change(label, "", [&](scene::Document& d) { scene::setViewKey(d.view, key, value); });
+    app.setView(label, key, value);
   }
 }
 
 void cameraView(AppState& app, const char* label, const char* shortcut, const char* name) {
   if (ImGui::MenuItem(label, shortcut)) {
-    app.change(std::string("view: ") + label, "", [&](scene::Document& d) { scene::setViewKey(d.view, "camera.view", name); });
-    app.frame_camera = true;
+    app.showView(std::string("view: ") + label, name);
   }
 }
 

@@ -68,7 +68,7 @@ void sectionTitle(const char* text) {
 void viewCheckbox(AppState& app, const char* label, const char* key) {
   bool on = scene::getViewKey(app.doc().view, key).get<bool>();
   if (ImGui::Checkbox(label, &on)) {
-    app.change(std::string(label) + (on ? " on" : " off"), "", [&](scene::Document& d) { scene::setViewKey(d.view, key, on); });
+    app.setView(std::string(label) + (on ? " on" : " off"), key, on);
   }
 }
 
@@ -101,9 +101,7 @@ void drawView(AppState& app) {
   for (std::size_t i = 0; i < kViews.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::SmallButton(kViews[i].first)) {
-      app.change(std::string("view: ") + kViews[i].first, "",
-                 [&](scene::Document& d) { scene::setViewKey(d.view, "camera.view", kViews[i].second); });
-      app.frame_camera = true;
+      app.showView(std::string("view: ") + kViews[i].first, kViews[i].second);
     }
   }
   ImGui::TextDisabled("Background");
@@ -113,8 +111,7 @@ void drawView(AppState& app) {
   for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::RadioButton(kBackgrounds[i].first, current == kBackgrounds[i].second)) {
-      app.change(std::string("background: ") + kBackgrounds[i].second, "",
-                 [&](scene::Document& d) { scene::setViewKey(d.view, "view.background", kBackgrounds[i].second); });
+      app.setView(std::string("background: ") + kBackgrounds[i].second, "view.background", kBackgrounds[i].second);
     }
   }
 }
@@ -230,7 +227,7 @@ void drawSlip(AppState& app, bool plain) {
   // the grade measured back from the geometry being shown, as the slider moves
   const biomech::ClinicalMeasures m = app.session.shownMeasures();
   const std::string grade = scene::meyerdingText(m.meyerding_grade, m.slip_percent);
-  const bool show_numbers = app.doc().view.mode != scene::Mode::kPatient || app.doc().view.show_numbers;
+  const bool show_numbers = scene::showsNumbers(app.doc().view);
   ImGui::Text("Meyerding: %s", show_numbers ? grade.c_str() : (m.meyerding_grade > 0 ? "slipped" : "no slip"));
   if (!plain && m.meyerding_grade > 0) {
     ImGui::TextDisabled("slip angle %.0f°  (measured on the bones)", m.slip_angle_deg);
@@ -286,7 +283,7 @@ void drawCompare(AppState& app) {
   const scene::Ghost ghost = app.doc().view.ghost;
   auto set = [&](const char* label, const char* value, scene::Ghost g) {
     if (ImGui::RadioButton(label, ghost == g)) {
-      app.change(std::string("compare: ") + label, "", [&](scene::Document& d) { scene::setViewKey(d.view, "view.ghost", value); });
+      app.setView(std::string("compare: ") + label, "view.ghost", value);
     }
   };
   set("off", "off", scene::Ghost::kOff);
