@@ -263,12 +263,9 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
     body_meshes_->addShearArrow(arrow, list);
     if (arrow.magnitude_N > 1.0 && view.labels) {
       char buf[64];
-      if (view.mode == Mode::kPatient && !view.show_numbers) {
-        std::snprintf(buf, sizeof buf, "%s", "Forward pull on L5");
-      } else {
-        std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
-      }
-      list.labels.push_back({glm::vec3(arrow.origin + arrow.direction * 0.08), buf, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
+      std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
+      const std::string text = showsNumbers(view) ? std::string(buf) : std::string("Forward pull on L5");
+      list.labels.push_back({glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
     }
   }
   body_meshes_->addSupport(solution.support, list);
@@ -306,7 +303,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   ro.lordosis = view.lordosis;
   ro.plumb_line = view.plumb_line;
   ro.meyerding = view.meyerding;
-  ro.values = view.mode != Mode::kPatient || view.show_numbers;
+  ro.values = showsNumbers(view);
   ro.light_background = view.background == BackgroundChoice::kLight;
   ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
   // lift the lines toward the camera's side of the sagittal plane

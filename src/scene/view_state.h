@@ -78,6 +78,10 @@ void applyViewSections(ViewState& state, const nlohmann::json& scenario, std::st
 // Writes those sections into `scenario` (other members are left as they are).
 void writeViewSections(const ViewState& state, nlohmann::json& scenario);
 
+// Whether measured values are shown: always, except in patient mode unless asked for
+// (view.show_numbers). Overlays, labels, badges, legend and panels all follow it.
+inline bool showsNumbers(const ViewState& state) { return state.mode != Mode::kPatient || state.show_numbers; }
+
 // X-ray mode as the user turns it on: a radiograph is a lateral or AP film, so a view from any
 // other direction (oblique, superior, a free camera) turns to lateral. Session::cameraFor shows
 // X-ray views orthographic, as a film is.

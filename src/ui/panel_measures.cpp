@@ -143,7 +143,7 @@ void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
   if (ImGui::Begin("Measures", nullptr, flags)) {
     const scene::Mode mode = app.doc().view.mode;
-    const bool numbers = mode != scene::Mode::kPatient || app.doc().view.show_numbers;
+    const bool numbers = scene::showsNumbers(app.doc().view);
     ImGui::TextDisabled("POSTURE & MEASURES");
     ImGui::SameLine();
     ImGui::TextDisabled("— model prediction");

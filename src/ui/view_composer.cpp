@@ -264,7 +264,7 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   text.badges = frame.captions.badges;
   text.title = frame.title;
   text.strain_legend = view.muscles && !view.xray;
-  text.legend_numbers = view.mode != scene::Mode::kPatient || view.show_numbers;
+  text.legend_numbers = scene::showsNumbers(view);
 
   const int w = target.width(), h = target.height();
   std::vector<Pass> passes;
