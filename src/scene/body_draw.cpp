@@ -99,8 +99,10 @@ float bellyRadius_m(double max_isometric_force_N) {
 BodyMeshes::BodyMeshes(MeshLibrary& library)
     : library_(library), arrow_(library.add(unitArrow())), box_(library.add(unitBox())) {}
 
-MeshId BodyMeshes::slot(std::size_t index) {
+MeshId BodyMeshes::place(anatomy::MeshData mesh) {
+  const std::size_t index = used_++;
   while (dynamic_.size() <= index) dynamic_.push_back(library_.add(anatomy::MeshData{}));
+  library_.replace(dynamic_[index], std::move(mesh));
   return dynamic_[index];
 }
 
@@ -116,8 +118,7 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles, 
     shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
     anatomy::MeshData mesh = spindleMesh(path, shape);
     if (mesh.empty()) continue;
-    const MeshId id = slot(used_++);
-    library_.replace(id, std::move(mesh));
+    const MeshId id = place(std::move(mesh));
     DrawItem item;
     item.mesh = id;
     item.material = Material::kMuscle;
@@ -143,8 +144,7 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
     shape.rings = 24;
     anatomy::MeshData mesh = spindleMesh(path, shape);
     if (mesh.empty()) continue;
-    const MeshId id = slot(used_++);
-    library_.replace(id, std::move(mesh));
+    const MeshId id = place(std::move(mesh));
     DrawItem item;
     item.mesh = id;
     item.material = Material::kNerve;

@@ -31,7 +31,8 @@ class BodyMeshes {
   void addSupport(const biomech::Support& support, DrawList& list);
 
  private:
-  MeshId slot(std::size_t index);
+  // Puts a per-frame mesh (spindle, nerve tube) into the next reused library slot.
+  MeshId place(anatomy::MeshData mesh);
   MeshLibrary& library_;
   std::vector<MeshId> dynamic_;  // spindles and nerve tubes, reused in order each frame
   std::size_t used_ = 0;
