@@ -93,6 +93,17 @@ double meanAbsDiff(const Image& a, const Image& b) {
   return sum / static_cast<double>(a.rgba.size() / 4 * 3);
 }
 
+double meanAbsDiff(const Image& a, const Image& b, double x0, double y0, double x1, double y1) {
+  double sum = 0.0;
+  int n = 0;
+  for (int y = static_cast<int>(y0 * a.height); y < static_cast<int>(y1 * a.height); ++y) {
+    for (int x = static_cast<int>(x0 * a.width); x < static_cast<int>(x1 * a.width); ++x, ++n) {
+      for (int c = 0; c < 3; ++c) sum += std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c]));
+    }
+  }
+  return n > 0 ? sum / (3.0 * n) : 0.0;
+}
+
 double meanLuma(const Image& img, double x0, double y0, double x1, double y1) {
   double sum = 0.0;
   int n = 0;

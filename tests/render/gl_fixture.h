@@ -47,6 +47,8 @@ void dumpIfRequested(const Image& img, const std::string& name);
 double fraction(const Image& img, const std::function<bool(const std::uint8_t*)>& pred);
 // Mean absolute difference of the RGB channels, 0..255.
 double meanAbsDiff(const Image& a, const Image& b);
+// The same over a rectangle given as fractions of the picture (x0, y0 top left).
+double meanAbsDiff(const Image& a, const Image& b, double x0, double y0, double x1, double y1);
 // Mean luminance (0..255) in a rectangle of fractions [x0,x1)×[y0,y1).
 double meanLuma(const Image& img, double x0, double y0, double x1, double y1);
 
