@@ -33,14 +33,17 @@ std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton, 
   return out;
 }
 
-AssetSummary writeBuiltinAssets(const fs::path& out, const BodyParams& body, const GenerateOptions& options) {
+std::vector<ShippedModel> shippedModels() { return {{"default", averageAdult(Sex::kMale)}, {"female", averageWoman()}}; }
+
+AssetSummary writeBuiltinAssets(const fs::path& out, const BodyParams& body, const GenerateOptions& options,
+                                const std::string& name) {
   const BodyLayout layout = layoutBody(body);
   const Skeleton skeleton = buildSkeleton(body);
   const GeneratedParts gen = generateBuiltinParts(layout, options);
   AssetSummary summary;
   for (const Lod lod : {Lod::kDefault, Lod::kLow}) {
     const std::vector<ModelPart>& parts = lod == Lod::kLow ? gen.lod_low : gen.lod_default;
-    const fs::path dir = out / (lod == Lod::kLow ? "default_low" : "default");
+    const fs::path dir = out / lodFolder(name, lod);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw IoError("cannot create " + dir.string() + ": " + ec.message());

@@ -202,11 +202,13 @@ std::optional<PartKind> partKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-fs::path builtinManifestPath(Lod lod) {
-  return paths::assetsDir() / "models" / (lod == Lod::kLow ? "default_low" : "default") / "manifest.json";
+std::string lodFolder(const std::string& name, Lod lod) { return lod == Lod::kLow ? name + "_low" : name; }
+
+fs::path builtinManifestPath(Lod lod, Sex sex) {
+  return paths::assetsDir() / "models" / lodFolder(sex == Sex::kFemale ? "female" : "default", lod) / "manifest.json";
 }
 
-Model loadBuiltinModel(Lod lod) { return loadModel(builtinManifestPath(lod)); }
+Model loadBuiltinModel(Lod lod, Sex sex) { return loadModel(builtinManifestPath(lod, sex)); }
 
 Model loadModel(const fs::path& manifest) {
   const json j = parseManifestText(manifest, readFile(manifest));
@@ -228,14 +230,19 @@ Model loadModel(const fs::path& manifest) {
   if (j.contains("base")) {
     const json& base = j["base"];
     if (base != "builtin" && base != "builtin_low") throw InputError(where + ": field \"base\" must be \"builtin\" or \"builtin_low\"");
-    model = loadBuiltinModel(base == "builtin_low" ? Lod::kLow : Lod::kDefault);
-    if (j.contains("body")) {
-      const BodyParams b = bodyFromJson(j["body"], where);
-      const BodyParams& have = model.skeleton.params();
-      if (b.stature_m != have.stature_m || b.mass_kg != have.mass_kg || b.sex != have.sex || b.age_years != have.age_years) {
-        throw InputError(where + ": field \"body\" differs from the built-in model's body; the built-in meshes are made for it");
-      }
+    const BodyParams b = j.contains("body") ? bodyFromJson(j["body"], where) : BodyParams{};
+    if (!sameMeshes(b, averageAdult(b.sex))) {
+      auto formatNumber = [](double v) {
+        std::ostringstream os;
+        os << v;
+        return os.str();
+      };
+      throw InputError(where + ": field \"body\" with \"base\" must be an average adult (" + std::string(sexName(b.sex)) +
+                       ": stature_m " + formatNumber(averageAdult(b.sex).stature_m) + ", age_years " +
+                       formatNumber(averageAdult(b.sex).age_years) + "); the built-in meshes are made for it");
     }
+    model = loadBuiltinModel(base == "builtin_low" ? Lod::kLow : Lod::kDefault, b.sex);
+    if (b.mass_kg != model.skeleton.params().mass_kg) model.skeleton = buildSkeleton(b);  // masses only
   } else {
     model.skeleton = buildSkeleton(j.contains("body") ? bodyFromJson(j["body"], where) : BodyParams{});
   }

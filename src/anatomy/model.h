@@ -59,9 +59,12 @@ std::optional<PartKind> partKindFromName(std::string_view name);
 // IoError when the manifest cannot be read.
 Model loadModel(const std::filesystem::path& manifest);
 
-// The built-in model from the generated assets (paths::assetsDir()/models/default or
-// default_low). Throws IoError when the assets are missing.
-Model loadBuiltinModel(Lod lod = Lod::kDefault);
-std::filesystem::path builtinManifestPath(Lod lod);
+// The built-in models shipped in paths::assetsDir()/models: the average man (averageAdult(kMale))
+// in default/ and default_low/, the average woman (averageWoman()) in female/ and female_low/.
+// Throws IoError when the assets are missing.
+Model loadBuiltinModel(Lod lod = Lod::kDefault, Sex sex = Sex::kMale);
+std::filesystem::path builtinManifestPath(Lod lod, Sex sex = Sex::kMale);
+// The folder name of a generated model ("default", "female", ...) and its low level of detail.
+std::string lodFolder(const std::string& name, Lod lod);
 
 }  // namespace sagitta::anatomy

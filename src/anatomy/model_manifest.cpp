@@ -49,7 +49,7 @@ std::vector<std::string> requiredLandmarks(std::string_view part) {
 nlohmann::json bodyToJson(const BodyParams& b) {
   return {{"stature_m", b.stature_m},
           {"mass_kg", b.mass_kg},
-          {"sex", b.sex == Sex::kFemale ? "female" : "male"},
+          {"sex", std::string(sexName(b.sex))},
           {"age_years", b.age_years}};
 }
 
@@ -66,13 +66,9 @@ BodyParams bodyFromJson(const nlohmann::json& j, const std::string& where) {
   number("age_years", b.age_years);
   if (j.contains("sex")) {
     const json& s = j["sex"];
-    if (s == "male") {
-      b.sex = Sex::kMale;
-    } else if (s == "female") {
-      b.sex = Sex::kFemale;
-    } else {
-      throw InputError(where + ": field \"body.sex\" must be \"male\" or \"female\"");
-    }
+    const std::optional<Sex> sex = s.is_string() ? sexFromName(s.get<std::string>()) : std::nullopt;
+    if (!sex) throw InputError(where + ": field \"body.sex\" must be \"male\" or \"female\"");
+    b.sex = *sex;
   }
   try {
     b.validate();

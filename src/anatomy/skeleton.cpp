@@ -26,6 +26,28 @@ constexpr std::array<Segment, kSegmentCount> kParents = {
 
 }  // namespace
 
+std::string_view sexName(Sex s) { return s == Sex::kFemale ? "female" : "male"; }
+
+std::optional<Sex> sexFromName(std::string_view name) {
+  if (name == "male") return Sex::kMale;
+  if (name == "female") return Sex::kFemale;
+  return std::nullopt;
+}
+
+BodyParams averageWoman() {
+  BodyParams b;
+  b.stature_m = 1.63;
+  b.mass_kg = 65.0;
+  b.sex = Sex::kFemale;
+  return b;
+}
+
+BodyParams averageAdult(Sex sex) { return sex == Sex::kFemale ? averageWoman() : BodyParams{}; }
+
+bool sameMeshes(const BodyParams& a, const BodyParams& b) {
+  return a.stature_m == b.stature_m && a.sex == b.sex && a.age_years == b.age_years;
+}
+
 std::string_view segmentName(Segment s) { return kNames.at(static_cast<std::size_t>(s)); }
 
 std::optional<Segment> segmentFromName(std::string_view name) {

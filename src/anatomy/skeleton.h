@@ -32,6 +32,8 @@
 namespace sagitta::anatomy {
 
 enum class Sex : std::uint8_t { kMale, kFemale };
+std::string_view sexName(Sex s);                            // "male" | "female"
+std::optional<Sex> sexFromName(std::string_view name);  // exact spelling
 
 // What the built-in model is generated from. Defaults: an average adult man of 1.75 m and
 // 75 kg, matching the reference subjects of the cited sources (LMG regressions evaluated at
@@ -44,7 +46,18 @@ struct BodyParams {
 
   // Throws InputError (naming the field) when a value is outside adult ranges or not finite.
   void validate() const;
+  bool operator==(const BodyParams&) const = default;
 };
+
+// The average adult woman the female built-in model is made for: 1.63 m, the LMG regressions'
+// female reference subject (anthropometry.json "female_163cm_40y"), and 65 kg, the default man's
+// body-mass index (75 kg / 1.75 m^2 = 24.5) at her stature [D]; age 40 like the man.
+BodyParams averageWoman();
+// The shipped average adult of a sex: BodyParams{} for a man, averageWoman() for a woman.
+BodyParams averageAdult(Sex sex);
+// True when two bodies give the same meshes: stature, sex and age shape the bones; mass only
+// sets segment masses (Dempster via Winter), so it does not change a mesh.
+bool sameMeshes(const BodyParams& a, const BodyParams& b);
 
 enum class Side : std::uint8_t { kLeft, kRight };
 

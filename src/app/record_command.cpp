@@ -91,7 +91,8 @@ int runRecord(const RecordCliOptions& o) {
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, 4);
   ui::ViewComposer composer;
-  scene::Session session(scene::loadModelOrDefault(o.model));
+  scene::Session session(scene::loadModelOrDefault(o.model, scene::bodyOf(timeline.evaluate(0.0).scenario.inputs.body)),
+                         scene::modelSourceFor(o.model));
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
   scene::TimelinePlayer player(session, std::move(timeline), aspect);
   const int total = player.frameCount(o.fps);

@@ -56,10 +56,11 @@ struct PatientMeasures {
 };
 
 // The body the skeleton is built for (anatomy::BodyParams). A PostureModel is built for one
-// body; changing these needs a new model (the report command does that).
+// body; changing these needs a new model (the report command and scene::Session do that).
 struct BodyInputs {
   double stature_m = 1.75;
   double mass_kg = 75.0;
+  anatomy::Sex sex = anatomy::Sex::kMale;  // female: the female pelvis (docs/anatomy.md)
   bool operator==(const BodyInputs&) const = default;
 };
 

@@ -165,8 +165,9 @@ void PostureModel::solve(const ModelInputs& inputs, Solution& out) const {
   const detail::MinimiseResult r = detail::minimise(*impl_, setup);
   detail::fillSolution(*impl_, setup, inputs, r, out);
   const anatomy::BodyParams& body = impl_->skeleton.params();
-  if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 || std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9) {
-    out.warnings.push_back("body.stature_m and body.mass_kg differ from the skeleton this model was built for; build a new model for them.");
+  if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 || std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9 ||
+      body.sex != inputs.body.sex) {
+    out.warnings.push_back("body.stature_m, body.mass_kg and body.sex differ from the skeleton this model was built for; build a new model for them.");
   }
 }
 

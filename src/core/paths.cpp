@@ -10,19 +10,28 @@
 namespace sagitta::paths {
 namespace fs = std::filesystem;
 
-std::filesystem::path configDir() {
+namespace {
+
+// $<xdg_var>/sagitta, else ~/<home_sub>/sagitta, else <tmp>/sagitta-<tmp_suffix>; created.
+fs::path xdgDir(const char* xdg_var, const char* home_sub, const char* tmp_suffix) {
   fs::path dir;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && xdg[0] == '/') {
+  if (const char* xdg = std::getenv(xdg_var); xdg != nullptr && xdg[0] == '/') {
     dir = fs::path(xdg) / "sagitta";
   } else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0') {
-    dir = fs::path(home) / ".config" / "sagitta";
+    dir = fs::path(home) / home_sub / "sagitta";
   } else {
-    dir = fs::temp_directory_path() / "sagitta-config";
+    dir = fs::temp_directory_path() / (std::string("sagitta-") + tmp_suffix);
   }
   std::error_code ec;
   fs::create_directories(dir, ec);
   return dir;
 }
+
+}  // namespace
+
+std::filesystem::path configDir() { return xdgDir("XDG_CONFIG_HOME", ".config", "config"); }
+
+std::filesystem::path cacheDir() { return xdgDir("XDG_CACHE_HOME", ".cache", "cache"); }
 
 std::filesystem::path executableDir() {
   std::error_code ec;

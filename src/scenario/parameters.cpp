@@ -28,7 +28,8 @@ enum class Kind {
   kSlipPercent,
   kPatient,
   kStature,
-  kMass
+  kMass,
+  kSex
 };
 enum Field { kTightness = 0, kStrength = 1 };
 
@@ -204,6 +205,13 @@ std::vector<Entry> buildEntries() {
               "Body mass (segment masses are fractions of it: Dempster via Winter)", false};
     e.kind = Kind::kMass;
     add(e);
+    e.info = {"body.sex", ParamType::kChoice, 0, 0, {"male", "female"}, "",
+              "Sex of the skeleton: female has the wider, rounder pelvis and wider subpubic angle (docs/anatomy.md). "
+              "Built-in models ship for the average man (1.75 m) and woman (1.63 m); other statures are generated "
+              "once and cached",
+              false};
+    e.kind = Kind::kSex;
+    add(e);
   }
   return out;
 }
@@ -378,6 +386,12 @@ void setChoice(ModelInputs& in, std::string_view key, std::string_view value) {
       in.slip.type = *t;
       break;
     }
+    case Kind::kSex: {
+      const auto s = anatomy::sexFromName(value);
+      if (!s) throw refuse();
+      in.body.sex = *s;
+      break;
+    }
     default: break;
   }
 }
@@ -445,6 +459,7 @@ std::string getText(const ModelInputs& in, std::string_view key) {
     case Kind::kPoseSide: return std::string(biomech::sideName(in.pose_side));
     case Kind::kSlipLevel: return std::string(biomech::slipLevelName(in.slip.level));
     case Kind::kSlipType: return std::string(biomech::slipTypeName(in.slip.type));
+    case Kind::kSex: return std::string(anatomy::sexName(in.body.sex));
     default: {
       const std::optional<double> v = getNumber(in, key);
       return v ? exact(*v) : "";

@@ -12,7 +12,7 @@
 //   slip.level, slip.type, slip.percent
 //   patient.pelvic_incidence_deg, .pelvic_tilt_deg, .sacral_slope_deg, .lumbar_lordosis_deg,
 //   .slip_percent (optional: unset until given)
-//   body.stature_m, body.mass_kg
+//   body.stature_m, body.mass_kg, body.sex
 // Errors are InputError with one sentence naming the key; the caller adds where it came from
 // ("FILE:LINE: ", "--set ").
 #pragma once

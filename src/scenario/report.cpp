@@ -46,7 +46,7 @@ Json inputsJson(const biomech::ModelInputs& in) {
     patient[p.key.substr(p.key.find('.') + 1)] = v ? Json(*v) : Json(nullptr);
   }
   j["patient"] = patient;
-  j["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}};
+  j["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
   return j;
 }
 

@@ -302,7 +302,7 @@ std::string scenarioToJson(const Scenario& s) {
     if (v) patient[p.key.substr(p.key.find('.') + 1)] = *v;
   }
   if (!patient.empty()) doc["patient"] = patient;
-  doc["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}};
+  doc["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
   for (const auto& [name, value] : s.extra.items()) doc[name] = value;
   return doc.dump(2) + "\n";
 }

@@ -19,7 +19,8 @@ namespace sagitta::scene {
 using MeshId = std::uint32_t;
 
 // Meshes the draw list refers to. A mesh's version changes when its vertices do (muscle
-// spindles every solve), so the renderer knows when to upload it again.
+// spindles every solve), so the renderer knows when to upload it again; versions are unique
+// across libraries, so a renderer can outlive a library (a new model after a body change).
 class MeshLibrary {
  public:
   MeshId add(anatomy::MeshData mesh);
@@ -34,7 +35,6 @@ class MeshLibrary {
     std::uint64_t version = 0;
   };
   std::vector<Entry> meshes_;
-  std::uint64_t next_version_ = 1;
 };
 
 // How a surface is shaded.

@@ -83,7 +83,10 @@ void saveDocument(const std::filesystem::path& path, const Document& document) {
   writeFileAtomic(path, documentToJson(document));
 }
 
-Session::Session(anatomy::Model model) : stage_(std::move(model)) {
+Session::Session(anatomy::Model model, ModelSource source) : stage_(std::move(model)), model_source_(std::move(source)) {
+  // the document describes the body shown
+  const anatomy::BodyParams& body = stage_.model().skeleton.params();
+  document_.scenario.inputs.body = {body.stature_m, body.mass_kg, body.sex};
   posture_ = std::make_unique<biomech::PostureModel>(stage_.model().skeleton);
   body_meshes_ = std::make_unique<BodyMeshes>(stage_.meshes());
   solution_ = posture_->solve(document_.scenario.inputs);
@@ -94,14 +97,32 @@ Session::Session(anatomy::Model model) : stage_(std::move(model)) {
 void Session::setDocument(Document document) {
   const biomech::ModelInputs& in = document.scenario.inputs;
   const bool inputs_changed = !(in == document_.scenario.inputs);
-  const bool pose_changed = in.pose != document_.scenario.inputs.pose || in.pose_side != document_.scenario.inputs.pose_side;
+  const anatomy::BodyParams body = bodyOf(in.body);
+  const bool new_body = model_source_ && !(in.body == document_.scenario.inputs.body) &&
+                        !(stage_.model().skeleton.params() == body);
+  const bool pose_changed =
+      new_body || in.pose != document_.scenario.inputs.pose || in.pose_side != document_.scenario.inputs.pose_side;
   if (inputs_changed) {
-    biomech::Solution solved = posture_->solve(in);  // throws InputError: nothing changes
+    in.validate();  // throws InputError before any model is made: nothing changes
+    std::optional<anatomy::Model> model;
+    std::unique_ptr<biomech::PostureModel> posture;
+    if (new_body) {
+      model = model_source_(body);  // throws: nothing changes
+      posture = std::make_unique<biomech::PostureModel>(model->skeleton);
+    }
+    const biomech::PostureModel& solver = posture ? *posture : *posture_;
+    biomech::Solution solved = solver.solve(in);  // throws InputError: nothing changes
     if (pose_changed) {
-      biomech::ModelInputs plain;  // the same pose with default muscles, no slip, no patient data
+      biomech::ModelInputs plain;  // the same pose and body with default muscles, no slip, no patient data
       plain.pose = in.pose;
       plain.pose_side = in.pose_side;
-      neutral_ = posture_->solve(plain);
+      plain.body = in.body;
+      neutral_ = solver.solve(plain);
+    }
+    if (model) {
+      stage_ = Stage(std::move(*model));
+      posture_ = std::move(posture);
+      body_meshes_ = std::make_unique<BodyMeshes>(stage_.meshes());
     }
     solution_ = std::move(solved);
   }

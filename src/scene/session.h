@@ -13,6 +13,7 @@
 #include "scenario/scenario_file.h"
 #include "scene/body_draw.h"
 #include "scene/camera.h"
+#include "scene/default_model.h"
 #include "scene/captions.h"
 #include "scene/pose_animator.h"
 #include "scene/stage.h"
@@ -45,12 +46,16 @@ struct FrameContent {
 
 class Session {
  public:
+  // `source` makes the model for a new body when the document's body (stature, mass, sex)
+  // changes (modelSourceFor). Without one (a user's manifest) the model stays and the solution
+  // warns that the body differs. The document starts with the model's body.
   // Throws std::invalid_argument when the model's skeleton lacks what the posture model needs.
-  explicit Session(anatomy::Model model);
+  explicit Session(anatomy::Model model, ModelSource source = {});
 
   const Document& document() const { return document_; }
-  // Replaces the document and re-solves when the model inputs changed. Throws InputError for
-  // invalid inputs, leaving the session as it was.
+  // Replaces the document and re-solves when the model inputs changed; a changed body takes a
+  // new model from the model source (the pose animates on from where it was). Throws InputError
+  // for invalid inputs and IoError for a model that cannot be made, leaving the session as it was.
   void setDocument(Document document);
 
   const biomech::Solution& solution() const { return solution_; }
@@ -84,6 +89,7 @@ class Session {
                   const MuscleHighlight& highlight, DrawList& list);
 
   Stage stage_;
+  ModelSource model_source_;
   std::unique_ptr<biomech::PostureModel> posture_;
   std::unique_ptr<BodyMeshes> body_meshes_;
   Document document_;

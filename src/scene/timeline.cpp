@@ -66,7 +66,8 @@ std::map<std::string, json> snapshotKeys(const Document& d) {
     // muscle group and both-sides keys are summaries of the per-side keys: record the sides
     const bool summary = p.key.rfind("muscles.", 0) == 0 &&
                          p.key.find(".left.") == std::string::npos && p.key.find(".right.") == std::string::npos;
-    if (summary) continue;
+    // a clip shows one body: it is part of the timeline's scenario, not of a keyframe
+    if (summary || p.key.rfind("body.", 0) == 0) continue;
     if (p.type == scenario::ParamType::kNumber) {
       const auto v = scenario::getNumber(d.scenario.inputs, p.key);
       out[p.key] = v ? json(*v) : json(nullptr);
@@ -201,6 +202,10 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     if (k.contains("set")) {
       if (!k["set"].is_object()) throw InputError(at(path + ".set") + ": set must be an object of key: value");
       for (const auto& [key, value] : k["set"].items()) {
+        if (key.rfind("body.", 0) == 0 && kf.time_s > 0.0) {
+          throw InputError(at(path + ".set." + key) + ": " + key +
+                           " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
+        }
         Document probe = t.base;
         applyKey(probe, key, value, at(path + ".set." + key));  // validates now, not mid-recording
         kf.set[key] = value;

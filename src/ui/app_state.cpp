@@ -15,27 +15,33 @@ bool AppState::change(const std::string& name, const std::string& merge_key,
     edit(next);
     if (next == doc()) return false;
     const scene::Document before = doc();
-    session.setDocument(next);  // solves; throws InputError for invalid values
+    session.setDocument(next);  // solves; throws InputError for invalid values, IoError for a missing model
     history.record(before, name, merge_key);
     modified = true;
     return true;
   } catch (const InputError& e) {
     error(e.what());
-    return false;
+  } catch (const IoError& e) {
+    error(e.what());
   }
+  return false;
 }
 
-void AppState::replace(const std::string& name, scene::Document document) {
+bool AppState::replace(const std::string& name, scene::Document document) {
   const scene::Document before = doc();
   try {
     session.setDocument(std::move(document));
   } catch (const InputError& e) {
     error(e.what());
-    return;
+    return false;
+  } catch (const IoError& e) {
+    error(e.what());
+    return false;
   }
   history.record(before, name);
   history.closeStep();
   frame_camera = true;
+  return true;
 }
 
 bool AppState::setView(const std::string& name, std::string_view key, const nlohmann::json& value) {
@@ -62,7 +68,12 @@ void AppState::undo() {
   if (!history.canUndo()) return;
   const std::string name = history.undoName();
   const scene::ViewState before = doc().view;
-  session.setDocument(history.undo(doc()));
+  try {
+    session.setDocument(history.undo(doc()));
+  } catch (const IoError& e) {  // the body's model cannot be made: the document stays
+    error(e.what());
+    return;
+  }
   reframeIfTheFilmChanged(before);
   modified = true;
   info("Undid " + name);
@@ -72,7 +83,12 @@ void AppState::redo() {
   if (!history.canRedo()) return;
   const std::string name = history.redoName();
   const scene::ViewState before = doc().view;
-  session.setDocument(history.redo(doc()));
+  try {
+    session.setDocument(history.redo(doc()));
+  } catch (const IoError& e) {  // the body's model cannot be made: the document stays
+    error(e.what());
+    return;
+  }
   reframeIfTheFilmChanged(before);
   modified = true;
   info("Redid " + name);

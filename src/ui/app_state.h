@@ -73,8 +73,9 @@ struct AppState {
   void setXray(bool on);
   // after undo / redo: a named view or the X-ray film changed, so the camera follows
   void reframeIfTheFilmChanged(const scene::ViewState& before);
-  // Replaces the whole document (open, new, preset): one undo step.
-  void replace(const std::string& name, scene::Document document);
+  // Replaces the whole document (open, new, preset): one undo step. False (the error shown,
+  // nothing changed) for invalid inputs or a body whose model cannot be made.
+  bool replace(const std::string& name, scene::Document document);
   void undo();
   void redo();
 

@@ -194,7 +194,7 @@ GuiApp::GuiApp(const GuiOptions& options)
   renderer_.emplace();
   target_.emplace(1, 1, 4);
   composer_.emplace();
-  session_.emplace(scene::loadModelOrDefault(options_.model));
+  session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);
@@ -241,7 +241,7 @@ GuiApp::~GuiApp() {
 void GuiApp::openFile(const std::filesystem::path& path) {
   try {
     scene::Document d = scene::loadDocument(path);
-    app_->replace("open " + path.filename().string(), std::move(d));
+    if (!app_->replace("open " + path.filename().string(), std::move(d))) return;  // the error is shown
     app_->path = path;
     app_->modified = false;
     addRecentFile(settings_, std::filesystem::absolute(path).string());

@@ -279,6 +279,38 @@ void drawPatient(AppState& app) {
   }
 }
 
+void drawBody(AppState& app) {
+  const biomech::BodyInputs& body = app.doc().scenario.inputs.body;
+  auto average = [&](const char* label, anatomy::Sex sex) {
+    const anatomy::BodyParams a = anatomy::averageAdult(sex);
+    const bool is = body.sex == sex && body.stature_m == a.stature_m && body.mass_kg == a.mass_kg;
+    char text[96];
+    std::snprintf(text, sizeof text, "%s (%.2f m, %.0f kg)", label, a.stature_m, a.mass_kg);
+    if (ImGui::RadioButton(text, is) && !is) {
+      app.change(std::string("body: ") + label, "", [&](scene::Document& d) {
+        d.scenario.inputs.body = {a.stature_m, a.mass_kg, sex};
+      });
+    }
+  };
+  average("Average man", anatomy::Sex::kMale);
+  average("Average woman", anatomy::Sex::kFemale);
+  ImGui::TextDisabled("A woman's pelvis is wider and rounder, with a wider pubic arch.");
+  double stature_cm = body.stature_m * 100.0;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  if (ImGui::InputDouble("stature (cm)", &stature_cm, 1.0, 5.0, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    app.change("stature", "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "body.stature_m", stature_cm / 100.0); });
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Press Enter to rebuild the skeleton. A stature other than the averages is generated once\n"
+                      "(10-30 s, the window waits) and then kept in the cache.");
+  }
+  double mass = body.mass_kg;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  if (ImGui::InputDouble("mass (kg)", &mass, 1.0, 5.0, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue)) {
+    app.change("mass", "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "body.mass_kg", mass); });
+  }
+}
+
 void drawCompare(AppState& app) {
   const scene::Ghost ghost = app.doc().view.ghost;
   auto set = [&](const char* label, const char* value, scene::Ghost g) {
@@ -333,6 +365,7 @@ void drawControlsPanel(AppState& app, const PanelRect& rect) {
       drawSlip(app, patient);
     }
     if (!patient && ImGui::CollapsingHeader("Patient measurements")) drawPatient(app);
+    if (!patient && ImGui::CollapsingHeader("Body")) drawBody(app);
     if (ImGui::CollapsingHeader("Compare and animate", ImGuiTreeNodeFlags_DefaultOpen)) drawCompare(app);
     if (ImGui::CollapsingHeader("View", patient ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) drawView(app);
     ImGui::PopItemWidth();

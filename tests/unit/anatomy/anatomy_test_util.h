@@ -2,13 +2,38 @@
 // radiologist measures on a lateral view (reference.md 1.1 definitions).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cmath>
+#include <map>
+#include <string>
 #include <string_view>
 
+#include "anatomy/model.h"
 #include "anatomy/skeleton.h"
 #include "core/units.h"
 
+namespace sagitta::anatomy {
+inline void PrintTo(Sex s, std::ostream* os) { *os << sexName(s); }  // gtest names the body
+}  // namespace sagitta::anatomy
+
 namespace sagitta::anatomy::test {
+
+// The shipped built-in model of a sex at a level of detail, loaded once per test program.
+inline const Model& shippedModel(Sex sex, Lod lod = Lod::kDefault) {
+  static std::map<std::pair<Sex, Lod>, Model> cache;
+  auto it = cache.find({sex, lod});
+  if (it == cache.end()) it = cache.emplace(std::pair{sex, lod}, loadBuiltinModel(lod, sex)).first;
+  return it->second;
+}
+
+// Tests that hold for every shipped body (the average man and woman): TEST_P on a fixture
+// derived from this, instantiated with SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture).
+class EveryShippedBody : public ::testing::TestWithParam<Sex> {};
+inline std::string bodyName(const ::testing::TestParamInfo<Sex>& info) { return std::string(sexName(info.param)); }
+#define SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture)                                                                   \
+  INSTANTIATE_TEST_SUITE_P(Shipped, Fixture, ::testing::Values(::sagitta::anatomy::Sex::kMale, ::sagitta::anatomy::Sex::kFemale), \
+                           ::sagitta::anatomy::test::bodyName)
 
 inline glm::dvec3 world(const Skeleton& sk, std::string_view name, const Pose& pose = {}) {
   return worldPosition(sk.landmark(name), worldTransforms(sk, pose));

@@ -1,5 +1,5 @@
-// The committed assets are what the generator makes today. The generator is regenerated into a
-// temporary folder and compared with assets/models part by part.
+// The committed assets are what the generator makes today: every shipped model (the average man
+// and woman) is regenerated into a temporary folder and compared with assets/models part by part.
 //
 // What is compared: the parsed geometry, within 0.2 mm, and the landmarks, within 1e-6 m.
 // Byte equality is also counted and reported, but not required: the generator is
@@ -42,9 +42,15 @@ TEST(AssetsRegeneration, CommittedAssetsMatchTheGenerator) {
   const fs::path committed = paths::assetsDir() / "models";
   const fs::path fresh = fs::temp_directory_path() / ("sagitta_assets_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::remove_all(fresh);
-  writeBuiltinAssets(fresh);
   std::size_t identical = 0, files = 0;
-  for (const char* lod : {"default", "default_low"}) {
+  std::vector<std::string> folders;
+  for (const ShippedModel& shipped : shippedModels()) {
+    writeBuiltinAssets(fresh, shipped.body, {}, shipped.name);
+    for (Lod l : {Lod::kDefault, Lod::kLow}) folders.push_back(lodFolder(shipped.name, l));
+  }
+  ASSERT_EQ(folders.size(), 4u);  // default, default_low, female, female_low
+  for (const std::string& folder : folders) {
+    const char* lod = folder.c_str();
     const Model mine = loadModel(fresh / lod / "manifest.json");
     const Model theirs = loadModel(committed / lod / "manifest.json");
     ASSERT_EQ(mine.parts.size(), theirs.parts.size()) << lod;

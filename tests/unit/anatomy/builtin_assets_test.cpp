@@ -12,19 +12,22 @@
 #include "anatomy/model_manifest.h"
 #include "anatomy_test_util.h"
 #include "core/paths.h"
+#include "core/units.h"
 #include "mesh_checks.h"
 
 namespace sagitta::anatomy {
 namespace {
 
-const Model& builtin() {
-  static const Model m = loadBuiltinModel(Lod::kDefault);
-  return m;
-}
-const Model& builtinLow() {
-  static const Model m = loadBuiltinModel(Lod::kLow);
-  return m;
-}
+Sex g_sex = Sex::kMale;  // the body under test, set by the fixture
+
+class BuiltinAssets : public test::EveryShippedBody {
+ protected:
+  void SetUp() override { g_sex = GetParam(); }
+};
+SAGITTA_FOR_EVERY_SHIPPED_BODY(BuiltinAssets);
+
+const Model& builtin() { return test::shippedModel(g_sex, Lod::kDefault); }
+const Model& builtinLow() { return test::shippedModel(g_sex, Lod::kLow); }
 const ModelPart& part(const Model& m, const std::string& name) {
   for (const ModelPart& p : m.parts) {
     if (p.name == name) return p;
@@ -61,7 +64,7 @@ const std::vector<Expect>& expectedParts() {
   return e;
 }
 
-TEST(BuiltinAssets, HoldEveryPartWithItsKind) {
+TEST_P(BuiltinAssets, HoldEveryPartWithItsKind) {
   for (const Model* m : {&builtin(), &builtinLow()}) {
     EXPECT_TRUE(m->warnings.empty());
     ASSERT_EQ(m->parts.size(), expectedParts().size());
@@ -72,8 +75,8 @@ TEST(BuiltinAssets, HoldEveryPartWithItsKind) {
   EXPECT_FALSE(part(builtin(), "l4").mesh.skinned());
 }
 
-TEST(BuiltinAssets, FilesHaveNamedNodesForPartsLandmarksAndJoints) {
-  const auto dir = builtinManifestPath(Lod::kDefault).parent_path();
+TEST_P(BuiltinAssets, FilesHaveNamedNodesForPartsLandmarksAndJoints) {
+  const auto dir = builtinManifestPath(Lod::kDefault, g_sex).parent_path();
   const ImportedScene l4 = importScene(dir / "l4.glb");
   std::set<std::string> names;
   for (const ImportedNode& n : l4.nodes) names.insert(n.name);
@@ -95,7 +98,7 @@ TEST(BuiltinAssets, FilesHaveNamedNodesForPartsLandmarksAndJoints) {
   EXPECT_TRUE(names.count("segment:l5"));
 }
 
-TEST(BuiltinAssets, LandmarksMatchTheBuiltSkeleton) {
+TEST_P(BuiltinAssets, LandmarksMatchTheBuiltSkeleton) {
   const Skeleton reference = buildSkeleton(builtin().skeleton.params());
   ASSERT_EQ(builtin().skeleton.landmarks().size(), reference.landmarks().size());
   for (const Landmark& l : reference.landmarks()) {
@@ -105,7 +108,7 @@ TEST(BuiltinAssets, LandmarksMatchTheBuiltSkeleton) {
   }
 }
 
-TEST(BuiltinAssets, MeshesAreClosedOutwardManifoldsWithOnlyAnatomicalHoles) {
+TEST_P(BuiltinAssets, MeshesAreClosedOutwardManifoldsWithOnlyAnatomicalHoles) {
   for (const Model* m : {&builtin(), &builtinLow()}) {
     for (const Expect& e : expectedParts()) {
       const MeshData& mesh = part(*m, e.name).mesh;
@@ -121,7 +124,7 @@ TEST(BuiltinAssets, MeshesAreClosedOutwardManifoldsWithOnlyAnatomicalHoles) {
   }
 }
 
-TEST(BuiltinAssets, TriangleBudgets) {
+TEST_P(BuiltinAssets, TriangleBudgets) {
   std::size_t full = 0, low = 0;
   for (const ModelPart& p : builtin().parts) full += p.mesh.triangleCount();
   for (const ModelPart& p : builtinLow().parts) low += p.mesh.triangleCount();
@@ -130,7 +133,7 @@ TEST(BuiltinAssets, TriangleBudgets) {
   EXPECT_GT(full, 150000u);  // detailed enough to show the features on a projector
 }
 
-TEST(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
+TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
   for (const ModelPart& p : builtin().parts) {
     if (!p.mesh.skinned()) continue;
     for (std::size_t i = 0; i < p.mesh.skin_weights.size(); ++i) {
@@ -143,6 +146,38 @@ TEST(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
       }
     }
   }
+}
+
+TEST_P(BuiltinAssets, AreMadeForTheShippedAverageAdult) {
+  EXPECT_EQ(builtin().skeleton.params(), averageAdult(g_sex));
+  EXPECT_EQ(builtinLow().skeleton.params(), averageAdult(g_sex));
+}
+
+// The shipped woman's pelvis, measured on the landmarks her files carry (which lie on her bones,
+// BuiltinAnatomy.LandmarksLieOnTheirBone): a wider pubic arch and a wider true pelvis than the
+// man's although she is 7 % shorter. Ali 2020 (3D CT): subpubic angle men 68.6 +- 7.6, women
+// 87.4 +- 6.5 deg [V]; Hampel 2018 (MRI of women): intertuberous 118-120 mm [V].
+TEST(ShippedWoman, HasTheWiderPelvisAndPubicArch) {
+  const Skeleton& m = test::shippedModel(Sex::kMale).skeleton;
+  const Skeleton& f = test::shippedModel(Sex::kFemale).skeleton;
+  auto subpubic = [](const Skeleton& sk) {
+    const glm::dvec3 apex = test::world(sk, "pubic_symphysis_inferior");
+    const glm::dvec3 l = glm::normalize(test::world(sk, "inferior_pubic_ramus_l") - apex);
+    const glm::dvec3 r = glm::normalize(test::world(sk, "inferior_pubic_ramus_r") - apex);
+    return radToDeg(std::acos(glm::dot(l, r)));
+  };
+  auto dist_mm = [](const Skeleton& sk, const char* a, const char* b) {
+    return 1000.0 * glm::distance(test::world(sk, a), test::world(sk, b));
+  };
+  EXPECT_NEAR(subpubic(f), 87.4, 2.0 * 6.5);
+  EXPECT_NEAR(subpubic(m), 68.6, 2.0 * 7.6);
+  EXPECT_GT(subpubic(f), subpubic(m) + 10.0);
+  EXPECT_NEAR(dist_mm(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), 119.0, 15.0);
+  EXPECT_GT(dist_mm(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), dist_mm(m, "ischial_tuberosity_l", "ischial_tuberosity_r"));
+  EXPECT_GT(dist_mm(f, "ischial_spine_l", "ischial_spine_r"), dist_mm(m, "ischial_spine_l", "ischial_spine_r"));
+  // and she is smaller: her lumbar spine scales with her stature
+  EXPECT_LT(dist_mm(f, "l1_superior_endplate_anterior", "s1_endplate_anterior"),
+            dist_mm(m, "l1_superior_endplate_anterior", "s1_endplate_anterior"));
 }
 
 }  // namespace

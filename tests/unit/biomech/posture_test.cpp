@@ -109,6 +109,7 @@ TEST(Pose, ModelIsBuiltForOtherBodies) {
     const PostureModel model(anatomy::buildSkeleton(body));
     ModelInputs in;
     in.body.stature_m = stature;
+    in.body.sex = anatomy::Sex::kFemale;
     const Solution s = model.solve(in);
     EXPECT_TRUE(s.solver.converged);
     EXPECT_TRUE(s.warnings.empty()) << s.warnings.front();
@@ -123,6 +124,10 @@ TEST(Pose, ModelIsBuiltForOtherBodies) {
   const Solution s = defaultModel().solve(other);
   ASSERT_EQ(s.warnings.size(), 1u);
   EXPECT_NE(s.warnings[0].find("body.stature_m"), std::string::npos);
+  // and for a sex it was not built for
+  ModelInputs woman;
+  woman.body.sex = anatomy::Sex::kFemale;
+  ASSERT_EQ(defaultModel().solve(woman).warnings.size(), 1u);
 }
 
 TEST(Pose, BadInputsAreRefusedNamingTheField) {

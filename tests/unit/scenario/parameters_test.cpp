@@ -46,7 +46,7 @@ TEST(Parameters, EveryKeyOfTheIssueIsRegisteredWithTypeRangeUnitAndDescription) 
   // 4 groups + 15 muscles both sides + 15 x 2 sides, two fields each, and the rest
   std::set<std::string> keys;
   for (const ParamInfo& p : parameters()) EXPECT_TRUE(keys.insert(p.key).second) << "duplicate " << p.key;
-  EXPECT_EQ(keys.size(), 2u + 2u * (4u + 15u + 30u) + 3u + 5u + 2u);
+  EXPECT_EQ(keys.size(), 2u + 2u * (4u + 15u + 30u) + 3u + 5u + 3u);
 }
 
 TEST(Parameters, GroupKeysSetEveryMemberOnBothSides) {
@@ -84,6 +84,10 @@ TEST(Parameters, TextValuesAreParsedStrictly) {
   EXPECT_FALSE(in.patient.pelvic_incidence_deg.has_value());
   applyAssignment(in, "muscles.hip_flexors.tightness = 0.3");
   EXPECT_EQ(getText(in, "muscles.hip_flexors.tightness"), "0.3");
+  EXPECT_EQ(getText(in, "body.sex"), "male");
+  applyAssignment(in, "body.sex=female");
+  EXPECT_EQ(in.body.sex, sagitta::anatomy::Sex::kFemale);
+  EXPECT_EQ(getText(in, "body.sex"), "female");
 }
 
 TEST(Parameters, BadInputIsRefusedInOneSentenceNamingTheKey) {
@@ -110,6 +114,8 @@ TEST(Parameters, BadInputIsRefusedInOneSentenceNamingTheKey) {
   const std::string choice = errorOf([&] { setFromText(in, "slip.level", "L3-L4"); });
   EXPECT_NE(choice.find("slip.level expects one of L4-L5, L5-S1, not \"L3-L4\""), std::string::npos) << choice;
   EXPECT_NE(errorOf([&] { setNumber(in, "pose", 1.0); }).find("pose expects one of"), std::string::npos);
+  const std::string sex = errorOf([&] { setFromText(in, "body.sex", "Female"); });
+  EXPECT_NE(sex.find("body.sex expects one of male, female, not \"Female\""), std::string::npos) << sex;
   EXPECT_NE(errorOf([&] { applyAssignment(in, "slip.percent"); }).find("KEY=VALUE"), std::string::npos);
   EXPECT_NE(errorOf([&] { unset(in, "slip.percent"); }).find("cannot be unset"), std::string::npos);
   // refused values leave the inputs as they were

@@ -66,6 +66,20 @@ TEST(ReportCommand, PrintsOneJsonObjectWithTheMeasures) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+TEST(ReportCommand, SolvesForTheBodyItIsGiven) {
+  const Result man = run("");
+  const Result woman = run("--set body.sex=female --set body.stature_m=1.63 --set body.mass_kg=65");
+  ASSERT_EQ(woman.code, 0) << woman.err;
+  const nlohmann::json m = nlohmann::json::parse(man.out);
+  const nlohmann::json w = nlohmann::json::parse(woman.out);
+  EXPECT_EQ(w["inputs"]["body"]["sex"], "female");
+  EXPECT_EQ(m["inputs"]["body"]["sex"], "male");
+  EXPECT_TRUE(w["warnings"].empty()) << w["warnings"].dump();  // the skeleton is built for her
+  // her lighter trunk loads L5-S1 less
+  EXPECT_LT(w["l5s1_shear_N"].get<double>(), m["l5s1_shear_N"].get<double>());
+  expectBadInput(run("--set body.sex=other"), "body.sex expects one of male, female");
+}
+
 TEST(ReportCommand, TakesTheIssuesExampleSettings) {
   const Result r = run(
       "--set muscles.hip_flexors.tightness=0.7 --set muscles.psoas.right.tightness=0.4 --set slip.level=L5-S1 "

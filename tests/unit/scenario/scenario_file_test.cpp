@@ -66,7 +66,9 @@ TEST(ScenarioFile, SaveLoadRoundTripsExactly) {
   Scenario s = parseScenario(kExample, "example.json");
   s.inputs.muscle(MuscleId::kMultifidus, Side::kLeft).strength = 0.123456789012345;  // needs all digits
   s.inputs.body.mass_kg = 81.3;
+  s.inputs.body.sex = sagitta::anatomy::Sex::kFemale;
   const std::string text = scenarioToJson(s);
+  EXPECT_NE(text.find("\"sex\": \"female\""), std::string::npos) << text;
   const Scenario back = parseScenario(text, "saved.json");
   EXPECT_EQ(back, s);
   EXPECT_EQ(scenarioToJson(back), text);  // writing again gives the same bytes
