@@ -294,7 +294,9 @@ void drawBody(AppState& app) {
   };
   average("Average man", anatomy::Sex::kMale);
   average("Average woman", anatomy::Sex::kFemale);
-  ImGui::TextDisabled("A woman's pelvis is wider and rounder, with a wider pubic arch.");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("A woman's pelvis is wider and rounder, with a wider pubic arch.");
+  ImGui::PopStyleColor();
   double stature_cm = body.stature_m * 100.0;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   if (ImGui::InputDouble("stature (cm)", &stature_cm, 1.0, 5.0, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue)) {
