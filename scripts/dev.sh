@@ -27,7 +27,9 @@ with_display() {
   elif [ -n "${DISPLAY:-}" ] && ! command -v xdpyinfo >/dev/null 2>&1; then
     "$@"
   else
-    xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
+    # -noreset: Xvfb would otherwise reset whenever its last client leaves, and a test that
+    # opens a window during that reset fails to connect
+    xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$@"
   fi
 }
 

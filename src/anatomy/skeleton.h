@@ -141,6 +141,7 @@ struct Pose {
   // identity = standing on the floor; the supine Thomas test lays the body on a couch with it.
   glm::dmat4 root{1.0};
   std::array<glm::dmat4, kSegmentCount> joint = identityJoints();
+  bool operator==(const Pose&) const = default;
 
   static std::array<glm::dmat4, kSegmentCount> identityJoints() {
     std::array<glm::dmat4, kSegmentCount> a{};

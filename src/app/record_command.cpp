@@ -7,6 +7,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <optional>
+#include <vector>
 
 #include "core/error.h"
 #include "core/log.h"
@@ -99,6 +101,7 @@ int runRecord(const RecordCliOptions& o) {
 
   record::Recorder recorder(ro);  // opens the output: an unwritable path fails here
   render::AsyncReadback readback(o.width, o.height, 3);
+  std::vector<std::uint8_t> last_picture;  // the last frame read back, for still frames
   auto sink = [&](std::int64_t index, const std::uint8_t* pixels, std::size_t bytes) {
     record::Frame frame = recorder.newFrame(index);
     frame.row_order = record::RowOrder::kBottomFirst;
@@ -111,8 +114,20 @@ int runRecord(const RecordCliOptions& o) {
         for (int c = 0; c < 3; ++c) frame.rgba[i + c] = static_cast<std::uint8_t>(std::min(255u, (frame.rgba[i + c] * 255u + a / 2) / a));
       }
     }
+    last_picture.assign(frame.rgba.begin(), frame.rgba.end());
     recorder.push(std::move(frame), record::PushMode::kBlocking);
   };
+  // A frame that shows exactly what the previous one showed (a hold: the same document, a pose
+  // at rest, the same camera) is the previous picture again: drawing is deterministic, so it is
+  // copied instead of drawn. The file is the same either way; holds cost no rendering.
+  struct Shown {
+    scene::Document document;
+    anatomy::Pose pose;
+    scene::Camera camera;
+    bool operator==(const Shown&) const = default;
+  };
+  std::optional<Shown> last_shown;
+  int still_frames = 0;
 
   g_interrupted = false;
   struct sigaction action {};
@@ -128,12 +143,24 @@ int runRecord(const RecordCliOptions& o) {
   try {
     for (int i = 0; i < total && !g_interrupted; ++i) {
       const scene::Camera camera = player.show(i * dt, dt);
+      Shown shown{session.document(), session.shownPose(), camera};
+      if (last_shown && shown == *last_shown) {
+        readback.collect(sink, true);  // the previous picture is in last_picture
+        record::Frame frame = recorder.newFrame(i);
+        frame.row_order = record::RowOrder::kBottomFirst;
+        std::copy(last_picture.begin(), last_picture.end(), frame.rgba.begin());
+        recorder.push(std::move(frame), record::PushMode::kBlocking);
+        ++still_frames;
+        progress.update(++done);
+        continue;
+      }
       scene::ViewState view = session.document().view;
       if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
       const scene::FrameContent frame = session.frame(camera);
       composer.composeFrame(renderer, frame, session.meshes(), camera, view, static_cast<float>(o.height) / 1080.0f, target);
       readback.start(target, i);
       readback.collect(sink);
+      last_shown = std::move(shown);
       progress.update(++done);
     }
     readback.collect(sink, true);
@@ -149,10 +176,10 @@ int runRecord(const RecordCliOptions& o) {
   }
   const record::RecordingResult result = recorder.finish();
   char summary[256];
-  std::snprintf(summary, sizeof summary, "%s %s: %lld frames, %.2f s at %d fps, %.1f MB",
+  std::snprintf(summary, sizeof summary, "%s %s: %lld frames (%d drawn, %d still), %.2f s at %d fps, %.1f MB",
                 g_interrupted ? "stopped early; wrote" : "wrote", result.path.string().c_str(),
-                static_cast<long long>(result.frames_encoded), result.clip_seconds, o.fps,
-                static_cast<double>(result.bytes_written) / 1e6);
+                static_cast<long long>(result.frames_encoded), done - still_frames, still_frames, result.clip_seconds,
+                o.fps, static_cast<double>(result.bytes_written) / 1e6);
   log::info(summary);
   return g_interrupted ? 130 : 0;
 }

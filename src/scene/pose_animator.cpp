@@ -70,9 +70,13 @@ void PoseAnimator::reset(const anatomy::Pose& pose) {
     j.rotation_error = {};
   }
   moving_ = false;
+  settled_ = true;
+  settled_on_ = pose;
 }
 
 const anatomy::Pose& PoseAnimator::update(const anatomy::Pose& target, double dt_s) {
+  if (settled_ && target == settled_on_) return current_;
+  settled_ = false;
   dt_s = std::clamp(std::isfinite(dt_s) ? dt_s : 0.0, 0.0, 0.5);  // a stalled frame does not jump
   moving_ = false;
   for (std::size_t i = 0; i < kJoints; ++i) {
@@ -89,6 +93,7 @@ const anatomy::Pose& PoseAnimator::update(const anatomy::Pose& target, double dt
     const double err = glm::length(j.translation.value - t_target) + glm::length(j.rotation_error.value) * 0.1;
     if (err > 1e-5) moving_ = true;
   }
+  if (!moving_) reset(target);  // within 10 µm: snap onto it, invisibly
   return current_;
 }
 

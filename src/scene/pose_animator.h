@@ -49,6 +49,10 @@ class PoseAnimator {
   std::array<Joint, kJoints> joints_{};
   anatomy::Pose current_;
   bool moving_ = false;
+  // Once within the stop tolerance the pose snaps onto the target and then stays bit for bit
+  // the same while the target does (a recorder can reuse a still frame's picture).
+  bool settled_ = false;
+  anatomy::Pose settled_on_;
 };
 
 }  // namespace sagitta::scene

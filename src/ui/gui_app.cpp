@@ -376,7 +376,10 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   const int w = static_cast<int>(std::lround(rect.size().x * io.DisplayFramebufferScale.x));
   const int h = static_cast<int>(std::lround(rect.size().y * io.DisplayFramebufferScale.y));
   target_->resize(w, h);
-  if (target_->empty()) return;
+  if (target_->empty()) {
+    view_key_ = 0;  // nothing drawn: a live recording of another size draws for itself
+    return;
+  }
   const scene::ViewState& view = app_->doc().view;
   const float aspect = rect.aspect() * (view.ghost == scene::Ghost::kSideBySide ? 0.5f : 1.0f);
   if (app_->frame_camera) {
@@ -546,7 +549,7 @@ void GuiApp::updateRecording(const glm::ivec2& fb) {
       recorder_->exportSome(*renderer_, *composer_, *session_, 1);
     } else {
       recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera, app_->doc().view, scale_,
-                             *target_, fb);
+                             *target_, fb, view_key_);
     }
     if (recorder_->finished()) {
       const record::RecordingResult r = recorder_->result();

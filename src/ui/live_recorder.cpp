@@ -43,19 +43,31 @@ void LiveRecorder::push(std::int64_t index, const std::uint8_t* pixels, std::siz
   record::Frame frame = recorder_->newFrame(index);
   frame.row_order = record::RowOrder::kBottomFirst;
   std::copy_n(pixels, bytes, frame.rgba.data());
+  if (!exporting() && !settings_.with_panels) last_picture_.assign(pixels, pixels + bytes);
   // live: never wait for the encoder (the UI must not stall); export: never drop
   recorder_->push(std::move(frame), exporting() ? record::PushMode::kBlocking : record::PushMode::kDropWhenFull);
 }
 
 void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewComposer& composer, scene::Session& session,
                                const scene::Camera& camera, const scene::ViewState& view, float ui_scale,
-                               const render::RenderTarget& view_target, glm::ivec2 window_size) {
+                               const render::RenderTarget& view_target, glm::ivec2 window_size,
+                               std::uint64_t view_key) {
   if (stopping_ || exporting()) return;
   auto sink = [&](std::int64_t i, const std::uint8_t* p, std::size_t n) { push(i, p, n); };
   readback_->collect(sink);
   const std::int64_t index = record::frameIndexAt(now_s - start_s_, settings_.fps);
   if (index <= last_index_) return;  // this display frame falls between two clip frames
   last_index_ = index;
+  if (!settings_.with_panels && view_key != 0 && view_key == captured_key_) {
+    // the view shows what the last clip frame showed: that picture again, without drawing or
+    // reading back (a still view costs the GUI a copy, not a render)
+    readback_->collect(sink, true);
+    if (!last_picture_.empty()) {
+      push(index, last_picture_.data(), last_picture_.size());
+      return;
+    }
+  }
+  captured_key_ = settings_.with_panels ? 0 : view_key;
   const render::RenderTarget* source = &view_target;
   if (settings_.with_panels) {
     // the window, scaled into the clip's size
@@ -70,12 +82,15 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
   } else if (view_target.width() != settings_.width || view_target.height() != settings_.height) {
     // the clip has its own size: draw the view again at that size (text scaled to match)
     if (!target_) target_ = std::make_unique<render::RenderTarget>(settings_.width, settings_.height, 4);
-    scene::ViewState v = view;
-    if (settings_.transparent) v.background = scene::BackgroundChoice::kTransparent;
-    const scene::FrameContent frame = session.frame(camera);
-    composer.composeFrame(renderer, frame, session.meshes(), camera, v,
-                          ui_scale * static_cast<float>(settings_.height) / static_cast<float>(std::max(view_target.height(), 1)),
-                          *target_);
+    if (view_key == 0 || view_key != drawn_key_) {
+      scene::ViewState v = view;
+      if (settings_.transparent) v.background = scene::BackgroundChoice::kTransparent;
+      const scene::FrameContent frame = session.frame(camera);
+      composer.composeFrame(renderer, frame, session.meshes(), camera, v,
+                            ui_scale * static_cast<float>(settings_.height) / static_cast<float>(std::max(view_target.height(), 1)),
+                            *target_);
+      drawn_key_ = view_key;
+    }
     source = target_.get();
   }
   readback_->start(*source, index);
@@ -95,6 +110,7 @@ bool LiveRecorder::exportSome(render::Renderer& renderer, ViewComposer& composer
     const scene::FrameContent frame = session.frame(camera);
     composer.composeFrame(renderer, frame, session.meshes(), camera, view,
                           static_cast<float>(settings_.height) / 1080.0f, *target_);
+    drawn_key_ = 0;  // target_ now holds an exported frame
     readback_->start(*target_, exported_);
     readback_->collect(sink);
   }

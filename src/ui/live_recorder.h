@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "record/recorder.h"
 #include "render/async_readback.h"
@@ -38,9 +39,11 @@ class LiveRecorder {
   bool exporting() const { return player_ != nullptr; }
   // Live: called once per GUI frame after the view is drawn. `view_target` holds this frame's
   // 3D view (reused when it has the clip's size); `window_fbo` / `window_size` the whole window.
+  // `view_key` identifies what the view shows (document, pose, camera, size): while it stays
+  // the same, a clip of another size reuses its last drawing instead of drawing it again.
   void captureLive(double now_s, render::Renderer& renderer, ViewComposer& composer, scene::Session& session,
                    const scene::Camera& camera, const scene::ViewState& view, float ui_scale,
-                   const render::RenderTarget& view_target, glm::ivec2 window_size);
+                   const render::RenderTarget& view_target, glm::ivec2 window_size, std::uint64_t view_key);
   // Timeline export: renders and encodes up to `budget` frames; returns true when done.
   bool exportSome(render::Renderer& renderer, ViewComposer& composer, scene::Session& session, int budget);
 
@@ -58,6 +61,9 @@ class LiveRecorder {
   std::unique_ptr<record::Recorder> recorder_;
   std::unique_ptr<render::AsyncReadback> readback_;
   std::unique_ptr<render::RenderTarget> target_;  // the clip-sized picture when it must be drawn anew
+  std::uint64_t drawn_key_ = 0;     // the view_key target_ was last drawn for (0: none)
+  std::uint64_t captured_key_ = 0;  // the view_key of the last frame read back (0: none)
+  std::vector<std::uint8_t> last_picture_;  // that frame, for still frames (live, view only)
   std::unique_ptr<scene::TimelinePlayer> player_;
   double start_s_ = 0.0;
   std::int64_t last_index_ = -1;

@@ -54,6 +54,16 @@ TEST(RecordCommand, TheSameInputGivesTheSameFile) {
   EXPECT_EQ(sagitta::record::testing::readBytes(d / "a.mp4"), sagitta::record::testing::readBytes(d / "b.mp4"));
 }
 
+// Holds are not drawn again: each still frame is the previous picture, copied (the clip is the
+// same: AGifAndAPngSequenceToo checks the frames of a hold are identical and change at the switch).
+TEST(RecordCommand, StillFramesAreCopiedNotDrawn) {
+  const fs::path d = freshDir("still");
+  const auto r = runSagitta(record("hold_then_switch.json", d / "clip.mp4"));
+  ASSERT_EQ(r.code, 0) << r.out;
+  // 20 frames at 10 fps: the first and the X-ray switch are drawn, the two holds copied
+  EXPECT_NE(r.out.find("20 frames (2 drawn, 18 still)"), std::string::npos) << r.out;
+}
+
 TEST(RecordCommand, AGifAndAPngSequenceToo) {
   const fs::path d = freshDir("gif_png");
   ASSERT_EQ(runSagitta(record("hold_then_switch.json", d / "clip.gif")).code, 0);
