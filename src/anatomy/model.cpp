@@ -231,15 +231,11 @@ Model loadModel(const fs::path& manifest) {
     const json& base = j["base"];
     if (base != "builtin" && base != "builtin_low") throw InputError(where + ": field \"base\" must be \"builtin\" or \"builtin_low\"");
     const BodyParams b = j.contains("body") ? bodyFromJson(j["body"], where) : BodyParams{};
-    if (!sameMeshes(b, averageAdult(b.sex))) {
-      auto formatNumber = [](double v) {
-        std::ostringstream os;
-        os << v;
-        return os.str();
-      };
-      throw InputError(where + ": field \"body\" with \"base\" must be an average adult (" + std::string(sexName(b.sex)) +
-                       ": stature_m " + formatNumber(averageAdult(b.sex).stature_m) + ", age_years " +
-                       formatNumber(averageAdult(b.sex).age_years) + "); the built-in meshes are made for it");
+    if (const BodyParams average = averageAdult(b.sex); !sameMeshes(b, average)) {
+      std::ostringstream msg;
+      msg << where << ": field \"body\" with \"base\" must be an average adult (" << sexName(b.sex) << ": stature_m "
+          << average.stature_m << ", age_years " << average.age_years << "); the built-in meshes are made for it";
+      throw InputError(msg.str());
     }
     model = loadBuiltinModel(base == "builtin_low" ? Lod::kLow : Lod::kDefault, b.sex);
     if (b.mass_kg != model.skeleton.params().mass_kg) model.skeleton = buildSkeleton(b);  // masses only

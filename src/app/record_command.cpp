@@ -93,7 +93,7 @@ int runRecord(const RecordCliOptions& o) {
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, 4);
   ui::ViewComposer composer;
-  scene::Session session(scene::loadModelOrDefault(o.model, scene::bodyOf(timeline.evaluate(0.0).scenario.inputs.body)),
+  scene::Session session(scene::loadModelOrDefault(o.model, timeline.evaluate(0.0).scenario.inputs.body.params()),
                          scene::modelSourceFor(o.model));
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
   scene::TimelinePlayer player(session, std::move(timeline), aspect);
@@ -102,20 +102,23 @@ int runRecord(const RecordCliOptions& o) {
   record::Recorder recorder(ro);  // opens the output: an unwritable path fails here
   render::AsyncReadback readback(o.width, o.height, 3);
   std::vector<std::uint8_t> last_picture;  // the last frame read back, for still frames
-  auto sink = [&](std::int64_t index, const std::uint8_t* pixels, std::size_t bytes) {
+  auto push_last_picture = [&](std::int64_t index) {
     record::Frame frame = recorder.newFrame(index);
     frame.row_order = record::RowOrder::kBottomFirst;
-    std::copy_n(pixels, bytes, frame.rgba.data());
+    std::copy(last_picture.begin(), last_picture.end(), frame.rgba.begin());
     if (o.transparent) {
       // the picture is premultiplied over a clear background: straighten partly covered pixels
-      for (std::size_t i = 0; i < bytes; i += 4) {
+      for (std::size_t i = 0; i < frame.rgba.size(); i += 4) {
         const unsigned a = frame.rgba[i + 3];
         if (a == 0 || a == 255) continue;
         for (int c = 0; c < 3; ++c) frame.rgba[i + c] = static_cast<std::uint8_t>(std::min(255u, (frame.rgba[i + c] * 255u + a / 2) / a));
       }
     }
-    last_picture.assign(frame.rgba.begin(), frame.rgba.end());
     recorder.push(std::move(frame), record::PushMode::kBlocking);
+  };
+  auto sink = [&](std::int64_t index, const std::uint8_t* pixels, std::size_t bytes) {
+    last_picture.assign(pixels, pixels + bytes);
+    push_last_picture(index);
   };
   // A frame that shows exactly what the previous one showed (a hold: the same document, a pose
   // at rest, the same camera) is the previous picture again: drawing is deterministic, so it is
@@ -146,10 +149,7 @@ int runRecord(const RecordCliOptions& o) {
       Shown shown{session.document(), session.shownPose(), camera};
       if (last_shown && shown == *last_shown) {
         readback.collect(sink, true);  // the previous picture is in last_picture
-        record::Frame frame = recorder.newFrame(i);
-        frame.row_order = record::RowOrder::kBottomFirst;
-        std::copy(last_picture.begin(), last_picture.end(), frame.rgba.begin());
-        recorder.push(std::move(frame), record::PushMode::kBlocking);
+        push_last_picture(i);
         ++still_frames;
         progress.update(++done);
         continue;

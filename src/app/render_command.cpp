@@ -102,7 +102,7 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   render::Window window(render::headlessWindowOptions());
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, o.msaa);
-  scene::Session session(scene::loadModelOrDefault(o.model, scene::bodyOf(document.scenario.inputs.body)),
+  scene::Session session(scene::loadModelOrDefault(o.model, document.scenario.inputs.body.params()),
                          scene::modelSourceFor(o.model));
   session.setDocument(document);
   session.settle();  // a still picture shows the solved posture, not the start of an animation

@@ -35,11 +35,7 @@ void runReport(const ReportOptions& options) {
   if (!options.pose.empty()) scenario::setChoice(inputs, "pose", options.pose);
   inputs.validate();
 
-  anatomy::BodyParams body;
-  body.stature_m = inputs.body.stature_m;
-  body.mass_kg = inputs.body.mass_kg;
-  body.sex = inputs.body.sex;
-  const biomech::PostureModel model(anatomy::buildSkeleton(body));
+  const biomech::PostureModel model(anatomy::buildSkeleton(inputs.body.params()));
   const biomech::Solution solution = model.solve(inputs);
   std::cout << scenario::reportJson(inputs, solution).dump(2) << "\n";
 }

@@ -61,6 +61,8 @@ struct BodyInputs {
   double stature_m = 1.75;
   double mass_kg = 75.0;
   anatomy::Sex sex = anatomy::Sex::kMale;  // female: the female pelvis (docs/anatomy.md)
+  // The body to build the skeleton for (age: the shipped 40 years).
+  anatomy::BodyParams params() const { return {stature_m, mass_kg, sex, anatomy::BodyParams{}.age_years}; }
   bool operator==(const BodyInputs&) const = default;
 };
 

@@ -16,14 +16,6 @@ namespace fs = std::filesystem;
 
 anatomy::Model loadDefaultModel(anatomy::Lod lod) { return anatomy::loadBuiltinModel(lod); }
 
-anatomy::BodyParams bodyOf(const biomech::BodyInputs& body) {
-  anatomy::BodyParams b;
-  b.stature_m = body.stature_m;
-  b.mass_kg = body.mass_kg;
-  b.sex = body.sex;
-  return b;
-}
-
 fs::path modelCacheFolder(const anatomy::BodyParams& body) {
   char name[96];
   std::snprintf(name, sizeof name, "%s_%.4fm_%.2fy", std::string(anatomy::sexName(body.sex)).c_str(), body.stature_m,

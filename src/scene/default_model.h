@@ -6,15 +6,11 @@
 #include <functional>
 
 #include "anatomy/model.h"
-#include "biomech/inputs.h"
 
 namespace sagitta::scene {
 
 // Throws IoError / InputError when the assets are missing or broken.
 anatomy::Model loadDefaultModel(anatomy::Lod lod = anatomy::Lod::kDefault);
-
-// The body a scenario's `body` keys describe (age: the shipped 40 years).
-anatomy::BodyParams bodyOf(const biomech::BodyInputs& body);
 
 // The built-in model for a body. The average man and woman are shipped (assets/models/default,
 // female); any other stature or age is generated once (about 10-30 s on two cores, logged) and

@@ -97,7 +97,7 @@ Session::Session(anatomy::Model model, ModelSource source) : stage_(std::move(mo
 void Session::setDocument(Document document) {
   const biomech::ModelInputs& in = document.scenario.inputs;
   const bool inputs_changed = !(in == document_.scenario.inputs);
-  const anatomy::BodyParams body = bodyOf(in.body);
+  const anatomy::BodyParams body = in.body.params();
   const bool new_body = model_source_ && !(in.body == document_.scenario.inputs.body) &&
                         !(stage_.model().skeleton.params() == body);
   const bool pose_changed =

@@ -64,34 +64,20 @@ void AppState::setXray(bool on) {
   }
 }
 
-void AppState::undo() {
-  if (!history.canUndo()) return;
-  const std::string name = history.undoName();
-  const scene::ViewState before = doc().view;
+void AppState::travel(bool back) {
+  if (back ? !history.canUndo() : !history.canRedo()) return;
+  const std::string name = back ? history.undoName() : history.redoName();
+  const scene::Document current = doc();
   try {
-    session.setDocument(history.undo(doc()));
-  } catch (const IoError& e) {  // the body's model cannot be made: the document stays
+    session.setDocument(back ? history.undo(current) : history.redo(current));
+  } catch (const IoError& e) {  // the body's model cannot be made: the document stays, and so does the history
+    back ? history.redo(current) : history.undo(current);
     error(e.what());
     return;
   }
-  reframeIfTheFilmChanged(before);
+  reframeIfTheFilmChanged(current.view);
   modified = true;
-  info("Undid " + name);
-}
-
-void AppState::redo() {
-  if (!history.canRedo()) return;
-  const std::string name = history.redoName();
-  const scene::ViewState before = doc().view;
-  try {
-    session.setDocument(history.redo(doc()));
-  } catch (const IoError& e) {  // the body's model cannot be made: the document stays
-    error(e.what());
-    return;
-  }
-  reframeIfTheFilmChanged(before);
-  modified = true;
-  info("Redid " + name);
+  info((back ? "Undid " : "Redid ") + name);
 }
 
 void AppState::info(const std::string& text) { status = {text, false, glfwGetTime() + 6.0}; }

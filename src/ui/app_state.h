@@ -76,11 +76,16 @@ struct AppState {
   // Replaces the whole document (open, new, preset): one undo step. False (the error shown,
   // nothing changed) for invalid inputs or a body whose model cannot be made.
   bool replace(const std::string& name, scene::Document document);
-  void undo();
-  void redo();
+  void undo() { travel(true); }
+  void redo() { travel(false); }
 
   void info(const std::string& text);
   void error(const std::string& text);
+
+ private:
+  // Undo (back) or redo one step. A document that cannot be shown (its body's model cannot be
+  // made) is stepped back over, so the history stays as it was.
+  void travel(bool back);
 };
 
 }  // namespace sagitta::ui

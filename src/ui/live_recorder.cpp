@@ -43,7 +43,6 @@ void LiveRecorder::push(std::int64_t index, const std::uint8_t* pixels, std::siz
   record::Frame frame = recorder_->newFrame(index);
   frame.row_order = record::RowOrder::kBottomFirst;
   std::copy_n(pixels, bytes, frame.rgba.data());
-  if (!exporting() && !settings_.with_panels) last_picture_.assign(pixels, pixels + bytes);
   // live: never wait for the encoder (the UI must not stall); export: never drop
   recorder_->push(std::move(frame), exporting() ? record::PushMode::kBlocking : record::PushMode::kDropWhenFull);
 }
@@ -53,7 +52,10 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
                                const render::RenderTarget& view_target, glm::ivec2 window_size,
                                std::uint64_t view_key) {
   if (stopping_ || exporting()) return;
-  auto sink = [&](std::int64_t i, const std::uint8_t* p, std::size_t n) { push(i, p, n); };
+  auto sink = [&](std::int64_t i, const std::uint8_t* p, std::size_t n) {
+    if (!settings_.with_panels) last_picture_.assign(p, p + n);  // for still frames
+    push(i, p, n);
+  };
   readback_->collect(sink);
   const std::int64_t index = record::frameIndexAt(now_s - start_s_, settings_.fps);
   if (index <= last_index_) return;  // this display frame falls between two clip frames

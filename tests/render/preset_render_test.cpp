@@ -128,25 +128,22 @@ TEST(PresetRender, ModesChangeThePictureTheWayTheySay) {
 }
 
 TEST(PresetRender, OverlaysAppearInLateralViewsAndOnlyThere) {
-  const std::string tilt = R"({"schema": "sagitta.scenario", "version": 1,
-    "muscles": {"hip_flexors": {"tightness": 0.8}}, "view": {"labels": false, "muscles": false)";
-  const Image with = render("overlays_on", "--scenario " + scenario("on", tilt + "}}").string());
-  const Image without = render(
-      "overlays_off",
-      "--scenario " +
-          scenario("off", tilt + R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false}})")
-              .string());
+  // the tilt scenario with or without its overlays, rendered with `flags`
+  auto tilt = [](const std::string& name, bool overlays, const std::string& flags = "") {
+    const std::string view = overlays ? "" : R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false)";
+    const std::string text = R"({"schema": "sagitta.scenario", "version": 1,
+      "muscles": {"hip_flexors": {"tightness": 0.8}}, "view": {"labels": false, "muscles": false)" + view + "}}";
+    return render(name, flags + "--scenario " + scenario(name, text).string());
+  };
+  const Image with = tilt("overlays_on", true);
+  const Image without = tilt("overlays_off", false);
   ASSERT_FALSE(with.rgba.empty() || without.rgba.empty());
   // the angle lines and arcs are saturated colours the skeleton does not have
   EXPECT_GT(fraction(with, overlayColour), 0.0008);
   EXPECT_LT(fraction(without, overlayColour), 0.2 * fraction(with, overlayColour));
   // seen from the front the sagittal angles would be misread: none are drawn
-  const Image front_on = render("front_on", "--view anterior --scenario " + scenario("on2", tilt + "}}").string());
-  const Image front_off = render(
-      "front_off",
-      "--view anterior --scenario " +
-          scenario("off2", tilt + R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false}})")
-              .string());
+  const Image front_on = tilt("front_on", true, "--view anterior ");
+  const Image front_off = tilt("front_off", false, "--view anterior ");
   EXPECT_LT(std::abs(fraction(front_on, overlayColour) - fraction(front_off, overlayColour)), 0.0002);
 }
 

@@ -27,9 +27,18 @@ inline const Model& shippedModel(Sex sex, Lod lod = Lod::kDefault) {
   return it->second;
 }
 
+// The body the running test is about (set by EveryShippedBody), for a test file's helpers.
+inline Sex& bodyUnderTest() {
+  static Sex sex = Sex::kMale;
+  return sex;
+}
+
 // Tests that hold for every shipped body (the average man and woman): TEST_P on a fixture
 // derived from this, instantiated with SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture).
-class EveryShippedBody : public ::testing::TestWithParam<Sex> {};
+class EveryShippedBody : public ::testing::TestWithParam<Sex> {
+ protected:
+  void SetUp() override { bodyUnderTest() = GetParam(); }
+};
 inline std::string bodyName(const ::testing::TestParamInfo<Sex>& info) { return std::string(sexName(info.param)); }
 #define SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture)                                                                   \
   INSTANTIATE_TEST_SUITE_P(Shipped, Fixture, ::testing::Values(::sagitta::anatomy::Sex::kMale, ::sagitta::anatomy::Sex::kFemale), \

@@ -20,15 +20,10 @@
 namespace sagitta::anatomy {
 namespace {
 
-Sex g_sex = Sex::kMale;  // the body under test, set by the fixture
-
-class BuiltinAnatomy : public test::EveryShippedBody {
- protected:
-  void SetUp() override { g_sex = GetParam(); }
-};
+class BuiltinAnatomy : public test::EveryShippedBody {};
 SAGITTA_FOR_EVERY_SHIPPED_BODY(BuiltinAnatomy);
 
-const Model& model() { return test::shippedModel(g_sex); }
+const Model& model() { return test::shippedModel(test::bodyUnderTest()); }
 const ModelPart& part(const std::string& name) {
   for (const ModelPart& p : model().parts) {
     if (p.name == name) return p;
@@ -40,7 +35,7 @@ std::array<glm::dmat4, kSegmentCount> neutral() { return worldTransforms(model()
 // world-space distance queries for a part, cached
 const test::MeshDistance& distances(const std::string& name) {
   static std::map<std::pair<Sex, std::string>, std::unique_ptr<test::MeshDistance>> cache;
-  auto& d = cache[{g_sex, name}];
+  auto& d = cache[{test::bodyUnderTest(), name}];
   if (!d) {
     const ModelPart& p = part(name);
     const glm::dmat4 to_world = p.mesh.skinned() ? glm::dmat4(1.0) : neutral()[static_cast<std::size_t>(p.segment)];

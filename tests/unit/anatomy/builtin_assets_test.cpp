@@ -18,16 +18,11 @@
 namespace sagitta::anatomy {
 namespace {
 
-Sex g_sex = Sex::kMale;  // the body under test, set by the fixture
-
-class BuiltinAssets : public test::EveryShippedBody {
- protected:
-  void SetUp() override { g_sex = GetParam(); }
-};
+class BuiltinAssets : public test::EveryShippedBody {};
 SAGITTA_FOR_EVERY_SHIPPED_BODY(BuiltinAssets);
 
-const Model& builtin() { return test::shippedModel(g_sex, Lod::kDefault); }
-const Model& builtinLow() { return test::shippedModel(g_sex, Lod::kLow); }
+const Model& builtin() { return test::shippedModel(test::bodyUnderTest(), Lod::kDefault); }
+const Model& builtinLow() { return test::shippedModel(test::bodyUnderTest(), Lod::kLow); }
 const ModelPart& part(const Model& m, const std::string& name) {
   for (const ModelPart& p : m.parts) {
     if (p.name == name) return p;
@@ -76,7 +71,7 @@ TEST_P(BuiltinAssets, HoldEveryPartWithItsKind) {
 }
 
 TEST_P(BuiltinAssets, FilesHaveNamedNodesForPartsLandmarksAndJoints) {
-  const auto dir = builtinManifestPath(Lod::kDefault, g_sex).parent_path();
+  const auto dir = builtinManifestPath(Lod::kDefault, GetParam()).parent_path();
   const ImportedScene l4 = importScene(dir / "l4.glb");
   std::set<std::string> names;
   for (const ImportedNode& n : l4.nodes) names.insert(n.name);
@@ -149,8 +144,8 @@ TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
 }
 
 TEST_P(BuiltinAssets, AreMadeForTheShippedAverageAdult) {
-  EXPECT_EQ(builtin().skeleton.params(), averageAdult(g_sex));
-  EXPECT_EQ(builtinLow().skeleton.params(), averageAdult(g_sex));
+  EXPECT_EQ(builtin().skeleton.params(), averageAdult(GetParam()));
+  EXPECT_EQ(builtinLow().skeleton.params(), averageAdult(GetParam()));
 }
 
 // The shipped woman's pelvis, measured on the landmarks her files carry (which lie on her bones,
