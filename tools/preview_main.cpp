@@ -1,8 +1,6 @@
 // sagitta_preview: generate built-in parts and look at them (CPU renderer, PNG out).
 //   sagitta_preview --parts l4,l5 --view all --out /tmp/spine [--size 900] [--landmarks] [--lod low]
 //   sagitta_preview --parts l5,l5_arch --arch-colour --slip-mm 6   (the pars defect opened)
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,6 +8,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "anatomy/mesh_generator.h"
 #include "anatomy/model.h"
@@ -30,11 +30,16 @@ std::vector<std::string> split(const std::string& s) {
 glm::vec3 colourOf(sagitta::anatomy::PartKind kind) {
   using sagitta::anatomy::PartKind;
   switch (kind) {
-    case PartKind::kBone: return {0.93f, 0.89f, 0.80f};
-    case PartKind::kDisc: return {0.55f, 0.72f, 0.85f};
-    case PartKind::kNucleus: return {0.95f, 0.75f, 0.35f};
-    case PartKind::kCartilage: return {0.7f, 0.85f, 0.9f};
-    case PartKind::kBodyOutline: return {0.9f, 0.7f, 0.6f};
+    case PartKind::kBone:
+      return {0.93f, 0.89f, 0.80f};
+    case PartKind::kDisc:
+      return {0.55f, 0.72f, 0.85f};
+    case PartKind::kNucleus:
+      return {0.95f, 0.75f, 0.35f};
+    case PartKind::kCartilage:
+      return {0.7f, 0.85f, 0.9f};
+    case PartKind::kBodyOutline:
+      return {0.9f, 0.7f, 0.6f};
   }
   return {1, 1, 1};
 }
@@ -51,7 +56,8 @@ std::string topology(const sagitta::anatomy::MeshData& m) {
   }
   int bad = 0;
   for (const auto& [e, n] : edges) bad += n != 2;
-  const long chi = static_cast<long>(m.positions.size()) - static_cast<long>(edges.size()) + static_cast<long>(m.triangleCount());
+  const long chi = static_cast<long>(m.positions.size()) - static_cast<long>(edges.size()) +
+                   static_cast<long>(m.triangleCount());
   return "chi " + std::to_string(chi) + (bad ? " NON-MANIFOLD EDGES " + std::to_string(bad) : "");
 }
 
@@ -72,14 +78,17 @@ int main(int argc, char** argv) {
   app.add_option("--lod", lod, "default or low");
   app.add_option("--per-row", per_row, "views per row in the output image");
   app.add_option("--body", body, "male or female");
-  app.add_option("--manifest", manifest, "render a model manifest (loaded through Assimp) instead of generating");
+  app.add_option("--manifest", manifest,
+                 "render a model manifest (loaded through Assimp) instead of generating");
   app.add_flag("--landmarks", landmarks, "draw landmarks (red bony, green muscle)");
   app.add_flag("--outline", outline, "draw the body outline translucent");
   app.add_flag("--wire", wire, "show the triangles");
   app.add_flag("--arch-colour", arch_colour, "draw the posterior arches (parts named *_arch) blue");
   app.add_option("--slip-mm", slip_mm,
-                 "move vertebrae that have an *_arch part forward in their own frame, the arch staying: the pars defect opened");
-  app.add_option("--tilt", tilt_deg, "pelvic tilt about the hip axis, degrees (negative: anterior), femora kept still");
+                 "move vertebrae that have an *_arch part forward in their own frame, the arch staying: the "
+                 "pars defect opened");
+  app.add_option("--tilt", tilt_deg,
+                 "pelvic tilt about the hip axis, degrees (negative: anterior), femora kept still");
   CLI11_PARSE(app, argc, argv);
 
   anatomy::BodyParams params;
@@ -111,7 +120,8 @@ int main(int argc, char** argv) {
   // an optional pelvic tilt: the pelvis and spine rotate about the hip axis, the legs stay
   anatomy::Pose pose;
   if (tilt_deg != 0.0) {
-    const glm::dvec3 hip = 0.5 * (skeleton.landmark("acetabulum_centre_l").position + skeleton.landmark("acetabulum_centre_r").position);
+    const glm::dvec3 hip = 0.5 * (skeleton.landmark("acetabulum_centre_l").position +
+                                  skeleton.landmark("acetabulum_centre_r").position);
     const double a = tilt_deg * 3.14159265358979 / 180.0;
     pose.joint[0] = anatomy::translation(hip) * anatomy::rotationZ(a) * anatomy::translation(-hip);
     pose.joint[static_cast<std::size_t>(anatomy::Segment::kFemurLeft)] = anatomy::rotationZ(-a);
@@ -126,7 +136,8 @@ int main(int argc, char** argv) {
       glm::dvec3 q(0.0);
       for (int k = 0; k < 4; ++k) {
         const std::size_t seg = p.mesh.skin_segments[v][k];
-        q += double(p.mesh.skin_weights[v][k]) * glm::dvec3(world[seg] * glm::inverse(bind[seg]) * glm::dvec4(glm::dvec3(p.mesh.positions[v]), 1.0));
+        q += double(p.mesh.skin_weights[v][k]) * glm::dvec3(world[seg] * glm::inverse(bind[seg]) *
+                                                            glm::dvec4(glm::dvec3(p.mesh.positions[v]), 1.0));
       }
       p.mesh.positions[v] = glm::vec3(q);
     }
@@ -140,7 +151,8 @@ int main(int argc, char** argv) {
   std::vector<tools::PreviewItem> items;
   std::set<anatomy::Segment> segs;
   for (const anatomy::ModelPart& p : list) {
-    std::printf("%-22s %7zu triangles  %s\n", p.name.c_str(), p.mesh.triangleCount(), topology(p.mesh).c_str());
+    std::printf("%-22s %7zu triangles  %s\n", p.name.c_str(), p.mesh.triangleCount(),
+                topology(p.mesh).c_str());
     total += p.mesh.triangleCount();
     if (p.kind == anatomy::PartKind::kBodyOutline && !outline && list.size() > 1) continue;
     tools::PreviewItem it;
@@ -148,7 +160,8 @@ int main(int argc, char** argv) {
     it.to_world = p.mesh.skinned() ? glm::dmat4(1.0) : world[static_cast<std::size_t>(p.segment)];
     it.colour = colourOf(p.kind);
     if (arch_colour && p.name.ends_with("_arch")) it.colour = {0.55f, 0.7f, 0.95f};
-    if (slip_mm != 0.0 && with_arch.count(p.name)) it.to_world = it.to_world * anatomy::translation({slip_mm * 1e-3, 0.0, 0.0});
+    if (slip_mm != 0.0 && with_arch.count(p.name))
+      it.to_world = it.to_world * anatomy::translation({slip_mm * 1e-3, 0.0, 0.0});
     it.wire = wire;
     it.alpha = p.kind == anatomy::PartKind::kBodyOutline && list.size() > 1 ? 0.35f : 1.0f;
     items.push_back(it);
@@ -159,16 +172,20 @@ int main(int argc, char** argv) {
   if (landmarks) {
     for (const anatomy::Landmark& l : skeleton.landmarks()) {
       if (!segs.count(l.segment)) continue;
-      const bool muscle = l.name.find("_origin") != std::string::npos || l.name.find("_insertion") != std::string::npos ||
+      const bool muscle = l.name.find("_origin") != std::string::npos ||
+                          l.name.find("_insertion") != std::string::npos ||
                           l.name.find("_via") != std::string::npos;
-      dots.push_back({anatomy::worldPosition(l, world), muscle ? glm::vec3(0.1f, 0.8f, 0.2f) : glm::vec3(0.95f, 0.1f, 0.1f)});
+      dots.push_back({anatomy::worldPosition(l, world),
+                      muscle ? glm::vec3(0.1f, 0.8f, 0.2f) : glm::vec3(0.95f, 0.1f, 0.1f)});
     }
   }
   const std::vector<std::string> views =
-      view == "all" ? std::vector<std::string>{"lateral", "anterior", "posterior", "superior", "oblique", "medial"}
-                    : split(view);
+      view == "all"
+          ? std::vector<std::string>{"lateral", "anterior", "posterior", "superior", "oblique", "medial"}
+          : split(view);
   std::vector<Image> images;
-  for (const std::string& v : views) images.push_back(tools::renderPreview(items, dots, tools::namedView(v), size, size));
+  for (const std::string& v : views)
+    images.push_back(tools::renderPreview(items, dots, tools::namedView(v), size, size));
   const std::string file = out + ".png";
   writePng(file, tools::tile(images, per_row));
   std::printf("wrote %s\n", file.c_str());

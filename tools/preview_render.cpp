@@ -41,8 +41,8 @@ PreviewView namedView(const std::string& name) {
   throw std::invalid_argument("unknown view " + name);
 }
 
-Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<PreviewDot>& dots, const PreviewView& view,
-                    int width, int height) {
+Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<PreviewDot>& dots,
+                    const PreviewView& view, int width, int height) {
   constexpr int kSs = 2;  // supersampling
   const int w = width * kSs, h = height * kSs;
   Frame fr;
@@ -72,7 +72,9 @@ Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<Pre
   std::vector<double> depth(static_cast<std::size_t>(w) * h, std::numeric_limits<double>::infinity());
   std::vector<glm::dvec3> colour(static_cast<std::size_t>(w) * h, glm::dvec3(0.16, 0.17, 0.2));
   for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x) colour[static_cast<std::size_t>(y) * w + x] = glm::mix(glm::dvec3(0.23, 0.25, 0.3), glm::dvec3(0.1, 0.1, 0.12), double(y) / h);
+    for (int x = 0; x < w; ++x)
+      colour[static_cast<std::size_t>(y) * w + x] =
+          glm::mix(glm::dvec3(0.23, 0.25, 0.3), glm::dvec3(0.1, 0.1, 0.12), double(y) / h);
   }
   const glm::dvec3 light = glm::normalize(-fr.f + 0.6 * fr.u - 0.5 * fr.r);
 
@@ -179,11 +181,13 @@ Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<Pre
     for (int x = 0; x < width; ++x) {
       glm::dvec3 sum(0.0);
       for (int j = 0; j < kSs; ++j) {
-        for (int i = 0; i < kSs; ++i) sum += colour[static_cast<std::size_t>(y * kSs + j) * w + (x * kSs + i)];
+        for (int i = 0; i < kSs; ++i)
+          sum += colour[static_cast<std::size_t>(y * kSs + j) * w + (x * kSs + i)];
       }
       const glm::dvec3 c = glm::clamp(sum / double(kSs * kSs), 0.0, 1.0);
       std::uint8_t* px = img.rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4;
-      for (int k = 0; k < 3; ++k) px[k] = static_cast<std::uint8_t>(std::lround(std::pow(c[k], 1.0 / 1.1) * 255.0));
+      for (int k = 0; k < 3; ++k)
+        px[k] = static_cast<std::uint8_t>(std::lround(std::pow(c[k], 1.0 / 1.1) * 255.0));
       px[3] = 255;
     }
   }
@@ -202,8 +206,8 @@ Image tile(const std::vector<Image>& images, int per_row) {
   for (int k = 0; k < n; ++k) {
     const int ox = (k % per_row) * w, oy = (k / per_row) * h;
     for (int y = 0; y < h; ++y) {
-      std::copy_n(images[static_cast<std::size_t>(k)].rgba.data() + static_cast<std::size_t>(y) * w * 4, w * 4,
-                  out.rgba.data() + (static_cast<std::size_t>(oy + y) * out.width + ox) * 4);
+      std::copy_n(images[static_cast<std::size_t>(k)].rgba.data() + static_cast<std::size_t>(y) * w * 4,
+                  w * 4, out.rgba.data() + (static_cast<std::size_t>(oy + y) * out.width + ox) * 4);
     }
   }
   return out;

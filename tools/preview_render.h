@@ -32,11 +32,12 @@ struct PreviewView {
 };
 
 // Frames the items and renders them.
-Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<PreviewDot>& dots, const PreviewView& view,
-                    int width, int height);
+Image renderPreview(const std::vector<PreviewItem>& items, const std::vector<PreviewDot>& dots,
+                    const PreviewView& view, int width, int height);
 // Images side by side in rows of `per_row`.
 Image tile(const std::vector<Image>& images, int per_row);
 
-PreviewView namedView(const std::string& name);  // lateral, anterior, posterior, superior, inferior, oblique, medial
+PreviewView namedView(
+    const std::string& name);  // lateral, anterior, posterior, superior, inferior, oblique, medial
 
 }  // namespace sagitta::tools

@@ -24,7 +24,9 @@ void setGroup(biomech::ModelInputs& in, biomech::MuscleGroup g, double t) {
 }
 
 // slider position in [0, 1), moving a little every call
-double slider(std::int64_t i) { return static_cast<double>(i % 1000) / 1000.0; }
+double slider(std::int64_t i) {
+  return static_cast<double>(i % 1000) / 1000.0;
+}
 
 void solveStandingHipFlexorSlider(benchmark::State& state) {
   std::int64_t i = 0;

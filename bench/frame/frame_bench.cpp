@@ -6,13 +6,13 @@
 // view live to a 1080p MP4 (issue 6: live recording must hold the frame rate within 10 %).
 //
 // Run under a display, e.g.  xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/frame/sagitta_frame_bench
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "core/process_stats.h"
 #include "render/window.h"
@@ -43,7 +43,8 @@ sagitta::ui::FrameStats runFrames(bool panels, float orbit, int frames, const st
 
 double print(const char* what, const sagitta::ui::FrameStats& s) {
   // the first frames build fonts and upload meshes: report them apart from the steady state
-  std::vector<double> steady(s.frame_ms.begin() + std::min<std::size_t>(5, s.frame_ms.size()), s.frame_ms.end());
+  std::vector<double> steady(s.frame_ms.begin() + std::min<std::size_t>(5, s.frame_ms.size()),
+                             s.frame_ms.end());
   const double median = percentile(steady, 0.5);
   std::printf("%-52s median %6.1f ms   p95 %6.1f ms   (%zu frames, first frame %.1f ms)\n", what,
               percentile(steady, 0.5), percentile(steady, 0.95), steady.size(),
@@ -70,11 +71,14 @@ int main(int argc, char** argv) {
   std::printf("time from process start to first frame: %.0f ms\n", with_ui.first_frame_s * 1000.0);
   const double orbit_off = print("orbiting camera, with ImGui overlay", with_ui);
   print("orbiting camera, without ImGui overlay", runFrames(false, 0.01f, frames));
-  const double still_off = print("still camera (shadow map cached), with ImGui overlay", runFrames(true, 0.0f, frames));
+  const double still_off =
+      print("still camera (shadow map cached), with ImGui overlay", runFrames(true, 0.0f, frames));
   // live recording: the view is read back (PBOs) and encoded on a worker thread
   const std::string clip = "/tmp/sagitta-bench-live-" + std::to_string(::getpid()) + ".mp4";
-  const double orbit_on = print("orbiting camera, recording live to 1080p MP4", runFrames(true, 0.01f, frames, clip));
-  const double still_on = print("still camera, recording live to 1080p MP4", runFrames(true, 0.0f, frames, clip));
+  const double orbit_on =
+      print("orbiting camera, recording live to 1080p MP4", runFrames(true, 0.01f, frames, clip));
+  const double still_on =
+      print("still camera, recording live to 1080p MP4", runFrames(true, 0.0f, frames, clip));
   std::remove(clip.c_str());
   printImpact("live recording, orbiting camera:", orbit_off, orbit_on);
   printImpact("live recording, still camera:", still_off, still_on);

@@ -50,9 +50,10 @@ int main(int argc, char** argv) {
   for (const anatomy::Lod lod : {anatomy::Lod::kDefault, anatomy::Lod::kLow}) {
     scene::Session session(scene::loadDefaultModel(lod));
     session.settle();
-    std::printf("\n%s level of detail, 1920x1080, median of %d frames:\n", lod == anatomy::Lod::kDefault ? "default" : "low",
-                frames);
-    auto run = [&](const char* what, int msaa, const std::function<void(scene::ViewState&)>& change, bool orbit) {
+    std::printf("\n%s level of detail, 1920x1080, median of %d frames:\n",
+                lod == anatomy::Lod::kDefault ? "default" : "low", frames);
+    auto run = [&](const char* what, int msaa, const std::function<void(scene::ViewState&)>& change,
+                   bool orbit) {
       render::RenderTarget target(1920, 1080, msaa);
       scene::Document doc = session.document();
       change(doc.view);
@@ -66,19 +67,31 @@ int main(int argc, char** argv) {
       std::printf("  %-46s %7.1f ms\n", what, ms);
     };
     const scene::ViewState base = scene::ViewState{};
-    run("full view, camera turning (4x MSAA, shadows)", 4, [](scene::ViewState&) {}, true);
-    run("full view, still camera (shadow map cached)", 4, [](scene::ViewState&) {}, false);
-    run("no shadows", 4, [](scene::ViewState& v) { v.shadows = false; }, true);
-    run("no MSAA", 1, [](scene::ViewState&) {}, true);
-    run("no muscles", 4, [](scene::ViewState& v) { v.muscles = false; }, true);
-    run("no labels or overlays", 4, [](scene::ViewState& v) {
-      v.labels = false;
-      v.pelvic_angles = v.lordosis = v.meyerding = false;
-    }, true);
-    run("bones only, no shadows, no MSAA", 1, [](scene::ViewState& v) {
-      v.shadows = false;
-      v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow = false;
-    }, true);
+    run(
+        "full view, camera turning (4x MSAA, shadows)", 4, [](scene::ViewState&) {}, true);
+    run(
+        "full view, still camera (shadow map cached)", 4, [](scene::ViewState&) {}, false);
+    run(
+        "no shadows", 4, [](scene::ViewState& v) { v.shadows = false; }, true);
+    run(
+        "no MSAA", 1, [](scene::ViewState&) {}, true);
+    run(
+        "no muscles", 4, [](scene::ViewState& v) { v.muscles = false; }, true);
+    run(
+        "no labels or overlays", 4,
+        [](scene::ViewState& v) {
+          v.labels = false;
+          v.pelvic_angles = v.lordosis = v.meyerding = false;
+        },
+        true);
+    run(
+        "bones only, no shadows, no MSAA", 1,
+        [](scene::ViewState& v) {
+          v.shadows = false;
+          v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow =
+              false;
+        },
+        true);
     session.setDocument(scene::Document{});
     (void)base;
   }

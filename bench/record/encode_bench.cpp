@@ -9,16 +9,16 @@
 //
 //   build-record/bench/record/record_bench                    # everything (about two minutes)
 //   build-record/bench/record/record_bench --benchmark_filter=mp4
-#include <benchmark/benchmark.h>
-#include <stdlib.h>
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <benchmark/benchmark.h>
+#include <stdlib.h>
+#include <sys/resource.h>
 
 #include "record/av_handles.h"
 #include "record/gif_encoder.h"
@@ -38,8 +38,12 @@ constexpr int kDistinctFrames = 30;
 
 enum class Size { kFull, kHalf };  // 1920x1080, or 960x540 (a typical GIF)
 
-int widthOf(Size size) { return size == Size::kFull ? kFullWidth : kFullWidth / 2; }
-int heightOf(Size size) { return size == Size::kFull ? kFullHeight : kFullHeight / 2; }
+int widthOf(Size size) {
+  return size == Size::kFull ? kFullWidth : kFullWidth / 2;
+}
+int heightOf(Size size) {
+  return size == Size::kFull ? kFullHeight : kFullHeight / 2;
+}
 
 // A stand-in for a Sagitta frame: a shaded background gradient, a lit sphere that moves (the
 // "bone"), and rows of thin, high-contrast strokes (labels and captions), which are what a video
@@ -178,12 +182,16 @@ double psnrOf(const fs::path& path, Size size) {
 double processCpuSeconds() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6; };
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-void report(benchmark::State& state, const fs::path& output, std::int64_t frames_encoded, double cpu_seconds) {
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(frames_encoded), benchmark::Counter::kIsRate);
+void report(benchmark::State& state, const fs::path& output, std::int64_t frames_encoded,
+            double cpu_seconds) {
+  state.counters["fps"] =
+      benchmark::Counter(static_cast<double>(frames_encoded), benchmark::Counter::kIsRate);
   state.counters["cpu_ms_per_frame"] = 1000.0 * cpu_seconds / static_cast<double>(frames_encoded);
   std::error_code ec;
   std::uintmax_t bytes = 0;
@@ -264,19 +272,27 @@ void registerAll() {
   };
   once(benchmark::RegisterBenchmark("mp4/veryfast+animation (default)", mp4, X264Tuning{}))->Arg(0);
   // x264 threads (the output depends on the count, so the default is fixed, not the core count).
-  once(benchmark::RegisterBenchmark("mp4/veryfast+animation threads", mp4, X264Tuning{}))->Arg(2)->Arg(3)->Arg(6);
+  once(benchmark::RegisterBenchmark("mp4/veryfast+animation threads", mp4, X264Tuning{}))
+      ->Arg(2)
+      ->Arg(3)
+      ->Arg(6);
   // The alternatives the default was chosen from. x264's macroblock-tree rate control reads
   // uninitialised memory when B-frames are on (the output changes with the heap's contents), so
   // a deterministic encoder needs either mbtree=0 or bframes=0.
   once(benchmark::RegisterBenchmark("mp4/veryfast+animation mbtree (not deterministic)", mp4,
-                                    X264Tuning{"veryfast", "animation", ""}))->Arg(0);
+                                    X264Tuning{"veryfast", "animation", ""}))
+      ->Arg(0);
   once(benchmark::RegisterBenchmark("mp4/veryfast+animation mbtree=0", mp4,
-                                    X264Tuning{"veryfast", "animation", "mbtree=0"}))->Arg(0);
+                                    X264Tuning{"veryfast", "animation", "mbtree=0"}))
+      ->Arg(0);
   once(benchmark::RegisterBenchmark("mp4/veryfast+animation bframes=0", mp4,
-                                    X264Tuning{"veryfast", "animation", "bframes=0"}))->Arg(0);
-  once(benchmark::RegisterBenchmark("mp4/veryfast bframes=0", mp4, X264Tuning{"veryfast", "", "bframes=0"}))->Arg(0);
+                                    X264Tuning{"veryfast", "animation", "bframes=0"}))
+      ->Arg(0);
+  once(benchmark::RegisterBenchmark("mp4/veryfast bframes=0", mp4, X264Tuning{"veryfast", "", "bframes=0"}))
+      ->Arg(0);
   once(benchmark::RegisterBenchmark("mp4/superfast", mp4, X264Tuning{"superfast", "", ""}))->Arg(0);
-  once(benchmark::RegisterBenchmark("mp4/faster bframes=0", mp4, X264Tuning{"faster", "", "bframes=0"}))->Arg(0);
+  once(benchmark::RegisterBenchmark("mp4/faster bframes=0", mp4, X264Tuning{"faster", "", "bframes=0"}))
+      ->Arg(0);
   once(benchmark::RegisterBenchmark("mp4/recorder (default, async)", mp4ThroughRecorder));
   once(benchmark::RegisterBenchmark("gif/floyd_steinberg (default)", gif, GifTuning{}, Size::kFull));
   once(benchmark::RegisterBenchmark("gif/bayer", gif, GifTuning{"bayer", 2}, Size::kFull));

@@ -5,15 +5,15 @@
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/record/sagitta_record_pipeline_bench [seconds]
 //   build/bench/record/record_bench --benchmark_filter='mp4'
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "app/record_command.h"
 
@@ -34,10 +34,12 @@ int main(int argc, char** argv) {
   const fs::path dir = fs::temp_directory_path() / ("sagitta_record_bench_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   // the tilt lesson's first seconds: the model, overlays, labels and a caption, all moving
-  std::ofstream(dir / "t.json") << R"({"schema": "sagitta.timeline", "version": 1, "duration_s": )" << seconds << R"(,
+  std::ofstream(dir / "t.json")
+      << R"({"schema": "sagitta.timeline", "version": 1, "duration_s": )" << seconds << R"(,
     "scenario": {"camera": {"view": "lateral"}, "captions": {"custom": "Tight hip flexors pull the pelvis forward."}},
     "keyframes": [{"time_s": 0, "set": {"muscles.hip_flexors.tightness": 0}},
-                  {"time_s": )" << seconds << R"(, "ease": "ease-in-out", "set": {"muscles.hip_flexors.tightness": 1}}]})";
+                  {"time_s": )"
+      << seconds << R"(, "ease": "ease-in-out", "set": {"muscles.hip_flexors.tightness": 1}}]})";
   sagitta::app::RecordCliOptions o;
   o.timeline = dir / "t.json";
   o.out = dir / "clip.mp4";
@@ -48,10 +50,10 @@ int main(int argc, char** argv) {
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double cpu = cpuSeconds() - cpu0;
   const double frames = seconds * o.fps;
-  std::printf("sagitta record, %dx%d at %d fps, MP4 (H.264), %.0f frames (model load included)\n", o.width, o.height,
-              o.fps, frames);
-  std::printf("  render + encode: %.1f frames/s wall clock (%.2fx real time), %.0f ms CPU per frame\n", frames / wall,
-              frames / wall / o.fps, 1000.0 * cpu / frames);
+  std::printf("sagitta record, %dx%d at %d fps, MP4 (H.264), %.0f frames (model load included)\n", o.width,
+              o.height, o.fps, frames);
+  std::printf("  render + encode: %.1f frames/s wall clock (%.2fx real time), %.0f ms CPU per frame\n",
+              frames / wall, frames / wall / o.fps, 1000.0 * cpu / frames);
   fs::remove_all(dir);
   return 0;
 }

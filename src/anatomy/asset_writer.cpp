@@ -12,7 +12,8 @@
 namespace sagitta::anatomy {
 namespace fs = std::filesystem;
 
-std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton, const std::vector<ModelPart>& parts) {
+std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton,
+                                                      const std::vector<ModelPart>& parts) {
   std::vector<std::vector<std::size_t>> out(parts.size());
   const auto& marks = skeleton.landmarks();
   for (std::size_t i = 0; i < marks.size(); ++i) {
@@ -33,7 +34,9 @@ std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton, 
   return out;
 }
 
-std::vector<ShippedModel> shippedModels() { return {{"default", averageAdult(Sex::kMale)}, {"female", averageWoman()}}; }
+std::vector<ShippedModel> shippedModels() {
+  return {{"default", averageAdult(Sex::kMale)}, {"female", averageWoman()}};
+}
 
 AssetSummary writeBuiltinAssets(const fs::path& out, const BodyParams& body, const GenerateOptions& options,
                                 const std::string& name) {
@@ -56,23 +59,26 @@ AssetSummary writeBuiltinAssets(const fs::path& out, const BodyParams& body, con
       glb.name = part.name;
       glb.mesh = &part.mesh;
       glb.skeleton = &skeleton;
-      glb.extras = {{"kind", std::string(partKindName(part.kind))}, {"segment", std::string(segmentName(part.segment))}};
+      glb.extras = {{"kind", std::string(partKindName(part.kind))},
+                    {"segment", std::string(segmentName(part.segment))}};
       for (std::size_t i : assigned[p]) {
         const Landmark& l = skeleton.landmarks()[i];
         glb.landmarks.push_back({l.name, l.position});
       }
       const std::vector<std::uint8_t> bytes = writeGlb(glb);
       const std::string file = part.name + ".glb";
-      writeFileAtomic(dir / file, std::span<const std::byte>(reinterpret_cast<const std::byte*>(bytes.data()), bytes.size()));
+      writeFileAtomic(dir / file, std::span<const std::byte>(reinterpret_cast<const std::byte*>(bytes.data()),
+                                                             bytes.size()));
       written.insert(file);
-      entries.push_back({part.name, part.kind, part.segment, file, part.mesh.triangleCount(), glb.landmarks.size(),
-                         part.mesh.skinned()});
+      entries.push_back({part.name, part.kind, part.segment, file, part.mesh.triangleCount(),
+                         glb.landmarks.size(), part.mesh.skinned()});
       (lod == Lod::kLow ? summary.triangles_low : summary.triangles_default) += part.mesh.triangleCount();
       ++summary.files;
     }
     writeFileAtomic(dir / "manifest.json", builtinManifestJson(body, lod, entries).dump(1) + "\n");
     for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".glb" && !written.count(e.path().filename().string())) fs::remove(e.path(), ec);
+      if (e.path().extension() == ".glb" && !written.count(e.path().filename().string()))
+        fs::remove(e.path(), ec);
     }
   }
   return summary;

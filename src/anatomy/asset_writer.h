@@ -31,6 +31,7 @@ std::vector<ShippedModel> shippedModels();
 
 // Which rigid part carries each landmark in its file: the part of the landmark's segment whose
 // surface is nearest. Returns, per part, the landmarks (indices into skeleton.landmarks()).
-std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton, const std::vector<ModelPart>& parts);
+std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton,
+                                                      const std::vector<ModelPart>& parts);
 
 }  // namespace sagitta::anatomy

@@ -18,7 +18,7 @@ struct PelvisLayout {
   std::vector<glm::dvec3> crest;  // outer lip of the iliac crest, ASIS .. PSIS
   glm::dvec3 asis{0.0}, aiis{0.0}, psis{0.0}, piis{0.0};
   glm::dvec3 iliac_tubercle{0.0}, iliac_crest_top{0.0};
-  glm::dvec3 iliac_fossa{0.0};  // deepest point of the fossa (inner surface)
+  glm::dvec3 iliac_fossa{0.0};    // deepest point of the fossa (inner surface)
   glm::dvec3 sciatic_notch{0.0};  // apex of the greater sciatic notch
   glm::dvec3 ischial_spine{0.0}, ischial_tuberosity{0.0};
   glm::dvec3 lesser_sciatic_notch{0.0};
@@ -34,16 +34,16 @@ struct PelvisLayout {
   glm::dvec3 acetabulum_axis{0.0};  // out of the socket: lateral, down, forward
   double acetabulum_radius = 0.0;   // socket surface (head radius + cartilage)
   glm::dvec3 acetabulum_rim_superior{0.0};
-  glm::dvec3 auricular_centre{0.0};  // iliac side of the sacroiliac joint
-  glm::dvec3 auricular_normal{0.0};  // faces medially toward the sacrum
+  glm::dvec3 auricular_centre{0.0};      // iliac side of the sacroiliac joint
+  glm::dvec3 auricular_normal{0.0};      // faces medially toward the sacrum
   std::vector<glm::dvec3> arcuate_line;  // pelvic brim: auricular surface .. pubic tubercle
 };
 
 // Right femur in its frame (origin hip centre, +Y toward the hip from the knee).
 struct FemurLayout {
   double head_radius = 0.0;
-  glm::dvec3 neck_axis{0.0};         // unit, from the head centre toward the shaft
-  glm::dvec3 neck_base{0.0};         // where the neck axis meets the shaft axis
+  glm::dvec3 neck_axis{0.0};                     // unit, from the head centre toward the shaft
+  glm::dvec3 neck_base{0.0};                     // where the neck axis meets the shaft axis
   glm::dvec3 shaft_top{0.0}, shaft_bottom{0.0};  // anatomical shaft axis
   double shaft_radius = 0.0;
   glm::dvec3 greater_trochanter{0.0};  // tip

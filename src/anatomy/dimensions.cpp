@@ -98,7 +98,8 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
   // LMG body height is the mid height; the anterior-posterior difference (vertebral wedging,
   // kyphotic at L1-L2, lordotic at L4-L5) comes from the typical table [U], scaled [D]
   const double typical_mid = 0.5 * (kTypicalHeightAnterior_mm[i] + kTypicalHeightPosterior_mm[i]);
-  const double wedge_mm = (kTypicalHeightAnterior_mm[i] - kTypicalHeightPosterior_mm[i]) * lmg.body_height / typical_mid;
+  const double wedge_mm =
+      (kTypicalHeightAnterior_mm[i] - kTypicalHeightPosterior_mm[i]) * lmg.body_height / typical_mid;
   v.height_anterior = (lmg.body_height + 0.5 * wedge_mm) * kMm;
   v.height_posterior = (lmg.body_height - 0.5 * wedge_mm) * kMm;
   v.pedicle_width = l1.pdw * kTypicalPedicleWidth_mm[i] / kTypicalPedicleWidth_mm[0] * kMm;
@@ -171,11 +172,11 @@ BodyDimensions computeDimensions(const BodyParams& params) {
   const double wf = d.false_pelvis_width_factor;
   const double wt = d.true_pelvis_width_factor;
   d.hip_centre = glm::dvec3(-0.056276, -0.07849, 0.07726 * 0.5 * (wf + wt)) * s;  // hip_r joint
-  d.asis = glm::dvec3(0.0, 0.0, 0.1208 * wf) * s;                       // r_pelvis mesh ASIS vertex
-  d.psis = glm::dvec3(-0.1379, 0.0168, 0.0406 * wt) * s;                // mesh posterior ilium
-  d.pubic_symphysis = glm::dvec3(0.0, -0.0837, 0.0) * s;                // mesh symphysis region
-  d.iliac_crest_top = glm::dvec3(-0.0758, 0.0810, 0.0764 * wf) * s;     // mesh highest crest point
-  d.iliac_crest_lateral = glm::dvec3(-0.0221, 0.0171, 0.1322 * wf) * s;  // mesh widest point
+  d.asis = glm::dvec3(0.0, 0.0, 0.1208 * wf) * s;                                 // r_pelvis mesh ASIS vertex
+  d.psis = glm::dvec3(-0.1379, 0.0168, 0.0406 * wt) * s;                          // mesh posterior ilium
+  d.pubic_symphysis = glm::dvec3(0.0, -0.0837, 0.0) * s;                          // mesh symphysis region
+  d.iliac_crest_top = glm::dvec3(-0.0758, 0.0810, 0.0764 * wf) * s;               // mesh highest crest point
+  d.iliac_crest_lateral = glm::dvec3(-0.0221, 0.0171, 0.1322 * wf) * s;           // mesh widest point
   // Lowest-posterior point of the tuberosity, among the Rajagopal hamstring origins
   // (semimem -0.0987,-0.114,0.0614; semiten -0.1038,-0.1253,0.0515; bflh -0.104,-0.1191,0.0586)
   // and the mesh's lowest vertex (-0.0644,-0.1338,0.0317) [M/D]
@@ -206,18 +207,18 @@ BodyDimensions computeDimensions(const BodyParams& params) {
   d.facet_gap = kFacetGap_mm * kMm;
 
   // lower limb
-  d.femur_length = 0.408 * s;                    // Rajagopal2016 hip to knee [M] (= 0.245 H)
-  d.shank_length = 0.246 * params.stature_m;     // Drillis-Contini leg [U]
-  d.ankle_height = 0.039 * params.stature_m;     // Drillis-Contini ankle height [U]
-  d.foot_length = 0.152 * params.stature_m;      // Drillis-Contini foot length [U]
-  d.foot_width = 0.055 * params.stature_m;       // Drillis-Contini foot breadth [U]
+  d.femur_length = 0.408 * s;                 // Rajagopal2016 hip to knee [M] (= 0.245 H)
+  d.shank_length = 0.246 * params.stature_m;  // Drillis-Contini leg [U]
+  d.ankle_height = 0.039 * params.stature_m;  // Drillis-Contini ankle height [U]
+  d.foot_length = 0.152 * params.stature_m;   // Drillis-Contini foot length [U]
+  d.foot_width = 0.055 * params.stature_m;    // Drillis-Contini foot breadth [U]
   const double limb_size = params.stature_m / (female ? kLmgFemaleStature_m : kLmgMaleStature_m);
   d.femoral_head_radius = 0.5 * (female ? 43.0 : 48.0) * kMm * limb_size;  // head diameter [U]
-  d.femoral_offset = 0.043 * s;  // head centre to shaft axis [U]; fits Rajagopal's GT insertions
+  d.femoral_offset = 0.043 * s;          // head centre to shaft axis [U]; fits Rajagopal's GT insertions
   d.neck_shaft_angle = degToRad(127.0);  // reference.md 5: 129.2 (Toogood), 133.0, 122.2 -> ~127 [D]
   d.anteversion = degToRad(female ? 16.4 : 12.1);  // PMC4775021 median torsion F 16.4, M 12.1 [V]
   d.bicondylar_width = (female ? 76.0 : 84.0) * kMm * limb_size;  // [U]
-  d.shaft_radius = 0.0135 * s;  // mid-shaft diameter ~27 mm [U]
+  d.shaft_radius = 0.0135 * s;                                    // mid-shaft diameter ~27 mm [U]
 
   // Segment masses: Dempster via Winter fractions of body mass [V]; the abdomen segment
   // (T12/L1-L4/L5, 0.139) is shared over L1..L5 in the Christophy2012 lumbar mass ratios [M];

@@ -83,7 +83,7 @@ struct BodyDimensions {
   double foot_length = 0.0;
   double foot_width = 0.0;
   double femoral_head_radius = 0.0;
-  double femoral_offset = 0.0;     // head centre to the shaft axis
+  double femoral_offset = 0.0;  // head centre to the shaft axis
   double neck_shaft_angle = 0.0;
   double anteversion = 0.0;
   double bicondylar_width = 0.0;

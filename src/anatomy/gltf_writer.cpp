@@ -64,10 +64,12 @@ void appendChunk(std::vector<std::uint8_t>& out, std::uint32_t type, const std::
 }  // namespace
 
 std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
-  if (part.mesh == nullptr || part.mesh->empty()) throw std::invalid_argument("glb part " + part.name + " has no triangles");
+  if (part.mesh == nullptr || part.mesh->empty())
+    throw std::invalid_argument("glb part " + part.name + " has no triangles");
   const MeshData& m = *part.mesh;
   const bool skinned = m.skinned();
-  if (skinned && part.skeleton == nullptr) throw std::invalid_argument("skinned glb part " + part.name + " needs a skeleton");
+  if (skinned && part.skeleton == nullptr)
+    throw std::invalid_argument("skinned glb part " + part.name + " needs a skeleton");
 
   Buffers buf;
   glm::vec3 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
@@ -78,11 +80,14 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
   json attributes;
   attributes["POSITION"] =
       buf.accessor(buf.view(m.positions, kArrayBuffer), kFloat, m.positions.size(), "VEC3",
-                   {{"min", {double(lo.x), double(lo.y), double(lo.z)}}, {"max", {double(hi.x), double(hi.y), double(hi.z)}}});
+                   {{"min", {double(lo.x), double(lo.y), double(lo.z)}},
+                    {"max", {double(hi.x), double(hi.y), double(hi.z)}}});
   attributes["NORMAL"] = buf.accessor(buf.view(m.normals, kArrayBuffer), kFloat, m.normals.size(), "VEC3");
   if (skinned) {
-    attributes["JOINTS_0"] = buf.accessor(buf.view(m.skin_segments, kArrayBuffer), kUnsignedByte, m.skin_segments.size(), "VEC4");
-    attributes["WEIGHTS_0"] = buf.accessor(buf.view(m.skin_weights, kArrayBuffer), kFloat, m.skin_weights.size(), "VEC4");
+    attributes["JOINTS_0"] =
+        buf.accessor(buf.view(m.skin_segments, kArrayBuffer), kUnsignedByte, m.skin_segments.size(), "VEC4");
+    attributes["WEIGHTS_0"] =
+        buf.accessor(buf.view(m.skin_weights, kArrayBuffer), kFloat, m.skin_weights.size(), "VEC4");
   }
   // 16-bit indices when they fit: half the bytes for almost every part
   int indices = 0;
@@ -92,7 +97,8 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
     for (const std::uint32_t i : m.indices) small.push_back(static_cast<std::uint16_t>(i));
     indices = buf.accessor(buf.view(small, kElementArrayBuffer), kUnsignedShort, small.size(), "SCALAR");
   } else {
-    indices = buf.accessor(buf.view(m.indices, kElementArrayBuffer), kUnsignedInt, m.indices.size(), "SCALAR");
+    indices =
+        buf.accessor(buf.view(m.indices, kElementArrayBuffer), kUnsignedInt, m.indices.size(), "SCALAR");
   }
 
   json nodes = json::array();
@@ -102,7 +108,8 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
   json children = json::array();
   for (const GlbLandmark& l : part.landmarks) {
     children.push_back(nodes.size());
-    nodes.push_back({{"name", std::string(kLandmarkNodePrefix) + l.name}, {"translation", {l.position.x, l.position.y, l.position.z}}});
+    nodes.push_back({{"name", std::string(kLandmarkNodePrefix) + l.name},
+                     {"translation", {l.position.x, l.position.y, l.position.z}}});
   }
   if (!children.empty()) nodes[0]["children"] = children;
   json scene_nodes = json::array({0});
@@ -115,7 +122,8 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
     std::array<json, kSegmentCount> joint_children;
     for (std::size_t i = 0; i < kSegmentCount; ++i) {
       const auto seg = static_cast<Segment>(i);
-      if (seg != Segment::kPelvis) joint_children[static_cast<std::size_t>(parentOf(seg))].push_back(base + i);
+      if (seg != Segment::kPelvis)
+        joint_children[static_cast<std::size_t>(parentOf(seg))].push_back(base + i);
     }
     std::vector<float> ibm;
     const auto world = worldTransforms(*part.skeleton, Pose{});
@@ -133,22 +141,25 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
       }
     }
     const int ibm_accessor = buf.accessor(buf.view(ibm, 0), kFloat, kSegmentCount, "MAT4");
-    doc["skins"] = json::array({{{"joints", joints}, {"inverseBindMatrices", ibm_accessor}, {"skeleton", base}}});
+    doc["skins"] =
+        json::array({{{"joints", joints}, {"inverseBindMatrices", ibm_accessor}, {"skeleton", base}}});
     nodes[0]["skin"] = 0;
     scene_nodes.push_back(base);
   }
 
-  doc["asset"] = {{"version", "2.0"},
-                  {"generator", "Sagitta anatomy generator"},
-                  {"extras",
-                   {{"units", "metres"},
-                    {"axes", "+X anterior, +Y up, +Z right (OpenSim convention)"},
-                    {"frame", skinned ? "world at the neutral standing pose (bind pose)" : "the part's segment frame"}}}};
+  doc["asset"] = {
+      {"version", "2.0"},
+      {"generator", "Sagitta anatomy generator"},
+      {"extras",
+       {{"units", "metres"},
+        {"axes", "+X anterior, +Y up, +Z right (OpenSim convention)"},
+        {"frame", skinned ? "world at the neutral standing pose (bind pose)" : "the part's segment frame"}}}};
   doc["scene"] = 0;
   doc["scenes"] = json::array({{{"nodes", scene_nodes}}});
   doc["nodes"] = nodes;
-  doc["meshes"] = json::array({{{"name", part.name},
-                                {"primitives", json::array({{{"attributes", attributes}, {"indices", indices}, {"mode", 4}}})}}});
+  doc["meshes"] = json::array(
+      {{{"name", part.name},
+        {"primitives", json::array({{{"attributes", attributes}, {"indices", indices}, {"mode", 4}}})}}});
   doc["accessors"] = buf.accessors();
   doc["bufferViews"] = buf.views();
   while (buf.bin().size() % 4 != 0) buf.bin().push_back(0);
@@ -158,7 +169,8 @@ std::vector<std::uint8_t> writeGlb(const GlbPart& part) {
   while (text.size() % 4 != 0) text.push_back(' ');
   const std::vector<std::uint8_t> json_bytes(text.begin(), text.end());
   std::vector<std::uint8_t> out;
-  const std::uint32_t total = 12 + 8 + static_cast<std::uint32_t>(json_bytes.size()) + 8 + static_cast<std::uint32_t>(buf.bin().size());
+  const std::uint32_t total = 12 + 8 + static_cast<std::uint32_t>(json_bytes.size()) + 8 +
+                              static_cast<std::uint32_t>(buf.bin().size());
   for (const std::uint32_t v : {0x46546C67u, 2u, total}) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>((v >> (8 * i)) & 0xffu));
   }

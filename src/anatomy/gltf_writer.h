@@ -24,10 +24,10 @@ struct GlbLandmark {
 };
 
 struct GlbPart {
-  std::string name;                 // the mesh node's name
-  const MeshData* mesh = nullptr;   // rigid: segment frame; skinned: world at the neutral pose
+  std::string name;                // the mesh node's name
+  const MeshData* mesh = nullptr;  // rigid: segment frame; skinned: world at the neutral pose
   std::vector<GlbLandmark> landmarks;
-  nlohmann::json extras;            // stored on the mesh node (kind, segment, ...)
+  nlohmann::json extras;               // stored on the mesh node (kind, segment, ...)
   const Skeleton* skeleton = nullptr;  // required for skinned meshes: the joints' neutral pose
 };
 

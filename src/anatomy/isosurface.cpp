@@ -30,21 +30,24 @@ struct Grid {
 class Builder {
  public:
   Builder(const sdf::Node& field, const Grid& grid) : field_(field), g_(grid) {
-    values_.assign(static_cast<std::size_t>(g_.nx) * static_cast<std::size_t>(g_.ny) * static_cast<std::size_t>(g_.nz),
-                   std::numeric_limits<double>::quiet_NaN());
+    values_.assign(
+        static_cast<std::size_t>(g_.nx) * static_cast<std::size_t>(g_.ny) * static_cast<std::size_t>(g_.nz),
+        std::numeric_limits<double>::quiet_NaN());
   }
 
   void run() {
     bx_ = (g_.nx - 1 + kBlock - 1) / kBlock;
     by_ = (g_.ny - 1 + kBlock - 1) / kBlock;
     bz_ = (g_.nz - 1 + kBlock - 1) / kBlock;
-    done_.assign(static_cast<std::size_t>(bx_) * static_cast<std::size_t>(by_) * static_cast<std::size_t>(bz_), false);
+    done_.assign(
+        static_cast<std::size_t>(bx_) * static_cast<std::size_t>(by_) * static_cast<std::size_t>(bz_), false);
     const double reach = 2.0 * (kBlock * g_.voxel * std::sqrt(3.0) * 0.5) + g_.voxel;  // Lipschitz margin 2
     std::vector<glm::ivec3> work;
     for (int k = 0; k < bz_; ++k) {
       for (int j = 0; j < by_; ++j) {
         for (int i = 0; i < bx_; ++i) {
-          const glm::dvec3 centre = g_.lo + (glm::dvec3(i, j, k) * double(kBlock) + glm::dvec3(0.5 * kBlock)) * g_.voxel;
+          const glm::dvec3 centre =
+              g_.lo + (glm::dvec3(i, j, k) * double(kBlock) + glm::dvec3(0.5 * kBlock)) * g_.voxel;
           if (std::abs(field_.eval(centre)) <= reach) work.emplace_back(i, j, k);
         }
       }
@@ -115,7 +118,8 @@ class Builder {
     auto [it, inserted] = edges_.try_emplace(key, static_cast<std::uint32_t>(mesh_.positions.size()));
     if (inserted) {
       const double t = va / (va - vb);
-      mesh_.positions.push_back(g_.point(a.x, a.y, a.z) + (g_.point(b.x, b.y, b.z) - g_.point(a.x, a.y, a.z)) * t);
+      mesh_.positions.push_back(g_.point(a.x, a.y, a.z) +
+                                (g_.point(b.x, b.y, b.z) - g_.point(a.x, a.y, a.z)) * t);
     }
     return it->second;
   }
@@ -152,8 +156,10 @@ class Builder {
     }
     if (n_in == 0 || n_out == 0) return;
     glm::dvec3 cin(0.0), cout(0.0);
-    for (int t = 0; t < n_in; ++t) cin += glm::dvec3(p[static_cast<std::size_t>(in[static_cast<std::size_t>(t)])]);
-    for (int t = 0; t < n_out; ++t) cout += glm::dvec3(p[static_cast<std::size_t>(out[static_cast<std::size_t>(t)])]);
+    for (int t = 0; t < n_in; ++t)
+      cin += glm::dvec3(p[static_cast<std::size_t>(in[static_cast<std::size_t>(t)])]);
+    for (int t = 0; t < n_out; ++t)
+      cout += glm::dvec3(p[static_cast<std::size_t>(out[static_cast<std::size_t>(t)])]);
     const glm::dvec3 outward = cout / double(n_out) - cin / double(n_in);
     auto ev = [&](int a, int b) {
       const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
@@ -164,7 +170,8 @@ class Builder {
       const auto& others = n_in == 1 ? out : in;
       emit(ev(lone, others[0]), ev(lone, others[1]), ev(lone, others[2]), outward);
     } else {
-      const EdgeVertex ac = ev(in[0], out[0]), ad = ev(in[0], out[1]), bd = ev(in[1], out[1]), bc = ev(in[1], out[0]);
+      const EdgeVertex ac = ev(in[0], out[0]), ad = ev(in[0], out[1]), bd = ev(in[1], out[1]),
+                       bc = ev(in[1], out[0]);
       emit(ac, ad, bd, outward);
       emit(ac, bd, bc, outward);
     }
@@ -180,7 +187,9 @@ class Builder {
   bool faceCrosses(const glm::ivec3& b, int axis, int side) {
     const int u = (axis + 1) % 3, v = (axis + 2) % 3;
     glm::ivec3 p;
-    p[axis] = std::min(b[axis] * kBlock + (side == 0 ? 0 : kBlock), axis == 0 ? g_.nx - 1 : axis == 1 ? g_.ny - 1 : g_.nz - 1);
+    p[axis] = std::min(b[axis] * kBlock + (side == 0 ? 0 : kBlock), axis == 0   ? g_.nx - 1
+                                                                    : axis == 1 ? g_.ny - 1
+                                                                                : g_.nz - 1);
     const int nu = u == 0 ? g_.nx : u == 1 ? g_.ny : g_.nz, nv = v == 0 ? g_.nx : v == 1 ? g_.ny : g_.nz;
     bool in = false, out = false;
     for (int a = b[u] * kBlock; a <= std::min(b[u] * kBlock + kBlock, nu - 1); ++a) {

@@ -15,17 +15,40 @@ namespace sagitta::anatomy {
 namespace {
 
 bool described(const std::string& name) {
-  for (const char* key : {"iliac_fossa", "iliopubic_eminence",
-                          "acetabulum_rim_superior", "pubic_symphysis_superior", "pubic_symphysis_inferior", "sacral_apex",
-                          "median_sacral_crest", "sacral_hiatus", "sacral_ala", "greater_trochanter", "lesser_trochanter",
-                          "first_metatarsal_head", "fifth_metatarsal_head", "xiphisternal_joint", "xiphoid_tip",
-                          "tibial_tuberosity", "lateral_malleolus", "medial_malleolus", "heel", "toe_tip", "rib1",
-                          "greater_sciatic_notch", "iliac_tubercle", "iliac_crest_top", "aiis", "piis", "auricular_surface",
-                          "sacral_auricular_surface", "coccyx_tip", "tibial_plateau"}) {
+  for (const char* key : {"iliac_fossa",
+                          "iliopubic_eminence",
+                          "acetabulum_rim_superior",
+                          "pubic_symphysis_superior",
+                          "pubic_symphysis_inferior",
+                          "sacral_apex",
+                          "median_sacral_crest",
+                          "sacral_hiatus",
+                          "sacral_ala",
+                          "greater_trochanter",
+                          "lesser_trochanter",
+                          "first_metatarsal_head",
+                          "fifth_metatarsal_head",
+                          "xiphisternal_joint",
+                          "xiphoid_tip",
+                          "tibial_tuberosity",
+                          "lateral_malleolus",
+                          "medial_malleolus",
+                          "heel",
+                          "toe_tip",
+                          "rib1",
+                          "greater_sciatic_notch",
+                          "iliac_tubercle",
+                          "iliac_crest_top",
+                          "aiis",
+                          "piis",
+                          "auricular_surface",
+                          "sacral_auricular_surface",
+                          "coccyx_tip",
+                          "tibial_plateau"}) {
     if (name.rfind(key, 0) == 0) return true;
   }
-  for (const char* key : {"_transverse_tip_", "_accessory_", "_mammillary_", "_spinous_tip", "_condyle_posterior_",
-                          "inferior_pubic_ramus"}) {
+  for (const char* key : {"_transverse_tip_", "_accessory_", "_mammillary_", "_spinous_tip",
+                          "_condyle_posterior_", "inferior_pubic_ramus"}) {
     if (name.find(key) != std::string::npos) return true;
   }
   return false;

@@ -21,7 +21,6 @@ class LandmarkTable {
   std::vector<Landmark> landmarks_;
 };
 
-
 void addBoneLandmarks(const BodyLayout& body, LandmarkTable& table);
 void addMuscleLandmarks(const BodyLayout& body, LandmarkTable& table);
 // Lays landmarks placed by description onto the generated bone surfaces (landmark_snap.cpp).

@@ -98,7 +98,8 @@ void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {
   t.addPair("tibial_plateau_medial", kK, k.medial_plateau);
   t.addPair("tibial_plateau_lateral", kK, k.lateral_plateau);
   t.addPair("tibial_tuberosity", kK, k.tibial_tuberosity);
-  t.addPair("fibular_head", kK, k.fibular_head + glm::dvec3(0.0, 0.0, 0.0095) * (k.tibia_radius / 0.012));  // lateral prominence
+  t.addPair("fibular_head", kK,
+            k.fibular_head + glm::dvec3(0.0, 0.0, 0.0095) * (k.tibia_radius / 0.012));  // lateral prominence
   t.addPair("medial_malleolus", kK, k.medial_malleolus);
   t.addPair("lateral_malleolus", kK, k.lateral_malleolus);
   t.addPair("ankle_centre", kK, k.ankle_centre);
@@ -114,7 +115,8 @@ void addBoneLandmarks(const BodyLayout& b, LandmarkTable& t) {
   addPelvis(b.pelvis, t);
   addSacrum(b, t);
   for (int k = 0; k < kLumbarCount; ++k) {
-    addVertebra("l" + std::to_string(k + 1), lumbarSegment(k), b.spine.lumbar[static_cast<std::size_t>(k)], true, t);
+    addVertebra("l" + std::to_string(k + 1), lumbarSegment(k), b.spine.lumbar[static_cast<std::size_t>(k)],
+                true, t);
   }
   addVertebra("t12", Segment::kThorax, b.spine.t12, false, t);
   addThorax(b.thorax, t);

@@ -71,7 +71,9 @@ void addHipMuscles(const BodyLayout& b, const Scale& m, LandmarkTable& t) {
   t.addPair("biceps_femoris_lh_insertion", kK, m.limb(-0.0287, -0.0455, 0.0303));
 }
 
-glm::dvec3 lerp(const glm::dvec3& a, const glm::dvec3& b, double f) { return a + (b - a) * f; }
+glm::dvec3 lerp(const glm::dvec3& a, const glm::dvec3& b, double f) {
+  return a + (b - a) * f;
+}
 
 void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
   const double s = b.dims.opensim_scale;
@@ -87,7 +89,8 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
     const std::string level = "_l" + std::to_string(k + 1);
     const double hm = 0.5 * (v.dims.height_anterior + v.dims.height_posterior);
     const double half_w = 0.25 * (v.dims.endplate_width_superior + v.dims.endplate_width_inferior);
-    t.addPair("psoas_origin" + level, lumbarSegment(k), {0.3 * v.posterior_wall_x, 0.6 * hm, half_w + 0.001 * s});
+    t.addPair("psoas_origin" + level, lumbarSegment(k),
+              {0.3 * v.posterior_wall_x, 0.6 * hm, half_w + 0.001 * s});
     // iliocostalis lumborum pars lumborum IL_L1..L4: posterior iliac crest near the PSIS to the
     // tip of the transverse process; longissimus pars lumborum LTpL_L1..L5: medial PSIS (L5:
     // dorsal sacrum) to the accessory process; multifidus: dorsal sacrum / PSIS to the
@@ -96,7 +99,8 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
       const std::array<glm::dvec3, 4> crest = {p.psis + glm::dvec3(0.0, 0.004, 0.0) * s, p.crest[9],
                                                lerp(p.crest[9], p.crest[8], 0.5), p.crest[8]};
       t.addPair("iliocostalis_origin" + level, crest[static_cast<std::size_t>(k)]);
-      t.addPair("iliocostalis_insertion" + level, lumbarSegment(k), v.transverse_tip + glm::dvec3(-0.003, 0.0, -0.002) * s);
+      t.addPair("iliocostalis_insertion" + level, lumbarSegment(k),
+                v.transverse_tip + glm::dvec3(-0.003, 0.0, -0.002) * s);
     }
     if (k < 4) {
       t.addPair("longissimus_origin" + level, p.psis + glm::dvec3(0.004, -0.004 - 0.003 * k, -0.006) * s);
@@ -104,9 +108,10 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
       t.addPair("longissimus_origin" + level, kS, glm::dvec3(-0.040, -0.010, 0.030) * s);
     }
     t.addPair("longissimus_insertion" + level, lumbarSegment(k), v.accessory);
-    const std::array<glm::dvec3, 5> mf_sacrum = {glm::dvec3(-0.022, -0.068, 0.018), glm::dvec3(-0.028, -0.058, 0.020),
-                                                 glm::dvec3(-0.034, -0.046, 0.020), glm::dvec3(-0.040, -0.030, 0.018),
-                                                 glm::dvec3(-0.043, -0.012, 0.015)};
+    const std::array<glm::dvec3, 5> mf_sacrum = {
+        glm::dvec3(-0.022, -0.068, 0.018), glm::dvec3(-0.028, -0.058, 0.020),
+        glm::dvec3(-0.034, -0.046, 0.020), glm::dvec3(-0.040, -0.030, 0.018),
+        glm::dvec3(-0.043, -0.012, 0.015)};
     if (k == 0) {
       t.addPair("multifidus_origin" + level, p.psis + glm::dvec3(0.002, -0.008, -0.006) * s);
     } else {
@@ -120,7 +125,8 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
   t.addPair("iliocostalis_origin_rib12", p.crest[8]);
   t.addPair("iliocostalis_insertion_rib12", kT, rib12_angle + glm::dvec3(-0.004, 0.0, 0.0) * s);
   t.addPair("longissimus_origin_rib12", kS, glm::dvec3(-0.036, -0.040, 0.026) * s);
-  t.addPair("longissimus_insertion_rib12", kT, lerp(th.ribs[2][0], th.ribs[2][1], 0.5) + glm::dvec3(-0.005, 0.0, 0.0) * s);
+  t.addPair("longissimus_insertion_rib12", kT,
+            lerp(th.ribs[2][0], th.ribs[2][1], 0.5) + glm::dvec3(-0.005, 0.0, 0.0) * s);
 
   // rectus abdominis: pubic crest to the 5th-7th costal cartilages beside the xiphoid
   t.addPair("rectus_abdominis_origin", lerp(p.symphysis_superior, p.pubic_tubercle, 0.45));

@@ -25,7 +25,8 @@ void computeSmoothNormals(MeshData& mesh) {
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
     const std::uint32_t a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
     // the cross product's length is twice the area, so larger triangles weigh more
-    const glm::vec3 n = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+    const glm::vec3 n =
+        glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
     mesh.normals[a] += n;
     mesh.normals[b] += n;
     mesh.normals[c] += n;

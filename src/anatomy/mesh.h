@@ -12,8 +12,8 @@ namespace sagitta::anatomy {
 
 struct MeshData {
   std::string name;
-  std::vector<glm::vec3> positions;  // metres
-  std::vector<glm::vec3> normals;    // unit length, outward; same count as positions
+  std::vector<glm::vec3> positions;    // metres
+  std::vector<glm::vec3> normals;      // unit length, outward; same count as positions
   std::vector<std::uint32_t> indices;  // triangles, counter-clockwise seen from outside
 
   // Optional skinning (discs, body outline): when non-empty, vertex i follows up to four

@@ -39,7 +39,8 @@ MeshData mirrored(const MeshData& m, const std::string& name) {
   out.name = name;
   for (glm::vec3& p : out.positions) p.z = -p.z;
   for (glm::vec3& n : out.normals) n.z = -n.z;
-  for (std::size_t t = 0; t + 2 < out.indices.size(); t += 3) std::swap(out.indices[t + 1], out.indices[t + 2]);
+  for (std::size_t t = 0; t + 2 < out.indices.size(); t += 3)
+    std::swap(out.indices[t + 1], out.indices[t + 2]);
   return out;
 }
 
@@ -76,7 +77,8 @@ GeneratedParts generateBuiltinParts(const BodyLayout& body, const GenerateOption
     // a mirrored part needs its right-hand original
     for (const PartShape& s : std::vector<PartShape>(shapes)) {
       if (s.mirror_of.empty()) continue;
-      const bool have = std::any_of(shapes.begin(), shapes.end(), [&](const PartShape& o) { return o.name == s.mirror_of; });
+      const bool have = std::any_of(shapes.begin(), shapes.end(),
+                                    [&](const PartShape& o) { return o.name == s.mirror_of; });
       if (!have) {
         for (const PartShape& o : builtinShapes(body)) {
           if (o.name == s.mirror_of) shapes.insert(shapes.begin(), o);

@@ -1,6 +1,7 @@
 // Generates the built-in model's meshes from the part shapes: sample each field, remesh it
 // adaptively onto the surface (and again, coarser, for the low level of detail), take normals
-// from the field, mirror left parts, skin the skinned ones. Deterministic: the same bytes on every run on one machine.
+// from the field, mirror left parts, skin the skinned ones. Deterministic: the same bytes on every run on one
+// machine.
 #pragma once
 
 #include <string>

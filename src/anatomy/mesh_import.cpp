@@ -1,16 +1,16 @@
 #include "anatomy/mesh_import.h"
 
-#include <assimp/config.h>
-#include <assimp/postprocess.h>
-#include <assimp/scene.h>
-
-#include <assimp/Importer.hpp>
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <string>
 #include <system_error>
+
+#include <assimp/Importer.hpp>
+#include <assimp/config.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
 
 #include "anatomy/skeleton.h"
 #include "core/error.h"
@@ -21,7 +21,8 @@ namespace {
 
 glm::mat4 toGlm(const aiMatrix4x4& m) {
   // Assimp is row-major, GLM column-major
-  return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
+  return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4,
+                   m.d4);
 }
 
 // bones named "segment:<name>" become skin influences (the four strongest, normalised)
@@ -46,7 +47,8 @@ void appendSkin(const aiMesh& src, MeshData& dst) {
   }
   for (unsigned i = 0; i < src.mNumVertices; ++i) {
     auto& list = influences[i];
-    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     float sum = 0.0f;
     for (std::size_t k = 0; k < list.size() && k < 4; ++k) sum += list[k].first;
     for (std::size_t k = 0; k < list.size() && k < 4; ++k) {
@@ -94,7 +96,8 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
       out.push_back(std::move(data));
     }
   }
-  for (unsigned c = 0; c < node.mNumChildren; ++c) collect(scene, *node.mChildren[c], transform, options, out, nodes);
+  for (unsigned c = 0; c < node.mNumChildren; ++c)
+    collect(scene, *node.mChildren[c], transform, options, out, nodes);
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kKindNames = {"bone", "disc", "nucleus", "cartilage", "body_outline"};
+constexpr std::array<std::string_view, 5> kKindNames = {"bone", "disc", "nucleus", "cartilage",
+                                                        "body_outline"};
 
 std::string str(double v) {
   std::ostringstream o;
@@ -35,7 +36,8 @@ glm::dvec3 vec3(const json& j, const std::string& where) {
     throw InputError(where + " must be an array of three numbers");
   }
   const glm::dvec3 v(j[0].get<double>(), j[1].get<double>(), j[2].get<double>());
-  if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z)) throw InputError(where + " is not finite");
+  if (!std::isfinite(v.x) || !std::isfinite(v.y) || !std::isfinite(v.z))
+    throw InputError(where + " is not finite");
   return v;
 }
 
@@ -47,16 +49,19 @@ glm::dmat4 transformFrom(const json& entry, const std::string& where) {
   if (!t.is_object()) throw InputError(where + ": field \"transform\" must be an object");
   if (t.contains("matrix")) {
     const json& m = t["matrix"];
-    if (!m.is_array() || m.size() != 16) throw InputError(where + ": field \"transform.matrix\" must hold 16 numbers");
+    if (!m.is_array() || m.size() != 16)
+      throw InputError(where + ": field \"transform.matrix\" must hold 16 numbers");
     glm::dmat4 out(1.0);
     for (int i = 0; i < 16; ++i) {
-      if (!m[static_cast<std::size_t>(i)].is_number()) throw InputError(where + ": field \"transform.matrix\" must hold numbers");
+      if (!m[static_cast<std::size_t>(i)].is_number())
+        throw InputError(where + ": field \"transform.matrix\" must hold numbers");
       out[i / 4][i % 4] = m[static_cast<std::size_t>(i)].get<double>();
     }
     return out;
   }
   glm::dmat4 out(1.0);
-  if (t.contains("translation")) out = glm::translate(out, vec3(t["translation"], where + ": field \"transform.translation\""));
+  if (t.contains("translation"))
+    out = glm::translate(out, vec3(t["translation"], where + ": field \"transform.translation\""));
   if (t.contains("rotation_deg")) {
     const glm::dvec3 r = vec3(t["rotation_deg"], where + ": field \"transform.rotation_deg\"");
     out = glm::rotate(out, degToRad(r.z), glm::dvec3(0, 0, 1));
@@ -82,7 +87,8 @@ double unitScale(const json& entry, const std::string& where) {
 }
 
 std::string stringField(const json& entry, const char* key, const std::string& where) {
-  if (!entry.contains(key) || !entry[key].is_string()) throw InputError(where + ": field \"" + key + "\" (a string) is missing");
+  if (!entry.contains(key) || !entry[key].is_string())
+    throw InputError(where + ": field \"" + key + "\" (a string) is missing");
   return entry[key].get<std::string>();
 }
 
@@ -91,16 +97,19 @@ struct LoadedPart {
   std::vector<Landmark> landmarks;
 };
 
-LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& where, const ModelPart* builtin,
-                    const Skeleton& skeleton) {
+LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& where,
+                    const ModelPart* builtin, const Skeleton& skeleton) {
   LoadedPart out;
   ModelPart& part = out.part;
   part.name = stringField(entry, "name", where);
   const fs::path file = dir / stringField(entry, "file", where);
   const std::string at = file.string();  // messages name the mesh file
   if (entry.contains("kind")) {
-    const auto kind = entry["kind"].is_string() ? partKindFromName(entry["kind"].get<std::string>()) : std::nullopt;
-    if (!kind) throw InputError(where + ": field \"kind\" must be one of bone, disc, nucleus, cartilage, body_outline");
+    const auto kind =
+        entry["kind"].is_string() ? partKindFromName(entry["kind"].get<std::string>()) : std::nullopt;
+    if (!kind)
+      throw InputError(where +
+                       ": field \"kind\" must be one of bone, disc, nucleus, cartilage, body_outline");
     part.kind = *kind;
   } else if (builtin != nullptr) {
     part.kind = builtin->kind;
@@ -108,8 +117,12 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
     throw InputError(where + ": field \"kind\" is missing (the part is not a built-in one)");
   }
   if (entry.contains("segment")) {
-    const auto seg = entry["segment"].is_string() ? segmentFromName(entry["segment"].get<std::string>()) : std::nullopt;
-    if (!seg) throw InputError(where + ": field \"segment\" is not a segment name (pelvis, sacrum, l5 ... l1, thorax, femur_l, ...)");
+    const auto seg =
+        entry["segment"].is_string() ? segmentFromName(entry["segment"].get<std::string>()) : std::nullopt;
+    if (!seg)
+      throw InputError(
+          where +
+          ": field \"segment\" is not a segment name (pelvis, sacrum, l5 ... l1, thorax, femur_l, ...)");
     part.segment = *seg;
   } else if (builtin != nullptr) {
     part.segment = builtin->segment;
@@ -132,12 +145,13 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
   // a mesh far bigger or smaller than the bone it replaces was almost surely given in the wrong unit
   const Bounds b = boundsOf(part.mesh);
   if (builtin != nullptr) {
-    const double mine = glm::length(glm::dvec3(b.size())), theirs = glm::length(glm::dvec3(boundsOf(builtin->mesh).size()));
+    const double mine = glm::length(glm::dvec3(b.size())),
+                 theirs = glm::length(glm::dvec3(boundsOf(builtin->mesh).size()));
     const double ratio = mine / std::max(theirs, 1e-9);
     if (ratio > 2.5 || ratio < 0.4) {
       throw InputError(at + ": the mesh is " + str(ratio) + " times the size of the built-in " + part.name +
-                       " (" + str(mine) + " m across); check field \"unit\" (now " + (entry.contains("unit") ? entry["unit"].dump() : "\"m\"") +
-                       ") and \"transform\"");
+                       " (" + str(mine) + " m across); check field \"unit\" (now " +
+                       (entry.contains("unit") ? entry["unit"].dump() : "\"m\"") + ") and \"transform\"");
     }
   }
 
@@ -147,7 +161,8 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
     const Landmark* known = skeleton.findLandmark(name);
     if (known != nullptr && known->segment != part.segment) {
       throw InputError(where + ": field \"landmarks." + name + "\" belongs to segment " +
-                       std::string(segmentName(known->segment)) + ", not " + std::string(segmentName(part.segment)));
+                       std::string(segmentName(known->segment)) + ", not " +
+                       std::string(segmentName(part.segment)));
     }
     for (Landmark& m : marks) {
       if (m.name == name) {
@@ -170,10 +185,11 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
   }
   if (builtin != nullptr) {
     for (const std::string& name : requiredLandmarks(part.name)) {
-      const bool have = std::any_of(marks.begin(), marks.end(), [&](const Landmark& m) { return m.name == name; });
+      const bool have =
+          std::any_of(marks.begin(), marks.end(), [&](const Landmark& m) { return m.name == name; });
       if (!have) {
-        throw InputError(where + " (" + at + "): field \"landmarks." + name + "\" is missing; a replacement " + part.name +
-                         " must give it");
+        throw InputError(where + " (" + at + "): field \"landmarks." + name +
+                         "\" is missing; a replacement " + part.name + " must give it");
       }
     }
   }
@@ -183,8 +199,8 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
       const glm::dvec3 q = glm::clamp(m.position, glm::dvec3(b.min), glm::dvec3(b.max));
       const double off = glm::distance(q, m.position);
       if (off > 0.03) {
-        throw InputError(where + " (" + at + "): field \"landmarks." + m.name + "\" lies " + str(off * 100.0) +
-                         " cm outside the mesh; check \"unit\" and \"transform\"");
+        throw InputError(where + " (" + at + "): field \"landmarks." + m.name + "\" lies " +
+                         str(off * 100.0) + " cm outside the mesh; check \"unit\" and \"transform\"");
       }
     }
   }
@@ -193,7 +209,9 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
 
 }  // namespace
 
-std::string_view partKindName(PartKind kind) { return kKindNames.at(static_cast<std::size_t>(kind)); }
+std::string_view partKindName(PartKind kind) {
+  return kKindNames.at(static_cast<std::size_t>(kind));
+}
 
 std::optional<PartKind> partKindFromName(std::string_view name) {
   for (std::size_t i = 0; i < kKindNames.size(); ++i) {
@@ -202,13 +220,18 @@ std::optional<PartKind> partKindFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::string lodFolder(const std::string& name, Lod lod) { return lod == Lod::kLow ? name + "_low" : name; }
-
-fs::path builtinManifestPath(Lod lod, Sex sex) {
-  return paths::assetsDir() / "models" / lodFolder(sex == Sex::kFemale ? "female" : "default", lod) / "manifest.json";
+std::string lodFolder(const std::string& name, Lod lod) {
+  return lod == Lod::kLow ? name + "_low" : name;
 }
 
-Model loadBuiltinModel(Lod lod, Sex sex) { return loadModel(builtinManifestPath(lod, sex)); }
+fs::path builtinManifestPath(Lod lod, Sex sex) {
+  return paths::assetsDir() / "models" / lodFolder(sex == Sex::kFemale ? "female" : "default", lod) /
+         "manifest.json";
+}
+
+Model loadBuiltinModel(Lod lod, Sex sex) {
+  return loadModel(builtinManifestPath(lod, sex));
+}
 
 Model loadModel(const fs::path& manifest) {
   const json j = parseManifestText(manifest, readFile(manifest));
@@ -221,20 +244,23 @@ Model loadModel(const fs::path& manifest) {
     throw InputError(where + ": field \"schema_version\" (an integer) is missing");
   }
   if (j["schema_version"].get<int>() != kManifestSchemaVersion) {
-    throw InputError(where + ": field \"schema_version\" is " + j["schema_version"].dump() + "; this Sagitta reads version " +
-                     std::to_string(kManifestSchemaVersion));
+    throw InputError(where + ": field \"schema_version\" is " + j["schema_version"].dump() +
+                     "; this Sagitta reads version " + std::to_string(kManifestSchemaVersion));
   }
-  if (!j.contains("parts") || !j["parts"].is_array()) throw InputError(where + ": field \"parts\" (an array) is missing");
+  if (!j.contains("parts") || !j["parts"].is_array())
+    throw InputError(where + ": field \"parts\" (an array) is missing");
 
   Model model;
   if (j.contains("base")) {
     const json& base = j["base"];
-    if (base != "builtin" && base != "builtin_low") throw InputError(where + ": field \"base\" must be \"builtin\" or \"builtin_low\"");
+    if (base != "builtin" && base != "builtin_low")
+      throw InputError(where + ": field \"base\" must be \"builtin\" or \"builtin_low\"");
     const BodyParams b = j.contains("body") ? bodyFromJson(j["body"], where) : BodyParams{};
     if (const BodyParams average = averageAdult(b.sex); !sameMeshes(b, average)) {
       std::ostringstream msg;
-      msg << where << ": field \"body\" with \"base\" must be an average adult (" << sexName(b.sex) << ": stature_m "
-          << average.stature_m << ", age_years " << average.age_years << "); the built-in meshes are made for it";
+      msg << where << ": field \"body\" with \"base\" must be an average adult (" << sexName(b.sex)
+          << ": stature_m " << average.stature_m << ", age_years " << average.age_years
+          << "); the built-in meshes are made for it";
       throw InputError(msg.str());
     }
     model = loadBuiltinModel(base == "builtin_low" ? Lod::kLow : Lod::kDefault, b.sex);
@@ -251,7 +277,8 @@ Model loadModel(const fs::path& manifest) {
     if (!entry.is_object()) throw InputError(part_where + " must be an object");
     const std::string name = stringField(entry, "name", part_where);
     named.push_back(name);
-    auto existing = std::find_if(model.parts.begin(), model.parts.end(), [&](const ModelPart& p) { return p.name == name; });
+    auto existing = std::find_if(model.parts.begin(), model.parts.end(),
+                                 [&](const ModelPart& p) { return p.name == name; });
     const ModelPart* builtin = existing == model.parts.end() ? nullptr : &*existing;
     try {
       LoadedPart loaded = loadPart(entry, dir, part_where + " \"" + name + "\"", builtin, model.skeleton);

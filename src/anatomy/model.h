@@ -25,10 +25,10 @@ enum class PartKind : std::uint8_t {
 };
 
 struct ModelPart {
-  std::string name;                 // e.g. "os_coxae_l", "l5", "disc_l5_s1", "body_outline"
+  std::string name;  // e.g. "os_coxae_l", "l5", "disc_l5_s1", "body_outline"
   PartKind kind = PartKind::kBone;
   Segment segment = Segment::kPelvis;  // the segment a rigid part is fixed to
-  MeshData mesh;                    // rigid: in the segment frame; skinned: world bind pose
+  MeshData mesh;                       // rigid: in the segment frame; skinned: world bind pose
 };
 
 enum class Lod : std::uint8_t { kDefault, kLow };

@@ -18,7 +18,8 @@ nlohmann::json parseManifestText(const std::filesystem::path& file, const std::s
     std::string why = e.what();
     const std::size_t colon = why.find("parse error");
     if (colon != std::string::npos) why = why.substr(colon);
-    throw InputError("model manifest " + file.string() + ", line " + std::to_string(line) + ": not valid JSON (" + why + ")");
+    throw InputError("model manifest " + file.string() + ", line " + std::to_string(line) +
+                     ": not valid JSON (" + why + ")");
   }
 }
 
@@ -35,8 +36,8 @@ std::vector<std::string> requiredLandmarks(std::string_view part) {
   }
   if (name == "sacrum") return {"s1_endplate_anterior", "s1_endplate_posterior", "sacral_promontory"};
   if (name.size() == 2 && name[0] == 'l' && name[1] >= '1' && name[1] <= '5') {
-    return {name + "_superior_endplate_anterior", name + "_superior_endplate_posterior", name + "_inferior_endplate_anterior",
-            name + "_inferior_endplate_posterior"};
+    return {name + "_superior_endplate_anterior", name + "_superior_endplate_posterior",
+            name + "_inferior_endplate_anterior", name + "_inferior_endplate_posterior"};
   }
   if (name == "t12") return {"t12_inferior_endplate_anterior", "t12_inferior_endplate_posterior"};
   if (name == "femur_l" || name == "femur_r") {
@@ -101,8 +102,9 @@ nlohmann::json builtinManifestJson(const BodyParams& body, Lod lod, const std::v
           {"name", lod == Lod::kLow ? "Sagitta built-in skeleton, low detail" : "Sagitta built-in skeleton"},
           {"generator", "sagitta_generate_assets (src/anatomy, docs/anatomy.md)"},
           {"units", "m"},
-          {"axes", "+X anterior, +Y up, +Z right (OpenSim); rigid parts in their segment frame, skinned parts in the "
-                   "world at the neutral pose"},
+          {"axes",
+           "+X anterior, +Y up, +Z right (OpenSim); rigid parts in their segment frame, skinned parts in the "
+           "world at the neutral pose"},
           {"body", bodyToJson(body)},
           {"parts", list}};
 }

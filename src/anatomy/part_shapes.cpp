@@ -25,10 +25,13 @@ void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
   for (const auto& [a, b] : pairs) {
     const PartShape& pa = *by_name.at(a);
     const PartShape& pb = *by_name.at(b);
-    const glm::dmat4 wa = world[static_cast<std::size_t>(pa.segment)], wb = world[static_cast<std::size_t>(pb.segment)];
+    const glm::dmat4 wa = world[static_cast<std::size_t>(pa.segment)],
+                     wb = world[static_cast<std::size_t>(pb.segment)];
     const glm::dmat4 b_in_a = glm::inverse(wa) * wb, a_in_b = glm::inverse(wb) * wa;
-    cutters[a].push_back(sdf::moved(sdf::inflated(original.at(b), kClearance), {glm::dvec3(b_in_a[3]), glm::dmat3(b_in_a)}));
-    cutters[b].push_back(sdf::moved(sdf::inflated(original.at(a), kClearance), {glm::dvec3(a_in_b[3]), glm::dmat3(a_in_b)}));
+    cutters[a].push_back(
+        sdf::moved(sdf::inflated(original.at(b), kClearance), {glm::dvec3(b_in_a[3]), glm::dmat3(b_in_a)}));
+    cutters[b].push_back(
+        sdf::moved(sdf::inflated(original.at(a), kClearance), {glm::dvec3(a_in_b[3]), glm::dmat3(a_in_b)}));
   }
   for (auto& [name, list] : cutters) {
     PartShape& p = *by_name.at(name);
@@ -40,8 +43,8 @@ void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
 
 std::vector<PartShape> builtinShapes(const BodyLayout& body) {
   std::vector<PartShape> out;
-  for (auto* make : {&pelvisShapes, &sacrumShapes, &vertebraShapes, &discShapes, &femurShapes, &shankShapes, &thoraxShapes,
-                     &outlineShapes}) {
+  for (auto* make : {&pelvisShapes, &sacrumShapes, &vertebraShapes, &discShapes, &femurShapes, &shankShapes,
+                     &thoraxShapes, &outlineShapes}) {
     std::vector<PartShape> part = make(body);
     out.insert(out.end(), part.begin(), part.end());
   }

@@ -43,18 +43,18 @@ PelvisLayout layoutPelvis(const BodyDimensions& d, const SpineLayout& spine) {
              p(-0.1230, 0.0564, 0.0472, Region::kFalse),
              p(-0.1368, 0.0271, 0.0424, Region::kTrue),
              l.psis};
-  l.aiis = p(-0.0223, -0.0353, 0.0967, Region::kFalse);          // [M] by rectus femoris origin
-  l.piis = p(-0.1256, -0.0101, 0.0424, Region::kTrue);           // [M] top of the sciatic notch
-  l.iliac_fossa = p(-0.0620, 0.0220, 0.0740, Region::kFalse);    // [D] iliacus origin lies on it
-  l.sciatic_notch = p(-0.0862, -0.0259, 0.0618, Region::kTrue);  // [M] apex of the notch
-  l.ischial_spine = p(-0.1100, -0.0860, 0.0460, Region::kTrue);  // [D] between [M] vertices
+  l.aiis = p(-0.0223, -0.0353, 0.0967, Region::kFalse);                 // [M] by rectus femoris origin
+  l.piis = p(-0.1256, -0.0101, 0.0424, Region::kTrue);                  // [M] top of the sciatic notch
+  l.iliac_fossa = p(-0.0620, 0.0220, 0.0740, Region::kFalse);           // [D] iliacus origin lies on it
+  l.sciatic_notch = p(-0.0862, -0.0259, 0.0618, Region::kTrue);         // [M] apex of the notch
+  l.ischial_spine = p(-0.1100, -0.0860, 0.0460, Region::kTrue);         // [D] between [M] vertices
   l.lesser_sciatic_notch = p(-0.1120, -0.1080, 0.0520, Region::kTrue);  // [D]
   l.ischial_tuberosity = d.ischial_tuberosity;
   l.pubic_symphysis = d.pubic_symphysis;
-  l.symphysis_superior = p(-0.0025, -0.0765, 0.0, Region::kTrue);   // [M]
-  l.symphysis_inferior = p(-0.0260, -0.1104, 0.0, Region::kTrue);   // [M]
-  l.symphysis_posterior = p(-0.0293, -0.0917, 0.0, Region::kTrue);  // [M]
-  l.pubic_tubercle = p(0.0, -0.0795, 0.0267, Region::kTrue);        // [M]
+  l.symphysis_superior = p(-0.0025, -0.0765, 0.0, Region::kTrue);     // [M]
+  l.symphysis_inferior = p(-0.0260, -0.1104, 0.0, Region::kTrue);     // [M]
+  l.symphysis_posterior = p(-0.0293, -0.0917, 0.0, Region::kTrue);    // [M]
+  l.pubic_tubercle = p(0.0, -0.0795, 0.0267, Region::kTrue);          // [M]
   l.iliopubic_eminence = p(-0.0299, -0.0540, 0.0637, Region::kTrue);  // [M]
   // obturator foramen: below and in front of the acetabulum, facing anterolaterally;
   // oval ~48 x 30 mm in men, more triangular and wider in women [U]
@@ -68,8 +68,8 @@ PelvisLayout layoutPelvis(const BodyDimensions& d, const SpineLayout& spine) {
   l.acetabulum_centre = d.hip_centre;
   l.acetabulum_radius = d.femoral_head_radius + 0.0015 * s;  // + articular cartilage [U]
   const double incl = degToRad(45.0), av = degToRad(18.79);
-  l.acetabulum_axis = glm::normalize(glm::dvec3(std::sin(av) * std::sin(incl), -std::cos(incl),
-                                                std::cos(av) * std::sin(incl)));
+  l.acetabulum_axis = glm::normalize(
+      glm::dvec3(std::sin(av) * std::sin(incl), -std::cos(incl), std::cos(av) * std::sin(incl)));
   const glm::dvec3 up(0.0, 1.0, 0.0);
   const glm::dvec3 rim_dir = glm::normalize(up - glm::dot(up, l.acetabulum_axis) * l.acetabulum_axis);
   l.acetabulum_rim_superior = l.acetabulum_centre + (l.acetabulum_radius + 0.004 * s) * rim_dir;
@@ -89,7 +89,7 @@ PelvisLayout layoutPelvis(const BodyDimensions& d, const SpineLayout& spine) {
   l.auricular_normal = glm::normalize(glm::dvec3(0.35, 0.0, -0.94));
 
   // pelvic brim: arcuate line of the ilium to the pecten pubis [D, along inner-surface vertices]
-  l.arcuate_line = {p(-0.0850, 0.0120, 0.0500, Region::kTrue), p(-0.0700, -0.0220, 0.0560, Region::kTrue),
+  l.arcuate_line = {p(-0.0850, 0.0120, 0.0500, Region::kTrue),  p(-0.0700, -0.0220, 0.0560, Region::kTrue),
                     p(-0.0500, -0.0460, 0.0610, Region::kTrue), p(-0.0300, -0.0600, 0.0580, Region::kTrue),
                     p(-0.0120, -0.0720, 0.0450, Region::kTrue), l.pubic_tubercle};
   return l;

@@ -15,8 +15,12 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-inline std::uint32_t nextHe(std::uint32_t h) { return h - h % 3 + (h + 1) % 3; }
-inline std::uint32_t prevHe(std::uint32_t h) { return h - h % 3 + (h + 2) % 3; }
+inline std::uint32_t nextHe(std::uint32_t h) {
+  return h - h % 3 + (h + 1) % 3;
+}
+inline std::uint32_t prevHe(std::uint32_t h) {
+  return h - h % 3 + (h + 2) % 3;
+}
 
 class Remesher {
  public:
@@ -104,7 +108,8 @@ class Remesher {
         lap += f_.eval(p + d) + f_.eval(p - d) - 2.0 * c;
       }
       const double k = std::abs(lap) / (h * h);
-      const double l = k * 6.0 * e > 1e-12 ? std::sqrt(std::max(6.0 * e / k - 3.0 * e * e, 0.0)) : opt_.max_length;
+      const double l =
+          k * 6.0 * e > 1e-12 ? std::sqrt(std::max(6.0 * e / k - 3.0 * e * e, 0.0)) : opt_.max_length;
       size_[v] = std::clamp(l, opt_.min_length, opt_.max_length);
     }
     // neighbours may not differ too much: smooth the field once toward its ring minimum
@@ -206,7 +211,8 @@ class Remesher {
     std::sort(ring_a_.begin(), ring_a_.end());
     std::sort(ring_b_.begin(), ring_b_.end());
     common_.clear();
-    std::set_intersection(ring_a_.begin(), ring_a_.end(), ring_b_.begin(), ring_b_.end(), std::back_inserter(common_));
+    std::set_intersection(ring_a_.begin(), ring_a_.end(), ring_b_.begin(), ring_b_.end(),
+                          std::back_inserter(common_));
     if (common_.size() != 2) return false;  // link condition
     if (ring_a_.size() + ring_b_.size() - 4 < 3) return false;
     // faces around a and b (except the two that vanish) must not fold or grow long edges
@@ -288,7 +294,9 @@ class Remesher {
       const glm::dvec3 n_old = normalOf(pa, pb, pc) + normalOf(pb, pa, pd);
       const glm::dvec3 n1 = normalOf(pa, pd, pc), n2 = normalOf(pd, pb, pc);
       const double lo = glm::length(n_old);
-      if (glm::dot(n1, n_old) < 0.3 * glm::length(n1) * lo || glm::dot(n2, n_old) < 0.3 * glm::length(n2) * lo) continue;
+      if (glm::dot(n1, n_old) < 0.3 * glm::length(n1) * lo ||
+          glm::dot(n2, n_old) < 0.3 * glm::length(n2) * lo)
+        continue;
       flip(h);
     }
   }

@@ -8,7 +8,9 @@
 namespace sagitta::anatomy::sdf {
 namespace {
 
-double dot2(const glm::dvec3& v) { return glm::dot(v, v); }
+double dot2(const glm::dvec3& v) {
+  return glm::dot(v, v);
+}
 
 // rounded intersection of two distances: the corner becomes a quarter circle of radius r
 double roundedMax(double a, double b, double r) {
@@ -18,7 +20,9 @@ double roundedMax(double a, double b, double r) {
 
 class Sphere final : public Node {
  public:
-  Sphere(const glm::dvec3& c, double r) : c_(c), r_(r) { bounds_ = Box{c - glm::dvec3(r), c + glm::dvec3(r)}; }
+  Sphere(const glm::dvec3& c, double r) : c_(c), r_(r) {
+    bounds_ = Box{c - glm::dvec3(r), c + glm::dvec3(r)};
+  }
   double eval(const glm::dvec3& p) const override { return glm::length(p - c_) - r_; }
 
  private:
@@ -35,7 +39,8 @@ class RoundCone final : public Node {
     rr_ = ra - rb;
     a2_ = l2_ - rr_ * rr_;
     degenerate_ = a2_ <= 1e-16;  // one cap swallows the other
-    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)), glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
+    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)),
+                  glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
   }
   double eval(const glm::dvec3& p) const override {
     if (degenerate_) return ra_ >= rb_ ? glm::length(p - a_) - ra_ : glm::length(p - b_) - rb_;
@@ -70,7 +75,8 @@ class Squashed final : public Node {
     // bounds: squash the child's box corners
     const Box& b = child_->bounds();
     for (int i = 0; i < 8; ++i) {
-      const glm::dvec3 corner((i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y, (i & 4) ? b.hi.z : b.lo.z);
+      const glm::dvec3 corner((i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y,
+                              (i & 4) ? b.hi.z : b.lo.z);
       bounds_.add(squash(corner));
     }
   }
@@ -102,7 +108,8 @@ class BarSegment final : public Node {
       : a_(a), b_(b), ra_(ra), rb_(rb), axis_a_(axis_a), axis_b_(axis_b), flatten_(flatten) {
     const glm::dvec3 ba = b - a;
     l2_ = std::max(glm::dot(ba, ba), 1e-24);
-    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)), glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
+    bounds_ = Box{glm::min(a - glm::dvec3(ra), b - glm::dvec3(rb)),
+                  glm::max(a + glm::dvec3(ra), b + glm::dvec3(rb))};
   }
   double eval(const glm::dvec3& p) const override {
     const double t = std::clamp(glm::dot(p - a_, b_ - a_) / l2_, 0.0, 1.0);
@@ -152,7 +159,8 @@ class RoundBox final : public Node {
  public:
   RoundBox(const Frame& f, const glm::dvec3& half, double r) : f_(f), half_(half), r_(r) {
     for (int i = 0; i < 8; ++i) {
-      bounds_.add(f.toParent(glm::dvec3((i & 1) ? half.x : -half.x, (i & 2) ? half.y : -half.y, (i & 4) ? half.z : -half.z)));
+      bounds_.add(f.toParent(
+          glm::dvec3((i & 1) ? half.x : -half.x, (i & 2) ? half.y : -half.y, (i & 4) ? half.z : -half.z)));
     }
   }
   double eval(const glm::dvec3& p) const override {
@@ -215,7 +223,7 @@ double polygonDistance(const std::vector<glm::dvec2>& poly, const glm::dvec2& p)
     const glm::dvec2 w = p - poly[i];
     const glm::dvec2 b = w - e * std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0, 1.0);
     d = std::min(d, glm::dot(b, b));
-    const bool c1 = p.y >= poly[i].y, c2 = p.y < poly[j].y, c3 = e.x * w.y > e.y * w.x;
+    const bool c1 = p.y >= poly[i].y, c2 = p.y<poly[j].y, c3 = e.x * w.y> e.y * w.x;
     if ((c1 && c2 && c3) || (!c1 && !c2 && !c3)) s = -s;
   }
   return s * std::sqrt(d);
@@ -305,7 +313,9 @@ class Union final : public Node {
 
 class Subtract final : public Node {
  public:
-  Subtract(NodePtr a, NodePtr b, double k) : a_(std::move(a)), b_(std::move(b)), k_(k) { bounds_ = a_->bounds(); }
+  Subtract(NodePtr a, NodePtr b, double k) : a_(std::move(a)), b_(std::move(b)), k_(k) {
+    bounds_ = a_->bounds();
+  }
   double eval(const glm::dvec3& p) const override {
     const double da = a_->eval(p);
     // b can only cut where it is within reach: -b <= -boxdist(b)
@@ -353,7 +363,8 @@ class Moved final : public Node {
   Moved(NodePtr a, const Frame& f) : a_(std::move(a)), f_(f) {
     const Box& b = a_->bounds();
     for (int i = 0; i < 8; ++i) {
-      bounds_.add(f.toParent({(i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y, (i & 4) ? b.hi.z : b.lo.z}));
+      bounds_.add(
+          f.toParent({(i & 1) ? b.hi.x : b.lo.x, (i & 2) ? b.hi.y : b.lo.y, (i & 4) ? b.hi.z : b.lo.z}));
     }
   }
   double eval(const glm::dvec3& p) const override { return a_->eval(f_.toLocal(p)); }
@@ -365,7 +376,9 @@ class Moved final : public Node {
 
 class Inflated final : public Node {
  public:
-  Inflated(NodePtr a, double r) : a_(std::move(a)), r_(r) { bounds_ = a_->bounds().expanded(std::max(r, 0.0)); }
+  Inflated(NodePtr a, double r) : a_(std::move(a)), r_(r) {
+    bounds_ = a_->bounds().expanded(std::max(r, 0.0));
+  }
   double eval(const glm::dvec3& p) const override { return a_->eval(p) - r_; }
 
  private:
@@ -379,12 +392,15 @@ double smin(double a, double b, double k) {
   const double h = std::max(k - std::abs(a - b), 0.0) / k;
   return std::min(a, b) - h * h * k * 0.25;
 }
-double smax(double a, double b, double k) { return -smin(-a, -b, k); }
+double smax(double a, double b, double k) {
+  return -smin(-a, -b, k);
+}
 
 Frame frameFromAxes(const glm::dvec3& origin, const glm::dvec3& x_dir, const glm::dvec3& y_hint) {
   const glm::dvec3 x = glm::normalize(x_dir);
   glm::dvec3 y = y_hint - glm::dot(y_hint, x) * x;
-  if (glm::length(y) < 1e-9) y = std::abs(x.y) < 0.9 ? glm::dvec3(0, 1, 0) - x.y * x : glm::dvec3(1, 0, 0) - x.x * x;
+  if (glm::length(y) < 1e-9)
+    y = std::abs(x.y) < 0.9 ? glm::dvec3(0, 1, 0) - x.y * x : glm::dvec3(1, 0, 0) - x.x * x;
   y = glm::normalize(y);
   const glm::dvec3 z = glm::cross(x, y);
   return Frame{origin, glm::dmat3(x, y, z)};
@@ -442,7 +458,9 @@ glm::dvec3 snapToSurface(const Node& f, glm::dvec3 p, double h) {
   return p;
 }
 
-NodePtr sphere(const glm::dvec3& c, double r) { return std::make_shared<Sphere>(c, r); }
+NodePtr sphere(const glm::dvec3& c, double r) {
+  return std::make_shared<Sphere>(c, r);
+}
 NodePtr roundCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb) {
   return std::make_shared<RoundCone>(a, b, ra, rb);
 }
@@ -458,11 +476,12 @@ NodePtr flatCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb,
 }
 NodePtr tube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii) {
   std::vector<NodePtr> parts;
-  for (std::size_t i = 0; i + 1 < pts.size(); ++i) parts.push_back(roundCone(pts[i], pts[i + 1], radii[i], radii[i + 1]));
+  for (std::size_t i = 0; i + 1 < pts.size(); ++i)
+    parts.push_back(roundCone(pts[i], pts[i + 1], radii[i], radii[i + 1]));
   return unite(std::move(parts));
 }
-NodePtr flatTube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii, const glm::dvec3& flat_axis,
-                 double flatten) {
+NodePtr flatTube(const std::vector<glm::dvec3>& pts, const std::vector<double>& radii,
+                 const glm::dvec3& flat_axis, double flatten) {
   std::vector<NodePtr> parts;
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
     parts.push_back(flatCone(pts[i], pts[i + 1], radii[i], radii[i + 1], flat_axis, flatten));
@@ -478,13 +497,21 @@ NodePtr flatBar(const std::vector<glm::dvec3>& pts, const std::vector<double>& r
   }
   return unite(std::move(parts));
 }
-NodePtr ellipsoid(const Frame& f, const glm::dvec3& r) { return std::make_shared<Ellipsoid>(f, r); }
-NodePtr roundBox(const Frame& f, const glm::dvec3& half, double r) { return std::make_shared<RoundBox>(f, half, r); }
-NodePtr halfSpace(const glm::dvec3& p, const glm::dvec3& n) { return std::make_shared<HalfSpace>(p, n); }
+NodePtr ellipsoid(const Frame& f, const glm::dvec3& r) {
+  return std::make_shared<Ellipsoid>(f, r);
+}
+NodePtr roundBox(const Frame& f, const glm::dvec3& half, double r) {
+  return std::make_shared<RoundBox>(f, half, r);
+}
+NodePtr halfSpace(const glm::dvec3& p, const glm::dvec3& n) {
+  return std::make_shared<HalfSpace>(p, n);
+}
 NodePtr ovalCylinder(const Frame& f, double rx, double rz, double y0, double y1, double r) {
   return std::make_shared<OvalCylinder>(f, rx, rz, y0, y1, r);
 }
-NodePtr plate(const PlateSpec& spec) { return std::make_shared<Plate>(spec); }
+NodePtr plate(const PlateSpec& spec) {
+  return std::make_shared<Plate>(spec);
+}
 
 std::vector<double> fitHeight(const std::vector<glm::dvec3>& pts) {
   // normal equations with a small ridge on the quadratic and cubic terms
@@ -518,12 +545,26 @@ std::vector<double> fitHeight(const std::vector<glm::dvec3>& pts) {
   return out;
 }
 
-NodePtr unite(std::vector<NodePtr> c) { return std::make_shared<Union>(std::move(c), 0.0); }
-NodePtr smoothUnion(std::vector<NodePtr> c, double k) { return std::make_shared<Union>(std::move(c), k); }
-NodePtr subtract(NodePtr a, NodePtr b, double k) { return std::make_shared<Subtract>(std::move(a), std::move(b), k); }
-NodePtr intersect(NodePtr a, NodePtr b, double k) { return std::make_shared<Intersect>(std::move(a), std::move(b), k); }
-NodePtr mirrorZ(NodePtr a) { return std::make_shared<Mirror>(std::move(a)); }
-NodePtr moved(NodePtr a, const Frame& frame) { return std::make_shared<Moved>(std::move(a), frame); }
-NodePtr inflated(NodePtr a, double r) { return std::make_shared<Inflated>(std::move(a), r); }
+NodePtr unite(std::vector<NodePtr> c) {
+  return std::make_shared<Union>(std::move(c), 0.0);
+}
+NodePtr smoothUnion(std::vector<NodePtr> c, double k) {
+  return std::make_shared<Union>(std::move(c), k);
+}
+NodePtr subtract(NodePtr a, NodePtr b, double k) {
+  return std::make_shared<Subtract>(std::move(a), std::move(b), k);
+}
+NodePtr intersect(NodePtr a, NodePtr b, double k) {
+  return std::make_shared<Intersect>(std::move(a), std::move(b), k);
+}
+NodePtr mirrorZ(NodePtr a) {
+  return std::make_shared<Mirror>(std::move(a));
+}
+NodePtr moved(NodePtr a, const Frame& frame) {
+  return std::make_shared<Moved>(std::move(a), frame);
+}
+NodePtr inflated(NodePtr a, double r) {
+  return std::make_shared<Inflated>(std::move(a), r);
+}
 
 }  // namespace sagitta::anatomy::sdf

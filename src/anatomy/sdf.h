@@ -62,8 +62,8 @@ NodePtr flatCone(const glm::dvec3& a, const glm::dvec3& b, double ra, double rb,
                  double flatten);
 // Round cones through a polyline (radius per point).
 NodePtr tube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii);
-NodePtr flatTube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii, const glm::dvec3& flat_axis,
-                 double flatten);
+NodePtr flatTube(const std::vector<glm::dvec3>& points, const std::vector<double>& radii,
+                 const glm::dvec3& flat_axis, double flatten);
 // An oval bar along a polyline: radius and flat axis (squashed by `flatten`) per point, the
 // section turning smoothly along the bar (ribs). The axes must be across the bar (orthogonal to
 // its tangent at each point). Ends are half-ellipsoid caps.

@@ -23,7 +23,8 @@ class DiscSolid final : public sdf::Node {
   }
   double eval(const glm::dvec3& p) const override {
     const glm::dvec2 q(p.x, p.z);
-    const double k0 = glm::length(q / glm::dvec2(rx_, rz_)), k1 = glm::length(q / glm::dvec2(rx_ * rx_, rz_ * rz_));
+    const double k0 = glm::length(q / glm::dvec2(rx_, rz_)),
+                 k1 = glm::length(q / glm::dvec2(rx_ * rx_, rz_ * rz_));
     const double d = k1 < 1e-12 ? -std::min(rx_, rz_) : k0 * (k0 - 1.0) / k1;
     const double slab = std::max(-p.y, glm::dot(p - up_point_, up_normal_));
     const glm::dvec2 m(std::max(d + rim_, 0.0), std::max(slab + rim_, 0.0));
@@ -60,8 +61,8 @@ std::vector<PartShape> discShapes(const BodyLayout& b) {
   for (int k = 3; k >= 0; --k) {
     const VertebraLayout& lower = b.spine.lumbar[static_cast<std::size_t>(k + 1)];
     const VertebraLayout& upper = b.spine.lumbar[static_cast<std::size_t>(k)];
-    levels.push_back({"l" + std::to_string(k + 1) + "_l" + std::to_string(k + 2), lumbarSegment(k + 1), lumbarSegment(k),
-                      w(lumbarSegment(k + 1)) * lower.superior_endplate,
+    levels.push_back({"l" + std::to_string(k + 1) + "_l" + std::to_string(k + 2), lumbarSegment(k + 1),
+                      lumbarSegment(k), w(lumbarSegment(k + 1)) * lower.superior_endplate,
                       0.5 * (lower.dims.endplate_depth_superior + upper.dims.endplate_depth_inferior),
                       0.5 * (lower.dims.endplate_width_superior + upper.dims.endplate_width_inferior)});
   }
@@ -82,7 +83,8 @@ std::vector<PartShape> discShapes(const BodyLayout& b) {
     const double xc = -0.08 * lv.depth;
     const double h_c = (glm::dot(up_point, up_normal) - up_normal.x * xc) / up_normal.y;  // local height
     const glm::dvec3 mid_n = glm::normalize(glm::dvec3(0, 1, 0) + up_normal);
-    const sdf::Frame nucleus_frame = sdf::frameFromAxes({xc, 0.5 * h_c, 0.0}, glm::cross(mid_n, glm::dvec3(0, 0, 1)), mid_n);
+    const sdf::Frame nucleus_frame =
+        sdf::frameFromAxes({xc, 0.5 * h_c, 0.0}, glm::cross(mid_n, glm::dvec3(0, 0, 1)), mid_n);
     const glm::dvec3 nucleus_r(0.24 * lv.depth, 0.27 * h_c, 0.27 * lv.width);
     NodePtr nucleus = sdf::ellipsoid(nucleus_frame, nucleus_r);
     NodePtr cavity = sdf::ellipsoid(nucleus_frame, nucleus_r + glm::dvec3(0.0003 * s));

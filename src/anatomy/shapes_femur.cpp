@@ -20,7 +20,7 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
 
   // head and neck: the neck narrows just below the head, then widens toward the trochanters
   const glm::dvec3 head(0.0);
-  const glm::dvec3 axis = f.neck_axis;  // head -> shaft
+  const glm::dvec3 axis = f.neck_axis;                           // head -> shaft
   const glm::dvec3 flat = glm::normalize(glm::cross(axis, up));  // the neck is oval: flatter front-to-back
   parts.push_back(sdf::sphere(head, r));
   const glm::dvec3 waist = head + axis * (r + 0.004 * s);
@@ -44,23 +44,28 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   parts.push_back(sdf::tube(shaft, shaft_r));
   // linea aspera: a ridge down the back of the middle third
   const glm::dvec3 back = -fwd;
-  parts.push_back(sdf::tube({shaft[4] + back * (f.shaft_radius * 0.85), shaft[8] + back * (f.shaft_radius * 0.95),
-                             shaft[12] + back * (f.shaft_radius * 0.9)},
-                            {0.0025 * s, 0.0034 * s, 0.0026 * s}));
+  parts.push_back(
+      sdf::tube({shaft[4] + back * (f.shaft_radius * 0.85), shaft[8] + back * (f.shaft_radius * 0.95),
+                 shaft[12] + back * (f.shaft_radius * 0.9)},
+                {0.0025 * s, 0.0034 * s, 0.0026 * s}));
 
   // greater trochanter: a tall block lateral and slightly behind the neck base, its tip at the
   // landmark; lesser trochanter: a cone to its landmark
   const glm::dvec3 gt = f.greater_trochanter;
   const glm::dvec3 gt_centre = gt + glm::dvec3(0.002, -0.020, 0.004) * s;
-  parts.push_back(sdf::ellipsoid(sdf::frameFromAxes(gt_centre, sa, {1, 0, 0}), glm::dvec3(0.026, 0.019, 0.012) * s));
-  parts.push_back(sdf::roundCone(gt_centre + glm::dvec3(0.0, 0.004, 0.0) * s, gt - glm::dvec3(0.0, 0.004, 0.0) * s, 0.011 * s, 0.0055 * s));
+  parts.push_back(
+      sdf::ellipsoid(sdf::frameFromAxes(gt_centre, sa, {1, 0, 0}), glm::dvec3(0.026, 0.019, 0.012) * s));
+  parts.push_back(sdf::roundCone(gt_centre + glm::dvec3(0.0, 0.004, 0.0) * s,
+                                 gt - glm::dvec3(0.0, 0.004, 0.0) * s, 0.011 * s, 0.0055 * s));
   const glm::dvec3 lt_base = f.neck_base - sa * (0.030 * s);
-  parts.push_back(sdf::roundCone(lt_base, f.lesser_trochanter - glm::normalize(f.lesser_trochanter - lt_base) * (0.004 * s),
-                                 0.010 * s, 0.0048 * s));
+  parts.push_back(sdf::roundCone(
+      lt_base, f.lesser_trochanter - glm::normalize(f.lesser_trochanter - lt_base) * (0.004 * s), 0.010 * s,
+      0.0048 * s));
   // intertrochanteric crest behind, line in front
-  parts.push_back(sdf::tube({gt + glm::dvec3(-0.010, -0.010, -0.004) * s, gt + glm::dvec3(-0.014, -0.032, -0.014) * s,
-                             f.lesser_trochanter + glm::dvec3(0.002, 0.006, 0.004) * s},
-                            {0.0060 * s, 0.0058 * s, 0.0050 * s}));
+  parts.push_back(
+      sdf::tube({gt + glm::dvec3(-0.010, -0.010, -0.004) * s, gt + glm::dvec3(-0.014, -0.032, -0.014) * s,
+                 f.lesser_trochanter + glm::dvec3(0.002, 0.006, 0.004) * s},
+                {0.0060 * s, 0.0058 * s, 0.0050 * s}));
 
   // distal end: the shaft flares into a broad metaphysis; two condyles, round behind and
   // longer in front, joined in front by the patellar surface and apart behind at the notch;
@@ -69,8 +74,9 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   const glm::dvec3 knee = f.knee_centre;
   for (const glm::dvec3& c : {f.medial_condyle, f.lateral_condyle}) {
     const double side = c.z > 0.0 ? 1.0 : -1.0;
-    parts.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(0.004, 0.003, -side * 0.001) * s, glm::dmat3(1.0)},
-                                   glm::dvec3(cr + 0.009 * s, cr + 0.004 * s, 0.0150 * s)));
+    parts.push_back(
+        sdf::ellipsoid(sdf::Frame{c + glm::dvec3(0.004, 0.003, -side * 0.001) * s, glm::dmat3(1.0)},
+                       glm::dvec3(cr + 0.009 * s, cr + 0.004 * s, 0.0150 * s)));
   }
   parts.push_back(sdf::ellipsoid(sdf::Frame{knee + glm::dvec3(0.004, 0.034, 0.0) * s, glm::dmat3(1.0)},
                                  glm::dvec3(0.024, 0.030, 0.036) * s));  // metaphysis
@@ -83,13 +89,16 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
   NodePtr bone = sdf::smoothUnion(std::move(parts), 0.005 * s);
   // intercondylar notch behind and below; patellar groove in front; fovea capitis on the head
   // intercondylar notch: a channel from behind, under the patellar surface
-  bone = sdf::subtract(bone, sdf::roundCone(knee + glm::dvec3(-0.040, -0.012, 0.0) * s, knee + glm::dvec3(0.004, -0.020, 0.0) * s,
-                                            0.0115 * s, 0.0095 * s),
+  bone = sdf::subtract(bone,
+                       sdf::roundCone(knee + glm::dvec3(-0.040, -0.012, 0.0) * s,
+                                      knee + glm::dvec3(0.004, -0.020, 0.0) * s, 0.0115 * s, 0.0095 * s),
                        0.003 * s);
   // patellar groove: a shallow trough down the front, between the lateral and medial lips
-  bone = sdf::subtract(bone, sdf::roundCone(f.patellar_groove + glm::dvec3(0.019, 0.040, 0.0) * s,
-                                            f.patellar_groove + glm::dvec3(0.021, -0.020, 0.0) * s, 0.0125 * s, 0.0125 * s),
-                       0.004 * s);
+  bone = sdf::subtract(
+      bone,
+      sdf::roundCone(f.patellar_groove + glm::dvec3(0.019, 0.040, 0.0) * s,
+                     f.patellar_groove + glm::dvec3(0.021, -0.020, 0.0) * s, 0.0125 * s, 0.0125 * s),
+      0.004 * s);
   const glm::dvec3 fovea_dir = glm::normalize(-axis + glm::dvec3(-0.25, -0.35, 0.0));
   bone = sdf::subtract(bone, sdf::sphere(head + fovea_dir * (r + 0.002 * s), 0.0055 * s), 0.0015 * s);
 

@@ -97,12 +97,15 @@ std::vector<PartShape> outlineShapes(const BodyLayout& b) {
   parts.push_back(std::make_shared<Loft>(sections));
   // buttocks
   for (const double side : {-1.0, 1.0}) {
-    parts.push_back(sdf::ellipsoid(sdf::Frame{{-0.118 * f, hy - 0.025 * f, side * 0.072 * f * hips}, glm::dmat3(1.0)},
-                                   glm::dvec3(0.078, 0.105, 0.088) * f));
+    parts.push_back(
+        sdf::ellipsoid(sdf::Frame{{-0.118 * f, hy - 0.025 * f, side * 0.072 * f * hips}, glm::dmat3(1.0)},
+                       glm::dvec3(0.078, 0.105, 0.088) * f));
     // thigh, from the hip to just above the knee, over the femur
-    const glm::dvec3 knee = transformPoint(w(side > 0 ? Segment::kFemurRight : Segment::kFemurLeft), b.femur.knee_centre);
+    const glm::dvec3 knee =
+        transformPoint(w(side > 0 ? Segment::kFemurRight : Segment::kFemurLeft), b.femur.knee_centre);
     parts.push_back(sdf::roundCone({-0.045 * f, hy - 0.030 * f, side * 0.092 * f * hips},
-                                   {knee.x + 0.004 * f, knee.y + 0.075 * f, knee.z + side * 0.004 * f}, 0.094 * f, 0.058 * f));
+                                   {knee.x + 0.004 * f, knee.y + 0.075 * f, knee.z + side * 0.004 * f},
+                                   0.094 * f, 0.058 * f));
   }
   NodePtr body = sdf::smoothUnion(std::move(parts), 0.05 * f);
   body = sdf::intersect(body, sdf::halfSpace({0.0, top, 0.0}, {0, 1, 0}), 0.03 * f);
@@ -115,7 +118,8 @@ std::vector<PartShape> outlineShapes(const BodyLayout& b) {
   std::vector<Anchor> anchors = {{crest_y - 0.035 * f, Segment::kPelvis}};
   for (int k = kLumbarCount - 1; k >= 0; --k) {
     const VertebraLayout& v = b.spine.lumbar[static_cast<std::size_t>(k)];
-    anchors.push_back({transformPoint(w(lumbarSegment(k)), {0.0, 0.5 * v.dims.height_posterior, 0.0}).y, lumbarSegment(k)});
+    anchors.push_back(
+        {transformPoint(w(lumbarSegment(k)), {0.0, 0.5 * v.dims.height_posterior, 0.0}).y, lumbarSegment(k)});
   }
   anchors.push_back({t12.y + 0.040 * f, Segment::kThorax});
   auto skin = [anchors, hy, f](const glm::dvec3& p, glm::u8vec4& seg, glm::vec4& wt) {

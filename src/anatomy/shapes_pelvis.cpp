@@ -55,7 +55,8 @@ NodePtr iliumPlate(const PelvisLayout& l, double s, double wt, const WingFrame& 
   mid.push_back(obturator_back);
   mid.push_back(obturator_front);
   mid.push_back(l.iliopubic_eminence + glm::dvec3(0.0, 0.0, -0.004) * s);
-  for (std::size_t i = 0; i + 2 < l.arcuate_line.size(); ++i) mid.push_back(l.arcuate_line[i] + glm::dvec3(0, 0, 0.003 * s));
+  for (std::size_t i = 0; i + 2 < l.arcuate_line.size(); ++i)
+    mid.push_back(l.arcuate_line[i] + glm::dvec3(0, 0, 0.003 * s));
   mid.push_back(l.iliac_fossa + n * (0.0085 * s));
   std::vector<glm::dvec3> local;
   for (const glm::dvec3& p : mid) local.push_back(wf.frame.toLocal(p));
@@ -86,14 +87,14 @@ NodePtr acetabulum(const PelvisLayout& l, double s, NodePtr& socket_cut) {
   const glm::dvec3 c = l.acetabulum_centre, a = l.acetabulum_axis;
   const double r = l.acetabulum_radius;
   // the cup: a thick shell, open toward the axis a little beyond its equator
-  NodePtr cup = sdf::intersect(sdf::sphere(c, r + 0.0105 * s), sdf::halfSpace(c + a * (0.0045 * s), a), 0.009 * s);
+  NodePtr cup =
+      sdf::intersect(sdf::sphere(c, r + 0.0105 * s), sdf::halfSpace(c + a * (0.0045 * s), a), 0.009 * s);
   // what is cut out of the finished bone: the socket, the acetabular fossa in its floor and the
   // acetabular notch in its lower rim
   const glm::dvec3 down = glm::normalize(glm::dvec3(0, -1, 0) - a * glm::dot(glm::dvec3(0, -1, 0), a));
   const glm::dvec3 across = glm::cross(a, down);
   std::vector<NodePtr> cuts = {
-      sdf::sphere(c, r),
-      sdf::sphere(c - a * (r - 0.011 * s), 0.0145 * s),
+      sdf::sphere(c, r), sdf::sphere(c - a * (r - 0.011 * s), 0.0145 * s),
       sdf::roundBox(sdf::Frame{c + down * (r + 0.003 * s) + a * (0.004 * s), glm::dmat3(down, a, across)},
                     {0.010 * s, 0.012 * s, 0.0075 * s}, 0.003 * s)};
   socket_cut = sdf::unite(std::move(cuts));
@@ -117,7 +118,8 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   if (n.z < 0.0) n = -n;
   WingFrame wf{sdf::frameFromAxes(centroid, glm::cross(glm::dvec3(0, 1, 0), n), glm::dvec3(0, 1, 0))};
   // frameFromAxes gives z = x cross y; make sure it is the lateral normal
-  if (glm::dot(wf.frame.axes[2], n) < 0.0) wf.frame.axes[0] = -wf.frame.axes[0], wf.frame.axes[2] = -wf.frame.axes[2];
+  if (glm::dot(wf.frame.axes[2], n) < 0.0)
+    wf.frame.axes[0] = -wf.frame.axes[0], wf.frame.axes[2] = -wf.frame.axes[2];
 
   std::vector<NodePtr> ilium;
   ilium.push_back(iliumPlate(l, s, b.dims.true_pelvis_width_factor, wf, n));
@@ -131,17 +133,18 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   ilium.push_back(sdf::tube(crest, radii));
   // spines
   ilium.push_back(sdf::sphere(l.asis + glm::dvec3(-0.0052, -0.0008, -0.0015) * s, 0.0054 * s));
-  ilium.push_back(sdf::ellipsoid(sdf::frameFromAxes(l.aiis + glm::dvec3(-0.0045, 0.0, -0.003) * s, {0, 1, 0}, {1, 0, 0}),
-                                 glm::dvec3(0.0085, 0.0055, 0.0055) * s));
+  ilium.push_back(
+      sdf::ellipsoid(sdf::frameFromAxes(l.aiis + glm::dvec3(-0.0045, 0.0, -0.003) * s, {0, 1, 0}, {1, 0, 0}),
+                     glm::dvec3(0.0085, 0.0055, 0.0055) * s));
   ilium.push_back(sdf::sphere(l.psis + glm::dvec3(0.0058, -0.001, 0.001) * s, 0.0062 * s));
   ilium.push_back(sdf::sphere(l.piis + glm::dvec3(0.0045, 0.0, 0.0015) * s, 0.0050 * s));
   // body of the ilium over the acetabulum
   ilium.push_back(sdf::ellipsoid(sdf::Frame{c + glm::dvec3(-0.006, 0.030, -0.008) * s, wf.frame.axes},
                                  glm::dvec3(0.022, 0.020, 0.0095) * s));
   // posterior ilium: the thick part behind, carrying the auricular surface, flat toward the sacrum
-  NodePtr posterior = sdf::ellipsoid(sdf::Frame{0.5 * (l.psis + l.auricular_centre) + glm::dvec3(0.004, -0.006, -0.002) * s,
-                                                wf.frame.axes},
-                                     glm::dvec3(0.024, 0.026, 0.0100) * s);
+  NodePtr posterior = sdf::ellipsoid(
+      sdf::Frame{0.5 * (l.psis + l.auricular_centre) + glm::dvec3(0.004, -0.006, -0.002) * s, wf.frame.axes},
+      glm::dvec3(0.024, 0.026, 0.0100) * s);
   ilium.push_back(posterior);
   NodePtr socket_cut;
   ilium.push_back(acetabulum(l, s, socket_cut));
@@ -151,8 +154,9 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   const glm::dvec3 isch_top = c + glm::dvec3(-0.020, -0.016, -0.012) * s;
   const glm::dvec3 tub_top = tub + glm::dvec3(0.004, 0.016, 0.002) * s;
   ilium.push_back(sdf::roundCone(isch_top, tub_top, 0.0125 * s, 0.0105 * s));
-  ilium.push_back(sdf::roundCone(l.ischial_spine + glm::dvec3(0.011, 0.007, 0.007) * s, l.ischial_spine + glm::dvec3(0.0015, 0.0, 0.0015) * s,
-                                 0.0052 * s, 0.0018 * s));
+  ilium.push_back(sdf::roundCone(l.ischial_spine + glm::dvec3(0.011, 0.007, 0.007) * s,
+                                 l.ischial_spine + glm::dvec3(0.0015, 0.0, 0.0015) * s, 0.0052 * s,
+                                 0.0018 * s));
   // the body of the ischium between acetabulum, spine and tuberosity is solid bone (its
   // posterior border is the lesser sciatic notch)
   {
@@ -163,21 +167,24 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
                                    {0.5 * len + 0.003 * s, 0.011 * s, 0.0085 * s}));
   }
   const glm::dvec3 tub_front = tub + glm::dvec3(0.024, 0.004, -0.012) * s;
-  ilium.push_back(sdf::ellipsoid(sdf::frameFromAxes(0.5 * (tub_top + tub_front) + glm::dvec3(-0.004, -0.003, 0.002) * s,
-                                                    tub_front - tub_top, {-1, 0, 0}),
-                                 glm::dvec3(0.022, 0.0115, 0.0115) * s));
+  ilium.push_back(
+      sdf::ellipsoid(sdf::frameFromAxes(0.5 * (tub_top + tub_front) + glm::dvec3(-0.004, -0.003, 0.002) * s,
+                                        tub_front - tub_top, {-1, 0, 0}),
+                     glm::dvec3(0.022, 0.0115, 0.0115) * s));
 
   // pubis: body at the symphysis, superior ramus from the iliopubic eminence, inferior ramus
   // along the subpubic arch to the ischial ramus
   const glm::dvec3 sym_axis = glm::normalize(l.symphysis_inferior - l.symphysis_superior);
   const glm::dvec3 sym_mid = 0.5 * (l.symphysis_superior + l.symphysis_inferior);
   const double half_gap = 0.002 * s;  // half the symphyseal disc
-  ilium.push_back(sdf::roundBox(sdf::frameFromAxes(sym_mid + glm::dvec3(-0.004 * s, 0.0, half_gap + 0.0095 * s), sym_axis, {1, 0, 0}),
-                                glm::dvec3(0.0195, 0.0095, 0.0095) * s, 0.0085 * s));
+  ilium.push_back(sdf::roundBox(
+      sdf::frameFromAxes(sym_mid + glm::dvec3(-0.004 * s, 0.0, half_gap + 0.0095 * s), sym_axis, {1, 0, 0}),
+      glm::dvec3(0.0195, 0.0095, 0.0095) * s, 0.0085 * s));
   ilium.push_back(sdf::sphere(l.pubic_tubercle + glm::dvec3(-0.004, -0.002, -0.002) * s, 0.0048 * s));
-  ilium.push_back(sdf::flatTube({l.iliopubic_eminence + glm::dvec3(-0.002, -0.005, -0.004) * s,
-                                 glm::dvec3(-0.017, -0.072, 0.046) * s, l.pubic_tubercle + glm::dvec3(-0.006, -0.002, 0.0) * s},
-                                {0.0125 * s, 0.0108 * s, 0.0092 * s}, {0.0, 0.45, 1.0}, 0.72));
+  ilium.push_back(sdf::flatTube(
+      {l.iliopubic_eminence + glm::dvec3(-0.002, -0.005, -0.004) * s, glm::dvec3(-0.017, -0.072, 0.046) * s,
+       l.pubic_tubercle + glm::dvec3(-0.006, -0.002, 0.0) * s},
+      {0.0125 * s, 0.0108 * s, 0.0092 * s}, {0.0, 0.45, 1.0}, 0.72));
   const glm::dvec3 obt_n = l.obturator_normal;
   ilium.push_back(sdf::flatTube({l.symphysis_inferior + glm::dvec3(-0.001, 0.008, half_gap + 0.006 * s),
                                  l.inferior_pubic_ramus + glm::dvec3(0.0, 0.003, 0.002) * s, tub_front},
@@ -185,16 +192,20 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   NodePtr bone = sdf::smoothUnion(std::move(ilium), 0.0045 * s);
   bone = sdf::subtract(bone, socket_cut, 0.0016 * s);
   // obturator foramen: keep it open with a clean rounded margin
-  const glm::dvec3 obt_major = glm::normalize(glm::dvec3(-0.35, 1.0, 0.0) - obt_n * glm::dot(glm::dvec3(-0.35, 1.0, 0.0), obt_n));
-  bone = sdf::subtract(bone,
-                       sdf::ovalCylinder(sdf::Frame{l.obturator_centre, glm::dmat3(obt_major, obt_n, glm::cross(obt_major, obt_n))},
-                                         0.38 * l.obturator_height, 0.36 * l.obturator_width, -0.010 * s, 0.010 * s, 0.002 * s),
-                       0.003 * s);
+  const glm::dvec3 obt_major =
+      glm::normalize(glm::dvec3(-0.35, 1.0, 0.0) - obt_n * glm::dot(glm::dvec3(-0.35, 1.0, 0.0), obt_n));
+  bone = sdf::subtract(
+      bone,
+      sdf::ovalCylinder(
+          sdf::Frame{l.obturator_centre, glm::dmat3(obt_major, obt_n, glm::cross(obt_major, obt_n))},
+          0.38 * l.obturator_height, 0.36 * l.obturator_width, -0.010 * s, 0.010 * s, 0.002 * s),
+      0.003 * s);
   // the auricular surface is flat where it meets the sacrum
   const glm::dvec3 an = l.auricular_normal;
   bone = sdf::subtract(bone,
                        sdf::intersect(sdf::halfSpace(l.auricular_centre, -an),
-                                      sdf::ellipsoid(sdf::Frame{l.auricular_centre, wf.frame.axes}, glm::dvec3(0.034, 0.040, 0.030) * s),
+                                      sdf::ellipsoid(sdf::Frame{l.auricular_centre, wf.frame.axes},
+                                                     glm::dvec3(0.034, 0.040, 0.030) * s),
                                       0.0),
                        0.002 * s);
 
@@ -219,8 +230,9 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   disc.name = "pubic_symphysis";
   disc.kind = PartKind::kCartilage;
   disc.segment = Segment::kPelvis;
-  disc.field = sdf::roundBox(sdf::frameFromAxes(sym_mid + glm::dvec3(-0.004, 0.0, 0.0) * s, sym_axis, {1, 0, 0}),
-                             glm::dvec3(0.019, 0.0085, half_gap + 0.0003 * s), 0.0018 * s);
+  disc.field =
+      sdf::roundBox(sdf::frameFromAxes(sym_mid + glm::dvec3(-0.004, 0.0, 0.0) * s, sym_axis, {1, 0, 0}),
+                    glm::dvec3(0.019, 0.0085, half_gap + 0.0003 * s), 0.0018 * s);
   disc.voxel = 0.0008 * s;
   disc.chord_error = 1e-4 * s;
   disc.min_edge = 0.0006 * s;

@@ -39,7 +39,8 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
 
   // the plate of fused vertebrae: u down the sacrum, v to the right, w backward
   sdf::PlateSpec plate;
-  plate.frame = sdf::Frame{glm::dvec3(0.0), glm::dmat3(glm::dvec3(0, -1, 0), glm::dvec3(0, 0, 1), glm::dvec3(-1, 0, 0))};
+  plate.frame = sdf::Frame{glm::dvec3(0.0),
+                           glm::dmat3(glm::dvec3(0, -1, 0), glm::dvec3(0, 0, 1), glm::dvec3(-1, 0, 0))};
   std::vector<glm::dvec3> mid;
   for (int i = 0; i <= 10; ++i) {
     const double u = len * i / 10.0;
@@ -52,15 +53,17 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   plate.t0 = 0.0205 * s;
   plate.tu = -0.155;  // thinning toward the apex
   const double half_base = l.ala_tip.z;
-  const std::vector<glm::dvec2> half_outline = {{0.002, 0.024},  {0.004, 0.036},  {0.009, 0.046},
-                                                {0.016, half_base / s}, {0.032, 0.049}, {0.048, 0.045},
-                                                {0.062, 0.034}, {0.080, 0.022}, {0.093, 0.0135}, {len / s + 0.002, 0.007}};
+  const std::vector<glm::dvec2> half_outline = {
+      {0.002, 0.024}, {0.004, 0.036}, {0.009, 0.046}, {0.016, half_base / s}, {0.032, 0.049},
+      {0.048, 0.045}, {0.062, 0.034}, {0.080, 0.022}, {0.093, 0.0135},        {len / s + 0.002, 0.007}};
   for (const glm::dvec2& p : half_outline) plate.outline.push_back(glm::dvec2(p.x, -p.y * wt) * s);
-  for (auto it = half_outline.rbegin(); it != half_outline.rend(); ++it) plate.outline.push_back(glm::dvec2(it->x, it->y * wt) * s);
+  for (auto it = half_outline.rbegin(); it != half_outline.rend(); ++it)
+    plate.outline.push_back(glm::dvec2(it->x, it->y * wt) * s);
   parts.push_back(sdf::plate(plate));
 
   // S1 body: flat endplate, kidney outline, the promontory its anterior lip
-  parts.push_back(sdf::ovalCylinder(sdf::Frame{}, 0.5 * l.endplate_depth, 0.5 * l.endplate_width, -0.030 * s, 0.0, 0.0014 * s));
+  parts.push_back(sdf::ovalCylinder(sdf::Frame{}, 0.5 * l.endplate_depth, 0.5 * l.endplate_width, -0.030 * s,
+                                    0.0, 0.0014 * s));
 
   // S1 posterior arch and median crest, with spinous tubercles
   const double back_s1 = l.posterior_wall_x - l.canal_depth;
@@ -68,15 +71,20 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   std::vector<double> crest_r;
   for (int i = 0; i <= 6; ++i) {
     const double u = (0.004 + 0.068 * i / 6.0) * s;
-    const double x = (i == 0 ? back_s1 - 0.003 * s : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u) - 0.002 * s);
+    const double x =
+        (i == 0 ? back_s1 - 0.003 * s
+                : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u) - 0.002 * s);
     crest.emplace_back(x, -u, 0.0);
     crest_r.push_back((0.0045 - 0.0004 * i) * s);
   }
   parts.push_back(sdf::tube(crest, crest_r));
-  for (int i = 1; i <= 4; ++i) parts.push_back(sdf::sphere(crest[static_cast<std::size_t>(i)] + glm::dvec3(-0.002 * s, 0, 0), 0.0045 * s));
+  for (int i = 1; i <= 4; ++i)
+    parts.push_back(
+        sdf::sphere(crest[static_cast<std::size_t>(i)] + glm::dvec3(-0.002 * s, 0, 0), 0.0045 * s));
   // S1 laminae over the top of the canal
   parts.push_back(sdf::roundBox(sdf::Frame{glm::dvec3(back_s1 + 0.004 * s, -0.010 * s, 0.0), glm::dmat3(1.0)},
-                                glm::dvec3(0.0045, 0.0115, 0.5 * l.canal_width / s + 0.0015) * s, 0.0030 * s));
+                                glm::dvec3(0.0045, 0.0115, 0.5 * l.canal_width / s + 0.0015) * s,
+                                0.0030 * s));
 
   // superior articular processes of S1, facing L5's inferior ones
   {
@@ -85,10 +93,11 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
     const glm::dvec3 v = glm::normalize(up - glm::dot(up, n) * n);
     const sdf::Frame f{l.superior_process, glm::dmat3(v, n, glm::cross(v, n))};
     const double t = l.articular_thickness;
-    NodePtr sap = sdf::smoothUnion({sdf::ovalCylinder(f, 0.0080 * s, 0.0068 * s, -t - 0.0015 * s, t, 0.0015 * s),
-                                    sdf::roundCone(l.superior_process - up * (0.004 * s) - n * (0.003 * s),
-                                                   l.pedicle_superior + glm::dvec3(-0.004, -0.008, -0.005) * s, 0.0055 * s, 0.0075 * s)},
-                                   0.003 * s);
+    NodePtr sap = sdf::smoothUnion(
+        {sdf::ovalCylinder(f, 0.0080 * s, 0.0068 * s, -t - 0.0015 * s, t, 0.0015 * s),
+         sdf::roundCone(l.superior_process - up * (0.004 * s) - n * (0.003 * s),
+                        l.pedicle_superior + glm::dvec3(-0.004, -0.008, -0.005) * s, 0.0055 * s, 0.0075 * s)},
+        0.003 * s);
     parts.push_back(sap);
     parts.push_back(sdf::mirrorZ(sap));
   }
@@ -96,8 +105,9 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   // coccyx: four shrinking segments curving forward from the apex
   const glm::dvec3 a = l.apex, tip = l.coccyx_tip;
   const glm::dvec3 dir = glm::normalize(tip - a);
-  const std::array<glm::dvec3, 4> radii = {glm::dvec3(0.0065, 0.0042, 0.0095), glm::dvec3(0.0055, 0.0038, 0.0070),
-                                           glm::dvec3(0.0045, 0.0032, 0.0052), glm::dvec3(0.0036, 0.0028, 0.0038)};
+  const std::array<glm::dvec3, 4> radii = {
+      glm::dvec3(0.0065, 0.0042, 0.0095), glm::dvec3(0.0055, 0.0038, 0.0070),
+      glm::dvec3(0.0045, 0.0032, 0.0052), glm::dvec3(0.0036, 0.0028, 0.0038)};
   const std::array<double, 4> at = {0.12, 0.40, 0.65, 0.86};
   for (std::size_t i = 0; i < 4; ++i) {
     parts.push_back(sdf::ellipsoid(sdf::frameFromAxes(a + (tip - a) * at[i], dir, {0, 0, 1}), radii[i] * s));
@@ -111,15 +121,20 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
                                    {l.posterior_wall_x - 0.5 * l.canal_depth + 0.0045 * s, -0.014 * s, 0.0}};
   for (const double u : {0.034, 0.054, 0.068, 0.078}) {
     const double forward = u < 0.04 ? 0.0025 * s : 0.0;  // under the S1-S2 laminae the roof is thin
-    canal.emplace_back(centreX(l, -u * s) - 0.0145 * s * (1.0 - u * s / len) - 0.004 * s * (u / 0.09) + forward, -u * s, 0.0);
+    canal.emplace_back(
+        centreX(l, -u * s) - 0.0145 * s * (1.0 - u * s / len) - 0.004 * s * (u / 0.09) + forward, -u * s,
+        0.0);
   }
-  const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s, 0.0070 * s, 0.0055 * s, 0.0050 * s};
+  const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s,
+                                       0.0070 * s, 0.0055 * s, 0.0050 * s};
   bone = sdf::subtract(bone, sdf::flatTube(canal, canal_r, {1, 0, 0}, 0.48), 0.0015 * s);
   // the sacral hiatus: the canal's lower end opens on the dorsal surface (S4-S5), an inverted U
   {
     const double u = 0.082 * s;
     const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u);
-    bone = sdf::subtract(bone, sdf::ellipsoid(sdf::Frame{{x + 0.002 * s, -u, 0.0}, glm::dmat3(1.0)}, glm::dvec3(0.0052, 0.0095, 0.0055) * s),
+    bone = sdf::subtract(bone,
+                         sdf::ellipsoid(sdf::Frame{{x + 0.002 * s, -u, 0.0}, glm::dmat3(1.0)},
+                                        glm::dvec3(0.0052, 0.0095, 0.0055) * s),
                          0.0015 * s);
   }
 
@@ -133,7 +148,8 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
     const double half = 0.0205 * s - 0.155 * u + 0.003 * s;  // through the plate, not the arch behind it
     for (const double side : {-1.0, 1.0}) {
       const glm::dvec3 c(x + 2.6 * fv[i] * fv[i] * s, -u, side * fv[i] * s * wt);
-      foramina.push_back(sdf::roundCone(c + glm::dvec3(half, 0.0, 0.0), c - glm::dvec3(half, 0.0, 0.0), fr[i] * s, fr[i] * s));
+      foramina.push_back(sdf::roundCone(c + glm::dvec3(half, 0.0, 0.0), c - glm::dvec3(half, 0.0, 0.0),
+                                        fr[i] * s, fr[i] * s));
     }
   }
   bone = sdf::subtract(bone, sdf::unite(std::move(foramina)), 0.0012 * s);
@@ -144,10 +160,12 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   for (const double side : {-1.0, 1.0}) {
     const glm::dvec3 p(aur.x, aur.y, side * aur.z);
     const glm::dvec3 n = glm::normalize(glm::dvec3(-0.35, 0.0, 0.94 * side));  // faces posterolaterally
-    bone = sdf::subtract(bone,
-                         sdf::intersect(sdf::halfSpace(p, -n),
-                                        sdf::ellipsoid(sdf::Frame{p, glm::dmat3(1.0)}, glm::dvec3(0.030, 0.032, 0.020) * s), 0.0),
-                         0.002 * s);
+    bone = sdf::subtract(
+        bone,
+        sdf::intersect(sdf::halfSpace(p, -n),
+                       sdf::ellipsoid(sdf::Frame{p, glm::dmat3(1.0)}, glm::dvec3(0.030, 0.032, 0.020) * s),
+                       0.0),
+        0.002 * s);
   }
 
   PartShape p;

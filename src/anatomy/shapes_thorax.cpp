@@ -26,7 +26,8 @@ NodePtr rib(const std::vector<glm::dvec3>& control, double r_head, double r_shaf
   std::vector<glm::dvec3> flat(n);
   for (std::size_t i = 0; i < n; ++i) {
     const double t = double(i) / double(n - 1);
-    radii[i] = t < 0.2 ? r_head + (r_shaft - r_head) * t / 0.2 : r_shaft + (r_end - r_shaft) * (t - 0.2) / 0.8;
+    radii[i] =
+        t < 0.2 ? r_head + (r_shaft - r_head) * t / 0.2 : r_shaft + (r_end - r_shaft) * (t - 0.2) / 0.8;
     const glm::dvec3 tangent = glm::normalize(pts[std::min(i + 1, n - 1)] - pts[i > 0 ? i - 1 : 0]);
     flat[i] = glm::normalize(glm::cross(normal, tangent));
   }
@@ -40,10 +41,10 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const double s = b.dims.opensim_scale;
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
 
-  NodePtr ribs = sdf::smoothUnion({rib(t.ribs[0], 0.0052 * s, 0.0060 * s, 0.0052 * s),
-                                   rib(t.ribs[1], 0.0050 * s, 0.0056 * s, 0.0036 * s),
-                                   rib(t.ribs[2], 0.0048 * s, 0.0052 * s, 0.0030 * s)},
-                                  0.0);
+  NodePtr ribs = sdf::smoothUnion(
+      {rib(t.ribs[0], 0.0052 * s, 0.0060 * s, 0.0052 * s), rib(t.ribs[1], 0.0050 * s, 0.0056 * s, 0.0036 * s),
+       rib(t.ribs[2], 0.0048 * s, 0.0052 * s, 0.0030 * s)},
+      0.0);
   const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
   std::vector<double> cart_r(margin.size(), 0.0045 * s);
   cart_r.back() = 0.0050 * s;

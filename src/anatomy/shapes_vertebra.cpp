@@ -54,7 +54,8 @@ class VertebralBody final : public sdf::Node {
   }
 
  private:
-  double rx0_ = 0, rz0_ = 0, rx1_ = 0, rz1_ = 0, height_ = 0, waist_ = 0, rim_ = 0, indent_r_ = 0, indent_depth_ = 0;
+  double rx0_ = 0, rz0_ = 0, rx1_ = 0, rz1_ = 0, height_ = 0, waist_ = 0, rim_ = 0, indent_r_ = 0,
+         indent_depth_ = 0;
   glm::dvec3 top_point_{0.0}, top_normal_{0.0};
 };
 
@@ -64,7 +65,8 @@ sdf::Frame boxFrame(const glm::dvec3& centre, const glm::dvec3& x_dir, const glm
 
 // An articular process: an oval plate whose face at `centre + normal * t` is the facet,
 // `half_h` tall (craniocaudal) and `half_w` wide.
-NodePtr facetPlate(const glm::dvec3& centre, const glm::dvec3& normal, double t, double half_h, double half_w, double s) {
+NodePtr facetPlate(const glm::dvec3& centre, const glm::dvec3& normal, double t, double half_h, double half_w,
+                   double s) {
   const glm::dvec3 up(0.0, 1.0, 0.0);
   const glm::dvec3 v = glm::normalize(up - glm::dot(up, normal) * normal);  // local x: along the process
   const sdf::Frame f{centre, glm::dmat3(v, normal, glm::cross(v, normal))};
@@ -96,25 +98,30 @@ PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   const glm::dvec3 ped_dir = l.pedicle_back - l.pedicle_front;
   const glm::dvec3 ped_mid = 0.5 * (l.pedicle_front + l.pedicle_back) + glm::dvec3(0.001 * s, 0.0, 0.0);
   const double pw = 0.5 * v.pedicle_width, ph = 0.5 * v.pedicle_height;
-  add(sdf::roundBox(boxFrame(ped_mid, ped_dir, up), {0.5 * glm::length(ped_dir) + 0.003 * s, ph, pw}, 0.85 * std::min(pw, ph)),
+  add(sdf::roundBox(boxFrame(ped_mid, ped_dir, up), {0.5 * glm::length(ped_dir) + 0.003 * s, ph, pw},
+                    0.85 * std::min(pw, ph)),
       out.front);
 
   // articular pillar behind the pedicle
-  const glm::dvec3 pillar(l.pedicle_back.x - 0.002 * s, l.pedicle_y - 0.001 * s, l.superior_process.z + 0.001 * s);
+  const glm::dvec3 pillar(l.pedicle_back.x - 0.002 * s, l.pedicle_y - 0.001 * s,
+                          l.superior_process.z + 0.001 * s);
   add(sdf::ellipsoid(boxFrame(pillar, up, {1, 0, 0}), {0.0065 * s, 0.0045 * s, 0.0042 * s}), out.front);
 
   // superior articular process: a plate whose medial-posterior face is the facet
   const double t = l.articular_thickness;
   const glm::dvec3 sap_n = l.superior_facet_normal;
   add(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0060 * s, s), out.front);
-  add(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s, 0.0042 * s), out.front);
+  add(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s,
+                     0.0042 * s),
+      out.front);
   add(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0022 * s), out.front);
 
   // inferior articular process hanging from the lamina, its lateral-anterior face the facet
   const glm::dvec3 iap_n = l.inferior_facet_normal;
   add(facetPlate(l.inferior_process, iap_n, t, 0.0085 * s, 0.0056 * s, s), out.back);
   // pars interarticularis: from the pillar down to the inferior process
-  const glm::dvec3 pars_top(pillar.x - 0.002 * s, l.pedicle_y - 0.5 * v.pedicle_height, l.pars.z - 0.0035 * s);
+  const glm::dvec3 pars_top(pillar.x - 0.002 * s, l.pedicle_y - 0.5 * v.pedicle_height,
+                            l.pars.z - 0.0035 * s);
   const glm::dvec3 pars_bottom = l.inferior_process + up * (0.0045 * s) - iap_n * (0.001 * s);
   add(sdf::roundCone(pars_top, pars_bottom, 0.0042 * s, 0.0040 * s), out.back);
 
@@ -131,8 +138,8 @@ PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
   const double tp_root = thoracic ? 0.0045 * s : 0.0052 * s;
   const double tp_tip = thoracic ? 0.0040 * s : 0.0036 * s;
-  add(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip, {1.0, 0.0, 0.0},
-                    tp_len > 0.03 ? 0.5 : 0.8),
+  add(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip,
+                    {1.0, 0.0, 0.0}, tp_len > 0.03 ? 0.5 : 0.8),
       out.front);
   add(sdf::sphere(l.accessory, 0.0020 * s), out.front);
   out.whole = sdf::smoothUnion(std::move(parts), 0.0025 * s);
@@ -198,12 +205,9 @@ NodePtr spinousProcess(const VertebraLayout& l) {
   spec.frame = boxFrame(root, tip - root, {0, 1, 0});
   spec.height.assign(10, 0.0);
   spec.t0 = 0.0030 * s;
-  spec.outline = {{-0.002 * s, -0.55 * half_h},
-                  {0.55 * len, -0.75 * half_h},
-                  {len - 0.002 * s, -1.0 * half_h},
-                  {len + 0.001 * s, -0.2 * half_h},
-                  {len - 0.001 * s, 0.9 * half_h},
-                  {0.5 * len, 0.70 * half_h},
+  spec.outline = {{-0.002 * s, -0.55 * half_h},     {0.55 * len, -0.75 * half_h},
+                  {len - 0.002 * s, -1.0 * half_h}, {len + 0.001 * s, -0.2 * half_h},
+                  {len - 0.001 * s, 0.9 * half_h},  {0.5 * len, 0.70 * half_h},
                   {-0.002 * s, 0.65 * half_h}};
   std::vector<NodePtr> parts;
   parts.push_back(sdf::plate(spec));
@@ -213,8 +217,8 @@ NodePtr spinousProcess(const VertebraLayout& l) {
   return sdf::smoothUnion(std::move(parts), 0.003 * s);
 }
 
-PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic, double scale,
-                        bool pars_cut) {
+PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic,
+                        double scale, bool pars_cut) {
   const double s = 0.5 * (l.dims.height_anterior + l.dims.height_posterior) / 0.0245;
   const PosteriorHalf half = posteriorHalf(l, thoracic);
   NodePtr body = std::make_shared<VertebralBody>(l, 0.0013 * s);
@@ -260,8 +264,8 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
   for (int k = 0; k < kLumbarCount; ++k) {
     // the isthmic slip levels (L4-L5, L5-S1): the slipping vertebra's arch can stay behind
     const bool slip_level = k + 1 >= 4;
-    out.push_back(vertebraShape("l" + std::to_string(k + 1), lumbarSegment(k), b.spine.lumbar[static_cast<std::size_t>(k)],
-                                false, scale, slip_level));
+    out.push_back(vertebraShape("l" + std::to_string(k + 1), lumbarSegment(k),
+                                b.spine.lumbar[static_cast<std::size_t>(k)], false, scale, slip_level));
   }
   return out;
 }

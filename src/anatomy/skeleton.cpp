@@ -7,26 +7,25 @@ namespace sagitta::anatomy {
 namespace {
 
 constexpr std::array<std::string_view, kSegmentCount> kNames = {
-    "pelvis", "sacrum", "l5", "l4", "l3", "l2", "l1", "thorax",
-    "femur_l", "femur_r", "shank_l", "shank_r"};
+    "pelvis", "sacrum", "l5", "l4", "l3", "l2", "l1", "thorax", "femur_l", "femur_r", "shank_l", "shank_r"};
 
-constexpr std::array<Segment, kSegmentCount> kParents = {
-    Segment::kPelvis,  // root
-    Segment::kPelvis,  // sacrum
-    Segment::kSacrum,  // l5
-    Segment::kL5,      // l4
-    Segment::kL4,      // l3
-    Segment::kL3,      // l2
-    Segment::kL2,      // l1
-    Segment::kL1,      // thorax
-    Segment::kPelvis,  // femur_l
-    Segment::kPelvis,  // femur_r
-    Segment::kFemurLeft,
-    Segment::kFemurRight};
+constexpr std::array<Segment, kSegmentCount> kParents = {Segment::kPelvis,  // root
+                                                         Segment::kPelvis,  // sacrum
+                                                         Segment::kSacrum,  // l5
+                                                         Segment::kL5,      // l4
+                                                         Segment::kL4,      // l3
+                                                         Segment::kL3,      // l2
+                                                         Segment::kL2,      // l1
+                                                         Segment::kL1,      // thorax
+                                                         Segment::kPelvis,  // femur_l
+                                                         Segment::kPelvis,  // femur_r
+                                                         Segment::kFemurLeft, Segment::kFemurRight};
 
 }  // namespace
 
-std::string_view sexName(Sex s) { return s == Sex::kFemale ? "female" : "male"; }
+std::string_view sexName(Sex s) {
+  return s == Sex::kFemale ? "female" : "male";
+}
 
 std::optional<Sex> sexFromName(std::string_view name) {
   if (name == "male") return Sex::kMale;
@@ -42,13 +41,17 @@ BodyParams averageWoman() {
   return b;
 }
 
-BodyParams averageAdult(Sex sex) { return sex == Sex::kFemale ? averageWoman() : BodyParams{}; }
+BodyParams averageAdult(Sex sex) {
+  return sex == Sex::kFemale ? averageWoman() : BodyParams{};
+}
 
 bool sameMeshes(const BodyParams& a, const BodyParams& b) {
   return a.stature_m == b.stature_m && a.sex == b.sex && a.age_years == b.age_years;
 }
 
-std::string_view segmentName(Segment s) { return kNames.at(static_cast<std::size_t>(s)); }
+std::string_view segmentName(Segment s) {
+  return kNames.at(static_cast<std::size_t>(s));
+}
 
 std::optional<Segment> segmentFromName(std::string_view name) {
   for (std::size_t i = 0; i < kSegmentCount; ++i) {
@@ -57,15 +60,17 @@ std::optional<Segment> segmentFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Segment parentOf(Segment s) { return kParents.at(static_cast<std::size_t>(s)); }
+Segment parentOf(Segment s) {
+  return kParents.at(static_cast<std::size_t>(s));
+}
 
 Skeleton::Skeleton(BodyParams params, std::array<SegmentDef, kSegmentCount> segments,
                    std::vector<Landmark> landmarks)
     : params_(params), segments_(segments), landmarks_(std::move(landmarks)) {}
 
 const Landmark* Skeleton::findLandmark(std::string_view name) const {
-  auto it = std::find_if(landmarks_.begin(), landmarks_.end(),
-                         [&](const Landmark& l) { return l.name == name; });
+  auto it =
+      std::find_if(landmarks_.begin(), landmarks_.end(), [&](const Landmark& l) { return l.name == name; });
   return it == landmarks_.end() ? nullptr : &*it;
 }
 
@@ -83,7 +88,6 @@ void Skeleton::setLandmark(Landmark landmark) {
     *it = std::move(landmark);
   }
 }
-
 
 std::array<glm::dmat4, kSegmentCount> worldTransforms(const Skeleton& skeleton, const Pose& pose) {
   std::array<glm::dmat4, kSegmentCount> world{};

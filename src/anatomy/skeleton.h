@@ -32,7 +32,7 @@
 namespace sagitta::anatomy {
 
 enum class Sex : std::uint8_t { kMale, kFemale };
-std::string_view sexName(Sex s);                            // "male" | "female"
+std::string_view sexName(Sex s);                        // "male" | "female"
 std::optional<Sex> sexFromName(std::string_view name);  // exact spelling
 
 // What the built-in model is generated from. Defaults: an average adult man of 1.75 m and
@@ -63,10 +63,10 @@ enum class Side : std::uint8_t { kLeft, kRight };
 
 // The rigid segments, parents before children.
 enum class Segment : std::uint8_t {
-  kPelvis,     // both ossa coxae; root of the model
-  kSacrum,     // sacrum and coccyx; child of pelvis (fixed joint)
-  kL5,         // child of sacrum (L5-S1 disc)
-  kL4,         // child of L5
+  kPelvis,  // both ossa coxae; root of the model
+  kSacrum,  // sacrum and coccyx; child of pelvis (fixed joint)
+  kL5,      // child of sacrum (L5-S1 disc)
+  kL4,      // child of L5
   kL3,
   kL2,
   kL1,
@@ -90,8 +90,8 @@ struct SegmentDef {
   // This segment's frame in its parent's frame at the neutral standing pose (for the pelvis:
   // in the world, with the feet on the floor).
   glm::dmat4 neutral_in_parent{1.0};
-  double mass_kg = 0.0;              // cited segment mass (see skeleton.cpp)
-  glm::dvec3 centre_of_mass{0.0};    // in this segment's frame
+  double mass_kg = 0.0;            // cited segment mass (see skeleton.cpp)
+  glm::dvec3 centre_of_mass{0.0};  // in this segment's frame
 };
 
 // A named point fixed in a segment frame. Names are snake_case with a side suffix `_l` / `_r`

@@ -17,7 +17,9 @@ void checkRange(const char* field, double value, double lo, double hi, const cha
   }
 }
 
-glm::dmat3 rotationOf(const glm::dmat4& m) { return glm::dmat3(m); }
+glm::dmat3 rotationOf(const glm::dmat4& m) {
+  return glm::dmat3(m);
+}
 
 }  // namespace
 
@@ -65,7 +67,9 @@ Skeleton buildSkeleton(const BodyParams& params) {
     segments[i].neutral_in_parent = b.neutral_in_parent[i];
     segments[i].mass_kg = d.mass_kg[i];
   }
-  auto com = [&](Segment seg) -> glm::dvec3& { return segments[static_cast<std::size_t>(seg)].centre_of_mass; };
+  auto com = [&](Segment seg) -> glm::dvec3& {
+    return segments[static_cast<std::size_t>(seg)].centre_of_mass;
+  };
   com(Segment::kPelvis) = glm::dvec3(-0.0707, 0.0, 0.0) * s;  // Rajagopal2016 pelvis [M]
   com(Segment::kSacrum) = glm::dvec3(0.0);                    // massless: part of the pelvis segment
   // Christophy2012 lumbar bodies: COM offsets from each level's joint, upright axes, which put
@@ -100,8 +104,10 @@ Skeleton buildSkeleton(const BodyParams& params) {
   com(Segment::kFemurLeft) = com(Segment::kFemurRight) = glm::dvec3(0.0, -0.17, 0.0) * s;  // Rajagopal [M]
   // shank + foot: Rajagopal tibia COM (0, -0.1867, 0) [M] for the leg share (4.33%) and the
   // middle of the foot (1.37%) (de Leva 1996 shares) [D]
-  const glm::dvec3 foot_com(0.5 * (b.shank.heel.x + b.shank.toe_tip.x), b.shank.sole_y + 0.4 * d.ankle_height, 0.0);
-  const glm::dvec3 shank_com = (0.0433 * glm::dvec3(0.0, -0.1867 * s, 0.0) + 0.0137 * foot_com) / (0.0433 + 0.0137);
+  const glm::dvec3 foot_com(0.5 * (b.shank.heel.x + b.shank.toe_tip.x), b.shank.sole_y + 0.4 * d.ankle_height,
+                            0.0);
+  const glm::dvec3 shank_com =
+      (0.0433 * glm::dvec3(0.0, -0.1867 * s, 0.0) + 0.0137 * foot_com) / (0.0433 + 0.0137);
   com(Segment::kShankRight) = shank_com;
   com(Segment::kShankLeft) = mirrorZ(shank_com);
 

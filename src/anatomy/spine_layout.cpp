@@ -6,14 +6,20 @@
 
 namespace sagitta::anatomy {
 
-glm::dmat4 translation(const glm::dvec3& t) { return glm::translate(glm::dmat4(1.0), t); }
-glm::dmat4 rotationZ(double angle_rad) { return glm::rotate(glm::dmat4(1.0), angle_rad, glm::dvec3(0.0, 0.0, 1.0)); }
+glm::dmat4 translation(const glm::dvec3& t) {
+  return glm::translate(glm::dmat4(1.0), t);
+}
+glm::dmat4 rotationZ(double angle_rad) {
+  return glm::rotate(glm::dmat4(1.0), angle_rad, glm::dvec3(0.0, 0.0, 1.0));
+}
 
 namespace {
 
 // Unit normal of a right superior articular facet: it faces posteromedially, at `angle` from the
 // sagittal plane (0 = faces straight medially, pi/2 = faces straight back).
-glm::dvec3 superiorFacetNormal(double angle) { return {-std::sin(angle), 0.0, -std::cos(angle)}; }
+glm::dvec3 superiorFacetNormal(double angle) {
+  return {-std::sin(angle), 0.0, -std::cos(angle)};
+}
 
 // The posterior-element offsets below are design values for a typical adult lumbar vertebra
 // (general anatomy [U]) multiplied by `size`, the body height relative to a 24.5 mm body.
@@ -48,10 +54,12 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
   const double t = 0.0035 * size;
   l.articular_thickness = t;
   const double xpil = xw - v.pedicle_length - 0.003 * size;
-  l.superior_process = {xpil, hp + 0.45 * disc_above_posterior, 0.5 * v.canal_width + 0.35 * v.pedicle_width + 0.001 * size};
+  l.superior_process = {xpil, hp + 0.45 * disc_above_posterior,
+                        0.5 * v.canal_width + 0.35 * v.pedicle_width + 0.001 * size};
   l.superior_facet_normal = superiorFacetNormal(v.facet_angle);
   l.superior_facet = l.superior_process + l.superior_facet_normal * t;
-  l.superior_process_tip = {xpil - 0.001 * size, hp + disc_above_posterior + 0.003 * size, l.superior_process.z};
+  l.superior_process_tip = {xpil - 0.001 * size, hp + disc_above_posterior + 0.003 * size,
+                            l.superior_process.z};
   l.mammillary = l.superior_process + glm::dvec3(-t - 0.003 * size, -0.003 * size, 0.003 * size);
 
   l.transverse_root = {xw - 0.6 * v.pedicle_length, yp, zp + 0.5 * v.pedicle_width};
@@ -64,7 +72,8 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
   l.spinous_root = {xw - v.canal_depth, ysp, 0.0};
   l.spinous_tip = {xw - v.canal_depth - v.spinous_length, ysp - 0.004 * size, 0.0};
   // lateral face of the isthmus, below the pedicle and behind the foramen
-  l.pars = {xpil - 0.001 * size, yp - 0.5 * v.pedicle_height - 0.002 * size, 0.5 * v.canal_width + 0.0035 * size};
+  l.pars = {xpil - 0.001 * size, yp - 0.5 * v.pedicle_height - 0.002 * size,
+            0.5 * v.canal_width + 0.0035 * size};
   return l;
 }
 
@@ -100,7 +109,8 @@ SacrumLayout layoutSacrum(const BodyDimensions& d, double disc_above_posterior) 
   s.pedicle_superior = {s.posterior_wall_x - 0.5 * pedicle_length, -0.002 * size, zp};
   s.articular_thickness = 0.0038 * size;
   const double xpil = s.posterior_wall_x - pedicle_length - 0.003 * size;
-  s.superior_process = {xpil, 0.45 * disc_above_posterior, 0.5 * s.canal_width + 0.35 * pedicle_width + 0.001 * size};
+  s.superior_process = {xpil, 0.45 * disc_above_posterior,
+                        0.5 * s.canal_width + 0.35 * pedicle_width + 0.001 * size};
   s.superior_facet_normal = superiorFacetNormal(d.s1_facet_angle);
   s.superior_facet = s.superior_process + s.superior_facet_normal * s.articular_thickness;
   s.superior_process_tip = {xpil - 0.001 * size, disc_above_posterior + 0.003 * size, s.superior_process.z};
@@ -126,14 +136,17 @@ glm::dmat4 SpineLayout::lumbarInPelvis(int index) const {
   return m;
 }
 
-glm::dmat4 SpineLayout::thoraxInPelvis() const { return lumbarInPelvis(0) * thorax_in_l1; }
+glm::dmat4 SpineLayout::thoraxInPelvis() const {
+  return lumbarInPelvis(0) * thorax_in_l1;
+}
 
 SpineLayout layoutSpine(const BodyDimensions& d) {
   SpineLayout out;
   // S1 endplate: its centre M lies at the pelvic radius from the hip axis, at PT from the
   // vertical (M behind the axis for PT > 0); its normal leans forward by SS. PI = PT + SS.
   out.hip_axis = {d.hip_centre.x, d.hip_centre.y, 0.0};
-  const glm::dvec3 m = out.hip_axis + d.pelvic_radius * glm::dvec3(-std::sin(d.pelvic_tilt), std::cos(d.pelvic_tilt), 0.0);
+  const glm::dvec3 m =
+      out.hip_axis + d.pelvic_radius * glm::dvec3(-std::sin(d.pelvic_tilt), std::cos(d.pelvic_tilt), 0.0);
   out.sacrum_in_pelvis = translation(m) * rotationZ(-d.sacral_slope);
 
   // Each level: up through the disc (middle height, then its wedge) to the next inferior
@@ -144,8 +157,10 @@ SpineLayout layoutSpine(const BodyDimensions& d) {
     const auto i = static_cast<std::size_t>(k);
     const double disc_above = k > 0 ? d.discs[i - 1].height_posterior : d.disc_t12_l1.height_posterior;
     out.lumbar[i] = layoutVertebra(d.lumbar[i], disc_above);
-    const glm::dmat4 below_top = k == kLumbarCount - 1 ? glm::dmat4(1.0) : out.lumbar[i + 1].superior_endplate;
-    out.lumbar_in_parent[i] = below_top * translation({0.0, d.discs[i].height_middle, 0.0}) * rotationZ(d.discs[i].wedge);
+    const glm::dmat4 below_top =
+        k == kLumbarCount - 1 ? glm::dmat4(1.0) : out.lumbar[i + 1].superior_endplate;
+    out.lumbar_in_parent[i] =
+        below_top * translation({0.0, d.discs[i].height_middle, 0.0}) * rotationZ(d.discs[i].wedge);
   }
   // T12's superior facets face T11, which is not modelled; a typical thoracic disc stands in
   out.t12 = layoutVertebra(d.t12, d.disc_t12_l1.height_posterior);

@@ -24,13 +24,13 @@ struct VertebraLayout {
   double posterior_wall_x = 0.0;  // mean x of the posterior body wall
 
   // right side
-  glm::dvec3 pedicle_front{0.0}, pedicle_back{0.0};  // pedicle axis, body wall to articular pillar
+  glm::dvec3 pedicle_front{0.0}, pedicle_back{0.0};         // pedicle axis, body wall to articular pillar
   glm::dvec3 pedicle_superior{0.0}, pedicle_inferior{0.0};  // pedicle margins at mid-length
-  glm::dvec3 superior_process{0.0};   // centre of the superior articular process
-  glm::dvec3 superior_facet{0.0};     // centre of its articular surface
+  glm::dvec3 superior_process{0.0};                         // centre of the superior articular process
+  glm::dvec3 superior_facet{0.0};                           // centre of its articular surface
   glm::dvec3 superior_facet_normal{0.0};  // unit, out of the bone into the joint (posteromedial)
   glm::dvec3 superior_process_tip{0.0};
-  glm::dvec3 inferior_process{0.0};   // centre of the inferior articular process
+  glm::dvec3 inferior_process{0.0};  // centre of the inferior articular process
   glm::dvec3 inferior_facet{0.0};
   glm::dvec3 inferior_facet_normal{0.0};  // unit, out of the bone into the joint (anterolateral)
   glm::dvec3 inferior_process_tip{0.0};
@@ -41,7 +41,7 @@ struct VertebraLayout {
   // midline
   glm::dvec3 canal_anterior{0.0}, canal_posterior{0.0};
   glm::dvec3 spinous_root{0.0}, spinous_tip{0.0};
-  double pedicle_y = 0.0;        // height of the pedicle axis
+  double pedicle_y = 0.0;            // height of the pedicle axis
   double articular_thickness = 0.0;  // half-thickness of an articular process
 };
 
@@ -82,7 +82,9 @@ struct SpineLayout {
 
 SpineLayout layoutSpine(const BodyDimensions& dims);
 
-inline glm::dvec3 mirrorZ(const glm::dvec3& v) { return {v.x, v.y, -v.z}; }
+inline glm::dvec3 mirrorZ(const glm::dvec3& v) {
+  return {v.x, v.y, -v.z};
+}
 inline glm::dvec3 transformPoint(const glm::dmat4& m, const glm::dvec3& p) {
   return glm::dvec3(m * glm::dvec4(p, 1.0));
 }

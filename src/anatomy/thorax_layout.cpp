@@ -14,15 +14,18 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
   const glm::dmat4 thorax_in_pelvis = spine.thoraxInPelvis();
   const glm::dmat4 pelvis_in_thorax = glm::inverse(thorax_in_pelvis);
   const glm::dvec3 c = transformPoint(thorax_in_pelvis, glm::dvec3(0.0));
-  auto at = [&](double x, double y, double z) { return transformPoint(pelvis_in_thorax, c + glm::dvec3(x, y, z) * s); };
+  auto at = [&](double x, double y, double z) {
+    return transformPoint(pelvis_in_thorax, c + glm::dvec3(x, y, z) * s);
+  };
 
   ThoraxLayout t;
-  t.ribs[0] = {at(-0.016, 0.072, 0.020), at(-0.044, 0.068, 0.045), at(-0.050, 0.050, 0.085), at(-0.030, 0.020, 0.120),
-               at(0.008, -0.020, 0.136), at(0.045, -0.050, 0.138), at(0.075, -0.065, 0.126), at(0.097, -0.060, 0.110)};
-  t.ribs[1] = {at(-0.012, 0.045, 0.020), at(-0.038, 0.040, 0.042), at(-0.042, 0.020, 0.075),
+  t.ribs[0] = {at(-0.016, 0.072, 0.020), at(-0.044, 0.068, 0.045), at(-0.050, 0.050, 0.085),
+               at(-0.030, 0.020, 0.120), at(0.008, -0.020, 0.136), at(0.045, -0.050, 0.138),
+               at(0.075, -0.065, 0.126), at(0.097, -0.060, 0.110)};
+  t.ribs[1] = {at(-0.012, 0.045, 0.020),  at(-0.038, 0.040, 0.042), at(-0.042, 0.020, 0.075),
                at(-0.022, -0.012, 0.108), at(0.006, -0.044, 0.126), at(0.030, -0.064, 0.130)};
-  t.ribs[2] = {at(-0.008, 0.018, 0.020), at(-0.030, 0.012, 0.040), at(-0.032, -0.006, 0.065), at(-0.020, -0.032, 0.090),
-               at(-0.006, -0.054, 0.103)};
+  t.ribs[2] = {at(-0.008, 0.018, 0.020), at(-0.030, 0.012, 0.040), at(-0.032, -0.006, 0.065),
+               at(-0.020, -0.032, 0.090), at(-0.006, -0.054, 0.103)};
   t.costal_margin = {at(0.097, -0.060, 0.110), at(0.112, -0.034, 0.092), at(0.122, -0.004, 0.068),
                      at(0.129, 0.036, 0.040), at(0.133, 0.074, 0.014)};
   t.xiphisternal_joint = at(0.135, 0.085, 0.0);

@@ -1,11 +1,12 @@
 #include "app/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
-#include "app/render_command.h"
+#include <CLI/CLI.hpp>
+
 #include "app/record_command.h"
+#include "app/render_command.h"
 #include "app/report_command.h"
 #include "core/error.h"
 #include "core/log.h"
@@ -15,7 +16,9 @@
 namespace sagitta::app {
 namespace {
 
-std::string versionText() { return std::string("sagitta ") + kVersion; }
+std::string versionText() {
+  return std::string("sagitta ") + kVersion;
+}
 
 // One line on stderr, the way every Sagitta error looks.
 int fail(int code, const std::string& message) {
@@ -26,10 +29,11 @@ int fail(int code, const std::string& message) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"Sagitta: see how muscle tightness changes posture (pelvic tilt, hip-flexor length, "
-               "spondylolisthesis) on a 3D pelvis, lumbar spine and femurs.\n"
-               "Without a command it opens the window.",
-               "sagitta"};
+  CLI::App app{
+      "Sagitta: see how muscle tightness changes posture (pelvic tilt, hip-flexor length, "
+      "spondylolisthesis) on a 3D pelvis, lumbar spine and femurs.\n"
+      "Without a command it opens the window.",
+      "sagitta"};
   app.set_version_flag("--version,-V", versionText());
   app.require_subcommand(0, 1);
 
@@ -38,14 +42,17 @@ int run(int argc, char** argv) {
   app.add_option("scenario", scenario, "Scenario file (JSON) to open");
   app.add_option("--model", gui.model, "Model manifest (JSON) replacing built-in bones with your meshes")
       ->check(CLI::ExistingFile);
-  app.add_option("--exit-after-frames", gui.exit_after_frames, "Quit after this many frames (for smoke tests)")
+  app.add_option("--exit-after-frames", gui.exit_after_frames,
+                 "Quit after this many frames (for smoke tests)")
       ->group("")  // hidden: a testing aid
       ->check(CLI::NonNegativeNumber);
   app.add_option("--window-screenshot", gui.window_screenshot, "With --exit-after-frames: PNG of the window")
       ->group("");
-  app.add_option("--record", gui.record, "Start recording the 3D view to this file (MP4, GIF or folder/) at launch");
+  app.add_option("--record", gui.record,
+                 "Start recording the 3D view to this file (MP4, GIF or folder/) at launch");
   app.add_option("--layout-dump", gui.layout_dump, "Write named widget rectangles (GUI tests)")->group("");
-  app.add_option("--state-dump", gui.state_dump, "Write the report of the open document at exit (GUI tests)")->group("");
+  app.add_option("--state-dump", gui.state_dump, "Write the report of the open document at exit (GUI tests)")
+      ->group("");
 
   RenderOptions render_options;
   CLI::App* render_cmd = addRenderCommand(app, render_options);
@@ -54,7 +61,8 @@ int run(int argc, char** argv) {
   CLI::App* report_cmd = addReportCommand(app, report_options);
   RecordCliOptions record_options;
   CLI::App* record_cmd = addRecordCommand(app, record_options);
-  for (CLI::App* sub : {render_cmd, report_cmd, record_cmd}) sub->set_version_flag("--version,-V", versionText());
+  for (CLI::App* sub : {render_cmd, report_cmd, record_cmd})
+    sub->set_version_flag("--version,-V", versionText());
 
   try {
     app.parse(argc, argv);

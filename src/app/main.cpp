@@ -2,4 +2,6 @@
 // hands the command line to the CLI.
 #include "app/cli.h"
 
-int main(int argc, char** argv) { return sagitta::app::run(argc, argv); }
+int main(int argc, char** argv) {
+  return sagitta::app::run(argc, argv);
+}

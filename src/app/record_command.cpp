@@ -1,14 +1,14 @@
 #include "app/record_command.h"
 
-#include <unistd.h>
-
-#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <optional>
 #include <vector>
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "core/log.h"
@@ -27,7 +27,9 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void onInterrupt(int) { g_interrupted = true; }
+extern "C" void onInterrupt(int) {
+  g_interrupted = true;
+}
 
 // Progress on stderr: a bar with ETA on a terminal, a plain line every 10 % otherwise.
 class Progress {
@@ -42,8 +44,9 @@ class Progress {
       constexpr int kWidth = 30;
       const int filled = total_ > 0 ? done * kWidth / total_ : kWidth;
       std::fprintf(stderr, "\r[%.*s%*s] %3d%%  %d/%d frames  %.1f fps  ETA %d:%02d ", filled,
-                   "==============================", kWidth - filled, "", total_ > 0 ? done * 100 / total_ : 100, done,
-                   total_, rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+                   "==============================", kWidth - filled, "",
+                   total_ > 0 ? done * 100 / total_ : 100, done, total_, rate, static_cast<int>(eta) / 60,
+                   static_cast<int>(eta) % 60);
       if (done == total_) std::fputc('\n', stderr);
     } else {
       const int decile = total_ > 0 ? done * 10 / total_ : 10;
@@ -67,7 +70,8 @@ class Progress {
 CLI::App* addRecordCommand(CLI::App& app, RecordCliOptions& o) {
   CLI::App* cmd = app.add_subcommand("record", "Render a timeline headless into an MP4, GIF or PNG sequence");
   cmd->add_option("--timeline,-t", o.timeline, "Timeline file (JSON)")->required();
-  cmd->add_option("--out,-o", o.out, "clip.mp4, clip.gif, or a folder/ for PNG frames (written atomically)")->required();
+  cmd->add_option("--out,-o", o.out, "clip.mp4, clip.gif, or a folder/ for PNG frames (written atomically)")
+      ->required();
   cmd->add_option("--width,-W", o.width, "Width in pixels")->check(CLI::Range(2, 3840));
   cmd->add_option("--height,-H", o.height, "Height in pixels")->check(CLI::Range(2, 2160));
   cmd->add_option("--fps", o.fps, "Frames a second")->check(CLI::Range(1, 240));
@@ -93,8 +97,9 @@ int runRecord(const RecordCliOptions& o) {
   render::Renderer renderer;
   render::RenderTarget target(o.width, o.height, 4);
   ui::ViewComposer composer;
-  scene::Session session(scene::loadModelOrDefault(o.model, timeline.evaluate(0.0).scenario.inputs.body.params()),
-                         scene::modelSourceFor(o.model));
+  scene::Session session(
+      scene::loadModelOrDefault(o.model, timeline.evaluate(0.0).scenario.inputs.body.params()),
+      scene::modelSourceFor(o.model));
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
   scene::TimelinePlayer player(session, std::move(timeline), aspect);
   const int total = player.frameCount(o.fps);
@@ -111,7 +116,9 @@ int runRecord(const RecordCliOptions& o) {
       for (std::size_t i = 0; i < frame.rgba.size(); i += 4) {
         const unsigned a = frame.rgba[i + 3];
         if (a == 0 || a == 255) continue;
-        for (int c = 0; c < 3; ++c) frame.rgba[i + c] = static_cast<std::uint8_t>(std::min(255u, (frame.rgba[i + c] * 255u + a / 2) / a));
+        for (int c = 0; c < 3; ++c)
+          frame.rgba[i + c] =
+              static_cast<std::uint8_t>(std::min(255u, (frame.rgba[i + c] * 255u + a / 2) / a));
       }
     }
     recorder.push(std::move(frame), record::PushMode::kBlocking);
@@ -157,7 +164,8 @@ int runRecord(const RecordCliOptions& o) {
       scene::ViewState view = session.document().view;
       if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
       const scene::FrameContent frame = session.frame(camera);
-      composer.composeFrame(renderer, frame, session.meshes(), camera, view, static_cast<float>(o.height) / 1080.0f, target);
+      composer.composeFrame(renderer, frame, session.meshes(), camera, view,
+                            static_cast<float>(o.height) / 1080.0f, target);
       readback.start(target, i);
       readback.collect(sink);
       last_shown = std::move(shown);
@@ -178,8 +186,8 @@ int runRecord(const RecordCliOptions& o) {
   char summary[256];
   std::snprintf(summary, sizeof summary, "%s %s: %lld frames (%d drawn, %d still), %.2f s at %d fps, %.1f MB",
                 g_interrupted ? "stopped early; wrote" : "wrote", result.path.string().c_str(),
-                static_cast<long long>(result.frames_encoded), done - still_frames, still_frames, result.clip_seconds,
-                o.fps, static_cast<double>(result.bytes_written) / 1e6);
+                static_cast<long long>(result.frames_encoded), done - still_frames, still_frames,
+                result.clip_seconds, o.fps, static_cast<double>(result.bytes_written) / 1e6);
   log::info(summary);
   return g_interrupted ? 130 : 0;
 }

@@ -1,9 +1,10 @@
 #include "app/render_command.h"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -21,14 +22,16 @@
 namespace sagitta::app {
 
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
-  CLI::App* cmd = app.add_subcommand("render", "Render one frame of the 3D view offscreen and write it as a PNG");
+  CLI::App* cmd =
+      app.add_subcommand("render", "Render one frame of the 3D view offscreen and write it as a PNG");
   cmd->add_option("--out,-o", o.out, "PNG file to write (written atomically)");
   cmd->add_option("--width,-W", o.width, "Image width in pixels")->check(CLI::Range(1, kMaxRenderWidth));
   cmd->add_option("--height,-H", o.height, "Image height in pixels")->check(CLI::Range(1, kMaxRenderHeight));
   cmd->add_option("--view", o.view, "Camera view; xray = the lateral radiograph look (orthographic)")
-      ->check(CLI::IsMember(
-          {"lateral", "lateral-left", "lateral-right", "anterior", "posterior", "superior", "oblique", "xray"}));
-  CLI::Option* scenario = cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
+      ->check(CLI::IsMember({"lateral", "lateral-left", "lateral-right", "anterior", "posterior", "superior",
+                             "oblique", "xray"}));
+  CLI::Option* scenario =
+      cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
   cmd->add_option("--preset", o.preset, "Built-in preset to render (see --list-presets)")
       ->check(CLI::Validator(
           [](const std::string& name) -> std::string {
@@ -38,17 +41,20 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
           },
           "PRESET"))
       ->excludes(scenario);
-  cmd->add_option("--mode", o.mode, "Teaching mode: classroom (projector), patient (plain captions) or expert")
+  cmd->add_option("--mode", o.mode,
+                  "Teaching mode: classroom (projector), patient (plain captions) or expert")
       ->check(CLI::IsMember({"classroom", "patient", "expert"}));
   cmd->add_option("--model", o.model, "Model manifest (JSON) replacing built-in bones with your meshes")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--list-presets", o.list_presets, "Print the built-in presets' names and exit");
-  cmd->add_option("--background", o.background, "Background")->check(CLI::IsMember({"dark", "light", "transparent"}));
+  cmd->add_option("--background", o.background, "Background")
+      ->check(CLI::IsMember({"dark", "light", "transparent"}));
   cmd->add_flag("--transparent", o.transparent, "Transparent background (same as --background transparent)");
   cmd->add_flag("--no-grid", o.no_grid, "Hide the floor grid");
   cmd->add_flag("--no-shadows", o.no_shadows, "Turn shadows off");
   cmd->add_flag("--orthographic", o.orthographic, "Orthographic instead of perspective projection");
-  cmd->add_option("--msaa", o.msaa, "Multisample anti-aliasing samples (1 = off)")->check(CLI::IsMember({1, 2, 4, 8}));
+  cmd->add_option("--msaa", o.msaa, "Multisample anti-aliasing samples (1 = off)")
+      ->check(CLI::IsMember({1, 2, 4, 8}));
   return cmd;
 }
 
@@ -56,7 +62,8 @@ namespace {
 
 void checkPngPath(const std::filesystem::path& out) {
   std::string ext = out.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext != ".png") throw InputError("--out must name a .png file, not " + out.string());
   checkWritable(out);
 }
@@ -108,11 +115,13 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   session.settle();  // a still picture shows the solved posture, not the start of an animation
 
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
-  const scene::Camera camera = session.cameraFor(view, view.ghost == scene::Ghost::kSideBySide ? aspect * 0.5f : aspect);
+  const scene::Camera camera =
+      session.cameraFor(view, view.ghost == scene::Ghost::kSideBySide ? aspect * 0.5f : aspect);
   const scene::FrameContent frame = session.frame(camera);
   ui::ViewComposer composer;
   // the same picture at any size: text scales with the height, 1080 p = 100 %
-  composer.composeFrame(renderer, frame, session.meshes(), camera, view, static_cast<float>(o.height) / 1080.0f, target);
+  composer.composeFrame(renderer, frame, session.meshes(), camera, view,
+                        static_cast<float>(o.height) / 1080.0f, target);
 
   Image image;
   image.width = o.width;
@@ -122,7 +131,8 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
     throw GraphicsError("the graphics driver reported " + errors + " while rendering");
   }
   writePng(o.out, image);
-  log::info("wrote " + o.out.string() + " (" + std::to_string(o.width) + "×" + std::to_string(o.height) + ")");
+  log::info("wrote " + o.out.string() + " (" + std::to_string(o.width) + "×" + std::to_string(o.height) +
+            ")");
 }
 
 }  // namespace sagitta::app

@@ -46,23 +46,29 @@ inline double rangeEnergy(double x, double lo, double hi, double k, double ramp,
 }
 
 // the segments above the hips whose centre of mass the balance control keeps in place
-constexpr std::array<std::size_t, 7> kAboveHips = {seg(Segment::kPelvis), seg(Segment::kL5), seg(Segment::kL4),
-                                                   seg(Segment::kL3),     seg(Segment::kL2), seg(Segment::kL1),
-                                                   seg(Segment::kThorax)};
+constexpr std::array<std::size_t, 7> kAboveHips = {
+    seg(Segment::kPelvis), seg(Segment::kL5), seg(Segment::kL4),    seg(Segment::kL3),
+    seg(Segment::kL2),     seg(Segment::kL1), seg(Segment::kThorax)};
 
 }  // namespace
 
-double ExpMoment::moment(double q) const { return k1 * std::exp(k2 * (q - theta1)) + k3 * std::exp(k4 * (q - theta2)); }
+double ExpMoment::moment(double q) const {
+  return k1 * std::exp(k2 * (q - theta1)) + k3 * std::exp(k4 * (q - theta2));
+}
 double ExpMoment::energy(double q) const {
   return -(k1 / k2) * std::exp(k2 * (q - theta1)) - (k3 / k4) * std::exp(k4 * (q - theta2));
 }
 
 std::size_t hessianSlot(PoseKind pose, Side side) {
   switch (pose) {
-    case PoseKind::kStanding: return 0;
-    case PoseKind::kSitting: return 1;
-    case PoseKind::kLunge: return side == Side::kLeft ? 2 : 3;
-    case PoseKind::kThomas: return side == Side::kLeft ? 4 : 5;
+    case PoseKind::kStanding:
+      return 0;
+    case PoseKind::kSitting:
+      return 1;
+    case PoseKind::kLunge:
+      return side == Side::kLeft ? 2 : 3;
+    case PoseKind::kThomas:
+      return side == Side::kLeft ? 4 : 5;
   }
   return 0;
 }
@@ -83,7 +89,8 @@ void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi,
     k.centre[s] = pre.apply2(m.centre[s]);
     // joints the solve does not move keep the transform prepared for them
     const bool fixed = (setup.free_joints & (1u << s)) == 0 && setup.fixed_ready;
-    k.world[s] = pre * (fixed ? setup.fixed_joint[s] : Planar::rotationAbout(phi[s], m.centre[s]) * setup.post[s]);
+    k.world[s] =
+        pre * (fixed ? setup.fixed_joint[s] : Planar::rotationAbout(phi[s], m.centre[s]) * setup.post[s]);
   }
   if (setup.arch_vertebra != kNoArch) {
     // the arch keeps the vertebra's turn but not its slip
@@ -97,7 +104,8 @@ void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi,
   }
 }
 
-double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi, bool want_energy) {
+double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi,
+                   bool want_energy) {
   Kinematics k;
   forwardKinematics(m, setup, phi, k);
   JointArray g{};
@@ -154,7 +162,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
       for (std::size_t lv = 0; lv < 5; ++lv) {
         const std::size_t j = seg(Segment::kL1) - lv;
         if ((m.ancestors[s] & (1u << j)) == 0) continue;
-        dx_dalpha -= w * (vcom[s].y - kv.centre[j].y) * kStandingLordosisShare[lv] * setup.balance_lumbar_alpha;
+        dx_dalpha -=
+            w * (vcom[s].y - kv.centre[j].y) * kStandingLordosisShare[lv] * setup.balance_lumbar_alpha;
       }
     }
     g[pelvis] += kb * dx * dx_dalpha;
@@ -192,7 +201,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
         u[i - 1] = len > 0.0 ? d / len : glm::dvec3(0.0);
       }
     }
-    const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[fi], setup.activation[fi], want_energy);
+    const FascicleState st =
+        fascicleState(f, length, setup.tendon_slack_m[fi], setup.activation[fi], want_energy);
     energy += st.energy_J;
     const double force = st.passive_N + st.active_N;
     if (force == 0.0) continue;
@@ -233,7 +243,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
 
 double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad, bool want_energy) {
   JointArray g{};
-  const double energy = evaluatePhi(m, setup, jointAngles(setup, q), grad != nullptr ? &g : nullptr, want_energy);
+  const double energy =
+      evaluatePhi(m, setup, jointAngles(setup, q), grad != nullptr ? &g : nullptr, want_energy);
   if (grad != nullptr) {
     for (int i = 0; i < setup.dofs; ++i) {
       double gi = 0.0;
@@ -244,7 +255,8 @@ double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad
   return energy;
 }
 
-Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi, std::size_t index) {
+Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi,
+                                      std::size_t index) {
   Kinematics k;
   forwardKinematics(m, setup, phi, k);
   const CompiledFascicle& f = m.fascicles[index];
@@ -325,7 +337,10 @@ double dot(int n, const Vector& a, const Vector& b) {
 constexpr double kResidualTolerance_Nm = 1e-3;
 constexpr int kMaxIterations = 60;
 constexpr double kMaxStep = 0.25;  // rad per step (a trust region)
-constexpr int kRefreshEvery = 6;   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is recomputed
+constexpr int kRefreshEvery =
+    6;  // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is
+        // recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the
+        // Hessian is recomputed   // BFGS iterations before the Hessian is recomputed
 constexpr double kHessianStep = 1e-6;  // rad, forward differences
 
 // The seed Hessian: the cached joint-space Hessian of this pose, corrected for every fascicle
@@ -345,7 +360,8 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
     }
   }
   // with a start from a table, its Hessian is the base and only the muscle changes are added
-  std::array<JointArray, kJointCount> h = setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
+  std::array<JointArray, kJointCount> h =
+      setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
   const auto& seeds = m.fascicle_seed[slot];
   const double default_activation = kMaxToneActivation * kDefaultStrength;
   for (std::size_t i = 0; i < m.fascicles.size() && i < seeds.size(); ++i) {
@@ -426,7 +442,8 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
   // patient's pose moved the start away from it, a fresh one), with a backtracking line search
   Matrix b = seedHessian(m, setup);
   double diag = 0.0;
-  for (int i = 0; i < n; ++i) diag = std::max(diag, std::abs(b[static_cast<std::size_t>(i)][static_cast<std::size_t>(i)]));
+  for (int i = 0; i < n; ++i)
+    diag = std::max(diag, std::abs(b[static_cast<std::size_t>(i)][static_cast<std::size_t>(i)]));
   int it = 0;
   for (; it < kMaxIterations; ++it) {
     if (maxAbs(n, g) < kResidualTolerance_Nm) break;
@@ -475,7 +492,8 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
     Vector bs{};
     for (int r = 0; r < n; ++r) {
       double sum = 0.0;
-      for (int c = 0; c < n; ++c) sum += b[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] * s[static_cast<std::size_t>(c)];
+      for (int c = 0; c < n; ++c)
+        sum += b[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)] * s[static_cast<std::size_t>(c)];
       bs[static_cast<std::size_t>(r)] = sum;
     }
     const double sbs = dot(n, s, bs);

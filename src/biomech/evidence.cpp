@@ -10,9 +10,11 @@ std::string_view evidenceNote() {
          "predictions of a simplified quasi-static model, not measurements. Studies find small and variable "
          "effects in people: hip extension range was not related to standing pelvic tilt or lordosis in 25 "
          "healthy adults (Heino, Godges and Carter 1990, JOSPT 12:243); one session of hip-flexor stretching "
-         "raised passive hip extension by 2.6 deg and lowered anterior pelvic tilt by 1.2 deg, without changing "
+         "raised passive hip extension by 2.6 deg and lowered anterior pelvic tilt by 1.2 deg, without "
+         "changing "
          "lordosis (Preece et al. 2021, J Manipulative Physiol Ther 44:289); twelve sessions of hamstring "
-         "stretching or strengthening did not change pelvic tilt in low back pain (Shamsi et al. 2020, J Bodyw "
+         "stretching or strengthening did not change pelvic tilt in low back pain (Shamsi et al. 2020, J "
+         "Bodyw "
          "Mov Ther 24:15). The 'lower crossed syndrome' (Janda) is a clinical concept without a measured "
          "degree-for-degree relation. The model has no active postural strategy beyond keeping the trunk "
          "upright and balanced over the hips, and no knee or ankle compensation, so read its numbers as the "
@@ -21,28 +23,39 @@ std::string_view evidenceNote() {
 
 std::span<const Convention> signConventions() {
   static constexpr std::array<Convention, 13> kConventions = {{
-      {"pelvic_tilt_deg", "Legaye pelvic tilt: angle between the vertical and the line from the hip axis to the S1 "
-                          "endplate mid-point; positive when the hip axis is in front of it. Anterior pelvic tilt "
-                          "makes it smaller."},
-      {"asis_psis_tilt_deg", "Clinical pelvic tilt: the PSIS-to-ASIS line below the horizontal, positive when the "
-                             "ASIS is lower (anterior tilt); mean of both sides."},
-      {"sacral_slope_deg", "Angle between the S1 endplate and the horizontal, positive when its front is lower."},
-      {"pelvic_incidence_deg", "Angle between the perpendicular to the S1 endplate at its mid-point and the line to "
-                               "the hip axis; measured on its own, it equals PT + SS."},
-      {"lumbar_lordosis_deg", "Cobb angle from the L1 superior endplate to the S1 endplate; positive = lordosis."},
-      {"segmental_lordosis_deg", "Angle between the superior endplates of adjacent levels (L5-S1: L5 to S1); "
-                                 "positive = lordosis; the five add up to lumbar_lordosis_deg."},
-      {"hip_extension_deg", "Femoral axis (knee centre to head centre) against the anterior pelvic plane line "
-                            "(mid-ASIS to pubic symphysis); positive = extension, negative = flexion."},
-      {"slip.percent", "Meyerding: forward displacement of the upper vertebra's posterior-inferior corner along "
-                       "the lower endplate, as a percentage of that endplate's length."},
+      {"pelvic_tilt_deg",
+       "Legaye pelvic tilt: angle between the vertical and the line from the hip axis to the S1 "
+       "endplate mid-point; positive when the hip axis is in front of it. Anterior pelvic tilt "
+       "makes it smaller."},
+      {"asis_psis_tilt_deg",
+       "Clinical pelvic tilt: the PSIS-to-ASIS line below the horizontal, positive when the "
+       "ASIS is lower (anterior tilt); mean of both sides."},
+      {"sacral_slope_deg",
+       "Angle between the S1 endplate and the horizontal, positive when its front is lower."},
+      {"pelvic_incidence_deg",
+       "Angle between the perpendicular to the S1 endplate at its mid-point and the line to "
+       "the hip axis; measured on its own, it equals PT + SS."},
+      {"lumbar_lordosis_deg",
+       "Cobb angle from the L1 superior endplate to the S1 endplate; positive = lordosis."},
+      {"segmental_lordosis_deg",
+       "Angle between the superior endplates of adjacent levels (L5-S1: L5 to S1); "
+       "positive = lordosis; the five add up to lumbar_lordosis_deg."},
+      {"hip_extension_deg",
+       "Femoral axis (knee centre to head centre) against the anterior pelvic plane line "
+       "(mid-ASIS to pubic symphysis); positive = extension, negative = flexion."},
+      {"slip.percent",
+       "Meyerding: forward displacement of the upper vertebra's posterior-inferior corner along "
+       "the lower endplate, as a percentage of that endplate's length."},
       {"slip.meyerding_grade", "0 none (under 5 %), 1-5 for grades I-V (25 / 50 / 75 / 100 % boundaries)."},
-      {"slip.slip_angle_deg", "Upper vertebra's inferior endplate against the perpendicular to the lower vertebra's "
-                              "posterior border; positive = kyphotic (rolled forward)."},
-      {"l5s1_shear_N", "Load of everything above L5-S1 on the S1 endplate, along the endplate; positive = forward."},
+      {"slip.slip_angle_deg",
+       "Upper vertebra's inferior endplate against the perpendicular to the lower vertebra's "
+       "posterior border; positive = kyphotic (rolled forward)."},
+      {"l5s1_shear_N",
+       "Load of everything above L5-S1 on the S1 endplate, along the endplate; positive = forward."},
       {"l5s1_compression_N", "The same load normal to the S1 endplate; positive = pressing into S1."},
-      {"muscles", "length_mm: musculotendon path length; length_pct_of_neutral: against the neutral standing "
-                  "pose; passive_force_N / active_force_N: along the tendon."},
+      {"muscles",
+       "length_mm: musculotendon path length; length_pct_of_neutral: against the neutral standing "
+       "pose; passive_force_N / active_force_N: along the tendon."},
   }};
   return kConventions;
 }

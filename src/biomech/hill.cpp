@@ -43,7 +43,9 @@ double PassiveCurve::forceAndEnergy(double length_norm, double* energy) const {
   return kLinearAbove + linear_slope * dx;
 }
 
-double PassiveCurve::force(double length_norm) const { return forceAndEnergy(length_norm, nullptr); }
+double PassiveCurve::force(double length_norm) const {
+  return forceAndEnergy(length_norm, nullptr);
+}
 
 double PassiveCurve::energy(double length_norm) const {
   double e = 0.0;

@@ -19,7 +19,8 @@ void check(const std::string& field, double value, Range range, std::string_view
   }
 }
 
-void checkOptional(const std::string& field, const std::optional<double>& value, Range range, std::string_view unit) {
+void checkOptional(const std::string& field, const std::optional<double>& value, Range range,
+                   std::string_view unit) {
   if (value) check(field, *value, range, unit);
 }
 
@@ -32,8 +33,8 @@ void ModelInputs::validate() const {
       // names are only built for the message (this runs on every solve)
       auto ok = [](double v) { return std::isfinite(v) && v >= kUnitRange.min && v <= kUnitRange.max; };
       if (ok(ms.tightness) && ok(ms.strength)) continue;
-      const std::string base =
-          "muscles." + std::string(muscleKey(static_cast<MuscleId>(m))) + "." + std::string(sideName(s)) + ".";
+      const std::string base = "muscles." + std::string(muscleKey(static_cast<MuscleId>(m))) + "." +
+                               std::string(sideName(s)) + ".";
       check(base + "tightness", ms.tightness, kUnitRange);
       check(base + "strength", ms.strength, kUnitRange);
     }

@@ -29,7 +29,7 @@ inline constexpr double kMaxTightnessFibreStrain = 0.30;
 inline constexpr double kMaxSlipPercent = 150.0;  // spondyloptosis shown up to 150 % [D]
 
 struct MuscleSetting {
-  double tightness = 0.0;             // 0..1
+  double tightness = 0.0;              // 0..1
   double strength = kDefaultStrength;  // 0..1
   bool operator==(const MuscleSetting&) const = default;
 };

@@ -9,7 +9,9 @@
 namespace sagitta::biomech {
 namespace {
 
-glm::dvec2 xy(const glm::dvec3& p) { return {p.x, p.y}; }
+glm::dvec2 xy(const glm::dvec3& p) {
+  return {p.x, p.y};
+}
 
 // Angle of the line posterior -> anterior above the horizontal (radians).
 double lineAngle(const glm::dvec3& posterior, const glm::dvec3& anterior) {
@@ -39,7 +41,8 @@ int meyerdingGrade(double slip_percent) {
 }
 
 std::string_view segmentLevelName(int index) {
-  static constexpr std::array<std::string_view, kLumbarLevels> kNames = {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"};
+  static constexpr std::array<std::string_view, kLumbarLevels> kNames = {"L1-L2", "L2-L3", "L3-L4", "L4-L5",
+                                                                         "L5-S1"};
   return kNames.at(static_cast<std::size_t>(index));
 }
 
@@ -91,7 +94,8 @@ ClinicalMeasures measure(const MeasureLandmarks& p) {
   const glm::dvec2 lower = xy(p.lower_superior_anterior - p.lower_superior_posterior);
   const double lower_length = glm::length(lower);
   const glm::dvec2 along = lower / lower_length;
-  m.slip_percent = 100.0 * glm::dot(xy(p.upper_inferior_posterior - p.lower_superior_posterior), along) / lower_length;
+  m.slip_percent =
+      100.0 * glm::dot(xy(p.upper_inferior_posterior - p.lower_superior_posterior), along) / lower_length;
   m.meyerding_grade = meyerdingGrade(m.slip_percent);
   const glm::dvec2 border = xy(p.lower_superior_posterior - p.lower_posterior_wall);  // up the posterior wall
   const glm::dvec2 perpendicular(border.y, -border.x);                                // turned forward

@@ -57,7 +57,7 @@ struct ClinicalMeasures {
   double pelvic_incidence_deg = 0.0;
   double lumbar_lordosis_deg = 0.0;
   std::array<double, kLumbarLevels> segmental_lordosis_deg{};  // 0 = L1-L2 .. 4 = L5-S1
-  std::array<double, kSideCount> hip_extension_deg{};           // by sideIndex
+  std::array<double, kSideCount> hip_extension_deg{};          // by sideIndex
   SlipLevel slip_level = SlipLevel::kL5S1;
   double slip_percent = 0.0;
   int meyerding_grade = 0;  // 0 none, 1..5 for I..V
@@ -82,6 +82,7 @@ std::string_view segmentLevelName(int index);
 // the S1 endplate from its posterior corner (the skeleton has no landmark on the sacral
 // posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used.
 // Throws std::out_of_range naming a missing landmark.
-MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose, SlipLevel level);
+MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose,
+                                  SlipLevel level);
 
 }  // namespace sagitta::biomech

@@ -24,7 +24,9 @@ namespace sagitta::biomech::detail {
 using anatomy::kSegmentCount;
 using anatomy::Segment;
 
-inline constexpr std::size_t seg(Segment s) { return static_cast<std::size_t>(s); }
+inline constexpr std::size_t seg(Segment s) {
+  return static_cast<std::size_t>(s);
+}
 // One joint per segment, plus a pseudo-joint for the posterior arch of a vertebra with a pars
 // defect: it turns with its vertebra's joint (same angle) but not with the slip translation.
 inline constexpr std::size_t kJointCount = kSegmentCount + 1;
@@ -40,14 +42,19 @@ static_assert(kMaxPathPoints + kWrapArcSamples + 2 <= kMaxDrawPoints);
 struct Planar {
   double c = 1.0, s = 0.0, x = 0.0, y = 0.0, z = 0.0;
 
-  static Planar rotation(double angle_rad) { return {std::cos(angle_rad), std::sin(angle_rad), 0.0, 0.0, 0.0}; }
+  static Planar rotation(double angle_rad) {
+    return {std::cos(angle_rad), std::sin(angle_rad), 0.0, 0.0, 0.0};
+  }
   static Planar translation(const glm::dvec3& t) { return {1.0, 0.0, t.x, t.y, t.z}; }
   // rotation by angle about the point (cx, cy): T(c) R T(-c)
   static Planar rotationAbout(double angle_rad, const glm::dvec2& centre) {
     const double co = std::cos(angle_rad), si = std::sin(angle_rad);
-    return {co, si, centre.x - (co * centre.x - si * centre.y), centre.y - (si * centre.x + co * centre.y), 0.0};
+    return {co, si, centre.x - (co * centre.x - si * centre.y), centre.y - (si * centre.x + co * centre.y),
+            0.0};
   }
-  glm::dvec3 apply(const glm::dvec3& p) const { return {c * p.x - s * p.y + x, s * p.x + c * p.y + y, p.z + z}; }
+  glm::dvec3 apply(const glm::dvec3& p) const {
+    return {c * p.x - s * p.y + x, s * p.x + c * p.y + y, p.z + z};
+  }
   glm::dvec2 apply2(const glm::dvec2& p) const { return {c * p.x - s * p.y + x, s * p.x + c * p.y + y}; }
   glm::dvec3 rotate(const glm::dvec3& v) const { return {c * v.x - s * v.y, s * v.x + c * v.y, v.z}; }
   Planar operator*(const Planar& o) const {
@@ -73,11 +80,11 @@ struct CompiledFascicle {
   std::uint8_t index = 0;  // within the muscle
   std::uint8_t point_count = 0;
   std::array<PointRef, kMaxPathPoints> points{};
-  std::uint16_t joints = 0;  // every joint the fascicle crosses
+  std::uint16_t joints = 0;   // every joint the fascicle crosses
   bool touches_arch = false;  // has a point on a posterior arch
   double max_force_N = 0.0;
-  double optimal_fibre_m = 0.0;  // scaled to this skeleton
-  double tendon_slack_m = 0.0;   // scaled, before tightness
+  double optimal_fibre_m = 0.0;     // scaled to this skeleton
+  double tendon_slack_m = 0.0;      // scaled, before tightness
   double pennation_height_m = 0.0;  // l_opt sin(pennation at optimum), constant (OpenSim model)
   PassiveCurve passive;
   double neutral_length_m = 0.0;  // musculotendon length at the neutral standing pose
@@ -95,7 +102,7 @@ struct SegmentPath {
   glm::dvec3 end_direction{0.0};  // d length / d b: unit direction of the last straight piece into b
   bool wrapped = false;
   glm::dvec2 tangent_a{0.0}, tangent_b{0.0};  // where the path meets and leaves the circle
-  double arc_sweep = 0.0;                      // signed angle from tangent_a to tangent_b
+  double arc_sweep = 0.0;                     // signed angle from tangent_a to tangent_b
 };
 // side: -1 the path keeps the circle on its right (clockwise round it), +1 on its left, 0 the
 // shorter way.
@@ -132,7 +139,8 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
         glm::dvec2 r = sp.tangent_a - centre;
         for (int i = 0; i <= kWrapArcSamples + 1; ++i) {
           const double t = static_cast<double>(i) / static_cast<double>(kWrapArcSamples + 1);
-          out.points[out.count++] = {centre.x + r.x, centre.y + r.y, prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
+          out.points[out.count++] = {centre.x + r.x, centre.y + r.y,
+                                     prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
           r = {cs * r.x - sn * r.y, sn * r.x + cs * r.y};
         }
       }
@@ -153,9 +161,9 @@ inline constexpr std::size_t kMaxDofs = kMaxDofsForward;
 struct MeasureRefs {
   std::array<PointRef, kSideCount> hip, knee, asis, psis;
   PointRef symphysis, s1_anterior, s1_posterior;
-  std::array<PointRef, 5> sup_anterior, sup_posterior;          // L1..L5 superior endplates
-  std::array<PointRef, 5> inf_anterior, inf_posterior;          // L1..L5 inferior endplates
-  std::array<PointRef, 5> canal_anterior, canal_posterior;      // L1..L5
+  std::array<PointRef, 5> sup_anterior, sup_posterior;      // L1..L5 superior endplates
+  std::array<PointRef, 5> inf_anterior, inf_posterior;      // L1..L5 inferior endplates
+  std::array<PointRef, 5> canal_anterior, canal_posterior;  // L1..L5
   std::array<std::array<PointRef, kSideCount>, 5> pedicle_inferior, pedicle_superior;  // L1..L5
   std::array<PointRef, kSideCount> s1_pedicle_superior;
   std::array<PointRef, kSideCount> heel, ischial_tuberosity;
@@ -171,7 +179,7 @@ struct Setup {
   std::array<Planar, kSegmentCount> pre{}, post{};  // joint[s] = pre * R_centre(phi) * post
   std::array<std::array<double, kMaxDofs>, kJointCount> a{};
   JointArray b{};
-  std::size_t arch_vertebra = kNoArch;  // the vertebra whose arch is detached (isthmic slip)
+  std::size_t arch_vertebra = kNoArch;                 // the vertebra whose arch is detached (isthmic slip)
   std::array<std::uint16_t, kJointCount> ancestors{};  // joints moving each segment (and the arch)
   int dofs = 0;
   std::array<double, kMaxDofs> q0{};
@@ -201,16 +209,16 @@ struct Impl {
   std::array<Planar, kSegmentCount> neutral{};
   std::array<double, kSegmentCount> mass_kg{};
   std::array<glm::dvec3, kSegmentCount> com{};
-  std::array<glm::dvec2, kSegmentCount> centre{};  // joint rotation centre in the segment frame
+  std::array<glm::dvec2, kSegmentCount> centre{};        // joint rotation centre in the segment frame
   std::array<std::uint16_t, kSegmentCount> ancestors{};  // mask, includes the segment itself
   std::array<std::uint8_t, kSegmentCount> parent{};
   std::vector<CompiledFascicle> fascicles;
   MeasureRefs refs;
-  JointArray lumbar_stiffness{};  // N m / rad at L5..L1 joints
+  JointArray lumbar_stiffness{};        // N m / rad at L5..L1 joints
   JointArray range_min{}, range_max{};  // soft joint ranges (rad)
   double body_weight_N = 0.0;
   double balance_stiffness_N_per_m = 0.0;
-  double upper_com_ref_x = 0.0;    // standing neutral x of the centre of mass above the hips
+  double upper_com_ref_x = 0.0;  // standing neutral x of the centre of mass above the hips
   JointArray baseline_torque{};  // tonic torques that hold the neutral
   // joint-space Hessians of the energy at each pose's starting point with the default inputs,
   // which seed the quasi-Newton solve (slots: see hessianSlot)
@@ -257,22 +265,26 @@ struct Kinematics {
 
 void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi, Kinematics& k);
 JointArray jointAngles(const Setup& setup, const double* q);
-inline glm::dvec3 worldPoint(const Kinematics& k, const PointRef& p) { return k.world[k.frameOf(p)].apply(p.local); }
+inline glm::dvec3 worldPoint(const Kinematics& k, const PointRef& p) {
+  return k.world[k.frameOf(p)].apply(p.local);
+}
 
 // The fascicle's musculotendon length, fibre length / l_opt, and force along the tendon.
 struct FascicleState {
   double length_m = 0.0, fibre_norm = 0.0, passive_N = 0.0, active_N = 0.0, energy_J = 0.0;
 };
-FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation,
-                            bool want_energy = true);
+FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m,
+                            double activation, bool want_energy = true);
 // d (tendon force) / d (musculotendon length), N/m.
-double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation);
+double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m,
+                         double activation);
 
 // Total potential energy at q and (if grad != nullptr) its gradient dU/dq; grad_phi (optional)
 // receives the generalised force of every joint, dU/dphi.
 // Energy at joint angles phi and (if grad_phi) its gradient dU/dphi; want_energy = false skips
 // the energy (returns 0) when only the gradient is needed.
-double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi, bool want_energy);
+double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi,
+                   bool want_energy);
 // The same in the solve's coordinates q (grad: dU/dq).
 double evaluate(const Impl& m, const Setup& setup, const double* q, double* grad, bool want_energy = true);
 std::size_t hessianSlot(PoseKind pose, Side side);
@@ -287,7 +299,8 @@ MinimiseResult minimise(const Impl& m, const Setup& setup);
 // Forward differences of the analytic gradient at q, symmetrised (q-space).
 DofMatrix finiteDifferenceHessian(const Impl& m, const Setup& setup, const std::array<double, kMaxDofs>& q);
 // Length and d length / d phi of fascicle `index` for joint angles phi.
-Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi, std::size_t index);
+Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi,
+                                      std::size_t index);
 
 Setup makeSetup(const Impl& m, const ModelInputs& inputs);
 void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_argument

@@ -13,11 +13,15 @@ namespace {
 
 PointRef ref(const anatomy::Skeleton& sk, const std::string& name) {
   const anatomy::Landmark* l = sk.findLandmark(name);
-  if (l == nullptr) throw std::invalid_argument("the posture model needs the landmark " + name + ", which the skeleton lacks");
+  if (l == nullptr)
+    throw std::invalid_argument("the posture model needs the landmark " + name +
+                                ", which the skeleton lacks");
   return {static_cast<std::uint8_t>(l->segment), l->position};
 }
 
-std::string sideName(const std::string& base, Side s) { return base + std::string(sideSuffix(s)); }
+std::string sideName(const std::string& base, Side s) {
+  return base + std::string(sideSuffix(s));
+}
 
 bool isUpperBody(std::size_t s) {
   return s >= seg(Segment::kL5) && s <= seg(Segment::kThorax);  // L5, L4, L3, L2, L1, thorax
@@ -73,13 +77,15 @@ void compileFascicles(Impl& m) {
             if (isUpperBody(a.segment) != isUpperBody(b.segment)) f.crosses_l5s1 = true;
           }
         }
-        const double length =
-            fasciclePolyline(f, [&](const PointRef& r, const glm::dvec3& p) { return w[r.segment].apply(p); }).length;
+        const double length = fasciclePolyline(f, [&](const PointRef& r, const glm::dvec3& p) {
+                                return w[r.segment].apply(p);
+                              }).length;
         // OpenSim ScaleTool rule: l_opt and l_ts scale with the musculotendon length, so the
         // fascicle keeps the source's normalised fibre length at the neutral pose
         const double h_src = fd.optimal_fibre_length_m * std::sin(degToRad(fd.pennation_deg));
         const double fibre_src = fd.neutral_fibre_length_norm * fd.optimal_fibre_length_m;
-        const double length_src = fd.tendon_slack_length_m + std::sqrt(std::max(0.0, fibre_src * fibre_src - h_src * h_src));
+        const double length_src =
+            fd.tendon_slack_length_m + std::sqrt(std::max(0.0, fibre_src * fibre_src - h_src * h_src));
         const double k = length / length_src;
         f.max_force_N = fd.max_isometric_force_N;
         f.optimal_fibre_m = k * fd.optimal_fibre_length_m;
@@ -91,7 +97,8 @@ void compileFascicles(Impl& m) {
       }
     }
   }
-  if (m.fascicles.size() > kMaxFascicles) throw std::invalid_argument("too many muscle fascicles for the posture model");
+  if (m.fascicles.size() > kMaxFascicles)
+    throw std::invalid_argument("too many muscle fascicles for the posture model");
 }
 
 void compileRefs(Impl& m) {
@@ -168,7 +175,8 @@ Planar Planar::fromMatrix(const glm::dmat4& mt, const std::string& what) {
   const bool planar = std::abs(mt[0][2]) < kTol && std::abs(mt[1][2]) < kTol && std::abs(mt[2][0]) < kTol &&
                       std::abs(mt[2][1]) < kTol && std::abs(mt[2][2] - 1.0) < kTol &&
                       std::abs(mt[0][0] - mt[1][1]) < kTol && std::abs(mt[0][1] + mt[1][0]) < kTol;
-  if (!planar) throw std::invalid_argument(what + " is not a rotation about Z: the posture model is sagittal");
+  if (!planar)
+    throw std::invalid_argument(what + " is not a rotation about Z: the posture model is sagittal");
   return {mt[0][0], mt[0][1], mt[3][0], mt[3][1], mt[3][2]};
 }
 
@@ -177,7 +185,8 @@ void buildTables(Impl& m) {
   for (std::size_t i = 0; i < kSegmentCount; ++i) {
     const auto s = static_cast<Segment>(i);
     const anatomy::SegmentDef& d = sk.segment(s);
-    m.neutral[i] = Planar::fromMatrix(d.neutral_in_parent, "the neutral frame of " + std::string(anatomy::segmentName(s)));
+    m.neutral[i] = Planar::fromMatrix(d.neutral_in_parent,
+                                      "the neutral frame of " + std::string(anatomy::segmentName(s)));
     m.mass_kg[i] = d.mass_kg;
     m.com[i] = d.centre_of_mass;
     m.parent[i] = static_cast<std::uint8_t>(anatomy::parentOf(s));
@@ -195,7 +204,8 @@ void buildTables(Impl& m) {
   // lumbar bending stiffness and ranges, by joint (L5 joint = L5-S1 .. L1 joint = L1-L2)
   for (std::size_t k = 0; k < 5; ++k) {  // k = 0: L1-L2 .. 4: L5-S1
     const std::size_t joint = seg(Segment::kL1) - k;
-    const double per_deg = kL5S1BendingStiffness_Nm_per_deg * kStandingLordosisShare[4] / kStandingLordosisShare[k];
+    const double per_deg =
+        kL5S1BendingStiffness_Nm_per_deg * kStandingLordosisShare[4] / kStandingLordosisShare[k];
     m.lumbar_stiffness[joint] = per_deg * 180.0 / kPi;
     m.range_min[joint] = degToRad(kLumbarFlexionRange_deg * kLumbarMotionShare[k]);
     m.range_max[joint] = degToRad(kLumbarExtensionRange_deg * kLumbarMotionShare[k]);

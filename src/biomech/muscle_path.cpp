@@ -12,7 +12,8 @@
 
 namespace sagitta::biomech::detail {
 
-SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius, int side) {
+SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius,
+                        int side) {
   SegmentPath out;
   const glm::dvec3 d = b - a;
   const double straight = glm::length(d);
@@ -52,7 +53,8 @@ SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dve
   if (sweep > 2.0 * kPi - 1e-9) sweep = 0.0;  // a touching line whose sweep rounded below zero
   out.tangent_a = c + radius * ta;
   out.tangent_b = c + radius * tb;
-  const double in_plane = std::sqrt(da * da - radius * radius) + radius * sweep + std::sqrt(db * db - radius * radius);
+  const double in_plane =
+      std::sqrt(da * da - radius * radius) + radius * sweep + std::sqrt(db * db - radius * radius);
   const double dz = d.z;
   out.length = std::sqrt(in_plane * in_plane + dz * dz);
   const glm::dvec2 last = b2 - out.tangent_b;
@@ -68,8 +70,8 @@ SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dve
 
 namespace sagitta::biomech::detail {
 
-FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation,
-                            bool want_energy) {
+FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m,
+                            double activation, bool want_energy) {
   FascicleState st;
   st.length_m = length_m;
   const double x = length_m - tendon_slack_m;  // fibre projection on the tendon line (rigid tendon)
@@ -80,7 +82,8 @@ FascicleState fascicleState(const CompiledFascicle& f, double length_m, double t
     // steps of the solver may get here); energy continuous with x -> 0
     st.fibre_norm = h / f.optimal_fibre_m;
     if (want_energy) {
-      st.energy_J = scale * (f.passive.energy(st.fibre_norm) + activation * activeForceLengthIntegral(st.fibre_norm));
+      st.energy_J =
+          scale * (f.passive.energy(st.fibre_norm) + activation * activeForceLengthIntegral(st.fibre_norm));
     }
     return st;
   }
@@ -90,17 +93,20 @@ FascicleState fascicleState(const CompiledFascicle& f, double length_m, double t
   double passive_energy = 0.0;
   const double fp = f.passive.forceAndEnergy(st.fibre_norm, want_energy ? &passive_energy : nullptr);
   st.passive_N = f.max_force_N * fp * cos_pennation;
-  if (activation > 0.0) st.active_N = f.max_force_N * activation * activeForceLength(st.fibre_norm) * cos_pennation;
+  if (activation > 0.0)
+    st.active_N = f.max_force_N * activation * activeForceLength(st.fibre_norm) * cos_pennation;
   // energy = integral of the tendon force over the musculotendon length = integral of the fibre
   // force over the fibre length (d l_fibre = cos(pennation) d l_mt)
   if (want_energy) {
-    const double active_energy = activation > 0.0 ? activation * activeForceLengthIntegral(st.fibre_norm) : 0.0;
+    const double active_energy =
+        activation > 0.0 ? activation * activeForceLengthIntegral(st.fibre_norm) : 0.0;
     st.energy_J = scale * (passive_energy + active_energy);
   }
   return st;
 }
 
-double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m, double activation) {
+double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m,
+                         double activation) {
   const double x = length_m - tendon_slack_m;
   if (x <= 0.0) return 0.0;
   const double h = f.pennation_height_m;
@@ -112,7 +118,8 @@ double fascicleStiffness(const CompiledFascicle& f, double length_m, double tend
   const double force_norm = f.passive.force(l) + activation * fl;
   const double slope_norm = f.passive.stiffness(l) + activation * dfl;
   // F = Fmax f(l) cos(p): dl/dL = cos(p) / l_opt, d cos(p) / dL = h^2 / fibre^3
-  return f.max_force_N * (slope_norm * cos_p * cos_p / f.optimal_fibre_m + force_norm * h * h / (fibre * fibre * fibre));
+  return f.max_force_N *
+         (slope_norm * cos_p * cos_p / f.optimal_fibre_m + force_norm * h * h / (fibre * fibre * fibre));
 }
 
 }  // namespace sagitta::biomech::detail

@@ -14,9 +14,15 @@ namespace {
 constexpr std::size_t kPelvis = seg(Segment::kPelvis);
 constexpr std::size_t kSacrum = seg(Segment::kSacrum);
 
-std::size_t femur(Side s) { return s == Side::kLeft ? seg(Segment::kFemurLeft) : seg(Segment::kFemurRight); }
-std::size_t shank(Side s) { return s == Side::kLeft ? seg(Segment::kShankLeft) : seg(Segment::kShankRight); }
-Side other(Side s) { return s == Side::kLeft ? Side::kRight : Side::kLeft; }
+std::size_t femur(Side s) {
+  return s == Side::kLeft ? seg(Segment::kFemurLeft) : seg(Segment::kFemurRight);
+}
+std::size_t shank(Side s) {
+  return s == Side::kLeft ? seg(Segment::kShankLeft) : seg(Segment::kShankRight);
+}
+Side other(Side s) {
+  return s == Side::kLeft ? Side::kRight : Side::kLeft;
+}
 
 std::string fmt(double v) {
   std::ostringstream o;
@@ -25,7 +31,9 @@ std::string fmt(double v) {
   return o.str();
 }
 
-glm::dvec2 xy(const glm::dvec3& p) { return {p.x, p.y}; }
+glm::dvec2 xy(const glm::dvec3& p) {
+  return {p.x, p.y};
+}
 
 struct Spinopelvic {
   double pi, pt, ss;  // radians
@@ -138,8 +146,9 @@ void adaptRestingLengths(const Impl& m, Setup& s) {
   forwardKinematics(m, s, s.b, k);  // only the sacrum morph is set in b yet
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
-    const double length =
-        fasciclePolyline(f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); }).length;
+    const double length = fasciclePolyline(f, [&](const PointRef& p, const glm::dvec3& q) {
+                            return k.world[k.frameOf(p)].apply(q);
+                          }).length;
     s.tendon_slack_m[i] += length - f.neutral_length_m;
   }
 }
@@ -159,7 +168,8 @@ void placeBody(const Impl& m, Setup& s) {
       // feet flat on the floor; the seat under the ischial tuberosities
       const double heel = std::min(at(m.refs.heel[0]).y, at(m.refs.heel[1]).y);
       s.root = Planar::translation({0.0, -heel, 0.0}) * s.root;
-      const double seat = std::min(at(m.refs.ischial_tuberosity[0]).y, at(m.refs.ischial_tuberosity[1]).y) - heel;
+      const double seat =
+          std::min(at(m.refs.ischial_tuberosity[0]).y, at(m.refs.ischial_tuberosity[1]).y) - heel;
       const double knee_x = at(m.refs.knee[0]).x;
       s.support = {Support::Kind::kChair, seat, hip.x + 0.55 * (knee_x - hip.x)};
       break;
@@ -199,7 +209,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   // patient measurements (docs/biomechanics.md "Patient-specific posture")
   const PatientMeasures& pm = in.patient;
   std::optional<double> pi_target = pm.pelvic_incidence_deg;
-  if (!pi_target && pm.pelvic_tilt_deg && pm.sacral_slope_deg) pi_target = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
+  if (!pi_target && pm.pelvic_tilt_deg && pm.sacral_slope_deg)
+    pi_target = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
   if (pm.pelvic_incidence_deg && pm.pelvic_tilt_deg && pm.sacral_slope_deg) {
     const double sum = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
     if (std::abs(sum - *pm.pelvic_incidence_deg) > kPatientAngleTolerance_deg) {
@@ -213,7 +224,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     bool clamped = false;
     s.sacrum_morph = morphForIncidence(m, degToRad(*pi_target), clamped);
     if (clamped) {
-      s.warnings.push_back("A pelvic incidence of " + fmt(*pi_target) + " deg is beyond what the model's sacrum morph reaches; it shows " +
+      s.warnings.push_back("A pelvic incidence of " + fmt(*pi_target) +
+                           " deg is beyond what the model's sacrum morph reaches; it shows " +
                            fmt(radToDeg(spinopelvicAt(m, s.sacrum_morph).pi)) + " deg.");
     }
   }
@@ -228,9 +240,9 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     const double lo = m.range_min[kPelvis], hi = m.range_max[kPelvis];
     if (*alpha_fixed < lo || *alpha_fixed > hi) {
       const double clamped = std::clamp(*alpha_fixed, lo, hi);
-      s.warnings.push_back("The patient's pelvic tilt needs the pelvis turned " + fmt(radToDeg(*alpha_fixed)) +
-                           " deg from neutral, beyond the model's range; it is turned " + fmt(radToDeg(clamped)) +
-                           " deg.");
+      s.warnings.push_back(
+          "The patient's pelvic tilt needs the pelvis turned " + fmt(radToDeg(*alpha_fixed)) +
+          " deg from neutral, beyond the model's range; it is turned " + fmt(radToDeg(clamped)) + " deg.");
       alpha_fixed = clamped;
     }
   }
@@ -262,7 +274,9 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   auto lumbar = [](int k) { return seg(Segment::kL5) + static_cast<std::size_t>(k); };  // k = 0: L5 .. 4: L1
   if (in.pose == PoseKind::kThomas) {
     if (alpha_fixed || lordosis_given) {
-      s.warnings.push_back("The patient's PT, SS and LL describe standing; the Thomas test holds the pelvis in its own test position.");
+      s.warnings.push_back(
+          "The patient's PT, SS and LL describe standing; the Thomas test holds the pelvis in its own test "
+          "position.");
     }
     s.standing_like = false;
     const double beta = kThomasRetroversionShareOfLordosis * m.neutral_ll_rad;
@@ -320,7 +334,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     }
     // the pose's default-input solution is the start (the standing one is neutral, q = 0 with
     // the lumbar shares above)
-    if (m.pose_start_ready && in.pose != PoseKind::kStanding && !alpha_fixed && !lordosis_given && s.b[l1] == 0.0) {
+    if (m.pose_start_ready && in.pose != PoseKind::kStanding && !alpha_fixed && !lordosis_given &&
+        s.b[l1] == 0.0) {
       s.q0 = m.pose_start[hessianSlot(in.pose, in.pose_side)];
     }
     // standing with a slip or a morphed PI: start from the nearby default-input solutions
@@ -334,13 +349,15 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
         const Impl::Start& hi = table[static_cast<std::size_t>(i) + 1];
         for (std::size_t d = 0; d < kMaxDofs; ++d) {
           s.q0[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
-          for (std::size_t e = 0; e < kMaxDofs; ++e) s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
+          for (std::size_t e = 0; e < kMaxDofs; ++e)
+            s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
         }
         s.seed_given = true;
       };
       if (slip_percent > 0.0 && psi == 0.0) {
-        interpolate(m.slip_start[static_cast<std::size_t>(in.slip.level)][static_cast<std::size_t>(in.slip.type)],
-                    slip_percent / 10.0);
+        interpolate(
+            m.slip_start[static_cast<std::size_t>(in.slip.level)][static_cast<std::size_t>(in.slip.type)],
+            slip_percent / 10.0);
       } else if (psi != 0.0 && slip_percent == 0.0) {
         interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0);
       }
@@ -369,7 +386,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   }
   for (std::size_t j = 0; j < kJointCount; ++j) {
     for (int i = 0; i < s.dofs; ++i) {
-      if (s.a[j][static_cast<std::size_t>(i)] != 0.0) s.free_joints = static_cast<std::uint16_t>(s.free_joints | (1u << j));
+      if (s.a[j][static_cast<std::size_t>(i)] != 0.0)
+        s.free_joints = static_cast<std::uint16_t>(s.free_joints | (1u << j));
     }
   }
   for (std::size_t j = 0; j < kSegmentCount; ++j) {

@@ -40,7 +40,8 @@ void computeSeeds(Impl& m, const ModelInputs& in, const std::array<double, kMaxD
       JointArray pj = phi;
       pj[j] += kStep;
       const Impl::FascicleSeed moved = fascicleMomentArms(m, setup, pj, f);
-      for (std::size_t i = 0; i < kJointCount; ++i) seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
+      for (std::size_t i = 0; i < kJointCount; ++i)
+        seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
     }
     seeds.push_back(seed);
   }
@@ -101,8 +102,8 @@ void calibrate(Impl& m) {
         ModelInputs in;
         in.slip = {level, type, 10.0 * k};
         const Setup setup = makeSetup(m, in);
-        Impl::Start& start =
-            m.slip_start[static_cast<std::size_t>(level)][static_cast<std::size_t>(type)][static_cast<std::size_t>(k)];
+        Impl::Start& start = m.slip_start[static_cast<std::size_t>(level)][static_cast<std::size_t>(type)]
+                                         [static_cast<std::size_t>(k)];
         start.q = minimise(m, setup).q;
         start.hessian = finiteDifferenceHessian(m, setup, start.q);
       }
@@ -150,8 +151,12 @@ PostureModel::~PostureModel() = default;
 PostureModel::PostureModel(PostureModel&&) noexcept = default;
 PostureModel& PostureModel::operator=(PostureModel&&) noexcept = default;
 
-const anatomy::Skeleton& PostureModel::skeleton() const { return impl_->skeleton; }
-const ClinicalMeasures& PostureModel::neutralMeasures() const { return impl_->neutral_measures; }
+const anatomy::Skeleton& PostureModel::skeleton() const {
+  return impl_->skeleton;
+}
+const ClinicalMeasures& PostureModel::neutralMeasures() const {
+  return impl_->neutral_measures;
+}
 
 Solution PostureModel::solve(const ModelInputs& inputs) const {
   Solution out;
@@ -165,13 +170,16 @@ void PostureModel::solve(const ModelInputs& inputs, Solution& out) const {
   const detail::MinimiseResult r = detail::minimise(*impl_, setup);
   detail::fillSolution(*impl_, setup, inputs, r, out);
   const anatomy::BodyParams& body = impl_->skeleton.params();
-  if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 || std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9 ||
-      body.sex != inputs.body.sex) {
-    out.warnings.push_back("body.stature_m, body.mass_kg and body.sex differ from the skeleton this model was built for; build a new model for them.");
+  if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 ||
+      std::abs(body.mass_kg - inputs.body.mass_kg) > 1e-9 || body.sex != inputs.body.sex) {
+    out.warnings.push_back(
+        "body.stature_m, body.mass_kg and body.sex differ from the skeleton this model was built for; build "
+        "a new model for them.");
   }
 }
 
-std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& pose, const ModelInputs& inputs) const {
+std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& pose,
+                                                         const ModelInputs& inputs) const {
   const detail::Impl& m = *impl_;
   const auto world = anatomy::worldTransforms(m.skeleton, pose);
   const detail::Setup setup = detail::makeSetup(m, inputs);
@@ -183,13 +191,15 @@ std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& po
     r.muscle = f.muscle;
     r.side = f.side;
     r.fascicle = f.index;
-    const detail::FasciclePolyline line = detail::fasciclePolyline(f, [&](const detail::PointRef& ref, const glm::dvec3& p) {
-      return glm::dvec3(world[ref.segment] * glm::dvec4(p, 1.0));
-    });
+    const detail::FasciclePolyline line =
+        detail::fasciclePolyline(f, [&](const detail::PointRef& ref, const glm::dvec3& p) {
+          return glm::dvec3(world[ref.segment] * glm::dvec4(p, 1.0));
+        });
     r.points = line.points;
     r.point_count = line.count;
     const double length = line.length;
-    const detail::FascicleState st = detail::fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
+    const detail::FascicleState st =
+        detail::fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
     r.length_m = length;
     r.neutral_length_m = f.neutral_length_m;
     r.fibre_length_norm = st.fibre_norm;

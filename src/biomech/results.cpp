@@ -19,7 +19,9 @@ std::string fmt(double v) {
   return o.str();
 }
 
-glm::dvec3 toFrame(const Planar& frame_inv, const glm::dvec3& p) { return frame_inv.apply(p); }
+glm::dvec3 toFrame(const Planar& frame_inv, const glm::dvec3& p) {
+  return frame_inv.apply(p);
+}
 
 struct SlipGeometry {
   std::size_t upper = 0, lower = 0, upper_k = 0;  // segments; upper_k indexes the L1..L5 refs
@@ -71,8 +73,8 @@ void fillMeasures(const Impl& m, const Setup& setup, const Kinematics& k, SlipLe
   out.measures = measure(p);
 }
 
-void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k, const JointArray& phi,
-              Solution& out) {
+void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k,
+              const JointArray& phi, Solution& out) {
   const SlipGeometry g = slipGeometry(in.slip.level);
   const MeasureRefs& r = m.refs;
   SlipResult& sr = out.slip;
@@ -87,8 +89,9 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
   // the posterior arch: with a pars defect it keeps the un-slipped transform
   const Planar body = k.world[g.upper];
   const Planar parent = k.world[m.parent[g.upper]];
-  const Planar arch = sr.pars_defect ? parent * m.neutral[g.upper] * Planar::rotationAbout(phi[g.upper], m.centre[g.upper])
-                                     : body;
+  const Planar arch =
+      sr.pars_defect ? parent * m.neutral[g.upper] * Planar::rotationAbout(phi[g.upper], m.centre[g.upper])
+                     : body;
   sr.posterior_arch_world = arch.matrix();
 
   // canal: the lamina (arch) against the lower vertebra's posterior corner at the disc, and
@@ -136,7 +139,8 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
 void fillL5S1Load(const Impl& m, const Kinematics& k, Solution& out) {
   glm::dvec3 force(0.0);
   double weight = 0.0;
-  for (std::size_t s = seg(Segment::kL5); s <= seg(Segment::kThorax); ++s) weight += m.mass_kg[s] * kGravity_m_s2;
+  for (std::size_t s = seg(Segment::kL5); s <= seg(Segment::kThorax); ++s)
+    weight += m.mass_kg[s] * kGravity_m_s2;
   force.y -= weight;
   auto upper = [](std::size_t s) { return s >= seg(Segment::kL5) && s <= seg(Segment::kThorax); };
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
@@ -162,7 +166,8 @@ void fillL5S1Load(const Impl& m, const Kinematics& k, Solution& out) {
   out.l5s1_shear_gravity_only_N = weight * -e.y;
   const glm::dvec3 mid = 0.5 * (ant + post);
   out.l5s1_shear = {mid, out.l5s1_shear_N >= 0.0 ? e : -e, std::abs(out.l5s1_shear_N)};
-  out.l5s1_compression = {mid + 0.02 * n, out.l5s1_compression_N >= 0.0 ? -n : n, std::abs(out.l5s1_compression_N)};
+  out.l5s1_compression = {mid + 0.02 * n, out.l5s1_compression_N >= 0.0 ? -n : n,
+                          std::abs(out.l5s1_compression_N)};
 }
 
 void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solution& out) {
@@ -175,8 +180,8 @@ void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solutio
     r.muscle = f.muscle;
     r.side = f.side;
     r.fascicle = f.index;
-    const FasciclePolyline line =
-        fasciclePolyline(f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); });
+    const FasciclePolyline line = fasciclePolyline(
+        f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); });
     r.points = line.points;
     r.point_count = line.count;
     const double length = line.length;
@@ -211,18 +216,25 @@ void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solutio
 
 const char* jointName(std::size_t j) {
   switch (j) {
-    case seg(Segment::kL5): return "L5-S1";
-    case seg(Segment::kL4): return "L4-L5";
-    case seg(Segment::kL3): return "L3-L4";
-    case seg(Segment::kL2): return "L2-L3";
-    case seg(Segment::kL1): return "L1-L2";
-    default: return "the pelvis";
+    case seg(Segment::kL5):
+      return "L5-S1";
+    case seg(Segment::kL4):
+      return "L4-L5";
+    case seg(Segment::kL3):
+      return "L3-L4";
+    case seg(Segment::kL2):
+      return "L2-L3";
+    case seg(Segment::kL1):
+      return "L1-L2";
+    default:
+      return "the pelvis";
   }
 }
 
 }  // namespace
 
-void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, const MinimiseResult& r, Solution& out) {
+void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, const MinimiseResult& r,
+                  Solution& out) {
   const JointArray phi = jointAngles(setup, r.q.data());
   Kinematics k;
   forwardKinematics(m, setup, phi, k);
@@ -257,7 +269,8 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
     const glm::dvec3 knee = worldPoint(k, m.refs.knee[sideIndex(setup.side)]);
     // the couch runs along +X from the head (-X) to the feet
     t.thigh_above_horizontal_deg = radToDeg(std::atan2(knee.y - hip.y, knee.x - hip.x));
-    const std::size_t shank = setup.side == Side::kLeft ? seg(Segment::kShankLeft) : seg(Segment::kShankRight);
+    const std::size_t shank =
+        setup.side == Side::kLeft ? seg(Segment::kShankLeft) : seg(Segment::kShankRight);
     t.knee_flexion_deg = -radToDeg(phi[shank]);
     t.hip_extension_deg = out.measures.hip_extension_deg[sideIndex(setup.side)];
     // modified Thomas test criteria, BMC Sports Sci Med Rehabil 2021 Table 4 (reference.md §4.4) [V]
@@ -275,19 +288,20 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
     const double over = std::max(phi[j] - m.range_max[j], m.range_min[j] - phi[j]);
     if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
-      out.warnings.push_back(std::string(jointName(j)) + " is pressed " + fmt(radToDeg(over)) + " deg beyond its " +
-                             (phi[j] > 0.0 ? "extension" : "flexion") + " range.");
+      out.warnings.push_back(std::string(jointName(j)) + " is pressed " + fmt(radToDeg(over)) +
+                             " deg beyond its " + (phi[j] > 0.0 ? "extension" : "flexion") + " range.");
     }
   }
   if (setup.standing_like) {
     const std::size_t p = seg(Segment::kPelvis);
     const double over = std::max(phi[p] - m.range_max[p], m.range_min[p] - phi[p]);
     if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
-      out.warnings.push_back(std::string("The pelvis is pressed ") + fmt(radToDeg(over)) + " deg beyond its " +
-                             (phi[p] > 0.0 ? "posterior" : "anterior") + " tilt range.");
+      out.warnings.push_back(std::string("The pelvis is pressed ") + fmt(radToDeg(over)) +
+                             " deg beyond its " + (phi[p] > 0.0 ? "posterior" : "anterior") + " tilt range.");
     }
   }
-  if (setup.pose != PoseKind::kThomas && in.patient.lumbar_lordosis_deg && std::abs(out.trunk_inclination_deg) > 5.0) {
+  if (setup.pose != PoseKind::kThomas && in.patient.lumbar_lordosis_deg &&
+      std::abs(out.trunk_inclination_deg) > 5.0) {
     out.warnings.push_back("With the patient's lumbar lordosis the trunk leans " +
                            fmt(std::abs(out.trunk_inclination_deg)) + " deg " +
                            (out.trunk_inclination_deg > 0.0 ? "forward" : "backward") + " of upright.");

@@ -30,10 +30,10 @@ struct FascicleResult {
   // world polyline: origin, via points (and round any wrap surface), insertion
   std::array<glm::dvec3, kMaxDrawPoints> points{};
   std::uint8_t point_count = 0;
-  double length_m = 0.0;              // musculotendon length
-  double neutral_length_m = 0.0;      // at the neutral standing pose
-  double fibre_length_norm = 0.0;     // l_M / l_opt
-  double passive_force_N = 0.0;       // along the tendon
+  double length_m = 0.0;           // musculotendon length
+  double neutral_length_m = 0.0;   // at the neutral standing pose
+  double fibre_length_norm = 0.0;  // l_M / l_opt
+  double passive_force_N = 0.0;    // along the tendon
   double active_force_N = 0.0;
   std::span<const glm::dvec3> path() const { return {points.data(), point_count}; }
 };
@@ -89,7 +89,7 @@ struct ThomasResult {
   Side side = Side::kRight;
   double thigh_above_horizontal_deg = 0.0;  // > 0: thigh above the couch line
   double knee_flexion_deg = 0.0;
-  double hip_extension_deg = 0.0;  // relative to the pelvis (same convention as the measures)
+  double hip_extension_deg = 0.0;        // relative to the pelvis (same convention as the measures)
   bool one_joint_flexors_short = false;  // thigh above horizontal (BMC Sports Sci Med Rehabil 2021, Table 4)
   bool two_joint_flexors_short = false;  // knee flexion under 67 deg (same table)
 };

@@ -7,10 +7,21 @@
 namespace sagitta::biomech {
 namespace {
 
-constexpr std::array<std::string_view, kMuscleCount> kMuscleKeys = {
-    "psoas",          "iliacus",          "rectus_femoris",   "sartorius",    "tfl",
-    "gluteus_maximus", "semimembranosus", "semitendinosus",   "biceps_femoris", "rectus_abdominis",
-    "external_oblique", "internal_oblique", "iliocostalis",   "longissimus",  "multifidus"};
+constexpr std::array<std::string_view, kMuscleCount> kMuscleKeys = {"psoas",
+                                                                    "iliacus",
+                                                                    "rectus_femoris",
+                                                                    "sartorius",
+                                                                    "tfl",
+                                                                    "gluteus_maximus",
+                                                                    "semimembranosus",
+                                                                    "semitendinosus",
+                                                                    "biceps_femoris",
+                                                                    "rectus_abdominis",
+                                                                    "external_oblique",
+                                                                    "internal_oblique",
+                                                                    "iliocostalis",
+                                                                    "longissimus",
+                                                                    "multifidus"};
 
 constexpr std::array<MuscleGroup, kMuscleCount> kMuscleGroups = {
     MuscleGroup::kHipFlexors,    MuscleGroup::kHipFlexors,    MuscleGroup::kHipFlexors,
@@ -19,8 +30,8 @@ constexpr std::array<MuscleGroup, kMuscleCount> kMuscleGroups = {
     MuscleGroup::kAbdominals,    MuscleGroup::kAbdominals,    MuscleGroup::kAbdominals,
     MuscleGroup::kBackExtensors, MuscleGroup::kBackExtensors, MuscleGroup::kBackExtensors};
 
-constexpr std::array<std::string_view, kGroupCount> kGroupKeys = {"hip_flexors", "hip_extensors", "abdominals",
-                                                                  "back_extensors"};
+constexpr std::array<std::string_view, kGroupCount> kGroupKeys = {"hip_flexors", "hip_extensors",
+                                                                  "abdominals", "back_extensors"};
 constexpr std::array<std::string_view, 4> kPoseNames = {"standing", "thomas", "lunge", "sitting"};
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
@@ -31,15 +42,21 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string_view sideName(Side s) { return s == Side::kLeft ? "left" : "right"; }
-std::string_view sideSuffix(Side s) { return s == Side::kLeft ? "_l" : "_r"; }
+std::string_view sideName(Side s) {
+  return s == Side::kLeft ? "left" : "right";
+}
+std::string_view sideSuffix(Side s) {
+  return s == Side::kLeft ? "_l" : "_r";
+}
 std::optional<Side> sideFromName(std::string_view name) {
   if (name == "left") return Side::kLeft;
   if (name == "right") return Side::kRight;
   return std::nullopt;
 }
 
-std::string_view muscleKey(MuscleId m) { return kMuscleKeys.at(muscleIndex(m)); }
+std::string_view muscleKey(MuscleId m) {
+  return kMuscleKeys.at(muscleIndex(m));
+}
 std::optional<MuscleId> muscleFromKey(std::string_view key) {
   for (std::size_t i = 0; i < kMuscleCount; ++i) {
     if (kMuscleKeys[i] == key) return static_cast<MuscleId>(i);
@@ -47,16 +64,22 @@ std::optional<MuscleId> muscleFromKey(std::string_view key) {
   return std::nullopt;
 }
 
-std::string_view groupKey(MuscleGroup g) { return kGroupKeys.at(static_cast<std::size_t>(g)); }
+std::string_view groupKey(MuscleGroup g) {
+  return kGroupKeys.at(static_cast<std::size_t>(g));
+}
 std::optional<MuscleGroup> groupFromKey(std::string_view key) {
   for (std::size_t i = 0; i < kGroupCount; ++i) {
     if (kGroupKeys[i] == key) return static_cast<MuscleGroup>(i);
   }
   return std::nullopt;
 }
-MuscleGroup groupOf(MuscleId m) { return kMuscleGroups.at(muscleIndex(m)); }
+MuscleGroup groupOf(MuscleId m) {
+  return kMuscleGroups.at(muscleIndex(m));
+}
 
-std::string_view poseName(PoseKind p) { return kPoseNames.at(static_cast<std::size_t>(p)); }
+std::string_view poseName(PoseKind p) {
+  return kPoseNames.at(static_cast<std::size_t>(p));
+}
 std::optional<PoseKind> poseFromName(std::string_view name) {
   for (std::size_t i = 0; i < kPoseNames.size(); ++i) {
     if (kPoseNames[i] == name) return static_cast<PoseKind>(i);
@@ -64,14 +87,18 @@ std::optional<PoseKind> poseFromName(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view slipLevelName(SlipLevel l) { return l == SlipLevel::kL4L5 ? "L4-L5" : "L5-S1"; }
+std::string_view slipLevelName(SlipLevel l) {
+  return l == SlipLevel::kL4L5 ? "L4-L5" : "L5-S1";
+}
 std::optional<SlipLevel> slipLevelFromName(std::string_view name) {
   if (equalsIgnoreCase(name, "L4-L5")) return SlipLevel::kL4L5;
   if (equalsIgnoreCase(name, "L5-S1")) return SlipLevel::kL5S1;
   return std::nullopt;
 }
 
-std::string_view slipTypeName(SlipType t) { return t == SlipType::kIsthmic ? "isthmic" : "degenerative"; }
+std::string_view slipTypeName(SlipType t) {
+  return t == SlipType::kIsthmic ? "isthmic" : "degenerative";
+}
 std::optional<SlipType> slipTypeFromName(std::string_view name) {
   if (equalsIgnoreCase(name, "isthmic")) return SlipType::kIsthmic;
   if (equalsIgnoreCase(name, "degenerative")) return SlipType::kDegenerative;

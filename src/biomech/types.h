@@ -16,9 +16,11 @@ namespace sagitta::biomech {
 using anatomy::Side;
 inline constexpr std::size_t kSideCount = 2;
 inline constexpr std::array<Side, kSideCount> kSides = {Side::kLeft, Side::kRight};
-inline constexpr std::size_t sideIndex(Side s) { return static_cast<std::size_t>(s); }
-std::string_view sideName(Side s);        // "left" | "right"
-std::string_view sideSuffix(Side s);      // "_l" | "_r" (landmark names)
+inline constexpr std::size_t sideIndex(Side s) {
+  return static_cast<std::size_t>(s);
+}
+std::string_view sideName(Side s);    // "left" | "right"
+std::string_view sideSuffix(Side s);  // "_l" | "_r" (landmark names)
 std::optional<Side> sideFromName(std::string_view name);
 
 // The modelled muscles, one entry per anatomical muscle (each side separately in the inputs).
@@ -41,7 +43,9 @@ enum class MuscleId : std::uint8_t {
   kCount
 };
 inline constexpr std::size_t kMuscleCount = static_cast<std::size_t>(MuscleId::kCount);
-inline constexpr std::size_t muscleIndex(MuscleId m) { return static_cast<std::size_t>(m); }
+inline constexpr std::size_t muscleIndex(MuscleId m) {
+  return static_cast<std::size_t>(m);
+}
 
 // "psoas", "iliacus", "rectus_femoris", "sartorius", "tfl", "gluteus_maximus",
 // "semimembranosus", "semitendinosus", "biceps_femoris", "rectus_abdominis", "external_oblique",
@@ -51,7 +55,8 @@ std::optional<MuscleId> muscleFromKey(std::string_view key);
 
 enum class MuscleGroup : std::uint8_t { kHipFlexors, kHipExtensors, kAbdominals, kBackExtensors, kCount };
 inline constexpr std::size_t kGroupCount = static_cast<std::size_t>(MuscleGroup::kCount);
-std::string_view groupKey(MuscleGroup g);  // "hip_flexors" | "hip_extensors" | "abdominals" | "back_extensors"
+std::string_view groupKey(
+    MuscleGroup g);  // "hip_flexors" | "hip_extensors" | "abdominals" | "back_extensors"
 std::optional<MuscleGroup> groupFromKey(std::string_view key);
 MuscleGroup groupOf(MuscleId m);
 
@@ -62,11 +67,11 @@ std::string_view poseName(PoseKind p);  // "standing" | "thomas" | "lunge" | "si
 std::optional<PoseKind> poseFromName(std::string_view name);
 
 enum class SlipLevel : std::uint8_t { kL4L5, kL5S1 };
-std::string_view slipLevelName(SlipLevel l);  // "L4-L5" | "L5-S1"
+std::string_view slipLevelName(SlipLevel l);                        // "L4-L5" | "L5-S1"
 std::optional<SlipLevel> slipLevelFromName(std::string_view name);  // case-insensitive
 
 enum class SlipType : std::uint8_t { kIsthmic, kDegenerative };
-std::string_view slipTypeName(SlipType t);  // "isthmic" | "degenerative"
+std::string_view slipTypeName(SlipType t);                        // "isthmic" | "degenerative"
 std::optional<SlipType> slipTypeFromName(std::string_view name);  // case-insensitive
 
 }  // namespace sagitta::biomech

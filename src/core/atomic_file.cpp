@@ -1,14 +1,14 @@
 #include "core/atomic_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/error.h"
 

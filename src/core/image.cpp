@@ -1,9 +1,9 @@
 #include "core/image.h"
 
+#include <span>
+
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
-
-#include <span>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -19,7 +19,8 @@ std::vector<std::uint8_t> encodePng(const Image& image) {
     o->insert(o->end(), d, d + size);
   };
   stbi_write_png_compression_level = 6;  // a good size/speed balance for 4K screenshots
-  if (stbi_write_png_to_func(append, &out, image.width, image.height, 4, image.rgba.data(), image.width * 4) == 0) {
+  if (stbi_write_png_to_func(append, &out, image.width, image.height, 4, image.rgba.data(),
+                             image.width * 4) == 0) {
     out.clear();
   }
   return out;

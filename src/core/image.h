@@ -13,7 +13,9 @@ struct Image {
   std::vector<std::uint8_t> rgba;  // top row first, 4 bytes a pixel, straight alpha
 
   bool empty() const { return width <= 0 || height <= 0; }
-  const std::uint8_t* pixel(int x, int y) const { return rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4; }
+  const std::uint8_t* pixel(int x, int y) const {
+    return rgba.data() + (static_cast<std::size_t>(y) * width + x) * 4;
+  }
 };
 
 // PNG bytes of an image (lossless).

@@ -23,10 +23,14 @@ std::function<void(Level, std::string_view)>& sink() {
 
 const char* prefix(Level level) {
   switch (level) {
-    case Level::kDebug: return "debug: ";
-    case Level::kInfo: return "";
-    case Level::kWarning: return "warning: ";
-    case Level::kError: return "error: ";
+    case Level::kDebug:
+      return "debug: ";
+    case Level::kInfo:
+      return "";
+    case Level::kWarning:
+      return "warning: ";
+    case Level::kError:
+      return "error: ";
   }
   return "";
 }

@@ -14,9 +14,17 @@ void setMinimumLevel(Level level);
 void setSink(std::function<void(Level, std::string_view)> sink);
 void write(Level level, std::string_view message);
 
-inline void debug(std::string_view m) { write(Level::kDebug, m); }
-inline void info(std::string_view m) { write(Level::kInfo, m); }
-inline void warning(std::string_view m) { write(Level::kWarning, m); }
-inline void error(std::string_view m) { write(Level::kError, m); }
+inline void debug(std::string_view m) {
+  write(Level::kDebug, m);
+}
+inline void info(std::string_view m) {
+  write(Level::kInfo, m);
+}
+inline void warning(std::string_view m) {
+  write(Level::kWarning, m);
+}
+inline void error(std::string_view m) {
+  write(Level::kError, m);
+}
 
 }  // namespace sagitta::log

@@ -1,9 +1,9 @@
 #include "core/paths.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <system_error>
+
+#include <unistd.h>
 
 #include "core/error.h"
 
@@ -29,9 +29,13 @@ fs::path xdgDir(const char* xdg_var, const char* home_sub, const char* tmp_suffi
 
 }  // namespace
 
-std::filesystem::path configDir() { return xdgDir("XDG_CONFIG_HOME", ".config", "config"); }
+std::filesystem::path configDir() {
+  return xdgDir("XDG_CONFIG_HOME", ".config", "config");
+}
 
-std::filesystem::path cacheDir() { return xdgDir("XDG_CACHE_HOME", ".cache", "cache"); }
+std::filesystem::path cacheDir() {
+  return xdgDir("XDG_CACHE_HOME", ".cache", "cache");
+}
 
 std::filesystem::path executableDir() {
   std::error_code ec;
@@ -47,8 +51,8 @@ std::filesystem::path assetsDir() {
     throw IoError(std::string("SAGITTA_ASSETS is ") + env + ", which holds no models folder");
   }
   const fs::path exe = executableDir();
-  for (const fs::path& candidate : {exe / "assets", exe.parent_path() / "assets",
-                                    fs::path(SAGITTA_SOURCE_DIR) / "assets"}) {
+  for (const fs::path& candidate :
+       {exe / "assets", exe.parent_path() / "assets", fs::path(SAGITTA_SOURCE_DIR) / "assets"}) {
     if (usable(candidate)) return candidate;
   }
   throw IoError("cannot find Sagitta's assets folder (set SAGITTA_ASSETS to it)");

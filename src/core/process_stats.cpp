@@ -1,11 +1,11 @@
 #include "core/process_stats.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace sagitta {
 

@@ -10,10 +10,18 @@ namespace sagitta {
 inline constexpr double kPi = std::numbers::pi;
 inline constexpr double kGravity_m_s2 = 9.80665;  // standard gravity (CGPM 1901)
 
-constexpr double degToRad(double deg) { return deg * kPi / 180.0; }
-constexpr double radToDeg(double rad) { return rad * 180.0 / kPi; }
-constexpr double mmToM(double mm) { return mm * 1e-3; }
-constexpr double mToMm(double m) { return m * 1e3; }
+constexpr double degToRad(double deg) {
+  return deg * kPi / 180.0;
+}
+constexpr double radToDeg(double rad) {
+  return rad * 180.0 / kPi;
+}
+constexpr double mmToM(double mm) {
+  return mm * 1e-3;
+}
+constexpr double mToMm(double m) {
+  return m * 1e3;
+}
 
 // An angle with its unit in the type, for interfaces where mixing them up is easy.
 class Angle {

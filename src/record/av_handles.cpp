@@ -37,6 +37,8 @@ void quietLogging() {
   });
 }
 
-bool isDiskFull(int err) { return err == AVERROR(ENOSPC) || err == AVERROR(EFBIG) || err == AVERROR(EDQUOT); }
+bool isDiskFull(int err) {
+  return err == AVERROR(ENOSPC) || err == AVERROR(EFBIG) || err == AVERROR(EDQUOT);
+}
 
 }  // namespace sagitta::record::av

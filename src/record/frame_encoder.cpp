@@ -11,9 +11,12 @@ namespace sagitta::record {
 
 std::unique_ptr<FrameEncoder> openEncoder(const RecordOptions& options) {
   switch (validate(options)) {
-    case OutputFormat::kMp4: return std::make_unique<Mp4Encoder>(options);
-    case OutputFormat::kGif: return std::make_unique<GifEncoder>(options);
-    case OutputFormat::kPngSequence: return std::make_unique<PngSequenceWriter>(options);
+    case OutputFormat::kMp4:
+      return std::make_unique<Mp4Encoder>(options);
+    case OutputFormat::kGif:
+      return std::make_unique<GifEncoder>(options);
+    case OutputFormat::kPngSequence:
+      return std::make_unique<PngSequenceWriter>(options);
   }
   throw InputError("cannot record " + options.path.string() + ": unknown output format.");
 }

@@ -28,7 +28,8 @@ GifEncoder::GifEncoder(const RecordOptions& options, const GifTuning& tuning)
   format_->flags |= AVFMT_FLAG_BITEXACT;
 
   const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_GIF);
-  if (codec == nullptr) throw IoError("cannot write " + options_.path.string() + ": this FFmpeg has no GIF encoder.");
+  if (codec == nullptr)
+    throw IoError("cannot write " + options_.path.string() + ": this FFmpeg has no GIF encoder.");
   codec_.reset(avcodec_alloc_context3(codec));
   if (!codec_) throw std::bad_alloc();
   codec_->width = options_.width;
@@ -57,7 +58,9 @@ GifEncoder::GifEncoder(const RecordOptions& options, const GifTuning& tuning)
   bytes_ = static_cast<std::uint64_t>(avio_tell(format_->pb));
 }
 
-GifEncoder::~GifEncoder() { abort(); }
+GifEncoder::~GifEncoder() {
+  abort();
+}
 
 void GifEncoder::buildFilterGraph(const GifTuning& tuning) {
   graph_.reset(avfilter_graph_alloc());
@@ -68,8 +71,9 @@ void GifEncoder::buildFilterGraph(const GifTuning& tuning) {
   // converted BGRA picture is opaque.
   const AVPixelFormat input_format = options_.transparent ? AV_PIX_FMT_RGBA : AV_PIX_FMT_RGB0;
   const std::string source_args = "video_size=" + std::to_string(options_.width) + "x" +
-                                 std::to_string(options_.height) + ":pix_fmt=" + std::to_string(input_format) +
-                                 ":time_base=1/" + std::to_string(options_.fps) + ":pixel_aspect=1/1";
+                                  std::to_string(options_.height) +
+                                  ":pix_fmt=" + std::to_string(input_format) + ":time_base=1/" +
+                                  std::to_string(options_.fps) + ":pixel_aspect=1/1";
   int err = avfilter_graph_create_filter(&source_, avfilter_get_by_name("buffer"), "in", source_args.c_str(),
                                          nullptr, graph_.get());
   if (err < 0) fail("cannot set up the palette filter", err);
@@ -81,8 +85,9 @@ void GifEncoder::buildFilterGraph(const GifTuning& tuning) {
   std::string dither = tuning.dither;
   if (dither == "bayer") dither += ":bayer_scale=" + std::to_string(tuning.bayer_scale);
   // palettegen and paletteuse work on BGRA: convert once, before the split, not on each branch.
-  const std::string description = "format=pix_fmts=bgra,split[a][b];[a]palettegen=stats_mode=single:max_colors=256:reserve_transparent=" +
-                                  reserve + "[p];[b][p]paletteuse=new=1:alpha_threshold=128:dither=" + dither;
+  const std::string description =
+      "format=pix_fmts=bgra,split[a][b];[a]palettegen=stats_mode=single:max_colors=256:reserve_transparent=" +
+      reserve + "[p];[b][p]paletteuse=new=1:alpha_threshold=128:dither=" + dither;
 
   // The parser's open ends: "in" feeds the chain, "out" drains it.
   av::FilterInOutPtr chainInput(avfilter_inout_alloc());
@@ -158,7 +163,8 @@ void GifEncoder::finish() {
   if (closed_) throw IoError("cannot write " + options_.path.string() + ": the recording is already closed.");
   if (frames_ == 0) {
     abort();
-    throw InputError("cannot write " + options_.path.string() + ": no frames were recorded, so no file was written.");
+    throw InputError("cannot write " + options_.path.string() +
+                     ": no frames were recorded, so no file was written.");
   }
   int err = av_buffersrc_add_frame(source_, nullptr);  // end of stream: the filter lets go of its last frame
   if (err < 0) fail("the palette filter failed to flush", err);

@@ -30,8 +30,9 @@
 namespace sagitta::record {
 
 struct GifTuning {
-  std::string dither = "floyd_steinberg";  // a paletteuse dither mode: floyd_steinberg, sierra2_4a, bayer, none
-  int bayer_scale = 2;            // 0..5: higher shows less pattern but more banding
+  std::string dither =
+      "floyd_steinberg";  // a paletteuse dither mode: floyd_steinberg, sierra2_4a, bayer, none
+  int bayer_scale = 2;    // 0..5: higher shows less pattern but more banding
 };
 
 class GifEncoder final : public FrameEncoder {

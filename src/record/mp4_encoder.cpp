@@ -87,7 +87,9 @@ Mp4Encoder::Mp4Encoder(const RecordOptions& options, const X264Tuning& tuning)
   bytes_ = static_cast<std::uint64_t>(avio_tell(format_->pb));
 }
 
-Mp4Encoder::~Mp4Encoder() { abort(); }
+Mp4Encoder::~Mp4Encoder() {
+  abort();
+}
 
 void Mp4Encoder::fail(const std::string& what, int err) {
   abort();
@@ -130,7 +132,8 @@ void Mp4Encoder::finish() {
   if (closed_) throw IoError("cannot write " + options_.path.string() + ": the recording is already closed.");
   if (frames_ == 0) {
     abort();
-    throw InputError("cannot write " + options_.path.string() + ": no frames were recorded, so no file was written.");
+    throw InputError("cannot write " + options_.path.string() +
+                     ": no frames were recorded, so no file was written.");
   }
   int err = avcodec_send_frame(codec_.get(), nullptr);  // flush the frames x264 still holds
   if (err < 0) fail("the H.264 encoder failed to flush", err);

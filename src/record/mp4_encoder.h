@@ -30,7 +30,7 @@ namespace sagitta::record {
 
 struct X264Tuning {
   std::string preset = "veryfast";
-  std::string tune = "animation";  // empty for none
+  std::string tune = "animation";    // empty for none
   std::string params = "bframes=0";  // x264-params, "key=value:key=value"
 };
 

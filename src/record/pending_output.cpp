@@ -1,15 +1,15 @@
 #include "record/pending_output.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <random>
 #include <sstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/error.h"
 
@@ -27,7 +27,9 @@ std::string cannotWrite(const fs::path& target, const std::string& why) {
   return "cannot write " + target.string() + ": " + why;
 }
 
-std::string errnoText(int err) { return std::strerror(err); }
+std::string errnoText(int err) {
+  return std::strerror(err);
+}
 
 // A hidden, random name beside `target`, so the final rename never crosses file systems.
 fs::path hiddenBeside(const fs::path& target, const char* tag) {
@@ -90,7 +92,9 @@ PendingFile::PendingFile(fs::path target) : target_(std::move(target)) {
   }
 }
 
-PendingFile::~PendingFile() { discard(); }
+PendingFile::~PendingFile() {
+  discard();
+}
 
 void PendingFile::commit() {
   if (!open_) throw IoError(cannotWrite(target_, "the recording was already closed."));
@@ -101,7 +105,8 @@ void PendingFile::commit() {
   if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
     const int err = errno;
     discard();
-    throw IoError(cannotWrite(target_, "renaming the finished file into place failed (" + errnoText(err) + ")."));
+    throw IoError(
+        cannotWrite(target_, "renaming the finished file into place failed (" + errnoText(err) + ")."));
   }
   open_ = false;
   syncPath(folderOf(target_), O_RDONLY | O_DIRECTORY);  // makes the rename durable; best effort
@@ -157,7 +162,9 @@ PendingFolder::PendingFolder(fs::path target) : target_(std::move(target)) {
   }
 }
 
-PendingFolder::~PendingFolder() { discard(); }
+PendingFolder::~PendingFolder() {
+  discard();
+}
 
 void PendingFolder::commit() {
   if (!open_) throw IoError(cannotWrite(target_, "the recording was already closed."));
@@ -176,7 +183,8 @@ void PendingFolder::commit() {
     if (::rename(temporary_.c_str(), target_.c_str()) != 0) {
       const int err = errno;
       discard();
-      throw IoError(cannotWrite(target_, "renaming the finished folder into place failed (" + errnoText(err) + ")."));
+      throw IoError(
+          cannotWrite(target_, "renaming the finished folder into place failed (" + errnoText(err) + ")."));
     }
   } else {
     // Re-check: someone may have put a file into the old folder while we were recording.
@@ -197,7 +205,8 @@ void PendingFolder::commit() {
         const int err = errno;
         if (!fs::exists(target_, ec)) ::rename(old.c_str(), target_.c_str());
         discard();
-        throw IoError(cannotWrite(target_, "replacing the old frame folder failed (" + errnoText(err) + ")."));
+        throw IoError(
+            cannotWrite(target_, "replacing the old frame folder failed (" + errnoText(err) + ")."));
       }
       fs::remove_all(old, ec);
     } else {

@@ -1,11 +1,11 @@
 #include "record/png_sequence_writer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "record/av_handles.h"
@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 PngSequenceWriter::PngSequenceWriter(const RecordOptions& options)
     : options_(options), folder_(withoutTrailingSlash(validatedPath(options, OutputFormat::kPngSequence))) {}
 
-PngSequenceWriter::~PngSequenceWriter() { abort(); }
+PngSequenceWriter::~PngSequenceWriter() {
+  abort();
+}
 
 std::string PngSequenceWriter::fileNameFor(std::int64_t index) {
   char name[48];
@@ -32,7 +34,8 @@ std::string PngSequenceWriter::fileNameFor(std::int64_t index) {
 
 void PngSequenceWriter::fail(const std::string& what, int err) {
   abort();
-  throw IoError("cannot write " + folder_.target().string() + ": " + what + ": " + av::errorText(AVERROR(err)) + ".");
+  throw IoError("cannot write " + folder_.target().string() + ": " + what + ": " +
+                av::errorText(AVERROR(err)) + ".");
 }
 
 void PngSequenceWriter::writeFile(const fs::path& path, const std::vector<unsigned char>& bytes) {
@@ -56,12 +59,14 @@ void PngSequenceWriter::writeFile(const fs::path& path, const std::vector<unsign
 }
 
 void PngSequenceWriter::encode(const Frame& frame) {
-  if (closed_) throw IoError("cannot write " + folder_.target().string() + ": the recording is already closed.");
+  if (closed_)
+    throw IoError("cannot write " + folder_.target().string() + ": the recording is already closed.");
   checkFrame(frame, options_.width, options_.height, last_index_);
 
   // Fill a gap with copies of the last file, so the sequence keeps its timing.
   if (last_index_ >= 0 && frame.index > last_index_ + 1) {
-    for (std::int64_t i = last_index_ + 1; i < frame.index; ++i) writeFile(folder_.temporary() / fileNameFor(i), png_);
+    for (std::int64_t i = last_index_ + 1; i < frame.index; ++i)
+      writeFile(folder_.temporary() / fileNameFor(i), png_);
   }
 
   const int width = options_.width;
@@ -100,7 +105,8 @@ void PngSequenceWriter::encode(const Frame& frame) {
 }
 
 void PngSequenceWriter::finish() {
-  if (closed_) throw IoError("cannot write " + folder_.target().string() + ": the recording is already closed.");
+  if (closed_)
+    throw IoError("cannot write " + folder_.target().string() + ": the recording is already closed.");
   if (frames_ == 0) {
     abort();
     throw InputError("cannot write " + folder_.target().string() +

@@ -27,17 +27,20 @@ void requireRange(int value, int low, int high, std::string_view field, std::str
                   const fs::path& path) {
   if (value >= low && value <= high) return;
   throw InputError("cannot record " + path.string() + ": " + std::string(field) + " " +
-                   std::to_string(value) + " is out of range; it must be " + std::to_string(low) +
-                   " to " + std::to_string(high) + std::string(unit) + ".");
+                   std::to_string(value) + " is out of range; it must be " + std::to_string(low) + " to " +
+                   std::to_string(high) + std::string(unit) + ".");
 }
 
 }  // namespace
 
 std::string_view formatName(OutputFormat format) {
   switch (format) {
-    case OutputFormat::kMp4: return "MP4";
-    case OutputFormat::kGif: return "GIF";
-    case OutputFormat::kPngSequence: return "PNG sequence";
+    case OutputFormat::kMp4:
+      return "MP4";
+    case OutputFormat::kGif:
+      return "GIF";
+    case OutputFormat::kPngSequence:
+      return "PNG sequence";
   }
   return "unknown";
 }
@@ -84,9 +87,10 @@ OutputFormat validate(const RecordOptions& options) {
     requireRange(options.crf, kMinCrf, kMaxCrf, "quality (CRF)", "", path);
     requireRange(options.encoder_threads, 1, 16, "encoder threads", "", path);
     if (options.width % 2 != 0 || options.height % 2 != 0) {
-      throw InputError("cannot record " + path.string() + ": MP4 (H.264, yuv420p) needs an even width and height, got " +
-                       std::to_string(options.width) + "x" + std::to_string(options.height) +
-                       "; use " + std::to_string(options.width + options.width % 2) + "x" +
+      throw InputError("cannot record " + path.string() +
+                       ": MP4 (H.264, yuv420p) needs an even width and height, got " +
+                       std::to_string(options.width) + "x" + std::to_string(options.height) + "; use " +
+                       std::to_string(options.width + options.width % 2) + "x" +
                        std::to_string(options.height + options.height % 2) + ".");
     }
     if (options.transparent) {
@@ -97,7 +101,8 @@ OutputFormat validate(const RecordOptions& options) {
   }
   if (options.queue_capacity < 1 || options.queue_capacity > 256) {
     throw InputError("cannot record " + path.string() + ": queue capacity " +
-                     std::to_string(options.queue_capacity) + " is out of range; it must be 1 to 256 frames.");
+                     std::to_string(options.queue_capacity) +
+                     " is out of range; it must be 1 to 256 frames.");
   }
   return format;
 }

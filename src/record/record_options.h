@@ -27,9 +27,9 @@ inline constexpr int kMaxCrf = 51;  // worst
 
 struct RecordOptions {
   std::filesystem::path path;
-  int width = 1920;  // pixels, 1..3840; MP4 (yuv420p) needs it even
+  int width = 1920;   // pixels, 1..3840; MP4 (yuv420p) needs it even
   int height = 1080;  // pixels, 1..2160 (or up to 3840 when portrait); MP4 needs it even
-  int fps = 30;      // frames a second, 1..240 (GIF: 1..50)
+  int fps = 30;       // frames a second, 1..240 (GIF: 1..50)
   // MP4 only: x264 constant rate factor, 0 (lossless) .. 51; 18 keeps thin lines and small text
   // clean. GIF and PNG ignore it (PNG is lossless; GIF quality is its palette, see gif_encoder.h).
   int crf = 18;

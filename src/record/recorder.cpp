@@ -32,7 +32,8 @@ Recorder::Recorder(const RecordOptions& options, std::unique_ptr<FrameEncoder> e
   if (!encoder_) throw std::invalid_argument("Recorder needs an encoder");
   if (options_.queue_capacity < 1 || options_.queue_capacity > 256) {
     throw InputError("cannot record " + options_.path.string() + ": queue capacity " +
-                     std::to_string(options_.queue_capacity) + " is out of range; it must be 1 to 256 frames.");
+                     std::to_string(options_.queue_capacity) +
+                     " is out of range; it must be 1 to 256 frames.");
   }
   result_.path = withoutTrailingSlash(options_.path);
   stats_.bytes_written = encoder_->bytesWritten();
@@ -73,7 +74,8 @@ void Recorder::recycle(std::vector<std::uint8_t>&& buffer) {
 bool Recorder::push(Frame frame, PushMode mode) {
   std::unique_lock lock(mutex_);
   if (error_) std::rethrow_exception(error_);
-  if (stop_requested_ || abort_requested_) throw std::logic_error("Recorder::push after stop, finish or abort");
+  if (stop_requested_ || abort_requested_)
+    throw std::logic_error("Recorder::push after stop, finish or abort");
   checkFrame(frame, options_.width, options_.height, last_index_);
   last_index_ = frame.index;
   ++stats_.frames_received;
@@ -85,7 +87,8 @@ bool Recorder::push(Frame frame, PushMode mode) {
       recycle(std::move(frame.rgba));
       return false;
     }
-    space_free_.wait(lock, [&] { return queue_.size() < options_.queue_capacity || error_ || abort_requested_; });
+    space_free_.wait(lock,
+                     [&] { return queue_.size() < options_.queue_capacity || error_ || abort_requested_; });
     if (error_) std::rethrow_exception(error_);
     if (abort_requested_) return false;
   }

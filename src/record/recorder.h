@@ -63,7 +63,7 @@ struct RecorderStats {
 };
 
 struct RecordingResult {
-  std::filesystem::path path;      // the target, now holding the recording
+  std::filesystem::path path;  // the target, now holding the recording
   std::int64_t frames_encoded = 0;
   std::int64_t frames_dropped = 0;
   std::uint64_t bytes_written = 0;  // final size of the file (for a PNG sequence: all files)

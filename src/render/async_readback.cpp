@@ -34,7 +34,8 @@ void AsyncReadback::deliver(Slot& slot, const Sink& sink) {
   slot.fence = nullptr;
   glBindBuffer(GL_PIXEL_PACK_BUFFER, slot.pbo.get());
   const auto bytes = static_cast<std::size_t>(width_) * height_ * 4;
-  const void* data = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, static_cast<GLsizeiptr>(bytes), GL_MAP_READ_BIT);
+  const void* data =
+      glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, static_cast<GLsizeiptr>(bytes), GL_MAP_READ_BIT);
   if (data != nullptr) {
     if (sink) sink(slot.tag, static_cast<const std::uint8_t*>(data), bytes);
     glUnmapBuffer(GL_PIXEL_PACK_BUFFER);

@@ -42,9 +42,9 @@ class AsyncReadback {
   void deliver(Slot& slot, const Sink& sink);
   int width_, height_;
   std::vector<Slot> slots_;
-  std::size_t next_ = 0;     // slot the next start() uses
-  std::size_t oldest_ = 0;   // slot collect() looks at first
-  Sink pending_sink_;        // used when start() must free a slot
+  std::size_t next_ = 0;    // slot the next start() uses
+  std::size_t oldest_ = 0;  // slot collect() looks at first
+  Sink pending_sink_;       // used when start() must free a slot
 };
 
 }  // namespace sagitta::render

@@ -4,13 +4,20 @@ namespace sagitta::render {
 
 const char* glErrorName(GLenum error) {
   switch (error) {
-    case GL_NO_ERROR: return "GL_NO_ERROR";
-    case GL_INVALID_ENUM: return "GL_INVALID_ENUM";
-    case GL_INVALID_VALUE: return "GL_INVALID_VALUE";
-    case GL_INVALID_OPERATION: return "GL_INVALID_OPERATION";
-    case GL_INVALID_FRAMEBUFFER_OPERATION: return "GL_INVALID_FRAMEBUFFER_OPERATION";
-    case GL_OUT_OF_MEMORY: return "GL_OUT_OF_MEMORY";
-    default: return "unknown GL error";
+    case GL_NO_ERROR:
+      return "GL_NO_ERROR";
+    case GL_INVALID_ENUM:
+      return "GL_INVALID_ENUM";
+    case GL_INVALID_VALUE:
+      return "GL_INVALID_VALUE";
+    case GL_INVALID_OPERATION:
+      return "GL_INVALID_OPERATION";
+    case GL_INVALID_FRAMEBUFFER_OPERATION:
+      return "GL_INVALID_FRAMEBUFFER_OPERATION";
+    case GL_OUT_OF_MEMORY:
+      return "GL_OUT_OF_MEMORY";
+    default:
+      return "unknown GL error";
   }
 }
 
@@ -26,13 +33,27 @@ std::string takeGlErrors() {
 }
 
 namespace detail {
-void deleteBuffer(GLuint n) { glDeleteBuffers(1, &n); }
-void deleteVertexArray(GLuint n) { glDeleteVertexArrays(1, &n); }
-void deleteTexture(GLuint n) { glDeleteTextures(1, &n); }
-void deleteFramebuffer(GLuint n) { glDeleteFramebuffers(1, &n); }
-void deleteRenderbuffer(GLuint n) { glDeleteRenderbuffers(1, &n); }
-void deleteProgram(GLuint n) { glDeleteProgram(n); }
-void deleteShader(GLuint n) { glDeleteShader(n); }
+void deleteBuffer(GLuint n) {
+  glDeleteBuffers(1, &n);
+}
+void deleteVertexArray(GLuint n) {
+  glDeleteVertexArrays(1, &n);
+}
+void deleteTexture(GLuint n) {
+  glDeleteTextures(1, &n);
+}
+void deleteFramebuffer(GLuint n) {
+  glDeleteFramebuffers(1, &n);
+}
+void deleteRenderbuffer(GLuint n) {
+  glDeleteRenderbuffers(1, &n);
+}
+void deleteProgram(GLuint n) {
+  glDeleteProgram(n);
+}
+void deleteShader(GLuint n) {
+  glDeleteShader(n);
+}
 }  // namespace detail
 
 Buffer makeBuffer() {

@@ -4,7 +4,9 @@
 
 namespace sagitta::render {
 
-GpuMesh::GpuMesh(const anatomy::MeshData& mesh) { upload(mesh); }
+GpuMesh::GpuMesh(const anatomy::MeshData& mesh) {
+  upload(mesh);
+}
 
 void GpuMesh::upload(const anatomy::MeshData& mesh) {
   if (!vao_) {
@@ -22,12 +24,13 @@ void GpuMesh::upload(const anatomy::MeshData& mesh) {
     interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
   }
   glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(),
-               GL_STATIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
+               interleaved.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float),
+                        reinterpret_cast<void*>(3 * sizeof(float)));
 
   skinned_ = mesh.skinned() && mesh.skin_segments.size() == mesh.positions.size() &&
              mesh.skin_weights.size() == mesh.positions.size();
@@ -41,7 +44,8 @@ void GpuMesh::upload(const anatomy::MeshData& mesh) {
     std::vector<SkinVertex> skin(mesh.positions.size());
     for (std::size_t i = 0; i < skin.size(); ++i) skin[i] = {mesh.skin_segments[i], mesh.skin_weights[i]};
     glBindBuffer(GL_ARRAY_BUFFER, skin_.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(skin.size() * sizeof(SkinVertex)), skin.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(skin.size() * sizeof(SkinVertex)), skin.data(),
+                 GL_STATIC_DRAW);
     glEnableVertexAttribArray(2);
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_FALSE, sizeof(SkinVertex), nullptr);
     glEnableVertexAttribArray(3);

@@ -110,7 +110,8 @@ std::vector<std::uint8_t> RenderTarget::readPixels(bool unpremultiply) const {
     for (std::size_t i = 0; i < out.size(); i += 4) {
       const unsigned a = out[i + 3];
       if (a == 0 || a == 255) continue;
-      for (int c = 0; c < 3; ++c) out[i + c] = static_cast<std::uint8_t>(std::min(255u, (out[i + c] * 255u + a / 2) / a));
+      for (int c = 0; c < 3; ++c)
+        out[i + c] = static_cast<std::uint8_t>(std::min(255u, (out[i + c] * 255u + a / 2) / a));
     }
   }
   return out;

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <glm/gtc/matrix_transform.hpp>
 #include <vector>
+
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace sagitta::render {
 namespace {
@@ -40,7 +41,9 @@ anatomy::MeshData unitFloorQuad() {
   return q;
 }
 
-float boundsRadius(const anatomy::Bounds& b) { return b.valid ? glm::length(b.size()) * 0.5f : 1.0f; }
+float boundsRadius(const anatomy::Bounds& b) {
+  return b.valid ? glm::length(b.size()) * 0.5f : 1.0f;
+}
 
 }  // namespace
 
@@ -61,14 +64,22 @@ float xrayDensity(scene::Material material) {
   // relative linear attenuation at diagnostic energies, cortical bone = 1 (rough textbook
   // ratios; the picture is a teaching likeness of a radiograph, not a dose model)
   switch (material) {
-    case scene::Material::kBone: return 1.0f;
-    case scene::Material::kCartilage: return 0.45f;
-    case scene::Material::kDisc: return 0.4f;
-    case scene::Material::kNucleus: return 0.35f;
-    case scene::Material::kMuscle: return 0.1f;
-    case scene::Material::kNerve: return 0.1f;
-    case scene::Material::kSkin: return 0.055f;
-    case scene::Material::kPlain: return 0.0f;
+    case scene::Material::kBone:
+      return 1.0f;
+    case scene::Material::kCartilage:
+      return 0.45f;
+    case scene::Material::kDisc:
+      return 0.4f;
+    case scene::Material::kNucleus:
+      return 0.35f;
+    case scene::Material::kMuscle:
+      return 0.1f;
+    case scene::Material::kNerve:
+      return 0.1f;
+    case scene::Material::kSkin:
+      return 0.055f;
+    case scene::Material::kPlain:
+      return 0.0f;
   }
   return 0.0f;
 }
@@ -116,7 +127,8 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   if (size != shadow_size_) {
     shadow_depth_ = makeTexture();
     glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, size, size, 0, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, nullptr);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, size, size, 0, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT,
+                 nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
@@ -136,9 +148,12 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
 
   // an orthographic box around the scene and the floor under it, seen from the key light
   const anatomy::Bounds& b = list.bounds;
-  const glm::vec3 centre = b.valid ? glm::vec3(b.centre().x, b.centre().y * 0.5f, b.centre().z) : glm::vec3(0.0f);
-  const float radius = b.valid ? std::max(boundsRadius(b), glm::length(glm::vec2(b.size().x, b.size().z)) + b.centre().y * 0.5f)
-                               : 1.0f;
+  const glm::vec3 centre =
+      b.valid ? glm::vec3(b.centre().x, b.centre().y * 0.5f, b.centre().z) : glm::vec3(0.0f);
+  const float radius =
+      b.valid
+          ? std::max(boundsRadius(b), glm::length(glm::vec2(b.size().x, b.size().z)) + b.centre().y * 0.5f)
+          : 1.0f;
   const glm::vec3 up = std::abs(key_dir.y) > 0.99f ? glm::vec3(1, 0, 0) : glm::vec3(0, 1, 0);
   const glm::mat4 light_view = glm::lookAt(centre + key_dir * radius * 2.0f, centre, up);
   const glm::mat4 light_proj = glm::ortho(-radius, radius, -radius, radius, 0.01f, radius * 4.0f);
@@ -154,7 +169,8 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
     hashBytes(key, &item.mesh, sizeof(item.mesh));
     hashBytes(key, &version, sizeof(version));
     hashBytes(key, &item.model, sizeof(item.model));
-    if (item.skin >= 0) hashBytes(key, &list.skins[static_cast<std::size_t>(item.skin)], sizeof(scene::SkinMatrices));
+    if (item.skin >= 0)
+      hashBytes(key, &list.skins[static_cast<std::size_t>(item.skin)], sizeof(scene::SkinMatrices));
   }
   if (key == shadow_key_) return light_view_proj;
   shadow_key_ = key;
@@ -179,7 +195,9 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
     shadow_program_.set("u_model", item.model);
     const bool skinned = item.skin >= 0 && gpu.skinned();
     shadow_program_.set("u_skinned", skinned ? 1 : 0);
-    if (skinned) shadow_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item.skin)].data(), anatomy::kSegmentCount);
+    if (skinned)
+      shadow_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item.skin)].data(),
+                               anatomy::kSegmentCount);
     gpu.draw();
     ++stats_.draw_calls;
   }
@@ -189,14 +207,15 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
 }
 
 void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, Pass pass,
-                         const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
-                         const RenderSettings& settings) {
+                         const glm::mat4& view_proj, const glm::mat4& light_view_proj,
+                         const scene::Camera& camera, const RenderSettings& settings) {
   const bool transparent = pass == Pass::kTransparent;
   std::vector<const scene::DrawItem*> items;
   for (const scene::DrawItem& item : list.items) {
     if (item.opacity <= 0.0f) continue;
     const bool on_top = (item.flags & scene::kOnTop) != 0;
-    if (pass == Pass::kOnTop ? on_top : (!on_top && (item.opacity < 0.999f) == transparent)) items.push_back(&item);
+    if (pass == Pass::kOnTop ? on_top : (!on_top && (item.opacity < 0.999f) == transparent))
+      items.push_back(&item);
   }
   if (items.empty()) return;
   const glm::vec3 eye = camera.eye();
@@ -244,7 +263,9 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     mesh_program_.set("u_model", item->model);
     mesh_program_.set("u_normal_matrix", glm::transpose(glm::inverse(glm::mat3(item->model))));
     mesh_program_.set("u_skinned", skinned ? 1 : 0);
-    if (skinned) mesh_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item->skin)].data(), anatomy::kSegmentCount);
+    if (skinned)
+      mesh_program_.setArray("u_skin", list.skins[static_cast<std::size_t>(item->skin)].data(),
+                             anatomy::kSegmentCount);
     mesh_program_.set("u_colour", item->colour);
     mesh_program_.set("u_opacity", item->opacity);
     mesh_program_.set("u_highlight", item->highlight);
@@ -278,7 +299,8 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
 }
 
 void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                              const scene::Camera& camera, const RenderSettings& settings, RenderTarget& target) {
+                              const scene::Camera& camera, const RenderSettings& settings,
+                              RenderTarget& target) {
   const glm::ivec2 size(target.width(), target.height());
   if (size != xray_size_) {
     xray_thickness_ = makeTexture();
@@ -332,10 +354,11 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   glDisable(GL_BLEND);
   xray_composite_program_.use();
   // the full-screen triangle covers the viewport; sample the same part of the thickness
-  xray_composite_program_.set("u_uv_rect", glm::vec4(static_cast<float>(viewport_.x) / static_cast<float>(size.x),
-                                                     static_cast<float>(viewport_.y) / static_cast<float>(size.y),
-                                                     static_cast<float>(viewport_.z) / static_cast<float>(size.x),
-                                                     static_cast<float>(viewport_.w) / static_cast<float>(size.y)));
+  xray_composite_program_.set("u_uv_rect",
+                              glm::vec4(static_cast<float>(viewport_.x) / static_cast<float>(size.x),
+                                        static_cast<float>(viewport_.y) / static_cast<float>(size.y),
+                                        static_cast<float>(viewport_.z) / static_cast<float>(size.x),
+                                        static_cast<float>(viewport_.w) / static_cast<float>(size.y)));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, xray_thickness_.get());
   xray_composite_program_.set("u_thickness", 0);
@@ -345,8 +368,8 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   ++stats_.draw_calls;
 }
 
-void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
-                         const RenderSettings& settings) {
+void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj,
+                         const glm::mat4& light_view_proj, const RenderSettings& settings) {
   if (!settings.show_grid && !settings.shadows) return;
   const BackgroundColours c = coloursFor(settings.background);
   const anatomy::Bounds& b = list.bounds;
@@ -398,12 +421,13 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
   if (vertices.empty()) return;
   glBindVertexArray(lines_vao_.get());
   glBindBuffer(GL_ARRAY_BUFFER, lines_vbo_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)), vertices.data(),
-               GL_STREAM_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)),
+               vertices.data(), GL_STREAM_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), nullptr);
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex), reinterpret_cast<void*>(offsetof(LineVertex, colour)));
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
+                        reinterpret_cast<void*>(offsetof(LineVertex, colour)));
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
                         reinterpret_cast<void*>(offsetof(LineVertex, width_dash)));
@@ -424,12 +448,14 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
   glEnable(GL_DEPTH_TEST);
 }
 
-void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
-                      const RenderSettings& settings, RenderTarget& target, bool resolve) {
+void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                      const scene::Camera& camera, const RenderSettings& settings, RenderTarget& target,
+                      bool resolve) {
   stats_ = {};
   if (target.empty()) return;  // minimised window: nothing to draw, and no GL errors
-  viewport_ = settings.viewport.z > 0 && settings.viewport.w > 0 ? settings.viewport
-                                                                 : glm::ivec4(0, 0, target.width(), target.height());
+  viewport_ = settings.viewport.z > 0 && settings.viewport.w > 0
+                  ? settings.viewport
+                  : glm::ivec4(0, 0, target.width(), target.height());
   const glm::vec2 viewport_size(static_cast<float>(viewport_.z), static_cast<float>(viewport_.w));
   const float aspect = viewport_size.x / viewport_size.y;
   const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
@@ -457,7 +483,8 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   drawItems(list, meshes, Pass::kTransparent, view_proj, light_view_proj, camera, settings);
   // items that must stay visible inside the body (a force arrow): over everything, with
   // their own depth so they still shade as solids
-  if (std::any_of(list.items.begin(), list.items.end(), [](const scene::DrawItem& i) { return (i.flags & scene::kOnTop) != 0; })) {
+  if (std::any_of(list.items.begin(), list.items.end(),
+                  [](const scene::DrawItem& i) { return (i.flags & scene::kOnTop) != 0; })) {
     glClear(GL_DEPTH_BUFFER_BIT);
     drawItems(list, meshes, Pass::kOnTop, view_proj, light_view_proj, camera, settings);
   }

@@ -68,19 +68,19 @@ class Renderer {
   };
   const GpuMesh& gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes);
   void drawBackground(const RenderSettings& settings);
-  glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes, const glm::vec3& key_dir,
-                            const RenderSettings& settings);
+  glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                            const glm::vec3& key_dir, const RenderSettings& settings);
   enum class Pass { kOpaque, kTransparent, kOnTop };
   void drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, Pass pass,
                  const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
                  const RenderSettings& settings);
   void drawFloor(const scene::DrawList& list, const glm::mat4& view_proj, const glm::mat4& light_view_proj,
                  const RenderSettings& settings);
-  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size, float line_scale,
-                 bool on_top);
+  void drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size,
+                 float line_scale, bool on_top);
   void bindViewport(const RenderTarget& target) const;
-  void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes, const scene::Camera& camera,
-                      const RenderSettings& settings, RenderTarget& target);
+  void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
+                      const scene::Camera& camera, const RenderSettings& settings, RenderTarget& target);
 
   ShaderProgram mesh_program_;
   ShaderProgram shadow_program_;

@@ -2,9 +2,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <glm/gtc/type_ptr.hpp>
 #include <sstream>
 #include <vector>
+
+#include <glm/gtc/type_ptr.hpp>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -50,7 +51,8 @@ Shader compile(GLenum stage, std::string_view file) {
   GLint ok = GL_FALSE;
   glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
   if (ok != GL_TRUE) {
-    throw GraphicsError("shader shaders/" + std::string(file) + " failed to compile:\n" + compileLog(shader.get()));
+    throw GraphicsError("shader shaders/" + std::string(file) + " failed to compile:\n" +
+                        compileLog(shader.get()));
   }
   return shader;
 }
@@ -76,9 +78,12 @@ std::string shaderSource(std::string_view file) {
   return out.str();
 }
 
-ShaderProgram::ShaderProgram(Program program, std::string name) : program_(std::move(program)), name_(std::move(name)) {}
+ShaderProgram::ShaderProgram(Program program, std::string name)
+    : program_(std::move(program)), name_(std::move(name)) {}
 
-void ShaderProgram::use() const { glUseProgram(program_.get()); }
+void ShaderProgram::use() const {
+  glUseProgram(program_.get());
+}
 
 GLint ShaderProgram::location(const char* uniform) const {
   auto it = locations_.find(uniform);
@@ -88,11 +93,21 @@ GLint ShaderProgram::location(const char* uniform) const {
   return loc;
 }
 
-void ShaderProgram::set(const char* u, int v) const { glUniform1i(location(u), v); }
-void ShaderProgram::set(const char* u, float v) const { glUniform1f(location(u), v); }
-void ShaderProgram::set(const char* u, const glm::vec2& v) const { glUniform2fv(location(u), 1, glm::value_ptr(v)); }
-void ShaderProgram::set(const char* u, const glm::vec3& v) const { glUniform3fv(location(u), 1, glm::value_ptr(v)); }
-void ShaderProgram::set(const char* u, const glm::vec4& v) const { glUniform4fv(location(u), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(const char* u, int v) const {
+  glUniform1i(location(u), v);
+}
+void ShaderProgram::set(const char* u, float v) const {
+  glUniform1f(location(u), v);
+}
+void ShaderProgram::set(const char* u, const glm::vec2& v) const {
+  glUniform2fv(location(u), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char* u, const glm::vec3& v) const {
+  glUniform3fv(location(u), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char* u, const glm::vec4& v) const {
+  glUniform4fv(location(u), 1, glm::value_ptr(v));
+}
 void ShaderProgram::set(const char* u, const glm::mat3& v) const {
   glUniformMatrix3fv(location(u), 1, GL_FALSE, glm::value_ptr(v));
 }

@@ -3,12 +3,12 @@
 // glad first: GLFW must not pull in the system GL header
 #include "render/gl.h"
 #define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+
+#include <GLFW/glfw3.h>
 
 #include "core/error.h"
 #include "core/log.h"
@@ -61,8 +61,9 @@ Window::Window(const WindowOptions& options) {
                              nullptr, nullptr);
   if (window_ == nullptr) {
     if (--glfwUsers() == 0) glfwTerminate();
-    throw GraphicsError("this computer's graphics driver cannot give Sagitta the OpenGL 3.3 core context it needs (" +
-                        lastGlfwError() + ")");
+    throw GraphicsError(
+        "this computer's graphics driver cannot give Sagitta the OpenGL 3.3 core context it needs (" +
+        lastGlfwError() + ")");
   }
   glfwMakeContextCurrent(window_);
   const int version = gladLoadGL(glfwGetProcAddress);
@@ -71,7 +72,8 @@ Window::Window(const WindowOptions& options) {
     glfwDestroyWindow(window_);
     window_ = nullptr;
     if (--glfwUsers() == 0) glfwTerminate();
-    throw GraphicsError("this computer's graphics driver cannot give Sagitta the OpenGL 3.3 core context it needs");
+    throw GraphicsError(
+        "this computer's graphics driver cannot give Sagitta the OpenGL 3.3 core context it needs");
   }
   glfwSwapInterval(options.vsync ? 1 : 0);
   log::debug("OpenGL: " + glDescription());
@@ -82,9 +84,15 @@ Window::~Window() {
   if (--glfwUsers() == 0) glfwTerminate();
 }
 
-void Window::makeCurrent() { glfwMakeContextCurrent(window_); }
-bool Window::shouldClose() const { return glfwWindowShouldClose(window_) == GLFW_TRUE; }
-void Window::swapBuffers() { glfwSwapBuffers(window_); }
+void Window::makeCurrent() {
+  glfwMakeContextCurrent(window_);
+}
+bool Window::shouldClose() const {
+  return glfwWindowShouldClose(window_) == GLFW_TRUE;
+}
+void Window::swapBuffers() {
+  glfwSwapBuffers(window_);
+}
 
 glm::ivec2 Window::windowSize() const {
   glm::ivec2 s(0);

@@ -7,7 +7,8 @@ namespace sagitta::scenario {
 
 int lineOfOffset(std::string_view text, std::size_t offset) {
   const std::size_t end = std::min(offset, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
 std::map<std::string, int> keyLines(std::string_view text) {
@@ -15,9 +16,9 @@ std::map<std::string, int> keyLines(std::string_view text) {
   // that leads to it; a string in key position is recorded with its line.
   struct Frame {
     bool object = true;
-    std::string path;     // path of this container
-    std::string key;      // current key (objects)
-    int index = 0;        // current element (arrays)
+    std::string path;  // path of this container
+    std::string key;   // current key (objects)
+    int index = 0;     // current element (arrays)
     bool expect_key = true;
   };
   std::map<std::string, int> out;
@@ -32,7 +33,9 @@ std::map<std::string, int> keyLines(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\n': ++line; break;
+      case '\n':
+        ++line;
+        break;
       case '{':
       case '[': {
         Frame f;
@@ -74,7 +77,8 @@ std::map<std::string, int> keyLines(std::string_view text) {
         i = j;
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   return out;

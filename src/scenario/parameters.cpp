@@ -62,11 +62,14 @@ std::string exact(double v) {
   return fmt(v);
 }
 
-std::string fieldText(Field f) { return f == kTightness ? "tightness" : "strength"; }
+std::string fieldText(Field f) {
+  return f == kTightness ? "tightness" : "strength";
+}
 
 std::string tightnessText() {
   return "0 = normal resting length, 1 = severe: the resting musculotendon length is " +
-         std::string("shortened by up to 0.30 optimal fibre lengths (reference.md §4.3; 1 = a severe contracture)");
+         std::string(
+             "shortened by up to 0.30 optimal fibre lengths (reference.md §4.3; 1 = a severe contracture)");
 }
 std::string strengthText() {
   return "0 = no tone, 1 = a steady 10 % activation; default 0.3 (3 %, a normal low tone)";
@@ -80,15 +83,18 @@ struct PatientDef {
 };
 const std::array<PatientDef, 5> kPatient = {{
     {"patient.pelvic_incidence_deg", biomech::kPatientPiRange, "deg",
-     "A patient's pelvic incidence from a radiograph: the sacrum is morphed (turned about the sacroiliac joints) "
+     "A patient's pelvic incidence from a radiograph: the sacrum is morphed (turned about the sacroiliac "
+     "joints) "
      "until the model's PI matches"},
     {"patient.pelvic_tilt_deg", biomech::kPatientPtRange, "deg",
      "A patient's pelvic tilt (Legaye PT): the pelvis is posed to it instead of solved"},
     {"patient.sacral_slope_deg", biomech::kPatientSsRange, "deg",
-     "A patient's sacral slope: poses the pelvis when no PT is given; with PT and PI it must agree (PI = PT + SS "
+     "A patient's sacral slope: poses the pelvis when no PT is given; with PT and PI it must agree (PI = PT "
+     "+ SS "
      "within 2 deg)"},
     {"patient.lumbar_lordosis_deg", biomech::kPatientLlRange, "deg",
-     "A patient's lumbar lordosis (Cobb L1-S1): the lumbar spine is posed to it and the trunk leans as it must"},
+     "A patient's lumbar lordosis (Cobb L1-S1): the lumbar spine is posed to it and the trunk leans as it "
+     "must"},
     {"patient.slip_percent", biomech::kSlipPercentRange, "%",
      "A patient's measured slip (Meyerding %); replaces slip.percent"},
 }};
@@ -98,14 +104,26 @@ std::vector<Entry> buildEntries() {
   auto add = [&](Entry e) { out.push_back(std::move(e)); };
   {
     Entry e;
-    e.info = {"pose", ParamType::kChoice, 0, 0, {"standing", "thomas", "lunge", "sitting"}, "",
-              "Posture to solve: standing; supine modified Thomas test; half-kneeling hip-flexor stretch (lunge); "
-              "sitting",
-              false};
+    e.info = {
+        "pose",
+        ParamType::kChoice,
+        0,
+        0,
+        {"standing", "thomas", "lunge", "sitting"},
+        "",
+        "Posture to solve: standing; supine modified Thomas test; half-kneeling hip-flexor stretch (lunge); "
+        "sitting",
+        false};
     e.kind = Kind::kPose;
     add(e);
-    e.info = {"pose_side", ParamType::kChoice, 0, 0, {"left", "right"}, "",
-              "Thomas test: the tested leg (hanging off the couch); lunge: the back (kneeling) leg", false};
+    e.info = {"pose_side",
+              ParamType::kChoice,
+              0,
+              0,
+              {"left", "right"},
+              "",
+              "Thomas test: the tested leg (hanging off the couch); lunge: the back (kneeling) leg",
+              false};
     e.kind = Kind::kPoseSide;
     add(e);
   }
@@ -119,10 +137,15 @@ std::vector<Entry> buildEntries() {
     }
     for (Field f : {kTightness, kStrength}) {
       Entry e;
-      e.info = {"muscles." + std::string(biomech::groupKey(group)) + "." + fieldText(f), ParamType::kNumber, 0.0, 1.0,
-                {}, "",
-                (f == kTightness ? "Tightness" : "Strength (tone)") + std::string(" of every muscle of the group (") +
-                    members + "), both sides: " + (f == kTightness ? tightnessText() : strengthText()),
+      e.info = {"muscles." + std::string(biomech::groupKey(group)) + "." + fieldText(f),
+                ParamType::kNumber,
+                0.0,
+                1.0,
+                {},
+                "",
+                (f == kTightness ? "Tightness" : "Strength (tone)") +
+                    std::string(" of every muscle of the group (") + members +
+                    "), both sides: " + (f == kTightness ? tightnessText() : strengthText()),
                 false};
       e.kind = Kind::kGroup;
       e.index = static_cast<int>(g);
@@ -136,7 +159,12 @@ std::vector<Entry> buildEntries() {
     const std::string display(biomech::muscleDef(id).display_name);
     for (Field f : {kTightness, kStrength}) {
       Entry e;
-      e.info = {"muscles." + name + "." + fieldText(f), ParamType::kNumber, 0.0, 1.0, {}, "",
+      e.info = {"muscles." + name + "." + fieldText(f),
+                ParamType::kNumber,
+                0.0,
+                1.0,
+                {},
+                "",
                 (f == kTightness ? "Tightness" : "Strength (tone)") + std::string(" of ") + display +
                     ", both sides: " + (f == kTightness ? tightnessText() : strengthText()),
                 false};
@@ -153,8 +181,12 @@ std::vector<Entry> buildEntries() {
     for (Side s : biomech::kSides) {
       for (Field f : {kTightness, kStrength}) {
         Entry e;
-        e.info = {"muscles." + name + "." + std::string(biomech::sideName(s)) + "." + fieldText(f), ParamType::kNumber,
-                  0.0, 1.0, {}, "",
+        e.info = {"muscles." + name + "." + std::string(biomech::sideName(s)) + "." + fieldText(f),
+                  ParamType::kNumber,
+                  0.0,
+                  1.0,
+                  {},
+                  "",
                   (f == kTightness ? "Tightness" : "Strength (tone)") + std::string(" of the ") +
                       std::string(biomech::sideName(s)) + " " + display + ": " +
                       (f == kTightness ? tightnessText() : strengthText()),
@@ -169,17 +201,33 @@ std::vector<Entry> buildEntries() {
   }
   {
     Entry e;
-    e.info = {"slip.level", ParamType::kChoice, 0, 0, {"L4-L5", "L5-S1"}, "",
-              "Level of the spondylolisthesis: the upper vertebra (L4 or L5) slips on the one below", false};
+    e.info = {"slip.level",
+              ParamType::kChoice,
+              0,
+              0,
+              {"L4-L5", "L5-S1"},
+              "",
+              "Level of the spondylolisthesis: the upper vertebra (L4 or L5) slips on the one below",
+              false};
     e.kind = Kind::kSlipLevel;
     add(e);
-    e.info = {"slip.type", ParamType::kChoice, 0, 0, {"isthmic", "degenerative"}, "",
-              "isthmic: a pars interarticularis defect, the posterior arch stays behind; degenerative: intact pars, the "
+    e.info = {"slip.type",
+              ParamType::kChoice,
+              0,
+              0,
+              {"isthmic", "degenerative"},
+              "",
+              "isthmic: a pars interarticularis defect, the posterior arch stays behind; degenerative: "
+              "intact pars, the "
               "whole vertebra slips",
               false};
     e.kind = Kind::kSlipType;
     add(e);
-    e.info = {"slip.percent", ParamType::kNumber, biomech::kSlipPercentRange.min, biomech::kSlipPercentRange.max, {},
+    e.info = {"slip.percent",
+              ParamType::kNumber,
+              biomech::kSlipPercentRange.min,
+              biomech::kSlipPercentRange.max,
+              {},
               "%",
               "Forward slip of the upper vertebra over the lower endplate (Meyerding %; above 100 % is "
               "spondyloptosis). The report measures it back from the posed bones",
@@ -189,27 +237,52 @@ std::vector<Entry> buildEntries() {
   }
   for (std::size_t i = 0; i < kPatient.size(); ++i) {
     Entry e;
-    e.info = {kPatient[i].key, ParamType::kNumber, kPatient[i].range.min, kPatient[i].range.max, {}, kPatient[i].unit,
-              kPatient[i].text, true};
+    e.info = {kPatient[i].key,
+              ParamType::kNumber,
+              kPatient[i].range.min,
+              kPatient[i].range.max,
+              {},
+              kPatient[i].unit,
+              kPatient[i].text,
+              true};
     e.kind = Kind::kPatient;
     e.index = static_cast<int>(i);
     add(e);
   }
   {
     Entry e;
-    e.info = {"body.stature_m", ParamType::kNumber, biomech::kStatureRange.min, biomech::kStatureRange.max, {}, "m",
-              "Stature the skeleton is built for (adult range of the cited regressions)", false};
+    e.info = {"body.stature_m",
+              ParamType::kNumber,
+              biomech::kStatureRange.min,
+              biomech::kStatureRange.max,
+              {},
+              "m",
+              "Stature the skeleton is built for (adult range of the cited regressions)",
+              false};
     e.kind = Kind::kStature;
     add(e);
-    e.info = {"body.mass_kg", ParamType::kNumber, biomech::kMassRange.min, biomech::kMassRange.max, {}, "kg",
-              "Body mass (segment masses are fractions of it: Dempster via Winter)", false};
+    e.info = {"body.mass_kg",
+              ParamType::kNumber,
+              biomech::kMassRange.min,
+              biomech::kMassRange.max,
+              {},
+              "kg",
+              "Body mass (segment masses are fractions of it: Dempster via Winter)",
+              false};
     e.kind = Kind::kMass;
     add(e);
-    e.info = {"body.sex", ParamType::kChoice, 0, 0, {"male", "female"}, "",
-              "Sex of the skeleton: female has the wider, rounder pelvis and wider subpubic angle (docs/anatomy.md). "
-              "Built-in models ship for the average man (1.75 m) and woman (1.63 m); other statures are generated "
-              "once and cached",
-              false};
+    e.info = {
+        "body.sex",
+        ParamType::kChoice,
+        0,
+        0,
+        {"male", "female"},
+        "",
+        "Sex of the skeleton: female has the wider, rounder pelvis and wider subpubic angle "
+        "(docs/anatomy.md). "
+        "Built-in models ship for the average man (1.75 m) and woman (1.63 m); other statures are generated "
+        "once and cached",
+        false};
     e.kind = Kind::kSex;
     add(e);
   }
@@ -240,25 +313,39 @@ const Entry& requireEntry(std::string_view key) {
 std::optional<double>& patientField(ModelInputs& in, int index) {
   biomech::PatientMeasures& p = in.patient;
   switch (index) {
-    case 0: return p.pelvic_incidence_deg;
-    case 1: return p.pelvic_tilt_deg;
-    case 2: return p.sacral_slope_deg;
-    case 3: return p.lumbar_lordosis_deg;
-    default: return p.slip_percent;
+    case 0:
+      return p.pelvic_incidence_deg;
+    case 1:
+      return p.pelvic_tilt_deg;
+    case 2:
+      return p.sacral_slope_deg;
+    case 3:
+      return p.lumbar_lordosis_deg;
+    default:
+      return p.slip_percent;
   }
 }
 
-double& field(biomech::MuscleSetting& s, Field f) { return f == kTightness ? s.tightness : s.strength; }
-double field(const biomech::MuscleSetting& s, Field f) { return f == kTightness ? s.tightness : s.strength; }
+double& field(biomech::MuscleSetting& s, Field f) {
+  return f == kTightness ? s.tightness : s.strength;
+}
+double field(const biomech::MuscleSetting& s, Field f) {
+  return f == kTightness ? s.tightness : s.strength;
+}
 
 std::optional<double> patientValue(const ModelInputs& in, int index) {
   const biomech::PatientMeasures& p = in.patient;
   switch (index) {
-    case 0: return p.pelvic_incidence_deg;
-    case 1: return p.pelvic_tilt_deg;
-    case 2: return p.sacral_slope_deg;
-    case 3: return p.lumbar_lordosis_deg;
-    default: return p.slip_percent;
+    case 0:
+      return p.pelvic_incidence_deg;
+    case 1:
+      return p.pelvic_tilt_deg;
+    case 2:
+      return p.sacral_slope_deg;
+    case 3:
+      return p.lumbar_lordosis_deg;
+    default:
+      return p.slip_percent;
   }
 }
 
@@ -342,12 +429,23 @@ void setNumber(ModelInputs& in, std::string_view key, double value) {
     case Kind::kMuscleBoth:
       for (Side s : biomech::kSides) field(in.muscle(static_cast<MuscleId>(e.index), s), e.field) = value;
       break;
-    case Kind::kMuscleSide: field(in.muscle(static_cast<MuscleId>(e.index), e.side), e.field) = value; break;
-    case Kind::kSlipPercent: in.slip.percent = value; break;
-    case Kind::kPatient: patientField(in, e.index) = value; break;
-    case Kind::kStature: in.body.stature_m = value; break;
-    case Kind::kMass: in.body.mass_kg = value; break;
-    default: break;  // choices handled above
+    case Kind::kMuscleSide:
+      field(in.muscle(static_cast<MuscleId>(e.index), e.side), e.field) = value;
+      break;
+    case Kind::kSlipPercent:
+      in.slip.percent = value;
+      break;
+    case Kind::kPatient:
+      patientField(in, e.index) = value;
+      break;
+    case Kind::kStature:
+      in.body.stature_m = value;
+      break;
+    case Kind::kMass:
+      in.body.mass_kg = value;
+      break;
+    default:
+      break;  // choices handled above
   }
 }
 
@@ -392,7 +490,8 @@ void setChoice(ModelInputs& in, std::string_view key, std::string_view value) {
       in.body.sex = *s;
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -436,30 +535,43 @@ std::optional<double> getNumber(const ModelInputs& in, std::string_view key) {
                                 ? static_cast<int>(biomech::groupOf(static_cast<MuscleId>(m))) == e.index
                                 : static_cast<int>(m) == e.index;
         if (!member) continue;
-        for (Side s : biomech::kSides) values.push_back(field(in.muscle(static_cast<MuscleId>(m), s), e.field));
+        for (Side s : biomech::kSides)
+          values.push_back(field(in.muscle(static_cast<MuscleId>(m), s), e.field));
       }
-      if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); })) return values.front();
+      if (std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); }))
+        return values.front();
       double sum = 0.0;
       for (double v : values) sum += v;
       return sum / static_cast<double>(values.size());
     }
-    case Kind::kMuscleSide: return field(in.muscle(static_cast<MuscleId>(e.index), e.side), e.field);
-    case Kind::kSlipPercent: return in.slip.percent;
-    case Kind::kPatient: return patientValue(in, e.index);
-    case Kind::kStature: return in.body.stature_m;
-    case Kind::kMass: return in.body.mass_kg;
-    default: return std::nullopt;
+    case Kind::kMuscleSide:
+      return field(in.muscle(static_cast<MuscleId>(e.index), e.side), e.field);
+    case Kind::kSlipPercent:
+      return in.slip.percent;
+    case Kind::kPatient:
+      return patientValue(in, e.index);
+    case Kind::kStature:
+      return in.body.stature_m;
+    case Kind::kMass:
+      return in.body.mass_kg;
+    default:
+      return std::nullopt;
   }
 }
 
 std::string getText(const ModelInputs& in, std::string_view key) {
   const Entry& e = requireEntry(key);
   switch (e.kind) {
-    case Kind::kPose: return std::string(biomech::poseName(in.pose));
-    case Kind::kPoseSide: return std::string(biomech::sideName(in.pose_side));
-    case Kind::kSlipLevel: return std::string(biomech::slipLevelName(in.slip.level));
-    case Kind::kSlipType: return std::string(biomech::slipTypeName(in.slip.type));
-    case Kind::kSex: return std::string(anatomy::sexName(in.body.sex));
+    case Kind::kPose:
+      return std::string(biomech::poseName(in.pose));
+    case Kind::kPoseSide:
+      return std::string(biomech::sideName(in.pose_side));
+    case Kind::kSlipLevel:
+      return std::string(biomech::slipLevelName(in.slip.level));
+    case Kind::kSlipType:
+      return std::string(biomech::slipTypeName(in.slip.type));
+    case Kind::kSex:
+      return std::string(anatomy::sexName(in.body.sex));
     default: {
       const std::optional<double> v = getNumber(in, key);
       return v ? exact(*v) : "";

@@ -31,11 +31,11 @@ enum class ParamType { kNumber, kChoice };
 struct ParamInfo {
   std::string key;
   ParamType type = ParamType::kNumber;
-  double min = 0.0, max = 0.0;        // numbers
-  std::vector<std::string> choices;   // choices (canonical spelling)
-  std::string unit;                   // "", "%", "deg", "m", "kg"
+  double min = 0.0, max = 0.0;       // numbers
+  std::vector<std::string> choices;  // choices (canonical spelling)
+  std::string unit;                  // "", "%", "deg", "m", "kg"
   std::string description;
-  bool optional = false;              // patient.*: may be unset
+  bool optional = false;  // patient.*: may be unset
 };
 
 // Every key, in documentation order.

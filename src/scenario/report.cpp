@@ -38,7 +38,8 @@ Json inputsJson(const biomech::ModelInputs& in) {
     muscles[std::string(biomech::muscleKey(static_cast<biomech::MuscleId>(m)))] = sides;
   }
   j["muscles"] = muscles;
-  j["slip"] = Json{{"level", getText(in, "slip.level")}, {"type", getText(in, "slip.type")}, {"percent", in.slip.percent}};
+  j["slip"] = Json{
+      {"level", getText(in, "slip.level")}, {"type", getText(in, "slip.type")}, {"percent", in.slip.percent}};
   Json patient = Json::object();
   for (const ParamInfo& p : parameters()) {
     if (!p.optional) continue;
@@ -46,7 +47,8 @@ Json inputsJson(const biomech::ModelInputs& in) {
     patient[p.key.substr(p.key.find('.') + 1)] = v ? Json(*v) : Json(nullptr);
   }
   j["patient"] = patient;
-  j["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
+  j["body"] = Json{
+      {"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
   return j;
 }
 
@@ -68,7 +70,8 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
   r["pi_minus_ll_deg"] = m.pelvic_incidence_deg - m.lumbar_lordosis_deg;
   Json segmental = Json::object();
   for (int k = 0; k < biomech::kLumbarLevels; ++k) {
-    segmental[std::string(biomech::segmentLevelName(k))] = m.segmental_lordosis_deg[static_cast<std::size_t>(k)];
+    segmental[std::string(biomech::segmentLevelName(k))] =
+        m.segmental_lordosis_deg[static_cast<std::size_t>(k)];
   }
   r["segmental_lordosis_deg"] = segmental;
   r["hip_extension_deg"] = bySide(m.hip_extension_deg);
@@ -112,7 +115,9 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
   }
   r["sacrum_morph_deg"] = s.sacrum_morph_deg;
   r["trunk_inclination_deg"] = s.trunk_inclination_deg;
-  r["solver"] = Json{{"iterations", s.solver.iterations}, {"residual", s.solver.residual}, {"converged", s.solver.converged}};
+  r["solver"] = Json{{"iterations", s.solver.iterations},
+                     {"residual", s.solver.residual},
+                     {"converged", s.solver.converged}};
   r["warnings"] = s.warnings;
   r["inputs"] = inputsJson(in);
   r["units"] = Json{{"*_deg", "degrees"},

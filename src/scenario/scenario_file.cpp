@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -18,10 +18,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 using biomech::ModelInputs;
 
-constexpr std::array<std::string_view, 6> kOpaqueSections = {"view", "camera", "overlays", "mode", "captions",
-                                                             "description"};
-constexpr std::array<std::string_view, 8> kModelSections = {"schema", "version", "pose", "pose_side",
-                                                            "muscles", "slip",   "patient", "body"};
+constexpr std::array<std::string_view, 6> kOpaqueSections = {"view", "camera",   "overlays",
+                                                             "mode", "captions", "description"};
+constexpr std::array<std::string_view, 8> kModelSections = {"schema",  "version", "pose",    "pose_side",
+                                                            "muscles", "slip",    "patient", "body"};
 
 bool isOpaque(std::string_view key) {
   return std::find(kOpaqueSections.begin(), kOpaqueSections.end(), key) != kOpaqueSections.end();
@@ -198,7 +198,8 @@ Scenario parseScenario(std::string_view text, const std::string& source) {
   // schema and version first: a newer file is refused before its unknown keys are judged
   if (!doc.contains("schema")) r.fail("", "missing \"schema\": \"" + std::string(kScenarioSchema) + "\"");
   if (!doc["schema"].is_string() || doc["schema"].get<std::string>() != kScenarioSchema) {
-    r.fail("schema", "\"schema\" must be \"" + std::string(kScenarioSchema) + "\", not " + Reader::describe(doc["schema"]));
+    r.fail("schema", "\"schema\" must be \"" + std::string(kScenarioSchema) + "\", not " +
+                         Reader::describe(doc["schema"]));
   }
   if (!doc.contains("version")) r.fail("", "missing \"version\"");
   const Json& version = doc["version"];
@@ -274,7 +275,8 @@ std::string scenarioToJson(const Scenario& s) {
     if (!uniform || !common || *common == biomech::MuscleSetting{}) continue;
     muscles[std::string(biomech::groupKey(static_cast<biomech::MuscleGroup>(g)))] = settingJson(*common);
     for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
-      if (static_cast<std::size_t>(biomech::groupOf(static_cast<biomech::MuscleId>(m))) == g) written[m] = true;
+      if (static_cast<std::size_t>(biomech::groupOf(static_cast<biomech::MuscleId>(m))) == g)
+        written[m] = true;
     }
   }
   for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
@@ -294,7 +296,8 @@ std::string scenarioToJson(const Scenario& s) {
   }
   if (!muscles.empty()) doc["muscles"] = muscles;
 
-  doc["slip"] = Json{{"level", getText(in, "slip.level")}, {"type", getText(in, "slip.type")}, {"percent", in.slip.percent}};
+  doc["slip"] = Json{
+      {"level", getText(in, "slip.level")}, {"type", getText(in, "slip.type")}, {"percent", in.slip.percent}};
   Json patient = Json::object();
   for (const ParamInfo& p : parameters()) {
     if (!p.optional) continue;
@@ -302,7 +305,8 @@ std::string scenarioToJson(const Scenario& s) {
     if (v) patient[p.key.substr(p.key.find('.') + 1)] = *v;
   }
   if (!patient.empty()) doc["patient"] = patient;
-  doc["body"] = Json{{"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
+  doc["body"] = Json{
+      {"stature_m", in.body.stature_m}, {"mass_kg", in.body.mass_kg}, {"sex", anatomy::sexName(in.body.sex)}};
   for (const auto& [name, value] : s.extra.items()) doc[name] = value;
   return doc.dump(2) + "\n";
 }

@@ -24,7 +24,8 @@ anatomy::MeshData unitArrow() {
     for (int i = 0; i < kSides; ++i) {
       const float a = 2.0f * std::numbers::pi_v<float> * static_cast<float>(i) / kSides;
       m.positions.emplace_back(std::cos(a) * r, y, std::sin(a) * r);
-      m.normals.push_back(normals_out ? glm::normalize(glm::vec3(std::cos(a), ny, std::sin(a))) : glm::vec3(0, -1, 0));
+      m.normals.push_back(normals_out ? glm::normalize(glm::vec3(std::cos(a), ny, std::sin(a)))
+                                      : glm::vec3(0, -1, 0));
     }
   };
   ring(0.0f, 1.0f, false, 0.0f);        // 0: base cap
@@ -81,7 +82,8 @@ glm::mat4 alignY(const glm::vec3& dir) {
 }  // namespace
 
 std::uint32_t musclePickId(biomech::MuscleId muscle, anatomy::Side side) {
-  return 1u + 2u * static_cast<std::uint32_t>(biomech::muscleIndex(muscle)) + static_cast<std::uint32_t>(biomech::sideIndex(side));
+  return 1u + 2u * static_cast<std::uint32_t>(biomech::muscleIndex(muscle)) +
+         static_cast<std::uint32_t>(biomech::sideIndex(side));
 }
 
 bool MuscleHighlight::any() const {
@@ -106,8 +108,8 @@ MeshId BodyMeshes::place(anatomy::MeshData mesh) {
   return dynamic_[index];
 }
 
-void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles, const MuscleHighlight& highlight,
-                            DrawList& list) {
+void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
+                            const MuscleHighlight& highlight, DrawList& list) {
   for (const biomech::FascicleResult& f : fascicles) {
     const biomech::FascicleDef& def = biomech::muscleDef(f.muscle).fascicles[f.fascicle];
     std::vector<glm::vec3> path;
@@ -162,7 +164,8 @@ void BodyMeshes::addShearArrow(const biomech::ForceArrow& shear, DrawList& list)
   item.material = Material::kPlain;
   item.colour = {1.0f, 0.28f, 0.12f};
   item.flags = kOnTop;
-  item.model = glm::translate(glm::mat4(1.0f), glm::vec3(shear.origin)) * alignY(glm::normalize(glm::vec3(shear.direction))) *
+  item.model = glm::translate(glm::mat4(1.0f), glm::vec3(shear.origin)) *
+               alignY(glm::normalize(glm::vec3(shear.direction))) *
                glm::scale(glm::mat4(1.0f), glm::vec3(radius, length, radius));
   list.items.push_back(item);
 }

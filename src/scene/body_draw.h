@@ -25,7 +25,8 @@ struct MuscleHighlight {
 class BodyMeshes {
  public:
   explicit BodyMeshes(MeshLibrary& library);
-  void addMuscles(std::span<const biomech::FascicleResult> fascicles, const MuscleHighlight& highlight, DrawList& list);
+  void addMuscles(std::span<const biomech::FascicleResult> fascicles, const MuscleHighlight& highlight,
+                  DrawList& list);
   void addNerves(const biomech::SlipResult& slip, DrawList& list);
   void addShearArrow(const biomech::ForceArrow& shear, DrawList& list);
   void addSupport(const biomech::Support& support, DrawList& list);

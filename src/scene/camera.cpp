@@ -54,13 +54,21 @@ glm::vec3 Camera::right() const {
   return glm::normalize(r);
 }
 
-glm::vec3 Camera::up() const { return glm::normalize(glm::cross(right(), forward())); }
+glm::vec3 Camera::up() const {
+  return glm::normalize(glm::cross(right(), forward()));
+}
 
-glm::vec3 Camera::eye() const { return target - forward() * distance_m; }
+glm::vec3 Camera::eye() const {
+  return target - forward() * distance_m;
+}
 
-glm::mat4 Camera::view() const { return glm::lookAt(eye(), target, up()); }
+glm::mat4 Camera::view() const {
+  return glm::lookAt(eye(), target, up());
+}
 
-float Camera::halfHeightAtTarget() const { return distance_m * std::tan(fov_y_rad * 0.5f); }
+float Camera::halfHeightAtTarget() const {
+  return distance_m * std::tan(fov_y_rad * 0.5f);
+}
 
 glm::mat4 Camera::projectionMatrix(float aspect) const {
   aspect = std::max(aspect, 1e-3f);
@@ -90,14 +98,32 @@ void Camera::dolly(float factor) {
 void Camera::setView(ViewPreset view) {
   const float pi = glm::pi<float>();
   switch (view) {
-    case ViewPreset::kLateralLeft: yaw_rad = 0.0f; pitch_rad = 0.0f; break;
-    case ViewPreset::kLateralRight: yaw_rad = pi; pitch_rad = 0.0f; break;
-    case ViewPreset::kAnterior: yaw_rad = pi * 0.5f; pitch_rad = 0.0f; break;
-    case ViewPreset::kPosterior: yaw_rad = -pi * 0.5f; pitch_rad = 0.0f; break;
+    case ViewPreset::kLateralLeft:
+      yaw_rad = 0.0f;
+      pitch_rad = 0.0f;
+      break;
+    case ViewPreset::kLateralRight:
+      yaw_rad = pi;
+      pitch_rad = 0.0f;
+      break;
+    case ViewPreset::kAnterior:
+      yaw_rad = pi * 0.5f;
+      pitch_rad = 0.0f;
+      break;
+    case ViewPreset::kPosterior:
+      yaw_rad = -pi * 0.5f;
+      pitch_rad = 0.0f;
+      break;
     // from above with anterior at the top of the screen, as superior views are usually shown
-    case ViewPreset::kSuperior: yaw_rad = -pi * 0.5f; pitch_rad = kMaxPitch; break;
+    case ViewPreset::kSuperior:
+      yaw_rad = -pi * 0.5f;
+      pitch_rad = kMaxPitch;
+      break;
     // from the front left and a little above: pelvis, hip flexors and spine all visible
-    case ViewPreset::kOblique: yaw_rad = pi * 0.25f; pitch_rad = glm::radians(20.0f); break;
+    case ViewPreset::kOblique:
+      yaw_rad = pi * 0.25f;
+      pitch_rad = glm::radians(20.0f);
+      break;
   }
 }
 

@@ -24,10 +24,10 @@ enum class Projection { kPerspective, kOrthographic };
 
 struct Camera {
   glm::vec3 target{0.0f, 1.0f, 0.0f};  // world point the camera looks at (metres)
-  float distance_m = 2.0f;              // from target to eye, > 0
-  float yaw_rad = 0.0f;                 // about world +Y; 0 = eye on the -Z side (patient's left)
-  float pitch_rad = 0.0f;               // elevation, clamped to (-89°, 89°)
-  float fov_y_rad = 0.6f;               // perspective vertical field of view
+  float distance_m = 2.0f;             // from target to eye, > 0
+  float yaw_rad = 0.0f;                // about world +Y; 0 = eye on the -Z side (patient's left)
+  float pitch_rad = 0.0f;              // elevation, clamped to (-89°, 89°)
+  float fov_y_rad = 0.6f;              // perspective vertical field of view
   Projection projection = Projection::kPerspective;
 
   glm::vec3 eye() const;

@@ -56,7 +56,8 @@ void add(std::string& text, const std::string& sentence) {
 
 }  // namespace
 
-std::vector<std::string> changeBadges(const biomech::ClinicalMeasures& now, const biomech::ClinicalMeasures& neutral,
+std::vector<std::string> changeBadges(const biomech::ClinicalMeasures& now,
+                                      const biomech::ClinicalMeasures& neutral,
                                       const biomech::Solution& solution) {
   std::vector<std::string> badges;
   badges.push_back("ΔPT " + signedValue(now.pelvic_tilt_deg - neutral.pelvic_tilt_deg, "°"));
@@ -67,8 +68,8 @@ std::vector<std::string> changeBadges(const biomech::ClinicalMeasures& now, cons
   return badges;
 }
 
-Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution& now, const biomech::Solution& neutral,
-                         bool show_numbers) {
+Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution& now,
+                         const biomech::Solution& neutral, bool show_numbers) {
   Captions c;
   const biomech::ClinicalMeasures& m = now.measures;
   // anterior tilt is a smaller PT (reference.md §1.1)
@@ -82,29 +83,36 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
   switch (in.pose) {
     case biomech::PoseKind::kThomas: {
       if (now.thomas && now.thomas->one_joint_flexors_short) {
-        add(c.caption, "Lying back with the other knee held to the chest, this thigh stays above the couch: the hip "
-                       "flexors at the front of this hip are short.");
+        add(c.caption,
+            "Lying back with the other knee held to the chest, this thigh stays above the couch: the hip "
+            "flexors at the front of this hip are short.");
       } else {
-        add(c.caption, "Lying back with the other knee held to the chest, this thigh rests at or below the couch: the "
-                       "hip flexors are long enough.");
+        add(c.caption,
+            "Lying back with the other knee held to the chest, this thigh rests at or below the couch: the "
+            "hip flexors are long enough.");
       }
       if (now.thomas && now.thomas->two_joint_flexors_short) {
-        add(c.caption, "The knee stays straighter than usual, which points to a short rectus femoris at the front of the thigh.");
+        add(c.caption,
+            "The knee stays straighter than usual, which points to a short rectus femoris at the front of "
+            "the thigh.");
       }
       break;
     }
     case biomech::PoseKind::kLunge:
-      add(c.caption, "Kneeling with this leg behind you stretches the hip flexors at the front of the hip. Keeping "
-                     "the pelvis tucked under makes the stretch stronger.");
+      add(c.caption,
+          "Kneeling with this leg behind you stretches the hip flexors at the front of the hip. Keeping "
+          "the pelvis tucked under makes the stretch stronger.");
       break;
     case biomech::PoseKind::kSitting:
-      add(c.caption, "Sitting bends the hips, so the hip flexors are short and slack, and the lower back flattens.");
+      add(c.caption,
+          "Sitting bends the hips, so the hip flexors are short and slack, and the lower back flattens.");
       break;
     case biomech::PoseKind::kStanding:
       if (forward_tilt > 0.7 && flexors >= back && flexors > 0.1) {
         add(c.caption, "Your hip flexors are short, so they pull the front of your pelvis down.");
       } else if (forward_tilt > 0.7 && back > 0.1) {
-        add(c.caption, "The muscles along your lower back are tight, so they arch it and tip your pelvis forward.");
+        add(c.caption,
+            "The muscles along your lower back are tight, so they arch it and tip your pelvis forward.");
       } else if (forward_tilt < -0.7 && hamstrings > 0.1) {
         add(c.caption, "Your hamstrings are tight, so they pull the back of your pelvis down.");
       } else if (forward_tilt < -0.7 && glute_abs > biomech::kDefaultStrength + 0.05) {
@@ -148,9 +156,11 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
 
   // honest about the size of the effect (reference.md §6): studies find small, variable changes
   const bool muscle_effect = std::abs(forward_tilt) > 3.0 && in.pose == biomech::PoseKind::kStanding;
-  c.note = muscle_effect ? "Studies find that muscle tightness changes posture less than this, and differently from "
-                           "person to person. " + std::string(kNotADiagnosis)
-                         : std::string(kNotADiagnosis);
+  c.note = muscle_effect
+               ? "Studies find that muscle tightness changes posture less than this, and differently from "
+                 "person to person. " +
+                     std::string(kNotADiagnosis)
+               : std::string(kNotADiagnosis);
   return c;
 }
 

@@ -12,8 +12,8 @@
 namespace sagitta::scene {
 
 struct Captions {
-  std::string caption;   // one to three sentences
-  std::string note;      // evidence note and "mechanics, not a diagnosis"
+  std::string caption;  // one to three sentences
+  std::string note;     // evidence note and "mechanics, not a diagnosis"
   std::vector<std::string> badges;
 };
 
@@ -22,7 +22,8 @@ Captions patientCaptions(const biomech::ModelInputs& inputs, const biomech::Solu
                          const biomech::Solution& neutral, bool show_numbers);
 
 // "ΔPT −3.4°", "ΔLL +3.1°", "Psoas length −4 %" for a side-by-side or ghost comparison.
-std::vector<std::string> changeBadges(const biomech::ClinicalMeasures& now, const biomech::ClinicalMeasures& neutral,
+std::vector<std::string> changeBadges(const biomech::ClinicalMeasures& now,
+                                      const biomech::ClinicalMeasures& neutral,
                                       const biomech::Solution& solution);
 
 inline constexpr const char* kNotADiagnosis = "The picture shows mechanics, not a diagnosis.";

@@ -1,10 +1,10 @@
 #include "scene/default_model.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <system_error>
+
+#include <unistd.h>
 
 #include "anatomy/asset_writer.h"
 #include "core/error.h"
@@ -14,19 +14,22 @@
 namespace sagitta::scene {
 namespace fs = std::filesystem;
 
-anatomy::Model loadDefaultModel(anatomy::Lod lod) { return anatomy::loadBuiltinModel(lod); }
+anatomy::Model loadDefaultModel(anatomy::Lod lod) {
+  return anatomy::loadBuiltinModel(lod);
+}
 
 fs::path modelCacheFolder(const anatomy::BodyParams& body) {
   char name[96];
-  std::snprintf(name, sizeof name, "%s_%.4fm_%.2fy", std::string(anatomy::sexName(body.sex)).c_str(), body.stature_m,
-                body.age_years);
+  std::snprintf(name, sizeof name, "%s_%.4fm_%.2fy", std::string(anatomy::sexName(body.sex)).c_str(),
+                body.stature_m, body.age_years);
   return paths::cacheDir() / "models" / name;
 }
 
 namespace {
 
 // The cached model for `body`, or nullopt when there is none (or it is for another body or broken).
-std::optional<anatomy::Model> loadCached(const fs::path& folder, const anatomy::BodyParams& body, anatomy::Lod lod) {
+std::optional<anatomy::Model> loadCached(const fs::path& folder, const anatomy::BodyParams& body,
+                                         anatomy::Lod lod) {
   const fs::path manifest = folder / anatomy::lodFolder("model", lod) / "manifest.json";
   std::error_code ec;
   if (!fs::exists(manifest, ec)) return std::nullopt;
@@ -34,7 +37,8 @@ std::optional<anatomy::Model> loadCached(const fs::path& folder, const anatomy::
     anatomy::Model m = anatomy::loadModel(manifest);
     if (anatomy::sameMeshes(m.skeleton.params(), body) && m.warnings.empty()) return m;
   } catch (const std::exception& e) {
-    log::warning("the cached model " + manifest.string() + " is unusable (" + e.what() + "); generating it again");
+    log::warning("the cached model " + manifest.string() + " is unusable (" + e.what() +
+                 "); generating it again");
   }
   return std::nullopt;
 }
@@ -43,14 +47,15 @@ std::optional<anatomy::Model> loadCached(const fs::path& folder, const anatomy::
 // when complete) and loads it; in memory only when the cache cannot be written.
 anatomy::Model generate(const fs::path& folder, const anatomy::BodyParams& body, anatomy::Lod lod) {
   char what[128];
-  std::snprintf(what, sizeof what, "%s of %.2f m, %.0f years", body.sex == anatomy::Sex::kFemale ? "woman" : "man",
-                body.stature_m, body.age_years);
+  std::snprintf(what, sizeof what, "%s of %.2f m, %.0f years",
+                body.sex == anatomy::Sex::kFemale ? "woman" : "man", body.stature_m, body.age_years);
   log::info(std::string("Generating the built-in skeleton for a ") + what + " (once; about 10-30 s)...");
   const auto t0 = std::chrono::steady_clock::now();
   anatomy::GenerateOptions options;
   options.threads = 2;
   std::error_code ec;
-  const fs::path tmp = folder.parent_path() / (folder.filename().string() + ".tmp" + std::to_string(::getpid()));
+  const fs::path tmp =
+      folder.parent_path() / (folder.filename().string() + ".tmp" + std::to_string(::getpid()));
   fs::remove_all(tmp, ec);
   bool cached = false;
   try {

@@ -30,6 +30,7 @@ ModelSource modelSourceFor(const std::filesystem::path& manifest);
 // The model a user's manifest names (bring your own mesh, docs/anatomy.md), or the built-in one
 // for `body` when `manifest` is empty. Parts that fail stay built-in; each warning is logged,
 // naming the file and field. Throws InputError / IoError for a missing or malformed manifest.
-anatomy::Model loadModelOrDefault(const std::filesystem::path& manifest, const anatomy::BodyParams& body = {});
+anatomy::Model loadModelOrDefault(const std::filesystem::path& manifest,
+                                  const anatomy::BodyParams& body = {});
 
 }  // namespace sagitta::scene

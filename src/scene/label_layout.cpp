@@ -13,19 +13,22 @@ struct Rect {
   bool overlaps(const Rect& o, float gap) const {
     return min.x < o.max.x + gap && o.min.x < max.x + gap && min.y < o.max.y + gap && o.min.y < max.y + gap;
   }
-  bool inside(glm::vec2 lo, glm::vec2 hi) const { return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y; }
+  bool inside(glm::vec2 lo, glm::vec2 hi) const {
+    return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y;
+  }
 };
 
 // Candidate offsets of the box centre from the anchor, nearest first: right, left, above,
 // below and the diagonals, at growing distances.
-constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0),  glm::vec2(-1, 0), glm::vec2(0, -1),
-                                                   glm::vec2(0, 1),  glm::vec2(1, -1), glm::vec2(-1, -1),
-                                                   glm::vec2(1, 1),  glm::vec2(-1, 1)};
+constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0), glm::vec2(-1, 0), glm::vec2(0, -1),
+                                                  glm::vec2(0, 1), glm::vec2(1, -1), glm::vec2(-1, -1),
+                                                  glm::vec2(1, 1), glm::vec2(-1, 1)};
 
 }  // namespace
 
-std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels, glm::vec2 screen_min,
-                                                     glm::vec2 screen_max, float gap_px) {
+std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
+                                                     glm::vec2 screen_min, glm::vec2 screen_max,
+                                                     float gap_px) {
   std::vector<std::optional<PlacedLabel>> out(labels.size());
   std::vector<std::size_t> order(labels.size());
   std::iota(order.begin(), order.end(), 0);
@@ -46,7 +49,8 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
     if (l.pinned) {
       Rect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
       // a pinned label at the screen edge slides inside rather than disappearing
-      const glm::vec2 shift = glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
+      const glm::vec2 shift =
+          glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
       r.min += shift;
       r.max += shift;
       if (fits(r)) {

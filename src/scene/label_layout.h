@@ -24,7 +24,8 @@ struct PlacedLabel {
 
 // One result per input (same order); nullopt when a label cannot be placed without overlap
 // (it is then dropped rather than drawn over another). `screen_min/max`: the usable area.
-std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels, glm::vec2 screen_min,
-                                                     glm::vec2 screen_max, float gap_px = 4.0f);
+std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
+                                                     glm::vec2 screen_min, glm::vec2 screen_max,
+                                                     float gap_px = 4.0f);
 
 }  // namespace sagitta::scene

@@ -20,22 +20,32 @@ PosedSkeleton poseSkeleton(const anatomy::Skeleton& skeleton, const anatomy::Pos
 
 glm::vec3 partColour(const anatomy::ModelPart& part) {
   switch (part.kind) {
-    case anatomy::PartKind::kBone: return {0.80f, 0.71f, 0.55f};        // aged ivory
-    case anatomy::PartKind::kDisc: return {0.55f, 0.62f, 0.72f};        // bluish annulus
-    case anatomy::PartKind::kNucleus: return {0.85f, 0.62f, 0.62f};     // pinkish gel
-    case anatomy::PartKind::kCartilage: return {0.70f, 0.78f, 0.86f};   // hyaline blue-white
-    case anatomy::PartKind::kBodyOutline: return {0.85f, 0.62f, 0.50f}; // skin
+    case anatomy::PartKind::kBone:
+      return {0.80f, 0.71f, 0.55f};  // aged ivory
+    case anatomy::PartKind::kDisc:
+      return {0.55f, 0.62f, 0.72f};  // bluish annulus
+    case anatomy::PartKind::kNucleus:
+      return {0.85f, 0.62f, 0.62f};  // pinkish gel
+    case anatomy::PartKind::kCartilage:
+      return {0.70f, 0.78f, 0.86f};  // hyaline blue-white
+    case anatomy::PartKind::kBodyOutline:
+      return {0.85f, 0.62f, 0.50f};  // skin
   }
   return {0.8f, 0.8f, 0.8f};
 }
 
 Material partMaterial(const anatomy::ModelPart& part) {
   switch (part.kind) {
-    case anatomy::PartKind::kBone: return Material::kBone;
-    case anatomy::PartKind::kDisc: return Material::kDisc;
-    case anatomy::PartKind::kNucleus: return Material::kNucleus;
-    case anatomy::PartKind::kCartilage: return Material::kCartilage;
-    case anatomy::PartKind::kBodyOutline: return Material::kSkin;
+    case anatomy::PartKind::kBone:
+      return Material::kBone;
+    case anatomy::PartKind::kDisc:
+      return Material::kDisc;
+    case anatomy::PartKind::kNucleus:
+      return Material::kNucleus;
+    case anatomy::PartKind::kCartilage:
+      return Material::kCartilage;
+    case anatomy::PartKind::kBodyOutline:
+      return Material::kSkin;
   }
   return Material::kPlain;
 }
@@ -45,10 +55,13 @@ namespace {
 bool visible(const anatomy::ModelPart& part, const LayerOptions& layers) {
   switch (part.kind) {
     case anatomy::PartKind::kBone:
-    case anatomy::PartKind::kCartilage: return layers.bones;
+    case anatomy::PartKind::kCartilage:
+      return layers.bones;
     case anatomy::PartKind::kDisc:
-    case anatomy::PartKind::kNucleus: return layers.discs;
-    case anatomy::PartKind::kBodyOutline: return layers.body_outline;
+    case anatomy::PartKind::kNucleus:
+      return layers.discs;
+    case anatomy::PartKind::kBodyOutline:
+      return layers.body_outline;
   }
   return true;
 }

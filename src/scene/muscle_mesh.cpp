@@ -11,7 +11,8 @@ namespace {
 float profile(float s) {
   constexpr float kTendon = 0.22f;  // tendon radius as a fraction of the belly's
   // sin(π) is a hair below zero in float, and pow of a negative is NaN
-  const float belly = std::pow(std::max(std::sin(std::numbers::pi_v<float> * std::clamp(s, 0.0f, 1.0f)), 0.0f), 0.8f);
+  const float belly =
+      std::pow(std::max(std::sin(std::numbers::pi_v<float> * std::clamp(s, 0.0f, 1.0f)), 0.0f), 0.8f);
   return kTendon + (1.0f - kTendon) * belly;
 }
 
@@ -38,7 +39,8 @@ anatomy::MeshData spindleMesh(const std::vector<glm::vec3>& path, const SpindleS
 
   // cumulative arc length for sampling the polyline evenly
   std::vector<float> cumulative{0.0f};
-  for (std::size_t i = 1; i < path.size(); ++i) cumulative.push_back(cumulative.back() + glm::distance(path[i - 1], path[i]));
+  for (std::size_t i = 1; i < path.size(); ++i)
+    cumulative.push_back(cumulative.back() + glm::distance(path[i - 1], path[i]));
   auto sample = [&](float d, glm::vec3& point, glm::vec3& tangent) {
     std::size_t k = 1;
     while (k + 1 < path.size() && cumulative[k] < d) ++k;

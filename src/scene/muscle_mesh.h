@@ -12,11 +12,11 @@
 namespace sagitta::scene {
 
 struct SpindleShape {
-  float belly_radius_m = 0.02f;  // radius at the widest point at the neutral length
-  float neutral_length_m = 0.2f; // path length in the neutral posture
-  int rings = 28;                // along the path
-  int sides = 12;                // around it
-  bool tube = false;             // a uniform tube (nerves), not a spindle
+  float belly_radius_m = 0.02f;   // radius at the widest point at the neutral length
+  float neutral_length_m = 0.2f;  // path length in the neutral posture
+  int rings = 28;                 // along the path
+  int sides = 12;                 // around it
+  bool tube = false;              // a uniform tube (nerves), not a spindle
 };
 
 // A closed tube around the polyline `path` (world metres, at least two distinct points).

@@ -11,9 +11,9 @@ namespace sagitta::scene {
 enum class Band { kNormal, kBorderline, kOutside };
 
 struct NormalRange {
-  std::string_view key;     // report key, e.g. "pelvic_tilt_deg"
-  std::string_view label;   // "PT"
-  std::string_view unit;    // "°", "%"
+  std::string_view key;                 // report key, e.g. "pelvic_tilt_deg"
+  std::string_view label;               // "PT"
+  std::string_view unit;                // "°", "%"
   double normal_lo, normal_hi;          // green
   double borderline_lo, borderline_hi;  // amber (outside it: red)
   std::string_view source;

@@ -51,15 +51,21 @@ glm::dquat fromRotationVector(const glm::dvec3& v) {
 
 }  // namespace
 
-PoseAnimator::PoseAnimator(double settle_time_s) { setSettleTime(settle_time_s); }
+PoseAnimator::PoseAnimator(double settle_time_s) {
+  setSettleTime(settle_time_s);
+}
 
 void PoseAnimator::setSettleTime(double seconds) {
   // a critically damped spring is within 1 % of its target after about 6.6 / ω
   omega_ = 6.6 / std::max(seconds, 1e-3);
 }
 
-glm::dmat4& PoseAnimator::slot(anatomy::Pose& p, std::size_t i) { return i == 0 ? p.root : p.joint[i - 1]; }
-const glm::dmat4& PoseAnimator::slot(const anatomy::Pose& p, std::size_t i) { return i == 0 ? p.root : p.joint[i - 1]; }
+glm::dmat4& PoseAnimator::slot(anatomy::Pose& p, std::size_t i) {
+  return i == 0 ? p.root : p.joint[i - 1];
+}
+const glm::dmat4& PoseAnimator::slot(const anatomy::Pose& p, std::size_t i) {
+  return i == 0 ? p.root : p.joint[i - 1];
+}
 
 void PoseAnimator::reset(const anatomy::Pose& pose) {
   current_ = pose;
@@ -90,7 +96,8 @@ const anatomy::Pose& PoseAnimator::update(const anatomy::Pose& target, double dt
     j.rotation_error.step(glm::dvec3(0.0), omega_, dt_s);
     j.rotation = glm::normalize(q_target * fromRotationVector(j.rotation_error.value));
     slot(current_, i) = compose(j.translation.value, j.rotation);
-    const double err = glm::length(j.translation.value - t_target) + glm::length(j.rotation_error.value) * 0.1;
+    const double err =
+        glm::length(j.translation.value - t_target) + glm::length(j.rotation_error.value) * 0.1;
     if (err > 1e-5) moving_ = true;
   }
   if (!moving_) reset(target);  // within 10 µm: snap onto it, invisibly

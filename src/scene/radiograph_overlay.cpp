@@ -14,10 +14,11 @@ Colours coloursFor(bool light) {
   // distinct hues that stay apart for the common colour-vision deficiencies; darker on white
   if (light) {
     return {{0.75f, 0.45f, 0.0f, 1}, {0.0f, 0.35f, 0.75f, 1}, {0.6f, 0.05f, 0.45f, 1}, {0.0f, 0.45f, 0.2f, 1},
-            {0.2f, 0.2f, 0.25f, 1}, {0.8f, 0.15f, 0.0f, 1}, {0.15f, 0.15f, 0.2f, 1}};
+            {0.2f, 0.2f, 0.25f, 1},  {0.8f, 0.15f, 0.0f, 1},  {0.15f, 0.15f, 0.2f, 1}};
   }
-  return {{1.0f, 0.78f, 0.1f, 1}, {0.25f, 0.8f, 1.0f, 1}, {1.0f, 0.4f, 0.85f, 1}, {0.35f, 0.95f, 0.45f, 1},
-          {0.92f, 0.92f, 0.95f, 0.85f}, {1.0f, 0.45f, 0.15f, 1}, {0.92f, 0.94f, 0.97f, 1}};
+  return {{1.0f, 0.78f, 0.1f, 1},   {0.25f, 0.8f, 1.0f, 1},       {1.0f, 0.4f, 0.85f, 1},
+          {0.35f, 0.95f, 0.45f, 1}, {0.92f, 0.92f, 0.95f, 0.85f}, {1.0f, 0.45f, 0.15f, 1},
+          {0.92f, 0.94f, 0.97f, 1}};
 }
 
 std::string degrees(const char* name, double value) {
@@ -56,7 +57,8 @@ class Pen {
       prev = p;
     }
     const float h = angle * 0.5f;
-    const glm::vec3 mid = from * std::cos(h) + glm::cross(axis, from) * std::sin(h) + axis * glm::dot(axis, from) * (1.0f - std::cos(h));
+    const glm::vec3 mid = from * std::cos(h) + glm::cross(axis, from) * std::sin(h) +
+                          axis * glm::dot(axis, from) * (1.0f - std::cos(h));
     return centre + mid * radius + lift_;
   }
   void value(glm::vec3 at, std::string text, glm::vec4 colour, int priority = 10) {
@@ -109,7 +111,8 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     for (int i = 0; i < 16; ++i) {
       const float a0 = 2.0f * std::numbers::pi_v<float> * static_cast<float>(i) / 16.0f;
       const float a1 = 2.0f * std::numbers::pi_v<float> * static_cast<float>(i + 1) / 16.0f;
-      pen.line(ha + glm::vec3(std::cos(a0), std::sin(a0), 0) * r, ha + glm::vec3(std::cos(a1), std::sin(a1), 0) * r, c.base, 0.8f);
+      pen.line(ha + glm::vec3(std::cos(a0), std::sin(a0), 0) * r,
+               ha + glm::vec3(std::cos(a1), std::sin(a1), 0) * r, c.base, 0.8f);
     }
     pen.line(ha - glm::vec3(r * 1.6f, 0, 0), ha + glm::vec3(r * 1.6f, 0, 0), c.base, 0.6f);
     pen.line(ha - glm::vec3(0, r * 1.6f, 0), ha + glm::vec3(0, r * 1.6f, 0), c.base, 0.6f);
@@ -142,10 +145,11 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     const glm::vec3 l1_dir = safeNormalize(p.l1_anterior - p.l1_posterior);
     const float l1_len = glm::distance(p.l1_anterior, p.l1_posterior);
     pen.line(p.l1_anterior + l1_dir * l1_len * 0.3f, p.l1_posterior - l1_dir * l1_len * 1.6f, c.lordosis);
-    pen.line(p.s1_anterior + s1_dir * s1_len * 0.3f, p.s1_posterior - s1_dir * s1_len * 1.6f, c.lordosis, 1.0f,
-             !o.pelvic_angles ? false : true);
+    pen.line(p.s1_anterior + s1_dir * s1_len * 0.3f, p.s1_posterior - s1_dir * s1_len * 1.6f, c.lordosis,
+             1.0f, !o.pelvic_angles ? false : true);
     if (o.values) {
-      const glm::vec3 between = (p.l1_posterior - l1_dir * l1_len * 1.6f + p.s1_posterior - s1_dir * s1_len * 1.6f) * 0.5f;
+      const glm::vec3 between =
+          (p.l1_posterior - l1_dir * l1_len * 1.6f + p.s1_posterior - s1_dir * s1_len * 1.6f) * 0.5f;
       pen.value(between, degrees("LL", v.lumbar_lordosis_deg), c.lordosis, 11);
     }
   }
@@ -165,10 +169,11 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
       pen.line(at - wall * tick * 0.3f, at + wall * tick, c.slip, q == 0 || q == 4 ? 1.0f : 0.7f);
     }
     pen.line(p.lower_posterior_wall, p.lower_posterior + wall * glm::length(dir) * 0.6f, c.slip, 0.9f, true);
-    pen.line(p.upper_posterior_inferior - wall * tick * 0.2f, p.upper_posterior_inferior + wall * tick * 1.2f, c.slip, 1.2f);
+    pen.line(p.upper_posterior_inferior - wall * tick * 0.2f, p.upper_posterior_inferior + wall * tick * 1.2f,
+             c.slip, 1.2f);
     if (o.values) {
-      pen.value(p.lower_anterior + dir * 0.35f - wall * 0.02f, v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent),
-                c.slip, 13);
+      pen.value(p.lower_anterior + dir * 0.35f - wall * 0.02f,
+                v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
     }
   }
 }

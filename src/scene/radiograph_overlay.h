@@ -41,8 +41,8 @@ struct RadiographOptions {
   bool pelvic_angles = true;  // hip axis, S1 line, PI, PT, SS
   bool lordosis = true;       // L1 and S1 endplate lines, LL
   bool plumb_line = true;
-  bool meyerding = true;      // only drawn when there is a slip
-  bool values = true;         // the numbers next to the arcs
+  bool meyerding = true;  // only drawn when there is a slip
+  bool values = true;     // the numbers next to the arcs
   bool light_background = false;
   float line_width_px = 2.5f;  // classroom mode draws thicker
   // The plane the overlay lies in is the sagittal plane through the hip axis; lines are

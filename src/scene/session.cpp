@@ -1,6 +1,7 @@
 #include "scene/session.h"
 
 #include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "anatomy/skeleton.h"
@@ -19,10 +20,13 @@ using nlohmann::json;
 constexpr glm::vec3 kGhostColour{0.45f, 0.72f, 1.0f};
 constexpr float kGhostOpacity = 0.28f;
 
-glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) { return glm::vec3(m * glm::dvec4(p, 1.0)); }
+glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) {
+  return glm::vec3(m * glm::dvec4(p, 1.0));
+}
 
 // The view sections of a scenario, each value applied with its file line for messages.
-void applyViewWithLines(ViewState& view, const json& extra, std::string_view text, const std::string& source) {
+void applyViewWithLines(ViewState& view, const json& extra, std::string_view text,
+                        const std::string& source) {
   const std::map<std::string, int> lines = scenario::keyLines(text);
   auto where = [&](const std::string& key) {
     const auto it = lines.find(key);
@@ -30,7 +34,8 @@ void applyViewWithLines(ViewState& view, const json& extra, std::string_view tex
   };
   ViewState next = view;  // all or nothing
   if (extra.contains("overlays")) {
-    throw InputError(where("overlays") + ": overlays are set in the \"view\" section (e.g. view.pelvic_angles)");
+    throw InputError(where("overlays") +
+                     ": overlays are set in the \"view\" section (e.g. view.pelvic_angles)");
   }
   if (extra.contains("mode")) setViewKey(next, "mode", extra["mode"], where("mode"));
   for (const char* section : {"view", "camera", "captions"}) {
@@ -61,7 +66,8 @@ Document parseDocument(std::string_view text, const std::string& source) {
   d.scenario = scenario::parseScenario(text, source);
   applyViewWithLines(d.view, json::parse(d.scenario.extra.dump()), text, source);
   // once parsed, the view sections live in `view` only (saving writes them back from it)
-  for (const char* section : {"mode", "view", "camera", "captions", "overlays"}) d.scenario.extra.erase(section);
+  for (const char* section : {"mode", "view", "camera", "captions", "overlays"})
+    d.scenario.extra.erase(section);
   return d;
 }
 
@@ -83,7 +89,8 @@ void saveDocument(const std::filesystem::path& path, const Document& document) {
   writeFileAtomic(path, documentToJson(document));
 }
 
-Session::Session(anatomy::Model model, ModelSource source) : stage_(std::move(model)), model_source_(std::move(source)) {
+Session::Session(anatomy::Model model, ModelSource source)
+    : stage_(std::move(model)), model_source_(std::move(source)) {
   // the document describes the body shown
   const anatomy::BodyParams& body = stage_.model().skeleton.params();
   document_.scenario.inputs.body = {body.stature_m, body.mass_kg, body.sex};
@@ -100,8 +107,8 @@ void Session::setDocument(Document document) {
   const anatomy::BodyParams body = in.body.params();
   const bool new_body = model_source_ && !(in.body == document_.scenario.inputs.body) &&
                         !(stage_.model().skeleton.params() == body);
-  const bool pose_changed =
-      new_body || in.pose != document_.scenario.inputs.pose || in.pose_side != document_.scenario.inputs.pose_side;
+  const bool pose_changed = new_body || in.pose != document_.scenario.inputs.pose ||
+                            in.pose_side != document_.scenario.inputs.pose_side;
   if (inputs_changed) {
     in.validate();  // throws InputError before any model is made: nothing changes
     std::optional<anatomy::Model> model;
@@ -129,9 +136,13 @@ void Session::setDocument(Document document) {
   document_ = std::move(document);
 }
 
-void Session::update(double dt_s) { animator_.update(solution_.pose, dt_s); }
+void Session::update(double dt_s) {
+  animator_.update(solution_.pose, dt_s);
+}
 
-void Session::settle() { animator_.reset(solution_.pose); }
+void Session::settle() {
+  animator_.reset(solution_.pose);
+}
 
 biomech::ClinicalMeasures Session::shownMeasures() const {
   return biomech::measure(biomech::measureLandmarks(stage_.model().skeleton, animator_.current(),
@@ -151,21 +162,24 @@ anatomy::Bounds Session::focusBounds() const {
   // lordosis and slip happen; the Thomas test and the lunge need the whole legs
   const std::string& focus = document_.view.camera_focus;
   const biomech::PoseKind pose = document_.scenario.inputs.pose;
-  const bool whole = focus == "whole" ||
-                     (focus == "auto" && (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
+  const bool whole =
+      focus == "whole" ||
+      (focus == "auto" && (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
   if (whole) return modelBounds();
-  const bool lumbosacral = focus == "lumbosacral" || (focus == "auto" && document_.scenario.inputs.slip.percent > 0.0);
+  const bool lumbosacral =
+      focus == "lumbosacral" || (focus == "auto" && document_.scenario.inputs.slip.percent > 0.0);
   const anatomy::Skeleton& skeleton = stage_.model().skeleton;
   const auto world = anatomy::worldTransforms(skeleton, animator_.current());
   anatomy::Bounds b;
   auto add = [&](const std::string& name) {
-    if (const anatomy::Landmark* l = skeleton.findLandmark(name)) b.add(glm::vec3(anatomy::worldPosition(*l, world)));
+    if (const anatomy::Landmark* l = skeleton.findLandmark(name))
+      b.add(glm::vec3(anatomy::worldPosition(*l, world)));
   };
   if (lumbosacral) {
     // a slip: the two levels around it, close enough to read the grade
     const bool l5s1 = document_.scenario.inputs.slip.level == biomech::SlipLevel::kL5S1;
-    for (const char* name : {"l3_superior_endplate_anterior", "l3_spinous_tip", "s1_endplate_anterior", "sacral_promontory",
-                             "coccyx_tip", "l5_spinous_tip"}) {
+    for (const char* name : {"l3_superior_endplate_anterior", "l3_spinous_tip", "s1_endplate_anterior",
+                             "sacral_promontory", "coccyx_tip", "l5_spinous_tip"}) {
       add(name);
     }
     if (!l5s1) add("l2_superior_endplate_anterior");
@@ -174,16 +188,19 @@ anatomy::Bounds Session::focusBounds() const {
     b.add(b.max + grow);
     if (b.valid) return b;
   }
-  for (const char* name : {"l1_superior_endplate_anterior", "l1_spinous_tip", "asis_l", "asis_r", "psis_l", "psis_r",
-                           "pubic_symphysis", "ischial_tuberosity_l", "ischial_tuberosity_r", "greater_trochanter_l",
-                           "greater_trochanter_r", "coccyx_tip", "iliac_crest_top_l", "iliac_crest_top_r"}) {
-    if (const anatomy::Landmark* l = skeleton.findLandmark(name)) b.add(glm::vec3(anatomy::worldPosition(*l, world)));
+  for (const char* name :
+       {"l1_superior_endplate_anterior", "l1_spinous_tip", "asis_l", "asis_r", "psis_l", "psis_r",
+        "pubic_symphysis", "ischial_tuberosity_l", "ischial_tuberosity_r", "greater_trochanter_l",
+        "greater_trochanter_r", "coccyx_tip", "iliac_crest_top_l", "iliac_crest_top_r"}) {
+    if (const anatomy::Landmark* l = skeleton.findLandmark(name))
+      b.add(glm::vec3(anatomy::worldPosition(*l, world)));
   }
   for (const char* side : {"_l", "_r"}) {
     const anatomy::Landmark* head = skeleton.findLandmark(std::string("femoral_head_centre") + side);
     const anatomy::Landmark* knee = skeleton.findLandmark(std::string("knee_centre") + side);
     if (head && knee) {
-      b.add(glm::vec3(glm::mix(anatomy::worldPosition(*head, world), anatomy::worldPosition(*knee, world), 0.3)));
+      b.add(glm::vec3(
+          glm::mix(anatomy::worldPosition(*head, world), anatomy::worldPosition(*knee, world), 0.3)));
     }
   }
   if (!b.valid) return modelBounds();
@@ -220,11 +237,13 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   const biomech::SlipResult& slip = solution.slip;
   if (!ghost && slip.pars_defect) {
     const auto lower = static_cast<std::size_t>(slip.lower);
-    const glm::dmat4 arch = shown_world[lower] * glm::inverse(solution.world[lower]) * slip.posterior_arch_world;
+    const glm::dmat4 arch =
+        shown_world[lower] * glm::inverse(solution.world[lower]) * slip.posterior_arch_world;
     for (DrawItem& item : posed.items) {
       if (item.part < 0) continue;
       const anatomy::ModelPart& p = stage_.model().parts[static_cast<std::size_t>(item.part)];
-      if (p.segment == slip.slipping && p.name.find("arch") != std::string::npos) item.model = glm::mat4(arch);
+      if (p.segment == slip.slipping && p.name.find("arch") != std::string::npos)
+        item.model = glm::mat4(arch);
     }
   }
   if (ghost) {
@@ -237,7 +256,8 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
     list.items.insert(list.items.end(), posed.items.begin(), posed.items.end());
     list.skins.insert(list.skins.end(), posed.skins.begin(), posed.skins.end());
     for (std::size_t i = list.items.size() - posed.items.size(); i < list.items.size(); ++i) {
-      if (list.items[i].skin >= 0) list.items[i].skin += static_cast<int>(list.skins.size() - posed.skins.size());
+      if (list.items[i].skin >= 0)
+        list.items[i].skin += static_cast<int>(list.skins.size() - posed.skins.size());
     }
     return;
   }
@@ -286,7 +306,8 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
       char buf[64];
       std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
       const std::string text = showsNumbers(view) ? std::string(buf) : std::string("Forward pull on L5");
-      list.labels.push_back({glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
+      list.labels.push_back(
+          {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
     }
   }
   body_meshes_->addSupport(solution.support, list);
@@ -310,7 +331,8 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   rp.upper_posterior_inferior = toWorld(root, ml.upper_inferior_posterior);
   rp.lower_posterior_wall = toWorld(root, ml.lower_posterior_wall);
   const anatomy::SegmentDef& thorax = skeleton.segment(anatomy::Segment::kThorax);
-  rp.plumb_top = toWorld(shown_world[static_cast<std::size_t>(anatomy::Segment::kThorax)], thorax.centre_of_mass);
+  rp.plumb_top =
+      toWorld(shown_world[static_cast<std::size_t>(anatomy::Segment::kThorax)], thorax.centre_of_mass);
   RadiographValues rv;
   rv.pelvic_incidence_deg = measures.pelvic_incidence_deg;
   rv.pelvic_tilt_deg = measures.pelvic_tilt_deg;
@@ -334,7 +356,8 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   if (!view.labels) return;
   // labels: bones and landmarks on the side facing the camera
   const std::string near_side = camera.eye().z < camera.target.z ? "_l" : "_r";
-  const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f), muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
+  const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f),
+      muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
   auto at = [&](const std::string& name) -> std::optional<glm::vec3> {
     const anatomy::Landmark* l = skeleton.findLandmark(name);
     if (l == nullptr) return std::nullopt;
@@ -361,10 +384,12 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   if (const auto s1 = at("s1_endplate_anterior"), tip = at("coccyx_tip"); s1 && tip) {
     list.labels.push_back({glm::mix(*s1, *tip, 0.35f), "Sacrum", bone_colour, 3, false});
   }
-  if (const auto head = at("femoral_head_centre" + near_side), knee = at("knee_centre" + near_side); head && knee) {
+  if (const auto head = at("femoral_head_centre" + near_side), knee = at("knee_centre" + near_side);
+      head && knee) {
     list.labels.push_back({glm::mix(*head, *knee, 0.45f), "Femur", bone_colour, 3, false});
   }
-  if (const auto crest = at("iliac_crest_top" + near_side)) list.labels.push_back({*crest, "Ilium", bone_colour, 3, false});
+  if (const auto crest = at("iliac_crest_top" + near_side))
+    list.labels.push_back({*crest, "Ilium", bone_colour, 3, false});
   if (view.muscles) {
     const anatomy::Side side = near_side == "_l" ? anatomy::Side::kLeft : anatomy::Side::kRight;
     std::array<bool, biomech::kMuscleCount> done{};
@@ -384,10 +409,12 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
       if (minor) continue;  // hovering their slider highlights them instead
       done[m] = true;
       const auto path = f.path();
-      const glm::vec3 mid(path[path.size() / 2 - (path.size() % 2 == 0 ? 1 : 0)] * 0.5 + path[path.size() / 2] * 0.5);
+      const glm::vec3 mid(path[path.size() / 2 - (path.size() % 2 == 0 ? 1 : 0)] * 0.5 +
+                          path[path.size() / 2] * 0.5);
       std::string name = f.muscle == MuscleId::kBicepsFemoris ? "Hamstrings"
-                         : f.muscle == MuscleId::kIliocostalis ? "Erector spinae"
-                                                               : capitalised(biomech::muscleDef(f.muscle).display_name);
+                         : f.muscle == MuscleId::kIliocostalis
+                             ? "Erector spinae"
+                             : capitalised(biomech::muscleDef(f.muscle).display_name);
       const bool flexor = biomech::groupOf(f.muscle) == biomech::MuscleGroup::kHipFlexors;
       list.labels.push_back({mid, name, muscle_colour, flexor ? 4 : 2, false});
     }

@@ -13,8 +13,8 @@
 #include "scenario/scenario_file.h"
 #include "scene/body_draw.h"
 #include "scene/camera.h"
-#include "scene/default_model.h"
 #include "scene/captions.h"
+#include "scene/default_model.h"
 #include "scene/pose_animator.h"
 #include "scene/stage.h"
 #include "scene/view_state.h"
@@ -85,8 +85,8 @@ class Session {
   anatomy::Bounds focusBounds() const;
 
  private:
-  void addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost, const Camera& camera,
-                  const MuscleHighlight& highlight, DrawList& list);
+  void addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost,
+                  const Camera& camera, const MuscleHighlight& highlight, DrawList& list);
 
   Stage stage_;
   ModelSource model_source_;

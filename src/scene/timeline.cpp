@@ -26,9 +26,12 @@ std::string_view easeName(Ease e) {
 double shape(Ease e, double u) {
   u = std::clamp(u, 0.0, 1.0);
   switch (e) {
-    case Ease::kLinear: return u;
-    case Ease::kEaseInOut: return u * u * (3.0 - 2.0 * u);  // smoothstep: starts and stops gently
-    case Ease::kHold: return u >= 1.0 ? 1.0 : 0.0;
+    case Ease::kLinear:
+      return u;
+    case Ease::kEaseInOut:
+      return u * u * (3.0 - 2.0 * u);  // smoothstep: starts and stops gently
+    case Ease::kHold:
+      return u >= 1.0 ? 1.0 : 0.0;
   }
   return u;
 }
@@ -64,8 +67,8 @@ std::map<std::string, json> snapshotKeys(const Document& d) {
   std::map<std::string, json> out;
   for (const scenario::ParamInfo& p : scenario::parameters()) {
     // muscle group and both-sides keys are summaries of the per-side keys: record the sides
-    const bool summary = p.key.rfind("muscles.", 0) == 0 &&
-                         p.key.find(".left.") == std::string::npos && p.key.find(".right.") == std::string::npos;
+    const bool summary = p.key.rfind("muscles.", 0) == 0 && p.key.find(".left.") == std::string::npos &&
+                         p.key.find(".right.") == std::string::npos;
     // a clip shows one body: it is part of the timeline's scenario, not of a keyframe
     if (summary || p.key.rfind("body.", 0) == 0) continue;
     if (p.type == scenario::ParamType::kNumber) {
@@ -112,12 +115,14 @@ Document Timeline::evaluate(double t) const {
 }
 
 void Timeline::setKeyframe(Keyframe k) {
-  auto it = std::find_if(keyframes.begin(), keyframes.end(), [&](const Keyframe& x) { return std::abs(x.time_s - k.time_s) < 1e-3; });
+  auto it = std::find_if(keyframes.begin(), keyframes.end(),
+                         [&](const Keyframe& x) { return std::abs(x.time_s - k.time_s) < 1e-3; });
   if (it != keyframes.end()) {
     *it = std::move(k);
   } else {
     keyframes.push_back(std::move(k));
-    std::sort(keyframes.begin(), keyframes.end(), [](const Keyframe& a, const Keyframe& b) { return a.time_s < b.time_s; });
+    std::sort(keyframes.begin(), keyframes.end(),
+              [](const Keyframe& a, const Keyframe& b) { return a.time_s < b.time_s; });
   }
   duration_s = std::max(duration_s, keyframes.back().time_s);
 }
@@ -143,8 +148,8 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw InputError(source + ":" + std::to_string(scenario::lineOfOffset(text, e.byte)) + ": not valid JSON (" +
-                     e.what() + ")");
+    throw InputError(source + ":" + std::to_string(scenario::lineOfOffset(text, e.byte)) +
+                     ": not valid JSON (" + e.what() + ")");
   }
   const std::map<std::string, int> lines = scenario::keyLines(text);
   auto at = [&](const std::string& path) {
@@ -154,13 +159,15 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
   if (!j.is_object() || j.value("schema", std::string()) != kTimelineSchema) {
     throw InputError(source + ": not a Sagitta timeline (\"schema\" must be \"sagitta.timeline\")");
   }
-  if (!j.contains("version") || !j["version"].is_number_integer()) throw InputError(at("version") + ": version must be a whole number");
+  if (!j.contains("version") || !j["version"].is_number_integer())
+    throw InputError(at("version") + ": version must be a whole number");
   if (j["version"].get<int>() > kTimelineVersion) {
-    throw InputError(at("version") + ": this timeline was written by a newer Sagitta (version " + j["version"].dump() + ")");
+    throw InputError(at("version") + ": this timeline was written by a newer Sagitta (version " +
+                     j["version"].dump() + ")");
   }
   for (const auto& [name, v] : j.items()) {
-    if (name != "schema" && name != "version" && name != "title" && name != "scenario" && name != "duration_s" &&
-        name != "keyframes") {
+    if (name != "schema" && name != "version" && name != "title" && name != "scenario" &&
+        name != "duration_s" && name != "keyframes") {
       throw InputError(at(name) + ": " + name + " is not part of a timeline");
     }
   }
@@ -183,7 +190,8 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     const std::string path = "keyframes[" + std::to_string(i) + "]";
     if (!k.is_object()) throw InputError(at(path) + ": a keyframe must be an object");
     Keyframe kf;
-    if (!k.contains("time_s") || !k["time_s"].is_number()) throw InputError(at(path) + ": keyframe needs a number time_s");
+    if (!k.contains("time_s") || !k["time_s"].is_number())
+      throw InputError(at(path) + ": keyframe needs a number time_s");
     kf.time_s = k["time_s"].get<double>();
     if (!std::isfinite(kf.time_s) || kf.time_s < 0.0 || kf.time_s > kMaxTimelineSeconds) {
       throw InputError(at(path + ".time_s") + ": time_s must be between 0 and 600 seconds");
@@ -193,18 +201,22 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     if (k.contains("ease")) {
       const std::string e = k["ease"].is_string() ? k["ease"].get<std::string>() : k["ease"].dump();
       const auto it = std::find_if(kEases.begin(), kEases.end(), [&](const auto& p) { return p.first == e; });
-      if (it == kEases.end()) throw InputError(at(path + ".ease") + ": ease is \"" + e + "\", not linear, ease-in-out or hold");
+      if (it == kEases.end())
+        throw InputError(at(path + ".ease") + ": ease is \"" + e + "\", not linear, ease-in-out or hold");
       kf.ease = it->second;
     }
     for (const auto& [name, v] : k.items()) {
-      if (name != "time_s" && name != "ease" && name != "set") throw InputError(at(path + "." + name) + ": " + name + " is not part of a keyframe");
+      if (name != "time_s" && name != "ease" && name != "set")
+        throw InputError(at(path + "." + name) + ": " + name + " is not part of a keyframe");
     }
     if (k.contains("set")) {
-      if (!k["set"].is_object()) throw InputError(at(path + ".set") + ": set must be an object of key: value");
+      if (!k["set"].is_object())
+        throw InputError(at(path + ".set") + ": set must be an object of key: value");
       for (const auto& [key, value] : k["set"].items()) {
         if (key.rfind("body.", 0) == 0 && kf.time_s > 0.0) {
-          throw InputError(at(path + ".set." + key) + ": " + key +
-                           " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
+          throw InputError(
+              at(path + ".set." + key) + ": " + key +
+              " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
         }
         Document probe = t.base;
         applyKey(probe, key, value, at(path + ".set." + key));  // validates now, not mid-recording
@@ -217,15 +229,19 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
   if (j.contains("duration_s")) {
     if (!j["duration_s"].is_number() || !std::isfinite(j["duration_s"].get<double>()) ||
         j["duration_s"].get<double>() < t.duration_s || j["duration_s"].get<double>() > kMaxTimelineSeconds) {
-      throw InputError(at("duration_s") + ": duration_s must be a number of seconds, at least the last keyframe's time");
+      throw InputError(at("duration_s") +
+                       ": duration_s must be a number of seconds, at least the last keyframe's time");
     }
     t.duration_s = j["duration_s"].get<double>();
   }
-  if (!(t.duration_s > 0.0)) throw InputError(source + ": the timeline lasts no time at all (the last keyframe is at 0 s)");
+  if (!(t.duration_s > 0.0))
+    throw InputError(source + ": the timeline lasts no time at all (the last keyframe is at 0 s)");
   return t;
 }
 
-Timeline loadTimeline(const std::filesystem::path& path) { return parseTimeline(readFile(path), path.string()); }
+Timeline loadTimeline(const std::filesystem::path& path) {
+  return parseTimeline(readFile(path), path.string());
+}
 
 std::string timelineToJson(const Timeline& t) {
   nlohmann::ordered_json j;
@@ -248,6 +264,8 @@ std::string timelineToJson(const Timeline& t) {
   return j.dump(2) + "\n";
 }
 
-void saveTimeline(const std::filesystem::path& path, const Timeline& t) { writeFileAtomic(path, timelineToJson(t)); }
+void saveTimeline(const std::filesystem::path& path, const Timeline& t) {
+  writeFileAtomic(path, timelineToJson(t));
+}
 
 }  // namespace sagitta::scene

@@ -31,13 +31,13 @@ enum class Ease { kLinear, kEaseInOut, kHold };
 
 struct Keyframe {
   double time_s = 0.0;
-  Ease ease = Ease::kEaseInOut;  // how values move from the previous keyframe to this one
+  Ease ease = Ease::kEaseInOut;               // how values move from the previous keyframe to this one
   std::map<std::string, nlohmann::json> set;  // key -> value (number, text or true/false)
 };
 
 struct Timeline {
   std::string title;
-  Document base;  // the state at time 0 before the first keyframe applies
+  Document base;                    // the state at time 0 before the first keyframe applies
   std::vector<Keyframe> keyframes;  // sorted by time, times distinct
   double duration_s = 0.0;
 
@@ -50,7 +50,8 @@ struct Timeline {
 };
 
 // Checks a key and value the way a timeline applies them; throws InputError naming the key.
-void applyKey(Document& document, const std::string& key, const nlohmann::json& value, const std::string& where);
+void applyKey(Document& document, const std::string& key, const nlohmann::json& value,
+              const std::string& where);
 // The value of every model, view and camera key of a document (for "add a keyframe from the
 // current state").
 std::map<std::string, nlohmann::json> snapshotKeys(const Document& document);

@@ -59,7 +59,7 @@ struct ViewState {
 // One setting's key, kind and range, for documentation, the UI and validation.
 struct ViewKeyInfo {
   std::string_view key;
-  std::string_view kind;   // "bool", "number", "text" or "one of a|b|c"
+  std::string_view kind;        // "bool", "number", "text" or "one of a|b|c"
   double min = 0.0, max = 0.0;  // for numbers
   std::string_view description;
 };
@@ -68,7 +68,8 @@ const std::vector<ViewKeyInfo>& viewKeys();
 // Sets one key from a JSON value; throws InputError naming the key when it is unknown or the
 // value has the wrong type, is out of range or not finite. `where` prefixes the message (e.g.
 // "scene.json:12").
-void setViewKey(ViewState& state, std::string_view key, const nlohmann::json& value, std::string_view where = {});
+void setViewKey(ViewState& state, std::string_view key, const nlohmann::json& value,
+                std::string_view where = {});
 nlohmann::json getViewKey(const ViewState& state, std::string_view key);
 bool isViewKey(std::string_view key);
 
@@ -80,7 +81,9 @@ void writeViewSections(const ViewState& state, nlohmann::json& scenario);
 
 // Whether measured values are shown: always, except in patient mode unless asked for
 // (view.show_numbers). Overlays, labels, badges, legend and panels all follow it.
-inline bool showsNumbers(const ViewState& state) { return state.mode != Mode::kPatient || state.show_numbers; }
+inline bool showsNumbers(const ViewState& state) {
+  return state.mode != Mode::kPatient || state.show_numbers;
+}
 
 // X-ray mode as the user turns it on: a radiograph is a lateral or AP film, so a view from any
 // other direction (oblique, superior, a free camera) turns to lateral. Session::cameraFor shows

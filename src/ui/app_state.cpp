@@ -70,7 +70,8 @@ void AppState::travel(bool back) {
   const scene::Document current = doc();
   try {
     session.setDocument(back ? history.undo(current) : history.redo(current));
-  } catch (const IoError& e) {  // the body's model cannot be made: the document stays, and so does the history
+  } catch (
+      const IoError& e) {  // the body's model cannot be made: the document stays, and so does the history
     back ? history.redo(current) : history.undo(current);
     error(e.what());
     return;
@@ -80,7 +81,9 @@ void AppState::travel(bool back) {
   info((back ? "Undid " : "Redid ") + name);
 }
 
-void AppState::info(const std::string& text) { status = {text, false, glfwGetTime() + 6.0}; }
+void AppState::info(const std::string& text) {
+  status = {text, false, glfwGetTime() + 6.0};
+}
 
 void AppState::error(const std::string& text) {
   status = {text, true, glfwGetTime() + 12.0};

@@ -5,8 +5,8 @@
 
 #include <array>
 #include <filesystem>
-#include <map>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,7 +42,7 @@ struct AppState {
   UndoHistory<scene::Document> history;
   std::optional<std::filesystem::path> path;  // the open scenario file
   bool modified = false;
-  scene::Camera camera;  // the live camera (orbiting is not an undoable change)
+  scene::Camera camera;              // the live camera (orbiting is not an undoable change)
   scene::MuscleHighlight highlight;  // rebuilt each frame from hovered sliders
   std::string plot_key = "muscles.hip_flexors.tightness";  // what the measure plots sweep
   StatusMessage status;
@@ -61,7 +61,8 @@ struct AppState {
   // Applies `edit` to a copy of the document; on success records an undo step called `name`
   // (consecutive calls with the same non-empty `merge_key` are one step) and returns true.
   // Invalid values are reported in the status bar and change nothing.
-  bool change(const std::string& name, const std::string& merge_key, const std::function<void(scene::Document&)>& edit);
+  bool change(const std::string& name, const std::string& merge_key,
+              const std::function<void(scene::Document&)>& edit);
   // Ends the current merged step (a slider was released).
   void endDrag() { history.closeStep(); }
   // One view key (scene/view_state.h) as one undoable step called `name`.

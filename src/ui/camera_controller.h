@@ -25,6 +25,7 @@ struct CameraCommands {
 
 // Applies this frame's ImGui input (only when the mouse is over the viewport and no ImGui
 // window wants it) to the camera.
-CameraCommands updateCamera(scene::Camera& camera, const ViewportRect& viewport, const anatomy::Bounds& bounds);
+CameraCommands updateCamera(scene::Camera& camera, const ViewportRect& viewport,
+                            const anatomy::Bounds& bounds);
 
 }  // namespace sagitta::ui

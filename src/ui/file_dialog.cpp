@@ -1,10 +1,10 @@
 #include "ui/file_dialog.h"
 
-#include <imgui.h>
-
 #include <algorithm>
 #include <cstring>
 #include <system_error>
+
+#include <imgui.h>
 
 namespace sagitta::ui {
 namespace fs = std::filesystem;
@@ -31,7 +31,8 @@ void FileDialog::open(Kind kind, std::string title, std::string extension, fs::p
 void FileDialog::list() {
   entries_.clear();
   std::error_code ec;
-  for (const fs::directory_entry& e : fs::directory_iterator(folder_, fs::directory_options::skip_permission_denied, ec)) {
+  for (const fs::directory_entry& e :
+       fs::directory_iterator(folder_, fs::directory_options::skip_permission_denied, ec)) {
     const std::string name = e.path().filename().string();
     if (name.empty() || name[0] == '.') continue;
     const bool dir = e.is_directory(ec);

@@ -3,21 +3,21 @@
 // glad before GLFW so GLFW does not include the system GL header
 #include "render/gl.h"
 #define GLFW_INCLUDE_NONE
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <cmath>
 #include <nlohmann/json.hpp>
-#include <string>
-#include <utility>
-#include <vector>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -35,8 +35,8 @@
 #include "ui/app_state.h"
 #include "ui/camera_controller.h"
 #include "ui/file_dialog.h"
-#include "ui/menus.h"
 #include "ui/live_recorder.h"
+#include "ui/menus.h"
 #include "ui/panels.h"
 #include "ui/record_dialog.h"
 #include "ui/screenshot.h"
@@ -60,7 +60,8 @@ Image readWindowPixels(const glm::ivec2& fb) {
   img.rgba.resize(bottom_up.size());
   const std::size_t row = static_cast<std::size_t>(fb.x) * 4;
   for (int y = 0; y < fb.y; ++y) {
-    std::copy_n(bottom_up.data() + static_cast<std::size_t>(fb.y - 1 - y) * row, row, img.rgba.data() + y * row);
+    std::copy_n(bottom_up.data() + static_cast<std::size_t>(fb.y - 1 - y) * row, row,
+                img.rgba.data() + y * row);
   }
   for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;  // the window is opaque
   return img;
@@ -94,7 +95,8 @@ class PhaseTimer {
   ~PhaseTimer() {
     if (!on_ || frames_ == 0) return;
     std::fprintf(stderr, "sagitta: mean time per frame over %d frames:\n", frames_);
-    for (const auto& [phase, ms] : totals_) std::fprintf(stderr, "  %-22s %8.2f ms\n", phase.c_str(), ms / frames_);
+    for (const auto& [phase, ms] : totals_)
+      std::fprintf(stderr, "  %-22s %8.2f ms\n", phase.c_str(), ms / frames_);
   }
 
  private:
@@ -177,7 +179,8 @@ GuiApp::GuiApp(const GuiOptions& options)
   // machine, or xdotool): remember every press with its modifiers for the shortcuts. ImGui's
   // backend, installed next, chains to this callback.
   glfwSetKeyCallback(window_.handle(), [](GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
-    if (action == GLFW_PRESS) static_cast<GuiApp*>(glfwGetWindowUserPointer(w))->key_presses_.emplace_back(key, mods);
+    if (action == GLFW_PRESS)
+      static_cast<GuiApp*>(glfwGetWindowUserPointer(w))->key_presses_.emplace_back(key, mods);
   });
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -189,8 +192,9 @@ GuiApp::GuiApp(const GuiOptions& options)
     }
   });
 
-  scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale
-                                     : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
+  scale_ = settings_.ui_scale > 0.0f
+               ? settings_.ui_scale
+               : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
   renderer_.emplace();
   target_.emplace(1, 1, 4);
   composer_.emplace();
@@ -324,7 +328,8 @@ void GuiApp::handleShortcuts() {
   if (ctrl && pressed(GLFW_KEY_Q)) menu_.request = MenuRequest::kQuit;
   if (ctrl && pressed(GLFW_KEY_Z)) shift ? app_->redo() : app_->undo();
   if (ctrl && pressed(GLFW_KEY_Y)) app_->redo();
-  if (ctrl && pressed(GLFW_KEY_S)) menu_.request = shift || !app_->path ? MenuRequest::kSaveAs : MenuRequest::kSave;
+  if (ctrl && pressed(GLFW_KEY_S))
+    menu_.request = shift || !app_->path ? MenuRequest::kSaveAs : MenuRequest::kSave;
   if (ctrl && pressed(GLFW_KEY_O)) menu_.request = MenuRequest::kOpen;
   if (ctrl && pressed(GLFW_KEY_N)) menu_.request = MenuRequest::kNew;
   if (pressed(GLFW_KEY_F12)) app_->show_screenshot = true;
@@ -358,10 +363,12 @@ void GuiApp::layoutPanels() {
   const ViewportRect r = viewportRect();
   const float top = r.min.y, height = r.max.y - r.min.y;
   if (menu_.show_controls) drawControlsPanel(*app_, {0.0f, top, r.min.x, height});
-  if (menu_.show_measures) drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
+  if (menu_.show_measures)
+    drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
   if (menu_.show_timeline) {
     const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
-    timeline_panel_.draw(*app_, r.min.x, r.max.y, r.max.x - r.min.x, ImGui::GetIO().DisplaySize.y - status_h - r.max.y);
+    timeline_panel_.draw(*app_, r.min.x, r.max.y, r.max.x - r.min.x,
+                         ImGui::GetIO().DisplaySize.y - status_h - r.max.y);
   }
 }
 
@@ -415,8 +422,8 @@ void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) con
   const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * io.DisplayFramebufferScale.y));
   glBindFramebuffer(GL_READ_FRAMEBUFFER, target_->resolvedFramebuffer());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  glBlitFramebuffer(0, 0, target_->width(), target_->height(), x0, y0, x0 + target_->width(), y0 + target_->height(),
-                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, target_->width(), target_->height(), x0, y0, x0 + target_->width(),
+                    y0 + target_->height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -435,14 +442,17 @@ void GuiApp::drawStatusBar() {
     ImGui::TextDisabled("%s%s", file.c_str(), app_->modified ? " (modified)" : "");
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     if (!s.text.empty() && glfwGetTime() < s.until_s) {
-      ImGui::TextColored(s.error ? ImVec4(1.0f, 0.55f, 0.45f, 1.0f) : ImVec4(0.7f, 0.85f, 0.9f, 1.0f), "%s", s.text.c_str());
+      ImGui::TextColored(s.error ? ImVec4(1.0f, 0.55f, 0.45f, 1.0f) : ImVec4(0.7f, 0.85f, 0.9f, 1.0f), "%s",
+                         s.text.c_str());
     } else {
       const biomech::SolverInfo& solver = session_->solution().solver;
-      ImGui::TextDisabled("%s%s", solver.converged ? "model prediction" : "model prediction (limited: see warnings)",
+      ImGui::TextDisabled("%s%s",
+                          solver.converged ? "model prediction" : "model prediction (limited: see warnings)",
                           app_->cycle.playing ? "  ·  cycling A ⇄ B (Space)" : "");
     }
-    const std::string right = std::string(scene::modeName(app_->doc().view.mode)) + " mode  ·  " +
-                              (app_->camera.projection == scene::Projection::kPerspective ? "perspective" : "orthographic");
+    const std::string right =
+        std::string(scene::modeName(app_->doc().view.mode)) + " mode  ·  " +
+        (app_->camera.projection == scene::Projection::kPerspective ? "perspective" : "orthographic");
     char fps[32];
     std::snprintf(fps, sizeof fps, "  ·  %.0f ms", frame_ms_);
     const float width = ImGui::CalcTextSize((right + fps).c_str()).x;
@@ -456,32 +466,33 @@ void GuiApp::drawStatusBar() {
 void GuiApp::drawHelpOverlay() {
   if (!app_->show_help) return;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
   if (ImGui::Begin("Keyboard and mouse", &app_->show_help,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                       ImGuiWindowFlags_NoSavedSettings)) {
     struct Row {
       const char* keys;
       const char* what;
     };
-    static constexpr Row kRows[] = {
-        {"Left or middle drag", "Orbit"},
-        {"Right drag, Shift + drag", "Pan"},
-        {"Mouse wheel", "Zoom"},
-        {"F", "Frame all"},
-        {"3 / Ctrl+3", "Lateral view from the left / right"},
-        {"1 / Ctrl+1", "Anterior / posterior view"},
-        {"7 / 0", "Superior / oblique view"},
-        {"5", "Perspective / orthographic"},
-        {"G", "Floor grid"},
-        {"X", "X-ray view"},
-        {"Space", "Play / pause the A ⇄ B cycle"},
-        {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
-        {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
-        {"F12", "Screenshot of the 3D view"},
-        {"Ctrl+R", "Record a clip (start / stop)"},
-        {"T", "Timeline: keyframes, scrub, play, export"},
-        {"F1", "This help"},
-        {"Ctrl+Q", "Quit"}};
+    static constexpr Row kRows[] = {{"Left or middle drag", "Orbit"},
+                                    {"Right drag, Shift + drag", "Pan"},
+                                    {"Mouse wheel", "Zoom"},
+                                    {"F", "Frame all"},
+                                    {"3 / Ctrl+3", "Lateral view from the left / right"},
+                                    {"1 / Ctrl+1", "Anterior / posterior view"},
+                                    {"7 / 0", "Superior / oblique view"},
+                                    {"5", "Perspective / orthographic"},
+                                    {"G", "Floor grid"},
+                                    {"X", "X-ray view"},
+                                    {"Space", "Play / pause the A ⇄ B cycle"},
+                                    {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
+                                    {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
+                                    {"F12", "Screenshot of the 3D view"},
+                                    {"Ctrl+R", "Record a clip (start / stop)"},
+                                    {"T", "Timeline: keyframes, scrub, play, export"},
+                                    {"F1", "This help"},
+                                    {"Ctrl+Q", "Quit"}};
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
       for (const Row& r : kRows) {
         ImGui::TableNextRow();
@@ -533,7 +544,8 @@ void GuiApp::writeTestDumps() {
       writeFileAtomic(options_.layout_dump, j.dump(1));
     }
     if (!options_.state_dump.empty()) {
-      nlohmann::json j = nlohmann::json::parse(scenario::reportJson(app_->doc().scenario.inputs, session_->solution()).dump());
+      nlohmann::json j = nlohmann::json::parse(
+          scenario::reportJson(app_->doc().scenario.inputs, session_->solution()).dump());
       j["shown"]["pelvic_tilt_deg"] = session_->shownMeasures().pelvic_tilt_deg;
       writeFileAtomic(options_.state_dump, j.dump(1));
     }
@@ -548,13 +560,15 @@ void GuiApp::updateRecording(const glm::ivec2& fb) {
     if (recorder_->exporting()) {
       recorder_->exportSome(*renderer_, *composer_, *session_, 1);
     } else {
-      recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera, app_->doc().view, scale_,
-                             *target_, fb, view_key_);
+      recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera, app_->doc().view,
+                             scale_, *target_, fb, view_key_);
     }
     if (recorder_->finished()) {
       const record::RecordingResult r = recorder_->result();
       app_->info("Saved " + r.path.string() + ": " + std::to_string(r.frames_encoded) + " frames" +
-                 (r.frames_dropped > 0 ? ", " + std::to_string(r.frames_dropped) + " dropped (the encoder fell behind)" : ""));
+                 (r.frames_dropped > 0
+                      ? ", " + std::to_string(r.frames_dropped) + " dropped (the encoder fell behind)"
+                      : ""));
       recorder_.reset();
     }
   } catch (const std::exception& e) {
@@ -568,12 +582,13 @@ void GuiApp::drawRecordingStatus() {
   const record::RecorderStats s = recorder_->stats();
   const ImGuiIO& io = ImGui::GetIO();
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, ImGui::GetFrameHeight() + em * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.0f));
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, ImGui::GetFrameHeight() + em * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.85f);
   if (ImGui::Begin("##recording", nullptr,
-                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav)) {
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                       ImGuiWindowFlags_NoNav)) {
     const bool blink = std::fmod(glfwGetTime(), 1.0) < 0.6;
     ImGui::TextColored(ImVec4(1.0f, 0.25f, 0.2f, blink ? 1.0f : 0.35f), "●");
     ImGui::SameLine();
@@ -586,8 +601,10 @@ void GuiApp::drawRecordingStatus() {
       ImGui::Text("REC %d:%02d  %.1f MB", secs / 60, secs % 60, static_cast<double>(s.bytes_written) / 1e6);
       if (s.frames_dropped > 0) {
         ImGui::SameLine();
-        ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "%lld frames dropped", static_cast<long long>(s.frames_dropped));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The encoder cannot keep up: try a smaller size, MP4, or a lower frame rate");
+        ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1.0f), "%lld frames dropped",
+                           static_cast<long long>(s.frames_dropped));
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("The encoder cannot keep up: try a smaller size, MP4, or a lower frame rate");
       }
     }
     ImGui::SameLine();
@@ -602,8 +619,9 @@ int GuiApp::run() {
     const auto frame_start = std::chrono::steady_clock::now();
     // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing, and wait for
     // input while nothing moves (ImGui gets a few frames after each event to settle hovers)
-    const bool busy = session_->animating() || recorder_ || app_->cycle.playing || options_.exit_after_frames > 0 ||
-                      options_.orbit_rad_per_frame != 0.0f || timeline_panel_.playing();
+    const bool busy = session_->animating() || recorder_ || app_->cycle.playing ||
+                      options_.exit_after_frames > 0 || options_.orbit_rad_per_frame != 0.0f ||
+                      timeline_panel_.playing();
     if (!busy && idle_frames_ > 4) {
       glfwWaitEventsTimeout(0.5);
       idle_frames_ = 0;
@@ -656,7 +674,8 @@ int GuiApp::run() {
         ImGui::IsAnyItemActive() || frame_io.InputQueueCharacters.Size > 0) {
       idle_frames_ = 0;
     }
-    if (cmd.toggle_grid) app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
+    if (cmd.toggle_grid)
+      app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
     if (options_.orbit_rad_per_frame != 0.0f) app_->camera.orbit(options_.orbit_rad_per_frame, 0.0f);
     if (options_.panels) {
       drawStatusBar();
@@ -688,13 +707,16 @@ int GuiApp::run() {
       if (const auto request = record_dialog_.draw(*app_, view_px, timeline_panel_.hasTimeline(), false)) {
         try {
           if (request->from_timeline) {
-            const float a = static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
+            const float a =
+                static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
             recorder_ = std::make_unique<LiveRecorder>(
-                request->settings, std::make_unique<scene::TimelinePlayer>(*session_, timeline_panel_.timeline(), a));
+                request->settings,
+                std::make_unique<scene::TimelinePlayer>(*session_, timeline_panel_.timeline(), a));
           } else {
             LiveRecordSettings live = request->settings;
             if (live.with_panels) {  // the window's own aspect, scaled to the chosen height
-              live.width = std::max(2, static_cast<int>(std::lround(live.height * static_cast<double>(fb.x) / fb.y)) / 2 * 2);
+              live.width = std::max(
+                  2, static_cast<int>(std::lround(live.height * static_cast<double>(fb.x) / fb.y)) / 2 * 2);
             }
             recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
           }
@@ -704,15 +726,15 @@ int GuiApp::run() {
         }
       }
       drawRecordingStatus();
-      handleMenuRequests(*app_, menu_, settings_, file_dialog_,
-                         [this](const std::filesystem::path& p) { openFile(p); },
-                         [this](const std::filesystem::path& p) {
-                           const bool ok = saveTo(p);
-                           if (ok && menu_.quit_after_save) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-                           return ok;
-                         });
-      screenshot_.draw(*app_, *renderer_, *composer_, glm::vec2(rect.size()) * ImGui::GetIO().DisplayFramebufferScale.x,
-                       scale_);
+      handleMenuRequests(
+          *app_, menu_, settings_, file_dialog_, [this](const std::filesystem::path& p) { openFile(p); },
+          [this](const std::filesystem::path& p) {
+            const bool ok = saveTo(p);
+            if (ok && menu_.quit_after_save) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+            return ok;
+          });
+      screenshot_.draw(*app_, *renderer_, *composer_,
+                       glm::vec2(rect.size()) * ImGui::GetIO().DisplayFramebufferScale.x, scale_);
       updateTitle();
     }
     ImGui::Render();
@@ -735,8 +757,10 @@ int GuiApp::run() {
 
     // 6. panels on top, then present
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const bool last_frame = quitting_ || (options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames);
-    if (last_frame && !options_.window_screenshot.empty()) writePng(options_.window_screenshot, readWindowPixels(fb));
+    const bool last_frame =
+        quitting_ || (options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames);
+    if (last_frame && !options_.window_screenshot.empty())
+      writePng(options_.window_screenshot, readWindowPixels(fb));
     timer_.lap("present and panels", true);
     updateRecording(fb);  // after the panels are drawn, before the buffers swap
     timer_.lap("recording", true);
@@ -749,7 +773,8 @@ int GuiApp::run() {
       glFinish();  // count the GPU's (llvmpipe's) work in this frame, not the next
       const auto end = std::chrono::steady_clock::now();
       if (frames_ == 0) options_.stats->first_frame_s = secondsSinceProcessStart();
-      options_.stats->frame_ms.push_back(std::chrono::duration<double, std::milli>(end - frame_start).count());
+      options_.stats->frame_ms.push_back(
+          std::chrono::duration<double, std::milli>(end - frame_start).count());
     }
     frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
     if (last_frame) break;

@@ -12,17 +12,18 @@ namespace sagitta::ui {
 
 // Frame timings a benchmark asks for.
 struct FrameStats {
-  std::vector<double> frame_ms;     // CPU+GPU time of each frame (glFinish before the clock stops)
-  double first_frame_s = 0.0;       // from process start to the first frame on screen
+  std::vector<double> frame_ms;  // CPU+GPU time of each frame (glFinish before the clock stops)
+  double first_frame_s = 0.0;    // from process start to the first frame on screen
   double peak_resident_mib = 0.0;
-  std::string gl;                   // renderer description
+  std::string gl;  // renderer description
 };
 
 struct GuiOptions {
   std::optional<std::filesystem::path> scenario;  // opened at start
   std::filesystem::path model;                    // a model manifest (bring your own mesh); empty: built-in
-  int exit_after_frames = 0;  // > 0: quit after that many frames (smoke tests)
-  std::filesystem::path window_screenshot;  // with exit_after_frames: PNG of the whole window at the last frame
+  int exit_after_frames = 0;                      // > 0: quit after that many frames (smoke tests)
+  std::filesystem::path
+      window_screenshot;  // with exit_after_frames: PNG of the whole window at the last frame
   // benchmark controls
   std::optional<glm::ivec2> window_size;  // instead of the remembered size
   bool vsync = true;

@@ -44,11 +44,13 @@ void LiveRecorder::push(std::int64_t index, const std::uint8_t* pixels, std::siz
   frame.row_order = record::RowOrder::kBottomFirst;
   std::copy_n(pixels, bytes, frame.rgba.data());
   // live: never wait for the encoder (the UI must not stall); export: never drop
-  recorder_->push(std::move(frame), exporting() ? record::PushMode::kBlocking : record::PushMode::kDropWhenFull);
+  recorder_->push(std::move(frame),
+                  exporting() ? record::PushMode::kBlocking : record::PushMode::kDropWhenFull);
 }
 
-void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewComposer& composer, scene::Session& session,
-                               const scene::Camera& camera, const scene::ViewState& view, float ui_scale,
+void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewComposer& composer,
+                               scene::Session& session, const scene::Camera& camera,
+                               const scene::ViewState& view, float ui_scale,
                                const render::RenderTarget& view_target, glm::ivec2 window_size,
                                std::uint64_t view_key) {
   if (stopping_ || exporting()) return;
@@ -77,8 +79,8 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glReadBuffer(GL_BACK);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_->resolvedFramebuffer());
-    glBlitFramebuffer(0, 0, window_size.x, window_size.y, 0, 0, settings_.width, settings_.height, GL_COLOR_BUFFER_BIT,
-                      GL_LINEAR);
+    glBlitFramebuffer(0, 0, window_size.x, window_size.y, 0, 0, settings_.width, settings_.height,
+                      GL_COLOR_BUFFER_BIT, GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     source = target_.get();
   } else if (view_target.width() != settings_.width || view_target.height() != settings_.height) {
@@ -89,7 +91,8 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
       if (settings_.transparent) v.background = scene::BackgroundChoice::kTransparent;
       const scene::FrameContent frame = session.frame(camera);
       composer.composeFrame(renderer, frame, session.meshes(), camera, v,
-                            ui_scale * static_cast<float>(settings_.height) / static_cast<float>(std::max(view_target.height(), 1)),
+                            ui_scale * static_cast<float>(settings_.height) /
+                                static_cast<float>(std::max(view_target.height(), 1)),
                             *target_);
       drawn_key_ = view_key;
     }
@@ -98,7 +101,8 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
   readback_->start(*source, index);
 }
 
-bool LiveRecorder::exportSome(render::Renderer& renderer, ViewComposer& composer, scene::Session& session, int budget) {
+bool LiveRecorder::exportSome(render::Renderer& renderer, ViewComposer& composer, scene::Session& session,
+                              int budget) {
   if (!exporting() || stopping_) return true;
   if (!target_) target_ = std::make_unique<render::RenderTarget>(settings_.width, settings_.height, 4);
   auto sink = [&](std::int64_t i, const std::uint8_t* p, std::size_t n) { push(i, p, n); };
@@ -132,11 +136,16 @@ void LiveRecorder::stop() {
 
 bool LiveRecorder::finished() const {
   const record::RecorderState s = recorder_->stats().state;
-  return s == record::RecorderState::kFinished || s == record::RecorderState::kFailed || s == record::RecorderState::kAborted;
+  return s == record::RecorderState::kFinished || s == record::RecorderState::kFailed ||
+         s == record::RecorderState::kAborted;
 }
 
-record::RecordingResult LiveRecorder::result() { return recorder_->finish(); }
+record::RecordingResult LiveRecorder::result() {
+  return recorder_->finish();
+}
 
-double LiveRecorder::progress() const { return total_ > 0 ? static_cast<double>(exported_) / total_ : 0.0; }
+double LiveRecorder::progress() const {
+  return total_ > 0 ? static_cast<double>(exported_) / total_ : 0.0;
+}
 
 }  // namespace sagitta::ui

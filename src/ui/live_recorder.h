@@ -24,8 +24,8 @@ struct LiveRecordSettings {
   std::filesystem::path path;
   int width = 1920, height = 1080;  // of the clip; the window keeps its own size
   int fps = 30;
-  bool with_panels = false;         // the whole window (scaled to the clip size) instead of the 3D view
-  bool transparent = false;         // GIF / PNG only
+  bool with_panels = false;  // the whole window (scaled to the clip size) instead of the 3D view
+  bool transparent = false;  // GIF / PNG only
 };
 
 class LiveRecorder {
@@ -47,12 +47,12 @@ class LiveRecorder {
   // Timeline export: renders and encodes up to `budget` frames; returns true when done.
   bool exportSome(render::Renderer& renderer, ViewComposer& composer, scene::Session& session, int budget);
 
-  void stop();                       // asks the encoder to finish (live or export)
-  bool finished() const;             // the file is complete (or failed)
+  void stop();            // asks the encoder to finish (live or export)
+  bool finished() const;  // the file is complete (or failed)
   record::RecorderStats stats() const { return recorder_->stats(); }
   // The finished recording; throws the recording's error.
   record::RecordingResult result();
-  double progress() const;           // export: 0..1
+  double progress() const;  // export: 0..1
   const LiveRecordSettings& settings() const { return settings_; }
 
  private:
@@ -61,9 +61,9 @@ class LiveRecorder {
   std::unique_ptr<record::Recorder> recorder_;
   std::unique_ptr<render::AsyncReadback> readback_;
   std::unique_ptr<render::RenderTarget> target_;  // the clip-sized picture when it must be drawn anew
-  std::uint64_t drawn_key_ = 0;     // the view_key target_ was last drawn for (0: none)
-  std::uint64_t captured_key_ = 0;  // the view_key of the last frame read back (0: none)
-  std::vector<std::uint8_t> last_picture_;  // that frame, for still frames (live, view only)
+  std::uint64_t drawn_key_ = 0;                   // the view_key target_ was last drawn for (0: none)
+  std::uint64_t captured_key_ = 0;                // the view_key of the last frame read back (0: none)
+  std::vector<std::uint8_t> last_picture_;        // that frame, for still frames (live, view only)
   std::unique_ptr<scene::TimelinePlayer> player_;
   double start_s_ = 0.0;
   std::int64_t last_index_ = -1;

@@ -1,8 +1,8 @@
 #include "ui/menus.h"
 
-#include <imgui.h>
-
 #include <cmath>
+
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -56,7 +56,8 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
       }
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Save", "Ctrl+S")) menu.request = app.path ? MenuRequest::kSave : MenuRequest::kSaveAs;
+    if (ImGui::MenuItem("Save", "Ctrl+S"))
+      menu.request = app.path ? MenuRequest::kSave : MenuRequest::kSaveAs;
     if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) menu.request = MenuRequest::kSaveAs;
     ImGui::Separator();
     if (ImGui::MenuItem("Screenshot…", "F12")) app.show_screenshot = true;
@@ -141,7 +142,8 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     if (ImGui::SliderInt("UI scale", &percent, 100, 300, "%d %%")) {
       // applied between frames: rebuilding fonts mid-frame is not allowed
-      settings.ui_scale = std::clamp(static_cast<float>(percent) / 100.0f, Settings::kMinScale, Settings::kMaxScale);
+      settings.ui_scale =
+          std::clamp(static_cast<float>(percent) / 100.0f, Settings::kMinScale, Settings::kMaxScale);
     }
     ImGui::EndMenu();
   }
@@ -180,7 +182,9 @@ void handleMenuRequests(AppState& app, MenuState& menu, Settings& settings, File
       dialog.open(FileDialog::Kind::kOpen, "Open a scenario", ".json", startFolder(app));
       menu.pending_dialog = MenuRequest::kOpen;
       break;
-    case MenuRequest::kOpenRecent: open(menu.recent); break;
+    case MenuRequest::kOpenRecent:
+      open(menu.recent);
+      break;
     case MenuRequest::kSave:
       if (app.path) save(*app.path);
       break;
@@ -195,24 +199,32 @@ void handleMenuRequests(AppState& app, MenuState& menu, Settings& settings, File
       break;
     case MenuRequest::kNone:
     case MenuRequest::kRecord:
-    case MenuRequest::kQuit: break;
+    case MenuRequest::kQuit:
+      break;
   }
   if (menu.request != MenuRequest::kRecord) menu.request = MenuRequest::kNone;
   (void)settings;
 
   if (const auto chosen = dialog.draw()) {
     switch (menu.pending_dialog) {
-      case MenuRequest::kOpen: open(*chosen); break;
-      case MenuRequest::kSaveAs: save(*chosen); break;
+      case MenuRequest::kOpen:
+        open(*chosen);
+        break;
+      case MenuRequest::kSaveAs:
+        save(*chosen);
+        break;
       case MenuRequest::kExportReport:
         try {
-          writeFileAtomic(*chosen, scenario::reportJson(app.doc().scenario.inputs, app.session.solution()).dump(2) + "\n");
+          writeFileAtomic(
+              *chosen,
+              scenario::reportJson(app.doc().scenario.inputs, app.session.solution()).dump(2) + "\n");
           app.info("Exported the report to " + chosen->string());
         } catch (const std::exception& e) {
           app.error(e.what());
         }
         break;
-      default: break;
+      default:
+        break;
     }
     menu.pending_dialog = MenuRequest::kNone;
   }
@@ -228,21 +240,24 @@ void drawAboutAndEvidence(AppState& app) {
     ImGui::SetNextWindowSize(ImVec2(em * 30.0f, 0.0f), ImGuiCond_Appearing);
     if (ImGui::Begin("About Sagitta", &app.show_about, ImGuiWindowFlags_NoCollapse)) {
       ImGui::Text("Sagitta %s", kVersion);
-      ImGui::TextWrapped("A biomechanics visualizer: how muscle tightness changes pelvic tilt, hip-flexor length and "
-                         "spondylolisthesis. Anatomy is generated from published dimensions; muscle parameters come from "
-                         "the OpenSim models of Rajagopal 2016, gait2392 (Delp, Thelen) and Christophy 2012. Sources "
-                         "are listed in docs/anatomy.md and docs/biomechanics.md.");
+      ImGui::TextWrapped(
+          "A biomechanics visualizer: how muscle tightness changes pelvic tilt, hip-flexor length and "
+          "spondylolisthesis. Anatomy is generated from published dimensions; muscle parameters come from "
+          "the OpenSim models of Rajagopal 2016, gait2392 (Delp, Thelen) and Christophy 2012. Sources "
+          "are listed in docs/anatomy.md and docs/biomechanics.md.");
     }
     ImGui::End();
   }
   if (app.show_evidence) {
     ImGui::SetNextWindowSize(ImVec2(em * 34.0f, 0.0f), ImGuiCond_Appearing);
     if (ImGui::Begin("What the model can and cannot say", &app.show_evidence, ImGuiWindowFlags_NoCollapse)) {
-      const nlohmann::ordered_json report = scenario::reportJson(app.doc().scenario.inputs, app.session.solution());
+      const nlohmann::ordered_json report =
+          scenario::reportJson(app.doc().scenario.inputs, app.session.solution());
       ImGui::TextWrapped("%s", report.value("evidence_note", std::string()).c_str());
       ImGui::Spacing();
-      ImGui::TextWrapped("Angles and grades are measured on the posed model's bones, the way a clinician measures a "
-                         "radiograph. The picture shows mechanics, not a diagnosis.");
+      ImGui::TextWrapped(
+          "Angles and grades are measured on the posed model's bones, the way a clinician measures a "
+          "radiograph. The picture shows mechanics, not a diagnosis.");
     }
     ImGui::End();
   }

@@ -17,7 +17,7 @@ struct MenuState {
   bool show_measures = true;
   bool show_timeline = false;
   MenuRequest request = MenuRequest::kNone;
-  std::filesystem::path recent;       // with kOpenRecent
+  std::filesystem::path recent;                     // with kOpenRecent
   MenuRequest pending_dialog = MenuRequest::kNone;  // what the open file dialog is for
   bool quit_after_save = false;
 };

@@ -1,8 +1,8 @@
-#include <imgui.h>
-
 #include <array>
 #include <cmath>
 #include <cstdio>
+
+#include <imgui.h>
 
 #include "biomech/muscle_table.h"
 #include "scenario/parameters.h"
@@ -21,15 +21,17 @@ using biomech::MuscleId;
 
 struct GroupText {
   MuscleGroup group;
-  const char* title;          // expert / classroom
-  const char* plain;          // patient mode
+  const char* title;  // expert / classroom
+  const char* plain;  // patient mode
   const char* tooltip;
 };
 constexpr std::array<GroupText, 4> kGroups = {{
-    {MuscleGroup::kHipFlexors, "Hip flexors", "Front of the hip", "Psoas, iliacus, rectus femoris, sartorius, TFL"},
+    {MuscleGroup::kHipFlexors, "Hip flexors", "Front of the hip",
+     "Psoas, iliacus, rectus femoris, sartorius, TFL"},
     {MuscleGroup::kHipExtensors, "Hip extensors", "Buttocks and back of the thigh",
      "Gluteus maximus and the hamstrings (semimembranosus, semitendinosus, biceps femoris long head)"},
-    {MuscleGroup::kAbdominals, "Abdominals", "Tummy muscles", "Rectus abdominis, external and internal obliques"},
+    {MuscleGroup::kAbdominals, "Abdominals", "Tummy muscles",
+     "Rectus abdominis, external and internal obliques"},
     {MuscleGroup::kBackExtensors, "Back extensors", "Lower back muscles",
      "Erector spinae (iliocostalis and longissimus lumborum) and multifidus"},
 }};
@@ -89,15 +91,19 @@ void drawView(AppState& app) {
   ImGui::TextDisabled("Pictures");
   bool xray = view.xray;
   if (ImGui::Checkbox("X-ray film", &xray)) app.setXray(xray);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("X: a lateral radiograph look, to compare with a patient's film");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("X: a lateral radiograph look, to compare with a patient's film");
   ImGui::SameLine(column);
   viewCheckbox(app, "Cutaway", "view.cutaway");
   pair("Pelvic angles", "view.pelvic_angles", "Lordosis", "view.lordosis");
   pair("Meyerding", "view.meyerding", "Plumb line", "view.plumb_line");
   viewCheckbox(app, "L5–S1 shear arrow", "view.shear_arrow");
   ImGui::TextDisabled("Camera");
-  static constexpr std::array<std::pair<const char*, const char*>, 5> kViews = {
-      {{"Lateral", "lateral"}, {"Front", "anterior"}, {"Back", "posterior"}, {"Top", "superior"}, {"Oblique", "oblique"}}};
+  static constexpr std::array<std::pair<const char*, const char*>, 5> kViews = {{{"Lateral", "lateral"},
+                                                                                 {"Front", "anterior"},
+                                                                                 {"Back", "posterior"},
+                                                                                 {"Top", "superior"},
+                                                                                 {"Oblique", "oblique"}}};
   for (std::size_t i = 0; i < kViews.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::SmallButton(kViews[i].first)) {
@@ -111,7 +117,8 @@ void drawView(AppState& app) {
   for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     if (ImGui::RadioButton(kBackgrounds[i].first, current == kBackgrounds[i].second)) {
-      app.setView(std::string("background: ") + kBackgrounds[i].second, "view.background", kBackgrounds[i].second);
+      app.setView(std::string("background: ") + kBackgrounds[i].second, "view.background",
+                  kBackgrounds[i].second);
     }
   }
 }
@@ -119,7 +126,9 @@ void drawView(AppState& app) {
 void drawPose(AppState& app) {
   const biomech::ModelInputs& in = app.doc().scenario.inputs;
   static constexpr std::array<std::pair<const char*, const char*>, 4> kPoses = {
-      {{"standing", "Standing"}, {"thomas", "Thomas test (lying)"}, {"lunge", "Kneeling hip-flexor stretch"},
+      {{"standing", "Standing"},
+       {"thomas", "Thomas test (lying)"},
+       {"lunge", "Kneeling hip-flexor stretch"},
        {"sitting", "Sitting"}}};
   const std::string current(biomech::poseName(in.pose));
   const char* shown = "Standing";
@@ -130,7 +139,8 @@ void drawPose(AppState& app) {
   if (ImGui::BeginCombo("##pose", shown)) {
     for (const auto& [key, text] : kPoses) {
       if (ImGui::Selectable(text, current == key)) {
-        app.change(std::string("pose: ") + text, "", [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose", key); });
+        app.change(std::string("pose: ") + text, "",
+                   [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose", key); });
         app.frame_camera = true;
       }
     }
@@ -141,11 +151,13 @@ void drawPose(AppState& app) {
     ImGui::TextUnformatted(in.pose == biomech::PoseKind::kThomas ? "Tested leg:" : "Back (kneeling) leg:");
     ImGui::SameLine();
     if (ImGui::RadioButton("Left", !right)) {
-      app.change("side: left", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "left"); });
+      app.change("side: left", "",
+                 [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "left"); });
     }
     ImGui::SameLine();
     if (ImGui::RadioButton("Right", right)) {
-      app.change("side: right", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "right"); });
+      app.change("side: right", "",
+                 [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose_side", "right"); });
     }
   }
 }
@@ -165,10 +177,10 @@ void drawMuscle(AppState& app, MuscleId m) {
   } else {
     for (biomech::Side s : biomech::kSides) {
       const std::string side(biomech::sideName(s));
-      parameterSlider(app, (side + " tightness").c_str(), key + "." + side + ".tightness", name + " " + side + " tightness",
-                      {m}, s);
-      parameterSlider(app, (side + " strength").c_str(), key + "." + side + ".strength", name + " " + side + " strength",
-                      {m}, s);
+      parameterSlider(app, (side + " tightness").c_str(), key + "." + side + ".tightness",
+                      name + " " + side + " tightness", {m}, s);
+      parameterSlider(app, (side + " strength").c_str(), key + "." + side + ".strength",
+                      name + " " + side + " strength", {m}, s);
     }
   }
   ImGui::PopID();
@@ -181,10 +193,11 @@ void drawMuscles(AppState& app, bool detailed, bool plain) {
     ImGui::PushID(key.c_str());
     ImGui::TextUnformatted(plain ? g.plain : g.title);
     if (!plain) helpMarker(g.tooltip);
-    parameterSlider(app, "tightness", key + ".tightness", std::string(g.title) + " tightness", members, std::nullopt,
+    parameterSlider(app, "tightness", key + ".tightness", std::string(g.title) + " tightness", members,
+                    std::nullopt,
                     "How short the muscles are at rest: they pull sooner and harder as they stretch.");
-    parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members, std::nullopt,
-                    "Steady muscle tone: a low background activation, not a contraction.");
+    parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members,
+                    std::nullopt, "Steady muscle tone: a low background activation, not a contraction.");
     if (detailed && ImGui::TreeNode("single muscles")) {
       for (MuscleId m : members) drawMuscle(app, m);
       ImGui::TreePop();
@@ -201,26 +214,32 @@ void drawSlip(AppState& app, bool plain) {
   if (ImGui::BeginCombo("level", level.c_str())) {
     for (const char* l : {"L4-L5", "L5-S1"}) {
       if (ImGui::Selectable(l, level == l)) {
-        app.change(std::string("slip level ") + l, "", [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.level", l); });
+        app.change(std::string("slip level ") + l, "",
+                   [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.level", l); });
       }
     }
     ImGui::EndCombo();
   }
   const bool isthmic = in.slip.type == biomech::SlipType::kIsthmic;
   if (ImGui::RadioButton("isthmic", isthmic)) {
-    app.change("isthmic slip", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "isthmic"); });
+    app.change("isthmic slip", "",
+               [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "isthmic"); });
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A defect of the pars interarticularis: the posterior arch stays behind.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("A defect of the pars interarticularis: the posterior arch stays behind.");
   ImGui::SameLine();
   if (ImGui::RadioButton("degenerative", !isthmic)) {
-    app.change("degenerative slip", "", [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "degenerative"); });
+    app.change("degenerative slip", "", [](scene::Document& d) {
+      scenario::setChoice(d.scenario.inputs, "slip.type", "degenerative");
+    });
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Disc and facet joint wear; the pars is intact.");
   const scenario::ParamInfo* info = scenario::findParameter("slip.percent");
   float percent = static_cast<float>(in.slip.percent);
   if (ImGui::SliderFloat("slip", &percent, 0.0f, static_cast<float>(info ? info->max : 150.0), "%.0f %%",
                          ImGuiSliderFlags_AlwaysClamp)) {
-    app.change("slip", "slip.percent", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "slip.percent", percent); });
+    app.change("slip", "slip.percent",
+               [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "slip.percent", percent); });
   }
   if (ImGui::IsItemActive()) app.plot_key = "slip.percent";
   if (ImGui::IsItemDeactivatedAfterEdit()) app.endDrag();
@@ -228,14 +247,16 @@ void drawSlip(AppState& app, bool plain) {
   const biomech::ClinicalMeasures m = app.session.shownMeasures();
   const std::string grade = scene::meyerdingText(m.meyerding_grade, m.slip_percent);
   const bool show_numbers = scene::showsNumbers(app.doc().view);
-  ImGui::Text("Meyerding: %s", show_numbers ? grade.c_str() : (m.meyerding_grade > 0 ? "slipped" : "no slip"));
+  ImGui::Text("Meyerding: %s",
+              show_numbers ? grade.c_str() : (m.meyerding_grade > 0 ? "slipped" : "no slip"));
   if (!plain && m.meyerding_grade > 0) {
     ImGui::TextDisabled("slip angle %.0f°  (measured on the bones)", m.slip_angle_deg);
   }
 }
 
 void drawPatient(AppState& app) {
-  ImGui::TextWrapped("Type a patient's radiograph measurements; the model takes them on within physiological limits.");
+  ImGui::TextWrapped(
+      "Type a patient's radiograph measurements; the model takes them on within physiological limits.");
   struct Row {
     const char* key;
     const char* label;
@@ -267,7 +288,8 @@ void drawPatient(AppState& app) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     if (ImGui::InputDouble(r.label, &value, 1.0, 5.0, "%.1f", ImGuiInputTextFlags_EnterReturnsTrue)) {
       const std::string key = r.key;
-      app.change(std::string("patient ") + r.label, "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, key, value); });
+      app.change(std::string("patient ") + r.label, "",
+                 [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, key, value); });
     }
     ImGui::EndDisabled();
     ImGui::PopID();
@@ -299,17 +321,22 @@ void drawBody(AppState& app) {
   ImGui::PopStyleColor();
   double stature_cm = body.stature_m * 100.0;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-  if (ImGui::InputDouble("stature (cm)", &stature_cm, 1.0, 5.0, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue)) {
-    app.change("stature", "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "body.stature_m", stature_cm / 100.0); });
+  if (ImGui::InputDouble("stature (cm)", &stature_cm, 1.0, 5.0, "%.0f",
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    app.change("stature", "", [&](scene::Document& d) {
+      scenario::setNumber(d.scenario.inputs, "body.stature_m", stature_cm / 100.0);
+    });
   }
   if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("Press Enter to rebuild the skeleton. A stature other than the averages is generated once\n"
-                      "(10-30 s, the window waits) and then kept in the cache.");
+    ImGui::SetTooltip(
+        "Press Enter to rebuild the skeleton. A stature other than the averages is generated once\n"
+        "(10-30 s, the window waits) and then kept in the cache.");
   }
   double mass = body.mass_kg;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   if (ImGui::InputDouble("mass (kg)", &mass, 1.0, 5.0, "%.0f", ImGuiInputTextFlags_EnterReturnsTrue)) {
-    app.change("mass", "", [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "body.mass_kg", mass); });
+    app.change("mass", "",
+               [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "body.mass_kg", mass); });
   }
 }
 
@@ -340,7 +367,8 @@ void drawCompare(AppState& app) {
     c.next_switch_s = glfwGetTime();
   }
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Space: cycle between A and B for teaching");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Space: cycle between A and B for teaching");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   float period = static_cast<float>(c.period_s);
   if (ImGui::SliderFloat("seconds each", &period, 1.0f, 10.0f, "%.1f s")) c.period_s = period;
@@ -351,8 +379,9 @@ void drawCompare(AppState& app) {
 void drawControlsPanel(AppState& app, const PanelRect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoTitleBar;
   if (ImGui::Begin("Controls", nullptr, flags)) {
     const scene::Mode mode = app.doc().view.mode;
     const bool patient = mode == scene::Mode::kPatient, expert = mode == scene::Mode::kExpert;

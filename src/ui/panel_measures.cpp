@@ -1,8 +1,8 @@
-#include <imgui.h>
-
 #include <cmath>
 #include <cstdio>
 #include <functional>
+
+#include <imgui.h>
 
 #include "biomech/muscle_table.h"
 #include "scenario/parameters.h"
@@ -33,7 +33,8 @@ double musclePct(const biomech::Solution& s, MuscleId m) {
 
 const std::vector<MeasureRow>& rows() {
   static const std::vector<MeasureRow> r = {
-      {"PI", "pelvic_incidence_deg", "%.1f°", [](const auto&, const auto& m) { return m.pelvic_incidence_deg; },
+      {"PI", "pelvic_incidence_deg", "%.1f°",
+       [](const auto&, const auto& m) { return m.pelvic_incidence_deg; },
        "Pelvic incidence: a fixed property of each pelvis (PI = PT + SS)."},
       {"PT", "pelvic_tilt_deg", "%.1f°", [](const auto&, const auto& m) { return m.pelvic_tilt_deg; },
        "Pelvic tilt (Legaye): anterior tilt makes it smaller."},
@@ -44,13 +45,17 @@ const std::vector<MeasureRow>& rows() {
       {"PI − LL", "pi_minus_ll_deg", "%.1f°",
        [](const auto&, const auto& m) { return m.pelvic_incidence_deg - m.lumbar_lordosis_deg; },
        "Mismatch between pelvis and lordosis (SRS-Schwab)."},
-      {"ASIS–PSIS", "asis_psis_tilt_deg", "%.1f°", [](const auto&, const auto& m) { return m.asis_psis_tilt_deg; },
+      {"ASIS–PSIS", "asis_psis_tilt_deg", "%.1f°",
+       [](const auto&, const auto& m) { return m.asis_psis_tilt_deg; },
        "Clinical pelvic tilt: positive when the ASIS is lower than the PSIS."},
-      {"Psoas length", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kPsoas); },
+      {"Psoas length", "", "%.1f %%",
+       [](const auto& s, const auto&) { return musclePct(s, MuscleId::kPsoas); },
        "Psoas major length as a percentage of its length in neutral standing."},
-      {"Iliacus length", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kIliacus); },
+      {"Iliacus length", "", "%.1f %%",
+       [](const auto& s, const auto&) { return musclePct(s, MuscleId::kIliacus); },
        "Iliacus length as a percentage of neutral."},
-      {"Rectus femoris", "", "%.1f %%", [](const auto& s, const auto&) { return musclePct(s, MuscleId::kRectusFemoris); },
+      {"Rectus femoris", "", "%.1f %%",
+       [](const auto& s, const auto&) { return musclePct(s, MuscleId::kRectusFemoris); },
        "Rectus femoris length as a percentage of neutral."},
       {"L5–S1 shear", "", "%.0f N", [](const auto& s, const auto&) { return s.l5s1_shear_N; },
        "Force along the S1 endplate from gravity and the modelled muscles (no ligaments or facets)."},
@@ -81,7 +86,8 @@ const Sweep& sweepFor(AppState& app) {
     scenario::setNumber(trial, app.plot_key, x);
     const biomech::Solution s = app.session.postureModel().solve(trial);
     sweep.xs.push_back(static_cast<float>(x));
-    for (std::size_t r = 0; r < rows().size(); ++r) sweep.ys[r].push_back(static_cast<float>(rows()[r].value(s, s.measures)));
+    for (std::size_t r = 0; r < rows().size(); ++r)
+      sweep.ys[r].push_back(static_cast<float>(rows()[r].value(s, s.measures)));
   }
   return sweep;
 }
@@ -92,7 +98,8 @@ void drawExpertExtras(AppState& app) {
     const ClinicalMeasures m = app.session.shownMeasures();
     for (int i = 0; i < biomech::kLumbarLevels; ++i) {
       const std::string_view name = biomech::segmentLevelName(i);
-      ImGui::Text("%.*s  %6.1f°", static_cast<int>(name.size()), name.data(), m.segmental_lordosis_deg[static_cast<std::size_t>(i)]);
+      ImGui::Text("%.*s  %6.1f°", static_cast<int>(name.size()), name.data(),
+                  m.segmental_lordosis_deg[static_cast<std::size_t>(i)]);
     }
   }
   if (ImGui::CollapsingHeader("Muscle forces")) {
@@ -126,12 +133,14 @@ void drawExpertExtras(AppState& app) {
   if (ImGui::CollapsingHeader("Spine loads and canal")) {
     ImGui::Text("L5–S1 shear %.0f N (gravity alone %.0f N)", s.l5s1_shear_N, s.l5s1_shear_gravity_only_N);
     ImGui::Text("L5–S1 compression %.0f N", s.l5s1_compression_N);
-    ImGui::Text("Canal AP at %s: %.1f mm (neutral %.1f)", std::string(biomech::slipLevelName(s.slip.level)).c_str(),
-                s.slip.canal_ap_mm, s.slip.canal_ap_neutral_mm);
-    ImGui::Text("Foramen height R/L: %.1f / %.1f mm", s.slip.foraminal_height_mm[1], s.slip.foraminal_height_mm[0]);
+    ImGui::Text("Canal AP at %s: %.1f mm (neutral %.1f)",
+                std::string(biomech::slipLevelName(s.slip.level)).c_str(), s.slip.canal_ap_mm,
+                s.slip.canal_ap_neutral_mm);
+    ImGui::Text("Foramen height R/L: %.1f / %.1f mm", s.slip.foraminal_height_mm[1],
+                s.slip.foraminal_height_mm[0]);
   }
-  ImGui::TextDisabled("solver: %s, %d iterations, residual %.1e N·m", s.solver.converged ? "converged" : "limited",
-                      s.solver.iterations, s.solver.residual);
+  ImGui::TextDisabled("solver: %s, %d iterations, residual %.1e N·m",
+                      s.solver.converged ? "converged" : "limited", s.solver.iterations, s.solver.residual);
 }
 
 }  // namespace
@@ -139,21 +148,24 @@ void drawExpertExtras(AppState& app) {
 void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoTitleBar;
   if (ImGui::Begin("Measures", nullptr, flags)) {
     const scene::Mode mode = app.doc().view.mode;
     const bool numbers = scene::showsNumbers(app.doc().view);
     ImGui::TextDisabled("POSTURE & MEASURES");
     ImGui::SameLine();
     ImGui::TextDisabled("— model prediction");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Measured on the posed bones. Help > Evidence explains the limits.");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Measured on the posed bones. Help > Evidence explains the limits.");
     ImGui::Separator();
     const biomech::Solution& solution = app.session.solution();
     const ClinicalMeasures shown = app.session.shownMeasures();
     const Sweep& sweep = sweepFor(app);
     const scenario::ParamInfo* plot_info = scenario::findParameter(sweep.key);
-    const std::optional<double> x_now = plot_info ? scenario::getNumber(app.doc().scenario.inputs, sweep.key) : std::nullopt;
+    const std::optional<double> x_now =
+        plot_info ? scenario::getNumber(app.doc().scenario.inputs, sweep.key) : std::nullopt;
     const float w = ImGui::GetContentRegionAvail().x;
     const float band_w = w * 0.22f, plot_w = w * 0.2f, h = ImGui::GetFrameHeight();
     if (ImGui::BeginTable("measures", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
@@ -185,8 +197,10 @@ void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
         if (range != nullptr) rangeBand(*range, numbers ? v : std::nan(""), band_w, h);
         ImGui::TableNextColumn();
         if (sweep.valid && i < sweep.ys.size()) {
-          sweepPlot(r.label, sweep.xs, sweep.ys[i], static_cast<float>(x_now.value_or(0.0)), static_cast<float>(v), plot_w, h);
-          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s against %s (model sweep)", r.label, sweep.key.c_str());
+          sweepPlot(r.label, sweep.xs, sweep.ys[i], static_cast<float>(x_now.value_or(0.0)),
+                    static_cast<float>(v), plot_w, h);
+          if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s against %s (model sweep)", r.label, sweep.key.c_str());
         }
       }
       ImGui::EndTable();
@@ -201,19 +215,23 @@ void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
       const biomech::ThomasResult& t = *solution.thomas;
       const scene::NormalRange* r = scene::findRange("thigh_above_horizontal_deg");
       ImGui::PushStyleColor(ImGuiCol_Text, bandColour(scene::classify(*r, t.thigh_above_horizontal_deg)));
-      ImGui::Text("Thomas test: %s", t.one_joint_flexors_short ? "positive (short one-joint hip flexors)" : "negative");
+      ImGui::Text("Thomas test: %s",
+                  t.one_joint_flexors_short ? "positive (short one-joint hip flexors)" : "negative");
       ImGui::PopStyleColor();
       if (numbers) {
-        ImGui::Text("thigh %+.1f° from horizontal, knee flexion %.0f°", t.thigh_above_horizontal_deg, t.knee_flexion_deg);
+        ImGui::Text("thigh %+.1f° from horizontal, knee flexion %.0f°", t.thigh_above_horizontal_deg,
+                    t.knee_flexion_deg);
       }
-      if (t.two_joint_flexors_short) ImGui::TextWrapped("Knee under 67°: short two-joint flexors (rectus femoris, TFL).");
+      if (t.two_joint_flexors_short)
+        ImGui::TextWrapped("Knee under 67°: short two-joint flexors (rectus femoris, TFL).");
     }
     if (shown.meyerding_grade > 0) {
       const scene::NormalRange* r = scene::findRange("slip_percent");
       ImGui::PushStyleColor(ImGuiCol_Text, bandColour(scene::classify(*r, shown.slip_percent)));
       const std::string level(biomech::slipLevelName(shown.slip_level));
-      ImGui::Text("%s: %s", level.c_str(),
-                  numbers ? scene::meyerdingText(shown.meyerding_grade, shown.slip_percent).c_str() : "slipped");
+      ImGui::Text(
+          "%s: %s", level.c_str(),
+          numbers ? scene::meyerdingText(shown.meyerding_grade, shown.slip_percent).c_str() : "slipped");
       ImGui::PopStyleColor();
     }
     if (mode == scene::Mode::kExpert) {

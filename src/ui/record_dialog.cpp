@@ -1,13 +1,14 @@
 #include "ui/record_dialog.h"
 
-#include <imgui.h>
-
 #include <cstring>
 #include <filesystem>
 
+#include <imgui.h>
+
 namespace sagitta::ui {
 
-std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_px, bool has_timeline, bool prefer_timeline) {
+std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_px, bool has_timeline,
+                                                bool prefer_timeline) {
   (void)prefer_timeline;
   (void)app;
   if (!open_) return std::nullopt;
@@ -18,7 +19,8 @@ std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_p
       std::error_code ec;
       folder_ = std::filesystem::current_path(ec).string();
       if (const char* home = std::getenv("HOME")) {
-        if (std::filesystem::is_directory(std::filesystem::path(home) / "Videos", ec)) folder_ = std::string(home) + "/Videos";
+        if (std::filesystem::is_directory(std::filesystem::path(home) / "Videos", ec))
+          folder_ = std::string(home) + "/Videos";
       }
     }
   }
@@ -40,9 +42,15 @@ std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_p
       if (i > 0) ImGui::SameLine();
       ImGui::RadioButton(labels[i], &size_, i);
     }
-    if (format_ == 1 && widths[size_] > 1280) ImGui::TextDisabled("GIFs this large are slow to encode; 1280 wide or less keeps up live.");
+    if (format_ == 1 && widths[size_] > 1280)
+      ImGui::TextDisabled("GIFs this large are slow to encode; 1280 wide or less keeps up live.");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-    ImGui::Combo("frames a second", &fps_, "24\0" "25\0" "30\0" "50\0" "60\0");
+    ImGui::Combo("frames a second", &fps_,
+                 "24\0"
+                 "25\0"
+                 "30\0"
+                 "50\0"
+                 "60\0");
     static constexpr int kFps[] = {24, 25, 30, 50, 60};
     ImGui::Checkbox("include the panels (live only)", &panels_);
     ImGui::BeginDisabled(format_ == 0);
@@ -79,7 +87,8 @@ std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_p
         r.settings.with_panels = false;
         request = r;
       }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the timeline frame by frame: smooth and the same every time");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Renders the timeline frame by frame: smooth and the same every time");
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) open_ = false;

@@ -19,8 +19,12 @@ struct RecordRequest {
 
 class RecordDialog {
  public:
-  void open() { open_ = true; just_opened_ = true; }
-  std::optional<RecordRequest> draw(AppState& app, glm::ivec2 view_px, bool has_timeline, bool prefer_timeline);
+  void open() {
+    open_ = true;
+    just_opened_ = true;
+  }
+  std::optional<RecordRequest> draw(AppState& app, glm::ivec2 view_px, bool has_timeline,
+                                    bool prefer_timeline);
 
  private:
   bool open_ = false;

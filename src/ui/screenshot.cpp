@@ -1,11 +1,11 @@
 #include "ui/screenshot.h"
 
-#include <imgui.h>
-
 #include <chrono>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+
+#include <imgui.h>
 
 #include "core/image.h"
 #include "render/gl.h"
@@ -43,8 +43,8 @@ Image renderView(AppState& app, render::Renderer& renderer, ViewComposer& compos
   return img;
 }
 
-void ScreenshotDialog::draw(AppState& app, render::Renderer& renderer, ViewComposer& composer, glm::vec2 viewport_px,
-                            float ui_scale) {
+void ScreenshotDialog::draw(AppState& app, render::Renderer& renderer, ViewComposer& composer,
+                            glm::vec2 viewport_px, float ui_scale) {
   if (app.show_screenshot && !opened_) {
     ImGui::OpenPopup("Screenshot");
     path_ = defaultPath();
@@ -54,7 +54,8 @@ void ScreenshotDialog::draw(AppState& app, render::Renderer& renderer, ViewCompo
     opened_ = app.show_screenshot;
     return;
   }
-  const int vw = std::max(1, static_cast<int>(viewport_px.x)), vh = std::max(1, static_cast<int>(viewport_px.y));
+  const int vw = std::max(1, static_cast<int>(viewport_px.x)),
+            vh = std::max(1, static_cast<int>(viewport_px.y));
   const char* sizes[] = {"the view's size", "1920 × 1080 (Full HD)", "2560 × 1440", "3840 × 2160 (4K)"};
   const int widths[] = {vw, 1920, 2560, 3840}, heights[] = {vh, 1080, 1440, 2160};
   ImGui::TextUnformatted("The 3D view only, without panels.");

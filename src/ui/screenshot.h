@@ -21,7 +21,8 @@ Image renderView(AppState& app, render::Renderer& renderer, ViewComposer& compos
 
 class ScreenshotDialog {
  public:
-  void draw(AppState& app, render::Renderer& renderer, ViewComposer& composer, glm::vec2 viewport_px, float ui_scale);
+  void draw(AppState& app, render::Renderer& renderer, ViewComposer& composer, glm::vec2 viewport_px,
+            float ui_scale);
 
  private:
   int size_choice_ = 1;  // 0: the view's size, 1: 1080p, 2: 1440p, 3: 4K

@@ -1,6 +1,7 @@
 #include "ui/settings.h"
 
 #include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -9,7 +10,9 @@
 
 namespace sagitta::ui {
 
-std::filesystem::path settingsPath() { return paths::configDir() / "settings.json"; }
+std::filesystem::path settingsPath() {
+  return paths::configDir() / "settings.json";
+}
 
 Settings loadSettings(const std::filesystem::path& path) {
   Settings s;

@@ -13,11 +13,11 @@ ImFont* addEmbeddedFont(ImFontAtlas* atlas, const char* file, float size_px) {
   // horizontal oversampling sharpens small text; large text does not need it
   config.OversampleH = size_px < 24.0f ? 2 : 1;
   config.OversampleV = 1;
-  static const ImWchar kRanges[] = {0x0020, 0x00FF,   // Latin-1 (°, ±, ×, é)
-                                    0x0391, 0x03C9,   // Greek (Δ, θ, α)
-                                    0x2013, 0x2026,   // dashes, bullets, ellipsis
-                                    0x2190, 0x21FF,   // arrows
-                                    0x2212, 0x2264,   // minus, ≈, ≤ ≥ (range covers them)
+  static const ImWchar kRanges[] = {0x0020, 0x00FF,      // Latin-1 (°, ±, ×, é)
+                                    0x0391, 0x03C9,      // Greek (Δ, θ, α)
+                                    0x2013, 0x2026,      // dashes, bullets, ellipsis
+                                    0x2190, 0x21FF,      // arrows
+                                    0x2212, 0x2264,      // minus, ≈, ≤ ≥ (range covers them)
                                     0x25A0, 0x25FF, 0};  // geometric shapes (● recording dot)
   return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
                                      size_px, &config, kRanges);

@@ -1,8 +1,8 @@
 #include "ui/timeline_panel.h"
 
-#include <imgui.h>
-
 #include <cmath>
+
+#include <imgui.h>
 
 #include "core/error.h"
 
@@ -84,8 +84,9 @@ bool TimelinePanel::advance(AppState& app, double dt_s, float aspect) {
 void TimelinePanel::draw(AppState& app, float x, float y, float width, float height) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(width, height));
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoTitleBar;
   if (ImGui::Begin("Timeline", nullptr, flags)) {
     const float em = ImGui::GetFontSize();
     if (ImGui::Button(playing_ ? "Pause" : "Play") && timeline_) {
@@ -109,7 +110,8 @@ void TimelinePanel::draw(AppState& app, float x, float y, float width, float hei
     ImGui::SameLine();
     if (ImGui::Button("Open…")) {
       saving_ = false;
-      dialog_.open(FileDialog::Kind::kOpen, "Open a timeline", ".json", path_ ? *path_ : std::filesystem::current_path());
+      dialog_.open(FileDialog::Kind::kOpen, "Open a timeline", ".json",
+                   path_ ? *path_ : std::filesystem::current_path());
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!timeline_);
@@ -136,9 +138,11 @@ void TimelinePanel::draw(AppState& app, float x, float y, float width, float hei
       ImDrawList* draw = ImGui::GetWindowDrawList();
       const double span = std::max(duration, 10.0);
       for (std::size_t i = 0; i < timeline_->keyframes.size(); ++i) {
-        const float kx = bmin.x + static_cast<float>(timeline_->keyframes[i].time_s / span) * (bmax.x - bmin.x);
-        draw->AddTriangleFilled(ImVec2(kx - 5, bmin.y), ImVec2(kx + 5, bmin.y), ImVec2(kx, bmin.y + 7),
-                                static_cast<int>(i) == selected_ ? IM_COL32(255, 200, 60, 255) : IM_COL32(110, 200, 210, 255));
+        const float kx =
+            bmin.x + static_cast<float>(timeline_->keyframes[i].time_s / span) * (bmax.x - bmin.x);
+        draw->AddTriangleFilled(
+            ImVec2(kx - 5, bmin.y), ImVec2(kx + 5, bmin.y), ImVec2(kx, bmin.y + 7),
+            static_cast<int>(i) == selected_ ? IM_COL32(255, 200, 60, 255) : IM_COL32(110, 200, 210, 255));
       }
     }
     ImGui::SameLine();

@@ -2,12 +2,12 @@
 
 #include "render/gl.h"
 // ImGui's OpenGL3 backend after glad
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include "scene/label_layout.h"
 #include "scene/muscle_mesh.h"
@@ -64,8 +64,9 @@ ImFont* FontLadder::pick(float px, bool bold) const {
   return ladder.back().second;
 }
 
-void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list, const scene::Camera& camera,
-                 glm::vec2 origin, glm::vec2 size, const OverlayText& text, const OverlayStyle& style) {
+void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list,
+                 const scene::Camera& camera, glm::vec2 origin, glm::vec2 size, const OverlayText& text,
+                 const OverlayStyle& style) {
   const Palette pal = paletteFor(style);
   const float px = kBaseFontSizePx * style.scale;
   ImFont* font = fonts.pick(px, false);
@@ -98,7 +99,8 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     caption.width = std::max(cs.x, ns.x);
     caption.note_height = ns.y;
     caption.height = cs.y + (ns.y > 0 ? ns.y + pad : 0.0f);
-    caption.pos = ImVec2(origin.x + (size.x - caption.width) * 0.5f, origin.y + size.y - caption.height - pad * 3.0f);
+    caption.pos =
+        ImVec2(origin.x + (size.x - caption.width) * 0.5f, origin.y + size.y - caption.height - pad * 3.0f);
     labels_bottom = caption.pos.y - 2.0f * pad;
   }
 
@@ -112,14 +114,16 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       const glm::vec4 clip = view_proj * glm::vec4(l.anchor, 1.0f);
       if (clip.w <= 1e-5f) continue;
       const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-      const glm::vec2 anchor = origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
+      const glm::vec2 anchor =
+          origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
       ImFont* f = l.pinned ? bold : font;
       const ImVec2 ts = f->CalcTextSizeA(px, 1e6f, 0.0f, l.text.c_str());
-      boxes.push_back({anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority, l.pinned});
+      boxes.push_back(
+          {anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority, l.pinned});
       source.push_back(i);
     }
     const auto placed = scene::layoutLabels(boxes, origin + glm::vec2(2.0f),
-                                           glm::vec2(origin.x + size.x - 2.0f, labels_bottom), 0.25f * px);
+                                            glm::vec2(origin.x + size.x - 2.0f, labels_bottom), 0.25f * px);
     for (std::size_t k = 0; k < placed.size(); ++k) {
       if (!placed[k]) continue;
       const scene::Label& l = list.labels[source[k]];
@@ -127,12 +131,14 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       const ImU32 colour = l.colour == glm::vec4(1.0f) ? pal.text : toImColour(l.colour);
       if (placed[k]->leader || !l.pinned) {
         const ImVec2 a(boxes[k].anchor.x, boxes[k].anchor.y);
-        if (placed[k]->leader) draw->AddLine(a, nearestOnBox(boxes[k].anchor, bmin, bmax), pal.leader, std::max(1.0f, 0.09f * px));
+        if (placed[k]->leader)
+          draw->AddLine(a, nearestOnBox(boxes[k].anchor, bmin, bmax), pal.leader, std::max(1.0f, 0.09f * px));
         draw->AddCircleFilled(a, std::max(2.0f, 0.16f * px), colour);
       }
       draw->AddRectFilled(ImVec2(bmin.x, bmin.y), ImVec2(bmax.x, bmax.y), pal.box, rounding);
       draw->AddRect(ImVec2(bmin.x, bmin.y), ImVec2(bmax.x, bmax.y), pal.box_border, rounding);
-      draw->AddText(l.pinned ? bold : font, px, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), colour, l.text.c_str());
+      draw->AddText(l.pinned ? bold : font, px, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), colour,
+                    l.text.c_str());
     }
   }
 
@@ -160,17 +166,20 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       std::snprintf(hi, sizeof hi, "%s", "longer");
     }
     const ImVec2 hs = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, heading);
-    const ImVec2 los = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, lo), his = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, hi);
+    const ImVec2 los = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, lo),
+                 his = lfont->CalcTextSizeA(lpx, 1e6f, 0.0f, hi);
     const float bar_w = std::max(hs.x, los.x + his.x + 1.5f * lpx), bar_h = 0.6f * lpx;
     const ImVec2 bmin(origin.x + size.x - pad * 4.0f - bar_w, origin.y + pad * 2.0f);
-    const ImVec2 bmax(bmin.x + bar_w + 2.0f * pad, bmin.y + 0.6f * pad + hs.y + 0.4f * pad + bar_h + 0.3f * pad + los.y + pad);
+    const ImVec2 bmax(bmin.x + bar_w + 2.0f * pad,
+                      bmin.y + 0.6f * pad + hs.y + 0.4f * pad + bar_h + 0.3f * pad + los.y + pad);
     draw->AddRectFilled(bmin, bmax, pal.box, rounding);
     draw->AddText(lfont, lpx, ImVec2(bmin.x + pad, bmin.y + 0.6f * pad), pal.muted, heading);
     const float y0 = bmin.y + 0.6f * pad + hs.y + 0.4f * pad;
     constexpr int kSteps = 24;
     for (int i = 0; i < kSteps; ++i) {
       // the same ramp the muscles are drawn with, from −range to +range, in display (sRGB) colour
-      const float strain = scene::kStrainColourRange * (2.0f * (static_cast<float>(i) + 0.5f) / kSteps - 1.0f);
+      const float strain =
+          scene::kStrainColourRange * (2.0f * (static_cast<float>(i) + 0.5f) / kSteps - 1.0f);
       const glm::vec3 c = glm::pow(scene::strainColour(strain), glm::vec3(1.0f / 2.2f));
       const float x0 = bmin.x + pad + bar_w * static_cast<float>(i) / kSteps;
       draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + bar_w / kSteps + 0.5f, y0 + bar_h),
@@ -188,17 +197,18 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     ImFont* title_font = fonts.pick(tpx, true);
     const ImVec2 ts = title_font->CalcTextSizeA(tpx, 1e6f, 0.0f, text.title.c_str());
     const ImVec2 pos(origin.x + (size.x - ts.x) * 0.5f, origin.y + pad * 2.0f);
-    draw->AddRectFilled(ImVec2(pos.x - pad, pos.y - 0.5f * pad), ImVec2(pos.x + ts.x + pad, pos.y + ts.y + 0.5f * pad),
-                        pal.box, rounding);
+    draw->AddRectFilled(ImVec2(pos.x - pad, pos.y - 0.5f * pad),
+                        ImVec2(pos.x + ts.x + pad, pos.y + ts.y + 0.5f * pad), pal.box, rounding);
     draw->AddText(title_font, tpx, pos, pal.text, text.title.c_str());
   }
 
   // caption, bottom centre, wrapped (drawn last, over everything)
   if (caption.has) {
     draw->AddRectFilled(ImVec2(caption.pos.x - 2 * pad, caption.pos.y - pad),
-                        ImVec2(caption.pos.x + caption.width + 2 * pad, caption.pos.y + caption.height + pad), pal.box,
-                        rounding * 1.5f);
-    draw->AddText(caption.font, caption.px, caption.pos, pal.text, text.caption.c_str(), nullptr, caption.wrap);
+                        ImVec2(caption.pos.x + caption.width + 2 * pad, caption.pos.y + caption.height + pad),
+                        pal.box, rounding * 1.5f);
+    draw->AddText(caption.font, caption.px, caption.pos, pal.text, text.caption.c_str(), nullptr,
+                  caption.wrap);
     if (caption.note_height > 0) {
       draw->AddText(caption.note_font, caption.note_px,
                     ImVec2(caption.pos.x, caption.pos.y + caption.height - caption.note_height), pal.muted,
@@ -231,16 +241,23 @@ ViewComposer::~ViewComposer() {
 render::RenderSettings renderSettingsFor(const scene::ViewState& view) {
   render::RenderSettings s;
   switch (view.background) {
-    case scene::BackgroundChoice::kDark: s.background = render::Background::kDark; break;
-    case scene::BackgroundChoice::kLight: s.background = render::Background::kLight; break;
-    case scene::BackgroundChoice::kTransparent: s.background = render::Background::kTransparent; break;
+    case scene::BackgroundChoice::kDark:
+      s.background = render::Background::kDark;
+      break;
+    case scene::BackgroundChoice::kLight:
+      s.background = render::Background::kLight;
+      break;
+    case scene::BackgroundChoice::kTransparent:
+      s.background = render::Background::kTransparent;
+      break;
   }
   s.show_grid = view.grid;
   s.shadows = view.shadows;
   s.xray = view.xray;
   // the midsagittal cut removes the half nearer the viewer of a lateral view: the left half
   // (z < 0) when seen from the left, keeping the right
-  if (view.cutaway) s.clip_plane = glm::vec4(0.0f, 0.0f, view.camera.eye().z < view.camera.target.z ? 1.0f : -1.0f, 0.0f);
+  if (view.cutaway)
+    s.clip_plane = glm::vec4(0.0f, 0.0f, view.camera.eye().z < view.camera.target.z ? 1.0f : -1.0f, 0.0f);
   return s;
 }
 
@@ -286,9 +303,10 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   drawOverlays(passes, camera, style, target);
 }
 
-void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                           const scene::Camera& camera, const render::RenderSettings& settings,
-                           const OverlayText& text, const OverlayStyle& style, render::RenderTarget& target) {
+void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& list,
+                           const scene::MeshLibrary& meshes, const scene::Camera& camera,
+                           const render::RenderSettings& settings, const OverlayText& text,
+                           const OverlayStyle& style, render::RenderTarget& target) {
   renderer.render(list, meshes, camera, settings, target, false);
   if (target.empty()) return;
   OverlayStyle s = style;
@@ -296,8 +314,8 @@ void ViewComposer::compose(render::Renderer& renderer, const scene::DrawList& li
   drawOverlays({{&list, glm::ivec4(0, 0, target.width(), target.height()), text}}, camera, s, target);
 }
 
-void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Camera& camera, const OverlayStyle& style,
-                                render::RenderTarget& target) {
+void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Camera& camera,
+                                const OverlayStyle& style, render::RenderTarget& target) {
   ImGuiContext* previous = ImGui::GetCurrentContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();

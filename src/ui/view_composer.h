@@ -22,17 +22,17 @@ struct ImDrawList;
 namespace sagitta::ui {
 
 struct OverlayText {
-  std::string caption;       // plain-language sentence(s) at the bottom (patient mode)
-  std::string caption_note;  // small line under the caption (e.g. "mechanics, not a diagnosis")
+  std::string caption;              // plain-language sentence(s) at the bottom (patient mode)
+  std::string caption_note;         // small line under the caption (e.g. "mechanics, not a diagnosis")
   std::vector<std::string> badges;  // top-left, e.g. "ΔPT −4.1°"
-  std::string title;         // top-centre heading (e.g. the preset's name)
-  bool strain_legend = false;  // top-right: what the muscle colours mean
-  bool legend_numbers = true;  // with its ±% ends (patient mode hides numbers unless asked)
+  std::string title;                // top-centre heading (e.g. the preset's name)
+  bool strain_legend = false;       // top-right: what the muscle colours mean
+  bool legend_numbers = true;       // with its ±% ends (patient mode hides numbers unless asked)
 };
 
 struct OverlayStyle {
-  float scale = 1.0f;          // text size multiplier (UI scale × picture size / 1080)
-  bool labels = true;          // name labels (bones, landmarks, muscles); pinned values always show
+  float scale = 1.0f;  // text size multiplier (UI scale × picture size / 1080)
+  bool labels = true;  // name labels (bones, landmarks, muscles); pinned values always show
   bool light_background = false;
   bool high_contrast = false;  // classroom / projector
 };
@@ -62,9 +62,9 @@ class ViewComposer {
   // A whole frame of a session as its view state asks: background, X-ray, cutaway, grid and
   // shadows; the comparison side by side when there is one; labels and captions. `ui_scale` is
   // the text size for this picture (UI scale, or picture height / 1080 headless).
-  void composeFrame(render::Renderer& renderer, const scene::FrameContent& frame, const scene::MeshLibrary& meshes,
-                    const scene::Camera& camera, const scene::ViewState& view, float ui_scale,
-                    render::RenderTarget& target);
+  void composeFrame(render::Renderer& renderer, const scene::FrameContent& frame,
+                    const scene::MeshLibrary& meshes, const scene::Camera& camera,
+                    const scene::ViewState& view, float ui_scale, render::RenderTarget& target);
 
  private:
   struct Pass {
@@ -83,7 +83,8 @@ class ViewComposer {
 render::RenderSettings renderSettingsFor(const scene::ViewState& view);
 
 // The overlay drawing itself, into any ImGui draw list over a rectangle of `size` pixels.
-void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list, const scene::Camera& camera,
-                 glm::vec2 origin, glm::vec2 size, const OverlayText& text, const OverlayStyle& style);
+void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawList& list,
+                 const scene::Camera& camera, glm::vec2 origin, glm::vec2 size, const OverlayText& text,
+                 const OverlayStyle& style);
 
 }  // namespace sagitta::ui

@@ -11,7 +11,9 @@ using sagitta::testing::GlTest;
 
 namespace {
 
-bool magenta(const std::uint8_t* p) { return p[0] > 200 && p[1] < 90 && p[2] > 200; }
+bool magenta(const std::uint8_t* p) {
+  return p[0] > 200 && p[1] < 90 && p[2] > 200;
+}
 
 }  // namespace
 
@@ -44,7 +46,8 @@ TEST_F(ComposerTest, LabelsAreDrawnInTheirColourAndStayInsideTheFrame) {
   EXPECT_EQ(sagitta::testing::fraction(plain, magenta), 0.0);
   // one label in the middle, one anchored far outside the view to the right
   s.list.labels.push_back({glm::vec3(0.0f, 0.5f, 0.0f), "ASIS", glm::vec4(1, 0, 1, 1), 1, false});
-  s.list.labels.push_back({s.camera.target + s.camera.right() * 0.36f, "edge label", glm::vec4(1, 0, 1, 1), 0, false});
+  s.list.labels.push_back(
+      {s.camera.target + s.camera.right() * 0.36f, "edge label", glm::vec4(1, 0, 1, 1), 0, false});
   const Image labelled = compose(s, {}, 640, 360);
   sagitta::testing::dumpIfRequested(labelled, "composer_labels");
   EXPECT_GT(sagitta::testing::fraction(labelled, magenta) * 640 * 360, 60.0) << "label text is drawn";

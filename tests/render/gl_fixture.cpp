@@ -52,8 +52,8 @@ TestScene cubeScene(scene::ViewPreset view, float aspect) {
   item.model = glm::mat4(1.0f);
   item.model[3] = glm::vec4(0.0f, 0.5f, 0.0f, 1.0f);  // bottom face 0.3 m above the floor
   // a slight turn so lateral and anterior views see different faces
-  item.model = item.model * glm::mat4(glm::mat3(glm::cos(0.5f), 0, -glm::sin(0.5f), 0, 1, 0, glm::sin(0.5f), 0,
-                                                glm::cos(0.5f)));
+  item.model = item.model * glm::mat4(glm::mat3(glm::cos(0.5f), 0, -glm::sin(0.5f), 0, 1, 0, glm::sin(0.5f),
+                                                0, glm::cos(0.5f)));
   s.list.items.push_back(item);
   s.list.bounds.add({-0.3f, 0.3f, -0.3f});
   s.list.bounds.add({0.3f, 0.7f, 0.3f});
@@ -62,8 +62,8 @@ TestScene cubeScene(scene::ViewPreset view, float aspect) {
   return s;
 }
 
-Image renderToImage(render::Renderer& renderer, const TestScene& s, const render::RenderSettings& settings, int w,
-                    int h, int msaa) {
+Image renderToImage(render::Renderer& renderer, const TestScene& s, const render::RenderSettings& settings,
+                    int w, int h, int msaa) {
   render::RenderTarget target(w, h, msaa);
   renderer.render(s.list, s.meshes, s.camera, settings, target);
   Image img;
@@ -98,7 +98,8 @@ double meanAbsDiff(const Image& a, const Image& b, double x0, double y0, double 
   int n = 0;
   for (int y = static_cast<int>(y0 * a.height); y < static_cast<int>(y1 * a.height); ++y) {
     for (int x = static_cast<int>(x0 * a.width); x < static_cast<int>(x1 * a.width); ++x, ++n) {
-      for (int c = 0; c < 3; ++c) sum += std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c]));
+      for (int c = 0; c < 3; ++c)
+        sum += std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c]));
     }
   }
   return n > 0 ? sum / (3.0 * n) : 0.0;

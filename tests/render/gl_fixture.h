@@ -1,11 +1,11 @@
 // A hidden window with an OpenGL context for the render tests, and image statistics.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <functional>
 #include <memory>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/mesh.h"
 #include "core/image.h"
@@ -36,8 +36,8 @@ struct TestScene {
 };
 TestScene cubeScene(scene::ViewPreset view, float aspect);
 
-Image renderToImage(render::Renderer& renderer, const TestScene& s, const render::RenderSettings& settings, int w,
-                    int h, int msaa = 4);
+Image renderToImage(render::Renderer& renderer, const TestScene& s, const render::RenderSettings& settings,
+                    int w, int h, int msaa = 4);
 
 // Writes the image to $SAGITTA_TEST_DUMP/<name>.png when that variable names a folder, so a
 // person can look at what a test saw.

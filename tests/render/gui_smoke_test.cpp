@@ -1,20 +1,20 @@
 // The real window under Xvfb: it opens, draws the model, keeps its layout file in the user's
 // config folder and remembers its size.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <thread>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "../unit/record/record_test_support.h"
 #include "core/image.h"
 #include "gl_fixture.h"
 #include "process.h"
-#include "../unit/record/record_test_support.h"
 
 namespace fs = std::filesystem;
 using sagitta::testing::runSagitta;
@@ -30,7 +30,8 @@ TEST(GuiSmoke, TheWindowOpensDrawsTheModelAndSavesSettingsInTheConfigFolder) {
   const sagitta::Image img = sagitta::readImage(shot);
   EXPECT_EQ(img.width, 1600);
   EXPECT_EQ(img.height, 900);
-  const double bone = sagitta::testing::fraction(img, [](const std::uint8_t* p) { return p[0] > 120 && p[0] >= p[2]; });
+  const double bone =
+      sagitta::testing::fraction(img, [](const std::uint8_t* p) { return p[0] > 120 && p[0] >= p[2]; });
   EXPECT_GT(bone, 0.01) << "the model is drawn in the window";
   EXPECT_TRUE(fs::exists(home / "sagitta" / "settings.json"));
   EXPECT_TRUE(fs::exists(home / "sagitta" / "imgui.ini")) << "the layout lives in the config folder";
@@ -40,9 +41,13 @@ TEST(GuiSmoke, TheWindowOpensDrawsTheModelAndSavesSettingsInTheConfigFolder) {
 
 namespace {
 
-int xdo(const std::string& args) { return std::system(("xdotool " + args + " >/dev/null 2>&1").c_str()); }
+int xdo(const std::string& args) {
+  return std::system(("xdotool " + args + " >/dev/null 2>&1").c_str());
+}
 
-void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
+void pause(double seconds) {
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+}
 
 nlohmann::json readJson(const fs::path& p) {
   std::ifstream in(p);
@@ -65,18 +70,20 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
   const std::string env = "XDG_CONFIG_HOME=" + home.string() + " timeout 180";
 
   // the picture before
-  ASSERT_EQ(runSagitta("--exit-after-frames 4 --window-screenshot " + (home / "before.png").string(), env).code, 0);
+  ASSERT_EQ(
+      runSagitta("--exit-after-frames 4 --window-screenshot " + (home / "before.png").string(), env).code, 0);
 
   // a scripted run: no unsaved-changes prompt; it quits on Ctrl+Q after one last frame
   const fs::path layout = home / "layout.json", state = home / "state.json", after = home / "after.png";
   sagitta::testing::ProcessResult app;
   std::thread runner([&] {
-    app = runSagitta("--exit-after-frames 1000000 --layout-dump " + layout.string() + " --state-dump " + state.string() +
-                         " --window-screenshot " + after.string(),
+    app = runSagitta("--exit-after-frames 1000000 --layout-dump " + layout.string() + " --state-dump " +
+                         state.string() + " --window-screenshot " + after.string(),
                      env);
   });
   for (int i = 0; i < 240 && !fs::exists(layout); ++i) pause(0.25);
-  const std::string wid = sagitta::testing::runCommand("xdotool search --sync --name '^Sagitta' 2>/dev/null | head -1").out;
+  const std::string wid =
+      sagitta::testing::runCommand("xdotool search --sync --name '^Sagitta' 2>/dev/null | head -1").out;
   const nlohmann::json rects = readJson(layout);
   const bool ready = !wid.empty() && rects.is_object() && rects.contains("muscles.hip_flexors.tightness");
   bool dragged = false, undone = false, redone = false;
@@ -85,7 +92,9 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
     const auto r = rects["muscles.hip_flexors.tightness"];
     const int x0 = static_cast<int>(r[0].get<double>()) + 4, x1 = static_cast<int>(r[2].get<double>()) - 4;
     const int y = static_cast<int>((r[1].get<double>() + r[3].get<double>()) / 2.0);
-    auto move = [&](int x) { xdo("mousemove --window " + w + " " + std::to_string(x) + " " + std::to_string(y)); };
+    auto move = [&](int x) {
+      xdo("mousemove --window " + w + " " + std::to_string(x) + " " + std::to_string(y));
+    };
     // each input step waits until the app has drawn two more frames: on a loaded machine a
     // frame can take longer than any fixed pause
     auto frames = [&] {
@@ -128,7 +137,8 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
     xdo("windowfocus --sync " + w);
     xdo("key ctrl+shift+z");
     redone = waitFor([](const nlohmann::json& j) {
-      return tightness(j) > 0.9 && j["shown"]["pelvic_tilt_deg"].get<double>() < j["pelvic_tilt_deg"].get<double>() + 0.05;
+      return tightness(j) > 0.9 &&
+             j["shown"]["pelvic_tilt_deg"].get<double>() < j["pelvic_tilt_deg"].get<double>() + 0.05;
     });  // the posture animates to its new place
     pause(0.5);
   }
@@ -152,7 +162,8 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
   const sagitta::Image changed = sagitta::readImage(after);
   ASSERT_EQ(before.width, changed.width);
   // the middle of the 3D view (between the panels): the skeleton moved
-  EXPECT_GT(sagitta::testing::meanAbsDiff(before, changed, 0.3, 0.1, 0.65, 0.9), 3.0) << "the pose changed on screen";
+  EXPECT_GT(sagitta::testing::meanAbsDiff(before, changed, 0.3, 0.1, 0.65, 0.9), 3.0)
+      << "the pose changed on screen";
   fs::remove_all(home);
 }
 

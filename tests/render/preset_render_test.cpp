@@ -1,12 +1,12 @@
 // `sagitta render --preset / --mode / --view xray / --list-presets`, end to end: every preset
 // in the modes a teacher or clinician uses, checked by image statistics a wrong picture fails.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/image.h"
 #include "gl_fixture.h"
@@ -36,8 +36,8 @@ fs::path dir() {
 // small pictures for the postures; text needs more pixels to be measured
 Image render(const std::string& name, const std::string& args, int w = kW, int h = kH) {
   const fs::path out = dir() / (name + ".png");
-  const auto r = runSagitta("render --width " + std::to_string(w) + " --height " + std::to_string(h) + " --out " +
-                            out.string() + " " + args);
+  const auto r = runSagitta("render --width " + std::to_string(w) + " --height " + std::to_string(h) +
+                            " --out " + out.string() + " " + args);
   EXPECT_EQ(r.code, 0) << args << "\n" << r.out;
   if (r.code != 0) return {};
   Image img = sagitta::readImage(out);
@@ -51,10 +51,16 @@ fs::path scenario(const std::string& name, const std::string& json) {
   return p;
 }
 
-bool boneLike(const std::uint8_t* p) { return p[0] > 120 && p[0] >= p[2] && p[1] > 100; }
-int saturation(const std::uint8_t* p) { return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}); }
+bool boneLike(const std::uint8_t* p) {
+  return p[0] > 120 && p[0] >= p[2] && p[1] > 100;
+}
+int saturation(const std::uint8_t* p) {
+  return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+}
 // bright text on the dark label and caption boxes
-bool brightText(const std::uint8_t* p) { return p[0] > 180 && p[1] > 180 && p[2] > 180 && saturation(p) < 30; }
+bool brightText(const std::uint8_t* p) {
+  return p[0] > 180 && p[1] > 180 && p[2] > 180 && saturation(p) < 30;
+}
 
 double fractionIn(const Image& img, double x0, double x1, double y0, double y1,
                   const std::function<bool(const std::uint8_t*)>& pred) {
@@ -94,8 +100,8 @@ TEST(PresetRender, ListPresetsNamesEveryPresetAndAnUnknownOneIsAClearError) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.out.find("unknown preset no-such-thing"), std::string::npos) << bad.out;
   EXPECT_FALSE(fs::exists(dir() / "x.png"));
-  const auto both = runSagitta("render --preset neutral --scenario " + scenario("s", "{}").string() + " --out " +
-                               (dir() / "y.png").string());
+  const auto both = runSagitta("render --preset neutral --scenario " + scenario("s", "{}").string() +
+                               " --out " + (dir() / "y.png").string());
   EXPECT_EQ(both.code, 2) << "a preset and a scenario at once is ambiguous";
 }
 
@@ -116,7 +122,8 @@ TEST(PresetRender, EveryPresetRendersAndShowsItsOwnPosture) {
 TEST(PresetRender, ModesChangeThePictureTheWayTheySay) {
   const Image expert = render("tilt_expert", "--preset anterior-pelvic-tilt --mode expert", 960, 540);
   const Image patient = render("tilt_patient", "--preset anterior-pelvic-tilt --mode patient", 960, 540);
-  const Image classroom = render("tilt_classroom", "--preset anterior-pelvic-tilt --mode classroom", 960, 540);
+  const Image classroom =
+      render("tilt_classroom", "--preset anterior-pelvic-tilt --mode classroom", 960, 540);
   ASSERT_FALSE(expert.rgba.empty() || patient.rgba.empty() || classroom.rgba.empty());
   // patient mode: a plain-language caption across the bottom, left of the legs (where the
   // expert picture has only background)
@@ -130,9 +137,12 @@ TEST(PresetRender, ModesChangeThePictureTheWayTheySay) {
 TEST(PresetRender, OverlaysAppearInLateralViewsAndOnlyThere) {
   // the tilt scenario with or without its overlays, rendered with `flags`
   auto tilt = [](const std::string& name, bool overlays, const std::string& flags = "") {
-    const std::string view = overlays ? "" : R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false)";
+    const std::string view =
+        overlays ? ""
+                 : R"(, "pelvic_angles": false, "lordosis": false, "meyerding": false, "shear_arrow": false)";
     const std::string text = R"({"schema": "sagitta.scenario", "version": 1,
-      "muscles": {"hip_flexors": {"tightness": 0.8}}, "view": {"labels": false, "muscles": false)" + view + "}}";
+      "muscles": {"hip_flexors": {"tightness": 0.8}}, "view": {"labels": false, "muscles": false)" +
+                             view + "}}";
     return render(name, flags + "--scenario " + scenario(name, text).string());
   };
   const Image with = tilt("overlays_on", true);
@@ -163,8 +173,10 @@ TEST(PresetRender, XrayLooksLikeAFilmAndDiffersFromTheShadedView) {
 TEST(PresetRender, TheGhostShowsTheNeutralSkeletonOverTheTiltedOne) {
   const std::string base = R"({"schema": "sagitta.scenario", "version": 1,
     "muscles": {"hip_flexors": {"tightness": 1.0}}, "view": {"labels": false, "muscles": false, "ghost": )";
-  const Image ghost = render("ghost_on", "--scenario " + scenario("g1", base + R"("overlay"}})").string(), 960, 540);
-  const Image plain = render("ghost_off", "--scenario " + scenario("g0", base + R"("off"}})").string(), 960, 540);
+  const Image ghost =
+      render("ghost_on", "--scenario " + scenario("g1", base + R"("overlay"}})").string(), 960, 540);
+  const Image plain =
+      render("ghost_off", "--scenario " + scenario("g0", base + R"("off"}})").string(), 960, 540);
   ASSERT_FALSE(ghost.rgba.empty() || plain.rgba.empty());
   EXPECT_GT(meanAbsDiff(ghost, plain), 0.5) << "the ghost adds a visible second skeleton";
   // and three change badges (text) in the top left corner

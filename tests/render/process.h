@@ -2,11 +2,11 @@
 // Shared by the render tests and the CLI unit tests.
 #pragma once
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <string>
+
+#include <sys/wait.h>
 
 namespace sagitta::testing {
 

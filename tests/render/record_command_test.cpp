@@ -1,8 +1,8 @@
 // `sagitta record` end to end: decode what it wrote (libavformat) and check it.
+#include <filesystem>
+
 #include <gtest/gtest.h>
 #include <unistd.h>
-
-#include <filesystem>
 
 #include "../unit/record/record_test_support.h"
 #include "process.h"
@@ -23,7 +23,8 @@ fs::path freshDir(const std::string& name) {
 
 std::string record(const std::string& timeline, const fs::path& out, const std::string& extra = "",
                    const std::string& size = "--width 160 --height 90") {
-  return "record -q --timeline " + kData + timeline + " --out " + out.string() + " " + size + " --fps 10 " + extra;
+  return "record -q --timeline " + kData + timeline + " --out " + out.string() + " " + size + " --fps 10 " +
+         extra;
 }
 
 using sagitta::record::testing::meanDifference;
@@ -41,17 +42,21 @@ TEST(RecordCommand, AnMp4HasTheRightCodecSizeAndFrameCountAndFollowsTheTimeline)
   EXPECT_EQ(video.height, 90);
   ASSERT_EQ(video.frames.size(), 20u) << "fps × duration = 10 × 2 s";
   // still where the timeline holds, a clear change where it switches to X-ray
-  for (std::size_t i = 1; i < 10; ++i) EXPECT_LT(meanDifference(video.frames[i].rgba, video.frames[0].rgba), 1.5) << i;
+  for (std::size_t i = 1; i < 10; ++i)
+    EXPECT_LT(meanDifference(video.frames[i].rgba, video.frames[0].rgba), 1.5) << i;
   EXPECT_GT(meanDifference(video.frames[10].rgba, video.frames[9].rgba), 10.0);
-  for (std::size_t i = 11; i < 20; ++i) EXPECT_LT(meanDifference(video.frames[i].rgba, video.frames[10].rgba), 1.5) << i;
-  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 1) << "no temporary files left";
+  for (std::size_t i = 11; i < 20; ++i)
+    EXPECT_LT(meanDifference(video.frames[i].rgba, video.frames[10].rgba), 1.5) << i;
+  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 1)
+      << "no temporary files left";
 }
 
 TEST(RecordCommand, TheSameInputGivesTheSameFile) {
   const fs::path d = freshDir("determinism");
   ASSERT_EQ(runSagitta(record("hold_then_switch.json", d / "a.mp4")).code, 0);
   ASSERT_EQ(runSagitta(record("hold_then_switch.json", d / "b.mp4")).code, 0);
-  EXPECT_EQ(sagitta::record::testing::readBytes(d / "a.mp4"), sagitta::record::testing::readBytes(d / "b.mp4"));
+  EXPECT_EQ(sagitta::record::testing::readBytes(d / "a.mp4"),
+            sagitta::record::testing::readBytes(d / "b.mp4"));
 }
 
 // Holds are not drawn again: each still frame is the previous picture, copied (the clip is the
@@ -115,7 +120,8 @@ TEST(RecordCommand, AFullDiskIsAnErrorAndLeavesNoFile) {
                             "ulimit -f 64 && trap '' XFSZ &&");
   EXPECT_EQ(r.code, 1) << r.out;
   EXPECT_NE(r.out.find("disk is full"), std::string::npos) << "fails because writing failed: " << r.out;
-  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 0) << "no partial clip, no temporary";
+  EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 0)
+      << "no partial clip, no temporary";
 }
 
 TEST(RecordCommand, CtrlCFinishesAValidFile) {

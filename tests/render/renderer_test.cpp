@@ -1,17 +1,17 @@
 // Renderer tests on a synthetic scene (a cube above the floor): each checks an image
 // statistic that a wrong picture would fail.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
 #include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "gl_fixture.h"
-#include "render/gl.h"
 #include "render/async_readback.h"
+#include "render/gl.h"
 #include "render/shader.h"
 
 using namespace sagitta;
@@ -19,7 +19,9 @@ using sagitta::testing::GlTest;
 
 namespace {
 
-double luma(const std::uint8_t* p) { return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2]; }
+double luma(const std::uint8_t* p) {
+  return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
 
 render::RenderSettings plainSettings(render::Background bg) {
   render::RenderSettings s;
@@ -41,8 +43,10 @@ TEST_F(RendererTest, TheModelCoversTheCentreAndNotTheCorners) {
   const auto s = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 16.0f / 9.0f);
   const Image img = renderToImage(*renderer_, s, plainSettings(render::Background::kDark), 320, 180);
   EXPECT_GT(luma(img.pixel(160, 90)), 90.0) << "lit bone-coloured cube at the centre";
-  for (auto [x, y] : {std::pair{2, 2}, {317, 2}, {2, 177}, {317, 177}}) EXPECT_LT(luma(img.pixel(x, y)), 70.0);
-  const double covered = sagitta::testing::fraction(img, [](const std::uint8_t* p) { return luma(p) > 90.0; });
+  for (auto [x, y] : {std::pair{2, 2}, {317, 2}, {2, 177}, {317, 177}})
+    EXPECT_LT(luma(img.pixel(x, y)), 70.0);
+  const double covered =
+      sagitta::testing::fraction(img, [](const std::uint8_t* p) { return luma(p) > 90.0; });
   EXPECT_GT(covered, 0.05);
   EXPECT_LT(covered, 0.6);
   EXPECT_EQ(render::takeGlErrors(), "");
@@ -120,7 +124,8 @@ TEST_F(RendererTest, ResizingThroughManySizesRaisesNoGlError) {
   const auto s = sagitta::testing::cubeScene(scene::ViewPreset::kOblique, 1.0f);
   render::RenderTarget target(64, 64, 4);
   render::takeGlErrors();
-  for (auto [w, h] : {std::pair{1, 1}, {0, 480}, {1920, 1}, {0, 0}, {733, 411}, {2, 3000}, {640, 0}, {1600, 900}}) {
+  for (auto [w, h] :
+       {std::pair{1, 1}, {0, 480}, {1920, 1}, {0, 0}, {733, 411}, {2, 3000}, {640, 0}, {1600, 900}}) {
     target.resize(w, h);
     renderer_->render(s.list, s.meshes, s.camera, render::RenderSettings{}, target);
   }
@@ -157,7 +162,8 @@ TEST_F(RendererTest, OverlayLinesAreDrawnWithTheirWidthAndColour) {
 TEST_F(RendererTest, AShaderErrorNamesTheFileAndQuotesTheDriverLog) {
   const auto dir = std::filesystem::temp_directory_path() / ("sagitta_shaders_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "mesh.frag") << "#version 330 core\nout vec4 c;\nvoid main() { c = undefined_thing; }\n";
+  std::ofstream(dir / "mesh.frag")
+      << "#version 330 core\nout vec4 c;\nvoid main() { c = undefined_thing; }\n";
   ::setenv("SAGITTA_SHADER_DIR", dir.c_str(), 1);
   try {
     render::buildProgram("mesh.vert", "mesh.frag");
@@ -244,7 +250,8 @@ TEST_F(RendererTest, AsyncReadbackDeliversEveryFrameInOrderWithTheRightPixels) {
   // bottom-up rows: flip and compare with a synchronous read
   const std::vector<std::uint8_t> sync = target.readPixels();
   std::vector<std::uint8_t> flipped(last.size());
-  for (int y = 0; y < 64; ++y) std::copy_n(last.data() + (63 - y) * 96 * 4, 96 * 4, flipped.data() + y * 96 * 4);
+  for (int y = 0; y < 64; ++y)
+    std::copy_n(last.data() + (63 - y) * 96 * 4, 96 * 4, flipped.data() + y * 96 * 4);
   EXPECT_EQ(flipped, sync);
   EXPECT_EQ(readback.inFlight(), 0);
   EXPECT_EQ(render::takeGlErrors(), "");

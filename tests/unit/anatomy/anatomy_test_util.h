@@ -2,19 +2,21 @@
 // radiologist measures on a lateral view (reference.md 1.1 definitions).
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/model.h"
 #include "anatomy/skeleton.h"
 #include "core/units.h"
 
 namespace sagitta::anatomy {
-inline void PrintTo(Sex s, std::ostream* os) { *os << sexName(s); }  // gtest names the body
+inline void PrintTo(Sex s, std::ostream* os) {
+  *os << sexName(s);
+}  // gtest names the body
 }  // namespace sagitta::anatomy
 
 namespace sagitta::anatomy::test {
@@ -39,10 +41,13 @@ class EveryShippedBody : public ::testing::TestWithParam<Sex> {
  protected:
   void SetUp() override { bodyUnderTest() = GetParam(); }
 };
-inline std::string bodyName(const ::testing::TestParamInfo<Sex>& info) { return std::string(sexName(info.param)); }
-#define SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture)                                                                   \
-  INSTANTIATE_TEST_SUITE_P(Shipped, Fixture, ::testing::Values(::sagitta::anatomy::Sex::kMale, ::sagitta::anatomy::Sex::kFemale), \
-                           ::sagitta::anatomy::test::bodyName)
+inline std::string bodyName(const ::testing::TestParamInfo<Sex>& info) {
+  return std::string(sexName(info.param));
+}
+#define SAGITTA_FOR_EVERY_SHIPPED_BODY(Fixture)                                                              \
+  INSTANTIATE_TEST_SUITE_P(                                                                                  \
+      Shipped, Fixture, ::testing::Values(::sagitta::anatomy::Sex::kMale, ::sagitta::anatomy::Sex::kFemale), \
+      ::sagitta::anatomy::test::bodyName)
 
 inline glm::dvec3 world(const Skeleton& sk, std::string_view name, const Pose& pose = {}) {
   return worldPosition(sk.landmark(name), worldTransforms(sk, pose));
@@ -59,7 +64,8 @@ struct Spinopelvic {
 };
 
 inline Spinopelvic measureSpinopelvic(const Skeleton& sk, const Pose& pose = {}) {
-  const glm::dvec3 ha = 0.5 * (world(sk, "femoral_head_centre_l", pose) + world(sk, "femoral_head_centre_r", pose));
+  const glm::dvec3 ha =
+      0.5 * (world(sk, "femoral_head_centre_l", pose) + world(sk, "femoral_head_centre_r", pose));
   const glm::dvec3 ant = world(sk, "s1_endplate_anterior", pose);
   const glm::dvec3 post = world(sk, "s1_endplate_posterior", pose);
   const glm::dvec3 m = 0.5 * (ant + post);
@@ -75,7 +81,8 @@ inline Spinopelvic measureSpinopelvic(const Skeleton& sk, const Pose& pose = {})
   const glm::dvec2 to_ha = glm::normalize(glm::dvec2(ha.x - m.x, ha.y - m.y));
   r.pi_deg = radToDeg(std::acos(glm::dot(n, to_ha)));
   // LL: Cobb angle, L1 superior endplate to S1 endplate (lordosis positive)
-  r.ll_deg = lineAngleDeg(world(sk, "l1_superior_endplate_posterior", pose), world(sk, "l1_superior_endplate_anterior", pose)) -
+  r.ll_deg = lineAngleDeg(world(sk, "l1_superior_endplate_posterior", pose),
+                          world(sk, "l1_superior_endplate_anterior", pose)) -
              lineAngleDeg(post, ant);
   return r;
 }

@@ -8,11 +8,11 @@
 // changes the triangulation without changing the surface. The geometric comparison catches a
 // stale asset (any shape or landmark change moves the surface by far more than 0.2 mm) without
 // failing on such noise.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/asset_writer.h"
 #include "anatomy/gltf_writer.h"
@@ -34,13 +34,16 @@ std::string bytesOf(const fs::path& p) {
 double oneSidedDistance(const MeshData& a, const MeshData& b) {
   const test::MeshDistance db(b, glm::dmat4(1.0), 0.004);
   double worst = 0.0;
-  for (std::size_t i = 0; i < a.positions.size(); i += 5) worst = std::max(worst, db.distance(glm::dvec3(a.positions[i]), 0.01));
+  for (std::size_t i = 0; i < a.positions.size(); i += 5)
+    worst = std::max(worst, db.distance(glm::dvec3(a.positions[i]), 0.01));
   return worst;
 }
 
 TEST(AssetsRegeneration, CommittedAssetsMatchTheGenerator) {
   const fs::path committed = paths::assetsDir() / "models";
-  const fs::path fresh = fs::temp_directory_path() / ("sagitta_assets_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const fs::path fresh =
+      fs::temp_directory_path() /
+      ("sagitta_assets_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::remove_all(fresh);
   std::size_t identical = 0, files = 0;
   std::vector<std::string> folders;
@@ -61,7 +64,8 @@ TEST(AssetsRegeneration, CommittedAssetsMatchTheGenerator) {
       ASSERT_EQ(a.name, b.name);
       EXPECT_EQ(a.kind, b.kind);
       EXPECT_EQ(a.segment, b.segment);
-      EXPECT_NEAR(double(a.mesh.triangleCount()), double(b.mesh.triangleCount()), 0.03 * double(b.mesh.triangleCount()));
+      EXPECT_NEAR(double(a.mesh.triangleCount()), double(b.mesh.triangleCount()),
+                  0.03 * double(b.mesh.triangleCount()));
       EXPECT_LT(oneSidedDistance(a.mesh, b.mesh), 0.0002);
       EXPECT_LT(oneSidedDistance(b.mesh, a.mesh), 0.0002);
       ++files;
@@ -71,7 +75,8 @@ TEST(AssetsRegeneration, CommittedAssetsMatchTheGenerator) {
       EXPECT_LT(glm::distance(l.position, theirs.skeleton.landmark(l.name).position), 1e-6) << l.name;
     }
   }
-  std::printf("[ info ] %zu of %zu regenerated part files are byte-identical to the committed ones\n", identical, files);
+  std::printf("[ info ] %zu of %zu regenerated part files are byte-identical to the committed ones\n",
+              identical, files);
   fs::remove_all(fresh);
 }
 

@@ -1,9 +1,9 @@
 // Bad body parameters are rejected with a message that names the field.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <limits>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/dimensions.h"
 #include "anatomy/skeleton.h"
@@ -21,7 +21,9 @@ std::string errorOf(const BodyParams& p) {
   return "";
 }
 
-TEST(BodyParams, DefaultsAreValid) { EXPECT_NO_THROW(BodyParams{}.validate()); }
+TEST(BodyParams, DefaultsAreValid) {
+  EXPECT_NO_THROW(BodyParams{}.validate());
+}
 
 TEST(BodyParams, OutOfRangeValuesNameTheirField) {
   BodyParams p;

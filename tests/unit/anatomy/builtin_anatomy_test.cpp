@@ -1,20 +1,20 @@
 // The built-in model's bones against each other and against the landmarks: landmarks on their
 // bone, the femoral head in its socket, facet joints that face each other without overlapping,
 // discs that touch both endplates.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "anatomy/model.h"
-#include "anatomy/model_manifest.h"
+#include <gtest/gtest.h>
+
 #include "anatomy/asset_writer.h"
 #include "anatomy/dimensions.h"
+#include "anatomy/model.h"
+#include "anatomy/model_manifest.h"
 #include "anatomy/spine_layout.h"
-#include "core/units.h"
 #include "anatomy_test_util.h"
+#include "core/units.h"
 #include "mesh_checks.h"
 
 namespace sagitta::anatomy {
@@ -23,14 +23,18 @@ namespace {
 class BuiltinAnatomy : public test::EveryShippedBody {};
 SAGITTA_FOR_EVERY_SHIPPED_BODY(BuiltinAnatomy);
 
-const Model& model() { return test::shippedModel(test::bodyUnderTest()); }
+const Model& model() {
+  return test::shippedModel(test::bodyUnderTest());
+}
 const ModelPart& part(const std::string& name) {
   for (const ModelPart& p : model().parts) {
     if (p.name == name) return p;
   }
   throw std::out_of_range("no part " + name);
 }
-std::array<glm::dmat4, kSegmentCount> neutral() { return worldTransforms(model().skeleton, Pose{}); }
+std::array<glm::dmat4, kSegmentCount> neutral() {
+  return worldTransforms(model().skeleton, Pose{});
+}
 
 // world-space distance queries for a part, cached
 const test::MeshDistance& distances(const std::string& name) {
@@ -38,7 +42,8 @@ const test::MeshDistance& distances(const std::string& name) {
   auto& d = cache[{test::bodyUnderTest(), name}];
   if (!d) {
     const ModelPart& p = part(name);
-    const glm::dmat4 to_world = p.mesh.skinned() ? glm::dmat4(1.0) : neutral()[static_cast<std::size_t>(p.segment)];
+    const glm::dmat4 to_world =
+        p.mesh.skinned() ? glm::dmat4(1.0) : neutral()[static_cast<std::size_t>(p.segment)];
     d = std::make_unique<test::MeshDistance>(p.mesh, to_world, 0.006);
   }
   return *d;
@@ -62,7 +67,8 @@ TEST_P(BuiltinAnatomy, LandmarksLieOnTheirBone) {
       // skeleton tests); via points are path points through the muscle, not on bone
       if (l.name.find("centre") != std::string::npos || l.name.find("_mid") != std::string::npos ||
           l.name.find("canal_") != std::string::npos || l.name.find("_via") != std::string::npos ||
-          l.name.find("femoral_neck_base") != std::string::npos || l.name.find("femoral_shaft") != std::string::npos) {
+          l.name.find("femoral_neck_base") != std::string::npos ||
+          l.name.find("femoral_shaft") != std::string::npos) {
         continue;
       }
       const glm::dvec3 w = worldPosition(l, world);
@@ -95,7 +101,9 @@ TEST_P(BuiltinAnatomy, FemoralHeadSitsInTheAcetabulum) {
     const ModelPart& femur = part(std::string("femur") + side);
     std::vector<double> r;
     for (const glm::vec3& v : femur.mesh.positions) {
-      const double d = glm::distance(glm::dvec3(world[static_cast<std::size_t>(femur.segment)] * glm::dvec4(glm::dvec3(v), 1.0)), centre);
+      const double d = glm::distance(
+          glm::dvec3(world[static_cast<std::size_t>(femur.segment)] * glm::dvec4(glm::dvec3(v), 1.0)),
+          centre);
       if (d < 0.030) r.push_back(d);
     }
     ASSERT_GT(r.size(), 100u);
@@ -155,12 +163,13 @@ TEST_P(BuiltinAnatomy, FacetJointsFaceEachOtherWithoutInterpenetrating) {
 }
 
 TEST_P(BuiltinAnatomy, DiscsTouchBothEndplatesAndHoldTheirNucleus) {
-  const std::vector<std::array<std::string, 3>> levels = {{"t12_l1", "t12_inferior_endplate_mid", "l1_superior_endplate_mid"},
-                                                          {"l1_l2", "l1_inferior_endplate_mid", "l2_superior_endplate_mid"},
-                                                          {"l2_l3", "l2_inferior_endplate_mid", "l3_superior_endplate_mid"},
-                                                          {"l3_l4", "l3_inferior_endplate_mid", "l4_superior_endplate_mid"},
-                                                          {"l4_l5", "l4_inferior_endplate_mid", "l5_superior_endplate_mid"},
-                                                          {"l5_s1", "l5_inferior_endplate_mid", "s1_endplate_mid"}};
+  const std::vector<std::array<std::string, 3>> levels = {
+      {"t12_l1", "t12_inferior_endplate_mid", "l1_superior_endplate_mid"},
+      {"l1_l2", "l1_inferior_endplate_mid", "l2_superior_endplate_mid"},
+      {"l2_l3", "l2_inferior_endplate_mid", "l3_superior_endplate_mid"},
+      {"l3_l4", "l3_inferior_endplate_mid", "l4_superior_endplate_mid"},
+      {"l4_l5", "l4_inferior_endplate_mid", "l5_superior_endplate_mid"},
+      {"l5_s1", "l5_inferior_endplate_mid", "s1_endplate_mid"}};
   for (const auto& [name, upper, lower] : levels) {
     SCOPED_TRACE(name);
     const test::MeshDistance& disc = distances("disc_" + name);
@@ -190,7 +199,8 @@ std::vector<glm::dvec3> skinned(const MeshData& m, const Skeleton& sk, const Pos
     glm::dvec3 p(0.0);
     for (int k = 0; k < 4; ++k) {
       const double w = m.skin_weights[v][k];
-      if (w > 0.0) p += w * glm::dvec3(skin[m.skin_segments[v][k]] * glm::dvec4(glm::dvec3(m.positions[v]), 1.0));
+      if (w > 0.0)
+        p += w * glm::dvec3(skin[m.skin_segments[v][k]] * glm::dvec4(glm::dvec3(m.positions[v]), 1.0));
     }
     out.push_back(p);
   }
@@ -200,12 +210,15 @@ std::vector<glm::dvec3> skinned(const MeshData& m, const Skeleton& sk, const Pos
 TEST_P(BuiltinAnatomy, BodyOutlineFollowsAnAnteriorPelvicTilt) {
   // tip the pelvis 10 deg forward about the hip axis, the spine following it rigidly
   const Skeleton& sk = model().skeleton;
-  const glm::dvec3 hip = 0.5 * (sk.landmark("acetabulum_centre_l").position + sk.landmark("acetabulum_centre_r").position);
+  const glm::dvec3 hip =
+      0.5 * (sk.landmark("acetabulum_centre_l").position + sk.landmark("acetabulum_centre_r").position);
   Pose pose;
   const double a = degToRad(-10.0);  // negative about +Z: anterior tilt
-  pose.joint[static_cast<std::size_t>(Segment::kPelvis)] = translation(hip) * rotationZ(a) * translation(-hip);
+  pose.joint[static_cast<std::size_t>(Segment::kPelvis)] =
+      translation(hip) * rotationZ(a) * translation(-hip);
   // keep the femora where they were (the hips extend by the same angle)
-  for (Segment femur : {Segment::kFemurLeft, Segment::kFemurRight}) pose.joint[static_cast<std::size_t>(femur)] = rotationZ(-a);
+  for (Segment femur : {Segment::kFemurLeft, Segment::kFemurRight})
+    pose.joint[static_cast<std::size_t>(femur)] = rotationZ(-a);
   const MeshData& outline = part("body_outline").mesh;
   const std::vector<glm::dvec3> tilted = skinned(outline, sk, pose);
   const auto world = neutral();
@@ -230,7 +243,7 @@ TEST_P(BuiltinAnatomy, BodyOutlineFollowsAnAnteriorPelvicTilt) {
   ASSERT_GT(nb, 5);
   ASSERT_GT(nt, 5);
   ASSERT_GT(nth, 5);
-  EXPECT_GT(belly / nb, 0.005);     // the belly goes forward
+  EXPECT_GT(belly / nb, 0.005);      // the belly goes forward
   EXPECT_LT(buttocks / nt, -0.002);  // the buttocks go back
   EXPECT_LT(thigh / nth, 1e-6);      // the thighs stay with the femora
 }

@@ -1,10 +1,10 @@
 // The committed built-in model (assets/models/default and default_low), loaded through Assimp
 // like any user model: parts, node names, landmarks, mesh quality, anatomy of the joints.
-#include <gtest/gtest.h>
-
 #include <map>
 #include <set>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/gltf_writer.h"
 #include "anatomy/mesh_import.h"
@@ -21,8 +21,12 @@ namespace {
 class BuiltinAssets : public test::EveryShippedBody {};
 SAGITTA_FOR_EVERY_SHIPPED_BODY(BuiltinAssets);
 
-const Model& builtin() { return test::shippedModel(test::bodyUnderTest(), Lod::kDefault); }
-const Model& builtinLow() { return test::shippedModel(test::bodyUnderTest(), Lod::kLow); }
+const Model& builtin() {
+  return test::shippedModel(test::bodyUnderTest(), Lod::kDefault);
+}
+const Model& builtinLow() {
+  return test::shippedModel(test::bodyUnderTest(), Lod::kLow);
+}
 const ModelPart& part(const Model& m, const std::string& name) {
   for (const ModelPart& p : m.parts) {
     if (p.name == name) return p;
@@ -41,21 +45,46 @@ struct Expect {
   long euler;
 };
 const std::vector<Expect>& expectedParts() {
-  static const std::vector<Expect> e = {
-      {"os_coxae_l", PartKind::kBone, 0},      {"os_coxae_r", PartKind::kBone, 0},   {"pubic_symphysis", PartKind::kCartilage, 2},
-      {"sacrum", PartKind::kBone, -16},        {"t12", PartKind::kBone, 0},          {"t11", PartKind::kBone, 0},
-      {"t10", PartKind::kBone, 0},             {"l1", PartKind::kBone, 0},           {"l2", PartKind::kBone, 0},
-      {"l3", PartKind::kBone, 0},              {"l4", PartKind::kBone, 2},           {"l5", PartKind::kBone, 2},
-      {"l4_arch", PartKind::kBone, 2},         {"l5_arch", PartKind::kBone, 2},
-      {"disc_l5_s1", PartKind::kDisc, 4},      {"disc_l4_l5", PartKind::kDisc, 4},   {"disc_l3_l4", PartKind::kDisc, 4},
-      {"disc_l2_l3", PartKind::kDisc, 4},      {"disc_l1_l2", PartKind::kDisc, 4},   {"disc_t12_l1", PartKind::kDisc, 4},
-      {"nucleus_l5_s1", PartKind::kNucleus, 2}, {"nucleus_l4_l5", PartKind::kNucleus, 2}, {"nucleus_l3_l4", PartKind::kNucleus, 2},
-      {"nucleus_l2_l3", PartKind::kNucleus, 2}, {"nucleus_l1_l2", PartKind::kNucleus, 2}, {"nucleus_t12_l1", PartKind::kNucleus, 2},
-      {"femur_l", PartKind::kBone, 2},         {"femur_r", PartKind::kBone, 2},      {"tibia_l", PartKind::kBone, 2},
-      {"tibia_r", PartKind::kBone, 2},         {"fibula_l", PartKind::kBone, 2},     {"fibula_r", PartKind::kBone, 2},
-      {"foot_l", PartKind::kBone, 2},          {"foot_r", PartKind::kBone, 2},       {"ribs_l", PartKind::kBone, 6},
-      {"ribs_r", PartKind::kBone, 6},          {"costal_cartilage_l", PartKind::kCartilage, 2},
-      {"costal_cartilage_r", PartKind::kCartilage, 2}, {"sternum", PartKind::kBone, 2}, {"body_outline", PartKind::kBodyOutline, 2}};
+  static const std::vector<Expect> e = {{"os_coxae_l", PartKind::kBone, 0},
+                                        {"os_coxae_r", PartKind::kBone, 0},
+                                        {"pubic_symphysis", PartKind::kCartilage, 2},
+                                        {"sacrum", PartKind::kBone, -16},
+                                        {"t12", PartKind::kBone, 0},
+                                        {"t11", PartKind::kBone, 0},
+                                        {"t10", PartKind::kBone, 0},
+                                        {"l1", PartKind::kBone, 0},
+                                        {"l2", PartKind::kBone, 0},
+                                        {"l3", PartKind::kBone, 0},
+                                        {"l4", PartKind::kBone, 2},
+                                        {"l5", PartKind::kBone, 2},
+                                        {"l4_arch", PartKind::kBone, 2},
+                                        {"l5_arch", PartKind::kBone, 2},
+                                        {"disc_l5_s1", PartKind::kDisc, 4},
+                                        {"disc_l4_l5", PartKind::kDisc, 4},
+                                        {"disc_l3_l4", PartKind::kDisc, 4},
+                                        {"disc_l2_l3", PartKind::kDisc, 4},
+                                        {"disc_l1_l2", PartKind::kDisc, 4},
+                                        {"disc_t12_l1", PartKind::kDisc, 4},
+                                        {"nucleus_l5_s1", PartKind::kNucleus, 2},
+                                        {"nucleus_l4_l5", PartKind::kNucleus, 2},
+                                        {"nucleus_l3_l4", PartKind::kNucleus, 2},
+                                        {"nucleus_l2_l3", PartKind::kNucleus, 2},
+                                        {"nucleus_l1_l2", PartKind::kNucleus, 2},
+                                        {"nucleus_t12_l1", PartKind::kNucleus, 2},
+                                        {"femur_l", PartKind::kBone, 2},
+                                        {"femur_r", PartKind::kBone, 2},
+                                        {"tibia_l", PartKind::kBone, 2},
+                                        {"tibia_r", PartKind::kBone, 2},
+                                        {"fibula_l", PartKind::kBone, 2},
+                                        {"fibula_r", PartKind::kBone, 2},
+                                        {"foot_l", PartKind::kBone, 2},
+                                        {"foot_r", PartKind::kBone, 2},
+                                        {"ribs_l", PartKind::kBone, 6},
+                                        {"ribs_r", PartKind::kBone, 6},
+                                        {"costal_cartilage_l", PartKind::kCartilage, 2},
+                                        {"costal_cartilage_r", PartKind::kCartilage, 2},
+                                        {"sternum", PartKind::kBone, 2},
+                                        {"body_outline", PartKind::kBodyOutline, 2}};
   return e;
 }
 
@@ -168,8 +197,10 @@ TEST(ShippedWoman, HasTheWiderPelvisAndPubicArch) {
   EXPECT_NEAR(subpubic(m), 68.6, 2.0 * 7.6);
   EXPECT_GT(subpubic(f), subpubic(m) + 10.0);
   EXPECT_NEAR(dist_mm(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), 119.0, 15.0);
-  EXPECT_GT(dist_mm(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), dist_mm(m, "ischial_tuberosity_l", "ischial_tuberosity_r"));
-  EXPECT_GT(dist_mm(f, "ischial_spine_l", "ischial_spine_r"), dist_mm(m, "ischial_spine_l", "ischial_spine_r"));
+  EXPECT_GT(dist_mm(f, "ischial_tuberosity_l", "ischial_tuberosity_r"),
+            dist_mm(m, "ischial_tuberosity_l", "ischial_tuberosity_r"));
+  EXPECT_GT(dist_mm(f, "ischial_spine_l", "ischial_spine_r"),
+            dist_mm(m, "ischial_spine_l", "ischial_spine_r"));
   // and she is smaller: her lumbar spine scales with her stature
   EXPECT_LT(dist_mm(f, "l1_superior_endplate_anterior", "s1_endplate_anterior"),
             dist_mm(m, "l1_superior_endplate_anterior", "s1_endplate_anterior"));

@@ -1,10 +1,11 @@
 // Dimensions of the built-in skeleton, measured on its landmarks, against cited ranges. The
 // default body is a 1.75 m, 40 y man; every bound names its source (reference.md status tags).
-#include <gtest/gtest.h>
+#include "anatomy/dimensions.h"
 
 #include <string>
 
-#include "anatomy/dimensions.h"
+#include <gtest/gtest.h>
+
 #include "anatomy_test_util.h"
 
 namespace sagitta::anatomy {
@@ -12,7 +13,9 @@ namespace {
 
 using test::world;
 
-double mm(double m) { return m * 1000.0; }
+double mm(double m) {
+  return m * 1000.0;
+}
 double dist(const Skeleton& sk, const std::string& a, const std::string& b) {
   return mm(glm::distance(world(sk, a), world(sk, b)));
 }
@@ -160,7 +163,8 @@ TEST(Dimensions, FemalePelvisIsWiderWithAWiderSubpubicArch) {
   EXPECT_NEAR(subpubic(f), 87.4, 2.0 * 6.5);
   // wider true pelvis in women: intertuberous and bispinous distances (Hampel 2018, MRI of
   // women: intertuberous 118-120 mm) [V]
-  EXPECT_GT(dist(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), dist(m, "ischial_tuberosity_l", "ischial_tuberosity_r"));
+  EXPECT_GT(dist(f, "ischial_tuberosity_l", "ischial_tuberosity_r"),
+            dist(m, "ischial_tuberosity_l", "ischial_tuberosity_r"));
   EXPECT_GT(dist(f, "ischial_spine_l", "ischial_spine_r"), dist(m, "ischial_spine_l", "ischial_spine_r"));
   EXPECT_NEAR(dist(f, "ischial_tuberosity_l", "ischial_tuberosity_r"), 119.0, 15.0);
   EXPECT_GE(dist(f, "asis_l", "asis_r"), dist(m, "asis_l", "asis_r"));

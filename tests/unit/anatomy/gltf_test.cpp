@@ -1,10 +1,10 @@
 // The glTF writer's files read back through Assimp with the same geometry, landmark nodes and
 // skin, and are well-formed GLB.
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/gltf_writer.h"
 #include "anatomy/isosurface.h"
@@ -24,7 +24,8 @@ MeshData ball() {
 
 fs::path write(const std::vector<std::uint8_t>& bytes, const std::string& name) {
   const fs::path p = fs::temp_directory_path() / name;
-  std::ofstream(p, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(p, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   return p;
 }
 
@@ -70,7 +71,8 @@ TEST(Gltf, RigidPartReadsBackWithItsLandmarkNodes) {
 
 TEST(Gltf, SkinnedPartKeepsItsSegmentWeights) {
   MeshData m = ball();
-  m.skin_segments.assign(m.positions.size(), glm::u8vec4(static_cast<std::uint8_t>(Segment::kL5), static_cast<std::uint8_t>(Segment::kL4), 0, 0));
+  m.skin_segments.assign(m.positions.size(), glm::u8vec4(static_cast<std::uint8_t>(Segment::kL5),
+                                                         static_cast<std::uint8_t>(Segment::kL4), 0, 0));
   m.skin_weights.resize(m.positions.size());
   for (std::size_t i = 0; i < m.positions.size(); ++i) {
     const float t = static_cast<float>(i % 10) / 10.0f;

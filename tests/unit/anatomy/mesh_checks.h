@@ -14,9 +14,9 @@
 namespace sagitta::anatomy::test {
 
 struct Topology {
-  long euler = 0;            // V - E + F
+  long euler = 0;  // V - E + F
   int components = 0;
-  int open_edges = 0;        // edges with one triangle
+  int open_edges = 0;          // edges with one triangle
   int non_manifold_edges = 0;  // edges with more than two
   int misoriented_edges = 0;   // edges used twice in the same direction
 };
@@ -63,7 +63,8 @@ inline Topology topologyOf(const MeshData& m) {
 inline double signedVolume(const MeshData& m) {
   double v = 0.0;
   for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-    const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]), c(m.positions[m.indices[t + 2]]);
+    const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]),
+        c(m.positions[m.indices[t + 2]]);
     v += glm::dot(a, glm::cross(b, c)) / 6.0;
   }
   return v;
@@ -79,7 +80,8 @@ inline double normalAgreement(const MeshData& m) {
   return m.normals.empty() ? 0.0 : double(agree) / double(m.normals.size());
 }
 
-inline double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
+inline double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
+                                    const glm::dvec3& c) {
   // Ericson, Real-Time Collision Detection 5.1.5
   const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
   const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
@@ -95,7 +97,8 @@ inline double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, co
   const double vb = d5 * d2 - d1 * d6;
   if (vb <= 0 && d2 >= 0 && d6 <= 0) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
   const double va = d3 * d6 - d5 * d4;
-  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
+    return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
   const double denom = 1.0 / (va + vb + vc);
   return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
 }
@@ -103,10 +106,13 @@ inline double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, co
 // Distance queries against one mesh (optionally moved by a transform), with a uniform grid.
 class MeshDistance {
  public:
-  explicit MeshDistance(const MeshData& m, const glm::dmat4& to_world = glm::dmat4(1.0), double cell = 0.01) : cell_(cell) {
-    for (const glm::vec3& p : m.positions) pos_.push_back(glm::dvec3(to_world * glm::dvec4(glm::dvec3(p), 1.0)));
+  explicit MeshDistance(const MeshData& m, const glm::dmat4& to_world = glm::dmat4(1.0), double cell = 0.01)
+      : cell_(cell) {
+    for (const glm::vec3& p : m.positions)
+      pos_.push_back(glm::dvec3(to_world * glm::dvec4(glm::dvec3(p), 1.0)));
     tri_.reserve(m.indices.size() / 3);
-    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) tri_.push_back({m.indices[t], m.indices[t + 1], m.indices[t + 2]});
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+      tri_.push_back({m.indices[t], m.indices[t + 1], m.indices[t + 2]});
     lo_ = glm::dvec3(1e30);
     for (const glm::dvec3& p : pos_) lo_ = glm::min(lo_, p);
     for (std::uint32_t t = 0; t < tri_.size(); ++t) {

@@ -1,10 +1,10 @@
 // The mesh pipeline on shapes whose answers are known: marching tetrahedra then adaptive
 // remeshing must give closed, outward, manifold meshes of the right topology on the surface.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/isosurface.h"
 #include "anatomy/sdf.h"
@@ -39,10 +39,13 @@ TEST(MeshPipeline, SphereIsAClosedOutwardSphereOnTheSurface) {
 
 TEST(MeshPipeline, RingHasGenusOneAndSeparateShapesStaySeparate) {
   std::vector<glm::dvec3> ring;
-  for (int i = 0; i <= 24; ++i) ring.emplace_back(0.03 * std::cos(i * 3.14159265358979 / 12), 0.0, 0.03 * std::sin(i * 3.14159265358979 / 12));
+  for (int i = 0; i <= 24; ++i)
+    ring.emplace_back(0.03 * std::cos(i * 3.14159265358979 / 12), 0.0,
+                      0.03 * std::sin(i * 3.14159265358979 / 12));
   const MeshData torus = make(sdf::tube(ring, std::vector<double>(ring.size(), 0.008)), 0.0015);
   EXPECT_EQ(test::topologyOf(torus).euler, 0);
-  const MeshData two = make(sdf::unite({sdf::sphere({0, 0, 0}, 0.01), sdf::sphere({0.03, 0, 0}, 0.01)}), 0.001);
+  const MeshData two =
+      make(sdf::unite({sdf::sphere({0, 0, 0}, 0.01), sdf::sphere({0.03, 0, 0}, 0.01)}), 0.001);
   EXPECT_EQ(test::topologyOf(two).components, 2);
   EXPECT_EQ(test::topologyOf(two).euler, 4);
 }
@@ -67,7 +70,8 @@ TEST(MeshPipeline, FlatFacesStayFlatAndEdgesFollowTheCurvature) {
       if (mid.y > 0.0099 && glm::length(glm::dvec2(mid.x / 0.02, mid.z / 0.015)) < 0.6) {
         cap_len += l;
         ++cap_n;
-      } else if (std::abs(mid.y - 0.01) < 0.001 && glm::length(glm::dvec2(mid.x / 0.02, mid.z / 0.015)) > 0.95) {
+      } else if (std::abs(mid.y - 0.01) < 0.001 &&
+                 glm::length(glm::dvec2(mid.x / 0.02, mid.z / 0.015)) > 0.95) {
         rim_len += l;
         ++rim_n;
       }
@@ -102,7 +106,8 @@ TEST(MeshPipeline, SmoothCurvePassesThroughItsControlPointsWithoutElbows) {
   double worst_turn = 0.0, worst_radius_error = 0.0;
   // the middle span (the end spans straighten toward their extrapolated end tangents)
   for (std::size_t i = 9; i + 9 < c.size(); ++i) {
-    const double turn = std::acos(std::clamp(glm::dot(glm::normalize(c[i] - c[i - 1]), glm::normalize(c[i + 1] - c[i])), -1.0, 1.0));
+    const double turn = std::acos(
+        std::clamp(glm::dot(glm::normalize(c[i] - c[i - 1]), glm::normalize(c[i + 1] - c[i])), -1.0, 1.0));
     worst_turn = std::max(worst_turn, turn);
     worst_radius_error = std::max(worst_radius_error, std::abs(glm::length(c[i]) - 0.1));
   }
@@ -126,7 +131,8 @@ TEST(MeshPipeline, FlatBarHasItsOvalSectionAllAlong) {
     const glm::dvec3 centre(0.1 * std::cos(a), 0.1 * std::sin(a), 0.0), out(std::cos(a), std::sin(a), 0.0);
     auto crossing = [&](const glm::dvec3& dir) {
       double lo = 0.0, hi = 0.02;
-      for (int it = 0; it < 50; ++it) (bar->eval(centre + dir * (0.5 * (lo + hi))) < 0.0 ? lo : hi) = 0.5 * (lo + hi);
+      for (int it = 0; it < 50; ++it)
+        (bar->eval(centre + dir * (0.5 * (lo + hi))) < 0.0 ? lo : hi) = 0.5 * (lo + hi);
       return lo;
     };
     // thickness across the bend (the spline strays ~0.1 mm from the true circle, so the two
@@ -141,7 +147,8 @@ TEST(MeshPipeline, FlatBarHasItsOvalSectionAllAlong) {
 }
 
 TEST(MeshPipeline, IsDeterministic) {
-  const sdf::NodePtr f = sdf::smoothUnion({sdf::sphere({0, 0, 0}, 0.01), sdf::roundCone({0, 0, 0}, {0.02, 0.01, 0}, 0.006, 0.003)}, 0.004);
+  const sdf::NodePtr f = sdf::smoothUnion(
+      {sdf::sphere({0, 0, 0}, 0.01), sdf::roundCone({0, 0, 0}, {0.02, 0.01, 0}, 0.006, 0.003)}, 0.004);
   const MeshData a = make(f, 0.001), b = make(f, 0.001);
   ASSERT_EQ(a.positions.size(), b.positions.size());
   EXPECT_EQ(a.positions, b.positions);

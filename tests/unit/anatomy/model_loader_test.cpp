@@ -1,10 +1,10 @@
 // Bring your own mesh: a user manifest replaces a built-in bone with a mesh file in its own unit
 // and frame; bad files and bad manifests are reported naming the file and the field, and the
 // built-in bone stays.
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/model.h"
 #include "anatomy/model_manifest.h"
@@ -20,7 +20,8 @@ const fs::path kData = fs::path(SAGITTA_TEST_DATA_DIR) / "anatomy";
 class UserManifest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    dir_ = fs::temp_directory_path() /
+           ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -61,7 +62,8 @@ class UserManifest : public ::testing::Test {
       const MeshData& m = part(builtin(), name).mesh;
       for (const glm::vec3& p : m.positions) out << "v " << p.x << ' ' << p.y << ' ' << p.z << '\n';
       for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-        out << "f " << m.indices[t] + base << ' ' << m.indices[t + 1] + base << ' ' << m.indices[t + 2] + base << '\n';
+        out << "f " << m.indices[t] + base << ' ' << m.indices[t + 1] + base << ' ' << m.indices[t + 2] + base
+            << '\n';
       }
       base += m.positions.size();
     }
@@ -78,7 +80,8 @@ class UserManifest : public ::testing::Test {
   }
 
   fs::path writeManifest(const json& parts) const {
-    const json j = {{"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"}, {"parts", parts}};
+    const json j = {
+        {"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"}, {"parts", parts}};
     const fs::path path = dir_ / "model.json";
     std::ofstream(path) << j.dump(2);
     return path;
@@ -95,9 +98,12 @@ TEST_F(UserManifest, ReplacesABuiltinBoneWithAMeshInMillimetresAndItsOwnFrame) {
   writePelvisObj(offset);
   json marks = landmarksMm(kPelvisMarks, offset);
   marks["asis_r"][0] = marks["asis_r"][0].get<double>() + 3.0;  // the user's own ASIS, 3 mm forward
-  const Model m = loadModel(writeManifest(json::array(
-      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "mm"},
-        {"transform", {{"translation", {-0.100, 0.040, -0.025}}}}, {"landmarks", marks}}})));
+  const Model m =
+      loadModel(writeManifest(json::array({{{"name", "os_coxae_r"},
+                                            {"file", "pelvis_ct.obj"},
+                                            {"unit", "mm"},
+                                            {"transform", {{"translation", {-0.100, 0.040, -0.025}}}},
+                                            {"landmarks", marks}}})));
   EXPECT_TRUE(m.warnings.empty()) << m.warnings.front();
   const MeshData& mine = part(m, "os_coxae_r").mesh;
   const MeshData& original = part(builtin(), "os_coxae_r").mesh;
@@ -112,12 +118,13 @@ TEST_F(UserManifest, AUserVertebraIsTheWholeBoneSoTheBuiltinArchGoes) {
   // a scanned L5 is one mesh, body and arch together
   writeObj("l5_scan.obj", {"l5", "l5_arch"});
   json marks = json::object();
-  for (const char* n : {"l5_superior_endplate_anterior", "l5_superior_endplate_posterior", "l5_inferior_endplate_anterior",
-                        "l5_inferior_endplate_posterior"}) {
+  for (const char* n : {"l5_superior_endplate_anterior", "l5_superior_endplate_posterior",
+                        "l5_inferior_endplate_anterior", "l5_inferior_endplate_posterior"}) {
     const glm::dvec3 p = builtin().skeleton.landmark(n).position;
     marks[n] = {p.x, p.y, p.z};
   }
-  const Model m = loadModel(writeManifest(json::array({{{"name", "l5"}, {"file", "l5_scan.obj"}, {"landmarks", marks}}})));
+  const Model m = loadModel(
+      writeManifest(json::array({{{"name", "l5"}, {"file", "l5_scan.obj"}, {"landmarks", marks}}})));
   EXPECT_TRUE(m.warnings.empty()) << m.warnings.front();
   EXPECT_EQ(part(m, "l5").mesh.positions.size(),
             part(builtin(), "l5").mesh.positions.size() + part(builtin(), "l5_arch").mesh.positions.size());
@@ -125,13 +132,15 @@ TEST_F(UserManifest, AUserVertebraIsTheWholeBoneSoTheBuiltinArchGoes) {
   EXPECT_NO_THROW((void)part(m, "l4_arch"));  // L4 is still the built-in one, in two pieces
   EXPECT_EQ(m.parts.size(), builtin().parts.size() - 1);
   // the arch's landmarks keep their built-in positions
-  EXPECT_EQ(m.skeleton.landmark("l5_spinous_tip").position, builtin().skeleton.landmark("l5_spinous_tip").position);
+  EXPECT_EQ(m.skeleton.landmark("l5_spinous_tip").position,
+            builtin().skeleton.landmark("l5_spinous_tip").position);
 
   // given both pieces, both are the user's
   writeObj("l5_body.obj", {"l5"});
   writeObj("l5_arch.obj", {"l5_arch"});
-  const Model both = loadModel(writeManifest(json::array(
-      {{{"name", "l5"}, {"file", "l5_body.obj"}, {"landmarks", marks}}, {{"name", "l5_arch"}, {"file", "l5_arch.obj"}}})));
+  const Model both =
+      loadModel(writeManifest(json::array({{{"name", "l5"}, {"file", "l5_body.obj"}, {"landmarks", marks}},
+                                           {{"name", "l5_arch"}, {"file", "l5_arch.obj"}}})));
   EXPECT_TRUE(both.warnings.empty()) << both.warnings.front();
   EXPECT_EQ(both.parts.size(), builtin().parts.size());
   EXPECT_EQ(part(both, "l5_arch").mesh.positions.size(), part(builtin(), "l5_arch").mesh.positions.size());
@@ -140,8 +149,10 @@ TEST_F(UserManifest, AUserVertebraIsTheWholeBoneSoTheBuiltinArchGoes) {
 
 TEST_F(UserManifest, WrongUnitKeepsTheBuiltinBoneAndSaysWhy) {
   const fs::path obj = writePelvisObj({});
-  const Model m = loadModel(writeManifest(json::array(
-      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "m"}, {"landmarks", landmarksMm(kPelvisMarks, {})}}})));
+  const Model m = loadModel(writeManifest(json::array({{{"name", "os_coxae_r"},
+                                                        {"file", "pelvis_ct.obj"},
+                                                        {"unit", "m"},
+                                                        {"landmarks", landmarksMm(kPelvisMarks, {})}}})));
   ASSERT_EQ(m.warnings.size(), 1u);
   EXPECT_NE(m.warnings[0].find(obj.string()), std::string::npos) << m.warnings[0];
   EXPECT_NE(m.warnings[0].find("\"unit\""), std::string::npos) << m.warnings[0];
@@ -153,8 +164,10 @@ TEST_F(UserManifest, MissingRequiredLandmarkIsNamed) {
   writePelvisObj({});
   std::vector<std::string> some = kPelvisMarks;
   some.erase(some.begin());  // no asis_r
-  const Model m = loadModel(writeManifest(json::array(
-      {{{"name", "os_coxae_r"}, {"file", "pelvis_ct.obj"}, {"unit", "mm"}, {"landmarks", landmarksMm(some, {})}}})));
+  const Model m = loadModel(writeManifest(json::array({{{"name", "os_coxae_r"},
+                                                        {"file", "pelvis_ct.obj"},
+                                                        {"unit", "mm"},
+                                                        {"landmarks", landmarksMm(some, {})}}})));
   ASSERT_EQ(m.warnings.size(), 1u);
   EXPECT_NE(m.warnings[0].find("landmarks.asis_r"), std::string::npos) << m.warnings[0];
   EXPECT_NE(m.warnings[0].find("pelvis_ct.obj"), std::string::npos) << m.warnings[0];
@@ -167,8 +180,10 @@ TEST_F(UserManifest, BrokenFilesKeepTheBuiltinBones) {
                                   {{"name", "l4"}, {"file", (dir_ / "does_not_exist.ply").string()}}});
   const Model m = loadModel(writeManifest(parts));
   ASSERT_EQ(m.warnings.size(), 4u);
-  const std::vector<std::string> files = {"not_a_mesh.obj", "truncated.glb", "empty.stl", "does_not_exist.ply"};
-  for (std::size_t i = 0; i < files.size(); ++i) EXPECT_NE(m.warnings[i].find(files[i]), std::string::npos) << m.warnings[i];
+  const std::vector<std::string> files = {"not_a_mesh.obj", "truncated.glb", "empty.stl",
+                                          "does_not_exist.ply"};
+  for (std::size_t i = 0; i < files.size(); ++i)
+    EXPECT_NE(m.warnings[i].find(files[i]), std::string::npos) << m.warnings[i];
   for (const char* name : {"os_coxae_r", "sacrum", "l5", "l4", "l5_arch", "l4_arch"}) {
     EXPECT_EQ(part(m, name).mesh.positions.size(), part(builtin(), name).mesh.positions.size()) << name;
   }
@@ -196,17 +211,24 @@ TEST_F(UserManifest, BadFieldsAreNamed) {
     }
     return "";
   };
-  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 9}, {"parts", json::array()}}).find("schema_version"),
+  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 9}, {"parts", json::array()}})
+                .find("schema_version"),
             std::string::npos);
-  EXPECT_NE(error({{"schema", "something.else"}, {"schema_version", 1}, {"parts", json::array()}}).find("\"schema\""),
+  EXPECT_NE(error({{"schema", "something.else"}, {"schema_version", 1}, {"parts", json::array()}})
+                .find("\"schema\""),
             std::string::npos);
   EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}}).find("\"parts\""), std::string::npos);
   // a part that is not a built-in one has nothing to fall back on: its errors are fatal
-  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"},
+  EXPECT_NE(error({{"schema", "sagitta.model"},
+                   {"schema_version", 1},
+                   {"base", "builtin"},
                    {"parts", json::array({{{"name", "my_implant"}, {"file", "implant.stl"}}})}})
                 .find("\"kind\""),
             std::string::npos);
-  EXPECT_NE(error({{"schema", "sagitta.model"}, {"schema_version", 1}, {"body", {{"stature_m", 4.0}}}, {"parts", json::array()}})
+  EXPECT_NE(error({{"schema", "sagitta.model"},
+                   {"schema_version", 1},
+                   {"body", {{"stature_m", 4.0}}},
+                   {"parts", json::array()}})
                 .find("stature_m"),
             std::string::npos);
 }

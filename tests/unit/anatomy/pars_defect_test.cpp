@@ -2,11 +2,11 @@
 // leave the posterior arch behind: the pieces exist on one segment, a thin gap apart everywhere
 // and close across the pars, the arch holds the laminae, spinous and inferior articular
 // processes, and together they are the whole vertebra.
-#include <gtest/gtest.h>
-
 #include <map>
 #include <memory>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/isosurface.h"
 #include "anatomy/model.h"
@@ -34,7 +34,9 @@ const test::MeshDistance& distances(const std::string& name) {
   if (!d) d = std::make_unique<test::MeshDistance>(part(name).mesh, glm::dmat4(1.0), 0.004);
   return *d;
 }
-glm::dvec3 mark(const std::string& name) { return model().skeleton.landmark(name).position; }
+glm::dvec3 mark(const std::string& name) {
+  return model().skeleton.landmark(name).position;
+}
 
 class ParsDefect : public ::testing::TestWithParam<std::string> {};
 
@@ -111,8 +113,8 @@ TEST_P(ParsDefect, TheArchHoldsTheProcessesBehindThePars) {
   const test::MeshDistance& body = distances(v);
   const test::MeshDistance& arch = distances(v + "_arch");
   // behind the cut: spinous process, inferior articular facets, the lamina at the midline
-  for (const std::string& name : {v + "_spinous_tip", v + "_inferior_articular_l", v + "_inferior_articular_r",
-                                  "multifidus_insertion_" + v + "_r"}) {
+  for (const std::string& name : {v + "_spinous_tip", v + "_inferior_articular_l",
+                                  v + "_inferior_articular_r", "multifidus_insertion_" + v + "_r"}) {
     SCOPED_TRACE(name);
     EXPECT_LT(arch.distance(mark(name), 0.02), 0.003);
     EXPECT_GT(body.distance(mark(name), 0.03), 0.005);
@@ -122,9 +124,10 @@ TEST_P(ParsDefect, TheArchHoldsTheProcessesBehindThePars) {
   EXPECT_LT(arch.distance(mark(v + "_canal_posterior"), 0.02), 0.005);
   EXPECT_GT(body.distance(mark(v + "_canal_posterior"), 0.03), 0.01);
   // in front of it: the endplate corners, pedicles, superior articular and transverse processes
-  for (const std::string& name : {v + "_superior_endplate_anterior", v + "_superior_endplate_posterior",
-                                  v + "_inferior_endplate_anterior", v + "_inferior_endplate_posterior",
-                                  v + "_pedicle_inferior_r", v + "_superior_articular_r", v + "_transverse_tip_l"}) {
+  for (const std::string& name :
+       {v + "_superior_endplate_anterior", v + "_superior_endplate_posterior",
+        v + "_inferior_endplate_anterior", v + "_inferior_endplate_posterior", v + "_pedicle_inferior_r",
+        v + "_superior_articular_r", v + "_transverse_tip_l"}) {
     SCOPED_TRACE(name);
     EXPECT_LT(body.distance(mark(name), 0.02), 0.003);
     EXPECT_GT(arch.distance(mark(name), 0.03), 0.005);

@@ -1,10 +1,10 @@
 // The built-in skeleton: landmarks, frames, masses and how it scales.
-#include <gtest/gtest.h>
-
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/dimensions.h"
 #include "anatomy_test_util.h"
@@ -15,36 +15,73 @@ namespace {
 using test::world;
 
 std::vector<std::string> requiredLandmarks() {
-  std::vector<std::string> names = {"pubic_symphysis", "sacral_promontory", "s1_endplate_anterior",
-                                    "s1_endplate_posterior", "s1_endplate_mid", "coccyx_tip",
-                                    "t12_inferior_endplate_anterior", "t12_inferior_endplate_posterior"};
-  const std::vector<std::string> pairs = {
-      "asis", "aiis", "psis", "piis", "pubic_tubercle", "ischial_tuberosity", "ischial_spine", "iliac_crest_top",
-      "acetabulum_centre", "femoral_head_centre", "greater_trochanter", "lesser_trochanter", "medial_epicondyle",
-      "lateral_epicondyle", "knee_centre", "ankle_centre", "psoas_via1", "psoas_insertion", "iliacus_origin",
-      "iliacus_insertion", "rectus_femoris_origin", "rectus_femoris_insertion", "sartorius_origin",
-      "sartorius_insertion", "tfl_origin", "tfl_insertion", "semimembranosus_origin", "semimembranosus_insertion",
-      "semitendinosus_origin", "semitendinosus_insertion", "biceps_femoris_lh_origin", "biceps_femoris_lh_insertion",
-      "rectus_abdominis_origin", "rectus_abdominis_insertion", "external_oblique_origin",
-      "external_oblique_insertion", "internal_oblique_origin", "internal_oblique_insertion",
-      "s1_superior_articular", "s1_pedicle_superior"};
+  std::vector<std::string> names = {"pubic_symphysis",
+                                    "sacral_promontory",
+                                    "s1_endplate_anterior",
+                                    "s1_endplate_posterior",
+                                    "s1_endplate_mid",
+                                    "coccyx_tip",
+                                    "t12_inferior_endplate_anterior",
+                                    "t12_inferior_endplate_posterior"};
+  const std::vector<std::string> pairs = {"asis",
+                                          "aiis",
+                                          "psis",
+                                          "piis",
+                                          "pubic_tubercle",
+                                          "ischial_tuberosity",
+                                          "ischial_spine",
+                                          "iliac_crest_top",
+                                          "acetabulum_centre",
+                                          "femoral_head_centre",
+                                          "greater_trochanter",
+                                          "lesser_trochanter",
+                                          "medial_epicondyle",
+                                          "lateral_epicondyle",
+                                          "knee_centre",
+                                          "ankle_centre",
+                                          "psoas_via1",
+                                          "psoas_insertion",
+                                          "iliacus_origin",
+                                          "iliacus_insertion",
+                                          "rectus_femoris_origin",
+                                          "rectus_femoris_insertion",
+                                          "sartorius_origin",
+                                          "sartorius_insertion",
+                                          "tfl_origin",
+                                          "tfl_insertion",
+                                          "semimembranosus_origin",
+                                          "semimembranosus_insertion",
+                                          "semitendinosus_origin",
+                                          "semitendinosus_insertion",
+                                          "biceps_femoris_lh_origin",
+                                          "biceps_femoris_lh_insertion",
+                                          "rectus_abdominis_origin",
+                                          "rectus_abdominis_insertion",
+                                          "external_oblique_origin",
+                                          "external_oblique_insertion",
+                                          "internal_oblique_origin",
+                                          "internal_oblique_insertion",
+                                          "s1_superior_articular",
+                                          "s1_pedicle_superior"};
   for (const std::string& p : pairs) {
     names.push_back(p + "_l");
     names.push_back(p + "_r");
   }
   for (int g = 1; g <= 3; ++g) {
     for (const char* part : {"origin", "insertion"}) {
-      for (const char* side : {"_l", "_r"}) names.push_back("gluteus_maximus" + std::to_string(g) + "_" + part + side);
+      for (const char* side : {"_l", "_r"})
+        names.push_back("gluteus_maximus" + std::to_string(g) + "_" + part + side);
     }
   }
   for (int k = 1; k <= 5; ++k) {
     const std::string v = "l" + std::to_string(k);
-    for (const char* n : {"_superior_endplate_anterior", "_superior_endplate_posterior", "_inferior_endplate_anterior",
-                          "_inferior_endplate_posterior", "_spinous_tip", "_canal_anterior", "_canal_posterior"}) {
+    for (const char* n :
+         {"_superior_endplate_anterior", "_superior_endplate_posterior", "_inferior_endplate_anterior",
+          "_inferior_endplate_posterior", "_spinous_tip", "_canal_anterior", "_canal_posterior"}) {
       names.push_back(v + n);
     }
-    for (const char* n : {"_transverse_tip", "_pars", "_pedicle_superior", "_pedicle_inferior", "_superior_articular",
-                          "_inferior_articular"}) {
+    for (const char* n : {"_transverse_tip", "_pars", "_pedicle_superior", "_pedicle_inferior",
+                          "_superior_articular", "_inferior_articular"}) {
       names.push_back(v + n + "_l");
       names.push_back(v + n + "_r");
     }
@@ -82,7 +119,8 @@ TEST(BuiltinSkeleton, MuscleLandmarksFollowTheNamingPattern) {
   const Skeleton sk = buildSkeleton();
   const std::regex muscle(
       "^(psoas|iliacus|rectus_femoris|sartorius|tfl|gluteus_maximus[123]|semimembranosus|semitendinosus|"
-      "biceps_femoris_lh|rectus_abdominis|external_oblique|internal_oblique|iliocostalis|longissimus|multifidus)_"
+      "biceps_femoris_lh|rectus_abdominis|external_oblique|internal_oblique|iliocostalis|longissimus|"
+      "multifidus)_"
       "(origin|via1|via2|insertion)(_(l[1-5]|rib12))?_(l|r)$");
   const std::regex looks_like_muscle("_(origin|via1|via2|insertion)");
   int count = 0;
@@ -96,7 +134,8 @@ TEST(BuiltinSkeleton, MuscleLandmarksFollowTheNamingPattern) {
 
 TEST(BuiltinSkeleton, TwoJointMusclesInsertOnTheShank) {
   const Skeleton sk = buildSkeleton();
-  for (const char* m : {"rectus_femoris", "sartorius", "tfl", "semimembranosus", "semitendinosus", "biceps_femoris_lh"}) {
+  for (const char* m :
+       {"rectus_femoris", "sartorius", "tfl", "semimembranosus", "semitendinosus", "biceps_femoris_lh"}) {
     EXPECT_EQ(sk.landmark(std::string(m) + "_insertion_r").segment, Segment::kShankRight) << m;
     EXPECT_EQ(sk.landmark(std::string(m) + "_insertion_l").segment, Segment::kShankLeft) << m;
     EXPECT_EQ(sk.landmark(std::string(m) + "_origin_r").segment, Segment::kPelvis) << m;
@@ -190,7 +229,8 @@ TEST(BuiltinSkeleton, IsDeterministic) {
     EXPECT_EQ(a.landmarks()[i].position, b.landmarks()[i].position);
   }
   for (std::size_t i = 0; i < kSegmentCount; ++i) {
-    EXPECT_EQ(a.segment(static_cast<Segment>(i)).neutral_in_parent, b.segment(static_cast<Segment>(i)).neutral_in_parent);
+    EXPECT_EQ(a.segment(static_cast<Segment>(i)).neutral_in_parent,
+              b.segment(static_cast<Segment>(i)).neutral_in_parent);
   }
 }
 
@@ -248,7 +288,8 @@ TEST(BuiltinSkeleton, ScalesWithStature) {
   auto leg = [](const Skeleton& s) { return world(s, "femoral_head_centre_r").y; };
   EXPECT_NEAR(leg(b) / leg(a), ratio, 0.01);
   auto l4 = [](const Skeleton& s) {
-    return glm::distance(world(s, "l4_superior_endplate_anterior"), world(s, "l4_superior_endplate_posterior"));
+    return glm::distance(world(s, "l4_superior_endplate_anterior"),
+                         world(s, "l4_superior_endplate_posterior"));
   };
   EXPECT_GT(l4(b), l4(a) * 1.15);
 }
@@ -256,8 +297,8 @@ TEST(BuiltinSkeleton, ScalesWithStature) {
 TEST(BuiltinSkeleton, FacetJointsAreOneJointSpaceApart) {
   const Skeleton sk = buildSkeleton();
   const double gap = computeDimensions({}).facet_gap;
-  const std::vector<std::pair<std::string, std::string>> joints = {
-      {"t12", "l1"}, {"l1", "l2"}, {"l2", "l3"}, {"l3", "l4"}, {"l4", "l5"}, {"l5", "s1"}};
+  const std::vector<std::pair<std::string, std::string>> joints = {{"t12", "l1"}, {"l1", "l2"}, {"l2", "l3"},
+                                                                   {"l3", "l4"},  {"l4", "l5"}, {"l5", "s1"}};
   for (const auto& [upper, lower] : joints) {
     for (const char* side : {"_l", "_r"}) {
       const double d = glm::distance(world(sk, upper + "_inferior_articular" + side),

@@ -1,10 +1,9 @@
 // Spinopelvic parameters measured on the built-in skeleton's landmarks at the neutral pose.
-#include <gtest/gtest.h>
-
 #include <array>
 #include <string>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
 
 #include "anatomy_test_util.h"
 
@@ -62,7 +61,8 @@ TEST(Spinopelvic, LordosisIsSharedLikeTheStandingCohort) {
   const std::array<std::string, 6> upper = {"l1", "l2", "l3", "l4", "l5", "s1"};
   auto endplate = [&](const std::string& v) {
     if (v == "s1") return lineAngleDeg(world(sk, "s1_endplate_posterior"), world(sk, "s1_endplate_anterior"));
-    return lineAngleDeg(world(sk, v + "_superior_endplate_posterior"), world(sk, v + "_superior_endplate_anterior"));
+    return lineAngleDeg(world(sk, v + "_superior_endplate_posterior"),
+                        world(sk, v + "_superior_endplate_anterior"));
   };
   // Sci Rep 2022 s41598-022-21840-x Table 2, all 324 subjects (reference.md 1.4) [V]:
   // L1-L2 1.2 +- 3.6, L2-L3 5.9 +- 4.1, L3-L4 9.1 +- 4.2, L4-L5 12.7 +- 5.1, L5-S1 21.6 +- 7.7
@@ -86,12 +86,14 @@ TEST(Spinopelvic, PelvicRotationAboutTheHipAxisMovesPtAndSsOneForOne) {
   // reference.md 1.1 rigid-pelvis kinematics [D]: anterior rotation d gives SS + d, PT - d
   const Skeleton sk = buildSkeleton();
   const test::Spinopelvic neutral = measureSpinopelvic(sk);
-  const glm::dvec3 hip = 0.5 * (sk.landmark("acetabulum_centre_l").position + sk.landmark("acetabulum_centre_r").position);
+  const glm::dvec3 hip =
+      0.5 * (sk.landmark("acetabulum_centre_l").position + sk.landmark("acetabulum_centre_r").position);
   Pose pose;
   const double d = degToRad(-8.0);  // negative about +Z tips the pelvis forward (anterior tilt)
   pose.joint[static_cast<std::size_t>(Segment::kPelvis)] =
       glm::dmat4(glm::dmat3(std::cos(d), std::sin(d), 0.0, -std::sin(d), std::cos(d), 0.0, 0.0, 0.0, 1.0));
-  pose.joint[0] = glm::translate(glm::dmat4(1.0), hip) * pose.joint[0] * glm::translate(glm::dmat4(1.0), -hip);
+  pose.joint[0] =
+      glm::translate(glm::dmat4(1.0), hip) * pose.joint[0] * glm::translate(glm::dmat4(1.0), -hip);
   const test::Spinopelvic tilted = measureSpinopelvic(sk, pose);
   EXPECT_NEAR(tilted.ss_deg, neutral.ss_deg + 8.0, 1e-6);
   EXPECT_NEAR(tilted.pt_deg, neutral.pt_deg - 8.0, 1e-6);

@@ -37,8 +37,9 @@ inline bool finite(const Solution& s) {
   const ClinicalMeasures& m = s.measures;
   bool ok = std::isfinite(m.pelvic_tilt_deg) && std::isfinite(m.sacral_slope_deg) &&
             std::isfinite(m.pelvic_incidence_deg) && std::isfinite(m.lumbar_lordosis_deg) &&
-            std::isfinite(m.asis_psis_tilt_deg) && std::isfinite(m.slip_percent) && std::isfinite(m.slip_angle_deg) &&
-            std::isfinite(s.l5s1_shear_N) && std::isfinite(s.l5s1_compression_N) && std::isfinite(s.solver.residual);
+            std::isfinite(m.asis_psis_tilt_deg) && std::isfinite(m.slip_percent) &&
+            std::isfinite(m.slip_angle_deg) && std::isfinite(s.l5s1_shear_N) &&
+            std::isfinite(s.l5s1_compression_N) && std::isfinite(s.solver.residual);
   for (double v : m.segmental_lordosis_deg) ok = ok && std::isfinite(v);
   for (double v : m.hip_extension_deg) ok = ok && std::isfinite(v);
   for (const auto& w : s.world) {
@@ -47,7 +48,8 @@ inline bool finite(const Solution& s) {
     }
   }
   for (const auto& f : s.fascicles) {
-    ok = ok && std::isfinite(f.length_m) && std::isfinite(f.passive_force_N) && std::isfinite(f.active_force_N);
+    ok = ok && std::isfinite(f.length_m) && std::isfinite(f.passive_force_N) &&
+         std::isfinite(f.active_force_N);
   }
   return ok;
 }

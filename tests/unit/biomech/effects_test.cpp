@@ -1,12 +1,12 @@
 // Effects go the way the literature says, monotonically, with plausible sizes (reference.md
 // §6): tighter hip flexors or back extensors tilt the pelvis forward (PT down, SS and LL up);
 // tighter hamstrings or stronger glutes and abdominals tilt it back.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "biomech_test_support.h"
 
@@ -49,7 +49,8 @@ void checkSweep(const Sweep& sweep) {
 }
 
 TEST(Effects, TighterHipFlexorsTiltThePelvisForward) {
-  checkSweep({"hip flexor tightness", [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kHipFlexors, v); },
+  checkSweep({"hip flexor tightness",
+              [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kHipFlexors, v); },
               Direction::kAnterior});
 }
 

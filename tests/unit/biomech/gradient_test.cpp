@@ -1,9 +1,9 @@
 // The solver's analytic gradient (virtual work, including the brim and knee wraps, the
 // detached isthmic arch and the balance control) against finite differences of its energy.
 // A wrong gradient would still "converge" to a wrong posture, so this is checked directly.
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 #include "biomech/model_impl.h"
 #include "biomech_test_support.h"
@@ -40,7 +40,9 @@ TEST(Gradient, MatchesFiniteDifferencesOfTheEnergy) {
       auto qp = q, qm = q;
       qp[static_cast<std::size_t>(k)] += h;
       qm[static_cast<std::size_t>(k)] -= h;
-      const double fd = (detail::evaluate(m, setup, qp.data(), nullptr) - detail::evaluate(m, setup, qm.data(), nullptr)) / (2 * h);
+      const double fd =
+          (detail::evaluate(m, setup, qp.data(), nullptr) - detail::evaluate(m, setup, qm.data(), nullptr)) /
+          (2 * h);
       EXPECT_NEAR(g[static_cast<std::size_t>(k)], fd, 1e-4 * (1.0 + std::abs(fd)))
           << "case " << i << " (" << poseName(in.pose) << ", slip " << in.slip.percent << ") dof " << k;
     }

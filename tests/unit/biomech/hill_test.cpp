@@ -1,9 +1,9 @@
 // Hill-type curves against the cited values (reference.md §4.1) and their own consistency.
-#include <gtest/gtest.h>
+#include "biomech/hill.h"
 
 #include <cmath>
 
-#include "biomech/hill.h"
+#include <gtest/gtest.h>
 
 namespace sagitta::biomech {
 namespace {
@@ -40,7 +40,8 @@ TEST(PassiveCurve, EnergyIsTheIntegralOfForceAndStiffnessItsSlope) {
     const double l = 1.05 + 0.037 * step;
     const double h = 1e-6;
     EXPECT_NEAR((c.energy(l + h) - c.energy(l - h)) / (2 * h), c.force(l), 1e-6 * (1.0 + c.force(l))) << l;
-    EXPECT_NEAR((c.force(l + h) - c.force(l - h)) / (2 * h), c.stiffness(l), 1e-4 * (1.0 + c.stiffness(l))) << l;
+    EXPECT_NEAR((c.force(l + h) - c.force(l - h)) / (2 * h), c.stiffness(l), 1e-4 * (1.0 + c.stiffness(l)))
+        << l;
   }
 }
 
@@ -60,8 +61,8 @@ TEST(ActiveForceLength, PeaksAtOptimalLengthAndIsSymmetric) {
   for (int step = 0; step < 30; ++step) {
     const double l = 0.3 + 0.05 * step;
     const double h = 1e-6;
-    EXPECT_NEAR((activeForceLengthIntegral(l + h) - activeForceLengthIntegral(l - h)) / (2 * h), activeForceLength(l),
-                1e-7);
+    EXPECT_NEAR((activeForceLengthIntegral(l + h) - activeForceLengthIntegral(l - h)) / (2 * h),
+                activeForceLength(l), 1e-7);
   }
 }
 

@@ -1,12 +1,13 @@
 // Clinical measures on plain points: known geometry in, known angles out; identities hold for
 // any rigid motion; Meyerding grades from displacements built into the geometry.
-#include <gtest/gtest.h>
+#include "biomech/measures.h"
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 
-#include "biomech/measures.h"
+#include <gtest/gtest.h>
+
 #include "core/units.h"
 
 namespace sagitta::biomech {
@@ -23,7 +24,7 @@ MeasureLandmarks synthetic(double pt_deg, double ss_deg, double ll_deg) {
   p.hip_centre = {glm::dvec3(0.0, 0.0, -0.08), glm::dvec3(0.0, 0.0, 0.08)};
   p.knee_centre = {glm::dvec3(0.0, -0.43, -0.08), glm::dvec3(0.0, -0.43, 0.08)};
   const glm::dvec3 m(-0.115 * std::sin(pt), 0.115 * std::cos(pt), 0.0);  // hip axis in front by PT
-  const glm::dvec3 e(std::cos(ss), -std::sin(ss), 0.0);                   // anterior end lower by SS
+  const glm::dvec3 e(std::cos(ss), -std::sin(ss), 0.0);                  // anterior end lower by SS
   p.s1_anterior = m + 0.017 * e;
   p.s1_posterior = m - 0.017 * e;
   // L5..L1 superior endplates turning up by equal steps to reach the Cobb angle at L1
@@ -86,7 +87,8 @@ TEST(Measures, PelvicIncidenceEqualsTiltPlusSlopeForAnyRigidMotion) {
   std::uniform_real_distribution<double> angle(-0.6, 0.6), shift(-0.5, 0.5), pt(-10.0, 45.0), ss(0.0, 60.0);
   for (int i = 0; i < 2000; ++i) {
     const double pt0 = pt(rng), ss0 = std::max(ss(rng), 10.0 - pt0);  // PI of a pelvis is positive
-    const MeasureLandmarks p = transformed(synthetic(pt0, ss0, 50.0), angle(rng), {shift(rng), shift(rng), 0.0});
+    const MeasureLandmarks p =
+        transformed(synthetic(pt0, ss0, 50.0), angle(rng), {shift(rng), shift(rng), 0.0});
     const ClinicalMeasures m = measure(p);
     ASSERT_NEAR(m.pelvic_incidence_deg, m.pelvic_tilt_deg + m.sacral_slope_deg, 1e-9) << i;
     ASSERT_NEAR(m.pelvic_incidence_deg, pt0 + ss0, 1e-9) << i;  // PI is a shape: motion leaves it

@@ -1,9 +1,9 @@
 // Musculotendon lengths follow the joints the way the cited model's do: iliacus and psoas
 // lengthen in hip extension, gluteus maximus shortens (reference.md §3.3, from Rajagopal 2016's
 // path points), hamstrings lengthen with hip flexion, rectus femoris with knee flexion.
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 #include "biomech_test_support.h"
 #include "core/units.h"
@@ -48,7 +48,8 @@ TEST(MuscleLengths, IliopsoasLengthensInHipExtensionAndGluteusMaximusShortens) {
   for (int step = 0; step < 18; ++step) {
     const double flexion = -30.0 + 5.0 * step;
     SCOPED_TRACE(flexion);
-    EXPECT_GT(length(MuscleId::kIliacus, rightLeg(flexion)), length(MuscleId::kIliacus, rightLeg(flexion + 5.0)));
+    EXPECT_GT(length(MuscleId::kIliacus, rightLeg(flexion)),
+              length(MuscleId::kIliacus, rightLeg(flexion + 5.0)));
     EXPECT_GT(length(MuscleId::kPsoas, rightLeg(flexion)), length(MuscleId::kPsoas, rightLeg(flexion + 5.0)));
     EXPECT_LT(length(MuscleId::kGluteusMaximus, rightLeg(flexion)),
               length(MuscleId::kGluteusMaximus, rightLeg(flexion + 5.0)));
@@ -108,7 +109,8 @@ TEST(MuscleLengths, TightnessShortensTheRestingLengthSoTheSameJointAngleStretche
   for (std::size_t i = 0; i < normal.size(); ++i) {
     EXPECT_DOUBLE_EQ(normal[i].length_m, shortened[i].length_m);  // the path is the bones'
     if (normal[i].muscle == MuscleId::kIliacus && normal[i].side == Side::kRight) {
-      EXPECT_NEAR(shortened[i].fibre_length_norm - normal[i].fibre_length_norm, 0.5 * kMaxTightnessFibreStrain, 0.02);
+      EXPECT_NEAR(shortened[i].fibre_length_norm - normal[i].fibre_length_norm,
+                  0.5 * kMaxTightnessFibreStrain, 0.02);
       EXPECT_GT(shortened[i].passive_force_N, normal[i].passive_force_N);
     } else {
       EXPECT_DOUBLE_EQ(shortened[i].passive_force_N, normal[i].passive_force_N);

@@ -1,12 +1,13 @@
 // The muscle table: every muscle of the issue, both sides, paths on real landmarks, parameters
 // present and plausible, groups as documented.
-#include <gtest/gtest.h>
+#include "biomech/muscle_table.h"
 
 #include <set>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "anatomy/skeleton.h"
-#include "biomech/muscle_table.h"
 
 namespace sagitta::biomech {
 namespace {

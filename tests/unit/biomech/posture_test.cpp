@@ -1,8 +1,8 @@
 // The standing posture: the neutral adult lands in published normal ranges, the pose is
 // consistent with the skeleton's forward kinematics, and the identities of the measures hold.
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/skeleton.h"
 #include "biomech/measures.h"

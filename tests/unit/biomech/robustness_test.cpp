@@ -1,11 +1,11 @@
 // Every slider combination converges to a finite posture within the joint ranges; small slider
 // steps give small posture steps; the same inputs give the same answer.
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "biomech/model_constants.h"
 #include "biomech_test_support.h"
@@ -30,17 +30,21 @@ void expectPhysiological(const Solution& s, const ModelInputs& in, const std::st
   EXPECT_TRUE(s.solver.converged) << label << " residual " << s.solver.residual;
   EXPECT_LT(s.solver.residual, 1e-3) << label;  // the solver's tolerance
   bool range_warned = false;
-  for (const std::string& w : s.warnings) range_warned = range_warned || w.find("beyond its") != std::string::npos;
+  for (const std::string& w : s.warnings)
+    range_warned = range_warned || w.find("beyond its") != std::string::npos;
   if (in.patient.any() && range_warned) return;
   EXPECT_FALSE(range_warned) << label << ": " << s.warnings.front();
-  const anatomy::Segment slipping = in.slip.level == SlipLevel::kL5S1 ? anatomy::Segment::kL5 : anatomy::Segment::kL4;
+  const anatomy::Segment slipping =
+      in.slip.level == SlipLevel::kL5S1 ? anatomy::Segment::kL5 : anatomy::Segment::kL4;
   for (std::size_t k = 0; k < 5; ++k) {  // 0 = L1-L2 (joint of L1) .. 4 = L5-S1 (joint of L5)
     const auto seg = static_cast<anatomy::Segment>(static_cast<std::size_t>(anatomy::Segment::kL1) - k);
     if (seg == slipping && in.slip.percent > 0.0) continue;
     const double a = jointAngleDeg(s, seg);
     const double give = detail::kRangeRamp_deg;  // the stops build up over their first degrees
-    EXPECT_GT(a, detail::kLumbarFlexionRange_deg * detail::kLumbarMotionShare[k] - give) << label << " level " << k;
-    EXPECT_LT(a, detail::kLumbarExtensionRange_deg * detail::kLumbarMotionShare[k] + give) << label << " level " << k;
+    EXPECT_GT(a, detail::kLumbarFlexionRange_deg * detail::kLumbarMotionShare[k] - give)
+        << label << " level " << k;
+    EXPECT_LT(a, detail::kLumbarExtensionRange_deg * detail::kLumbarMotionShare[k] + give)
+        << label << " level " << k;
   }
   if (in.pose != PoseKind::kThomas) {
     const double pelvis = jointAngleDeg(s, anatomy::Segment::kPelvis);
@@ -127,11 +131,12 @@ TEST(Robustness, SmallSliderStepsGiveSmallPostureSteps) {
     double max_step_deg;
   };
   const std::vector<Slider> sliders = {
-      {"hip flexor tightness", [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kHipFlexors, v); }, 0.05},
-      {"hip extensor strength", [](ModelInputs& in, double v) { test::setGroupStrength(in, MuscleGroup::kHipExtensors, v); },
-       0.05},
-      {"back extensor tightness", [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kBackExtensors, v); },
-       0.05},
+      {"hip flexor tightness",
+       [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kHipFlexors, v); }, 0.05},
+      {"hip extensor strength",
+       [](ModelInputs& in, double v) { test::setGroupStrength(in, MuscleGroup::kHipExtensors, v); }, 0.05},
+      {"back extensor tightness",
+       [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kBackExtensors, v); }, 0.05},
       {"slip percent / 150", [](ModelInputs& in, double v) { in.slip.percent = kMaxSlipPercent * v; }, 0.1},
   };
   for (const Slider& slider : sliders) {
@@ -141,8 +146,10 @@ TEST(Robustness, SmallSliderStepsGiveSmallPostureSteps) {
     for (int i = 1; i <= 1000; ++i) {
       slider.set(in, i / 1000.0);
       const ClinicalMeasures m = defaultModel().solve(in).measures;
-      ASSERT_LT(std::abs(m.pelvic_tilt_deg - last.pelvic_tilt_deg), slider.max_step_deg) << slider.name << " " << i;
-      ASSERT_LT(std::abs(m.lumbar_lordosis_deg - last.lumbar_lordosis_deg), slider.max_step_deg) << slider.name << " " << i;
+      ASSERT_LT(std::abs(m.pelvic_tilt_deg - last.pelvic_tilt_deg), slider.max_step_deg)
+          << slider.name << " " << i;
+      ASSERT_LT(std::abs(m.lumbar_lordosis_deg - last.lumbar_lordosis_deg), slider.max_step_deg)
+          << slider.name << " " << i;
       last = m;
     }
   }

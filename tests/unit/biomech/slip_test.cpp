@@ -1,9 +1,9 @@
 // Spondylolisthesis: the slip is measured back from the posed bones; the vertebra rolls into
 // kyphosis as it slips; the canal narrows in a degenerative slip and not in an isthmic one; the
 // posterior arch of an isthmic slip stays behind; the spine above rebalances.
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 #include "biomech_test_support.h"
 
@@ -34,10 +34,12 @@ TEST(Slip, IsMeasuredBackFromTheGeometryCloseToWhatWasAsked) {
 }
 
 TEST(Slip, MeyerdingGradeOfTheSolvedSpineFollowsTheSlip) {
-  const std::array<std::pair<double, int>, 6> cases = {{{0.0, 0}, {15.0, 1}, {37.0, 2}, {62.0, 3}, {88.0, 4}, {125.0, 5}}};
+  const std::array<std::pair<double, int>, 6> cases = {
+      {{0.0, 0}, {15.0, 1}, {37.0, 2}, {62.0, 3}, {88.0, 4}, {125.0, 5}}};
   for (const auto& [percent, grade] : cases) {
     EXPECT_EQ(slip(percent).measures.meyerding_grade, grade) << percent;
-    EXPECT_EQ(slip(percent, SlipLevel::kL4L5, SlipType::kDegenerative).measures.meyerding_grade, grade) << percent;
+    EXPECT_EQ(slip(percent, SlipLevel::kL4L5, SlipType::kDegenerative).measures.meyerding_grade, grade)
+        << percent;
   }
 }
 

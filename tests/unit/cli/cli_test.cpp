@@ -1,9 +1,9 @@
 // The command line as a user meets it: exit codes and one-line errors. These run the real
 // binary; none of them needs a display (bad input is caught before any drawing).
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "../../render/process.h"
 
@@ -15,7 +15,8 @@ struct Result {
 };
 
 Result run(const std::string& args) {
-  const auto r = sagitta::testing::runCommand("env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1");
+  const auto r =
+      sagitta::testing::runCommand("env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta " + args + " 2>&1");
   return {r.code, r.out};
 }
 

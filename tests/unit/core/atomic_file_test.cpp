@@ -1,13 +1,13 @@
 #include "core/atomic_file.h"
 
+#include <csignal>
+#include <filesystem>
+#include <string>
+
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <csignal>
-#include <filesystem>
-#include <string>
 
 #include "core/error.h"
 

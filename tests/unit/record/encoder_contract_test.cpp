@@ -1,15 +1,15 @@
 // What every encoder promises, checked for MP4, GIF and PNG sequences alike: a valid file of the
 // frames given so far at finish(), identical bytes for identical frames, nothing at the target
 // (and no temporary beside it) unless finish() succeeded, and plain errors for bad requests.
+#include <cerrno>
+#include <filesystem>
+#include <string>
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <filesystem>
-#include <string>
 
 #include "core/error.h"
 #include "record/frame_encoder.h"
@@ -26,7 +26,9 @@ struct FormatCase {
   const char* target;  // output name inside the scratch folder
 };
 
-void PrintTo(const FormatCase& c, std::ostream* out) { *out << c.target; }  // NOLINT(readability-identifier-naming): gtest's name
+void PrintTo(const FormatCase& c, std::ostream* out) {
+  *out << c.target;
+}  // NOLINT(readability-identifier-naming): gtest's name
 
 class EveryFormat : public ::testing::TestWithParam<FormatCase> {
  protected:
@@ -212,7 +214,8 @@ TEST_P(EveryFormat, AFullDiskIsAnIoErrorAndLeavesNoFileBehind) {
     std::string message;
     try {
       auto encoder = openEncoder(o);
-      for (int i = 0; i < 120; ++i) encoder->encode(testing::noiseFrame(256, 256, i, static_cast<std::uint32_t>(i)));
+      for (int i = 0; i < 120; ++i)
+        encoder->encode(testing::noiseFrame(256, 256, i, static_cast<std::uint32_t>(i)));
       encoder->finish();
       message = "no error";
     } catch (const IoError& e) {
@@ -228,7 +231,8 @@ TEST_P(EveryFormat, AFullDiskIsAnIoErrorAndLeavesNoFileBehind) {
   ::close(pipe_ends[1]);
   std::string message;
   char buffer[512];
-  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) > 0;) message.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(pipe_ends[0], buffer, sizeof buffer)) > 0;)
+    message.append(buffer, static_cast<std::size_t>(n));
   ::close(pipe_ends[0]);
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
@@ -236,13 +240,16 @@ TEST_P(EveryFormat, AFullDiskIsAnIoErrorAndLeavesNoFileBehind) {
   EXPECT_EQ(WEXITSTATUS(status), 0) << message;
   EXPECT_NE(message.find(onDisk().string()), std::string::npos) << message;
   EXPECT_NE(message.find("disk is full"), std::string::npos) << message;
-  EXPECT_TRUE(scratch_.names().empty()) << "left behind: " << (scratch_.names().empty() ? "" : scratch_.names()[0]);
+  EXPECT_TRUE(scratch_.names().empty())
+      << "left behind: " << (scratch_.names().empty() ? "" : scratch_.names()[0]);
 }
 
 INSTANTIATE_TEST_SUITE_P(Record, EveryFormat,
                          ::testing::Values(FormatCase{"Mp4", "clip.mp4"}, FormatCase{"Gif", "clip.gif"},
                                            FormatCase{"PngSequence", "frames/"}),
-                         [](const ::testing::TestParamInfo<FormatCase>& p) { return std::string(p.param.name); });
+                         [](const ::testing::TestParamInfo<FormatCase>& p) {
+                           return std::string(p.param.name);
+                         });
 
 }  // namespace
 }  // namespace sagitta::record

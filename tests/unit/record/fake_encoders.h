@@ -60,7 +60,8 @@ class GatedEncoder final : public FrameEncoder {
       gate_->indices_.push_back(frame.index);
       gate_->changed_.notify_all();
       const int mine = gate_->entered_;
-      if (!gate_->changed_.wait_for(lock, std::chrono::seconds(20), [&] { return gate_->allowed_ >= mine; })) {
+      if (!gate_->changed_.wait_for(lock, std::chrono::seconds(20),
+                                    [&] { return gate_->allowed_ >= mine; })) {
         throw IoError("test gate never opened");
       }
     }
@@ -88,7 +89,8 @@ class GatedEncoder final : public FrameEncoder {
 // (0-based count of frames seen).
 class FailingEncoder final : public FrameEncoder {
  public:
-  FailingEncoder(std::unique_ptr<FrameEncoder> inner, int fail_at) : inner_(std::move(inner)), fail_at_(fail_at) {}
+  FailingEncoder(std::unique_ptr<FrameEncoder> inner, int fail_at)
+      : inner_(std::move(inner)), fail_at_(fail_at) {}
   void encode(const Frame& frame) override {
     if (seen_++ == fail_at_) throw IoError("cannot write clip: writing failed: the disk is full (test).");
     inner_->encode(frame);

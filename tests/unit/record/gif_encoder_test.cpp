@@ -1,12 +1,13 @@
 // GIF specifics: the GIF codec at the requested (even odd) size, delays in whole hundredths that add
 // up to the clip's length, flat colours kept exactly, pictures that hold and change where the input
 // does, and a transparent background that really is transparent in every frame.
-#include <gtest/gtest.h>
+#include "record/gif_encoder.h"
 
 #include <cmath>
 #include <string>
 
-#include "record/gif_encoder.h"
+#include <gtest/gtest.h>
+
 #include "record_test_support.h"
 
 namespace sagitta::record {
@@ -75,8 +76,10 @@ TEST_F(GifEncoderTest, DelaysAreWholeHundredthsThatNeverDriftFromTheFrameRate) {
   double end = 0.0;
   for (std::size_t i = 0; i < video.frames.size(); ++i) {
     const testing::DecodedFrame& frame = video.frames[i];
-    EXPECT_NEAR(frame.seconds, std::round(100.0 * static_cast<double>(i) / 30.0) / 100.0, 1e-9) << "frame " << i;
-    EXPECT_TRUE(std::abs(frame.duration_seconds - 0.03) < 1e-9 || std::abs(frame.duration_seconds - 0.04) < 1e-9)
+    EXPECT_NEAR(frame.seconds, std::round(100.0 * static_cast<double>(i) / 30.0) / 100.0, 1e-9)
+        << "frame " << i;
+    EXPECT_TRUE(std::abs(frame.duration_seconds - 0.03) < 1e-9 ||
+                std::abs(frame.duration_seconds - 0.04) < 1e-9)
         << "frame " << i << " lasts " << frame.duration_seconds;
     end = frame.seconds + frame.duration_seconds;
   }
@@ -133,7 +136,8 @@ TEST_F(GifEncoderTest, AGradientKeepsItsShapeWithinPaletteTolerance) {
   }
   const testing::DecodedVideo video = testing::decodeVideo(path_);
   ASSERT_EQ(video.frames.size(), 1u);
-  EXPECT_LT(testing::meanDifference(video.frames[0].rgba, testing::movingFrame(kWidth, kHeight, 0, 0).rgba), 6.0);
+  EXPECT_LT(testing::meanDifference(video.frames[0].rgba, testing::movingFrame(kWidth, kHeight, 0, 0).rgba),
+            6.0);
 }
 
 TEST_F(GifEncoderTest, AcceptsOddSizes) {

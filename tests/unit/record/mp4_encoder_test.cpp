@@ -1,10 +1,11 @@
 // MP4 specifics: H.264 yuv420p at the requested size, one frame per 1/fps, accurate BT.709
 // colours, pictures that hold and change where the input does, the index at the front.
-#include <gtest/gtest.h>
+#include "record/mp4_encoder.h"
 
 #include <string>
 
-#include "record/mp4_encoder.h"
+#include <gtest/gtest.h>
+
 #include "record_test_support.h"
 
 namespace sagitta::record {
@@ -98,9 +99,12 @@ TEST_F(Mp4EncoderTest, KeepsColoursAndOrientationWithinCodecTolerance) {
   ASSERT_EQ(video.frames.size(), 48u);
   const auto& still = video.frames[6].rgba;
   expectNear(testing::pixelAt(still, kWidth, kWidth / 4, kHeight / 4), {220, 30, 30, 255}, 5, "top left red");
-  expectNear(testing::pixelAt(still, kWidth, 3 * kWidth / 4, kHeight / 4), {30, 200, 60, 255}, 5, "top right green");
-  expectNear(testing::pixelAt(still, kWidth, kWidth / 4, 3 * kHeight / 4), {40, 60, 220, 255}, 5, "bottom left blue");
-  expectNear(testing::pixelAt(still, kWidth, 3 * kWidth / 4, 3 * kHeight / 4), {200, 200, 200, 255}, 5, "grey");
+  expectNear(testing::pixelAt(still, kWidth, 3 * kWidth / 4, kHeight / 4), {30, 200, 60, 255}, 5,
+             "top right green");
+  expectNear(testing::pixelAt(still, kWidth, kWidth / 4, 3 * kHeight / 4), {40, 60, 220, 255}, 5,
+             "bottom left blue");
+  expectNear(testing::pixelAt(still, kWidth, 3 * kWidth / 4, 3 * kHeight / 4), {200, 200, 200, 255}, 5,
+             "grey");
   expectNear(testing::pixelAt(video.frames[40].rgba, kWidth, 10, 10), {20, 130, 140, 255}, 5, "teal");
 }
 

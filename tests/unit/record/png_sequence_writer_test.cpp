@@ -1,14 +1,15 @@
 // PNG sequences: numbered files that read back exactly (RGB when opaque, RGBA when transparent),
 // gaps filled so the sequence stays contiguous, and an existing folder replaced only when it holds
 // nothing but an earlier frame sequence.
-#include <gtest/gtest.h>
+#include "record/png_sequence_writer.h"
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "core/error.h"
-#include "record/png_sequence_writer.h"
 #include "record_test_support.h"
 
 namespace sagitta::record {
@@ -31,7 +32,8 @@ class PngSequenceWriterTest : public ::testing::Test {
   }
   std::vector<std::string> frameNames() const {
     std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder_)) names.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(folder_))
+      names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
@@ -55,7 +57,8 @@ TEST_F(PngSequenceWriterTest, OpaqueFramesReadBackExactlyAsRgb) {
     for (const Frame& f : frames) writer.encode(f);
     writer.finish();
   }
-  ASSERT_EQ(frameNames(), (std::vector<std::string>{"frame_000001.png", "frame_000002.png", "frame_000003.png"}));
+  ASSERT_EQ(frameNames(),
+            (std::vector<std::string>{"frame_000001.png", "frame_000002.png", "frame_000003.png"}));
   for (int i = 0; i < 3; ++i) {
     const testing::PngImage image = testing::readPng(folder_ / PngSequenceWriter::fileNameFor(i));
     EXPECT_EQ(image.width, kWidth);
@@ -69,7 +72,8 @@ TEST_F(PngSequenceWriterTest, OpaqueFramesReadBackExactlyAsRgb) {
 
 TEST_F(PngSequenceWriterTest, TransparentFramesKeepTheirAlphaExactly) {
   Frame frame = testing::movingFrame(kWidth, kHeight, 0, 3);
-  for (std::size_t k = 3; k < frame.rgba.size(); k += 4) frame.rgba[k] = static_cast<std::uint8_t>(k * 7 % 256);
+  for (std::size_t k = 3; k < frame.rgba.size(); k += 4)
+    frame.rgba[k] = static_cast<std::uint8_t>(k * 7 % 256);
   {
     PngSequenceWriter writer(options(true));
     writer.encode(frame);

@@ -1,13 +1,14 @@
 // The output path picks the format, and every field is checked before anything is written, with
 // one sentence naming the path and the field.
-#include <gtest/gtest.h>
+#include "record/record_options.h"
 
 #include <filesystem>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "core/error.h"
 #include "record/frame.h"
-#include "record/record_options.h"
 #include "record_test_support.h"
 
 namespace sagitta::record {
@@ -73,7 +74,8 @@ TEST(RecordOptions, SizesMustFitThe4kLimitEitherWayRound) {
   EXPECT_EQ(problem(o), "") << "portrait 4K";
   o.width = 3842;
   o.height = 2160;
-  EXPECT_NE(problem(o).find("width 3842 is out of range; it must be 1 to 3840 pixels"), std::string::npos) << problem(o);
+  EXPECT_NE(problem(o).find("width 3842 is out of range; it must be 1 to 3840 pixels"), std::string::npos)
+      << problem(o);
   o.width = 3840;
   o.height = 2162;
   EXPECT_NE(problem(o).find("too large"), std::string::npos) << problem(o);
@@ -105,7 +107,8 @@ TEST(RecordOptions, FrameRateMustBePositiveAndAtMost240OrFiftyForGif) {
   }
   for (int fps : {0, -30, 241}) {
     o.fps = fps;
-    EXPECT_NE(problem(o).find("fps " + std::to_string(fps) + " is out of range"), std::string::npos) << problem(o);
+    EXPECT_NE(problem(o).find("fps " + std::to_string(fps) + " is out of range"), std::string::npos)
+        << problem(o);
   }
   o.path = "loop.gif";
   o.fps = 50;

@@ -1,15 +1,15 @@
 #include "record_test_support.h"
 
-#include <gtest/gtest.h>
-#include <malloc.h>
-#include <stdlib.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <gtest/gtest.h>
+#include <malloc.h>
+#include <stdlib.h>
 
 #include "record/av_handles.h"
 
@@ -184,7 +184,8 @@ DecodedVideo decodeVideo(const fs::path& path) {
   };
   while (av_read_frame(input.get(), packet.get()) >= 0) {
     if (packet->stream_index == stream_index) {
-      if (avcodec_send_packet(codec.get(), packet.get()) < 0) ADD_FAILURE() << "a packet of " << path << " is corrupt";
+      if (avcodec_send_packet(codec.get(), packet.get()) < 0)
+        ADD_FAILURE() << "a packet of " << path << " is corrupt";
       receive();
     }
     av_packet_unref(packet.get());
@@ -197,9 +198,9 @@ DecodedVideo decodeVideo(const fs::path& path) {
 PngImage readPng(const fs::path& path) {
   const std::string bytes = readBytes(path);
   PngImage image;
-  unsigned char* data = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                              static_cast<int>(bytes.size()), &image.width, &image.height,
-                                              &image.channels, 4);
+  unsigned char* data =
+      stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
+                            &image.width, &image.height, &image.channels, 4);
   if (data == nullptr) {
     ADD_FAILURE() << "cannot read PNG " << path << ": " << stbi_failure_reason();
     return image;

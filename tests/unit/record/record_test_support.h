@@ -59,15 +59,15 @@ Frame noiseFrame(int width, int height, std::int64_t index, std::uint32_t seed);
 Frame flipped(const Frame& top_first);
 
 struct DecodedFrame {
-  double seconds = 0.0;           // presentation time
+  double seconds = 0.0;            // presentation time
   double duration_seconds = 0.0;   // as the container gives it (0 when unknown)
   std::vector<std::uint8_t> rgba;  // top row first
 };
 
 struct DecodedVideo {
-  std::string container;   // libavformat's name, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "gif"
-  std::string codec;       // "h264", "gif"
-  std::string pixel_format; // the stream's format, e.g. "yuv420p", "bgra", "pal8"
+  std::string container;     // libavformat's name, e.g. "mov,mp4,m4a,3gp,3g2,mj2" or "gif"
+  std::string codec;         // "h264", "gif"
+  std::string pixel_format;  // the stream's format, e.g. "yuv420p", "bgra", "pal8"
   int width = 0;
   int height = 0;
   std::vector<DecodedFrame> frames;

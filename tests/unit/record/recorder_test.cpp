@@ -3,11 +3,11 @@
 // timing); errors reach the caller; finish() at any point gives a valid file; stats are coherent.
 #include "record/recorder.h"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "core/error.h"
 #include "fake_encoders.h"
@@ -167,7 +167,8 @@ TEST_F(RecorderTest, BytesWrittenGrowsWhileRecording) {
 }
 
 TEST_F(RecorderTest, AWorkerErrorReachesTheCallerAndLeavesNoFile) {
-  Recorder recorder(options(path_), std::make_unique<testing::FailingEncoder>(openEncoder(options(path_)), 3));
+  Recorder recorder(options(path_),
+                    std::make_unique<testing::FailingEncoder>(openEncoder(options(path_)), 3));
   bool thrown = false;
   for (int i = 0; i < 200 && !thrown; ++i) {
     try {

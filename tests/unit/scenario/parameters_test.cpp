@@ -1,13 +1,14 @@
 // The parameter registry: every key of the issue exists with its type, range and description;
 // setting and getting work from text and numbers; bad input is refused naming the key.
-#include <gtest/gtest.h>
+#include "scenario/parameters.h"
 
 #include <cmath>
 #include <limits>
 #include <set>
 
+#include <gtest/gtest.h>
+
 #include "core/error.h"
-#include "scenario/parameters.h"
 
 namespace sagitta::scenario {
 namespace {
@@ -26,13 +27,27 @@ std::string errorOf(const std::function<void()>& f) {
 }
 
 TEST(Parameters, EveryKeyOfTheIssueIsRegisteredWithTypeRangeUnitAndDescription) {
-  const std::vector<std::string> required = {
-      "pose", "pose_side", "muscles.hip_flexors.tightness", "muscles.hip_flexors.strength",
-      "muscles.hip_extensors.tightness", "muscles.abdominals.strength", "muscles.back_extensors.tightness",
-      "muscles.psoas.right.tightness", "muscles.psoas.tightness", "muscles.biceps_femoris.left.strength",
-      "muscles.multifidus.strength", "slip.level", "slip.type", "slip.percent", "patient.pelvic_incidence_deg",
-      "patient.pelvic_tilt_deg", "patient.sacral_slope_deg", "patient.lumbar_lordosis_deg", "patient.slip_percent",
-      "body.stature_m", "body.mass_kg"};
+  const std::vector<std::string> required = {"pose",
+                                             "pose_side",
+                                             "muscles.hip_flexors.tightness",
+                                             "muscles.hip_flexors.strength",
+                                             "muscles.hip_extensors.tightness",
+                                             "muscles.abdominals.strength",
+                                             "muscles.back_extensors.tightness",
+                                             "muscles.psoas.right.tightness",
+                                             "muscles.psoas.tightness",
+                                             "muscles.biceps_femoris.left.strength",
+                                             "muscles.multifidus.strength",
+                                             "slip.level",
+                                             "slip.type",
+                                             "slip.percent",
+                                             "patient.pelvic_incidence_deg",
+                                             "patient.pelvic_tilt_deg",
+                                             "patient.sacral_slope_deg",
+                                             "patient.lumbar_lordosis_deg",
+                                             "patient.slip_percent",
+                                             "body.stature_m",
+                                             "body.mass_kg"};
   for (const std::string& key : required) {
     const ParamInfo* p = findParameter(key);
     ASSERT_NE(p, nullptr) << key;
@@ -52,7 +67,8 @@ TEST(Parameters, EveryKeyOfTheIssueIsRegisteredWithTypeRangeUnitAndDescription) 
 TEST(Parameters, GroupKeysSetEveryMemberOnBothSides) {
   ModelInputs in;
   setNumber(in, "muscles.hip_flexors.tightness", 0.7);
-  for (MuscleId m : {MuscleId::kPsoas, MuscleId::kIliacus, MuscleId::kRectusFemoris, MuscleId::kSartorius, MuscleId::kTfl}) {
+  for (MuscleId m : {MuscleId::kPsoas, MuscleId::kIliacus, MuscleId::kRectusFemoris, MuscleId::kSartorius,
+                     MuscleId::kTfl}) {
     for (Side s : biomech::kSides) EXPECT_EQ(in.muscle(m, s).tightness, 0.7);
   }
   EXPECT_EQ(in.muscle(MuscleId::kGluteusMaximus, Side::kLeft).tightness, 0.0);
@@ -95,24 +111,29 @@ TEST(Parameters, BadInputIsRefusedInOneSentenceNamingTheKey) {
   const std::string unknown = errorOf([&] { setFromText(in, "muscles.psoas.rigth.tightness", "0.4"); });
   EXPECT_NE(unknown.find("\"muscles.psoas.rigth.tightness\""), std::string::npos) << unknown;
   EXPECT_NE(unknown.find("did you mean \"muscles.psoas.right.tightness\""), std::string::npos) << unknown;
-  EXPECT_EQ(errorOf([&] { setFromText(in, "completely.different", "1"); }).find("did you mean"), std::string::npos);
+  EXPECT_EQ(errorOf([&] { setFromText(in, "completely.different", "1"); }).find("did you mean"),
+            std::string::npos);
 
   const std::string range = errorOf([&] { setNumber(in, "muscles.hip_flexors.tightness", 1.5); });
-  EXPECT_NE(range.find("muscles.hip_flexors.tightness = 1.5 is out of range (0 to 1)"), std::string::npos) << range;
+  EXPECT_NE(range.find("muscles.hip_flexors.tightness = 1.5 is out of range (0 to 1)"), std::string::npos)
+      << range;
   EXPECT_NE(errorOf([&] { setFromText(in, "slip.percent", "151"); }).find("out of range"), std::string::npos);
   EXPECT_NE(errorOf([&] { setFromText(in, "slip.percent", "-1"); }).find("slip.percent"), std::string::npos);
   for (const char* bad : {"nan", "NaN", "inf", "-inf", "1e999"}) {
     const std::string e = errorOf([&] { setFromText(in, "slip.percent", bad); });
     EXPECT_NE(e.find("not a finite number"), std::string::npos) << bad << ": " << e;
   }
-  EXPECT_NE(errorOf([&] { setNumber(in, "slip.percent", std::numeric_limits<double>::quiet_NaN()); })
-                .find("not a finite number"),
+  EXPECT_NE(errorOf([&] {
+              setNumber(in, "slip.percent", std::numeric_limits<double>::quiet_NaN());
+            }).find("not a finite number"),
             std::string::npos);
   const std::string type = errorOf([&] { setFromText(in, "slip.percent", "abc"); });
   EXPECT_NE(type.find("slip.percent expects a number, not \"abc\""), std::string::npos) << type;
-  EXPECT_NE(errorOf([&] { setFromText(in, "slip.percent", "12abc"); }).find("expects a number"), std::string::npos);
+  EXPECT_NE(errorOf([&] { setFromText(in, "slip.percent", "12abc"); }).find("expects a number"),
+            std::string::npos);
   const std::string choice = errorOf([&] { setFromText(in, "slip.level", "L3-L4"); });
-  EXPECT_NE(choice.find("slip.level expects one of L4-L5, L5-S1, not \"L3-L4\""), std::string::npos) << choice;
+  EXPECT_NE(choice.find("slip.level expects one of L4-L5, L5-S1, not \"L3-L4\""), std::string::npos)
+      << choice;
   EXPECT_NE(errorOf([&] { setNumber(in, "pose", 1.0); }).find("pose expects one of"), std::string::npos);
   const std::string sex = errorOf([&] { setFromText(in, "body.sex", "Female"); });
   EXPECT_NE(sex.find("body.sex expects one of male, female, not \"Female\""), std::string::npos) << sex;

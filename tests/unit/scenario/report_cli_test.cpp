@@ -1,14 +1,13 @@
 // `sagitta report` as a user meets it: one JSON object on stdout, and for bad input one line on
 // stderr naming the key (and file line) with exit code 2; a missing file is exit code 1.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "../../render/process.h"
 
@@ -23,7 +22,8 @@ Result run(const std::string& args) {
   // one capture file per process: ctest runs the cases side by side
   const std::filesystem::path err_file =
       std::filesystem::temp_directory_path() / ("sagitta_report_test_" + std::to_string(::getpid()) + ".err");
-  const std::string cmd = "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta report " + args + " 2>" + err_file.string();
+  const std::string cmd =
+      "env -u DISPLAY " SAGITTA_BINARY_DIR "/sagitta report " + args + " 2>" + err_file.string();
   const auto run = sagitta::testing::runCommand(cmd);
   Result r;
   r.code = run.code;
@@ -43,7 +43,8 @@ int lines(const std::string& s) {
 }
 
 std::filesystem::path writeTemp(const std::string& name, const std::string& text) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
   std::ofstream(path) << text;
   return path;
 }
@@ -81,9 +82,10 @@ TEST(ReportCommand, SolvesForTheBodyItIsGiven) {
 }
 
 TEST(ReportCommand, TakesTheIssuesExampleSettings) {
-  const Result r = run(
-      "--set muscles.hip_flexors.tightness=0.7 --set muscles.psoas.right.tightness=0.4 --set slip.level=L5-S1 "
-      "--set slip.percent=37 --set patient.pelvic_incidence_deg=65");
+  const Result r =
+      run("--set muscles.hip_flexors.tightness=0.7 --set muscles.psoas.right.tightness=0.4 --set "
+          "slip.level=L5-S1 "
+          "--set slip.percent=37 --set patient.pelvic_incidence_deg=65");
   ASSERT_EQ(r.code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_NEAR(j["pelvic_incidence_deg"].get<double>(), 65.0, 0.01);
@@ -116,12 +118,15 @@ TEST(ReportCommand, BadInputIsOneLineAndExitCodeTwo) {
 }
 
 TEST(ReportCommand, BadScenarioFilesNameFileAndLine) {
-  const auto malformed = writeTemp("sagitta_report_malformed.json", "{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  oops\n}\n");
+  const auto malformed = writeTemp("sagitta_report_malformed.json",
+                                   "{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  oops\n}\n");
   expectBadInput(run("--scenario " + malformed.string()), malformed.string() + ":4: malformed JSON");
-  const auto unknown = writeTemp("sagitta_report_unknown.json",
-                                 "{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"muscles\": {\"psoas\": {\"tightnes\": 0.2}}}\n");
+  const auto unknown = writeTemp(
+      "sagitta_report_unknown.json",
+      "{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"muscles\": {\"psoas\": {\"tightnes\": 0.2}}}\n");
   expectBadInput(run("--scenario " + unknown.string()), unknown.string() + ":2:");
-  const auto newer = writeTemp("sagitta_report_newer.json", "{\"schema\": \"sagitta.scenario\", \"version\": 9}\n");
+  const auto newer =
+      writeTemp("sagitta_report_newer.json", "{\"schema\": \"sagitta.scenario\", \"version\": 9}\n");
   expectBadInput(run("--scenario " + newer.string()), "newer Sagitta");
   for (const auto& p : {malformed, unknown, newer}) std::filesystem::remove(p);
 }

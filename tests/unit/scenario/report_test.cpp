@@ -1,17 +1,18 @@
 // The report's JSON: every documented key present with the right type, the label and evidence
 // note, the conventions; and docs/biomechanics.md documents every key the report and the
 // parameter registry have.
-#include <gtest/gtest.h>
+#include "scenario/report.h"
 
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
 #include "anatomy/skeleton.h"
 #include "biomech/posture_model.h"
 #include "scenario/parameters.h"
-#include "scenario/report.h"
 
 namespace sagitta::scenario {
 namespace {
@@ -23,7 +24,9 @@ const biomech::PostureModel& model() {
   return kModel;
 }
 
-Json report(const biomech::ModelInputs& in) { return reportJson(in, model().solve(in)); }
+Json report(const biomech::ModelInputs& in) {
+  return reportJson(in, model().solve(in));
+}
 
 // every leaf as "a.b.c" -> its JSON value
 void flatten(const Json& j, const std::string& prefix, std::map<std::string, Json>& out) {
@@ -51,18 +54,21 @@ TEST(Report, HasEveryMeasureWithItsType) {
   };
   for (const char* key : {"pelvic_tilt_deg", "asis_psis_tilt_deg", "sacral_slope_deg", "pelvic_incidence_deg",
                           "lumbar_lordosis_deg", "pi_minus_ll_deg", "l5s1_shear_N", "l5s1_compression_N",
-                          "l5s1_shear_gravity_only_N", "slip.percent", "slip.slip_angle_deg", "slip.input_percent",
-                          "slip.canal_ap_mm", "slip.canal_ap_neutral_mm", "solver.residual", "sacrum_morph_deg",
-                          "trunk_inclination_deg"}) {
+                          "l5s1_shear_gravity_only_N", "slip.percent", "slip.slip_angle_deg",
+                          "slip.input_percent", "slip.canal_ap_mm", "slip.canal_ap_neutral_mm",
+                          "solver.residual", "sacrum_morph_deg", "trunk_inclination_deg"}) {
     number(key);
   }
-  for (const char* level : {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"}) number(std::string("segmental_lordosis_deg.") + level);
+  for (const char* level : {"L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"})
+    number(std::string("segmental_lordosis_deg.") + level);
   for (const char* side : {"left", "right"}) {
     number(std::string("hip_extension_deg.") + side);
     number(std::string("slip.foraminal_height_mm.") + side);
     for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
-      const std::string base = "muscles." + std::string(biomech::muscleKey(static_cast<biomech::MuscleId>(m))) + "." + side + ".";
-      for (const char* field : {"length_mm", "length_pct_of_neutral", "passive_force_N", "active_force_N", "fibre_length_norm"}) {
+      const std::string base =
+          "muscles." + std::string(biomech::muscleKey(static_cast<biomech::MuscleId>(m))) + "." + side + ".";
+      for (const char* field :
+           {"length_mm", "length_pct_of_neutral", "passive_force_N", "active_force_N", "fibre_length_norm"}) {
         number(base + field);
       }
     }
@@ -113,7 +119,8 @@ std::string generic(const std::string& key) {
   static const std::regex group("^muscles\\.(hip_flexors|hip_extensors|abdominals|back_extensors)\\.");
   static const std::regex muscle("^muscles\\.[a-z_]+\\.");
   static const std::regex side("\\.(left|right)$");
-  if (std::regex_search(key, muscle_side)) return std::regex_replace(key, muscle_side, "$1muscles.<muscle>.<side>.");
+  if (std::regex_search(key, muscle_side))
+    return std::regex_replace(key, muscle_side, "$1muscles.<muscle>.<side>.");
   if (std::regex_search(key, group)) return std::regex_replace(key, group, "muscles.<group>.");
   if (std::regex_search(key, muscle)) return std::regex_replace(key, muscle, "muscles.<muscle>.");
   if (std::regex_search(key, side)) return std::regex_replace(key, side, ".<side>");
@@ -142,7 +149,8 @@ TEST(Docs, EveryReportKeyIsDocumented) {
   flatten(report(in), "", leaves);
   std::set<std::string> missing;
   for (const auto& [key, value] : leaves) {
-    if (key.rfind("inputs.", 0) == 0 || key.rfind("units.", 0) == 0 || key.rfind("conventions.", 0) == 0) continue;
+    if (key.rfind("inputs.", 0) == 0 || key.rfind("units.", 0) == 0 || key.rfind("conventions.", 0) == 0)
+      continue;
     std::string g = generic(key);
     if (key.rfind("segmental_lordosis_deg.", 0) == 0) g = "segmental_lordosis_deg.<level>";
     if (text.find("`" + g + "`") == std::string::npos) missing.insert(g);

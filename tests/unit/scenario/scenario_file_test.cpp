@@ -1,13 +1,14 @@
 // Scenario files: the model part read and written exactly, the UI's sections kept, and every
 // kind of bad file refused with its file, line and key.
-#include <gtest/gtest.h>
+#include "scenario/scenario_file.h"
 
 #include <filesystem>
 #include <fstream>
 
+#include <gtest/gtest.h>
+
 #include "core/error.h"
 #include "scenario/json_lines.h"
-#include "scenario/scenario_file.h"
 
 namespace sagitta::scenario {
 namespace {
@@ -73,7 +74,8 @@ TEST(ScenarioFile, SaveLoadRoundTripsExactly) {
   EXPECT_EQ(back, s);
   EXPECT_EQ(scenarioToJson(back), text);  // writing again gives the same bytes
   // and through the disk, atomically
-  const std::filesystem::path path = std::filesystem::temp_directory_path() / "sagitta_scenario_roundtrip.json";
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "sagitta_scenario_roundtrip.json";
   saveScenario(path, s);
   EXPECT_EQ(loadScenario(path), s);
   std::filesystem::remove(path);
@@ -88,10 +90,12 @@ TEST(ScenarioFile, DefaultsWriteAMinimalFile) {
 }
 
 TEST(ScenarioFile, MalformedJsonNamesTheLine) {
-  const std::string e = errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  \"pose\": standing\n}");
+  const std::string e =
+      errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n  \"pose\": standing\n}");
   EXPECT_EQ(e.rfind("case.json:4: malformed JSON", 0), 0u) << e;
   EXPECT_EQ(e.find('\n'), std::string::npos) << e;  // one line
-  EXPECT_EQ(errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n").rfind("case.json:4:", 0), 0u)
+  EXPECT_EQ(errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n").rfind("case.json:4:", 0),
+            0u)
       << errorOf("{\n  \"schema\": \"sagitta.scenario\",\n  \"version\": 1,\n");
   EXPECT_EQ(errorOf("").rfind("case.json:1: malformed JSON", 0), 0u);
 }
@@ -110,7 +114,8 @@ TEST(ScenarioFile, UnknownKeysNameFileLineAndKeyWithASuggestion) {
   EXPECT_NE(e.find("muscles.psoas.rigth.tightness"), std::string::npos) << e;
   EXPECT_NE(e.find("did you mean \"muscles.psoas.right.tightness\""), std::string::npos) << e;
 
-  const std::string group = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n \"muscles\": {\"hip_flexor\": {}}}");
+  const std::string group =
+      errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n \"muscles\": {\"hip_flexor\": {}}}");
   EXPECT_EQ(group.rfind("case.json:2: ", 0), 0u) << group;
   EXPECT_NE(group.find("\"hip_flexor\""), std::string::npos) << group;
   EXPECT_NE(group.find("did you mean \"muscles.hip_flexors\""), std::string::npos) << group;
@@ -120,28 +125,35 @@ TEST(ScenarioFile, UnknownKeysNameFileLineAndKeyWithASuggestion) {
 }
 
 TEST(ScenarioFile, OutOfRangeWrongTypeAndNonFiniteValuesNameTheKeyAndLine) {
-  const std::string range = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\n\"percent\": 180}}");
+  const std::string range =
+      errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\n\"percent\": 180}}");
   EXPECT_EQ(range.rfind("case.json:3: slip.percent = 180 is out of range (0 to 150 %)", 0), 0u) << range;
-  const std::string text = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\"percent\": \"nan\"}}");
+  const std::string text =
+      errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\"slip\": {\"percent\": \"nan\"}}");
   EXPECT_EQ(text.rfind("case.json:2: slip.percent expects a number, not the text \"nan\"", 0), 0u) << text;
-  const std::string huge = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\n\"slip\": {\"percent\": 1e400}}");
+  const std::string huge =
+      errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1,\n\n\"slip\": {\"percent\": 1e400}}");
   EXPECT_EQ(huge.rfind("case.json:3: ", 0), 0u) << huge;
   EXPECT_NE(huge.find("not a finite number"), std::string::npos) << huge;
   const std::string choice = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"pose\": 3}");
   EXPECT_NE(choice.find("pose expects a text value, not 3"), std::string::npos) << choice;
-  const std::string obj = errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"muscles\": {\"psoas\": 0.5}}");
+  const std::string obj =
+      errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"muscles\": {\"psoas\": 0.5}}");
   EXPECT_NE(obj.find("muscles.psoas must be an object"), std::string::npos) << obj;
 }
 
 TEST(ScenarioFile, SchemaAndVersionAreChecked) {
   EXPECT_NE(errorOf("{\"version\": 1}").find("missing \"schema\""), std::string::npos);
-  EXPECT_NE(errorOf("{\"schema\": \"other\", \"version\": 1}").find("\"schema\" must be \"sagitta.scenario\""),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf("{\"schema\": \"other\", \"version\": 1}").find("\"schema\" must be \"sagitta.scenario\""),
+      std::string::npos);
   EXPECT_NE(errorOf("{\"schema\": \"sagitta.scenario\"}").find("missing \"version\""), std::string::npos);
-  const std::string newer = errorOf("{\"schema\": \"sagitta.scenario\",\n \"version\": 2,\n \"wormholes\": {}}");
+  const std::string newer =
+      errorOf("{\"schema\": \"sagitta.scenario\",\n \"version\": 2,\n \"wormholes\": {}}");
   EXPECT_EQ(newer.rfind("case.json:2: ", 0), 0u) << newer;
   EXPECT_NE(newer.find("written by a newer Sagitta"), std::string::npos) << newer;
-  EXPECT_NE(errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 0.5}").find("whole number"), std::string::npos);
+  EXPECT_NE(errorOf("{\"schema\": \"sagitta.scenario\", \"version\": 0.5}").find("whole number"),
+            std::string::npos);
 }
 
 TEST(ScenarioFile, AMissingFileIsAnIoError) {
@@ -157,7 +169,8 @@ TEST(ScenarioFile, ShippedScenariosLoadAndSolveTheirStory) {
 }
 
 TEST(JsonLines, FindsTheLineOfEveryKeyPath) {
-  const auto lines = keyLines("{\n \"a\": {\n  \"b\": [1, {\"c\": 2}],\n  \"d\": \"x\\\"y\"\n },\n \"e\": 3\n}");
+  const auto lines =
+      keyLines("{\n \"a\": {\n  \"b\": [1, {\"c\": 2}],\n  \"d\": \"x\\\"y\"\n },\n \"e\": 3\n}");
   EXPECT_EQ(lines.at("a"), 2);
   EXPECT_EQ(lines.at("a.b"), 3);
   EXPECT_EQ(lines.at("a.b[1].c"), 3);

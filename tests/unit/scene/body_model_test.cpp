@@ -1,11 +1,11 @@
 // The built-in model follows the scenario's body: shipped average man and woman, a stature that
 // is not shipped generated once and cached, mass changing only the skeleton's segment masses.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/model.h"
 #include "core/error.h"
@@ -102,7 +102,9 @@ TEST(BodyModel, WithoutASourceTheModelStaysAndTheSolutionWarns) {
 
 // About 10-30 s on two cores: the whole skeleton is generated for a 1.90 m man.
 TEST(BodyModel, AStatureNotShippedIsGeneratedOnceAndCached) {
-  const fs::path cache = fs::temp_directory_path() / ("sagitta_cache_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const fs::path cache =
+      fs::temp_directory_path() /
+      ("sagitta_cache_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::remove_all(cache);
   ::setenv("XDG_CACHE_HOME", cache.c_str(), 1);
   const anatomy::BodyParams tall{1.90, 90.0, anatomy::Sex::kMale, 40.0};
@@ -144,7 +146,8 @@ TEST(BodyModel, ATimelineKeepsOneBody) {
     parseTimeline(bad, "clip.json");
     FAIL() << "a body change at 2 s was accepted";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("body.stature_m cannot change during a clip"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("body.stature_m cannot change during a clip"), std::string::npos)
+        << e.what();
   }
   const char* good = R"({"schema": "sagitta.timeline", "version": 1, "duration_s": 4, "keyframes": [
     {"time_s": 0, "set": {"body.sex": "female"}}, {"time_s": 2, "set": {"muscles.psoas.tightness": 0.5}}]})";

@@ -1,9 +1,9 @@
 #include "scene/camera.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+
 #include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
 
 using sagitta::scene::Camera;
 using sagitta::scene::Projection;
@@ -105,7 +105,8 @@ TEST(Camera, DollyIsClampedAndIgnoresNonsense) {
 
 TEST(Camera, FrameFitsEveryCornerInsideTheView) {
   for (Projection p : {Projection::kPerspective, Projection::kOrthographic}) {
-    for (ViewPreset v : {ViewPreset::kLateralLeft, ViewPreset::kAnterior, ViewPreset::kSuperior, ViewPreset::kOblique}) {
+    for (ViewPreset v :
+         {ViewPreset::kLateralLeft, ViewPreset::kAnterior, ViewPreset::kSuperior, ViewPreset::kOblique}) {
       Camera c;
       c.projection = p;
       c.setView(v);
@@ -114,7 +115,8 @@ TEST(Camera, FrameFitsEveryCornerInsideTheView) {
       c.frame(b, aspect);
       float max_extent = 0.0f;
       for (int i = 0; i < 8; ++i) {
-        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                               (i & 4) ? b.max.z : b.min.z);
         const glm::vec3 ndc = project(c, aspect, corner);
         EXPECT_LE(std::abs(ndc.x), 1.0f) << static_cast<int>(v);
         EXPECT_LE(std::abs(ndc.y), 1.0f) << static_cast<int>(v);

@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
+#include "scene/draw_list.h"
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
 
-#include "scene/draw_list.h"
 #include "scene/model_scene.h"
 
 using namespace sagitta;
@@ -20,7 +20,8 @@ anatomy::MeshData triangle() {
 anatomy::Model twoPartModel() {
   anatomy::Model model;
   anatomy::ModelPart bone{"femur_r", anatomy::PartKind::kBone, anatomy::Segment::kFemurRight, triangle()};
-  anatomy::ModelPart skin{"body_outline", anatomy::PartKind::kBodyOutline, anatomy::Segment::kPelvis, triangle()};
+  anatomy::ModelPart skin{"body_outline", anatomy::PartKind::kBodyOutline, anatomy::Segment::kPelvis,
+                          triangle()};
   skin.mesh.skin_segments.assign(3, glm::u8vec4(0));
   skin.mesh.skin_weights.assign(3, glm::vec4(1, 0, 0, 0));
   model.parts = {bone, skin};

@@ -1,8 +1,8 @@
 #include "scene/label_layout.h"
 
-#include <gtest/gtest.h>
-
 #include <random>
+
+#include <gtest/gtest.h>
 
 using sagitta::scene::LabelBox;
 using sagitta::scene::layoutLabels;
@@ -10,7 +10,8 @@ using sagitta::scene::layoutLabels;
 namespace {
 
 bool overlap(glm::vec2 amin, glm::vec2 asize, glm::vec2 bmin, glm::vec2 bsize) {
-  return amin.x < bmin.x + bsize.x && bmin.x < amin.x + asize.x && amin.y < bmin.y + bsize.y && bmin.y < amin.y + asize.y;
+  return amin.x < bmin.x + bsize.x && bmin.x < amin.x + asize.x && amin.y < bmin.y + bsize.y &&
+         bmin.y < amin.y + asize.y;
 }
 
 }  // namespace
@@ -51,7 +52,8 @@ TEST(LabelLayout, CrowdedLabelsNeverOverlapAndStayOnScreen) {
 }
 
 TEST(LabelLayout, LabelsAtTheScreenEdgeAreKeptInside) {
-  const auto out = layoutLabels({{{2, 2}, {80, 20}, 0, false}, {{638, 478}, {80, 20}, 0, true}}, {0, 0}, {640, 480});
+  const auto out =
+      layoutLabels({{{2, 2}, {80, 20}, 0, false}, {{638, 478}, {80, 20}, 0, true}}, {0, 0}, {640, 480});
   ASSERT_TRUE(out[0] && out[1]);
   EXPECT_GE(out[0]->min.x, 0.0f);
   EXPECT_LE(out[1]->min.x + 80.0f, 640.0f);
@@ -60,7 +62,8 @@ TEST(LabelLayout, LabelsAtTheScreenEdgeAreKeptInside) {
 
 TEST(LabelLayout, HigherPriorityWinsTheSpotNextToTheAnchor) {
   // two labels on the same anchor: the important one is placed first, closest
-  const auto out = layoutLabels({{{200, 200}, {60, 20}, 0, false}, {{200, 200}, {60, 20}, 5, false}}, {0, 0}, {400, 400});
+  const auto out =
+      layoutLabels({{{200, 200}, {60, 20}, 0, false}, {{200, 200}, {60, 20}, 5, false}}, {0, 0}, {400, 400});
   ASSERT_TRUE(out[0] && out[1]);
   const float d0 = glm::distance(out[0]->min + glm::vec2(30, 10), glm::vec2(200, 200));
   const float d1 = glm::distance(out[1]->min + glm::vec2(30, 10), glm::vec2(200, 200));
@@ -74,7 +77,8 @@ TEST(LabelLayout, ANonFiniteAnchorIsDropped) {
 
 TEST(LabelLayout, TwoValuesAtOnePlaceAreBothShownOneOnALeader) {
   // SS and PT anchored a few pixels apart: neither measured value may disappear
-  const auto out = layoutLabels({{{200, 150}, {60, 20}, 0, true}, {{205, 155}, {60, 20}, 0, true}}, {0, 0}, {400, 300});
+  const auto out =
+      layoutLabels({{{200, 150}, {60, 20}, 0, true}, {{205, 155}, {60, 20}, 0, true}}, {0, 0}, {400, 300});
   ASSERT_TRUE(out[0].has_value());
   ASSERT_TRUE(out[1].has_value());
   EXPECT_FALSE(out[0]->leader) << "the first sits on its anchor";

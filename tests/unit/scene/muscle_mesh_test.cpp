@@ -1,8 +1,8 @@
 #include "scene/muscle_mesh.h"
 
-#include <gtest/gtest.h>
-
 #include <map>
+
+#include <gtest/gtest.h>
 
 using namespace sagitta;
 
@@ -11,7 +11,8 @@ namespace {
 double signedVolume(const anatomy::MeshData& m) {
   double v = 0.0;
   for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3) {
-    const glm::dvec3 a = m.positions[m.indices[i]], b = m.positions[m.indices[i + 1]], c = m.positions[m.indices[i + 2]];
+    const glm::dvec3 a = m.positions[m.indices[i]], b = m.positions[m.indices[i + 1]],
+                     c = m.positions[m.indices[i + 2]];
     v += glm::dot(a, glm::cross(b, c)) / 6.0;
   }
   return v;
@@ -68,7 +69,8 @@ TEST(MuscleMesh, ADegeneratePathGivesNothing) {
 }
 
 TEST(MuscleMesh, StrainColoursRunFromWarmShortToCoolLong) {
-  const glm::vec3 s = scene::strainColour(-0.1f), n = scene::strainColour(0.0f), l = scene::strainColour(0.1f);
+  const glm::vec3 s = scene::strainColour(-0.1f), n = scene::strainColour(0.0f),
+                  l = scene::strainColour(0.1f);
   EXPECT_GT(s.g, n.g + 0.2f) << "shortened muscles turn orange and stand out";
   EXPECT_GT(l.b, n.b + 0.5f) << "lengthened muscles turn blue";
   EXPECT_EQ(scene::strainColour(-5.0f), s) << "saturates";

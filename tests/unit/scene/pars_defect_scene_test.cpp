@@ -1,9 +1,9 @@
 // The built-in L4 and L5 are drawn in two pieces, the vertebra and its posterior arch (split
 // through the pars): an isthmic slip leaves the arch with the vertebra below while the body
 // slides forward, opening the pars defect; a degenerative slip moves the whole vertebra.
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "anatomy/model.h"
 #include "scene/presets.h"

@@ -1,9 +1,9 @@
 #include "scene/pose_animator.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+
 #include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
 
 #include "core/undo.h"
 
@@ -16,7 +16,8 @@ namespace {
 Pose tilted(double angle_rad, double slide_m) {
   Pose p;
   p.joint[static_cast<std::size_t>(Segment::kPelvis)] =
-      glm::translate(glm::dmat4(1.0), glm::dvec3(slide_m, 0, 0)) * glm::rotate(glm::dmat4(1.0), angle_rad, glm::dvec3(0, 0, 1));
+      glm::translate(glm::dmat4(1.0), glm::dvec3(slide_m, 0, 0)) *
+      glm::rotate(glm::dmat4(1.0), angle_rad, glm::dvec3(0, 0, 1));
   return p;
 }
 
@@ -25,7 +26,9 @@ double pelvisAngle(const Pose& p) {
   return std::atan2(m[0][1], m[0][0]);
 }
 
-double pelvisSlide(const Pose& p) { return p.joint[static_cast<std::size_t>(Segment::kPelvis)][3].x; }
+double pelvisSlide(const Pose& p) {
+  return p.joint[static_cast<std::size_t>(Segment::kPelvis)][3].x;
+}
 
 double runFor(PoseAnimator& a, const Pose& target, double seconds, double fps) {
   const int frames = static_cast<int>(std::lround(seconds * fps));

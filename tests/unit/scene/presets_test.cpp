@@ -1,15 +1,14 @@
 // Every preset solves to what its name promises, measured on the posed geometry.
 #include "scene/presets.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
 #include <set>
 
-#include "core/error.h"
+#include <gtest/gtest.h>
 
 #include "anatomy/skeleton.h"
 #include "biomech/types.h"
+#include "core/error.h"
 
 using namespace sagitta;
 
@@ -32,7 +31,8 @@ const biomech::Solution& solve(const std::string& name) {
 }
 
 double psoasPct(const biomech::Solution& s, anatomy::Side side) {
-  return s.muscles[biomech::muscleIndex(biomech::MuscleId::kPsoas)][biomech::sideIndex(side)].length_pct_of_neutral;
+  return s.muscles[biomech::muscleIndex(biomech::MuscleId::kPsoas)][biomech::sideIndex(side)]
+      .length_pct_of_neutral;
 }
 
 }  // namespace
@@ -46,9 +46,10 @@ TEST(Presets, EveryPresetHasAUniqueNameATitleAndSolves) {
     session().setDocument(p.document);
     EXPECT_TRUE(session().solution().solver.converged) << p.name;
   }
-  for (const char* n : {"neutral", "anterior-pelvic-tilt", "posterior-tilt-flat-back", "isthmic-l5s1-grade-1",
-                        "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "degenerative-l4l5",
-                        "thomas-negative", "thomas-positive", "kneeling-hip-flexor-stretch", "desk-sitter"}) {
+  for (const char* n :
+       {"neutral", "anterior-pelvic-tilt", "posterior-tilt-flat-back", "isthmic-l5s1-grade-1",
+        "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "degenerative-l4l5",
+        "thomas-negative", "thomas-positive", "kneeling-hip-flexor-stretch", "desk-sitter"}) {
     EXPECT_TRUE(names.count(n)) << n;
   }
 }

@@ -1,8 +1,8 @@
 #include "scene/radiograph_overlay.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 using namespace sagitta::scene;
 
@@ -62,7 +62,8 @@ TEST(RadiographOverlay, TheLinesPassThroughTheLandmarks) {
   bool m_to_ha = false, vertical_at_ha = false;
   for (const Line& l : list.lines) {
     if (glm::distance(l.a, m) < 1e-6f && glm::distance(l.b, ha) < 1e-6f) m_to_ha = true;
-    if (glm::distance(l.a, ha) < 1e-6f && std::abs(l.b.x - ha.x) < 1e-6f && l.b.y > ha.y) vertical_at_ha = true;
+    if (glm::distance(l.a, ha) < 1e-6f && std::abs(l.b.x - ha.x) < 1e-6f && l.b.y > ha.y)
+      vertical_at_ha = true;
     EXPECT_TRUE(std::isfinite(l.a.x) && std::isfinite(l.b.y));
   }
   EXPECT_TRUE(m_to_ha) << "the PI/PT line joins the S1 mid-point and the hip axis";
@@ -81,13 +82,16 @@ TEST(RadiographOverlay, TheArcsSpanTheirAngles) {
   const Label* pt = labelStarting(list, "PT");
   ASSERT_NE(pt, nullptr);
   const glm::vec3 d = glm::normalize(pt->anchor - ha);
-  EXPECT_NEAR(glm::degrees(std::atan2(-d.x, d.y)), 6.0, 0.5) << "tilted back toward M, which lies behind the hip axis";
+  EXPECT_NEAR(glm::degrees(std::atan2(-d.x, d.y)), 6.0, 0.5)
+      << "tilted back toward M, which lies behind the hip axis";
 }
 
 TEST(RadiographOverlay, MeyerdingLinesAppearWithASlip) {
   DrawList with, without;
-  addRadiographOverlay(textbook(), RadiographValues{52, 12, 40, 60, 37.0, 2, "L5-S1"}, RadiographOptions{}, with);
-  addRadiographOverlay(textbook(), RadiographValues{52, 12, 40, 60, 0.0, 0, "L5-S1"}, RadiographOptions{}, without);
+  addRadiographOverlay(textbook(), RadiographValues{52, 12, 40, 60, 37.0, 2, "L5-S1"}, RadiographOptions{},
+                       with);
+  addRadiographOverlay(textbook(), RadiographValues{52, 12, 40, 60, 0.0, 0, "L5-S1"}, RadiographOptions{},
+                       without);
   EXPECT_GT(with.lines.size(), without.lines.size() + 5);
   const Label* grade = labelStarting(with, "L5-S1");
   ASSERT_NE(grade, nullptr);

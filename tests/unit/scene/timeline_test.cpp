@@ -86,22 +86,30 @@ TEST(Timeline, BadFilesNameTheLineAndKey) {
     }
     return std::string("no error");
   };
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1,\n \"keyframes\": [\n {\"time_s\": 0, \"set\": {\"muscles.hip_flexers.tightness\": 1}}]}")
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1,\n \"keyframes\": [\n {\"time_s\": 0, "
+                  "\"set\": {\"muscles.hip_flexers.tightness\": 1}}]}")
                 .find("bad.json:3"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 2}, {\"time_s\": 1}]}")
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 2}, "
+                  "{\"time_s\": 1}]}")
                 .find("increase"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}, {\"time_s\": 1, \"ease\": \"bouncy\"}]}")
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}, "
+                  "{\"time_s\": 1, \"ease\": \"bouncy\"}]}")
                 .find("bouncy"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 9, \"keyframes\": [{\"time_s\": 1}]}").find("newer"),
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 9, \"keyframes\": [{\"time_s\": 1}]}")
+                .find("newer"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0, \"set\": {\"slip.percent\": 900}}]}")
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0, "
+                  "\"set\": {\"slip.percent\": 900}}]}")
                 .find("slip.percent"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}]}").find("no time"),
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [{\"time_s\": 0}]}")
+                .find("no time"),
             std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"keyframes\": [").find("bad.json:1"), std::string::npos);
-  EXPECT_NE(error("{\"schema\": \"sagitta.scenario\", \"version\": 1}").find("not a Sagitta timeline"), std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.timeline\", \"keyframes\": [").find("bad.json:1"),
+            std::string::npos);
+  EXPECT_NE(error("{\"schema\": \"sagitta.scenario\", \"version\": 1}").find("not a Sagitta timeline"),
+            std::string::npos);
 }

@@ -1,7 +1,6 @@
 #include "scene/view_state.h"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
