@@ -104,10 +104,15 @@ std::string unreadableReason(const struct stat& st, std::uintmax_t max_bytes) {
 
 }  // namespace
 
-void writeFileAtomic(const fs::path& path, std::span<const std::byte> bytes) {
-  if (path.empty()) throw IoError("cannot write a file with an empty name");
+fs::path replacementTarget(const fs::path& path) {
   const fs::path target = writeTarget(path);
   checkReplaceable(path, target);
+  return target;
+}
+
+void writeFileAtomic(const fs::path& path, std::span<const std::byte> bytes) {
+  if (path.empty()) throw IoError("cannot write a file with an empty name");
+  const fs::path target = replacementTarget(path);
   const fs::path folder = folderOf(target);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
@@ -213,8 +218,7 @@ std::string readFile(const fs::path& path, std::uintmax_t max_bytes) {
 
 void checkWritable(const fs::path& path) {
   if (path.empty()) throw IoError("cannot write a file with an empty name");
-  const fs::path target = writeTarget(path);
-  checkReplaceable(path, target);
+  const fs::path target = replacementTarget(path);
   const fs::path folder = folderOf(target);
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {

@@ -30,6 +30,11 @@ std::string readFile(const std::filesystem::path& path, std::uintmax_t max_bytes
 // InputError unless `path` is a regular file of at most `max_bytes`.
 void checkReadableFile(const std::filesystem::path& path, std::uintmax_t max_bytes = kMaxReadBytes);
 
+// The file a write to `path` replaces: `path` itself, or the end of its chain of symbolic links
+// (a dangling link names the file to create). Throws IoError for a link loop, or when that file
+// is a folder, a device, a FIFO or a socket: only regular files are ever replaced.
+std::filesystem::path replacementTarget(const std::filesystem::path& path);
+
 // Throws IoError unless a file could be created at `path` (its folder exists and is writable).
 // Used to fail early, before expensive work, with the same message a late failure would give.
 void checkWritable(const std::filesystem::path& path);

@@ -158,7 +158,8 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     const int line = scenario::lineOfKey(text, path);
     return line == 0 ? source : source + ":" + std::to_string(line);
   };
-  if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string() || j["schema"] != kTimelineSchema) {
+  if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string() ||
+      j["schema"].get<std::string>() != kTimelineSchema) {
     throw InputError((j.is_object() && j.contains("schema") ? at("schema") : source) +
                      ": not a Sagitta timeline (\"schema\" must be \"sagitta.timeline\")");
   }
