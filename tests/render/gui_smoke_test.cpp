@@ -206,7 +206,8 @@ struct Stopped {
 Stopped recordThenSignal(const fs::path& home, const std::string& signal_name) {
   // a watchdog kills a window that ignores the signal, so the test fails instead of hanging
   const std::string script =
-      "cd '" + home.string() + "' && XDG_CONFIG_HOME='" + home.string() +
+      // a simple command in the background, so $! is sagitta's own pid (not a subshell's)
+      "cd '" + home.string() + "' || exit 99; XDG_CONFIG_HOME='" + home.string() +
       "' " SAGITTA_BINARY_DIR
       "/sagitta --record live.mp4 > log.txt 2>&1 & pid=$!; "
       "for i in $(seq 1 1800); do ls -A | grep -q '^\\.live\\.mp4\\.tmp-' && break; sleep 0.1; done; "
