@@ -40,6 +40,7 @@ std::vector<std::string> requiredLandmarks(std::string_view part) {
   const std::string name(part);
   auto side = [&](const std::vector<std::string>& base) {
     std::vector<std::string> out;
+    out.reserve(base.size());
     const std::string suffix = name.substr(name.size() - 2);
     for (const std::string& b : base) out.push_back(b + suffix);
     return out;
