@@ -13,7 +13,7 @@ if(SAGITTA_SANITIZE)
 endif()
 
 if(SAGITTA_CLANG_TIDY)
-  find_program(CLANG_TIDY_EXE NAMES clang-tidy REQUIRED)
+  find_program(CLANG_TIDY_EXE NAMES clang-tidy-14 clang-tidy REQUIRED)
   set(SAGITTA_CLANG_TIDY_COMMAND ${CLANG_TIDY_EXE} --quiet)
 endif()
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The two quick-start commands (README.md):
 #   scripts/dev.sh app [ARGS...]   install what is missing, build, launch Sagitta on the built-in model
-#   scripts/dev.sh test            install what is missing, build, run every test
-# The build lives in build/ (CMake preset "dev": optimised, warnings are errors).
+#   scripts/dev.sh test            install what is missing, check formatting, build, run every test,
+#                                  then build the unit tests with ASan + UBSan and clang-tidy (as
+#                                  errors) and run them (CI runs exactly this: .ci/run)
+# The build lives in build/ (CMake preset "dev": optimised, warnings are errors); the sanitizer
+# build in build-asan/ (preset "asan-ubsan"). SAGITTA_SKIP_ASAN=1 leaves the sanitizer part out
+# (a quicker local run; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +19,10 @@ esac
 
 scripts/setup.sh
 jobs="$(nproc 2>/dev/null || echo 2)"
+# formatting first: it takes seconds and names every file that differs
+if [ "$what" = test ]; then
+  scripts/check-format.sh
+fi
 if [ ! -f build/CMakeCache.txt ]; then
   cmake --preset dev
 fi
@@ -35,6 +43,24 @@ with_display() {
 
 if [ "$what" = test ]; then
   with_display ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
+  if [ "${SAGITTA_SKIP_ASAN:-0}" != 1 ]; then
+    # The unit tests (no window, no `sagitta` binary) under AddressSanitizer and
+    # UndefinedBehaviorSanitizer, every source they compile checked by clang-tidy as errors.
+    # Only what they need is built, so it fits CI's time on two cores (README, "Tests").
+    start=$SECONDS
+    if [ ! -f build-asan/CMakeCache.txt ]; then
+      cmake --preset asan-ubsan >/dev/null
+    fi
+    cmake --build build-asan --target sagitta_unit_tests --parallel "$jobs"
+    built=$SECONDS
+    export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    while read -r program; do
+      [ -n "$program" ] || continue
+      echo "asan-ubsan: $(basename "$program")"
+      "$program" --gtest_brief=1
+    done < build-asan/unit_tests.txt
+    echo "asan-ubsan: unit tests passed (build $((built - start)) s, tests $((SECONDS - built)) s)"
+  fi
 else
   if [ -z "${DISPLAY:-}" ]; then
     echo "sagitta: built build/sagitta, but there is no display to open its window on (DISPLAY is not set)." >&2

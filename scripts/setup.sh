@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  # the checks of the test command: formatting, and the sanitizer build with clang and clang-tidy
+  # (Debian 12's LLVM 14; the asan-ubsan preset names clang-14, clang++-14 and clang-tidy-14)
+  clang-14 clang-tidy-14 clang-format-14
   # libraries (see ../shared/PLATFORM.md for how CMake finds each)
   libglfw3-dev libglm-dev libassimp-dev libimgui-dev libstb-dev
   python3-glad nlohmann-json3-dev libcli11-dev

@@ -106,7 +106,7 @@ class Builder {
       corner[0] = 0;
       for (int s = 0; s < 3; ++s) {
         bits |= 1 << order[static_cast<std::size_t>(s)];
-        corner[static_cast<std::size_t>(s + 1)] = bits;
+        corner[static_cast<std::size_t>(s) + 1] = bits;
       }
       tetra(i, j, k, corner, v);
     }

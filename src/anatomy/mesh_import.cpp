@@ -13,6 +13,7 @@
 #include <assimp/scene.h>
 
 #include "anatomy/skeleton.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 namespace sagitta::anatomy {
@@ -104,8 +105,8 @@ void collect(const aiScene& scene, const aiNode& node, const glm::mat4& parent, 
 
 ImportedScene importScene(const fs::path& path, const ImportOptions& options) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw IoError("cannot read mesh " + path.string() + ": no such file");
-  if (fs::is_directory(path, ec)) throw IoError("cannot read mesh " + path.string() + ": it is a folder");
+  // missing, a folder, a FIFO (Assimp would block on it), a device, too large: refused first
+  checkReadableFile(path);
   if (fs::file_size(path, ec) == 0) throw InputError("mesh " + path.string() + " is empty (0 bytes)");
   if (!(options.scale_to_m > 0.0f) || !std::isfinite(options.scale_to_m)) {
     throw InputError("mesh " + path.string() + ": the unit scale must be a positive number");
@@ -127,6 +128,13 @@ ImportedScene importScene(const fs::path& path, const ImportOptions& options) {
     std::string why = importer.GetErrorString();
     if (why.find("contains no faces") != std::string::npos) {
       throw InputError("mesh " + path.string() + " holds no triangles");
+    }
+    if (why.find("No meshes remaining") != std::string::npos) {
+      // aiProcess_FindInvalidData drops a mesh with a NaN or infinite vertex, or with every vertex
+      // at one point; Assimp's own words name neither
+      throw InputError("mesh " + path.string() +
+                       " has a vertex that is not a finite number (NaN or infinite), or all its vertices at "
+                       "one point: no usable triangles remain");
     }
     if (why.empty()) why = "not a mesh file Assimp can read";
     throw InputError("cannot load mesh " + path.string() + ": " + why);

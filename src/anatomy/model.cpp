@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -12,6 +13,7 @@
 #include "anatomy/model_manifest.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "core/paths.h"
 #include "core/units.h"
 
@@ -57,6 +59,11 @@ glm::dmat4 transformFrom(const json& entry, const std::string& where) {
         throw InputError(where + ": field \"transform.matrix\" must hold numbers");
       out[i / 4][i % 4] = m[static_cast<std::size_t>(i)].get<double>();
     }
+    const double det = glm::determinant(glm::dmat3(out));
+    if (!std::isfinite(det) || std::abs(det) < 1e-12) {
+      throw InputError(where +
+                       ": field \"transform.matrix\" is not invertible (a zero, flat or infinite matrix)");
+    }
     return out;
   }
   glm::dmat4 out(1.0);
@@ -69,7 +76,8 @@ glm::dmat4 transformFrom(const json& entry, const std::string& where) {
     out = glm::rotate(out, degToRad(r.x), glm::dvec3(1, 0, 0));
   }
   if (t.contains("scale")) {
-    if (!t["scale"].is_number() || !(t["scale"].get<double>() > 0.0)) {
+    if (!t["scale"].is_number() || !(t["scale"].get<double>() > 0.0) ||
+        !std::isfinite(t["scale"].get<double>())) {
       throw InputError(where + ": field \"transform.scale\" must be a positive number");
     }
     out = glm::scale(out, glm::dvec3(t["scale"].get<double>()));
@@ -141,6 +149,16 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
   part.mesh.name = part.name;
   for (glm::vec3& p : part.mesh.positions) p = glm::vec3(transform * glm::dvec4(glm::dvec3(p), 1.0));
   for (glm::vec3& n : part.mesh.normals) n = glm::vec3(glm::normalize(normal_matrix * glm::dvec3(n)));
+  // checked after the transform: a finite mesh times a huge, zero or infinite transform is not
+  // finite (or its normals are not), and must not reach the renderer
+  const auto finite = [](const glm::vec3& v) {
+    return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+  };
+  if (!std::all_of(part.mesh.positions.begin(), part.mesh.positions.end(), finite) ||
+      !std::all_of(part.mesh.normals.begin(), part.mesh.normals.end(), finite)) {
+    throw InputError(where + ": field \"transform\" (with \"unit\") makes the mesh's vertices or normals " +
+                     "infinite or undefined; give a finite transform that keeps the mesh's size");
+  }
 
   // a mesh far bigger or smaller than the bone it replaces was almost surely given in the wrong unit
   const Bounds b = boundsOf(part.mesh);
@@ -234,7 +252,7 @@ Model loadBuiltinModel(Lod lod, Sex sex) {
 }
 
 Model loadModel(const fs::path& manifest) {
-  const json j = parseManifestText(manifest, readFile(manifest));
+  const json j = parseManifestText(manifest, readFile(manifest, JsonLimits{}.max_bytes));
   const std::string where = "model manifest " + manifest.string();
   if (!j.is_object()) throw InputError(where + ": the top level must be a JSON object");
   if (!j.contains("schema") || j["schema"] != kManifestSchema) {
@@ -243,7 +261,9 @@ Model loadModel(const fs::path& manifest) {
   if (!j.contains("schema_version") || !j["schema_version"].is_number_integer()) {
     throw InputError(where + ": field \"schema_version\" (an integer) is missing");
   }
-  if (j["schema_version"].get<int>() != kManifestSchemaVersion) {
+  // compared as the number written: get<int>() would wrap 4294967297 to 1
+  if (!j["schema_version"].is_number_unsigned() ||
+      j["schema_version"].get<std::uint64_t>() != static_cast<std::uint64_t>(kManifestSchemaVersion)) {
     throw InputError(where + ": field \"schema_version\" is " + j["schema_version"].dump() +
                      "; this Sagitta reads version " + std::to_string(kManifestSchemaVersion));
   }

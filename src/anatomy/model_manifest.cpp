@@ -3,14 +3,27 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/json_limits.h"
 
 namespace sagitta::anatomy {
 
 using nlohmann::json;
 
 nlohmann::json parseManifestText(const std::filesystem::path& file, const std::string& text) {
+  checkJsonLimits(text, "model manifest " + file.string());
   try {
     return json::parse(text);
+  } catch (const json::out_of_range& e) {
+    // "number overflow parsing '1e400'": the number's line, for a message a person can act on
+    std::string why = e.what();
+    std::size_t at = 0;
+    const auto q1 = why.find('\'');
+    const auto q2 = q1 == std::string::npos ? std::string::npos : why.find('\'', q1 + 1);
+    if (q2 != std::string::npos) at = std::min(text.find(why.substr(q1 + 1, q2 - q1 - 1)), text.size());
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    if (const auto bracket = why.find("] "); bracket != std::string::npos) why = why.substr(bracket + 2);
+    throw InputError("model manifest " + file.string() + ":" + std::to_string(line) + ": " + why +
+                     " (not a finite number)");
   } catch (const json::parse_error& e) {
     // byte offset -> line number, for a message a person can act on
     const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
@@ -18,8 +31,8 @@ nlohmann::json parseManifestText(const std::filesystem::path& file, const std::s
     std::string why = e.what();
     const std::size_t colon = why.find("parse error");
     if (colon != std::string::npos) why = why.substr(colon);
-    throw InputError("model manifest " + file.string() + ", line " + std::to_string(line) +
-                     ": not valid JSON (" + why + ")");
+    throw InputError("model manifest " + file.string() + ":" + std::to_string(line) + ": not valid JSON (" +
+                     why + ")");
   }
 }
 
@@ -27,6 +40,7 @@ std::vector<std::string> requiredLandmarks(std::string_view part) {
   const std::string name(part);
   auto side = [&](const std::vector<std::string>& base) {
     std::vector<std::string> out;
+    out.reserve(base.size());
     const std::string suffix = name.substr(name.size() - 2);
     for (const std::string& b : base) out.push_back(b + suffix);
     return out;

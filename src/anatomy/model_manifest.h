@@ -15,7 +15,8 @@ namespace sagitta::anatomy {
 inline constexpr const char* kManifestSchema = "sagitta.model";
 inline constexpr int kManifestSchemaVersion = 1;
 
-// Parses manifest text; throws InputError "<file>, line N: ..." for malformed JSON.
+// Parses manifest text; throws InputError "model manifest <file>:N: ..." for malformed JSON, a
+// number too large for a double, or JSON over the limits of core/json_limits.h.
 nlohmann::json parseManifestText(const std::filesystem::path& file, const std::string& text);
 
 // Landmarks a replacement for a built-in part must bring (the ones clinical measures use).

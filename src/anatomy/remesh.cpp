@@ -165,15 +165,15 @@ class Remesher {
     // F0: (a, m, c) in h's slots; F2: (m, b, c)
     to_[h] = m;
     to_[nextHe(h)] = c;
-    to_[3 * f2] = b;
-    to_[3 * f2 + 1] = c;
-    to_[3 * f2 + 2] = m;
+    to_[3 * std::size_t{f2}] = b;
+    to_[3 * std::size_t{f2} + 1] = c;
+    to_[3 * std::size_t{f2} + 2] = m;
     // F1: (b, m, d) in t's slots; F3: (m, a, d)
     to_[t] = m;
     to_[nextHe(t)] = d;
-    to_[3 * f3] = a;
-    to_[3 * f3 + 1] = d;
-    to_[3 * f3 + 2] = m;
+    to_[3 * std::size_t{f3}] = a;
+    to_[3 * std::size_t{f3} + 1] = d;
+    to_[3 * std::size_t{f3} + 2] = m;
     link(h, 3 * f3);              // a->m / m->a
     link(3 * f2, t);              // m->b / b->m
     link(nextHe(h), 3 * f2 + 2);  // m->c / c->m
@@ -357,7 +357,9 @@ class Remesher {
     m_.positions = pos_;
     m_.triangles.clear();
     for (std::uint32_t f = 0; f < face_alive_.size(); ++f) {
-      if (face_alive_[f]) m_.triangles.emplace_back(to_[3 * f + 2], to_[3 * f], to_[3 * f + 1]);
+      if (face_alive_[f])
+        m_.triangles.emplace_back(to_[3 * std::size_t{f} + 2], to_[3 * std::size_t{f}],
+                                  to_[3 * std::size_t{f} + 1]);
     }
     compact(m_);
   }

@@ -59,7 +59,7 @@ std::vector<PartShape> discShapes(const BodyLayout& b) {
                     0.5 * (b.dims.s1_endplate_depth + l5.dims.endplate_depth_inferior),
                     0.5 * (b.dims.s1_endplate_width + l5.dims.endplate_width_inferior)});
   for (int k = 3; k >= 0; --k) {
-    const VertebraLayout& lower = b.spine.lumbar[static_cast<std::size_t>(k + 1)];
+    const VertebraLayout& lower = b.spine.lumbar[static_cast<std::size_t>(k) + 1];
     const VertebraLayout& upper = b.spine.lumbar[static_cast<std::size_t>(k)];
     levels.push_back({"l" + std::to_string(k + 1) + "_l" + std::to_string(k + 2), lumbarSegment(k + 1),
                       lumbarSegment(k), w(lumbarSegment(k + 1)) * lower.superior_endplate,

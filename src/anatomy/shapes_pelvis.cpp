@@ -59,6 +59,7 @@ NodePtr iliumPlate(const PelvisLayout& l, double s, double wt, const WingFrame& 
     mid.push_back(l.arcuate_line[i] + glm::dvec3(0, 0, 0.003 * s));
   mid.push_back(l.iliac_fossa + n * (0.0085 * s));
   std::vector<glm::dvec3> local;
+  local.reserve(mid.size());
   for (const glm::dvec3& p : mid) local.push_back(wf.frame.toLocal(p));
   sdf::PlateSpec spec;
   spec.frame = wf.frame;
@@ -129,6 +130,7 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
   const std::vector<double> crest_r = {0.0048, 0.0055, 0.0072, 0.0064, 0.0060, 0.0058,
                                        0.0060, 0.0064, 0.0068, 0.0068, 0.0064};
   std::vector<double> radii;
+  radii.reserve(crest_r.size());
   for (double r : crest_r) radii.push_back(r * s);
   ilium.push_back(sdf::tube(crest, radii));
   // spines

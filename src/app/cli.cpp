@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/log.h"
 #include "core/version.h"
+#include "scenario/json_lines.h"
 #include "ui/gui_app.h"
 
 namespace sagitta::app {
@@ -20,9 +21,10 @@ std::string versionText() {
   return std::string("sagitta ") + kVersion;
 }
 
-// One line on stderr, the way every Sagitta error looks.
+// One line on stderr, the way every Sagitta error looks: a NUL or a newline from a file is shown
+// as \xNN, so it neither cuts the line short nor splits it.
 int fail(int code, const std::string& message) {
-  std::fprintf(stderr, "sagitta: %s\n", message.c_str());
+  std::fprintf(stderr, "sagitta: %s\n", scenario::printable(message).c_str());
   return code;
 }
 

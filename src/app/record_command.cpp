@@ -1,8 +1,6 @@
 #include "app/record_command.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <vector>
@@ -11,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/interrupt.h"
 #include "core/log.h"
 #include "record/recorder.h"
 #include "render/async_readback.h"
@@ -24,12 +23,6 @@
 
 namespace sagitta::app {
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int) {
-  g_interrupted = true;
-}
 
 // Progress on stderr: a bar with ETA on a terminal, a plain line every 10 % otherwise.
 class Progress {
@@ -72,8 +65,8 @@ CLI::App* addRecordCommand(CLI::App& app, RecordCliOptions& o) {
   cmd->add_option("--timeline,-t", o.timeline, "Timeline file (JSON)")->required();
   cmd->add_option("--out,-o", o.out, "clip.mp4, clip.gif, or a folder/ for PNG frames (written atomically)")
       ->required();
-  cmd->add_option("--width,-W", o.width, "Width in pixels")->check(CLI::Range(2, 3840));
-  cmd->add_option("--height,-H", o.height, "Height in pixels")->check(CLI::Range(2, 2160));
+  cmd->add_option("--width,-W", o.width, "Width in pixels")->check(CLI::Range(2, record::kMaxLongSide));
+  cmd->add_option("--height,-H", o.height, "Height in pixels")->check(CLI::Range(2, record::kMaxLongSide));
   cmd->add_option("--fps", o.fps, "Frames a second")->check(CLI::Range(1, 240));
   cmd->add_option("--model", o.model, "Model manifest (JSON) replacing built-in bones with your meshes")
       ->check(CLI::ExistingFile);
@@ -139,19 +132,14 @@ int runRecord(const RecordCliOptions& o) {
   std::optional<Shown> last_shown;
   int still_frames = 0;
 
-  g_interrupted = false;
-  struct sigaction action {};
-  action.sa_handler = onInterrupt;
-  sigemptyset(&action.sa_mask);
-  struct sigaction previous {};
-  ::sigaction(SIGINT, &action, &previous);
-  ::sigaction(SIGTERM, &action, nullptr);
+  // Ctrl+C, SIGTERM or SIGHUP (a closed terminal) stop the loop: the clip so far is finished
+  std::optional<InterruptGuard> interrupts(std::in_place);
 
   Progress progress(total, o.quiet);
   const double dt = 1.0 / o.fps;
   int done = 0;
   try {
-    for (int i = 0; i < total && !g_interrupted; ++i) {
+    for (int i = 0; i < total && InterruptGuard::caught() == 0; ++i) {
       const scene::Camera camera = player.show(i * dt, dt);
       Shown shown{session.document(), session.shownPose(), camera};
       if (last_shown && shown == *last_shown) {
@@ -173,11 +161,12 @@ int runRecord(const RecordCliOptions& o) {
     }
     readback.collect(sink, true);
   } catch (...) {
-    ::sigaction(SIGINT, &previous, nullptr);
+    interrupts.reset();
     recorder.abort();
     throw;
   }
-  ::sigaction(SIGINT, &previous, nullptr);
+  interrupts.reset();
+  const bool interrupted = InterruptGuard::caught() != 0;
   if (const std::string errors = render::takeGlErrors(); !errors.empty()) {
     recorder.abort();
     throw GraphicsError("the graphics driver reported " + errors + " while rendering");
@@ -185,11 +174,11 @@ int runRecord(const RecordCliOptions& o) {
   const record::RecordingResult result = recorder.finish();
   char summary[256];
   std::snprintf(summary, sizeof summary, "%s %s: %lld frames (%d drawn, %d still), %.2f s at %d fps, %.1f MB",
-                g_interrupted ? "stopped early; wrote" : "wrote", result.path.string().c_str(),
+                interrupted ? "stopped early; wrote" : "wrote", result.path.string().c_str(),
                 static_cast<long long>(result.frames_encoded), done - still_frames, still_frames,
                 result.clip_seconds, o.fps, static_cast<double>(result.bytes_written) / 1e6);
   log::info(summary);
-  return g_interrupted ? 130 : 0;
+  return interrupted ? InterruptGuard::exitCode() : 0;
 }
 
 }  // namespace sagitta::app

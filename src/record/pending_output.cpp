@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 
 namespace sagitta::record {
@@ -75,6 +76,8 @@ bool isFrameFileName(const std::string& name) {
 
 PendingFile::PendingFile(fs::path target) : target_(std::move(target)) {
   if (target_.empty()) throw IoError("cannot write a file with an empty name.");
+  // a symbolic link keeps pointing at the finished clip: its target is what gets replaced
+  target_ = replacementTarget(target_);
   std::error_code ec;
   if (fs::is_directory(target_, ec)) throw IoError(cannotWrite(target_, "it is a folder."));
   requireWritableFolder(target_);

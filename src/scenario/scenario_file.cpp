@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <vector>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "scenario/json_lines.h"
 #include "scenario/parameters.h"
 
@@ -30,15 +32,14 @@ bool isOpaque(std::string_view key) {
 // Messages carry "SOURCE:LINE: ".
 class Reader {
  public:
-  Reader(std::string_view text, std::string source) : source_(std::move(source)), lines_(keyLines(text)) {}
+  // `text` must outlive the reader
+  Reader(std::string_view text, std::string source) : source_(std::move(source)), text_(text) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    throw InputError(source_ + ":" + std::to_string(lineOf(path)) + ": " + message);
+    throw InputError(source_ + ":" + std::to_string(lineOf(path)) + ": " + printable(message));
   }
-  int lineOf(const std::string& path) const {
-    const auto it = lines_.find(path);
-    return it == lines_.end() ? 1 : it->second;
-  }
+  // looked up only for a message: one linear scan
+  int lineOf(const std::string& path) const { return std::max(1, lineOfKey(text_, path)); }
 
   // A leaf value for the registry key `key`, found at `path` in the file.
   void apply(ModelInputs& in, const std::string& key, const std::string& path, const Json& value) const {
@@ -69,7 +70,7 @@ class Reader {
 
  private:
   std::string source_;
-  std::map<std::string, int> lines_;
+  std::string_view text_;
 };
 
 std::string join(const std::string& a, const std::string& b) {
@@ -153,44 +154,15 @@ std::string nearestSection(std::string_view name) {
   return best_d <= 3 ? best : "";
 }
 
-// The line of a syntax error, and nlohmann's reason without its prefix and echo of the input.
-std::string syntaxReason(const std::string& what) {
-  std::string reason = what;
-  const auto colon = reason.find(": ", reason.find("parse error"));
-  if (colon != std::string::npos) reason = reason.substr(colon + 2);
-  const auto last_read = reason.find("; last read");
-  if (last_read != std::string::npos) {
-    const auto expected = reason.find("; expected", last_read);
-    reason = reason.substr(0, last_read) + (expected != std::string::npos ? reason.substr(expected) : "");
-  }
-  for (char& c : reason) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return reason;
-}
-
 }  // namespace
 
 Scenario parseScenario(std::string_view text, const std::string& source) {
+  checkJsonLimits(text, source);
   Json doc;
   try {
     doc = Json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(source + ":" + std::to_string(lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0)) +
-                     ": malformed JSON: " + syntaxReason(e.what()));
   } catch (const nlohmann::json::exception& e) {
-    // e.g. "number overflow parsing '1e400'": find the number in the text for its line
-    std::string what = e.what();
-    int line = 1;
-    const auto q1 = what.find('\'');
-    const auto q2 = q1 == std::string::npos ? std::string::npos : what.find('\'', q1 + 1);
-    if (q2 != std::string::npos) {
-      const auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
-      if (at != std::string_view::npos) line = lineOfOffset(text, at);
-    }
-    const auto bracket = what.find("] ");
-    if (bracket != std::string::npos) what = what.substr(bracket + 2);
-    throw InputError(source + ":" + std::to_string(line) + ": " + what + " (not a finite number)");
+    throw InputError(jsonErrorMessage(text, source, e));
   }
   const Reader r(text, source);
   if (!doc.is_object()) r.fail("", "a scenario file must be a JSON object");
@@ -203,10 +175,12 @@ Scenario parseScenario(std::string_view text, const std::string& source) {
   }
   if (!doc.contains("version")) r.fail("", "missing \"version\"");
   const Json& version = doc["version"];
-  if (!version.is_number_integer() || version.get<long long>() < 1) {
+  // read as unsigned 64 bits: a narrower read would wrap 4294967297 to 1; a negative number is
+  // stored signed by the parser and is refused here
+  if (!version.is_number_unsigned() || version.get<std::uint64_t>() < 1) {
     r.fail("version", "\"version\" must be a whole number from 1, not " + Reader::describe(version));
   }
-  if (version.get<long long>() > kScenarioVersion) {
+  if (version.get<std::uint64_t>() > static_cast<std::uint64_t>(kScenarioVersion)) {
     r.fail("version", "this scenario was written by a newer Sagitta (version " + version.dump() +
                           "); this Sagitta reads version " + std::to_string(kScenarioVersion));
   }
@@ -239,7 +213,7 @@ Scenario parseScenario(std::string_view text, const std::string& source) {
 }
 
 Scenario loadScenario(const std::filesystem::path& path) {
-  const std::string text = readFile(path);  // IoError when missing
+  const std::string text = readFile(path, JsonLimits{}.max_bytes);  // InputError when missing
   return parseScenario(text, path.string());
 }
 

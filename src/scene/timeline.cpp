@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "scenario/json_lines.h"
 #include "scenario/parameters.h"
 
@@ -144,27 +146,32 @@ std::vector<std::string> Timeline::keys() const {
 }
 
 Timeline parseTimeline(std::string_view text, const std::string& source) {
+  checkJsonLimits(text, source);
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw InputError(source + ":" + std::to_string(scenario::lineOfOffset(text, e.byte)) +
-                     ": not valid JSON (" + e.what() + ")");
+  } catch (const json::exception& e) {  // a syntax error, or a number too large (1e400)
+    throw InputError(scenario::jsonErrorMessage(text, source, e));
   }
-  const std::map<std::string, int> lines = scenario::keyLines(text);
+  // the line of a key, looked up only for a message
   auto at = [&](const std::string& path) {
-    const auto it = lines.find(path);
-    return it == lines.end() ? source : source + ":" + std::to_string(it->second);
+    const int line = scenario::lineOfKey(text, path);
+    return line == 0 ? source : source + ":" + std::to_string(line);
   };
-  if (!j.is_object() || j.value("schema", std::string()) != kTimelineSchema) {
-    throw InputError(source + ": not a Sagitta timeline (\"schema\" must be \"sagitta.timeline\")");
+  if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string() ||
+      j["schema"].get<std::string>() != kTimelineSchema) {
+    throw InputError((j.is_object() && j.contains("schema") ? at("schema") : source) +
+                     ": not a Sagitta timeline (\"schema\" must be \"sagitta.timeline\")");
   }
-  if (!j.contains("version") || !j["version"].is_number_integer())
-    throw InputError(at("version") + ": version must be a whole number");
-  if (j["version"].get<int>() > kTimelineVersion) {
+  // read as unsigned 64 bits: a narrower read would wrap 4294967297 to 1; a negative number is
+  // stored signed by the parser and is refused here
+  if (!j.contains("version") || !j["version"].is_number_unsigned() || j["version"].get<std::uint64_t>() < 1)
+    throw InputError(at("version") + ": version must be a whole number from 1");
+  if (j["version"].get<std::uint64_t>() > static_cast<std::uint64_t>(kTimelineVersion)) {
     throw InputError(at("version") + ": this timeline was written by a newer Sagitta (version " +
                      j["version"].dump() + ")");
   }
+  if (j.contains("title") && !j["title"].is_string()) throw InputError(at("title") + ": title must be text");
   for (const auto& [name, v] : j.items()) {
     if (name != "schema" && name != "version" && name != "title" && name != "scenario" &&
         name != "duration_s" && name != "keyframes") {
@@ -219,7 +226,12 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
               " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
         }
         Document probe = t.base;
-        applyKey(probe, key, value, at(path + ".set." + key));  // validates now, not mid-recording
+        try {
+          applyKey(probe, key, value, "");  // validates now, not mid-recording
+        } catch (const InputError& e) {
+          // the line and the keyframe's index, looked up only now that they are needed
+          throw InputError(at(path + ".set." + key) + ": " + path + ": " + e.what());
+        }
         kf.set[key] = value;
       }
     }
@@ -240,7 +252,7 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
 }
 
 Timeline loadTimeline(const std::filesystem::path& path) {
-  return parseTimeline(readFile(path), path.string());
+  return parseTimeline(readFile(path, JsonLimits{}.max_bytes), path.string());
 }
 
 std::string timelineToJson(const Timeline& t) {

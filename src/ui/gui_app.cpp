@@ -22,6 +22,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/image.h"
+#include "core/interrupt.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "core/process_stats.h"
@@ -615,7 +616,10 @@ void GuiApp::drawRecordingStatus() {
 
 int GuiApp::run() {
   if (options_.stats != nullptr) options_.stats->gl = window_.glDescription();
-  while (!window_.shouldClose()) {
+  // Ctrl+C, SIGTERM or SIGHUP end the loop like closing the window: a live recording is finished
+  // (the destructor closes the clip), settings are saved
+  const InterruptGuard interrupts;
+  while (!window_.shouldClose() && InterruptGuard::caught() == 0) {
     const auto frame_start = std::chrono::steady_clock::now();
     // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing, and wait for
     // input while nothing moves (ImGui gets a few frames after each event to settle hovers)
@@ -782,7 +786,7 @@ int GuiApp::run() {
     if (options_.exit_after_frames == 0) ++frames_;
   }
   if (options_.stats != nullptr) options_.stats->peak_resident_mib = peakResidentMiB();
-  return 0;
+  return InterruptGuard::caught() != 0 ? InterruptGuard::exitCode() : 0;
 }
 
 }  // namespace

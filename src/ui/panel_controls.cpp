@@ -139,8 +139,10 @@ void drawPose(AppState& app) {
   if (ImGui::BeginCombo("##pose", shown)) {
     for (const auto& [key, text] : kPoses) {
       if (ImGui::Selectable(text, current == key)) {
-        app.change(std::string("pose: ") + text, "",
-                   [&](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose", key); });
+        app.change(
+            std::string("pose: ") + text, "",
+            // an init-capture: clang < 16 cannot capture a structured binding
+            [pose = key](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "pose", pose); });
         app.frame_camera = true;
       }
     }

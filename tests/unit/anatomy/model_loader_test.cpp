@@ -196,7 +196,7 @@ TEST_F(UserManifest, MalformedJsonNamesFileAndLine) {
   } catch (const InputError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("broken_manifest.json"), std::string::npos) << what;
-    EXPECT_NE(what.find("line 7"), std::string::npos) << what;
+    EXPECT_NE(what.find("broken_manifest.json:7: "), std::string::npos) << what;
   }
 }
 
@@ -231,6 +231,71 @@ TEST_F(UserManifest, BadFieldsAreNamed) {
                    {"parts", json::array()}})
                 .find("stature_m"),
             std::string::npos);
+}
+
+// Issue 11, bug 5: finite vertices were checked before the transform, so "scale": 1e308 (or a
+// zero or huge matrix) drew a part with infinite vertices, exit 0.
+TEST_F(UserManifest, ATransformThatMakesTheMeshNonFiniteIsRefused) {
+  writeObj("implant.obj", {"l5"});
+  auto error = [&](const json& transform) -> std::string {
+    const fs::path path = writeManifest(json::array({{{"name", "my_implant"},
+                                                      {"kind", "bone"},
+                                                      {"segment", "l5"},
+                                                      {"file", "implant.obj"},
+                                                      {"transform", transform}}}));
+    try {
+      (void)loadModel(path);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  std::vector<double> zero(16, 0.0), huge(16, 0.0);
+  for (int i = 0; i < 4; ++i) huge[static_cast<std::size_t>(i * 5)] = 1e300;
+  huge[15] = 1.0;
+  for (const json& t : {json{{"scale", 1e308}}, json{{"matrix", zero}}, json{{"matrix", huge}},
+                        json{{"translation", {1e308, 0, 0}}, {"scale", 1e10}}}) {
+    const std::string message = error(t);
+    EXPECT_NE(message.find("\"transform"), std::string::npos) << t.dump() << ": " << message;
+  }
+  // a sane transform still loads
+  EXPECT_EQ(error({{"scale", 1.0}, {"translation", {0.01, 0, 0}}}), "");
+}
+
+// Issue 11, bug 4: a manifest holding 1e400 gave "unexpected error: [json.exception…]", exit 1.
+TEST_F(UserManifest, AManifestHoldingAHugeNumberIsBadInputWithFileAndLine) {
+  const fs::path path = dir_ / "huge.json";
+  std::ofstream(path)
+      << "{\"schema\": \"sagitta.model\",\n\"schema_version\": 1,\n\"body\": {\"mass_kg\": 1e400},\n"
+         "\"parts\": []}";
+  try {
+    (void)loadModel(path);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("huge.json:3: "), std::string::npos) << e.what();
+  }
+}
+
+// Issue 11, bug 8: "schema_version": 4294967297 was read as 1 and accepted.
+TEST_F(UserManifest, ASchemaVersionThatWouldWrapIsRefused) {
+  for (const char* version : {"4294967297", "-4294967295", "18446744073709551617"}) {
+    const fs::path path = dir_ / "wrap.json";
+    std::ofstream(path) << "{\"schema\": \"sagitta.model\", \"schema_version\": " << version
+                        << ", \"parts\": []}";
+    EXPECT_THROW((void)loadModel(path), InputError) << version;
+  }
+}
+
+// Issue 11, bug 3: deep nesting in a manifest is refused with a clear error.
+TEST_F(UserManifest, DeeplyNestedJsonIsRefusedQuickly) {
+  const fs::path path = dir_ / "deep.json";
+  std::ofstream(path) << std::string(100000, '[') << std::string(100000, ']');
+  try {
+    (void)loadModel(path);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("limit of 64 levels"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

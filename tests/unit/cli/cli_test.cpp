@@ -4,6 +4,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../../render/process.h"
 
@@ -93,4 +95,69 @@ TEST(Cli, WithoutADisplayTheGuiSaysSoInOneSentence) {
 
 TEST(Cli, AnUnknownSubcommandOrFlagIsBadInput) {
   EXPECT_EQ(run("render --out /tmp/x.png --frobnicate").code, 2);
+}
+
+namespace {
+
+std::string writeTemp(const std::string& name, const std::string& text) {
+  const std::string path = "/tmp/sagitta_cli_" + std::to_string(::getpid()) + "_" + name;
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+  return path;
+}
+
+}  // namespace
+
+// Issue 11, bug 10: portrait 4K, which the validator and its message allow, was refused by the
+// command line's cap. Without a display the command gets past every check of its input and
+// stops at the window (exit 1).
+TEST(Cli, PortraitFourKPassesTheCommandLine) {
+  const std::string timeline = SAGITTA_SOURCE_DIR "/tests/data/timelines/hold_then_switch.json";
+  const Result portrait = run("record --timeline " + timeline +
+                              " --out /tmp/sagitta_cli_portrait.mp4 --width 2160 --height 3840");
+  EXPECT_EQ(portrait.out.find("--height"), std::string::npos) << portrait.out;
+  EXPECT_EQ(portrait.code, 1) << portrait.out;
+  EXPECT_NE(portrait.out.find("display"), std::string::npos) << portrait.out;
+  const Result taller = run("record --timeline " + timeline +
+                            " --out /tmp/sagitta_cli_portrait.mp4 --width 2160 --height 3842");
+  EXPECT_EQ(taller.code, 2) << taller.out;
+  EXPECT_NE(taller.out.find("--height"), std::string::npos) << taller.out;
+}
+
+// Issue 11, bug 4: a timeline whose schema or title is not a string, or that holds 1e400, gave
+// "unexpected error: [json.exception…]" with exit 1.
+TEST(Cli, ATimelineOfTheWrongTypesIsExitTwoWithFileAndLine) {
+  for (const std::string& text :
+       {std::string(
+            "{\"version\": 1,\n\"schema\": [\"sagitta.timeline\"], \"keyframes\": [{\"time_s\": 1}]}"),
+        std::string("{\"schema\": \"sagitta.timeline\", \"version\": 1,\n\"title\": 7, \"keyframes\": "
+                    "[{\"time_s\": 1}]}"),
+        std::string(
+            "{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\":\n[{\"time_s\": 1e400}]}")}) {
+    const std::string path = writeTemp("types.json", text);
+    const Result r = run("record --timeline " + path + " --out /tmp/sagitta_cli_types.mp4");
+    EXPECT_EQ(r.code, 2) << r.out;
+    EXPECT_EQ(lines(r.out), 1) << r.out;
+    EXPECT_NE(r.out.find(path + ":2: "), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("json.exception"), std::string::npos) << r.out;
+    std::remove(path.c_str());
+  }
+}
+
+// Issue 11, bug 6: a FIFO as --timeline blocked forever and /dev/zero was read until memory ran
+// out; both are refused at once, as bad input.
+TEST(Cli, SpecialFilesAreRefusedAtOnce) {
+  const std::string fifo = "/tmp/sagitta_cli_" + std::to_string(::getpid()) + "_fifo.json";
+  std::remove(fifo.c_str());
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const std::string& input : {fifo, std::string("/dev/zero")}) {
+    const auto r =
+        sagitta::testing::runCommand("env -u DISPLAY timeout 60 " SAGITTA_BINARY_DIR
+                                     "/sagitta record --out /tmp/sagitta_cli_fifo.mp4 --timeline " +
+                                     input + " 2>&1");
+    EXPECT_EQ(r.code, 2) << input << ": " << r.out;
+    EXPECT_NE(r.out.find("not a regular file"), std::string::npos) << r.out;
+  }
+  std::remove(fifo.c_str());
 }

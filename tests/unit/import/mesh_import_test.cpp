@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -98,12 +99,30 @@ TEST(MeshImport, AnEmptyFileIsRejected) {
   fs::remove(p);
 }
 
-TEST(MeshImport, AMissingFileIsAnIoError) {
-  EXPECT_THROW(importMesh("/nonexistent/sagitta/pelvis.stl"), IoError);
+// a missing file is bad input (exit 2), like a missing --model or --scenario
+TEST(MeshImport, AMissingFileIsBadInput) {
+  EXPECT_THROW(importMesh("/nonexistent/sagitta/pelvis.stl"), InputError);
 }
 
 TEST(MeshImport, ANonPositiveScaleIsRejected) {
   sagitta::anatomy::ImportOptions bad;
   bad.scale_to_m = -1.0f;
   EXPECT_THROW(importMesh(kStandIn, bad), InputError);
+}
+
+// Issue 11, bug 6: a FIFO as a manifest's mesh blocked forever (Assimp waited for a writer).
+TEST(MeshImport, AFifoIsRefusedInsteadOfBlocking) {
+  const fs::path p =
+      fs::temp_directory_path() / ("sagitta_import_" + std::to_string(::getpid()) + "_pipe.obj");
+  fs::remove(p);
+  ASSERT_EQ(::mkfifo(p.c_str(), 0600), 0);
+  expectErrorNaming(p, "FIFO");
+  fs::remove(p);
+}
+
+// Issue 11, bug 9: a NaN vertex in an OBJ said "No meshes remaining".
+TEST(MeshImport, ANanVertexIsNamedAsSuch) {
+  const fs::path p = tempFile("nan.obj", "v 0 0 0\nv 1 0 0\nv nan 1 0\nf 1 2 3\n");
+  expectErrorNaming(p, "not a finite number");
+  fs::remove(p);
 }

@@ -1,5 +1,5 @@
 // `sagitta report` as a user meets it: one JSON object on stdout, and for bad input one line on
-// stderr naming the key (and file line) with exit code 2; a missing file is exit code 1.
+// stderr naming the key (and file line) with exit code 2, a missing file included.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -131,11 +131,27 @@ TEST(ReportCommand, BadScenarioFilesNameFileAndLine) {
   for (const auto& p : {malformed, unknown, newer}) std::filesystem::remove(p);
 }
 
-TEST(ReportCommand, AMissingScenarioIsExitCodeOne) {
-  const Result r = run("--scenario /nonexistent/sagitta/none.json");
-  EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(lines(r.err), 1) << r.err;
-  EXPECT_NE(r.err.find("/nonexistent/sagitta/none.json"), std::string::npos) << r.err;
+// Issue 11, bug 9: a missing --scenario exited 1 while a missing --model exited 2; both are bad
+// input.
+TEST(ReportCommand, AMissingScenarioIsBadInputLikeAMissingModel) {
+  expectBadInput(run("--scenario /nonexistent/sagitta/none.json"), "/nonexistent/sagitta/none.json");
+}
+
+// Issue 11, bug 3: 100,000 nested '[' (200 KB) ran report --scenario out of time and memory.
+TEST(ReportCommand, DeeplyNestedJsonIsRefusedQuickly) {
+  const auto deep =
+      writeTemp("sagitta_report_deep.json", std::string(100000, '[') + std::string(100000, ']'));
+  expectBadInput(run("--scenario " + deep.string()),
+                 deep.string() + ":1: the JSON nests deeper than the limit");
+  std::filesystem::remove(deep);
+}
+
+// Issue 11, bug 9: a NUL in a key cut the message short.
+TEST(ReportCommand, ANulInAKeyIsShownNotCut) {
+  const auto nul = writeTemp("sagitta_report_nul.json",
+                             "{\"schema\": \"sagitta.scenario\", \"version\": 1, \"ab\\u0000cd\": 1}");
+  expectBadInput(run("--scenario " + nul.string()), "ab\\x00cd");
+  std::filesystem::remove(nul);
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // kind of bad file refused with its file, line and key.
 #include "scenario/scenario_file.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -156,8 +158,9 @@ TEST(ScenarioFile, SchemaAndVersionAreChecked) {
             std::string::npos);
 }
 
-TEST(ScenarioFile, AMissingFileIsAnIoError) {
-  EXPECT_THROW(loadScenario("/nonexistent/sagitta/scenario.json"), IoError);
+// Issue 11, bug 9: a missing scenario is bad input (exit 2), as a missing --model is.
+TEST(ScenarioFile, AMissingFileIsBadInput) {
+  EXPECT_THROW(loadScenario("/nonexistent/sagitta/scenario.json"), InputError);
 }
 
 TEST(ScenarioFile, ShippedScenariosLoadAndSolveTheirStory) {
@@ -178,6 +181,92 @@ TEST(JsonLines, FindsTheLineOfEveryKeyPath) {
   EXPECT_EQ(lines.at("e"), 6);
   EXPECT_EQ(lineOfOffset("a\nb\nc", 0), 1);
   EXPECT_EQ(lineOfOffset("a\nb\nc", 4), 3);
+}
+
+double secondsFor(const std::function<void()>& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Issue 11, bug 3: 100,000 nested '[' (200 KB) took report --scenario out of time and memory.
+TEST(ScenarioFile, DeeplyNestedJsonIsRefusedQuickly) {
+  const std::string text =
+      "{\"schema\": \"sagitta.scenario\", \"version\": 1,\n \"view\": " + std::string(100000, '[') +
+      std::string(100000, ']') + "}";
+  std::string message;
+  // generous bound for a loaded shared machine: the scan takes about a millisecond
+  EXPECT_LT(secondsFor([&] { message = errorOf(text); }), 5.0);
+  EXPECT_EQ(message.rfind("case.json:2: ", 0), 0u) << message;
+  EXPECT_NE(message.find("limit of 64 levels"), std::string::npos) << message;
+  // Sagitta's own depth is far below the limit
+  EXPECT_EQ(
+      errorOf(R"({"schema": "sagitta.scenario", "version": 1, "view": {"x": [[[[[[1]]]]]]}})").find("levels"),
+      std::string::npos);
+}
+
+// Issue 11, bug 3: 100,000 keys in one object were inserted in O(n^2) by the ordered parser.
+TEST(ScenarioFile, ManyKeysInOneObjectAreRefusedQuickly) {
+  std::string text = "{\"schema\": \"sagitta.scenario\", \"version\": 1, \"description\": {";
+  for (int i = 0; i < 100000; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  text += "}}";
+  std::string message;
+  EXPECT_LT(secondsFor([&] { message = errorOf(text); }), 5.0);
+  EXPECT_NE(message.find("limit of 10000 keys"), std::string::npos) << message;
+}
+
+// Issue 11, bug 3: the size is bounded too, and the message gives the limit.
+TEST(ScenarioFile, AnOversizedFileIsRefusedWithTheLimit) {
+  const std::string text = "{\"description\": \"" + std::string(17u << 20, 'x') + "\"}";
+  const std::string message = errorOf(text);
+  EXPECT_NE(message.find("more than the limit of"), std::string::npos) << message;
+}
+
+// Issue 11, bug 3: the line of a key is found by one linear scan, however deep and long the
+// paths (the old lookup built every full path at every level).
+TEST(JsonLines, TheLineLookupIsLinear) {
+  // 60 levels under a 1 MB key, then 5,000 keys: full paths would be 5 GB
+  std::string text = "{\"" + std::string(1u << 20, 'a') + "\":";
+  for (int i = 0; i < 60; ++i) text += "{\"b\":\n";
+  text += "{";
+  for (int i = 0; i < 5000; ++i) text += (i ? ",\n\"k" : "\"k") + std::to_string(i) + "\":0";
+  text += std::string(62, '}');
+  std::string path = std::string(1u << 20, 'a');
+  for (int i = 0; i < 60; ++i) path += ".b";
+  int line = 0;
+  EXPECT_LT(secondsFor([&] { line = lineOfKey(text, path + ".k4999"); }), 5.0);
+  EXPECT_EQ(line, 1 + 60 + 4999);
+  EXPECT_EQ(lineOfKey(text, path + ".k0"), 61);
+  EXPECT_EQ(lineOfKey(text, "nothing"), 0);
+  EXPECT_EQ(lineOfKey("{\n \"a\": {\n  \"b\": [1, {\"c\": 2}]}}", "a.b[1].c"), 3);
+}
+
+// Issue 11, bug 8: 4294967297 was read as 1 by a 32-bit read; a negative version is refused.
+TEST(ScenarioFile, VersionsThatWouldWrapAreRefused) {
+  for (const char* version :
+       {"4294967297", "18446744073709551617", "18446744073709551615", "-1", "-4294967295"}) {
+    const std::string message =
+        errorOf(std::string("{\"schema\": \"sagitta.scenario\", \"version\": ") + version + "}");
+    EXPECT_FALSE(message.empty()) << version << " was accepted";
+    EXPECT_NE(message.find("version"), std::string::npos) << message;
+  }
+}
+
+// Issue 11, bug 9: a NUL in a key cut the message short; control bytes are shown as \xNN.
+TEST(ScenarioFile, ANulInAKeyIsShownNotCut) {
+  const std::string text =
+      std::string("{\"schema\": \"sagitta.scenario\", \"version\": 1, \"ab\\u0000cd\": 1}");
+  const std::string message = errorOf(text);
+  EXPECT_EQ(message.find('\0'), std::string::npos) << "no NUL in the message";
+  EXPECT_NE(message.find("ab\\x00cd"), std::string::npos) << message;
+  EXPECT_EQ(printable(std::string("a\0b\n\xff\xc3\xa9", 7)), "a\\x00b\\x0a\\xff\xc3\xa9");
+}
+
+// Issue 11, bug 9: binary junk is described, not echoed byte for byte.
+TEST(ScenarioFile, BinaryJunkGivesAPrintableMessage) {
+  const std::string message = errorOf(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  EXPECT_EQ(message.rfind("case.json:1: malformed JSON", 0), 0u) << message;
+  for (const char c : message) EXPECT_TRUE(c >= 0x20 && c < 0x7f) << message;
 }
 
 }  // namespace

@@ -113,3 +113,64 @@ TEST(Timeline, BadFilesNameTheLineAndKey) {
   EXPECT_NE(error("{\"schema\": \"sagitta.scenario\", \"version\": 1}").find("not a Sagitta timeline"),
             std::string::npos);
 }
+
+namespace {
+
+std::string timelineError(const std::string& text) {
+  try {
+    scene::parseTimeline(text, "clip.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+// Issue 11, bug 4: a non-string schema or title, or 1e400, gave "unexpected error: [json.exception…]"
+// and exit 1; they are bad input (InputError: exit 2) naming FILE:LINE.
+TEST(Timeline, NonStringSchemaOrTitleOrHugeNumberIsBadInputWithFileAndLine) {
+  const std::string schema =
+      timelineError("{\n\"schema\": 5, \"version\": 1, \"keyframes\": [{\"time_s\": 1}]}");
+  EXPECT_EQ(schema.rfind("clip.json:2: ", 0), 0u) << schema;
+  const std::string title = timelineError(
+      "{\"schema\": \"sagitta.timeline\", \"version\": 1,\n\"title\": [1], \"keyframes\": [{\"time_s\": "
+      "1}]}");
+  EXPECT_EQ(title.rfind("clip.json:2: ", 0), 0u) << title;
+  EXPECT_NE(title.find("title must be text"), std::string::npos) << title;
+  const std::string huge = timelineError(
+      "{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [\n{\"time_s\": 1e400}]}");
+  EXPECT_EQ(huge.rfind("clip.json:2: ", 0), 0u) << huge;
+  EXPECT_NE(huge.find("not a finite number"), std::string::npos) << huge;
+}
+
+// Issue 11, bug 8: "version": 4294967297 was read as 1; a negative version was accepted.
+TEST(Timeline, VersionsThatWouldWrapOrAreNegativeAreRefused) {
+  for (const char* version : {"4294967297", "18446744073709551615", "-1", "0"}) {
+    const std::string message =
+        timelineError(std::string("{\"schema\": \"sagitta.timeline\", \"version\": ") + version +
+                      ", \"keyframes\": [{\"time_s\": 1}]}");
+    EXPECT_NE(message.find("version"), std::string::npos) << version << ": " << message;
+  }
+}
+
+// Issue 11, bug 9: a binary timeline echoed raw parser text and bytes.
+TEST(Timeline, ABinaryTimelineGivesAPrintableMessage) {
+  const std::string message = timelineError(std::string("\x1f\x8b\x08\0\xff\xfe{\"a\n", 10));
+  EXPECT_EQ(message.rfind("clip.json:1: malformed JSON", 0), 0u) << message;
+  for (const char c : message) EXPECT_TRUE(c >= 0x20 && c < 0x7f) << message;
+}
+
+// Issue 11, bug 9: a bad keyframe value named neither its line nor the keyframe.
+TEST(Timeline, ABadKeyframeValueNamesItsLineAndKeyframe) {
+  const std::string message = timelineError(
+      "{\"schema\": \"sagitta.timeline\", \"version\": 1, \"keyframes\": [\n{\"time_s\": 0},\n"
+      "{\"time_s\": 1, \"set\": {\n\"view.xray\": 3}}]}");
+  EXPECT_EQ(message.rfind("clip.json:4: keyframes[1]: view.xray", 0), 0u) << message;
+}
+
+// Issue 11, bug 3: deep nesting is refused before the parser sees it.
+TEST(Timeline, DeeplyNestedJsonIsRefusedQuickly) {
+  const std::string message = timelineError(std::string(100000, '[') + std::string(100000, ']'));
+  EXPECT_NE(message.find("limit of 64 levels"), std::string::npos) << message;
+}
