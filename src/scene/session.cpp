@@ -38,6 +38,7 @@ Session::Session(anatomy::Model model, ModelSource source)
 }
 
 void Session::show(Document document) {
+  if (document == shown_) return;  // shown once a frame: nothing changed, nothing to solve
   const biomech::ModelInputs& in = document.scenario.inputs;
   const bool inputs_changed = !(in == shown_.scenario.inputs);
   const anatomy::BodyParams body = in.body.params();
@@ -70,6 +71,7 @@ void Session::show(Document document) {
     solution_ = std::move(solved);
   }
   shown_ = std::move(document);
+  ++revision_;
 }
 
 void Session::update(double dt_s) {

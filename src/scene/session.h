@@ -5,6 +5,7 @@
 // plays (the GUI's edited document, an A ⇄ B cycle, a timeline) tells it what to show.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -45,6 +46,10 @@ class Session {
   // model from the model source (the pose animates on from where it was). Throws InputError for
   // invalid inputs and IoError for a model that cannot be made, leaving the session as it was.
   void show(Document document);
+  // Counts changes of the shown document (and so of the model, solution and view): a redraw is
+  // needed when it differs from the one last drawn, as OpenSim Creator's CachedDecorationState
+  // compares versions instead of the state itself. Showing an equal document keeps it.
+  std::uint64_t revision() const { return revision_; }
 
   const biomech::Solution& solution() const { return solution_; }
   const biomech::Solution& neutral() const { return neutral_; }
@@ -81,6 +86,7 @@ class Session {
   std::unique_ptr<biomech::PostureModel> posture_;
   std::unique_ptr<BodyMeshes> body_meshes_;
   Document shown_;
+  std::uint64_t revision_ = 0;
   biomech::Solution solution_;
   biomech::Solution neutral_;
   PoseAnimator animator_;

@@ -88,5 +88,21 @@ TEST(ShownDocumentRegression, AnABCycleIsNotWhatTheNextEditChangesOrSaveWrites) 
   EXPECT_EQ(app.doc(), edited);
 }
 
+TEST(ShownDocumentRevision, ChangesWhenTheShownDocumentChangesAndNotWhenItIsShownAgain) {
+  scene::Session session = makeSession();
+  AppState app(session);
+  const std::uint64_t start = session.revision();
+  app.present();  // the same document again: nothing to redraw
+  EXPECT_EQ(session.revision(), start);
+  ASSERT_TRUE(app.change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; }));
+  const std::uint64_t edited = session.revision();
+  EXPECT_NE(edited, start);
+  app.present();
+  EXPECT_EQ(session.revision(), edited);
+  app.play(withTightness(app.doc(), 0.7));
+  app.present();
+  EXPECT_NE(session.revision(), edited);
+}
+
 }  // namespace
 }  // namespace sagitta::ui
