@@ -55,9 +55,9 @@ int main(int argc, char** argv) {
     auto run = [&](const char* what, int msaa, const std::function<void(scene::ViewState&)>& change,
                    bool orbit) {
       render::RenderTarget target(1920, 1080, msaa);
-      scene::Document doc = session.document();
+      scene::Document doc = session.shown();
       change(doc.view);
-      session.setDocument(doc);
+      session.show(doc);
       scene::Camera camera = session.cameraFor(doc.view, 16.0f / 9.0f);
       const double ms = medianMs(frames, [&] {
         if (orbit) camera.orbit(0.01f, 0.0f);  // a moving camera redraws the shadow map too
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
               false;
         },
         true);
-    session.setDocument(scene::Document{});
+    session.show(scene::Document{});
     (void)base;
   }
   return 0;

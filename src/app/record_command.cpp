@@ -141,7 +141,7 @@ int runRecord(const RecordCliOptions& o) {
   try {
     for (int i = 0; i < total && InterruptGuard::caught() == 0; ++i) {
       const scene::Camera camera = player.show(i * dt, dt);
-      Shown shown{session.document(), session.shownPose(), camera};
+      Shown shown{session.shown(), session.shownPose(), camera};
       if (last_shown && shown == *last_shown) {
         readback.collect(sink, true);  // the previous picture is in last_picture
         push_last_picture(i);
@@ -149,7 +149,7 @@ int runRecord(const RecordCliOptions& o) {
         progress.update(++done);
         continue;
       }
-      scene::ViewState view = session.document().view;
+      scene::ViewState view = session.shown().view;
       if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
       const scene::FrameContent frame = session.frame(camera);
       composer.composeFrame(renderer, frame, session.meshes(), camera, view,

@@ -111,7 +111,7 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   render::RenderTarget target(o.width, o.height, o.msaa);
   scene::Session session(scene::loadModelOrDefault(o.model, document.scenario.inputs.body.params()),
                          scene::modelSourceFor(o.model));
-  session.setDocument(document);
+  session.show(document);
   session.settle();  // a still picture shows the solved posture, not the start of an animation
 
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);

@@ -2,55 +2,19 @@
 
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "anatomy/skeleton.h"
 #include "biomech/measures.h"
 #include "biomech/muscle_table.h"
-#include "core/atomic_file.h"
-#include "core/error.h"
-#include "scenario/json_lines.h"
 #include "scene/radiograph_overlay.h"
 
 namespace sagitta::scene {
 namespace {
-
-using nlohmann::json;
 
 constexpr glm::vec3 kGhostColour{0.45f, 0.72f, 1.0f};
 constexpr float kGhostOpacity = 0.28f;
 
 glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) {
   return glm::vec3(m * glm::dvec4(p, 1.0));
-}
-
-// The view sections of a scenario, each value applied with its file line for messages.
-void applyViewWithLines(ViewState& view, const json& extra, std::string_view text,
-                        const std::string& source) {
-  const std::map<std::string, int> lines = scenario::keyLines(text);
-  auto where = [&](const std::string& key) {
-    const auto it = lines.find(key);
-    return it == lines.end() ? source : source + ":" + std::to_string(it->second);
-  };
-  ViewState next = view;  // all or nothing
-  if (extra.contains("overlays")) {
-    throw InputError(where("overlays") +
-                     ": overlays are set in the \"view\" section (e.g. view.pelvic_angles)");
-  }
-  if (extra.contains("mode")) setViewKey(next, "mode", extra["mode"], where("mode"));
-  for (const char* section : {"view", "camera", "captions"}) {
-    if (!extra.contains(section)) continue;
-    const json& obj = extra[section];
-    if (!obj.is_object()) throw InputError(where(section) + ": " + section + " must be an object");
-    if (std::string_view(section) == "camera" && obj.contains("view")) {
-      setViewKey(next, "camera.view", obj["view"], where("camera.view"));
-    }
-    for (const auto& [name, value] : obj.items()) {
-      const std::string key = std::string(section) + "." + name;
-      if (key != "camera.view") setViewKey(next, key, value, where(key));
-    }
-  }
-  view = next;
 }
 
 std::string capitalised(std::string_view s) {
@@ -61,54 +25,27 @@ std::string capitalised(std::string_view s) {
 
 }  // namespace
 
-Document parseDocument(std::string_view text, const std::string& source) {
-  Document d;
-  d.scenario = scenario::parseScenario(text, source);
-  applyViewWithLines(d.view, json::parse(d.scenario.extra.dump()), text, source);
-  // once parsed, the view sections live in `view` only (saving writes them back from it)
-  for (const char* section : {"mode", "view", "camera", "captions", "overlays"})
-    d.scenario.extra.erase(section);
-  return d;
-}
-
-Document loadDocument(const std::filesystem::path& path) {
-  const std::string text = readFile(path);
-  return parseDocument(text, path.string());
-}
-
-std::string documentToJson(const Document& document) {
-  scenario::Scenario s = document.scenario;
-  json extra = json::parse(s.extra.dump());
-  extra.erase("overlays");
-  writeViewSections(document.view, extra);
-  s.extra = nlohmann::ordered_json::parse(extra.dump());
-  return scenario::scenarioToJson(s);
-}
-
-void saveDocument(const std::filesystem::path& path, const Document& document) {
-  writeFileAtomic(path, documentToJson(document));
-}
-
 Session::Session(anatomy::Model model, ModelSource source)
     : stage_(std::move(model)), model_source_(std::move(source)) {
   // the document describes the body shown
   const anatomy::BodyParams& body = stage_.model().skeleton.params();
-  document_.scenario.inputs.body = {body.stature_m, body.mass_kg, body.sex};
+  shown_.scenario.inputs.body = {body.stature_m, body.mass_kg, body.sex};
   posture_ = std::make_unique<biomech::PostureModel>(stage_.model().skeleton);
   body_meshes_ = std::make_unique<BodyMeshes>(stage_.meshes());
-  solution_ = posture_->solve(document_.scenario.inputs);
+  solution_ = posture_->solve(shown_.scenario.inputs);
   neutral_ = solution_;
   animator_.reset(solution_.pose);
 }
 
-void Session::setDocument(Document document) {
+void Session::show(Document document) {
+  if (document == shown_) return;  // shown once a frame: nothing changed, nothing to solve
   const biomech::ModelInputs& in = document.scenario.inputs;
-  const bool inputs_changed = !(in == document_.scenario.inputs);
+  const bool inputs_changed = !(in == shown_.scenario.inputs);
   const anatomy::BodyParams body = in.body.params();
-  const bool new_body = model_source_ && !(in.body == document_.scenario.inputs.body) &&
+  const bool new_body = model_source_ && !(in.body == shown_.scenario.inputs.body) &&
                         !(stage_.model().skeleton.params() == body);
-  const bool pose_changed = new_body || in.pose != document_.scenario.inputs.pose ||
-                            in.pose_side != document_.scenario.inputs.pose_side;
+  const bool pose_changed =
+      new_body || in.pose != shown_.scenario.inputs.pose || in.pose_side != shown_.scenario.inputs.pose_side;
   if (inputs_changed) {
     in.validate();  // throws InputError before any model is made: nothing changes
     std::optional<anatomy::Model> model;
@@ -133,7 +70,8 @@ void Session::setDocument(Document document) {
     }
     solution_ = std::move(solved);
   }
-  document_ = std::move(document);
+  shown_ = std::move(document);
+  ++revision_;
 }
 
 void Session::update(double dt_s) {
@@ -146,7 +84,7 @@ void Session::settle() {
 
 biomech::ClinicalMeasures Session::shownMeasures() const {
   return biomech::measure(biomech::measureLandmarks(stage_.model().skeleton, animator_.current(),
-                                                    document_.scenario.inputs.slip.level));
+                                                    shown_.scenario.inputs.slip.level));
 }
 
 anatomy::Bounds Session::modelBounds() const {
@@ -160,14 +98,14 @@ anatomy::Bounds Session::modelBounds() const {
 anatomy::Bounds Session::focusBounds() const {
   // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
   // lordosis and slip happen; the Thomas test and the lunge need the whole legs
-  const std::string& focus = document_.view.camera_focus;
-  const biomech::PoseKind pose = document_.scenario.inputs.pose;
+  const std::string& focus = shown_.view.camera_focus;
+  const biomech::PoseKind pose = shown_.scenario.inputs.pose;
   const bool whole =
       focus == "whole" ||
       (focus == "auto" && (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
   if (whole) return modelBounds();
   const bool lumbosacral =
-      focus == "lumbosacral" || (focus == "auto" && document_.scenario.inputs.slip.percent > 0.0);
+      focus == "lumbosacral" || (focus == "auto" && shown_.scenario.inputs.slip.percent > 0.0);
   const anatomy::Skeleton& skeleton = stage_.model().skeleton;
   const auto world = anatomy::worldTransforms(skeleton, animator_.current());
   anatomy::Bounds b;
@@ -177,7 +115,7 @@ anatomy::Bounds Session::focusBounds() const {
   };
   if (lumbosacral) {
     // a slip: the two levels around it, close enough to read the grade
-    const bool l5s1 = document_.scenario.inputs.slip.level == biomech::SlipLevel::kL5S1;
+    const bool l5s1 = shown_.scenario.inputs.slip.level == biomech::SlipLevel::kL5S1;
     for (const char* name : {"l3_superior_endplate_anterior", "l3_spinous_tip", "s1_endplate_anterior",
                              "sacral_promontory", "coccyx_tip", "l5_spinous_tip"}) {
       add(name);
@@ -222,7 +160,7 @@ Camera Session::cameraFor(const ViewState& view, float aspect) const {
 
 void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost,
                          const Camera& camera, const MuscleHighlight& highlight, DrawList& list) {
-  const ViewState& view = document_.view;
+  const ViewState& view = shown_.view;
   const anatomy::Skeleton& skeleton = stage_.model().skeleton;
   stage_.setPose(pose);
   LayerOptions layers;
@@ -284,7 +222,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
     const auto i = static_cast<std::size_t>(s);
     return shown_world[i] * glm::inverse(solution.world[i]);
   };
-  std::vector<biomech::FascicleResult> fascicles = posture_->fascicleStates(pose, document_.scenario.inputs);
+  std::vector<biomech::FascicleResult> fascicles = posture_->fascicleStates(pose, shown_.scenario.inputs);
   // in a lateral view the far side's muscles are behind the skeleton: leave them out
   if (lateral) std::erase_if(fascicles, [&](const biomech::FascicleResult& f) { return f.side != near; });
   if (view.muscles) body_meshes_->addMuscles(fascicles, highlight, list);
@@ -315,7 +253,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   // radiograph overlays, measured on the shown pose; they are drawn in the sagittal plane, so
   // only when the view is within 30° of lateral (elsewhere they would be misread)
   const bool lateral_view = lateral;
-  const biomech::SlipLevel level = document_.scenario.inputs.slip.level;
+  const biomech::SlipLevel level = shown_.scenario.inputs.slip.level;
   const biomech::MeasureLandmarks ml = biomech::measureLandmarks(skeleton, pose, level);
   const biomech::ClinicalMeasures measures = biomech::measure(ml);
   const glm::dmat4& root = pose.root;
@@ -427,7 +365,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
 
 FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlight) {
   FrameContent out;
-  const ViewState& view = document_.view;
+  const ViewState& view = shown_.view;
   body_meshes_->beginFrame();
   addPosture(animator_.current(), solution_, false, camera, highlight, out.list);
   const biomech::ClinicalMeasures now = shownMeasures();
@@ -442,7 +380,7 @@ FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlig
     out.title = "Current";
   }
   if (view.mode == Mode::kPatient) {
-    Captions patient = patientCaptions(document_.scenario.inputs, solution_, neutral_, view.show_numbers);
+    Captions patient = patientCaptions(shown_.scenario.inputs, solution_, neutral_, view.show_numbers);
     // numbers are hidden in patient mode unless asked for
     if (view.show_numbers) patient.badges = std::move(out.captions.badges);
     out.captions = std::move(patient);

@@ -1,39 +1,27 @@
-// The open document and everything derived from it, without OpenGL: scenario (model inputs)
+// The shown document and everything derived from it, without OpenGL: scenario (model inputs)
 // and view state -> posture solve -> animated pose -> draw lists and captions. The GUI,
 // `sagitta render` and `sagitta record` all draw through a Session, so a scenario looks the
-// same in every one of them.
+// same in every one of them. A Session holds no edited document and no undo history: whoever
+// plays (the GUI's edited document, an A ⇄ B cycle, a timeline) tells it what to show.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "anatomy/model.h"
 #include "biomech/posture_model.h"
-#include "scenario/scenario_file.h"
 #include "scene/body_draw.h"
 #include "scene/camera.h"
 #include "scene/captions.h"
 #include "scene/default_model.h"
+#include "scene/document.h"
 #include "scene/pose_animator.h"
 #include "scene/stage.h"
 #include "scene/view_state.h"
 
 namespace sagitta::scene {
-
-// Everything a user can set: what is saved in a scenario file and undone by Ctrl+Z.
-struct Document {
-  scenario::Scenario scenario;  // model inputs; its `extra` JSON holds the UI's sections as loaded
-  ViewState view;
-  bool operator==(const Document&) const = default;
-};
-
-// Reads a scenario file including its view sections (all or nothing). Throws IoError /
-// InputError "FILE:LINE: ..." like scenario::loadScenario.
-Document loadDocument(const std::filesystem::path& path);
-Document parseDocument(std::string_view text, const std::string& source);
-std::string documentToJson(const Document& document);
-void saveDocument(const std::filesystem::path& path, const Document& document);
 
 // What one frame of the 3D view shows.
 struct FrameContent {
@@ -48,15 +36,20 @@ class Session {
  public:
   // `source` makes the model for a new body when the document's body (stature, mass, sex)
   // changes (modelSourceFor). Without one (a user's manifest) the model stays and the solution
-  // warns that the body differs. The document starts with the model's body.
+  // warns that the body differs.
   // Throws std::invalid_argument when the model's skeleton lacks what the posture model needs.
+  // The document shown starts with the model's body.
   explicit Session(anatomy::Model model, ModelSource source = {});
 
-  const Document& document() const { return document_; }
-  // Replaces the document and re-solves when the model inputs changed; a changed body takes a
-  // new model from the model source (the pose animates on from where it was). Throws InputError
-  // for invalid inputs and IoError for a model that cannot be made, leaving the session as it was.
-  void setDocument(Document document);
+  const Document& shown() const { return shown_; }
+  // Shows `document`, re-solving when the model inputs changed; a changed body takes a new
+  // model from the model source (the pose animates on from where it was). Throws InputError for
+  // invalid inputs and IoError for a model that cannot be made, leaving the session as it was.
+  void show(Document document);
+  // Counts changes of the shown document (and so of the model, solution and view): a redraw is
+  // needed when it differs from the one last drawn, as OpenSim Creator's CachedDecorationState
+  // compares versions instead of the state itself. Showing an equal document keeps it.
+  std::uint64_t revision() const { return revision_; }
 
   const biomech::Solution& solution() const { return solution_; }
   const biomech::Solution& neutral() const { return neutral_; }
@@ -92,7 +85,8 @@ class Session {
   ModelSource model_source_;
   std::unique_ptr<biomech::PostureModel> posture_;
   std::unique_ptr<BodyMeshes> body_meshes_;
-  Document document_;
+  Document shown_;
+  std::uint64_t revision_ = 0;
   biomech::Solution solution_;
   biomech::Solution neutral_;
   PoseAnimator animator_;

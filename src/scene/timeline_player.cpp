@@ -7,7 +7,7 @@ namespace sagitta::scene {
 TimelinePlayer::TimelinePlayer(Session& session, Timeline timeline, float aspect)
     : session_(session), timeline_(std::move(timeline)), aspect_(aspect) {
   // a camera key-framed by its numbers starts from the base view as framed on the model
-  session_.setDocument(timeline_.evaluate(0.0));
+  session_.show(timeline_.evaluate(0.0));
   session_.settle();
   if (!timeline_.base.view.camera_view.empty()) {
     timeline_.base.view.camera = session_.cameraFor(timeline_.base.view, aspect_);
@@ -19,14 +19,14 @@ int TimelinePlayer::frameCount(int fps) const {
 }
 
 Camera TimelinePlayer::show(double t_s, double dt_s) {
-  session_.setDocument(timeline_.evaluate(t_s));
+  session_.show(timeline_.evaluate(t_s));
   if (!started_) {
     session_.settle();
     started_ = true;
   } else {
     session_.update(dt_s);
   }
-  const ViewState& view = session_.document().view;
+  const ViewState& view = session_.shown().view;
   if (view.camera_view.empty()) return view.camera;
   // a named view is framed when it is first shown, then held, so the camera does not drift
   // as the model moves

@@ -10,13 +10,14 @@ namespace sagitta::ui {
 
 bool AppState::change(const std::string& name, const std::string& merge_key,
                       const std::function<void(scene::Document&)>& edit) {
-  scene::Document next = doc();
+  scene::Document next = edited_;
   try {
     edit(next);
-    if (next == doc()) return false;
-    const scene::Document before = doc();
-    session.setDocument(next);  // solves; throws InputError for invalid values, IoError for a missing model
-    history.record(before, name, merge_key);
+    if (next == edited_) return false;
+    session.show(next);  // solves; throws InputError for invalid values, IoError for a missing model
+    history.record(edited_, name, merge_key);
+    edited_ = std::move(next);
+    playing_.reset();  // the edit is what is shown
     modified = true;
     return true;
   } catch (const InputError& e) {
@@ -28,9 +29,8 @@ bool AppState::change(const std::string& name, const std::string& merge_key,
 }
 
 bool AppState::replace(const std::string& name, scene::Document document) {
-  const scene::Document before = doc();
   try {
-    session.setDocument(std::move(document));
+    session.show(document);
   } catch (const InputError& e) {
     error(e.what());
     return false;
@@ -38,8 +38,10 @@ bool AppState::replace(const std::string& name, scene::Document document) {
     error(e.what());
     return false;
   }
-  history.record(before, name);
+  history.record(edited_, name);
   history.closeStep();
+  edited_ = std::move(document);
+  playing_.reset();
   frame_camera = true;
   return true;
 }
@@ -67,18 +69,41 @@ void AppState::setXray(bool on) {
 void AppState::travel(bool back) {
   if (back ? !history.canUndo() : !history.canRedo()) return;
   const std::string name = back ? history.undoName() : history.redoName();
-  const scene::Document current = doc();
+  const scene::Document current = edited_;
+  scene::Document next = back ? history.undo(current) : history.redo(current);
   try {
-    session.setDocument(back ? history.undo(current) : history.redo(current));
+    session.show(next);
   } catch (
       const IoError& e) {  // the body's model cannot be made: the document stays, and so does the history
-    back ? history.redo(current) : history.undo(current);
+    back ? history.redo(next) : history.undo(next);
     error(e.what());
     return;
   }
+  edited_ = std::move(next);
+  playing_.reset();
   reframeIfTheFilmChanged(current.view);
   modified = true;
   info((back ? "Undid " : "Redid ") + name);
+}
+
+void AppState::present() {
+  try {
+    session.show(shown());
+  } catch (const std::exception& e) {  // InputError or IoError: the edited document is shown again
+    error(e.what());
+    playing_.reset();
+    cycle.playing = false;
+  }
+}
+
+void AppState::stepCycle(double now) {
+  Cycle& c = cycle;
+  if (!c.playing || !c.a || !c.b || now < c.next_switch_s) return;
+  c.showing_b = !c.showing_b;
+  // cycling is a way of showing, not an edit: no undo step, the edited document stays
+  play(c.showing_b ? *c.b : *c.a);
+  present();
+  c.next_switch_s = now + c.period_s;
 }
 
 void AppState::info(const std::string& text) {

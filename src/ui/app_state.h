@@ -1,6 +1,10 @@
 // The GUI's state around the open document, and the one way panels change it: a named
 // command that validates by solving, records an undo step (slider drags merge into one) and
 // marks the document modified. Panels never touch the pose or the solution.
+//
+// The edited document and its undo history live here; what the 3D view shows is
+// `shown()` = what plays (an A ⇄ B cycle, a timeline) or else the edited document, handed to
+// the session each frame (present()). Edits, undo and save act on the edited document only.
 #pragma once
 
 #include <array>
@@ -36,7 +40,8 @@ struct Cycle {
 };
 
 struct AppState {
-  explicit AppState(scene::Session& s) : session(s) {}
+  // The edited document starts as what the session shows (the model's body).
+  explicit AppState(scene::Session& s) : session(s), edited_(s.shown()) {}
 
   scene::Session& session;
   UndoHistory<scene::Document> history;
@@ -56,7 +61,17 @@ struct AppState {
   // window with xdotool
   std::map<std::string, std::array<float, 4>> widget_rects;
 
-  const scene::Document& doc() const { return session.document(); }
+  // The edited document: what panels show in their controls, what Save writes.
+  const scene::Document& doc() const { return edited_; }
+  // What the 3D view shows: a document that plays over the edited one, or the edited one.
+  const scene::Document& shown() const { return playing_ ? *playing_ : edited_; }
+  // Shows `document` instead of the edited one until the next edit (a cycle, a timeline).
+  void play(scene::Document document) { playing_ = std::move(document); }
+  // Hands the session what is shown (once a frame). A document it cannot show (its body's
+  // model cannot be made) stops playing, with the error in the status bar.
+  void present();
+  // The A ⇄ B cycle switches when its period is over (`now` in seconds, glfwGetTime).
+  void stepCycle(double now);
 
   // Applies `edit` to a copy of the document; on success records an undo step called `name`
   // (consecutive calls with the same non-empty `merge_key` are one step) and returns true.
@@ -87,6 +102,9 @@ struct AppState {
   // Undo (back) or redo one step. A document that cannot be shown (its body's model cannot be
   // made) is stepped back over, so the history stays as it was.
   void travel(bool back);
+
+  scene::Document edited_;
+  std::optional<scene::Document> playing_;  // shown instead of the edited document
 };
 
 }  // namespace sagitta::ui

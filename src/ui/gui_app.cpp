@@ -119,7 +119,6 @@ class GuiApp {
   void applyScaleIfChanged();
   void handleShortcuts();
   void updateTitle();
-  void stepCycle(double now);
   ViewportRect viewportRect() const;
   void layoutPanels();
   void renderViewport(const ViewportRect& rect);
@@ -278,7 +277,7 @@ bool GuiApp::saveTo(const std::filesystem::path& path) {
 }
 
 void GuiApp::applyScaleIfChanged() {
-  const bool contrast = app_->doc().view.mode == scene::Mode::kClassroom;
+  const bool contrast = session_->shown().view.mode == scene::Mode::kClassroom;
   if (std::abs(scale_ - applied_scale_) < 1e-3f && contrast == applied_contrast_) return;
   loadFonts(scale_);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -297,20 +296,6 @@ void GuiApp::updateTitle() {
     glfwSetWindowTitle(window_.handle(), title.c_str());
     last = title;
   }
-}
-
-void GuiApp::stepCycle(double now) {
-  Cycle& c = app_->cycle;
-  if (!c.playing || !c.a || !c.b || now < c.next_switch_s) return;
-  c.showing_b = !c.showing_b;
-  // cycling is a way of showing, not an edit: no undo step
-  try {
-    session_->setDocument(c.showing_b ? *c.b : *c.a);
-  } catch (const InputError& e) {
-    app_->error(e.what());
-    c.playing = false;
-  }
-  c.next_switch_s = now + c.period_s;
 }
 
 void GuiApp::handleShortcuts() {
@@ -388,7 +373,7 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
     view_key_ = 0;  // nothing drawn: a live recording of another size draws for itself
     return;
   }
-  const scene::ViewState& view = app_->doc().view;
+  const scene::ViewState& view = session_->shown().view;
   const float aspect = rect.aspect() * (view.ghost == scene::Ghost::kSideBySide ? 0.5f : 1.0f);
   if (app_->frame_camera) {
     app_->camera = session_->cameraFor(view, aspect);
@@ -398,8 +383,8 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   // nothing the picture depends on changed: keep last frame's picture (saves the CPU that
   // llvmpipe would spend drawing it again)
   std::uint64_t key = 1469598103934665603ull;
-  const std::string doc = scene::documentToJson(app_->doc());
-  hashInto(key, doc.data(), doc.size());
+  const std::uint64_t revision = session_->revision();  // the shown document, by revision
+  hashInto(key, &revision, sizeof(revision));
   const anatomy::Pose& pose = session_->shownPose();
   hashInto(key, &pose.root, sizeof(pose.root));
   hashInto(key, pose.joint.data(), sizeof(pose.joint));
@@ -452,7 +437,7 @@ void GuiApp::drawStatusBar() {
                           app_->cycle.playing ? "  ·  cycling A ⇄ B (Space)" : "");
     }
     const std::string right =
-        std::string(scene::modeName(app_->doc().view.mode)) + " mode  ·  " +
+        std::string(scene::modeName(session_->shown().view.mode)) + " mode  ·  " +
         (app_->camera.projection == scene::Projection::kPerspective ? "perspective" : "orthographic");
     char fps[32];
     std::snprintf(fps, sizeof fps, "  ·  %.0f ms", frame_ms_);
@@ -546,7 +531,7 @@ void GuiApp::writeTestDumps() {
     }
     if (!options_.state_dump.empty()) {
       nlohmann::json j = nlohmann::json::parse(
-          scenario::reportJson(app_->doc().scenario.inputs, session_->solution()).dump());
+          scenario::reportJson(session_->shown().scenario.inputs, session_->solution()).dump());
       j["shown"]["pelvic_tilt_deg"] = session_->shownMeasures().pelvic_tilt_deg;
       writeFileAtomic(options_.state_dump, j.dump(1));
     }
@@ -561,8 +546,8 @@ void GuiApp::updateRecording(const glm::ivec2& fb) {
     if (recorder_->exporting()) {
       recorder_->exportSome(*renderer_, *composer_, *session_, 1);
     } else {
-      recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera, app_->doc().view,
-                             scale_, *target_, fb, view_key_);
+      recorder_->captureLive(glfwGetTime(), *renderer_, *composer_, *session_, app_->camera,
+                             session_->shown().view, scale_, *target_, fb, view_key_);
     }
     if (recorder_->finished()) {
       const record::RecordingResult r = recorder_->result();
@@ -644,7 +629,7 @@ int GuiApp::run() {
     last_time_ = now;
 
     // 2. mode changes adjust the interface scale; font rebuilds happen before the frame
-    const scene::Mode mode = app_->doc().view.mode;
+    const scene::Mode mode = session_->shown().view.mode;
     if (mode != last_mode_) {
       if (mode == scene::Mode::kClassroom) {
         scale_before_classroom_ = scale_;
@@ -745,9 +730,12 @@ int GuiApp::run() {
     timer_.lap("interface");
 
     // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
-    stepCycle(now);
+    app_->stepCycle(now);
     const bool exporting = recorder_ && recorder_->exporting();
-    if (!exporting && !timeline_panel_.advance(*app_, dt, rect.aspect())) session_->update(dt);
+    if (!exporting && !timeline_panel_.advance(*app_, dt, rect.aspect())) {
+      app_->present();  // the session shows what plays, or the edited document
+      session_->update(dt);
+    }
 
     timer_.lap("animation and timeline");
     // 5. the 3D view into its offscreen target, copied into the window

@@ -111,7 +111,7 @@ bool LiveRecorder::exportSome(render::Renderer& renderer, ViewComposer& composer
   (void)aspect;
   for (int k = 0; k < budget && exported_ < total_; ++k, ++exported_) {
     const scene::Camera camera = player_->show(exported_ * dt, dt);
-    scene::ViewState view = session.document().view;
+    scene::ViewState view = session.shown().view;
     if (settings_.transparent) view.background = scene::BackgroundChoice::kTransparent;
     const scene::FrameContent frame = session.frame(camera);
     composer.composeFrame(renderer, frame, session.meshes(), camera, view,

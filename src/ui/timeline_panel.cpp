@@ -74,6 +74,7 @@ bool TimelinePanel::advance(AppState& app, double dt_s, float aspect) {
   }
   try {
     app.camera = player_->show(time_s_, playing_ ? dt_s : 1.0);
+    app.play(app.session.shown());  // shown until the next edit; the edited document stays
   } catch (const InputError& e) {
     app.error(e.what());
     playing_ = false;

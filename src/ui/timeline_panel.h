@@ -16,8 +16,8 @@ class TimelinePanel {
  public:
   // Draws the strip in `rect` (x, y, width, height in pixels).
   void draw(AppState& app, float x, float y, float width, float height);
-  // Plays or shows the scrubbed time; call once per frame. Returns true when it moved the
-  // document (the camera may have been set too).
+  // Plays or shows the scrubbed time; call once per frame. Returns true when it showed a
+  // time (the shown document, and maybe the camera; the edited document stays).
   bool advance(AppState& app, double dt_s, float aspect);
   bool hasTimeline() const { return timeline_.has_value(); }
   bool playing() const { return playing_; }

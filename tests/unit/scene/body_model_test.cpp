@@ -37,8 +37,8 @@ Document withBody(const Document& d, double stature_m, double mass_kg, anatomy::
 
 TEST(BodyModel, TheSessionStartsWithTheBodyOfItsModel) {
   Session s(anatomy::loadBuiltinModel(anatomy::Lod::kLow, anatomy::Sex::kFemale));
-  EXPECT_EQ(s.document().scenario.inputs.body.sex, anatomy::Sex::kFemale);
-  EXPECT_DOUBLE_EQ(s.document().scenario.inputs.body.stature_m, 1.63);
+  EXPECT_EQ(s.shown().scenario.inputs.body.sex, anatomy::Sex::kFemale);
+  EXPECT_DOUBLE_EQ(s.shown().scenario.inputs.body.stature_m, 1.63);
   EXPECT_TRUE(s.solution().warnings.empty());
 }
 
@@ -48,7 +48,7 @@ TEST(BodyModel, ChangingTheSexLoadsTheShippedWomanAndBack) {
   const double man_width = glm::distance(s.model().skeleton.landmark("ischial_tuberosity_l").position,
                                          s.model().skeleton.landmark("ischial_tuberosity_r").position);
   const anatomy::BodyParams woman = anatomy::averageWoman();
-  s.setDocument(withBody(s.document(), woman.stature_m, woman.mass_kg, anatomy::Sex::kFemale));
+  s.show(withBody(s.shown(), woman.stature_m, woman.mass_kg, anatomy::Sex::kFemale));
   EXPECT_EQ(counter.made, 1);
   EXPECT_EQ(s.model().skeleton.params(), woman);
   EXPECT_TRUE(s.solution().warnings.empty()) << s.solution().warnings.front();
@@ -57,14 +57,14 @@ TEST(BodyModel, ChangingTheSexLoadsTheShippedWomanAndBack) {
                                            s.model().skeleton.landmark("ischial_tuberosity_r").position);
   EXPECT_GT(woman_width, man_width);
   // the drawn meshes are the woman's: a frame draws from the new library
-  const FrameContent f = s.frame(s.cameraFor(s.document().view, 1.5f));
+  const FrameContent f = s.frame(s.cameraFor(s.shown().view, 1.5f));
   EXPECT_FALSE(f.list.items.empty());
   // muscles unchanged: no new model
-  Document tighter = s.document();
+  Document tighter = s.shown();
   tighter.scenario.inputs.muscles[0][0].tightness = 0.7;
-  s.setDocument(tighter);
+  s.show(tighter);
   EXPECT_EQ(counter.made, 1);
-  s.setDocument(withBody(s.document(), 1.75, 75.0, anatomy::Sex::kMale));
+  s.show(withBody(s.shown(), 1.75, 75.0, anatomy::Sex::kMale));
   EXPECT_EQ(counter.made, 2);
   EXPECT_EQ(s.model().skeleton.params().sex, anatomy::Sex::kMale);
 }
@@ -86,15 +86,15 @@ TEST(BodyModel, MassAloneKeepsTheMeshesAndRebuildsTheMasses) {
 TEST(BodyModel, AnInvalidBodyChangesNothing) {
   CountingSource counter;
   Session s(anatomy::loadBuiltinModel(anatomy::Lod::kLow), counter.source());
-  EXPECT_THROW(s.setDocument(withBody(s.document(), 2.9, 75.0, anatomy::Sex::kMale)), InputError);
+  EXPECT_THROW(s.show(withBody(s.shown(), 2.9, 75.0, anatomy::Sex::kMale)), InputError);
   EXPECT_EQ(counter.made, 0);
-  EXPECT_DOUBLE_EQ(s.document().scenario.inputs.body.stature_m, 1.75);
+  EXPECT_DOUBLE_EQ(s.shown().scenario.inputs.body.stature_m, 1.75);
   EXPECT_THROW(builtinModelFor({1.2, 75.0, anatomy::Sex::kMale, 40.0}), InputError);
 }
 
 TEST(BodyModel, WithoutASourceTheModelStaysAndTheSolutionWarns) {
   Session s(anatomy::loadBuiltinModel(anatomy::Lod::kLow));  // as for a user's manifest
-  s.setDocument(withBody(s.document(), 1.63, 65.0, anatomy::Sex::kFemale));
+  s.show(withBody(s.shown(), 1.63, 65.0, anatomy::Sex::kFemale));
   EXPECT_EQ(s.model().skeleton.params().sex, anatomy::Sex::kMale);
   ASSERT_FALSE(s.solution().warnings.empty());
   EXPECT_NE(s.solution().warnings.front().find("body.sex"), std::string::npos);

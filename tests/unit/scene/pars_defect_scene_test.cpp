@@ -19,9 +19,9 @@ scene::Session& session() {
 }
 
 scene::FrameContent frameOf(const scene::Document& document) {
-  session().setDocument(document);
+  session().show(document);
   session().settle();
-  return session().frame(session().cameraFor(session().document().view, 1.5f));
+  return session().frame(session().cameraFor(session().shown().view, 1.5f));
 }
 
 glm::mat4 drawnWith(const scene::FrameContent& frame, const std::string& part) {

@@ -26,7 +26,7 @@ scene::Session& session() {
 const biomech::Solution& solve(const std::string& name) {
   const scene::Preset* p = scene::findPreset(name);
   EXPECT_NE(p, nullptr) << name;
-  session().setDocument(p->document);
+  session().show(p->document);
   return session().solution();
 }
 
@@ -43,7 +43,7 @@ TEST(Presets, EveryPresetHasAUniqueNameATitleAndSolves) {
     EXPECT_TRUE(names.insert(p.name).second) << p.name;
     EXPECT_FALSE(p.title.empty());
     EXPECT_FALSE(p.description.empty());
-    session().setDocument(p.document);
+    session().show(p.document);
     EXPECT_TRUE(session().solution().solver.converged) << p.name;
   }
   for (const char* n :
@@ -105,7 +105,7 @@ TEST(Presets, TheDeskSitterFlattensTheLowerBack) {
 TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
   scene::Document d = scene::findPreset("anterior-pelvic-tilt")->document;
   d.view.mode = scene::Mode::kPatient;
-  session().setDocument(d);
+  session().show(d);
   session().settle();
   scene::Camera cam;
   cam.setView(scene::ViewPreset::kLateralLeft);
@@ -122,7 +122,7 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
     EXPECT_EQ(l.text.find('%'), std::string::npos) << l.text;
   }
   d.view.show_numbers = true;
-  session().setDocument(d);
+  session().show(d);
   const scene::FrameContent g = session().frame(cam);
   const double pt = session().shownMeasures().pelvic_tilt_deg;
   bool found = false;
@@ -137,12 +137,12 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
 }
 
 TEST(Session, InvalidInputChangesNothing) {
-  session().setDocument(scene::findPreset("neutral")->document);
-  const scene::Document before = session().document();
+  session().show(scene::findPreset("neutral")->document);
+  const scene::Document before = session().shown();
   scene::Document bad = before;
   bad.scenario.inputs.slip.percent = -5.0;
-  EXPECT_THROW(session().setDocument(bad), sagitta::InputError);
-  EXPECT_EQ(session().document(), before);
+  EXPECT_THROW(session().show(bad), sagitta::InputError);
+  EXPECT_EQ(session().shown(), before);
 }
 
 TEST(Session, DocumentsRoundTripThroughScenarioFiles) {
