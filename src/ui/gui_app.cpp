@@ -34,6 +34,7 @@
 #include "scene/presets.h"
 #include "ui/app_state.h"
 #include "ui/camera_controller.h"
+#include "ui/commands.h"
 #include "ui/file_dialog.h"
 #include "ui/live_recorder.h"
 #include "ui/menus.h"
@@ -108,11 +109,37 @@ class PhaseTimer {
 
 // Everything the GUI shows; one instance, destroyed in reverse order of creation so GL objects
 // go before the context (the reason these live together, as in Polyscope).
-class GuiApp {
+class GuiApp final : public CommandHost {
  public:
   explicit GuiApp(const GuiOptions& options);
-  ~GuiApp();
+  ~GuiApp() override;
   int run();
+
+  // CommandHost: what the command table (ui/commands.h) acts on
+  void request(FileRequest r) override;
+  bool hasPath() const override { return app_->path.has_value(); }
+  bool canUndo() const override { return app_->history.canUndo(); }
+  bool canRedo() const override { return app_->history.canRedo(); }
+  std::string undoName() const override { return app_->history.undoName(); }
+  std::string redoName() const override { return app_->history.redoName(); }
+  void undo() override { app_->undo(); }
+  void redo() override { app_->redo(); }
+  bool& shown(Window w) override;
+  nlohmann::json viewValue(std::string_view key) const override {
+    return scene::getViewKey(app_->doc().view, key);
+  }
+  void setView(const std::string& name, std::string_view key, const nlohmann::json& value) override {
+    app_->setView(name, key, value);
+  }
+  void setXray(bool on) override { app_->setXray(on); }
+  void showView(const std::string& name, const char* view) override { app_->showView(name, view); }
+  bool orthographic() const override { return app_->camera.projection == scene::Projection::kOrthographic; }
+  void toggleProjection() override;
+  void frameAll() override;
+  bool canCycle() const override { return app_->cycle.a && app_->cycle.b; }
+  bool cycling() const override { return app_->cycle.playing; }
+  void toggleCycle() override;
+  void applyPreset(std::size_t index) override;
 
  private:
   void applyScaleIfChanged();
@@ -142,6 +169,7 @@ class GuiApp {
   std::optional<ViewComposer> composer_;
   std::optional<scene::Session> session_;
   std::optional<AppState> app_;
+  CommandTable commands_;
   MenuState menu_;
   FileDialog file_dialog_;
   ScreenshotDialog screenshot_;
@@ -200,6 +228,7 @@ GuiApp::GuiApp(const GuiOptions& options)
   composer_.emplace();
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
+  commands_ = makeCommands(*this);
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);
   if (!options_.record.empty()) {
@@ -312,36 +341,100 @@ void GuiApp::stepCycle(double now) {
   c.next_switch_s = now + c.period_s;
 }
 
+// The command table names keys by GLFW's codes (which ImGui 1.86's GLFW backend also uses).
+static_assert(static_cast<int>(Key::kSpace) == GLFW_KEY_SPACE && static_cast<int>(Key::k0) == GLFW_KEY_0 &&
+              static_cast<int>(Key::k7) == GLFW_KEY_7 && static_cast<int>(Key::kF) == GLFW_KEY_F &&
+              static_cast<int>(Key::kZ) == GLFW_KEY_Z && static_cast<int>(Key::kF1) == GLFW_KEY_F1 &&
+              static_cast<int>(Key::kF12) == GLFW_KEY_F12 && static_cast<int>(Key::kKp0) == GLFW_KEY_KP_0 &&
+              static_cast<int>(Key::kKp7) == GLFW_KEY_KP_7);
+
 void GuiApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   const std::vector<std::pair<int, int>> taps = std::exchange(key_presses_, {});
   if (io.WantTextInput) return;
-  int tap_mods = 0;
-  for (const auto& [key, mods] : taps) tap_mods |= mods;
-  auto pressed = [&](int key) {
-    return ImGui::IsKeyPressed(key, false) ||
-           std::any_of(taps.begin(), taps.end(), [key](const auto& t) { return t.first == key; });
-  };
-  const bool ctrl = io.KeyCtrl || (tap_mods & GLFW_MOD_CONTROL) != 0;
-  const bool shift = io.KeyShift || (tap_mods & GLFW_MOD_SHIFT) != 0;
-  if (pressed(GLFW_KEY_F1)) app_->show_help = !app_->show_help;
-  if (ctrl && pressed(GLFW_KEY_Q)) menu_.request = MenuRequest::kQuit;
-  if (ctrl && pressed(GLFW_KEY_Z)) shift ? app_->redo() : app_->undo();
-  if (ctrl && pressed(GLFW_KEY_Y)) app_->redo();
-  if (ctrl && pressed(GLFW_KEY_S))
-    menu_.request = shift || !app_->path ? MenuRequest::kSaveAs : MenuRequest::kSave;
-  if (ctrl && pressed(GLFW_KEY_O)) menu_.request = MenuRequest::kOpen;
-  if (ctrl && pressed(GLFW_KEY_N)) menu_.request = MenuRequest::kNew;
-  if (pressed(GLFW_KEY_F12)) app_->show_screenshot = true;
-  if (ctrl && pressed(GLFW_KEY_R)) menu_.request = MenuRequest::kRecord;
-  if (!ctrl && pressed(GLFW_KEY_T)) menu_.show_timeline = !menu_.show_timeline;
-  if (!ctrl && pressed(GLFW_KEY_SPACE) && app_->cycle.a && app_->cycle.b) {
-    app_->cycle.playing = !app_->cycle.playing;
-    app_->cycle.next_switch_s = glfwGetTime();
+  // quick taps the key callback saw (with their own modifiers) first, then what ImGui saw
+  std::vector<KeyPress> presses;
+  for (const auto& [key, mods] : taps) {
+    presses.push_back({static_cast<Key>(key), io.KeyCtrl || (mods & GLFW_MOD_CONTROL) != 0,
+                       io.KeyShift || (mods & GLFW_MOD_SHIFT) != 0});
   }
-  if (!ctrl && pressed(GLFW_KEY_X)) {
-    app_->setXray(!app_->doc().view.xray);
+  for (const Key key : commands_.keys()) {
+    if (ImGui::IsKeyPressed(static_cast<int>(key), false)) presses.push_back({key, io.KeyCtrl, io.KeyShift});
   }
+  commands_.press(presses);
+}
+
+void GuiApp::request(FileRequest r) {
+  switch (r) {
+    case FileRequest::kNew:
+      menu_.request = MenuRequest::kNew;
+      break;
+    case FileRequest::kOpen:
+      menu_.request = MenuRequest::kOpen;
+      break;
+    case FileRequest::kSave:
+      menu_.request = MenuRequest::kSave;
+      break;
+    case FileRequest::kSaveAs:
+      menu_.request = MenuRequest::kSaveAs;
+      break;
+    case FileRequest::kExportReport:
+      menu_.request = MenuRequest::kExportReport;
+      break;
+    case FileRequest::kRecord:
+      menu_.request = MenuRequest::kRecord;
+      break;
+    case FileRequest::kQuit:
+      menu_.request = MenuRequest::kQuit;
+      break;
+  }
+}
+
+bool& GuiApp::shown(Window w) {
+  switch (w) {
+    case Window::kHelp:
+      return app_->show_help;
+    case Window::kAbout:
+      return app_->show_about;
+    case Window::kEvidence:
+      return app_->show_evidence;
+    case Window::kScreenshot:
+      return app_->show_screenshot;
+    case Window::kControls:
+      return menu_.show_controls;
+    case Window::kMeasures:
+      return menu_.show_measures;
+    case Window::kTimeline:
+      return menu_.show_timeline;
+  }
+  return app_->show_help;  // unreachable: every window is listed above
+}
+
+void GuiApp::toggleProjection() {
+  app_->camera.projection =
+      orthographic() ? scene::Projection::kPerspective : scene::Projection::kOrthographic;
+  camera_moved_ = true;
+}
+
+void GuiApp::frameAll() {
+  const float aspect =
+      viewportRect().aspect() * (app_->doc().view.ghost == scene::Ghost::kSideBySide ? 0.5f : 1.0f);
+  app_->camera.frame(session_->modelBounds(), aspect);
+  camera_moved_ = true;
+}
+
+void GuiApp::toggleCycle() {
+  app_->cycle.playing = !app_->cycle.playing;
+  app_->cycle.next_switch_s = glfwGetTime();
+}
+
+void GuiApp::applyPreset(std::size_t index) {
+  const scene::Preset& p = scene::presets().at(index);
+  scene::Document d = p.document;
+  d.view.mode = app_->doc().view.mode;  // a preset does not change who is watching
+  d.view.show_numbers = app_->doc().view.show_numbers;
+  app_->replace("preset: " + p.title, std::move(d));
+  app_->info(p.description);
 }
 
 ViewportRect GuiApp::viewportRect() const {
@@ -362,7 +455,7 @@ ViewportRect GuiApp::viewportRect() const {
 void GuiApp::layoutPanels() {
   const ViewportRect r = viewportRect();
   const float top = r.min.y, height = r.max.y - r.min.y;
-  if (menu_.show_controls) drawControlsPanel(*app_, {0.0f, top, r.min.x, height});
+  if (menu_.show_controls) drawControlsPanel(*app_, commands_, {0.0f, top, r.min.x, height});
   if (menu_.show_measures)
     drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
   if (menu_.show_timeline) {
@@ -471,35 +564,17 @@ void GuiApp::drawHelpOverlay() {
   if (ImGui::Begin("Keyboard and mouse", &app_->show_help,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
-    struct Row {
-      const char* keys;
-      const char* what;
-    };
-    static constexpr Row kRows[] = {{"Left or middle drag", "Orbit"},
-                                    {"Right drag, Shift + drag", "Pan"},
-                                    {"Mouse wheel", "Zoom"},
-                                    {"F", "Frame all"},
-                                    {"3 / Ctrl+3", "Lateral view from the left / right"},
-                                    {"1 / Ctrl+1", "Anterior / posterior view"},
-                                    {"7 / 0", "Superior / oblique view"},
-                                    {"5", "Perspective / orthographic"},
-                                    {"G", "Floor grid"},
-                                    {"X", "X-ray view"},
-                                    {"Space", "Play / pause the A ⇄ B cycle"},
-                                    {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
-                                    {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
-                                    {"F12", "Screenshot of the 3D view"},
-                                    {"Ctrl+R", "Record a clip (start / stop)"},
-                                    {"T", "Timeline: keyframes, scrub, play, export"},
-                                    {"F1", "This help"},
-                                    {"Ctrl+Q", "Quit"}};
+    // the mouse, then every command that has a key, from the command table
+    std::vector<CommandTable::HelpRow> rows = {
+        {"Left or middle drag", "Orbit"}, {"Right drag, Shift + drag", "Pan"}, {"Mouse wheel", "Zoom"}};
+    for (CommandTable::HelpRow& r : commands_.helpRows()) rows.push_back(std::move(r));
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-      for (const Row& r : kRows) {
+      for (const CommandTable::HelpRow& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.keys);
+        ImGui::TextUnformatted(r.keys.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.what);
+        ImGui::TextUnformatted(r.what.c_str());
       }
       ImGui::EndTable();
     }
@@ -662,20 +737,17 @@ int GuiApp::run() {
     app_->highlight = {};
     handleShortcuts();
     if (options_.panels) {
-      drawMainMenu(*app_, menu_, settings_);
+      drawMainMenu(commands_, menu_, settings_);
       layoutPanels();
     }
     const ViewportRect rect = viewportRect();
     last_rect_ = rect;
-    const CameraCommands cmd = updateCamera(app_->camera, rect, session_->modelBounds());
-    if (cmd.changed) camera_moved_ = true;
+    if (updateCamera(app_->camera, rect)) camera_moved_ = true;
     const ImGuiIO& frame_io = ImGui::GetIO();
     if (frame_io.MouseDelta.x != 0.0f || frame_io.MouseDelta.y != 0.0f || frame_io.MouseWheel != 0.0f ||
         ImGui::IsAnyItemActive() || frame_io.InputQueueCharacters.Size > 0) {
       idle_frames_ = 0;
     }
-    if (cmd.toggle_grid)
-      app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
     if (options_.orbit_rad_per_frame != 0.0f) app_->camera.orbit(options_.orbit_rad_per_frame, 0.0f);
     if (options_.panels) {
       drawStatusBar();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/app_state.h"
+#include "ui/commands.h"
 
 namespace sagitta::ui {
 
@@ -11,7 +12,8 @@ struct PanelRect {
 };
 
 // Left: pose, muscles, spondylolisthesis, patient measurements, compare.
-void drawControlsPanel(AppState& app, const PanelRect& rect);
+// View checkboxes and buttons run the same commands as the menu and keys.
+void drawControlsPanel(AppState& app, const CommandTable& commands, const PanelRect& rect);
 // Right: measures with normal ranges and response plots; expert extras.
 void drawMeasuresPanel(AppState& app, const PanelRect& rect);
 
