@@ -128,6 +128,8 @@ class GuiApp final : public CommandHost {
   std::optional<AppState> app_;
   CommandTable commands_;
   MenuState menu_;
+  ControlsPanel controls_panel_;
+  MeasuresPanel measures_panel_;
   FileDialog file_dialog_;
   ScreenshotDialog screenshot_;
   TimelinePanel timeline_panel_;
@@ -413,9 +415,9 @@ ViewportRect GuiApp::viewportRect() const {
 void GuiApp::layoutPanels() {
   const ViewportRect r = viewportRect();
   const float top = r.min.y, height = r.max.y - r.min.y;
-  if (menu_.show_controls) drawControlsPanel(*app_, commands_, {0.0f, top, r.min.x, height});
+  if (menu_.show_controls) controls_panel_.draw(*app_, commands_, {0.0f, top, r.min.x, height});
   if (menu_.show_measures)
-    drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
+    measures_panel_.draw(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
   if (menu_.show_timeline) {
     const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
     timeline_panel_.draw(*app_, r.min.x, r.max.y, r.max.x - r.min.x,

@@ -50,16 +50,6 @@ std::string displayName(MuscleId m) {
   return s;
 }
 
-// left and right linked per muscle: interface state, not part of the document
-std::array<bool, biomech::kMuscleCount>& linked() {
-  static std::array<bool, biomech::kMuscleCount> l = [] {
-    std::array<bool, biomech::kMuscleCount> a{};
-    a.fill(true);
-    return a;
-  }();
-  return l;
-}
-
 void sectionTitle(const char* text) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", text);
@@ -157,11 +147,10 @@ void drawPose(AppState& app) {
   }
 }
 
-void drawMuscle(AppState& app, MuscleId m) {
+void drawMuscle(AppState& app, MuscleId m, bool& link) {
   const std::string key = "muscles." + std::string(biomech::muscleKey(m));
   const std::string name = displayName(m);
   ImGui::PushID(key.c_str());
-  bool& link = linked()[biomech::muscleIndex(m)];
   ImGui::TextUnformatted(name.c_str());
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 3.2f);
   ImGui::Checkbox("L=R", &link);
@@ -181,7 +170,7 @@ void drawMuscle(AppState& app, MuscleId m) {
   ImGui::PopID();
 }
 
-void drawMuscles(AppState& app, bool detailed, bool plain) {
+void drawMuscles(AppState& app, bool detailed, bool plain, std::array<bool, biomech::kMuscleCount>& linked) {
   for (const GroupText& g : kGroups) {
     const std::vector<MuscleId> members = membersOf(g.group);
     const std::string key = "muscles." + std::string(biomech::groupKey(g.group));
@@ -194,7 +183,7 @@ void drawMuscles(AppState& app, bool detailed, bool plain) {
     parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members,
                     std::nullopt, "Steady muscle tone: a low background activation, not a contraction.");
     if (detailed && ImGui::TreeNode("single muscles")) {
-      for (MuscleId m : members) drawMuscle(app, m);
+      for (MuscleId m : members) drawMuscle(app, m, linked[biomech::muscleIndex(m)]);
       ImGui::TreePop();
     }
     ImGui::PopID();
@@ -367,7 +356,7 @@ void drawCompare(AppState& app, const CommandTable& commands) {
 
 }  // namespace
 
-void drawControlsPanel(AppState& app, const CommandTable& commands, const PanelRect& rect) {
+void ControlsPanel::draw(AppState& app, const CommandTable& commands, const PanelRect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -380,7 +369,7 @@ void drawControlsPanel(AppState& app, const CommandTable& commands, const PanelR
     sectionTitle("POSE");
     drawPose(app);
     sectionTitle(patient ? "MUSCLES  (how tight, how strong)" : "MUSCLES");
-    drawMuscles(app, !patient, patient);
+    drawMuscles(app, !patient, patient, linked_);
     if (ImGui::CollapsingHeader("Spondylolisthesis", expert || app.doc().scenario.inputs.slip.percent > 0.0
                                                          ? ImGuiTreeNodeFlags_DefaultOpen
                                                          : 0)) {
