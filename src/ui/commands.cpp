@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "core/error.h"
 #include "scene/presets.h"
 
 namespace sagitta::ui {
@@ -59,8 +60,20 @@ const Command* CommandTable::match(const KeyPress& press) const {
 bool CommandTable::run(std::string_view id) const {
   const Command* c = find(id);
   if (c == nullptr || !c->action || !c->isEnabled()) return false;
-  c->action();
+  execute(*c);
   return true;
+}
+
+void CommandTable::execute(const Command& command) const {
+  try {
+    command.action();
+  } catch (const InputError& e) {
+    if (!report_) throw;
+    report_(e.what());
+  } catch (const IoError& e) {
+    if (!report_) throw;
+    report_(e.what());
+  }
 }
 
 std::vector<std::string> CommandTable::press(const std::vector<KeyPress>& presses) const {
@@ -71,7 +84,7 @@ std::vector<std::string> CommandTable::press(const std::vector<KeyPress>& presse
     seen.push_back(p.key);
     const Command* c = match(p);
     if (c != nullptr && c->action && c->isEnabled()) {
-      c->action();
+      execute(*c);
       ran.push_back(c->id);
     }
   }

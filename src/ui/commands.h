@@ -92,8 +92,12 @@ class CommandTable {
   // The command a key press means: the chord with exactly these modifiers, else (Shift held)
   // the same chord without Shift, so Shift+T still toggles the timeline.
   const Command* match(const KeyPress& press) const;
-  // Runs the command when it exists and is enabled; returns whether it ran.
+  // Runs the command when it exists and is enabled; returns whether it ran. Bad input or a
+  // failed file (InputError, IoError) is reported to the user and counts as run; anything else
+  // is a bug and goes on to the frame loop's catch-all.
   bool run(std::string_view id) const;
+  // Where run() and press() report InputError / IoError (the status bar); unset: rethrown.
+  void setErrorReporter(std::function<void(const std::string&)> report) { report_ = std::move(report); }
   // Runs what this frame's presses mean, each key at most once (the first press of a key wins).
   // Returns the ids of the commands that ran.
   std::vector<std::string> press(const std::vector<KeyPress>& presses) const;
@@ -110,7 +114,9 @@ class CommandTable {
   std::vector<HelpRow> helpRows() const;
 
  private:
+  void execute(const Command& command) const;
   std::vector<Command> commands_;
+  std::function<void(const std::string&)> report_;
 };
 
 // The windows and panels a command can show or hide.

@@ -190,6 +190,7 @@ GuiApp::GuiApp(const GuiOptions& options)
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
   commands_ = makeCommands(*this);
+  commands_.setErrorReporter([this](const std::string& text) { app_->error(text); });
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);
   if (!options_.record.empty()) {

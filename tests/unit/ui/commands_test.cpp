@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/error.h"
+
 namespace sagitta::ui {
 namespace {
 
@@ -212,6 +214,24 @@ TEST(CommandTableDeathTest, TwoCommandsCannotShareAChord) {
   Command b = a;
   b.id = "b";
   EXPECT_DEATH(t.add(b), "a chord means one command");
+}
+
+TEST(CommandTableErrors, BadInputIsReportedAndABugIsNot) {
+  CommandTable t;
+  Command bad;
+  bad.id = "bad";
+  bad.action = [] { throw InputError("scene.json:3: view.xray must be true or false"); };
+  t.add(bad);
+  Command bug = bad;
+  bug.id = "bug";
+  bug.action = [] { throw std::logic_error("a bug"); };
+  t.add(bug);
+  EXPECT_THROW(t.run("bad"), InputError);  // no reporter: nothing is swallowed
+  std::vector<std::string> shown;
+  t.setErrorReporter([&](const std::string& text) { shown.push_back(text); });
+  EXPECT_TRUE(t.run("bad"));
+  EXPECT_EQ(shown, std::vector<std::string>{"scene.json:3: view.xray must be true or false"});
+  EXPECT_THROW(t.run("bug"), std::logic_error);
 }
 
 TEST(ChordText, SpellsKeysAsTheReadmeDoes) {
