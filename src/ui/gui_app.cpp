@@ -35,7 +35,9 @@
 #include "scene/presets.h"
 #include "ui/app_state.h"
 #include "ui/camera_controller.h"
+#include "ui/commands.h"
 #include "ui/file_dialog.h"
+#include "ui/frame_hooks.h"
 #include "ui/live_recorder.h"
 #include "ui/menus.h"
 #include "ui/panels.h"
@@ -49,25 +51,6 @@
 namespace sagitta::ui {
 namespace {
 
-// The default framebuffer's back buffer (what is about to be shown), top row first.
-Image readWindowPixels(const glm::ivec2& fb) {
-  Image img;
-  img.width = fb.x;
-  img.height = fb.y;
-  std::vector<std::uint8_t> bottom_up(static_cast<std::size_t>(fb.x) * fb.y * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadBuffer(GL_BACK);
-  glReadPixels(0, 0, fb.x, fb.y, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
-  img.rgba.resize(bottom_up.size());
-  const std::size_t row = static_cast<std::size_t>(fb.x) * 4;
-  for (int y = 0; y < fb.y; ++y) {
-    std::copy_n(bottom_up.data() + static_cast<std::size_t>(fb.y - 1 - y) * row, row,
-                img.rgba.data() + y * row);
-  }
-  for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;  // the window is opaque
-  return img;
-}
-
 render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   render::WindowOptions w;
   w.width = o.window_size ? o.window_size->x : s.window_width;
@@ -77,43 +60,39 @@ render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   return w;
 }
 
-// Where frame time goes, per phase, when SAGITTA_PROFILE is set (printed at exit). glFinish
-// after each GPU phase makes the split honest at the cost of some overlap.
-class PhaseTimer {
- public:
-  PhaseTimer() : on_(std::getenv("SAGITTA_PROFILE") != nullptr) {}
-  void start() {
-    if (on_) last_ = std::chrono::steady_clock::now();
-  }
-  void lap(const char* phase, bool gpu = false) {
-    if (!on_) return;
-    if (gpu) glFinish();
-    const auto now = std::chrono::steady_clock::now();
-    totals_[phase] += std::chrono::duration<double, std::milli>(now - last_).count();
-    last_ = now;
-  }
-  void frame() { frames_ += on_ ? 1 : 0; }
-  ~PhaseTimer() {
-    if (!on_ || frames_ == 0) return;
-    std::fprintf(stderr, "sagitta: mean time per frame over %d frames:\n", frames_);
-    for (const auto& [phase, ms] : totals_)
-      std::fprintf(stderr, "  %-22s %8.2f ms\n", phase.c_str(), ms / frames_);
-  }
-
- private:
-  bool on_;
-  int frames_ = 0;
-  std::map<std::string, double> totals_;
-  std::chrono::steady_clock::time_point last_;
-};
-
 // Everything the GUI shows; one instance, destroyed in reverse order of creation so GL objects
 // go before the context (the reason these live together, as in Polyscope).
-class GuiApp {
+class GuiApp final : public CommandHost {
  public:
   explicit GuiApp(const GuiOptions& options);
-  ~GuiApp();
+  ~GuiApp() override;
   int run();
+
+  // CommandHost: what the command table (ui/commands.h) acts on
+  void request(FileRequest r) override;
+  bool hasPath() const override { return app_->path.has_value(); }
+  bool canUndo() const override { return app_->history.canUndo(); }
+  bool canRedo() const override { return app_->history.canRedo(); }
+  std::string undoName() const override { return app_->history.undoName(); }
+  std::string redoName() const override { return app_->history.redoName(); }
+  void undo() override { app_->undo(); }
+  void redo() override { app_->redo(); }
+  bool& shown(Window w) override;
+  nlohmann::json viewValue(std::string_view key) const override {
+    return scene::getViewKey(app_->doc().view, key);
+  }
+  void setView(const std::string& name, std::string_view key, const nlohmann::json& value) override {
+    app_->setView(name, key, value);
+  }
+  void setXray(bool on) override { app_->setXray(on); }
+  void showView(const std::string& name, const char* view) override { app_->showView(name, view); }
+  bool orthographic() const override { return app_->camera.projection == scene::Projection::kOrthographic; }
+  void toggleProjection() override;
+  void frameAll() override;
+  bool canCycle() const override { return app_->cycle.a && app_->cycle.b; }
+  bool cycling() const override { return app_->cycle.playing; }
+  void toggleCycle() override;
+  void applyPreset(std::size_t index) override;
 
  private:
   void applyScaleIfChanged();
@@ -126,7 +105,12 @@ class GuiApp {
   void drawStatusBar();
   void drawHelpOverlay();
   void drawClosePrompt();
-  void writeTestDumps();
+  // the frame loop's steps (run)
+  std::optional<glm::ivec2> pollInput();
+  void followMode();
+  ViewportRect buildInterface(const glm::ivec2& fb);
+  void carryOutRequests(const ViewportRect& rect, const glm::ivec2& fb);
+  void animate(double now, double dt, const ViewportRect& rect);
   void updateRecording(const glm::ivec2& fb);
   void drawRecordingStatus();
   // file commands
@@ -142,7 +126,10 @@ class GuiApp {
   std::optional<ViewComposer> composer_;
   std::optional<scene::Session> session_;
   std::optional<AppState> app_;
+  CommandTable commands_;
   MenuState menu_;
+  ControlsPanel controls_panel_;
+  MeasuresPanel measures_panel_;
   FileDialog file_dialog_;
   ScreenshotDialog screenshot_;
   TimelinePanel timeline_panel_;
@@ -154,20 +141,22 @@ class GuiApp {
   float scale_before_classroom_ = 0.0f;
   scene::Mode last_mode_ = scene::Mode::kExpert;
   bool close_prompt_ = false;
+  std::string title_;                             // the window title last set
   std::vector<std::pair<int, int>> key_presses_;  // (key, mods) pressed since the last frame
-  bool quitting_ = false;  // a scripted run (--exit-after-frames) was asked to quit: last frame
   bool camera_moved_ = false;
   double frame_ms_ = 0.0;
   double last_time_ = 0.0;
-  ViewportRect last_rect_;
-  int frames_ = 0;
+  FrameHooks hooks_;
   PhaseTimer timer_;
   std::uint64_t view_key_ = 0;  // what the 3D view last drew (see renderViewport)
   int idle_frames_ = 0;
 };
 
 GuiApp::GuiApp(const GuiOptions& options)
-    : options_(options), settings_(loadSettings()), window_(windowOptions(settings_, options)) {
+    : options_(options),
+      settings_(loadSettings()),
+      window_(windowOptions(settings_, options)),
+      hooks_(options) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -186,7 +175,7 @@ GuiApp::GuiApp(const GuiOptions& options)
   ImGui_ImplOpenGL3_Init("#version 330 core");
   glfwSetWindowCloseCallback(window_.handle(), [](GLFWwindow* w) {
     auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(w));
-    if (self->app_ && self->app_->modified && self->options_.exit_after_frames == 0) {
+    if (self->app_ && self->app_->modified && !self->hooks_.scripted()) {
       glfwSetWindowShouldClose(w, GLFW_FALSE);  // ask first
       self->close_prompt_ = true;
     }
@@ -200,6 +189,8 @@ GuiApp::GuiApp(const GuiOptions& options)
   composer_.emplace();
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
+  commands_ = makeCommands(*this);
+  commands_.setErrorReporter([this](const std::string& text) { app_->error(text); });
   session_->setAnimationTime(0.6);
   if (options_.scenario) openFile(*options_.scenario);
   if (!options_.record.empty()) {
@@ -212,7 +203,7 @@ GuiApp::GuiApp(const GuiOptions& options)
 }
 
 GuiApp::~GuiApp() {
-  writeTestDumps();
+  hooks_.finish(*app_);
   const glm::ivec2 size = window_.windowSize();
   if (size.x > 0 && size.y > 0 && !options_.window_size) {
     settings_.window_width = size.x;
@@ -291,43 +282,106 @@ void GuiApp::updateTitle() {
   std::string title = "Sagitta";
   if (app_->path) title += " — " + app_->path->filename().string();
   if (app_->modified) title += " *";
-  static std::string last;
-  if (title != last) {
+  if (title != title_) {
     glfwSetWindowTitle(window_.handle(), title.c_str());
-    last = title;
+    title_ = title;
   }
 }
+
+// The command table names keys by GLFW's codes (which ImGui 1.86's GLFW backend also uses).
+static_assert(static_cast<int>(Key::kSpace) == GLFW_KEY_SPACE && static_cast<int>(Key::k0) == GLFW_KEY_0 &&
+              static_cast<int>(Key::k7) == GLFW_KEY_7 && static_cast<int>(Key::kF) == GLFW_KEY_F &&
+              static_cast<int>(Key::kZ) == GLFW_KEY_Z && static_cast<int>(Key::kF1) == GLFW_KEY_F1 &&
+              static_cast<int>(Key::kF12) == GLFW_KEY_F12 && static_cast<int>(Key::kKp0) == GLFW_KEY_KP_0 &&
+              static_cast<int>(Key::kKp7) == GLFW_KEY_KP_7);
 
 void GuiApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   const std::vector<std::pair<int, int>> taps = std::exchange(key_presses_, {});
   if (io.WantTextInput) return;
-  int tap_mods = 0;
-  for (const auto& [key, mods] : taps) tap_mods |= mods;
-  auto pressed = [&](int key) {
-    return ImGui::IsKeyPressed(key, false) ||
-           std::any_of(taps.begin(), taps.end(), [key](const auto& t) { return t.first == key; });
-  };
-  const bool ctrl = io.KeyCtrl || (tap_mods & GLFW_MOD_CONTROL) != 0;
-  const bool shift = io.KeyShift || (tap_mods & GLFW_MOD_SHIFT) != 0;
-  if (pressed(GLFW_KEY_F1)) app_->show_help = !app_->show_help;
-  if (ctrl && pressed(GLFW_KEY_Q)) menu_.request = MenuRequest::kQuit;
-  if (ctrl && pressed(GLFW_KEY_Z)) shift ? app_->redo() : app_->undo();
-  if (ctrl && pressed(GLFW_KEY_Y)) app_->redo();
-  if (ctrl && pressed(GLFW_KEY_S))
-    menu_.request = shift || !app_->path ? MenuRequest::kSaveAs : MenuRequest::kSave;
-  if (ctrl && pressed(GLFW_KEY_O)) menu_.request = MenuRequest::kOpen;
-  if (ctrl && pressed(GLFW_KEY_N)) menu_.request = MenuRequest::kNew;
-  if (pressed(GLFW_KEY_F12)) app_->show_screenshot = true;
-  if (ctrl && pressed(GLFW_KEY_R)) menu_.request = MenuRequest::kRecord;
-  if (!ctrl && pressed(GLFW_KEY_T)) menu_.show_timeline = !menu_.show_timeline;
-  if (!ctrl && pressed(GLFW_KEY_SPACE) && app_->cycle.a && app_->cycle.b) {
-    app_->cycle.playing = !app_->cycle.playing;
-    app_->cycle.next_switch_s = glfwGetTime();
+  // quick taps the key callback saw (with their own modifiers) first, then what ImGui saw
+  std::vector<KeyPress> presses;
+  for (const auto& [key, mods] : taps) {
+    presses.push_back({static_cast<Key>(key), io.KeyCtrl || (mods & GLFW_MOD_CONTROL) != 0,
+                       io.KeyShift || (mods & GLFW_MOD_SHIFT) != 0});
   }
-  if (!ctrl && pressed(GLFW_KEY_X)) {
-    app_->setXray(!app_->doc().view.xray);
+  for (const Key key : commands_.keys()) {
+    if (ImGui::IsKeyPressed(static_cast<int>(key), false)) presses.push_back({key, io.KeyCtrl, io.KeyShift});
   }
+  commands_.press(presses);
+}
+
+void GuiApp::request(FileRequest r) {
+  switch (r) {
+    case FileRequest::kNew:
+      menu_.request = MenuRequest::kNew;
+      break;
+    case FileRequest::kOpen:
+      menu_.request = MenuRequest::kOpen;
+      break;
+    case FileRequest::kSave:
+      menu_.request = MenuRequest::kSave;
+      break;
+    case FileRequest::kSaveAs:
+      menu_.request = MenuRequest::kSaveAs;
+      break;
+    case FileRequest::kExportReport:
+      menu_.request = MenuRequest::kExportReport;
+      break;
+    case FileRequest::kRecord:
+      menu_.request = MenuRequest::kRecord;
+      break;
+    case FileRequest::kQuit:
+      menu_.request = MenuRequest::kQuit;
+      break;
+  }
+}
+
+bool& GuiApp::shown(Window w) {
+  switch (w) {
+    case Window::kHelp:
+      return app_->show_help;
+    case Window::kAbout:
+      return app_->show_about;
+    case Window::kEvidence:
+      return app_->show_evidence;
+    case Window::kScreenshot:
+      return app_->show_screenshot;
+    case Window::kControls:
+      return menu_.show_controls;
+    case Window::kMeasures:
+      return menu_.show_measures;
+    case Window::kTimeline:
+      return menu_.show_timeline;
+  }
+  return app_->show_help;  // unreachable: every window is listed above
+}
+
+void GuiApp::toggleProjection() {
+  app_->camera.projection =
+      orthographic() ? scene::Projection::kPerspective : scene::Projection::kOrthographic;
+  camera_moved_ = true;
+}
+
+void GuiApp::frameAll() {
+  const float aspect =
+      viewportRect().aspect() * (app_->doc().view.ghost == scene::Ghost::kSideBySide ? 0.5f : 1.0f);
+  app_->camera.frame(session_->modelBounds(), aspect);
+  camera_moved_ = true;
+}
+
+void GuiApp::toggleCycle() {
+  app_->cycle.playing = !app_->cycle.playing;
+  app_->cycle.next_switch_s = glfwGetTime();
+}
+
+void GuiApp::applyPreset(std::size_t index) {
+  const scene::Preset& p = scene::presets().at(index);
+  scene::Document d = p.document;
+  d.view.mode = app_->doc().view.mode;  // a preset does not change who is watching
+  d.view.show_numbers = app_->doc().view.show_numbers;
+  app_->replace("preset: " + p.title, std::move(d));
+  app_->info(p.description);
 }
 
 ViewportRect GuiApp::viewportRect() const {
@@ -348,9 +402,9 @@ ViewportRect GuiApp::viewportRect() const {
 void GuiApp::layoutPanels() {
   const ViewportRect r = viewportRect();
   const float top = r.min.y, height = r.max.y - r.min.y;
-  if (menu_.show_controls) drawControlsPanel(*app_, {0.0f, top, r.min.x, height});
+  if (menu_.show_controls) controls_panel_.draw(*app_, commands_, {0.0f, top, r.min.x, height});
   if (menu_.show_measures)
-    drawMeasuresPanel(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
+    measures_panel_.draw(*app_, {r.max.x, top, ImGui::GetIO().DisplaySize.x - r.max.x, height});
   if (menu_.show_timeline) {
     const float status_h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
     timeline_panel_.draw(*app_, r.min.x, r.max.y, r.max.x - r.min.x,
@@ -401,6 +455,10 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
 }
 
 void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, fb.x, fb.y);
+  glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
   if (target_->empty()) return;
   // copy the 3D view into its rectangle of the window (both are bottom-up in GL)
   const ImGuiIO& io = ImGui::GetIO();
@@ -457,35 +515,17 @@ void GuiApp::drawHelpOverlay() {
   if (ImGui::Begin("Keyboard and mouse", &app_->show_help,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoSavedSettings)) {
-    struct Row {
-      const char* keys;
-      const char* what;
-    };
-    static constexpr Row kRows[] = {{"Left or middle drag", "Orbit"},
-                                    {"Right drag, Shift + drag", "Pan"},
-                                    {"Mouse wheel", "Zoom"},
-                                    {"F", "Frame all"},
-                                    {"3 / Ctrl+3", "Lateral view from the left / right"},
-                                    {"1 / Ctrl+1", "Anterior / posterior view"},
-                                    {"7 / 0", "Superior / oblique view"},
-                                    {"5", "Perspective / orthographic"},
-                                    {"G", "Floor grid"},
-                                    {"X", "X-ray view"},
-                                    {"Space", "Play / pause the A ⇄ B cycle"},
-                                    {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
-                                    {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},
-                                    {"F12", "Screenshot of the 3D view"},
-                                    {"Ctrl+R", "Record a clip (start / stop)"},
-                                    {"T", "Timeline: keyframes, scrub, play, export"},
-                                    {"F1", "This help"},
-                                    {"Ctrl+Q", "Quit"}};
+    // the mouse, then every command that has a key, from the command table
+    std::vector<CommandTable::HelpRow> rows = {
+        {"Left or middle drag", "Orbit"}, {"Right drag, Shift + drag", "Pan"}, {"Mouse wheel", "Zoom"}};
+    for (CommandTable::HelpRow& r : commands_.helpRows()) rows.push_back(std::move(r));
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-      for (const Row& r : kRows) {
+      for (const CommandTable::HelpRow& r : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.keys);
+        ImGui::TextUnformatted(r.keys.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.what);
+        ImGui::TextUnformatted(r.what.c_str());
       }
       ImGui::EndTable();
     }
@@ -518,25 +558,6 @@ void GuiApp::drawClosePrompt() {
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
-  }
-}
-
-void GuiApp::writeTestDumps() {
-  try {
-    if (!options_.layout_dump.empty()) {
-      nlohmann::json j;
-      for (const auto& [key, r] : app_->widget_rects) j[key] = {r[0], r[1], r[2], r[3]};
-      j["frame"] = frames_;  // lets a driving test wait for the app to see its input
-      writeFileAtomic(options_.layout_dump, j.dump(1));
-    }
-    if (!options_.state_dump.empty()) {
-      nlohmann::json j = nlohmann::json::parse(
-          scenario::reportJson(session_->shown().scenario.inputs, session_->solution()).dump());
-      j["shown"]["pelvic_tilt_deg"] = session_->shownMeasures().pelvic_tilt_deg;
-      writeFileAtomic(options_.state_dump, j.dump(1));
-    }
-  } catch (const std::exception& e) {
-    log::warning(std::string("could not write a test dump: ") + e.what());
   }
 }
 
@@ -599,182 +620,178 @@ void GuiApp::drawRecordingStatus() {
   ImGui::End();
 }
 
+// The frame loop, as a story (Dear ImGui's examples and MuJoCo's sample/basic.cc have this shape).
+// Test and benchmark hooks live in FrameHooks; the steps are the methods below.
 int GuiApp::run() {
   if (options_.stats != nullptr) options_.stats->gl = window_.glDescription();
   // Ctrl+C, SIGTERM or SIGHUP end the loop like closing the window: a live recording is finished
   // (the destructor closes the clip), settings are saved
   const InterruptGuard interrupts;
   while (!window_.shouldClose() && InterruptGuard::caught() == 0) {
-    const auto frame_start = std::chrono::steady_clock::now();
-    // 1. poll input; sleep while minimised (0×0 framebuffer) instead of drawing, and wait for
-    // input while nothing moves (ImGui gets a few frames after each event to settle hovers)
-    const bool busy = session_->animating() || recorder_ || app_->cycle.playing ||
-                      options_.exit_after_frames > 0 || options_.orbit_rad_per_frame != 0.0f ||
-                      timeline_panel_.playing();
-    if (!busy && idle_frames_ > 4) {
-      glfwWaitEventsTimeout(0.5);
-      idle_frames_ = 0;
-    } else {
-      glfwPollEvents();
-    }
-    ++idle_frames_;
-    const glm::ivec2 fb = window_.framebufferSize();
-    if (fb.x <= 0 || fb.y <= 0) {
-      glfwWaitEventsTimeout(0.1);
-      last_time_ = glfwGetTime();
-      continue;
-    }
+    hooks_.frameStarts();
+    // 1. wait for input, or poll it while something moves; skip drawing while minimised
+    const std::optional<glm::ivec2> fb = pollInput();
+    if (!fb) continue;
     const double now = glfwGetTime();
     const double dt = now - last_time_;
     last_time_ = now;
-
-    // 2. mode changes adjust the interface scale; font rebuilds happen before the frame
-    const scene::Mode mode = session_->shown().view.mode;
-    if (mode != last_mode_) {
-      if (mode == scene::Mode::kClassroom) {
-        scale_before_classroom_ = scale_;
-        settings_.ui_scale = std::max(scale_, 2.0f);  // readable from the back of the room
-      } else if (last_mode_ == scene::Mode::kClassroom && scale_before_classroom_ > 0.0f) {
-        settings_.ui_scale = scale_before_classroom_;
-      }
-      menu_.show_measures = mode == scene::Mode::kExpert;
-      last_mode_ = mode;
-    }
-    scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale : scale_;
-    applyScaleIfChanged();
-
+    // 2. the interface scale follows the mode (fonts are rebuilt between frames, never in one)
+    followMode();
+    // 3. the interface: shortcuts, menus, panels and dialogs change the document through commands
     timer_.start();
-    // 3. new frame and UI; panels change the document through named commands
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    app_->highlight = {};
-    handleShortcuts();
-    if (options_.panels) {
-      drawMainMenu(*app_, menu_, settings_);
-      layoutPanels();
-    }
-    const ViewportRect rect = viewportRect();
-    last_rect_ = rect;
-    const CameraCommands cmd = updateCamera(app_->camera, rect, session_->modelBounds());
-    if (cmd.changed) camera_moved_ = true;
-    const ImGuiIO& frame_io = ImGui::GetIO();
-    if (frame_io.MouseDelta.x != 0.0f || frame_io.MouseDelta.y != 0.0f || frame_io.MouseWheel != 0.0f ||
-        ImGui::IsAnyItemActive() || frame_io.InputQueueCharacters.Size > 0) {
-      idle_frames_ = 0;
-    }
-    if (cmd.toggle_grid)
-      app_->change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; });
-    if (options_.orbit_rad_per_frame != 0.0f) app_->camera.orbit(options_.orbit_rad_per_frame, 0.0f);
-    if (options_.panels) {
-      drawStatusBar();
-      drawHelpOverlay();
-      drawClosePrompt();
-      drawAboutAndEvidence(*app_);
-      // file dialog, menu requests and the screenshot dialog
-      if (menu_.request == MenuRequest::kQuit) {
-        menu_.request = MenuRequest::kNone;
-        if (app_->modified && options_.exit_after_frames == 0) {
-          close_prompt_ = true;
-        } else if (options_.exit_after_frames > 0) {
-          quitting_ = true;  // a scripted run: one more frame, so --window-screenshot sees the last picture
-        } else {
-          glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-        }
-      }
-      if (menu_.request == MenuRequest::kRecord) {
-        menu_.request = MenuRequest::kNone;
-        if (recorder_) {
-          recorder_->stop();
-        } else {
-          record_dialog_.open();
-        }
-      }
-      if (timeline_panel_.wantsExport()) record_dialog_.open();
-      const glm::ivec2 view_px(static_cast<int>(rect.size().x * ImGui::GetIO().DisplayFramebufferScale.x),
-                               static_cast<int>(rect.size().y * ImGui::GetIO().DisplayFramebufferScale.y));
-      if (const auto request = record_dialog_.draw(*app_, view_px, timeline_panel_.hasTimeline(), false)) {
-        try {
-          if (request->from_timeline) {
-            const float a =
-                static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
-            recorder_ = std::make_unique<LiveRecorder>(
-                request->settings,
-                std::make_unique<scene::TimelinePlayer>(*session_, timeline_panel_.timeline(), a));
-          } else {
-            LiveRecordSettings live = request->settings;
-            if (live.with_panels) {  // the window's own aspect, scaled to the chosen height
-              live.width = std::max(
-                  2, static_cast<int>(std::lround(live.height * static_cast<double>(fb.x) / fb.y)) / 2 * 2);
-            }
-            recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
-          }
-          app_->info("Recording to " + request->settings.path.string() + " (Ctrl+R stops)");
-        } catch (const std::exception& e) {
-          app_->error(e.what());
-        }
-      }
-      drawRecordingStatus();
-      handleMenuRequests(
-          *app_, menu_, settings_, file_dialog_, [this](const std::filesystem::path& p) { openFile(p); },
-          [this](const std::filesystem::path& p) {
-            const bool ok = saveTo(p);
-            if (ok && menu_.quit_after_save) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
-            return ok;
-          });
-      screenshot_.draw(*app_, *renderer_, *composer_,
-                       glm::vec2(rect.size()) * ImGui::GetIO().DisplayFramebufferScale.x, scale_);
-      updateTitle();
-    }
-    ImGui::Render();
+    const ViewportRect rect = buildInterface(*fb);
     timer_.lap("interface");
-
     // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
-    app_->stepCycle(now);
-    const bool exporting = recorder_ && recorder_->exporting();
-    if (!exporting && !timeline_panel_.advance(*app_, dt, rect.aspect())) {
-      app_->present();  // the session shows what plays, or the edited document
-      session_->update(dt);
-    }
-
+    animate(now, dt, rect);
     timer_.lap("animation and timeline");
-    // 5. the 3D view into its offscreen target, copied into the window
+    // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
     renderViewport(rect);
     timer_.lap("3D view (GL)", true);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, fb.x, fb.y);
-    glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    presentViewport(rect, fb);
-
-    // 6. panels on top, then present
+    presentViewport(rect, *fb);
+    // 6. the panels on top; a recording takes its frame before the buffers swap
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const bool last_frame =
-        quitting_ || (options_.exit_after_frames > 0 && frames_ + 1 >= options_.exit_after_frames);
-    if (last_frame && !options_.window_screenshot.empty())
-      writePng(options_.window_screenshot, readWindowPixels(fb));
+    hooks_.pictureDrawn(*fb);
     timer_.lap("present and panels", true);
-    updateRecording(fb);  // after the panels are drawn, before the buffers swap
+    updateRecording(*fb);
     timer_.lap("recording", true);
     window_.swapBuffers();
     timer_.lap("swap", true);
     timer_.frame();
-    writeTestDumps();  // test aids: only with --layout-dump / --state-dump
-
-    if (options_.stats != nullptr) {
-      glFinish();  // count the GPU's (llvmpipe's) work in this frame, not the next
-      const auto end = std::chrono::steady_clock::now();
-      if (frames_ == 0) options_.stats->first_frame_s = secondsSinceProcessStart();
-      options_.stats->frame_ms.push_back(
-          std::chrono::duration<double, std::milli>(end - frame_start).count());
-    }
     frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
-    if (last_frame) break;
-    if (options_.exit_after_frames > 0 && ++frames_ >= options_.exit_after_frames) break;
-    if (options_.exit_after_frames == 0) ++frames_;
+    // 7. test dumps, timings, and the end of a scripted run
+    if (!hooks_.frameEnds(*app_)) break;
   }
-  if (options_.stats != nullptr) options_.stats->peak_resident_mib = peakResidentMiB();
   return InterruptGuard::caught() != 0 ? InterruptGuard::exitCode() : 0;
+}
+
+std::optional<glm::ivec2> GuiApp::pollInput() {
+  // ImGui gets a few frames after each event to settle hovers, then the loop sleeps until input
+  const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
+                    timeline_panel_.playing();
+  if (!busy && idle_frames_ > 4) {
+    glfwWaitEventsTimeout(0.5);
+    idle_frames_ = 0;
+  } else {
+    glfwPollEvents();
+  }
+  ++idle_frames_;
+  const glm::ivec2 fb = window_.framebufferSize();
+  if (fb.x <= 0 || fb.y <= 0) {  // minimised: sleep instead of drawing
+    glfwWaitEventsTimeout(0.1);
+    last_time_ = glfwGetTime();
+    return std::nullopt;
+  }
+  return fb;
+}
+
+void GuiApp::followMode() {
+  const scene::Mode mode = app_->doc().view.mode;
+  if (mode != last_mode_) {
+    if (mode == scene::Mode::kClassroom) {
+      scale_before_classroom_ = scale_;
+      settings_.ui_scale = std::max(scale_, 2.0f);  // readable from the back of the room
+    } else if (last_mode_ == scene::Mode::kClassroom && scale_before_classroom_ > 0.0f) {
+      settings_.ui_scale = scale_before_classroom_;
+    }
+    menu_.show_measures = mode == scene::Mode::kExpert;
+    last_mode_ = mode;
+  }
+  scale_ = settings_.ui_scale > 0.0f ? settings_.ui_scale : scale_;
+  applyScaleIfChanged();
+}
+
+ViewportRect GuiApp::buildInterface(const glm::ivec2& fb) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  app_->highlight = {};
+  handleShortcuts();
+  if (options_.panels) {
+    drawMainMenu(commands_, menu_, settings_);
+    layoutPanels();
+  }
+  const ViewportRect rect = viewportRect();
+  if (updateCamera(app_->camera, rect)) camera_moved_ = true;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f ||
+      ImGui::IsAnyItemActive() || io.InputQueueCharacters.Size > 0) {
+    idle_frames_ = 0;
+  }
+  hooks_.moveCamera(app_->camera);
+  if (options_.panels) {
+    drawStatusBar();
+    drawHelpOverlay();
+    drawClosePrompt();
+    drawAboutAndEvidence(*app_);
+    carryOutRequests(rect, fb);
+    screenshot_.draw(*app_, *renderer_, *composer_, glm::vec2(rect.size()) * io.DisplayFramebufferScale.x,
+                     scale_);
+    updateTitle();
+  }
+  ImGui::Render();
+  return rect;
+}
+
+void GuiApp::carryOutRequests(const ViewportRect& rect, const glm::ivec2& fb) {
+  if (menu_.request == MenuRequest::kQuit) {
+    menu_.request = MenuRequest::kNone;
+    if (app_->modified && !hooks_.scripted()) {
+      close_prompt_ = true;
+    } else if (hooks_.scripted()) {
+      hooks_.quitAfterThisFrame();
+    } else {
+      glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+    }
+  }
+  if (menu_.request == MenuRequest::kRecord) {
+    menu_.request = MenuRequest::kNone;
+    if (recorder_) {
+      recorder_->stop();
+    } else {
+      record_dialog_.open();
+    }
+  }
+  if (timeline_panel_.wantsExport()) record_dialog_.open();
+  const glm::ivec2 view_px(static_cast<int>(rect.size().x * ImGui::GetIO().DisplayFramebufferScale.x),
+                           static_cast<int>(rect.size().y * ImGui::GetIO().DisplayFramebufferScale.y));
+  if (const auto request = record_dialog_.draw(*app_, view_px, timeline_panel_.hasTimeline(), false)) {
+    try {
+      if (request->from_timeline) {
+        const float a =
+            static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
+        recorder_ = std::make_unique<LiveRecorder>(
+            request->settings,
+            std::make_unique<scene::TimelinePlayer>(*session_, timeline_panel_.timeline(), a));
+      } else {
+        LiveRecordSettings live = request->settings;
+        if (live.with_panels) {  // the window's own aspect, scaled to the chosen height
+          live.width = std::max(
+              2, static_cast<int>(std::lround(live.height * static_cast<double>(fb.x) / fb.y)) / 2 * 2);
+        }
+        recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
+      }
+      app_->info("Recording to " + request->settings.path.string() + " (Ctrl+R stops)");
+    } catch (const std::exception& e) {
+      app_->error(e.what());
+    }
+  }
+  drawRecordingStatus();
+  handleMenuRequests(
+      *app_, menu_, settings_, file_dialog_, [this](const std::filesystem::path& p) { openFile(p); },
+      [this](const std::filesystem::path& p) {
+        const bool ok = saveTo(p);
+        if (ok && menu_.quit_after_save) glfwSetWindowShouldClose(window_.handle(), GLFW_TRUE);
+        return ok;
+      });
+}
+
+void GuiApp::animate(double now, double dt, const ViewportRect& rect) {
+  app_->stepCycle(now);
+  const bool exporting = recorder_ && recorder_->exporting();
+  if (!exporting && !timeline_panel_.advance(*app_, dt, rect.aspect())) {
+    app_->present();  // the session shows what plays, or the edited document
+    session_->update(dt);
+  }
 }
 
 }  // namespace

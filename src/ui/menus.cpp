@@ -1,6 +1,11 @@
 #include "ui/menus.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -13,158 +18,92 @@
 namespace sagitta::ui {
 namespace {
 
-// A view setting as a checkable menu item: one undoable step.
-void viewToggle(AppState& app, const char* label, const char* key, const char* shortcut = nullptr) {
-  const bool on = scene::getViewKey(app.doc().view, key).get<bool>();
-  if (ImGui::MenuItem(label, shortcut, on)) {
-    app.setView(std::string(label) + (on ? " off" : " on"), key, !on);
-  }
-}
-
-void viewChoice(AppState& app, const char* label, const char* key, const char* value) {
-  const bool on = scene::getViewKey(app.doc().view, key).get<std::string>() == value;
-  if (ImGui::MenuItem(label, nullptr, on)) {
-    app.setView(label, key, value);
-  }
-}
-
-void cameraView(AppState& app, const char* label, const char* shortcut, const char* name) {
-  if (ImGui::MenuItem(label, shortcut)) {
-    app.showView(std::string("view: ") + label, name);
-  }
-}
-
 std::filesystem::path startFolder(const AppState& app) {
   if (app.path) return *app.path;
   std::error_code ec;
   return std::filesystem::current_path(ec);
 }
 
+// Opens and closes the nested menus ("View/Camera") as the table's commands walk through them.
+class MenuWalker {
+ public:
+  // Whether the items of `path` are to be drawn (every menu on the way is open).
+  bool enter(std::string_view path) {
+    std::vector<std::string> want;
+    for (std::size_t start = 0; start <= path.size();) {
+      const std::size_t slash = std::min(path.find('/', start), path.size());
+      want.emplace_back(path.substr(start, slash - start));
+      start = slash + 1;
+    }
+    std::size_t common = 0;
+    while (common < open_.size() && common < want.size() && open_[common].first == want[common]) ++common;
+    while (open_.size() > common) leave();
+    for (std::size_t i = common; i < want.size(); ++i) {
+      const bool parent_open = open_.empty() || open_.back().second;
+      open_.emplace_back(want[i], parent_open && ImGui::BeginMenu(want[i].c_str()));
+    }
+    return !open_.empty() && open_.back().second;
+  }
+  ~MenuWalker() {
+    while (!open_.empty()) leave();
+  }
+
+ private:
+  void leave() {
+    if (open_.back().second) ImGui::EndMenu();
+    open_.pop_back();
+  }
+  std::vector<std::pair<std::string, bool>> open_;  // (name, whether BeginMenu opened it)
+};
+
+void drawHook(const Command& c, MenuState& menu, Settings& settings) {
+  switch (c.hook) {
+    case MenuHook::kRecentFiles:
+      if (ImGui::BeginMenu(c.label.c_str(), !settings.recent_files.empty())) {
+        for (const std::string& f : settings.recent_files) {
+          if (ImGui::MenuItem(f.c_str())) {
+            menu.request = MenuRequest::kOpenRecent;
+            menu.recent = f;
+          }
+        }
+        ImGui::EndMenu();
+      }
+      break;
+    case MenuHook::kUiScale: {
+      float scale = settings.ui_scale > 0.0f ? settings.ui_scale : 1.0f;
+      int percent = static_cast<int>(std::lround(scale * 100.0f));
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+      if (ImGui::SliderInt(c.label.c_str(), &percent, 100, 300, "%d %%")) {
+        // applied between frames: rebuilding fonts mid-frame is not allowed
+        settings.ui_scale =
+            std::clamp(static_cast<float>(percent) / 100.0f, Settings::kMinScale, Settings::kMaxScale);
+      }
+      break;
+    }
+    case MenuHook::kNone:
+      break;
+  }
+}
+
 }  // namespace
 
-void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
+void drawMainMenu(const CommandTable& commands, MenuState& menu, Settings& settings) {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New", "Ctrl+N")) menu.request = MenuRequest::kNew;
-    if (ImGui::MenuItem("Open…", "Ctrl+O")) menu.request = MenuRequest::kOpen;
-    if (ImGui::BeginMenu("Open recent", !settings.recent_files.empty())) {
-      for (const std::string& f : settings.recent_files) {
-        if (ImGui::MenuItem(f.c_str())) {
-          menu.request = MenuRequest::kOpenRecent;
-          menu.recent = f;
-        }
+  {
+    MenuWalker walk;
+    for (const Command& c : commands.all()) {
+      if (c.menu.empty() || !walk.enter(c.menu)) continue;
+      if (c.separator_before) ImGui::Separator();
+      if (c.hook != MenuHook::kNone) {
+        drawHook(c, menu, settings);
+        continue;
       }
-      ImGui::EndMenu();
+      const std::string label = c.currentLabel();
+      const std::string keys = CommandTable::shortcutText(c);
+      if (ImGui::MenuItem(label.c_str(), keys.empty() ? nullptr : keys.c_str(), c.isChecked(), c.isEnabled()))
+        c.action();
+      if (c.tooltip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.help.c_str());
     }
-    if (ImGui::MenuItem("Save", "Ctrl+S"))
-      menu.request = app.path ? MenuRequest::kSave : MenuRequest::kSaveAs;
-    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) menu.request = MenuRequest::kSaveAs;
-    ImGui::Separator();
-    if (ImGui::MenuItem("Screenshot…", "F12")) app.show_screenshot = true;
-    if (ImGui::MenuItem("Record a clip…", "Ctrl+R")) menu.request = MenuRequest::kRecord;
-    if (ImGui::MenuItem("Export report (JSON)…")) menu.request = MenuRequest::kExportReport;
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) menu.request = MenuRequest::kQuit;
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Edit")) {
-    const std::string undo = app.history.canUndo() ? "Undo " + app.history.undoName() : "Undo";
-    const std::string redo = app.history.canRedo() ? "Redo " + app.history.redoName() : "Redo";
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, app.history.canUndo())) app.undo();
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, app.history.canRedo())) app.redo();
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    if (ImGui::BeginMenu("Mode")) {
-      viewChoice(app, "Classroom / projector", "mode", "classroom");
-      viewChoice(app, "Patient", "mode", "patient");
-      viewChoice(app, "Expert", "mode", "expert");
-      ImGui::EndMenu();
-    }
-    ImGui::MenuItem("Controls panel", nullptr, &menu.show_controls);
-    ImGui::MenuItem("Measures panel", nullptr, &menu.show_measures);
-    ImGui::MenuItem("Timeline", "T", &menu.show_timeline);
-    ImGui::Separator();
-    if (ImGui::BeginMenu("Layers")) {
-      viewToggle(app, "Bones", "view.bones");
-      viewToggle(app, "Discs", "view.discs");
-      viewToggle(app, "Muscles", "view.muscles");
-      viewToggle(app, "Nerve roots", "view.nerves");
-      viewToggle(app, "Body outline", "view.body_outline");
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Overlays")) {
-      viewToggle(app, "Pelvic angles (PI, PT, SS)", "view.pelvic_angles");
-      viewToggle(app, "Lordosis (Cobb)", "view.lordosis");
-      viewToggle(app, "Plumb line", "view.plumb_line");
-      viewToggle(app, "Meyerding lines", "view.meyerding");
-      viewToggle(app, "L5–S1 shear arrow", "view.shear_arrow");
-      viewToggle(app, "Labels", "view.labels");
-      ImGui::Separator();
-      viewToggle(app, "Numbers in patient mode", "view.show_numbers");
-      ImGui::EndMenu();
-    }
-    if (ImGui::MenuItem("X-ray (lateral film)", "X", app.doc().view.xray)) app.setXray(!app.doc().view.xray);
-    viewToggle(app, "Cutaway (midsagittal)", "view.cutaway");
-    if (ImGui::BeginMenu("Compare with neutral")) {
-      viewChoice(app, "Off", "view.ghost", "off");
-      viewChoice(app, "Ghost over the model", "view.ghost", "overlay");
-      viewChoice(app, "Side by side", "view.ghost", "side-by-side");
-      ImGui::EndMenu();
-    }
-    ImGui::Separator();
-    if (ImGui::BeginMenu("Camera")) {
-      cameraView(app, "Lateral (from the left)", "3", "lateral-left");
-      cameraView(app, "Lateral (from the right)", "Ctrl+3", "lateral-right");
-      cameraView(app, "Anterior", "1", "anterior");
-      cameraView(app, "Posterior", "Ctrl+1", "posterior");
-      cameraView(app, "Superior", "7", "superior");
-      cameraView(app, "Oblique", "0", "oblique");
-      ImGui::Separator();
-      bool ortho = app.camera.projection == scene::Projection::kOrthographic;
-      if (ImGui::MenuItem("Orthographic", "5", &ortho)) {
-        app.camera.projection = ortho ? scene::Projection::kOrthographic : scene::Projection::kPerspective;
-      }
-      if (ImGui::MenuItem("Frame all", "F")) app.frame_camera = true;
-      ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("Background")) {
-      viewChoice(app, "Dark", "view.background", "dark");
-      viewChoice(app, "Light", "view.background", "light");
-      viewChoice(app, "Transparent (for slides)", "view.background", "transparent");
-      ImGui::EndMenu();
-    }
-    viewToggle(app, "Floor grid", "view.grid", "G");
-    viewToggle(app, "Shadows", "view.shadows");
-    ImGui::Separator();
-    float scale = settings.ui_scale > 0.0f ? settings.ui_scale : 1.0f;
-    int percent = static_cast<int>(std::lround(scale * 100.0f));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    if (ImGui::SliderInt("UI scale", &percent, 100, 300, "%d %%")) {
-      // applied between frames: rebuilding fonts mid-frame is not allowed
-      settings.ui_scale =
-          std::clamp(static_cast<float>(percent) / 100.0f, Settings::kMinScale, Settings::kMaxScale);
-    }
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Presets")) {
-    for (const scene::Preset& p : scene::presets()) {
-      if (ImGui::MenuItem(p.title.c_str())) {
-        scene::Document d = p.document;
-        d.view.mode = app.doc().view.mode;  // a preset does not change who is watching
-        d.view.show_numbers = app.doc().view.show_numbers;
-        app.replace("preset: " + p.title, std::move(d));
-        app.info(p.description);
-      }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.description.c_str());
-    }
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Help")) {
-    ImGui::MenuItem("Keyboard and mouse", "F1", &app.show_help);
-    ImGui::MenuItem("What the model can and cannot say", nullptr, &app.show_evidence);
-    ImGui::MenuItem("About Sagitta", nullptr, &app.show_about);
-    ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
 }

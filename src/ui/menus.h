@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "ui/app_state.h"
+#include "ui/commands.h"
 #include "ui/file_dialog.h"
 #include "ui/settings.h"
 
@@ -22,7 +23,8 @@ struct MenuState {
   bool quit_after_save = false;
 };
 
-void drawMainMenu(AppState& app, MenuState& menu, Settings& settings);
+// The menu bar, drawn from the command table (ui/commands.h) in its order.
+void drawMainMenu(const CommandTable& commands, MenuState& menu, Settings& settings);
 
 // Carries out file requests: dialogs, open, save, export. `save` returns true on success.
 void handleMenuRequests(AppState& app, MenuState& menu, Settings& settings, FileDialog& dialog,

@@ -50,76 +50,61 @@ std::string displayName(MuscleId m) {
   return s;
 }
 
-// left and right linked per muscle: interface state, not part of the document
-std::array<bool, biomech::kMuscleCount>& linked() {
-  static std::array<bool, biomech::kMuscleCount> l = [] {
-    std::array<bool, biomech::kMuscleCount> a{};
-    a.fill(true);
-    return a;
-  }();
-  return l;
-}
-
 void sectionTitle(const char* text) {
   ImGui::Spacing();
   ImGui::TextDisabled("%s", text);
   ImGui::Separator();
 }
 
-// A view setting as a checkbox: one undoable step.
-void viewCheckbox(AppState& app, const char* label, const char* key) {
-  bool on = scene::getViewKey(app.doc().view, key).get<bool>();
-  if (ImGui::Checkbox(label, &on)) {
-    app.setView(std::string(label) + (on ? " on" : " off"), key, on);
-  }
+// A checkable command (ui/commands.h) as a checkbox: the same step as its menu item and key.
+void commandCheckbox(const CommandTable& commands, const char* label, std::string_view id) {
+  const Command* c = commands.find(id);
+  if (c == nullptr) return;
+  bool on = c->isChecked();
+  if (ImGui::Checkbox(label, &on)) commands.run(id);
+  if (!c->keys.empty() && ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s: %s", CommandTable::shortcutText(*c).c_str(), c->help.c_str());
 }
 
-// Layers, pictures, camera and background: what the View menu holds, one click away.
-void drawView(AppState& app) {
-  const scene::ViewState& view = app.doc().view;
+// Layers, pictures, camera and background: what the View menu holds, one click away, through
+// the same commands.
+void drawView(const CommandTable& commands) {
   const float column = ImGui::GetContentRegionAvail().x * 0.5f;
-  auto pair = [&](const char* a, const char* key_a, const char* b, const char* key_b) {
-    viewCheckbox(app, a, key_a);
+  auto pair = [&](const char* a, const char* id_a, const char* b, const char* id_b) {
+    commandCheckbox(commands, a, id_a);
     if (b == nullptr) return;
     ImGui::SameLine(column);
-    viewCheckbox(app, b, key_b);
+    commandCheckbox(commands, b, id_b);
   };
   ImGui::TextDisabled("Layers");
   pair("Bones", "view.bones", "Discs", "view.discs");
   pair("Muscles", "view.muscles", "Nerve roots", "view.nerves");
   pair("Body outline", "view.body_outline", "Labels", "view.labels");
   ImGui::TextDisabled("Pictures");
-  bool xray = view.xray;
-  if (ImGui::Checkbox("X-ray film", &xray)) app.setXray(xray);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("X: a lateral radiograph look, to compare with a patient's film");
-  ImGui::SameLine(column);
-  viewCheckbox(app, "Cutaway", "view.cutaway");
+  pair("X-ray film", "view.xray", "Cutaway", "view.cutaway");
   pair("Pelvic angles", "view.pelvic_angles", "Lordosis", "view.lordosis");
   pair("Meyerding", "view.meyerding", "Plumb line", "view.plumb_line");
-  viewCheckbox(app, "L5–S1 shear arrow", "view.shear_arrow");
+  commandCheckbox(commands, "L5–S1 shear arrow", "view.shear_arrow");
   ImGui::TextDisabled("Camera");
-  static constexpr std::array<std::pair<const char*, const char*>, 5> kViews = {{{"Lateral", "lateral"},
-                                                                                 {"Front", "anterior"},
-                                                                                 {"Back", "posterior"},
-                                                                                 {"Top", "superior"},
-                                                                                 {"Oblique", "oblique"}}};
+  static constexpr std::array<std::pair<const char*, const char*>, 5> kViews = {
+      {{"Lateral", "camera.lateral-left"},
+       {"Front", "camera.anterior"},
+       {"Back", "camera.posterior"},
+       {"Top", "camera.superior"},
+       {"Oblique", "camera.oblique"}}};
   for (std::size_t i = 0; i < kViews.size(); ++i) {
     if (i > 0) ImGui::SameLine();
-    if (ImGui::SmallButton(kViews[i].first)) {
-      app.showView(std::string("view: ") + kViews[i].first, kViews[i].second);
-    }
+    if (ImGui::SmallButton(kViews[i].first)) commands.run(kViews[i].second);
   }
   ImGui::TextDisabled("Background");
   static constexpr std::array<std::pair<const char*, const char*>, 3> kBackgrounds = {
-      {{"Dark", "dark"}, {"Light", "light"}, {"Transparent", "transparent"}}};
-  const std::string current = scene::getViewKey(view, "view.background").get<std::string>();
+      {{"Dark", "view.background=dark"},
+       {"Light", "view.background=light"},
+       {"Transparent", "view.background=transparent"}}};
   for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
     if (i > 0) ImGui::SameLine();
-    if (ImGui::RadioButton(kBackgrounds[i].first, current == kBackgrounds[i].second)) {
-      app.setView(std::string("background: ") + kBackgrounds[i].second, "view.background",
-                  kBackgrounds[i].second);
-    }
+    const Command* c = commands.find(kBackgrounds[i].second);
+    if (ImGui::RadioButton(kBackgrounds[i].first, c != nullptr && c->isChecked())) commands.run(c->id);
   }
 }
 
@@ -164,11 +149,10 @@ void drawPose(AppState& app) {
   }
 }
 
-void drawMuscle(AppState& app, MuscleId m) {
+void drawMuscle(AppState& app, MuscleId m, bool& link) {
   const std::string key = "muscles." + std::string(biomech::muscleKey(m));
   const std::string name = displayName(m);
   ImGui::PushID(key.c_str());
-  bool& link = linked()[biomech::muscleIndex(m)];
   ImGui::TextUnformatted(name.c_str());
   ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 3.2f);
   ImGui::Checkbox("L=R", &link);
@@ -188,7 +172,7 @@ void drawMuscle(AppState& app, MuscleId m) {
   ImGui::PopID();
 }
 
-void drawMuscles(AppState& app, bool detailed, bool plain) {
+void drawMuscles(AppState& app, bool detailed, bool plain, std::array<bool, biomech::kMuscleCount>& linked) {
   for (const GroupText& g : kGroups) {
     const std::vector<MuscleId> members = membersOf(g.group);
     const std::string key = "muscles." + std::string(biomech::groupKey(g.group));
@@ -201,7 +185,7 @@ void drawMuscles(AppState& app, bool detailed, bool plain) {
     parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members,
                     std::nullopt, "Steady muscle tone: a low background activation, not a contraction.");
     if (detailed && ImGui::TreeNode("single muscles")) {
-      for (MuscleId m : members) drawMuscle(app, m);
+      for (MuscleId m : members) drawMuscle(app, m, linked[biomech::muscleIndex(m)]);
       ImGui::TreePop();
     }
     ImGui::PopID();
@@ -342,18 +326,16 @@ void drawBody(AppState& app) {
   }
 }
 
-void drawCompare(AppState& app) {
-  const scene::Ghost ghost = app.doc().view.ghost;
-  auto set = [&](const char* label, const char* value, scene::Ghost g) {
-    if (ImGui::RadioButton(label, ghost == g)) {
-      app.setView(std::string("compare: ") + label, "view.ghost", value);
-    }
+void drawCompare(AppState& app, const CommandTable& commands) {
+  auto set = [&](const char* label, const char* id) {
+    const Command* c = commands.find(id);
+    if (ImGui::RadioButton(label, c != nullptr && c->isChecked())) commands.run(id);
   };
-  set("off", "off", scene::Ghost::kOff);
+  set("off", "view.ghost=off");
   ImGui::SameLine();
-  set("ghost", "overlay", scene::Ghost::kOverlay);
+  set("ghost", "view.ghost=overlay");
   ImGui::SameLine();
-  set("side by side", "side-by-side", scene::Ghost::kSideBySide);
+  set("side by side", "view.ghost=side-by-side");
   ImGui::TextDisabled("against neutral muscles in the same pose");
 
   Cycle& c = app.cycle;
@@ -363,11 +345,9 @@ void drawCompare(AppState& app) {
   if (ImGui::Button("Set B")) c.b = app.doc();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remember the current state as B");
   ImGui::SameLine();
-  ImGui::BeginDisabled(!c.a || !c.b);
-  if (ImGui::Button(c.playing ? "Pause" : "Play A ⇄ B")) {
-    c.playing = !c.playing;
-    c.next_switch_s = glfwGetTime();
-  }
+  const Command* play = commands.find("cycle.play");
+  ImGui::BeginDisabled(play == nullptr || !play->isEnabled());
+  if (ImGui::Button(c.playing ? "Pause" : "Play A ⇄ B")) commands.run("cycle.play");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("Space: cycle between A and B for teaching");
@@ -378,7 +358,7 @@ void drawCompare(AppState& app) {
 
 }  // namespace
 
-void drawControlsPanel(AppState& app, const PanelRect& rect) {
+void ControlsPanel::draw(AppState& app, const CommandTable& commands, const PanelRect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -391,7 +371,7 @@ void drawControlsPanel(AppState& app, const PanelRect& rect) {
     sectionTitle("POSE");
     drawPose(app);
     sectionTitle(patient ? "MUSCLES  (how tight, how strong)" : "MUSCLES");
-    drawMuscles(app, !patient, patient);
+    drawMuscles(app, !patient, patient, linked_);
     if (ImGui::CollapsingHeader("Spondylolisthesis", expert || app.doc().scenario.inputs.slip.percent > 0.0
                                                          ? ImGuiTreeNodeFlags_DefaultOpen
                                                          : 0)) {
@@ -399,8 +379,9 @@ void drawControlsPanel(AppState& app, const PanelRect& rect) {
     }
     if (!patient && ImGui::CollapsingHeader("Patient measurements")) drawPatient(app);
     if (!patient && ImGui::CollapsingHeader("Body")) drawBody(app);
-    if (ImGui::CollapsingHeader("Compare and animate", ImGuiTreeNodeFlags_DefaultOpen)) drawCompare(app);
-    if (ImGui::CollapsingHeader("View", patient ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) drawView(app);
+    if (ImGui::CollapsingHeader("Compare and animate", ImGuiTreeNodeFlags_DefaultOpen))
+      drawCompare(app, commands);
+    if (ImGui::CollapsingHeader("View", patient ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) drawView(commands);
     ImGui::PopItemWidth();
   }
   ImGui::End();

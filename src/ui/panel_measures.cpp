@@ -63,35 +63,6 @@ const std::vector<MeasureRow>& rows() {
   return r;
 }
 
-// Sweeps of the measures against one parameter, recomputed when the inputs change.
-struct Sweep {
-  std::string key;
-  biomech::ModelInputs inputs;
-  std::vector<float> xs;
-  std::vector<std::vector<float>> ys;  // per row
-  bool valid = false;
-};
-
-const Sweep& sweepFor(AppState& app) {
-  static Sweep sweep;
-  const biomech::ModelInputs& in = app.doc().scenario.inputs;
-  const scenario::ParamInfo* info = scenario::findParameter(app.plot_key);
-  if (info == nullptr || info->type != scenario::ParamType::kNumber || info->optional) return sweep;
-  if (sweep.valid && sweep.key == app.plot_key && sweep.inputs == in) return sweep;
-  sweep = Sweep{app.plot_key, in, {}, std::vector<std::vector<float>>(rows().size()), true};
-  constexpr int kSamples = 21;
-  for (int i = 0; i < kSamples; ++i) {
-    const double x = info->min + (info->max - info->min) * i / (kSamples - 1);
-    biomech::ModelInputs trial = in;
-    scenario::setNumber(trial, app.plot_key, x);
-    const biomech::Solution s = app.session.postureModel().solve(trial);
-    sweep.xs.push_back(static_cast<float>(x));
-    for (std::size_t r = 0; r < rows().size(); ++r)
-      sweep.ys[r].push_back(static_cast<float>(rows()[r].value(s, s.measures)));
-  }
-  return sweep;
-}
-
 void drawExpertExtras(AppState& app) {
   const biomech::Solution& s = app.session.solution();
   if (ImGui::CollapsingHeader("Segmental lordosis")) {
@@ -145,7 +116,7 @@ void drawExpertExtras(AppState& app) {
 
 }  // namespace
 
-void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
+void MeasuresPanel::draw(AppState& app, const PanelRect& rect) {
   ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
   ImGui::SetNextWindowSize(ImVec2(rect.width, rect.height));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -162,7 +133,13 @@ void drawMeasuresPanel(AppState& app, const PanelRect& rect) {
     ImGui::Separator();
     const biomech::Solution& solution = app.session.solution();
     const ClinicalMeasures shown = app.session.shownMeasures();
-    const Sweep& sweep = sweepFor(app);
+    const Sweep& sweep =
+        sweep_.get(app.plot_key, app.doc().scenario.inputs, [&app](const biomech::ModelInputs& trial) {
+          const biomech::Solution s = app.session.postureModel().solve(trial);
+          std::vector<float> values;
+          for (const MeasureRow& r : rows()) values.push_back(static_cast<float>(r.value(s, s.measures)));
+          return values;
+        });
     const scenario::ParamInfo* plot_info = scenario::findParameter(sweep.key);
     const std::optional<double> x_now =
         plot_info ? scenario::getNumber(app.doc().scenario.inputs, sweep.key) : std::nullopt;

@@ -1,8 +1,13 @@
-// The GUI's panels. Each has one draw function; they change the document only through
-// AppState::change (named, undoable commands).
+// The GUI's side panels. Each owns its interface state and has one draw function; they change the document
+// only through AppState::change (named, undoable commands).
 #pragma once
 
+#include <array>
+
+#include "biomech/muscle_table.h"
 #include "ui/app_state.h"
+#include "ui/commands.h"
+#include "ui/sweep_cache.h"
 
 namespace sagitta::ui {
 
@@ -11,8 +16,24 @@ struct PanelRect {
 };
 
 // Left: pose, muscles, spondylolisthesis, patient measurements, compare.
-void drawControlsPanel(AppState& app, const PanelRect& rect);
+// View checkboxes and buttons run the same commands as the menu and keys.
+class ControlsPanel {
+ public:
+  ControlsPanel() { linked_.fill(true); }
+  void draw(AppState& app, const CommandTable& commands, const PanelRect& rect);
+
+ private:
+  // left and right linked per muscle: interface state, not part of the document
+  std::array<bool, biomech::kMuscleCount> linked_{};
+};
+
 // Right: measures with normal ranges and response plots; expert extras.
-void drawMeasuresPanel(AppState& app, const PanelRect& rect);
+class MeasuresPanel {
+ public:
+  void draw(AppState& app, const PanelRect& rect);
+
+ private:
+  SweepCache sweep_;  // the response plots, solved again only when their inputs change
+};
 
 }  // namespace sagitta::ui
