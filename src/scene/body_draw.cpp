@@ -141,7 +141,8 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
     for (const glm::dvec3& p : root.points) path.emplace_back(p);
     SpindleShape shape;
     shape.tube = true;
-    shape.belly_radius_m = kNerveRadius_m;
+    shape.belly_radius_m =
+        root.midline ? 2.0f * kNerveRadius_m : kNerveRadius_m;  // the cauda equina: a bundle
     shape.sides = 10;
     shape.rings = 24;
     anatomy::MeshData mesh = spindleMesh(path, shape);
@@ -150,7 +151,9 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
     DrawItem item;
     item.mesh = id;
     item.material = Material::kNerve;
-    item.colour = {0.95f, 0.78f, 0.18f};
+    // free roots yellow, compressed or stretched ones toward red
+    const auto c = static_cast<float>(root.compression);
+    item.colour = glm::mix(glm::vec3(0.95f, 0.78f, 0.18f), glm::vec3(0.92f, 0.10f, 0.06f), c);
     list.items.push_back(item);
   }
 }
