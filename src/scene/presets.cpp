@@ -77,7 +77,7 @@ std::vector<Preset> build() {
   const struct {
     int grade;
     double percent, pi, pt;
-  } grades[] = {{1, 15.0, 60.0, 15.0}, {2, 37.0, 66.0, 18.0}, {3, 62.0, 72.0, 22.0}, {4, 87.0, 78.0, 25.0}};
+  } grades[] = {{1, 15.0, 62.0, 15.0}, {2, 40.0, 66.0, 18.0}, {3, 62.0, 72.0, 22.0}, {4, 87.0, 78.0, 25.0}};
   static constexpr const char* kRoman[] = {"", "I", "II", "III", "IV"};
   for (const auto& g : grades) {
     Builder b("isthmic-l5s1-grade-" + std::to_string(g.grade),
