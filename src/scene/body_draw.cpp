@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <numbers>
+#include <string>
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "biomech/muscle_table.h"
+#include "biomech/slip_classification.h"
 #include "scene/muscle_mesh.h"
 
 namespace sagitta::scene {
@@ -135,7 +137,31 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
   }
 }
 
+namespace {
+
+// Where the most compressed root is pinched, in a few plain words (nothing when none is).
+std::string pinchLabel(const biomech::NerveRoot& root) {
+  const std::string name(root.name);
+  if (root.where == "foramen") return name + " nerve pinched in its exit hole (foramen)";
+  if (root.where == "lateral_recess") return name + " nerve pinched in the side channel (lateral recess)";
+  if (root.where == "canal") {
+    if (root.narrowing_pct < biomech::kCompressedNarrowingPct)
+      return "Sacral nerves stretched over the sacrum";
+    return "Nerves squeezed in the spinal canal";
+  }
+  return {};
+}
+
+}  // namespace
+
 void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
+  if (!slip.nerve_roots.empty()) {
+    const biomech::NerveRoot& worst = slip.nerve_roots[slip.most_compressed];
+    const std::string text = pinchLabel(worst);
+    // at the pinch: the foramen (exiting), the recess or the dome (traversing), the disc (canal)
+    if (!text.empty())
+      list.labels.push_back({glm::vec3(worst.points[2]), text, {1.0f, 0.45f, 0.35f, 1.0f}, 6, false});
+  }
   for (const biomech::NerveRoot& root : slip.nerve_roots) {
     std::vector<glm::vec3> path;
     for (const glm::dvec3& p : root.points) path.emplace_back(p);

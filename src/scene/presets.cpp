@@ -86,7 +86,10 @@ std::vector<Preset> build() {
                   ", with a pelvis typical of it (PI " + std::to_string(static_cast<int>(g.pi)) + "°).");
     b.choose("slip.level", "L5-S1").choose("slip.type", "isthmic").set("slip.percent", g.percent);
     b.set("patient.pelvic_incidence_deg", g.pi).set("patient.pelvic_tilt_deg", g.pt);
-    b.view("view.muscles", false).view("view.nerves", true).view("view.cutaway", true);
+    b.view("view.muscles", false)
+        .view("view.nerves", true)
+        .view("view.cutaway", true)
+        .view("view.shear_arrow", false);
     all.push_back(b.done());
   }
   all.push_back(
@@ -95,6 +98,7 @@ std::vector<Preset> build() {
           .choose("slip.level", "L4-L5")
           .choose("slip.type", "degenerative")
           .set("slip.percent", 20.0)
+          .view("view.shear_arrow", false)
           .view("view.muscles", false)
           .view("view.nerves", true)
           .view("view.cutaway", true)
@@ -120,6 +124,7 @@ std::vector<Preset> build() {
                       .set("slip.percent", 85.0)
                       .set("patient.pelvic_incidence_deg", 79.0)
                       .set("patient.pelvic_tilt_deg", d.pt)
+                      .view("view.shear_arrow", false)
                       .view("view.muscles", false)
                       .view("view.nerves", true)
                       .view("view.cutaway", true)
