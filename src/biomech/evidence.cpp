@@ -22,7 +22,7 @@ std::string_view evidenceNote() {
 }
 
 std::span<const Convention> signConventions() {
-  static constexpr std::array<Convention, 13> kConventions = {{
+  static constexpr std::array<Convention, 17> kConventions = {{
       {"pelvic_tilt_deg",
        "Legaye pelvic tilt: angle between the vertical and the line from the hip axis to the S1 "
        "endplate mid-point; positive when the hip axis is in front of it. Anterior pelvic tilt "
@@ -50,6 +50,20 @@ std::span<const Convention> signConventions() {
       {"slip.slip_angle_deg",
        "Upper vertebra's inferior endplate against the perpendicular to the lower vertebra's "
        "posterior border; positive = kyphotic (rolled forward)."},
+      {"slip.nerve_roots",
+       "Each root at the slip level (exiting, traversing, cauda equina): where its space is "
+       "narrowed (foramen, lateral_recess, canal; canal also when stretched over the sacral dome) "
+       "and by how much against the neutral skeleton; compressed from 20 % narrowing (Hasegawa "
+       "1995) or 8 % stretch [D]."},
+      {"slip.foraminal_height_mm",
+       "Cranio-caudal: from the upper pedicle's notch down to the floor of the foramen, "
+       "perpendicular to the lower endplate."},
+      {"slip.lumbosacral_angle_deg",
+       "Dubousset: the upper vertebra's superior endplate against the lower vertebra's posterior "
+       "border; smaller = more kyphotic."},
+      {"slip.sdsg_type",
+       "SDSG / Labelle (L5-S1): 1-3 low grade by PI (<45, 45-60, >=60), 4 high grade balanced "
+       "pelvis, 5 retroverted pelvis with balanced spine, 6 retroverted pelvis and unbalanced spine."},
       {"l5s1_shear_N",
        "Load of everything above L5-S1 on the S1 endplate, along the endplate; positive = forward."},
       {"l5s1_compression_N", "The same load normal to the S1 endplate; positive = pressing into S1."},

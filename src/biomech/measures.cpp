@@ -33,10 +33,11 @@ double signedAngle(const glm::dvec2& a, const glm::dvec2& b) {
 
 int meyerdingGrade(double slip_percent) {
   if (!(slip_percent >= kNoSlipBelowPercent)) return 0;  // also NaN -> 0
-  if (slip_percent <= 25.0) return 1;
-  if (slip_percent <= 50.0) return 2;
-  if (slip_percent <= 75.0) return 3;
-  if (slip_percent <= 100.0) return 4;
+  // the boundaries belong to the lower grade; a solved slip lands within kGradeTolerance of its target
+  if (slip_percent <= 25.0 + kGradeTolerancePercent) return 1;
+  if (slip_percent <= 50.0 + kGradeTolerancePercent) return 2;
+  if (slip_percent <= 75.0 + kGradeTolerancePercent) return 3;
+  if (slip_percent <= 100.0 + kGradeTolerancePercent) return 4;
   return 5;
 }
 

@@ -72,6 +72,9 @@ ClinicalMeasures measure(const MeasureLandmarks& points);
 // posterior-inferior corner about 2.5 % in front of S1's (the corners of a wedge-shaped disc do
 // not line up), so smaller readings are geometry, not spondylolisthesis.
 inline constexpr double kNoSlipBelowPercent = 5.0;
+// A slip within this of a boundary counts as on it: the solve sets the measured slip to within
+// 0.01 % of the slider (model_impl.h minimiseWithSlip), so 25 % is grade I, as published.
+inline constexpr double kGradeTolerancePercent = 0.02;
 int meyerdingGrade(double slip_percent);
 
 // "segmental lordosis" level names, index 0 = "L1-L2" .. 4 = "L5-S1"

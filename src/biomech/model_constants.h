@@ -72,13 +72,37 @@ inline constexpr double kCouchHeight_m = 0.70;  // a treatment couch [D]
 inline constexpr double kLungeBackThighExtension_deg = 10.0;
 inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre over the kneecap [D]
 
-// --- spondylolisthesis kinematics [D, design] -------------------------------------------------
+// --- spondylolisthesis kinematics ---------------------------------------------------------------
+// The slip translation is set so that the posed bones measure the slider's Meyerding % (the
+// solve corrects it, model_impl.h minimiseWithSlip); at 0 % it lines the posterior corners up.
 // The slipping vertebra rolls into kyphosis as it slips (reference.md §2.1: lumbosacral kyphosis
-// "always present" at 75 %): roll = kSlipRollMax * p^2 / (p^2 + kSlipRollHalf^2), p = slip/100.
-// Beyond 100 % it also drops in front of the lower vertebra: kSlipDropGain * D * (p - 1)^2.
-inline constexpr double kSlipRollMax_deg = 35.0;
-inline constexpr double kSlipRollHalf = 0.6;
+// "always present" at 75 %): roll = kSlipRollMax * q^2 / (q^2 + kSlipRollHalf^2), q = p = slip/100
+// up to 100 %, beyond it q = 1 + kSlipRollBeyondFullSlip (p - 1): a spondyloptotic vertebra hangs
+// in front of the sacrum rather than rolling on (and the spine above can still take it up).
+// kSlipRollMax is chosen [D] so that the measured slip angle of a grade IV slip lands in the
+// published high-grade range, about +20 deg (Huang 2003) to +26 deg (Hanson 2002), from about
+// -15 deg in adult controls (Hanson; balance_and_slip.md [V]); low grades stay within -8..+9 deg.
+inline constexpr double kSlipRollMax_deg = 55.0;
+inline constexpr double kSlipRollHalf = 0.5;
+inline constexpr double kSlipRollBeyondFullSlip = 0.3;
+// The disc collapses as the slip grows [D, model choice]: its height falls by
+// kDiscHeightLossMax * min(p, 1) of the neutral height (loss of disc height is a restabilisation
+// sign of a slip, Simmonds et al. 2015, J Neurosurg Spine 23:178 [V abstract]; severe collapse
+// at high grades is the textbook picture [U]), and the upper vertebra descends by that much.
+inline constexpr double kDiscHeightLossMax = 0.3;
+// High grades ride over a rounding sacral dome: beyond kDomeStart the upper vertebra also drops
+// kDomeDropGain * D * (p - kDomeStart)^2 (D: the lower endplate's AP length) [D]; beyond 100 %
+// it falls in front of the lower vertebra: a further kSlipDropGain * D * (p - 1)^2 [D].
+inline constexpr double kDomeStart = 0.5;
+inline constexpr double kDomeDropGain = 0.1;
 inline constexpr double kSlipDropGain = 0.8;
+// Degenerative slips rarely pass Meyerding grade II, because the arch is intact (textbook level,
+// balance_and_slip.md [V]; "rarely progresses past a grade 2 slip", Clinical Advisor 2017
+// degenerative spondylolisthesis quiz [V]): the model caps them at the end of grade II.
+inline constexpr double kDegenerativeMaxSlipPercent = 50.0;
+// Developmental (dysplastic) slips have a high pelvic incidence: 78.9 +- 12.1 deg (Hresko 2007;
+// Labelle 2004; balance_and_slip.md [V]); without a patient PI the model morphs to it.
+inline constexpr double kDysplasticPelvicIncidence_deg = 79.0;
 
 // --- patient measurements ---------------------------------------------------------------------
 // PT + SS must equal PI; the model accepts up to this disagreement silently [D]; beyond it the

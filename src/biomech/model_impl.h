@@ -166,6 +166,9 @@ struct MeasureRefs {
   std::array<PointRef, 5> canal_anterior, canal_posterior;  // L1..L5
   std::array<std::array<PointRef, kSideCount>, 5> pedicle_inferior, pedicle_superior;  // L1..L5
   std::array<PointRef, kSideCount> s1_pedicle_superior;
+  // facet surfaces: inferior articular processes of L1..L5, superior ones of L1..L5 and S1
+  std::array<std::array<PointRef, kSideCount>, 5> inferior_articular, superior_articular;
+  std::array<PointRef, kSideCount> s1_superior_articular;
   std::array<PointRef, kSideCount> heel, ischial_tuberosity;
   PointRef sacral_crest;
 };
@@ -199,7 +202,12 @@ struct Setup {
   double sacrum_morph = 0.0;  // psi
   double slip_roll = 0.0;     // rho, flexion of the slipping vertebra (radians, positive = kyphotic)
   double slip_percent = 0.0;  // the slip set up (after a patient value replaced the slider)
-  bool reshaped = false;      // a slip, PI morph or patient pose moved the start from the seed's
+  // the slip's translation of the upper vertebra in its parent's frame (x, y): set so that the
+  // posed bones measure slip_percent (shiftSlip corrects it after a solve)
+  glm::dvec2 slip_translation{0.0};
+  SlipLevel slip_level = SlipLevel::kL5S1;
+  double disc_drop_m = 0.0;  // the upper vertebra's descent from disc collapse and the sacral dome
+  bool reshaped = false;     // a slip, PI morph or patient pose moved the start from the seed's
   Support support;
   std::vector<std::string> warnings;
 };
@@ -248,8 +256,10 @@ struct Impl {
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
   ClinicalMeasures neutral_measures;
-  std::array<double, 2> neutral_canal_ap_mm{};  // by SlipLevel
-  std::array<std::array<double, kSideCount>, 2> neutral_foramen_mm{};
+  std::array<SlipResult, 2> neutral_slip{};
+  // C7 plumb line stand-in (slip_results.cpp): its x offset from L1's posterior-superior corner,
+  // set so that neutral standing has it over the S1 posterior corner [D]
+  double c7_from_l1_x_m = 0.0;  // the slip outputs on the neutral skeleton, by SlipLevel
 };
 
 // Evaluation state: world transforms and joint centres for one phi (index kArch: the detached arch).
@@ -303,9 +313,23 @@ Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const J
                                       std::size_t index);
 
 Setup makeSetup(const Impl& m, const ModelInputs& inputs);
+// The Meyerding slip the bones measure at q (percent of the lower endplate), and a shift of the
+// slip translation by `percent` of the lower endplate (the pre-transform of the upper vertebra).
+double measuredSlipPercent(const Impl& m, const Setup& setup, const double* q);
+void shiftSlip(const Impl& m, Setup& setup, double percent);
+// minimise, then move the slip translation until the solved bones measure the slip set up
+// (within 0.01 %), re-solving from the last solution.
+MinimiseResult minimiseWithSlip(const Impl& m, Setup& setup);
+// Slot of a slip type in the start tables: degenerative 1, the rest 0 (they share isthmic kinematics).
+inline std::size_t startSlot(SlipType t) {
+  return t == SlipType::kDegenerative ? 1 : 0;
+}
 void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_argument
 void buildModel(Impl& m);   // buildTables and the calibrations (what PostureModel's constructor does)
 void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& inputs, const MinimiseResult& r,
                   Solution& out);
+// The slip level's geometry, neural spaces and nerve roots (slip_results.cpp); needs out.measures.
+void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k,
+              const JointArray& phi, Solution& out);
 
 }  // namespace sagitta::biomech::detail

@@ -111,6 +111,7 @@ void compileRefs(Impl& m) {
     r.asis[i] = ref(sk, sideName("asis", s));
     r.psis[i] = ref(sk, sideName("psis", s));
     r.s1_pedicle_superior[i] = ref(sk, sideName("s1_pedicle_superior", s));
+    r.s1_superior_articular[i] = ref(sk, sideName("s1_superior_articular", s));
     r.heel[i] = ref(sk, sideName("heel", s));
     r.ischial_tuberosity[i] = ref(sk, sideName("ischial_tuberosity", s));
   }
@@ -129,6 +130,8 @@ void compileRefs(Impl& m) {
     for (Side s : kSides) {
       r.pedicle_inferior[k][sideIndex(s)] = ref(sk, sideName(v + "_pedicle_inferior", s));
       r.pedicle_superior[k][sideIndex(s)] = ref(sk, sideName(v + "_pedicle_superior", s));
+      r.inferior_articular[k][sideIndex(s)] = ref(sk, sideName(v + "_inferior_articular", s));
+      r.superior_articular[k][sideIndex(s)] = ref(sk, sideName(v + "_superior_articular", s));
     }
   }
 }

@@ -70,35 +70,64 @@ double morphForIncidence(const Impl& m, double pi, bool& clamped) {
   return psi;
 }
 
-// Slip of the upper vertebra over the lower one (model_constants.h): translation forward along
-// the lower endplate, a drop beyond 100 %, and a roll into kyphosis about the point of its
-// inferior endplate that rests on the lower endplate's anterior edge.
-void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
-  if (percent <= 0.0) return;
-  const double p = percent / 100.0;
-  const bool l5s1 = slip.level == SlipLevel::kL5S1;
-  const std::size_t upper = l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
-  const std::size_t upper_k = l5s1 ? 4 : 3;  // index into the L1..L5 refs
-  // lower endplate, in the lower vertebra's frame (the slipping vertebra's parent)
-  const glm::dvec2 lower_ant = l5s1 ? xy(m.refs.s1_anterior.local) : xy(m.refs.sup_anterior[4].local);
-  const glm::dvec2 lower_post = l5s1 ? xy(m.refs.s1_posterior.local) : xy(m.refs.sup_posterior[4].local);
-  const double depth = glm::length(lower_ant - lower_post);
-  const glm::dvec2 e = (lower_ant - lower_post) / depth;
-  const glm::dvec2 up(-e.y, e.x);
-  const double drop = p > 1.0 ? kSlipDropGain * depth * (p - 1.0) * (p - 1.0) : 0.0;
-  const glm::dvec2 d_parent = p * depth * e - drop * up;
-  // into the slipping vertebra's neutral frame (the pre-transform acts after its neutral placement)
-  const Planar n_inv = m.neutral[upper].inverse();
-  const glm::dvec3 d = n_inv.rotate(glm::dvec3(d_parent, 0.0));
-  s.pre[upper] = Planar::translation({d.x, d.y, 0.0});
+struct SlipFrame {
+  std::size_t upper = 0, upper_k = 0;  // the slipping vertebra; its index into the L1..L5 refs
+  const PointRef* lower_ant = nullptr;
+  const PointRef* lower_post = nullptr;
+  glm::dvec2 ant{0.0}, post{0.0}, e{0.0}, up{0.0};  // lower endplate in the lower vertebra's frame
+  double depth = 0.0;
+};
 
-  s.slip_roll = degToRad(kSlipRollMax_deg) * p * p / (p * p + kSlipRollHalf * kSlipRollHalf);
-  const glm::dvec2 inf_ant = xy(m.refs.inf_anterior[upper_k].local);
-  const glm::dvec2 inf_post = xy(m.refs.inf_posterior[upper_k].local);
-  const double upper_depth = glm::length(inf_ant - inf_post);
-  const double along = std::clamp((1.0 - p) * depth, 0.0, upper_depth);
-  const glm::dvec2 fulcrum = inf_post + along * (inf_ant - inf_post) / upper_depth;
-  s.post[upper] = Planar::rotationAbout(-s.slip_roll, fulcrum);
+SlipFrame slipFrame(const Impl& m, SlipLevel level) {
+  SlipFrame f;
+  const bool l5s1 = level == SlipLevel::kL5S1;
+  f.upper = l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
+  f.upper_k = l5s1 ? 4 : 3;
+  f.lower_ant = l5s1 ? &m.refs.s1_anterior : &m.refs.sup_anterior[4];
+  f.lower_post = l5s1 ? &m.refs.s1_posterior : &m.refs.sup_posterior[4];
+  f.ant = xy(f.lower_ant->local);
+  f.post = xy(f.lower_post->local);
+  f.depth = glm::length(f.ant - f.post);
+  f.e = (f.ant - f.post) / f.depth;
+  f.up = {-f.e.y, f.e.x};
+  return f;
+}
+
+void applySlipTranslation(const Impl& m, const SlipFrame& f, Setup& s) {
+  // into the slipping vertebra's neutral frame (the pre-transform acts after its neutral placement)
+  const glm::dvec3 d = m.neutral[f.upper].inverse().rotate(glm::dvec3(s.slip_translation, 0.0));
+  s.pre[f.upper] = Planar::translation({d.x, d.y, 0.0});
+}
+
+// Slip of the upper vertebra over the lower one (model_constants.h): translation forward along
+// the lower endplate (lining the posterior corners up at 0 %), descent as the disc collapses and
+// the vertebra rides over the sacral dome, and a roll into kyphosis about its posterior-inferior
+// corner.
+void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
+  const double p = std::max(percent, 0.0) / 100.0;
+  const SlipFrame f = slipFrame(m, slip.level);
+  s.slip_level = slip.level;
+  const Planar& n = m.neutral[f.upper];
+  const glm::dvec3 inf_ant = m.refs.inf_anterior[f.upper_k].local;
+  const glm::dvec3 inf_post = m.refs.inf_posterior[f.upper_k].local;
+  // neutral disc height: the upper endplate's mid-point above the lower endplate
+  const double h0 = glm::dot(xy(n.apply(0.5 * (inf_ant + inf_post))) - f.post, f.up);
+  const double dome = p > kDomeStart ? kDomeDropGain * f.depth * (p - kDomeStart) * (p - kDomeStart) : 0.0;
+  const double beyond = p > 1.0 ? kSlipDropGain * f.depth * (p - 1.0) * (p - 1.0) : 0.0;
+  s.disc_drop_m = kDiscHeightLossMax * std::min(p, 1.0) * std::max(h0, 0.0) + dome + beyond;
+  // the neutral skeleton's posterior corners need not line up (a wedge-shaped disc): start from
+  // lined-up corners; the solve corrects the rest (minimiseWithSlip)
+  const double offset = glm::dot(xy(n.apply(inf_post)) - f.post, f.e);
+  s.slip_translation = (p * f.depth - offset) * f.e - s.disc_drop_m * f.up;
+  applySlipTranslation(m, f, s);
+  if (p <= 0.0) return;
+
+  // the roll tips the front down over the lower endplate's (rounding) anterior edge: about the
+  // posterior corner, which stays on the lower endplate up to 100 %, so the back of the vertebra
+  // (its pedicles) does not rise as it rolls
+  const double q = p <= 1.0 ? p : 1.0 + kSlipRollBeyondFullSlip * (p - 1.0);
+  s.slip_roll = degToRad(kSlipRollMax_deg) * q * q / (q * q + kSlipRollHalf * kSlipRollHalf);
+  s.post[f.upper] = Planar::rotationAbout(-s.slip_roll, xy(inf_post));
 }
 
 // A total lumbar turn shared over L5-S1 .. L1-L2 the way the discs take it: by the standing
@@ -211,6 +240,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   std::optional<double> pi_target = pm.pelvic_incidence_deg;
   if (!pi_target && pm.pelvic_tilt_deg && pm.sacral_slope_deg)
     pi_target = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
+  // a developmental slip comes with a high PI (model_constants.h) unless the patient's is given
+  if (!pi_target && in.slip.type == SlipType::kDysplastic) pi_target = kDysplasticPelvicIncidence_deg;
   if (pm.pelvic_incidence_deg && pm.pelvic_tilt_deg && pm.sacral_slope_deg) {
     const double sum = *pm.pelvic_tilt_deg + *pm.sacral_slope_deg;
     if (std::abs(sum - *pm.pelvic_incidence_deg) > kPatientAngleTolerance_deg) {
@@ -257,10 +288,23 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     }
     slip_percent = *pm.slip_percent;
   }
+  if (in.slip.type == SlipType::kSpondylolysis && slip_percent > 0.0) {
+    s.warnings.push_back("Spondylolysis is a pars defect without a slip; the " + fmt(slip_percent) +
+                         " % slip is not shown (choose isthmic for a slip).");
+    slip_percent = 0.0;
+  }
+  if (in.slip.type == SlipType::kDegenerative && slip_percent > kDegenerativeMaxSlipPercent) {
+    s.warnings.push_back(
+        "A degenerative slip rarely passes Meyerding grade II because the pars and facet joints "
+        "are intact; " +
+        fmt(slip_percent) + " % is shown as " + fmt(kDegenerativeMaxSlipPercent) +
+        " % (choose isthmic or dysplastic for a larger slip).");
+    slip_percent = kDegenerativeMaxSlipPercent;
+  }
   setUpSlip(m, in.slip, slip_percent, s);
   s.slip_percent = slip_percent;
   for (std::size_t j = 0; j < kSegmentCount; ++j) s.ancestors[j] = m.ancestors[j];
-  if (slip_percent > 0.0 && in.slip.type == SlipType::kIsthmic) {
+  if ((slip_percent > 0.0 && hasParsDefect(in.slip.type)) || in.slip.type == SlipType::kSpondylolysis) {
     // pars defect: the posterior arch stays with the vertebra below
     s.arch_vertebra = in.slip.level == SlipLevel::kL5S1 ? seg(Segment::kL5) : seg(Segment::kL4);
     s.ancestors[kArch] = static_cast<std::uint16_t>(m.ancestors[m.parent[s.arch_vertebra]] | (1u << kArch));
@@ -355,9 +399,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
         s.seed_given = true;
       };
       if (slip_percent > 0.0 && psi == 0.0) {
-        interpolate(
-            m.slip_start[static_cast<std::size_t>(in.slip.level)][static_cast<std::size_t>(in.slip.type)],
-            slip_percent / 10.0);
+        interpolate(m.slip_start[static_cast<std::size_t>(in.slip.level)][startSlot(in.slip.type)],
+                    slip_percent / 10.0);
       } else if (psi != 0.0 && slip_percent == 0.0) {
         interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0);
       }
@@ -395,7 +438,38 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   }
   s.fixed_ready = true;
   placeBody(m, s);
+  // the bones should measure the slip set up at the start already (the solve finishes the job)
+  shiftSlip(m, s, s.slip_percent - measuredSlipPercent(m, s, s.q0.data()));
   return s;
+}
+
+double measuredSlipPercent(const Impl& m, const Setup& setup, const double* q) {
+  const SlipFrame f = slipFrame(m, setup.slip_level);
+  Kinematics k;
+  forwardKinematics(m, setup, jointAngles(setup, q), k);
+  const glm::dvec2 post = xy(worldPoint(k, *f.lower_post));
+  const glm::dvec2 along = xy(worldPoint(k, *f.lower_ant)) - post;
+  const double length = glm::length(along);
+  const glm::dvec2 corner = xy(worldPoint(k, m.refs.inf_posterior[f.upper_k]));
+  return 100.0 * glm::dot(corner - post, along / length) / length;
+}
+
+void shiftSlip(const Impl& m, Setup& setup, double percent) {
+  const SlipFrame f = slipFrame(m, setup.slip_level);
+  setup.slip_translation += 0.01 * percent * f.depth * f.e;
+  applySlipTranslation(m, f, setup);
+}
+
+MinimiseResult minimiseWithSlip(const Impl& m, Setup& setup) {
+  MinimiseResult r = minimise(m, setup);
+  for (int it = 0; it < 4; ++it) {
+    const double error = setup.slip_percent - measuredSlipPercent(m, setup, r.q.data());
+    if (std::abs(error) < 0.01) break;
+    shiftSlip(m, setup, error);
+    setup.q0 = r.q;
+    r = minimise(m, setup);
+  }
+  return r;
 }
 
 }  // namespace sagitta::biomech::detail

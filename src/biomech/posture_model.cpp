@@ -128,8 +128,13 @@ void calibrate(Impl& m) {
     r.q = setup.q0;
     r.converged = true;
     detail::fillSolution(m, setup, in, r, s);
-    m.neutral_canal_ap_mm[static_cast<std::size_t>(level)] = s.slip.canal_ap_mm;
-    m.neutral_foramen_mm[static_cast<std::size_t>(level)] = s.slip.foraminal_height_mm;
+    m.neutral_slip[static_cast<std::size_t>(level)] = s.slip;
+    if (level == SlipLevel::kL5S1) {
+      auto at = [&](const detail::PointRef& p) {
+        return glm::dvec3(s.world[p.segment] * glm::dvec4(p.local, 1.0));
+      };
+      m.c7_from_l1_x_m = at(m.refs.s1_posterior).x - at(m.refs.sup_posterior[0]).x;
+    }
   }
 }
 
@@ -166,8 +171,8 @@ Solution PostureModel::solve(const ModelInputs& inputs) const {
 
 void PostureModel::solve(const ModelInputs& inputs, Solution& out) const {
   inputs.validate();
-  const detail::Setup setup = detail::makeSetup(*impl_, inputs);
-  const detail::MinimiseResult r = detail::minimise(*impl_, setup);
+  detail::Setup setup = detail::makeSetup(*impl_, inputs);
+  const detail::MinimiseResult r = detail::minimiseWithSlip(*impl_, setup);
   detail::fillSolution(*impl_, setup, inputs, r, out);
   const anatomy::BodyParams& body = impl_->skeleton.params();
   if (std::abs(body.stature_m - inputs.body.stature_m) > 1e-9 ||

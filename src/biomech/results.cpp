@@ -73,68 +73,6 @@ void fillMeasures(const Impl& m, const Setup& setup, const Kinematics& k, SlipLe
   out.measures = measure(p);
 }
 
-void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k,
-              const JointArray& phi, Solution& out) {
-  const SlipGeometry g = slipGeometry(in.slip.level);
-  const MeasureRefs& r = m.refs;
-  SlipResult& sr = out.slip;
-  sr.level = in.slip.level;
-  sr.type = in.slip.type;
-  sr.input_percent = setup.slip_percent;
-  sr.slipping = static_cast<Segment>(g.upper);
-  sr.lower = static_cast<Segment>(g.lower);
-  const bool slipped = setup.slip_percent > 0.0;
-  sr.pars_defect = slipped && in.slip.type == SlipType::kIsthmic;
-
-  // the posterior arch: with a pars defect it keeps the un-slipped transform
-  const Planar body = k.world[g.upper];
-  const Planar parent = k.world[m.parent[g.upper]];
-  const Planar arch =
-      sr.pars_defect ? parent * m.neutral[g.upper] * Planar::rotationAbout(phi[g.upper], m.centre[g.upper])
-                     : body;
-  sr.posterior_arch_world = arch.matrix();
-
-  // canal: the lamina (arch) against the lower vertebra's posterior corner at the disc, and
-  // against the slipping vertebra's own posterior wall; the narrower is the canal
-  const glm::dvec3 lower_post = worldPoint(k, g.l5s1 ? r.s1_posterior : r.sup_posterior[4]);
-  const glm::dvec3 lower_ant = worldPoint(k, g.l5s1 ? r.s1_anterior : r.sup_anterior[4]);
-  const glm::dvec3 e = glm::normalize(lower_ant - lower_post);
-  const glm::dvec3 lamina = arch.apply(r.canal_posterior[g.upper_k].local);
-  const glm::dvec3 wall = body.apply(r.canal_anterior[g.upper_k].local);
-  const double at_disc = glm::dot(lower_post - lamina, e);
-  const double at_body = glm::dot(wall - lamina, e);
-  sr.canal_ap_mm = mToMm(std::min(at_disc, at_body));
-  sr.canal_ap_neutral_mm = m.neutral_canal_ap_mm[static_cast<std::size_t>(in.slip.level)];
-
-  // foramina and the exiting nerve roots (points derived from the pedicles: docs/biomechanics.md)
-  const double scale = m.skeleton.params().stature_m / 1.75;
-  for (Side side : kSides) {
-    const std::size_t si = sideIndex(side);
-    const PointRef& ped_inf = r.pedicle_inferior[g.upper_k][si];
-    const PointRef& ped_sup = g.l5s1 ? r.s1_pedicle_superior[si] : r.pedicle_superior[4][si];
-    const glm::dvec3 top = body.apply(ped_inf.local);
-    const glm::dvec3 bottom = worldPoint(k, ped_sup);
-    sr.foraminal_height_mm[si] = mToMm(glm::length(top - bottom));
-    sr.foraminal_height_neutral_mm[si] = m.neutral_foramen_mm[static_cast<std::size_t>(in.slip.level)][si];
-
-    NerveRoot& root = sr.nerve_roots[si];
-    root.name = g.l5s1 ? "L5" : "L4";
-    root.side = side;
-    const double lateral = ped_inf.local.z;  // signed: + right
-    const double sign = lateral >= 0.0 ? 1.0 : -1.0;
-    const glm::dvec3 wall_local = r.canal_anterior[g.upper_k].local;
-    const glm::dvec3 sup_post = r.sup_posterior[g.upper_k].local;
-    // in the lateral recess behind the body, then hugging the pedicle's lower edge
-    root.points[0] = body.apply({wall_local.x - 0.003 * scale, sup_post.y - 0.004 * scale, 0.70 * lateral});
-    root.points[1] = body.apply(ped_inf.local + glm::dvec3(0.002 * scale, -0.004 * scale, -0.10 * lateral));
-    // through the middle of the foramen, then out forward, down and sideways
-    root.points[2] = 0.5 * (top + bottom) + glm::dvec3(0.0, 0.0, sign * 0.004 * scale);
-    const Planar lower_frame = k.world[g.lower];
-    root.points[3] = lower_frame.apply(ped_sup.local + glm::dvec3(0.008, -0.004, sign * 0.012) * scale);
-    root.points[4] = lower_frame.apply(ped_sup.local + glm::dvec3(0.020, -0.020, sign * 0.028) * scale);
-  }
-}
-
 // Load of everything above L5-S1 on the S1 endplate (reference.md §2.3).
 void fillL5S1Load(const Impl& m, const Kinematics& k, Solution& out) {
   glm::dvec3 force(0.0);

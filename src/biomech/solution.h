@@ -56,32 +56,64 @@ struct ForceArrow {
   double magnitude_N = 0.0;
 };
 
-// The exiting nerve root at the slip level (L5 at L5-S1, L4 at L4-L5) as a world polyline from
-// the canal, under the pedicle, through the intervertebral foramen and out.
+// A nerve root at the slip level as a world polyline, and how it is compressed. At L5-S1 the
+// exiting root is L5 (through the L5-S1 foramen) and the traversing root S1 (in the lateral
+// recess); at L4-L5 they are L4 and L5; the cauda equina (the sacral roots) runs in the canal.
 struct NerveRoot {
-  std::string_view name;  // "L5" | "L4"
-  Side side = Side::kRight;
+  std::string_view name;              // "L4" | "L5" | "S1" | "cauda_equina"
+  Side side = Side::kRight;           // the cauda equina: kRight, with midline = true
+  bool midline = false;               // the cauda equina, in the middle of the canal
+  std::string_view role = "exiting";  // "exiting" | "traversing"
+  std::string_view where = "none";    // "foramen" | "lateral_recess" | "canal" | "none"
+  double narrowing_pct = 0.0;         // how much its space narrowed from the neutral skeleton
+  double stretch_pct = 0.0;           // how much longer its path is than on the neutral skeleton
+  double compression = 0.0;           // 0 (free) .. 1 (severe), for colouring [D]
   std::array<glm::dvec3, 5> points{};
 };
 
 struct SlipResult {
   SlipLevel level = SlipLevel::kL5S1;
   SlipType type = SlipType::kIsthmic;
-  double input_percent = 0.0;  // what was asked; the measured value is in ClinicalMeasures
+  double input_percent = 0.0;  // what was set up (after caps); the measured value is in ClinicalMeasures
   anatomy::Segment slipping = anatomy::Segment::kL5;  // the upper vertebra
   anatomy::Segment lower = anatomy::Segment::kSacrum;
-  // Isthmic slip with a displacement: the pars interarticularis is broken, the vertebral body
-  // (with its pedicles) slips while the posterior arch stays behind with the vertebra below.
+  // Isthmic, dysplastic or spondylolysis: the pars interarticularis is broken, the vertebral
+  // body (with its pedicles) slips while the posterior arch stays behind with the vertebra below.
   bool pars_defect = false;
   // World transform for the posterior arch (laminae, inferior articular and spinous processes)
   // of the slipping vertebra: the un-slipped transform (same segmental rotation, no slip
-  // translation or roll) for an isthmic slip; the vertebra's own transform otherwise.
+  // translation or roll) with a pars defect; the vertebra's own transform otherwise.
   glm::dmat4 posterior_arch_world{1.0};
-  double canal_ap_mm = 0.0;          // narrowest AP diameter of the canal at the slip level
-  double canal_ap_neutral_mm = 0.0;  // the same on the neutral skeleton
-  std::array<double, kSideCount> foraminal_height_mm{};  // pedicle to pedicle, by sideIndex
+  // neural geometry measured on the posed bones (docs/biomechanics.md "Neural geometry");
+  // *_neutral: the same on the neutral skeleton. Never negative.
+  double canal_ap_mm = 0.0;  // narrowest AP diameter of the canal at the slip level
+  double canal_ap_neutral_mm = 0.0;
+  double canal_area_mm2 = 0.0;  // ellipse of the AP diameter and the interpedicular width
+  double canal_area_neutral_mm2 = 0.0;
+  double disc_height_mm = 0.0;  // mid-disc height, perpendicular to the lower endplate
+  double disc_height_neutral_mm = 0.0;
+  // cranio-caudal: from the upper pedicle's notch down to the floor of the foramen (the lower
+  // pedicle, or the lower endplate's posterior corner once the pedicle rides over it), by sideIndex
+  std::array<double, kSideCount> foraminal_height_mm{};
   std::array<double, kSideCount> foraminal_height_neutral_mm{};
-  std::array<NerveRoot, kSideCount> nerve_roots{};
+  std::array<double, kSideCount> foraminal_area_mm2{};
+  std::array<double, kSideCount> foraminal_area_neutral_mm2{};
+  // AP depth of the lateral recess at the disc: the lower vertebra's posterior corner to the
+  // upper vertebra's inferior articular process
+  std::array<double, kSideCount> lateral_recess_mm{};
+  std::array<double, kSideCount> lateral_recess_neutral_mm{};
+  // Dubousset's lumbosacral angle: the upper vertebra's superior endplate against the lower
+  // vertebra's posterior border (about 100-110 deg normal; smaller in lumbosacral kyphosis)
+  double lumbosacral_angle_deg = 0.0;
+  // SDSG / Labelle classification of an L5-S1 slip (biomech/slip_geometry.h): 1-3 low grade by
+  // PI, 4-6 high grade by pelvic and spinal balance; 0 no slip or another level
+  int sdsg_type = 0;
+  double c7_plumb_offset_mm = 0.0;  // C7 plumb line in front of (+) the femoral heads' axis
+                                    // exiting roots (by sideIndex: 0 left, 1 right), traversing roots (2
+                                    // left, 3 right), cauda equina (4)
+  std::vector<NerveRoot> nerve_roots;
+  // the most compressed root (its index into nerve_roots), for the captions and `nerve_root`
+  std::size_t most_compressed = 0;
 };
 
 // Supine modified Thomas test: where the hanging leg settles (reference.md §4.4).

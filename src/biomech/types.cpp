@@ -1,6 +1,7 @@
 #include "biomech/types.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -96,12 +97,18 @@ std::optional<SlipLevel> slipLevelFromName(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 4> kSlipTypeNames = {"isthmic", "degenerative", "dysplastic",
+                                                            "spondylolysis"};
+}  // namespace
+
 std::string_view slipTypeName(SlipType t) {
-  return t == SlipType::kIsthmic ? "isthmic" : "degenerative";
+  return kSlipTypeNames.at(static_cast<std::size_t>(t));
 }
 std::optional<SlipType> slipTypeFromName(std::string_view name) {
-  if (equalsIgnoreCase(name, "isthmic")) return SlipType::kIsthmic;
-  if (equalsIgnoreCase(name, "degenerative")) return SlipType::kDegenerative;
+  for (std::size_t i = 0; i < kSlipTypeNames.size(); ++i) {
+    if (equalsIgnoreCase(name, kSlipTypeNames[i])) return static_cast<SlipType>(i);
+  }
   return std::nullopt;
 }
 

@@ -70,8 +70,16 @@ enum class SlipLevel : std::uint8_t { kL4L5, kL5S1 };
 std::string_view slipLevelName(SlipLevel l);                        // "L4-L5" | "L5-S1"
 std::optional<SlipLevel> slipLevelFromName(std::string_view name);  // case-insensitive
 
-enum class SlipType : std::uint8_t { kIsthmic, kDegenerative };
-std::string_view slipTypeName(SlipType t);                        // "isthmic" | "degenerative"
+// isthmic: a pars defect, the body slips and the arch stays; degenerative: intact pars, the
+// whole vertebra slips; dysplastic (developmental): a dysplastic arch, trapezoidal L5, domed
+// sacrum and high PI; spondylolysis: a pars defect without any slip.
+enum class SlipType : std::uint8_t { kIsthmic, kDegenerative, kDysplastic, kSpondylolysis };
+// "isthmic" | "degenerative" | "dysplastic" | "spondylolysis"
+std::string_view slipTypeName(SlipType t);
 std::optional<SlipType> slipTypeFromName(std::string_view name);  // case-insensitive
+// The pars is broken (or elongated) and the posterior arch stays with the vertebra below.
+inline constexpr bool hasParsDefect(SlipType t) {
+  return t != SlipType::kDegenerative;
+}
 
 }  // namespace sagitta::biomech

@@ -215,11 +215,12 @@ std::vector<Entry> buildEntries() {
               ParamType::kChoice,
               0,
               0,
-              {"isthmic", "degenerative"},
+              {"isthmic", "degenerative", "dysplastic", "spondylolysis"},
               "",
               "isthmic: a pars interarticularis defect, the posterior arch stays behind; degenerative: "
-              "intact pars, the "
-              "whole vertebra slips",
+              "intact pars, the whole vertebra slips (capped at the published maximum, about 50 %); "
+              "dysplastic: developmental, with a trapezoidal L5, a domed sacrum and a high pelvic "
+              "incidence; spondylolysis: a pars defect without any slip",
               false};
     e.kind = Kind::kSlipType;
     add(e);
@@ -230,7 +231,7 @@ std::vector<Entry> buildEntries() {
               {},
               "%",
               "Forward slip of the upper vertebra over the lower endplate (Meyerding %; above 100 % is "
-              "spondyloptosis). The report measures it back from the posed bones",
+              "spondyloptosis): the slip the posed bones measure",
               false};
     e.kind = Kind::kSlipPercent;
     add(e);

@@ -2,6 +2,7 @@
 
 #include "biomech/evidence.h"
 #include "biomech/measures.h"
+#include "biomech/slip_classification.h"
 #include "scenario/parameters.h"
 
 namespace sagitta::scenario {
@@ -20,6 +21,20 @@ Json muscleJson(const biomech::MuscleResult& m) {
               {"passive_force_N", m.passive_force_N},
               {"active_force_N", m.active_force_N},
               {"fibre_length_norm", m.fibre_length_norm}};
+}
+
+// Each nerve root at the slip level: where it is compressed and by how much.
+Json rootsJson(const biomech::SlipResult& sl) {
+  Json roots = Json::array();
+  for (const biomech::NerveRoot& root : sl.nerve_roots) {
+    roots.push_back(Json{{"root", root.name},
+                         {"side", root.midline ? std::string_view("midline") : biomech::sideName(root.side)},
+                         {"role", root.role},
+                         {"where", root.where},
+                         {"narrowing_pct", root.narrowing_pct},
+                         {"stretch_pct", root.stretch_pct}});
+  }
+  return roots;
 }
 
 }  // namespace
@@ -98,7 +113,22 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
                    {"canal_ap_neutral_mm", sl.canal_ap_neutral_mm},
                    {"foraminal_height_mm", bySide(sl.foraminal_height_mm)},
                    {"foraminal_height_neutral_mm", bySide(sl.foraminal_height_neutral_mm)},
-                   {"nerve_root", sl.nerve_roots[0].name}};
+                   {"disc_height_mm", sl.disc_height_mm},
+                   {"disc_height_neutral_mm", sl.disc_height_neutral_mm},
+                   {"foraminal_area_mm2", bySide(sl.foraminal_area_mm2)},
+                   {"foraminal_area_neutral_mm2", bySide(sl.foraminal_area_neutral_mm2)},
+                   {"lateral_recess_mm", bySide(sl.lateral_recess_mm)},
+                   {"lateral_recess_neutral_mm", bySide(sl.lateral_recess_neutral_mm)},
+                   {"canal_area_mm2", sl.canal_area_mm2},
+                   {"canal_area_neutral_mm2", sl.canal_area_neutral_mm2},
+                   {"lumbosacral_angle_deg", sl.lumbosacral_angle_deg},
+                   {"sdsg_type", sl.sdsg_type},
+                   {"sdsg_name", biomech::sdsgName(sl.sdsg_type)},
+                   {"c7_plumb_offset_mm", sl.c7_plumb_offset_mm},
+                   {"nerve_roots", rootsJson(sl)},
+                   // retired: the most compressed root's name, kept for one release
+                   {"nerve_root",
+                    sl.nerve_roots.empty() ? std::string_view("") : sl.nerve_roots[sl.most_compressed].name}};
   r["l5s1_shear_N"] = s.l5s1_shear_N;
   r["l5s1_compression_N"] = s.l5s1_compression_N;
   r["l5s1_shear_gravity_only_N"] = s.l5s1_shear_gravity_only_N;
@@ -126,6 +156,8 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
                     {"*_pct_of_neutral", "percent of the length at the neutral standing pose"},
                     {"fibre_length_norm", "fibre length / optimal fibre length"},
                     {"slip.percent", "percent of the lower endplate's AP length"},
+                    {"*_mm2", "square millimetres"},
+                    {"*_pct", "percent"},
                     {"solver.residual", "N m (largest generalised force left)"}};
   Json conventions = Json::object();
   for (const biomech::Convention& c : biomech::signConventions()) conventions[std::string(c.key)] = c.text;

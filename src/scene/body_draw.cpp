@@ -2,10 +2,12 @@
 
 #include <cmath>
 #include <numbers>
+#include <string>
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "biomech/muscle_table.h"
+#include "biomech/slip_classification.h"
 #include "scene/muscle_mesh.h"
 
 namespace sagitta::scene {
@@ -135,13 +137,38 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
   }
 }
 
+namespace {
+
+// Where the most compressed root is pinched, in a few plain words (nothing when none is).
+std::string pinchLabel(const biomech::NerveRoot& root) {
+  const std::string name(root.name);
+  if (root.where == "foramen") return name + " nerve pinched in its exit hole (foramen)";
+  if (root.where == "lateral_recess") return name + " nerve pinched in the side channel (lateral recess)";
+  if (root.where == "canal") {
+    if (root.narrowing_pct < biomech::kCompressedNarrowingPct)
+      return "Sacral nerves stretched over the sacrum";
+    return "Nerves squeezed in the spinal canal";
+  }
+  return {};
+}
+
+}  // namespace
+
 void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
+  if (!slip.nerve_roots.empty()) {
+    const biomech::NerveRoot& worst = slip.nerve_roots[slip.most_compressed];
+    const std::string text = pinchLabel(worst);
+    // at the pinch: the foramen (exiting), the recess or the dome (traversing), the disc (canal)
+    if (!text.empty())
+      list.labels.push_back({glm::vec3(worst.points[2]), text, {1.0f, 0.45f, 0.35f, 1.0f}, 6, false});
+  }
   for (const biomech::NerveRoot& root : slip.nerve_roots) {
     std::vector<glm::vec3> path;
     for (const glm::dvec3& p : root.points) path.emplace_back(p);
     SpindleShape shape;
     shape.tube = true;
-    shape.belly_radius_m = kNerveRadius_m;
+    shape.belly_radius_m =
+        root.midline ? 2.0f * kNerveRadius_m : kNerveRadius_m;  // the cauda equina: a bundle
     shape.sides = 10;
     shape.rings = 24;
     anatomy::MeshData mesh = spindleMesh(path, shape);
@@ -150,7 +177,9 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
     DrawItem item;
     item.mesh = id;
     item.material = Material::kNerve;
-    item.colour = {0.95f, 0.78f, 0.18f};
+    // free roots yellow, compressed or stretched ones toward red
+    const auto c = static_cast<float>(root.compression);
+    item.colour = glm::mix(glm::vec3(0.95f, 0.78f, 0.18f), glm::vec3(0.92f, 0.10f, 0.06f), c);
     list.items.push_back(item);
   }
 }

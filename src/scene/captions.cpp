@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "biomech/slip_classification.h"
+
 namespace sagitta::scene {
 namespace {
 
@@ -52,6 +54,45 @@ std::string signedValue(double v, const char* unit) {
 void add(std::string& text, const std::string& sentence) {
   if (!text.empty()) text += ' ';
   text += sentence;
+}
+
+// Where the most compressed root is pinched, and where a patient with it typically feels it:
+// L4 the front of the knee and inner shin, L5 the outer shin and the top of the foot, S1 the
+// sole, the outer foot and the calf (dermatomes, balance_and_slip.md [U]; typical, not a
+// diagnosis); the cauda equina: both legs on walking (neurogenic claudication).
+void addNerveCaption(Captions& c, const biomech::SlipResult& slip, bool show_numbers) {
+  if (slip.nerve_roots.empty()) return;
+  const biomech::NerveRoot& root = slip.nerve_roots[slip.most_compressed];
+  if (root.where == "none") return;
+  std::string t;
+  if (root.where == "foramen") {
+    t = "The opening where the " + std::string(root.name) + " nerve leaves the spine is squeezed";
+  } else if (root.where == "lateral_recess") {
+    t = "The " + std::string(root.name) + " nerve is squeezed in the side channel of the spinal canal";
+  } else if (root.stretch_pct >= biomech::kStretchedPct &&
+             root.narrowing_pct < biomech::kCompressedNarrowingPct) {
+    t = "The lower nerves are stretched over the top of the sacrum";
+  } else {
+    t = "The spinal canal is narrower, squeezing the bundle of nerves inside it";
+  }
+  if (show_numbers) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " (%.0f %% narrower)", root.narrowing_pct);
+    if (root.narrowing_pct >= 1.0) t += buf;
+  }
+  add(c.caption, t + ".");
+  std::string_view feel;
+  if (root.name == "L5") feel = "the outer shin and the top of the foot";
+  if (root.name == "S1") feel = "the sole, the outer edge of the foot and the calf";
+  if (root.name == "L4") feel = "the front of the knee and the inner shin";
+  if (!feel.empty() && root.where != "canal") {
+    add(c.caption, "Typically this is felt as pain, tingling or numbness in " + std::string(feel) +
+                       " (typical, not a diagnosis).");
+  } else if (root.where == "canal") {
+    add(c.caption,
+        "Typically this is felt as heavy, aching legs on walking that ease on bending forward or sitting "
+        "(typical, not a diagnosis).");
+  }
 }
 
 }  // namespace
@@ -125,6 +166,12 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
       break;
   }
 
+  const auto& slip = now.slip;
+  if (in.slip.type == biomech::SlipType::kSpondylolysis && slip.pars_defect) {
+    add(c.caption,
+        "A thin bridge of bone at the back of the vertebra (the pars) has a crack, but the vertebra has not "
+        "slipped.");
+  }
   if (now.measures.meyerding_grade > 0) {
     const bool l5 = in.slip.level == biomech::SlipLevel::kL5S1;
     std::string s = std::string("The ") + (l5 ? "lowest lumbar vertebra (L5)" : "L4 vertebra") +
@@ -136,22 +183,17 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
       s += buf;
     }
     add(c.caption, s + ".");
-    if (in.slip.type == biomech::SlipType::kIsthmic) {
-      add(c.caption, "A thin bridge of bone at its back (the pars) has a gap, so the front part can move.");
-    } else {
+    if (in.slip.type == biomech::SlipType::kDegenerative) {
       add(c.caption, "Wear in the disc and the small joints behind it lets it move.");
+    } else if (in.slip.type == biomech::SlipType::kDysplastic) {
+      add(c.caption,
+          "The bones here formed differently while growing, so the vertebra can slide and tip forward.");
+    } else {
+      add(c.caption, "A thin bridge of bone at its back (the pars) has a gap, so the front part can move.");
     }
-    const auto& slip = now.slip;
-    const double before = slip.foraminal_height_neutral_mm[1], after = slip.foraminal_height_mm[1];
-    if (after < before - 0.5) {
-      std::string t = "The opening where the nerve leaves is narrower";
-      if (show_numbers) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, " (%.0f mm instead of %.0f mm)", after, before);
-        t += buf;
-      }
-      add(c.caption, t + ".");
-    }
+    if (slip.disc_height_mm < slip.disc_height_neutral_mm - 1.0)
+      add(c.caption, "The disc between the two bones is flatter.");
+    addNerveCaption(c, slip, show_numbers);
   }
 
   // honest about the size of the effect (reference.md §6): studies find small, variable changes

@@ -61,19 +61,35 @@ std::vector<Preset> build() {
           .set("muscles.abdominals.strength", 0.55)
           .view("view.ghost", "overlay")
           .done());
+  // spondylolisthesis: PI, PT and SS typical of each grade, rising with the slip (Labelle et al.
+  // 2004, reference.md §2.2 [V: the differences grew linearly with severity]; high-grade and
+  // developmental slips about PI 79 +- 12, Hresko 2007 [V]); the per-grade values are our
+  // reading of those trends [D]
+  all.push_back(Builder("spondylolysis-l5", "Spondylolysis of L5 (pars defect, no slip)",
+                        "A stress fracture through the pars of L5; the vertebra has not slipped.")
+                    .choose("slip.level", "L5-S1")
+                    .choose("slip.type", "spondylolysis")
+                    .set("slip.percent", 0.0)
+                    .view("view.muscles", false)
+                    .view("view.nerves", true)
+                    .view("view.cutaway", true)
+                    .done());
   const struct {
     int grade;
-    double percent;
-  } grades[] = {{1, 15.0}, {2, 37.0}, {3, 62.0}, {4, 87.0}};
+    double percent, pi, pt;
+  } grades[] = {{1, 15.0, 62.0, 15.0}, {2, 40.0, 66.0, 18.0}, {3, 62.0, 72.0, 22.0}, {4, 87.0, 78.0, 25.0}};
   static constexpr const char* kRoman[] = {"", "I", "II", "III", "IV"};
   for (const auto& g : grades) {
-    Builder b(
-        "isthmic-l5s1-grade-" + std::to_string(g.grade),
-        std::string("Isthmic L5–S1 spondylolisthesis, grade ") + kRoman[g.grade],
-        "A pars defect lets L5 slide forward on S1; Meyerding grade " + std::string(kRoman[g.grade]) + ".");
+    Builder b("isthmic-l5s1-grade-" + std::to_string(g.grade),
+              std::string("Isthmic L5–S1 spondylolisthesis, grade ") + kRoman[g.grade],
+              "A pars defect lets L5 slide forward on S1; Meyerding grade " + std::string(kRoman[g.grade]) +
+                  ", with a pelvis typical of it (PI " + std::to_string(static_cast<int>(g.pi)) + "°).");
     b.choose("slip.level", "L5-S1").choose("slip.type", "isthmic").set("slip.percent", g.percent);
-    b.view("view.muscles", false).view("view.nerves", true);
-    if (g.grade >= 3) b.view("view.cutaway", true);
+    b.set("patient.pelvic_incidence_deg", g.pi).set("patient.pelvic_tilt_deg", g.pt);
+    b.view("view.muscles", false)
+        .view("view.nerves", true)
+        .view("view.cutaway", true)
+        .view("view.shear_arrow", false);
     all.push_back(b.done());
   }
   all.push_back(
@@ -82,9 +98,38 @@ std::vector<Preset> build() {
           .choose("slip.level", "L4-L5")
           .choose("slip.type", "degenerative")
           .set("slip.percent", 20.0)
+          .view("view.shear_arrow", false)
           .view("view.muscles", false)
           .view("view.nerves", true)
+          .view("view.cutaway", true)
           .done());
+  // high-grade developmental slips: a balanced pelvis (high SS, low PT) and a retroverted one
+  // (low SS, high PT), Hresko 2007's two groups [V: balance_and_slip.md]; PT values [D]
+  const struct {
+    const char* name;
+    const char* title;
+    const char* text;
+    double pt;
+  } dysplastic[] = {
+      {"dysplastic-high-grade-balanced", "High-grade dysplastic L5–S1 slip, balanced pelvis",
+       "A developmental slip: trapezoidal L5 on a domed sacrum, high pelvic incidence; the pelvis still "
+       "stands upright.",
+       22.0},
+      {"dysplastic-high-grade-unbalanced", "High-grade dysplastic L5–S1 slip, retroverted pelvis",
+       "The same slip with the pelvis tipped back (retroverted) to keep the trunk over the hips.", 40.0}};
+  for (const auto& d : dysplastic) {
+    all.push_back(Builder(d.name, d.title, d.text)
+                      .choose("slip.level", "L5-S1")
+                      .choose("slip.type", "dysplastic")
+                      .set("slip.percent", 85.0)
+                      .set("patient.pelvic_incidence_deg", 79.0)
+                      .set("patient.pelvic_tilt_deg", d.pt)
+                      .view("view.shear_arrow", false)
+                      .view("view.muscles", false)
+                      .view("view.nerves", true)
+                      .view("view.cutaway", true)
+                      .done());
+  }
   all.push_back(Builder("thomas-negative", "Thomas test, negative",
                         "Lying back with one knee to the chest, the other thigh rests on the couch: normal "
                         "hip-flexor length.")

@@ -206,20 +206,27 @@ void drawSlip(AppState& app, bool plain) {
     }
     ImGui::EndCombo();
   }
-  const bool isthmic = in.slip.type == biomech::SlipType::kIsthmic;
-  if (ImGui::RadioButton("isthmic", isthmic)) {
-    app.change("isthmic slip", "",
-               [](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", "isthmic"); });
+  // the four types, two to a row, each with what it means on hover
+  const struct {
+    const char* key;
+    biomech::SlipType type;
+    const char* tip;
+  } types[] = {{"isthmic", biomech::SlipType::kIsthmic,
+                "A defect of the pars interarticularis: the posterior arch stays behind."},
+               {"degenerative", biomech::SlipType::kDegenerative,
+                "Disc and facet joint wear; the pars is intact. Rarely passes grade II (about 50 %)."},
+               {"dysplastic", biomech::SlipType::kDysplastic,
+                "Developmental: trapezoidal L5, domed sacrum, high pelvic incidence."},
+               {"spondylolysis", biomech::SlipType::kSpondylolysis, "A pars defect without any slip."}};
+  for (std::size_t i = 0; i < std::size(types); ++i) {
+    if (i % 2 == 1) ImGui::SameLine();
+    const char* key = types[i].key;
+    if (ImGui::RadioButton(key, in.slip.type == types[i].type)) {
+      app.change(std::string(key) + " slip", "",
+                 [key](scene::Document& d) { scenario::setChoice(d.scenario.inputs, "slip.type", key); });
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", types[i].tip);
   }
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("A defect of the pars interarticularis: the posterior arch stays behind.");
-  ImGui::SameLine();
-  if (ImGui::RadioButton("degenerative", !isthmic)) {
-    app.change("degenerative slip", "", [](scene::Document& d) {
-      scenario::setChoice(d.scenario.inputs, "slip.type", "degenerative");
-    });
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Disc and facet joint wear; the pars is intact.");
   const scenario::ParamInfo* info = scenario::findParameter("slip.percent");
   float percent = static_cast<float>(in.slip.percent);
   if (ImGui::SliderFloat("slip", &percent, 0.0f, static_cast<float>(info ? info->max : 150.0), "%.0f %%",

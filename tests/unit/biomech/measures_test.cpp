@@ -153,9 +153,11 @@ TEST(Meyerding, GradeFunctionBoundariesAndNonsense) {
   EXPECT_EQ(meyerdingGrade(kNoSlipBelowPercent - 0.01), 0);
   EXPECT_EQ(meyerdingGrade(kNoSlipBelowPercent), 1);
   EXPECT_EQ(meyerdingGrade(25.0), 1);
-  EXPECT_EQ(meyerdingGrade(25.0001), 2);
+  // a boundary belongs to the lower grade, within the solve's tolerance (measures.h)
+  EXPECT_EQ(meyerdingGrade(25.0 + 0.5 * kGradeTolerancePercent), 1);
+  EXPECT_EQ(meyerdingGrade(25.0 + 2.0 * kGradeTolerancePercent), 2);
   EXPECT_EQ(meyerdingGrade(100.0), 4);
-  EXPECT_EQ(meyerdingGrade(100.0001), 5);
+  EXPECT_EQ(meyerdingGrade(100.0 + 2.0 * kGradeTolerancePercent), 5);
   EXPECT_EQ(meyerdingGrade(-10.0), 0);  // retrolisthesis is not graded
   EXPECT_EQ(meyerdingGrade(std::nan("")), 0);
 }

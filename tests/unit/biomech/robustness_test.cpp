@@ -29,13 +29,18 @@ void expectPhysiological(const Solution& s, const ModelInputs& in, const std::st
   ASSERT_TRUE(test::finite(s)) << label;
   EXPECT_TRUE(s.solver.converged) << label << " residual " << s.solver.residual;
   EXPECT_LT(s.solver.residual, 1e-3) << label;  // the solver's tolerance
-  bool range_warned = false;
-  for (const std::string& w : s.warnings)
-    range_warned = range_warned || w.find("beyond its") != std::string::npos;
-  if (in.patient.any() && range_warned) return;
-  EXPECT_FALSE(range_warned) << label << ": " << s.warnings.front();
   const anatomy::Segment slipping =
       in.slip.level == SlipLevel::kL5S1 ? anatomy::Segment::kL5 : anatomy::Segment::kL4;
+  // the slipping level carries the slip's roll (a high-grade slip's lumbosacral kyphosis), so
+  // it may be pressed against its range; any other level may not
+  const std::string slipping_name = in.slip.level == SlipLevel::kL5S1 ? "L5-S1" : "L4-L5";
+  bool range_warned = false;
+  for (const std::string& w : s.warnings) {
+    const bool at_slip = in.slip.percent > 0.0 && w.starts_with(slipping_name);
+    range_warned = range_warned || (w.find("beyond its") != std::string::npos && !at_slip);
+  }
+  if (in.patient.any() && range_warned) return;
+  EXPECT_FALSE(range_warned) << label << ": " << s.warnings.front();
   for (std::size_t k = 0; k < 5; ++k) {  // 0 = L1-L2 (joint of L1) .. 4 = L5-S1 (joint of L5)
     const auto seg = static_cast<anatomy::Segment>(static_cast<std::size_t>(anatomy::Segment::kL1) - k);
     if (seg == slipping && in.slip.percent > 0.0) continue;
@@ -51,7 +56,9 @@ void expectPhysiological(const Solution& s, const ModelInputs& in, const std::st
     EXPECT_GT(pelvis, -detail::kPelvisAnteriorLimit_deg - detail::kRangeRamp_deg) << label;
     EXPECT_LT(pelvis, detail::kPelvisPosteriorLimit_deg + detail::kRangeRamp_deg) << label;
   }
-  EXPECT_GT(s.measures.lumbar_lordosis_deg, 10.0) << label;
+  // a high-grade slip's lumbosacral kyphosis counts in the L1-S1 Cobb angle (slip angle about
+  // +20 to +26 deg, Huang 2003, Hanson 2002; balance_and_slip.md [V])
+  EXPECT_GT(s.measures.lumbar_lordosis_deg, in.slip.percent >= 75.0 ? 0.0 : 10.0) << label;
   EXPECT_LT(s.measures.lumbar_lordosis_deg, 100.0) << label;
 }
 

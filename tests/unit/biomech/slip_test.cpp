@@ -25,8 +25,8 @@ TEST(Slip, IsMeasuredBackFromTheGeometryCloseToWhatWasAsked) {
       const double p = 5.0 * step;
       const Solution s = slip(p, level);
       ASSERT_TRUE(s.solver.converged) << p;
-      // the slipping level's own segmental angle and the lordotic disc wedge move the corner a little
-      EXPECT_NEAR(s.measures.slip_percent, p, 4.0) << slipLevelName(level) << " " << p;
+      // the slider sets the measured slip (issue 13: within 0.5 %)
+      EXPECT_NEAR(s.measures.slip_percent, p, 0.5) << slipLevelName(level) << " " << p;
       EXPECT_GT(s.measures.slip_percent, last) << p;
       last = s.measures.slip_percent;
     }
@@ -38,7 +38,9 @@ TEST(Slip, MeyerdingGradeOfTheSolvedSpineFollowsTheSlip) {
       {{0.0, 0}, {15.0, 1}, {37.0, 2}, {62.0, 3}, {88.0, 4}, {125.0, 5}}};
   for (const auto& [percent, grade] : cases) {
     EXPECT_EQ(slip(percent).measures.meyerding_grade, grade) << percent;
-    EXPECT_EQ(slip(percent, SlipLevel::kL4L5, SlipType::kDegenerative).measures.meyerding_grade, grade)
+    // a degenerative slip is capped at the end of grade II (model_constants.h)
+    EXPECT_EQ(slip(percent, SlipLevel::kL4L5, SlipType::kDegenerative).measures.meyerding_grade,
+              std::min(grade, 2))
         << percent;
   }
 }

@@ -94,6 +94,37 @@ TEST(Report, HasEveryMeasureWithItsType) {
               r["pelvic_tilt_deg"].get<double>() + r["sacral_slope_deg"].get<double>(), 0.01);
 }
 
+TEST(Report, SlipHasTheNeuralGeometryAndEveryNerveRoot) {
+  // issue 13's report contract: exact key names
+  biomech::ModelInputs in;
+  in.slip.level = biomech::SlipLevel::kL4L5;
+  in.slip.type = biomech::SlipType::kDegenerative;
+  in.slip.percent = 20.0;
+  const Json slip = report(in)["slip"];
+  for (const char* key : {"percent", "meyerding_grade", "slip_angle_deg", "canal_ap_mm", "disc_height_mm",
+                          "disc_height_neutral_mm", "canal_area_mm2", "lumbosacral_angle_deg", "sdsg_type"}) {
+    ASSERT_TRUE(slip.contains(key)) << key;
+    EXPECT_TRUE(slip[key].is_number()) << key;
+  }
+  EXPECT_TRUE(slip["pars_defect"].is_boolean());
+  for (const char* key : {"foraminal_height_mm", "foraminal_area_mm2", "lateral_recess_mm"}) {
+    for (const char* side : {"left", "right"}) EXPECT_TRUE(slip[key][side].is_number()) << key << " " << side;
+  }
+  const Json& roots = slip["nerve_roots"];
+  ASSERT_TRUE(roots.is_array());
+  ASSERT_EQ(roots.size(), 5u);
+  for (const Json& r : roots) {
+    for (const char* key : {"root", "side", "role", "where"}) EXPECT_TRUE(r[key].is_string()) << key;
+    EXPECT_TRUE(r["narrowing_pct"].is_number());
+    const std::string role = r["role"], where = r["where"];
+    EXPECT_TRUE(role == "exiting" || role == "traversing") << role;
+    EXPECT_TRUE(where == "foramen" || where == "lateral_recess" || where == "canal" || where == "none")
+        << where;
+  }
+  // the retired key names the most compressed root: the traversing L5 in a degenerative L4-L5 slip
+  EXPECT_EQ(slip["nerve_root"], "L5");
+}
+
 TEST(Report, ThomasTestHasItsOwnSection) {
   biomech::ModelInputs in;
   in.pose = biomech::PoseKind::kThomas;

@@ -1,6 +1,7 @@
 // Every preset solves to what its name promises, measured on the posed geometry.
 #include "scene/presets.h"
 
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -49,9 +50,36 @@ TEST(Presets, EveryPresetHasAUniqueNameATitleAndSolves) {
   for (const char* n :
        {"neutral", "anterior-pelvic-tilt", "posterior-tilt-flat-back", "isthmic-l5s1-grade-1",
         "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "degenerative-l4l5",
-        "thomas-negative", "thomas-positive", "kneeling-hip-flexor-stretch", "desk-sitter"}) {
+        "thomas-negative", "thomas-positive", "kneeling-hip-flexor-stretch", "desk-sitter",
+        "spondylolysis-l5", "dysplastic-high-grade-balanced", "dysplastic-high-grade-unbalanced"}) {
     EXPECT_TRUE(names.count(n)) << n;
   }
+}
+
+TEST(Presets, SpondylolisthesisPresetsLandInTheirSdsgClassAndPinchTheirRoot) {
+  // SDSG / Labelle (biomech/slip_classification.h): low grade by PI, high grade by pelvic balance
+  // and the C7 plumb line; each preset's PI and PT are typical of its grade (presets.cpp)
+  const std::array<std::pair<const char*, std::set<int>>, 6> cases = {
+      {{"isthmic-l5s1-grade-1", {3}},
+       {"isthmic-l5s1-grade-2", {3}},
+       {"isthmic-l5s1-grade-3", {4}},
+       {"isthmic-l5s1-grade-4", {4}},
+       {"dysplastic-high-grade-balanced", {4}},
+       {"dysplastic-high-grade-unbalanced", {5, 6}}}};
+  for (const auto& [name, types] : cases) {
+    const biomech::Solution& s = solve(name);
+    EXPECT_TRUE(types.count(s.slip.sdsg_type)) << name << " is SDSG type " << s.slip.sdsg_type;
+  }
+  const biomech::Solution& lysis = solve("spondylolysis-l5");
+  EXPECT_TRUE(lysis.slip.pars_defect);
+  EXPECT_EQ(lysis.measures.meyerding_grade, 0);
+  // the root each type is known for (balance_and_slip.md [V, textbook])
+  const biomech::Solution& isthmic = solve("isthmic-l5s1-grade-2");
+  EXPECT_EQ(isthmic.slip.nerve_roots[isthmic.slip.most_compressed].name, "L5");
+  EXPECT_EQ(isthmic.slip.nerve_roots[isthmic.slip.most_compressed].where, "foramen");
+  const biomech::Solution& degenerative = solve("degenerative-l4l5");
+  EXPECT_EQ(degenerative.slip.nerve_roots[degenerative.slip.most_compressed].name, "L5");
+  EXPECT_EQ(degenerative.slip.nerve_roots[degenerative.slip.most_compressed].where, "lateral_recess");
 }
 
 TEST(Presets, TiltPresetsTiltTheRightWay) {
