@@ -40,6 +40,16 @@ TEST(GlobalBalance, NeutralAdultStandsWithinPublishedNormals) {
   EXPECT_EQ(s.balance.schwab_pi_ll, "0");
 }
 
+TEST(GlobalBalance, LowerLumbarLevelsCarryAboutTwoThirdsOfTheLordosis) {
+  // L4-S1 share of LL: 67.9 % (324 adults, Sci Rep 2022 s41598-022-21840-x Table 2 [V]), 70.8 %
+  // (627 adults, PMC6680033 [V]), 67 % (90 patients, Coluna/Columna [V abstract]); the band, 60-76 %,
+  // is those means -+ 8 points [D: a segment's SD is 5-8 deg of about 60]
+  const ClinicalMeasures m = defaultModel().solve(ModelInputs{}).measures;
+  const double share = (m.segmental_lordosis_deg[3] + m.segmental_lordosis_deg[4]) / m.lumbar_lordosis_deg;
+  EXPECT_GT(share, 0.60);
+  EXPECT_LT(share, 0.76);
+}
+
 TEST(GlobalBalance, TiltAndT1PelvicAngleFollowTheirGeometricDefinitions) {
   // global tilt and TPA differ from PT only by where C7 / T1 stand over the pelvis: the same
   // neutral posture measured with the C7 and T1 centroids moved forward reads larger angles
