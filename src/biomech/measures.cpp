@@ -121,7 +121,7 @@ ClinicalMeasures measure(const MeasureLandmarks& p) {
     const glm::dvec2 femur_down = xy(p.knee_centre[s] - p.hip_centre[s]);
     const glm::dvec2 shank_down = xy(p.ankle_centre[s] - p.knee_centre[s]);
     // flexion swings the ankle backward: clockwise from the femoral line
-    m.knee_flexion_deg[s] = -radToDeg(signedAngle(femur_down, shank_down));
+    m.knee_flexion_deg[s] = 0.0 - radToDeg(signedAngle(femur_down, shank_down));  // no "-0"
   }
   double front = -1e300;
   for (int k = 0; k <= kLumbarLevels; ++k) {
