@@ -22,7 +22,7 @@ std::string_view evidenceNote() {
 }
 
 std::span<const Convention> signConventions() {
-  static constexpr std::array<Convention, 17> kConventions = {{
+  static constexpr std::array<Convention, 22> kConventions = {{
       {"pelvic_tilt_deg",
        "Legaye pelvic tilt: angle between the vertical and the line from the hip axis to the S1 "
        "endplate mid-point; positive when the hip axis is in front of it. Anterior pelvic tilt "
@@ -43,6 +43,17 @@ std::span<const Convention> signConventions() {
       {"hip_extension_deg",
        "Femoral axis (knee centre to head centre) against the anterior pelvic plane line "
        "(mid-ASIS to pubic symphysis); positive = extension, negative = flexion."},
+      {"sagittal_vertical_axis_mm",
+       "C7 plumb line (from the C7 body centroid) to the posterior-superior corner of S1, horizontal; "
+       "positive = C7 in front."},
+      {"t1_pelvic_angle_deg",
+       "At the hip axis, between the lines to the T1 centroid and to the S1 endplate mid-point; positive = "
+       "T1 ahead of that line."},
+      {"thoracic_kyphosis_deg", "Cobb angle T4 superior to T12 inferior endplate; positive = kyphosis."},
+      {"global_tilt_deg",
+       "Between the line S1 endplate mid-point to C7 centroid and the line hip axis to S1 endplate "
+       "mid-point; positive = C7 forward."},
+      {"knee_flexion_deg", "Femoral axis against the shank axis (knee to ankle centre); positive = flexion."},
       {"slip.percent",
        "Meyerding: forward displacement of the upper vertebra's posterior-inferior corner along "
        "the lower endplate, as a percentage of that endplate's length."},

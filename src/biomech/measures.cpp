@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "anatomy/thoracic_column.h"
 #include "core/units.h"
 
 namespace sagitta::biomech {
@@ -44,6 +45,12 @@ int meyerdingGrade(double slip_percent) {
 std::string_view segmentLevelName(int index) {
   static constexpr std::array<std::string_view, kLumbarLevels> kNames = {"L1-L2", "L2-L3", "L3-L4", "L4-L5",
                                                                          "L5-S1"};
+  return kNames.at(static_cast<std::size_t>(index));
+}
+
+std::string_view apexLevelName(int index) {
+  static constexpr std::array<std::string_view, kLumbarLevels + 1> kNames = {"L1", "L2", "L3",
+                                                                             "L4", "L5", "S1"};
   return kNames.at(static_cast<std::size_t>(index));
 }
 
@@ -102,6 +109,30 @@ ClinicalMeasures measure(const MeasureLandmarks& p) {
   const glm::dvec2 perpendicular(border.y, -border.x);                                // turned forward
   const glm::dvec2 upper = xy(p.upper_inferior_anterior - p.upper_inferior_posterior);
   m.slip_angle_deg = radToDeg(signedAngle(upper, perpendicular));
+
+  // whole-body balance (definitions in measures.h)
+  m.sagittal_vertical_axis_mm = 1e3 * (p.c7_centroid.x - p.s1_posterior.x);
+  const double t1_forward = std::atan2(p.t1_centroid.x - ha.x, p.t1_centroid.y - ha.y);
+  m.t1_pelvic_angle_deg = m.pelvic_tilt_deg + radToDeg(t1_forward);
+  const double c7_forward = std::atan2(p.c7_centroid.x - mid.x, p.c7_centroid.y - mid.y);
+  m.global_tilt_deg = m.pelvic_tilt_deg + radToDeg(c7_forward);
+  m.thoracic_kyphosis_deg = radToDeg(wrapPi(lineAngle(p.t12_inferior_posterior, p.t12_inferior_anterior) -
+                                            lineAngle(p.t4_superior_posterior, p.t4_superior_anterior)));
+  for (std::size_t s = 0; s < kSideCount; ++s) {
+    const glm::dvec2 femur_down = xy(p.knee_centre[s] - p.hip_centre[s]);
+    const glm::dvec2 shank_down = xy(p.ankle_centre[s] - p.knee_centre[s]);
+    // flexion swings the ankle backward: clockwise from the femoral line
+    m.knee_flexion_deg[s] = 0.0 - radToDeg(signedAngle(femur_down, shank_down));  // no "-0"
+  }
+  double front = -1e300;
+  for (int k = 0; k <= kLumbarLevels; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    const double x = k < kLumbarLevels ? 0.5 * (p.superior_anterior[i].x + p.superior_posterior[i].x) : mid.x;
+    if (x > front) {
+      front = x;
+      m.lordosis_apex = k;
+    }
+  }
   return m;
 }
 
@@ -143,6 +174,16 @@ MeasureLandmarks measureLandmarks(const anatomy::Skeleton& sk, const anatomy::Po
     p.lower_superior_posterior = p.superior_posterior[4];
     p.lower_posterior_wall = at("l5_inferior_endplate_posterior");
   }
+  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
+  const glm::dmat4 thorax = to_frame * world[static_cast<std::size_t>(anatomy::Segment::kThorax)];
+  auto inThorax = [&](const glm::dvec3& local) { return glm::dvec3(thorax * glm::dvec4(local, 1.0)); };
+  p.c7_centroid = inThorax(column.c7Centroid());
+  p.t1_centroid = inThorax(column.t1Centroid());
+  p.t4_superior_anterior = inThorax(column.superior_anterior[4]);
+  p.t4_superior_posterior = inThorax(column.superior_posterior[4]);
+  p.t12_inferior_anterior = at("t12_inferior_endplate_anterior");
+  p.t12_inferior_posterior = at("t12_inferior_endplate_posterior");
+  for (Side s : kSides) p.ankle_centre[sideIndex(s)] = at("ankle_centre" + std::string(sideSuffix(s)));
   return p;
 }
 

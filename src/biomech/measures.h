@@ -19,6 +19,21 @@
 //                        corner along the lower endplate, over that endplate's AP length
 //   slip_angle_deg       the upper vertebra's inferior endplate against the perpendicular to the
 //                        lower vertebra's posterior border, positive = kyphotic (rolled forward)
+// Whole-body balance (docs/biomechanics.md "Global balance"):
+//   sagittal_vertical_axis_mm  horizontal distance from the posterior-superior corner of S1 to the
+//                        C7 plumb line (dropped from the C7 body's centroid), positive = C7 in front
+//                        (SRS definition; Schwab et al. 2012, Spine 37:1077 [V])
+//   t1_pelvic_angle_deg  angle at the hip axis between the lines to the T1 centroid and to the S1
+//                        endplate mid-point, positive when T1 is ahead of that line (Protopsaltis
+//                        et al. 2014; = PT + T1's forward angle from the hip axis plumb line)
+//   thoracic_kyphosis_deg Cobb angle, T4 superior endplate to T12 inferior endplate, positive = kyphosis
+//   global_tilt_deg      angle between the line S1 endplate mid-point -> C7 centroid and the line
+//                        hip axis -> S1 endplate mid-point (Obeid et al. 2016); = PT + C7's forward
+//                        angle from the vertical through S1
+//   knee_flexion_deg     femoral axis (hip -> knee centre) against the shank axis (knee -> ankle
+//                        centre), positive = flexion (ankle behind the femoral line)
+//   lordosis_apex        the most anterior of the L1..L5 superior endplate mid-points and the S1
+//                        endplate mid-point in the measurement frame (Roussouly's lordosis apex)
 // All angles are measured in the sagittal (x-y) plane of the frame the points are given in.
 #pragma once
 
@@ -48,6 +63,11 @@ struct MeasureLandmarks {
   glm::dvec3 upper_inferior_anterior{0.0}, upper_inferior_posterior{0.0};  // e.g. l5_inferior_endplate_*
   glm::dvec3 lower_superior_anterior{0.0}, lower_superior_posterior{0.0};  // e.g. s1_endplate_*
   glm::dvec3 lower_posterior_wall{0.0};  // a point lower down the lower vertebra's posterior border
+  // whole-body balance (anatomy/thoracic_column.h; ankle_centre_l / _r)
+  glm::dvec3 c7_centroid{0.0}, t1_centroid{0.0};
+  glm::dvec3 t4_superior_anterior{0.0}, t4_superior_posterior{0.0};
+  glm::dvec3 t12_inferior_anterior{0.0}, t12_inferior_posterior{0.0};
+  std::array<glm::dvec3, kSideCount> ankle_centre{};
 };
 
 struct ClinicalMeasures {
@@ -62,6 +82,13 @@ struct ClinicalMeasures {
   double slip_percent = 0.0;
   int meyerding_grade = 0;  // 0 none, 1..5 for I..V
   double slip_angle_deg = 0.0;
+  // whole-body balance
+  double sagittal_vertical_axis_mm = 0.0;
+  double t1_pelvic_angle_deg = 0.0;
+  double thoracic_kyphosis_deg = 0.0;
+  double global_tilt_deg = 0.0;
+  std::array<double, kSideCount> knee_flexion_deg{};  // by sideIndex
+  int lordosis_apex = 4;                              // 0 = L1 .. 4 = L5 (superior endplate), 5 = S1
 };
 
 ClinicalMeasures measure(const MeasureLandmarks& points);
@@ -79,11 +106,15 @@ int meyerdingGrade(double slip_percent);
 
 // "segmental lordosis" level names, index 0 = "L1-L2" .. 4 = "L5-S1"
 std::string_view segmentLevelName(int index);
+// lordosis apex names, index 0 = "L1" .. 4 = "L5", 5 = "S1"
+std::string_view apexLevelName(int index);
 
 // Gathers the points by landmark name from a posed skeleton, in the measurement frame
 // (root^-1 * world). The S1 posterior border point is derived: 25 mm down the perpendicular to
 // the S1 endplate from its posterior corner (the skeleton has no landmark on the sacral
-// posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used.
+// posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used. C7, T1
+// and T4 come from the thoracic column of the skeleton's body (anatomy/thoracic_column.h), fixed
+// in the thorax segment.
 // Throws std::out_of_range naming a missing landmark.
 MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose,
                                   SlipLevel level);

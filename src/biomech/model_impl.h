@@ -171,6 +171,9 @@ struct MeasureRefs {
   std::array<PointRef, kSideCount> s1_superior_articular;
   std::array<PointRef, kSideCount> heel, ischial_tuberosity;
   PointRef sacral_crest;
+  // whole-body balance: thoracic column points (anatomy/thoracic_column.h) and the ankles
+  PointRef c7_centroid, t1_centroid, t4_sup_anterior, t4_sup_posterior, t12_inf_anterior, t12_inf_posterior;
+  std::array<PointRef, kSideCount> ankle;
 };
 
 // What a solve is set up with: the pose's parametrisation phi = A q + b (phi: one rotation per

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "anatomy/thoracic_column.h"
 #include "biomech/model_constants.h"
 #include "biomech/model_impl.h"
 #include "core/units.h"
@@ -114,7 +115,18 @@ void compileRefs(Impl& m) {
     r.s1_superior_articular[i] = ref(sk, sideName("s1_superior_articular", s));
     r.heel[i] = ref(sk, sideName("heel", s));
     r.ischial_tuberosity[i] = ref(sk, sideName("ischial_tuberosity", s));
+    r.ankle[i] = ref(sk, sideName("ankle_centre", s));
   }
+  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
+  auto inThorax = [](const glm::dvec3& local) {
+    return PointRef{static_cast<std::uint8_t>(seg(Segment::kThorax)), local, false};
+  };
+  r.c7_centroid = inThorax(column.c7Centroid());
+  r.t1_centroid = inThorax(column.t1Centroid());
+  r.t4_sup_anterior = inThorax(column.superior_anterior[4]);
+  r.t4_sup_posterior = inThorax(column.superior_posterior[4]);
+  r.t12_inf_anterior = ref(sk, "t12_inferior_endplate_anterior");
+  r.t12_inf_posterior = ref(sk, "t12_inferior_endplate_posterior");
   r.symphysis = ref(sk, "pubic_symphysis");
   r.s1_anterior = ref(sk, "s1_endplate_anterior");
   r.s1_posterior = ref(sk, "s1_endplate_posterior");

@@ -70,6 +70,13 @@ void fillMeasures(const Impl& m, const Setup& setup, const Kinematics& k, SlipLe
     p.lower_superior_posterior = p.superior_posterior[4];
     p.lower_posterior_wall = at(r.inf_posterior[4]);
   }
+  p.c7_centroid = at(r.c7_centroid);
+  p.t1_centroid = at(r.t1_centroid);
+  p.t4_superior_anterior = at(r.t4_sup_anterior);
+  p.t4_superior_posterior = at(r.t4_sup_posterior);
+  p.t12_inferior_anterior = at(r.t12_inf_anterior);
+  p.t12_inferior_posterior = at(r.t12_inf_posterior);
+  for (std::size_t s = 0; s < kSideCount; ++s) p.ankle_centre[s] = at(r.ankle[s]);
   out.measures = measure(p);
 }
 
@@ -188,6 +195,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
 
   fillMuscles(m, setup, k, out);
   fillMeasures(m, setup, k, in.slip.level, out);
+  out.balance = globalBalance(out.measures, m.neutral_measures, setup.pose);
   fillSlip(m, setup, in, k, phi, out);
   fillL5S1Load(m, k, out);
 

@@ -13,6 +13,7 @@
 #include <glm/glm.hpp>
 
 #include "anatomy/skeleton.h"
+#include "biomech/global_balance.h"
 #include "biomech/measures.h"
 #include "biomech/muscle_table.h"
 #include "biomech/types.h"
@@ -147,6 +148,7 @@ struct Solution {
   Support support;
 
   ClinicalMeasures measures;
+  GlobalBalance balance;  // SRS-Schwab, Roussouly, compensations (from the measures only)
   std::array<std::array<MuscleResult, kSideCount>, kMuscleCount> muscles{};
   std::vector<FascicleResult> fascicles;
   SlipResult slip;

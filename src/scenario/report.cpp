@@ -91,6 +91,27 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
   r["segmental_lordosis_deg"] = segmental;
   r["hip_extension_deg"] = bySide(m.hip_extension_deg);
 
+  // whole-body balance (docs/biomechanics.md "Global balance")
+  const biomech::GlobalBalance& gb = s.balance;
+  r["sagittal_vertical_axis_mm"] = m.sagittal_vertical_axis_mm;
+  r["t1_pelvic_angle_deg"] = m.t1_pelvic_angle_deg;
+  r["thoracic_kyphosis_deg"] = m.thoracic_kyphosis_deg;
+  r["global_tilt_deg"] = m.global_tilt_deg;
+  r["knee_flexion_deg"] = bySide(m.knee_flexion_deg);
+  auto compensation = [](double v) {
+    return Json{{"value", v}, {"unit", "deg"}, {"active", v > biomech::kCompensationActive_deg}};
+  };
+  r["compensation"] = Json{{"pelvic_retroversion", compensation(gb.compensation.pelvic_retroversion_deg)},
+                           {"thoracic_flattening", compensation(gb.compensation.thoracic_flattening_deg)},
+                           {"knee_flexion", compensation(gb.compensation.knee_flexion_deg)}};
+  r["roussouly_type"] = gb.roussouly;
+  r["roussouly_rule"] = biomech::roussoulyRule();
+  r["lordosis_apex"] = biomech::apexLevelName(m.lordosis_apex);
+  r["srs_schwab"] = Json{{"pt", gb.schwab_pt}, {"pi_minus_ll", gb.schwab_pi_ll}, {"sva", gb.schwab_sva}};
+  r["le_huec_theoretical"] = Json{{"pi_class", gb.theoretical.pi_class},
+                                  {"pelvic_tilt_deg", gb.theoretical.pelvic_tilt_deg},
+                                  {"lumbar_lordosis_deg", gb.theoretical.lumbar_lordosis_deg}};
+
   Json muscles = Json::object();
   for (std::size_t i = 0; i < biomech::kMuscleCount; ++i) {
     Json sides = Json::object();

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string>
 
 #include <imgui.h>
 
@@ -48,6 +49,15 @@ const std::vector<MeasureRow>& rows() {
       {"ASIS–PSIS", "asis_psis_tilt_deg", "%.1f°",
        [](const auto&, const auto& m) { return m.asis_psis_tilt_deg; },
        "Clinical pelvic tilt: positive when the ASIS is lower than the PSIS."},
+      {"SVA", "", "%.0f mm", [](const auto&, const auto& m) { return m.sagittal_vertical_axis_mm; },
+       "Sagittal vertical axis: C7 plumb line to the posterior-superior S1 corner, + in front "
+       "(SRS-Schwab: under 40 mm normal)."},
+      {"TK T4–T12", "", "%.1f°", [](const auto&, const auto& m) { return m.thoracic_kyphosis_deg; },
+       "Thoracic kyphosis: Cobb angle from the T4 to the T12 endplate."},
+      {"T1PA", "", "%.1f°", [](const auto&, const auto& m) { return m.t1_pelvic_angle_deg; },
+       "T1 pelvic angle: at the hip axis, between the lines to T1 and to the S1 endplate."},
+      {"Global tilt", "", "%.1f°", [](const auto&, const auto& m) { return m.global_tilt_deg; },
+       "Global tilt: between S1→C7 and hip axis→S1."},
       {"Psoas length", "", "%.1f %%",
        [](const auto& s, const auto&) { return musclePct(s, MuscleId::kPsoas); },
        "Psoas major length as a percentage of its length in neutral standing."},
@@ -187,6 +197,28 @@ void MeasuresPanel::draw(AppState& app, const PanelRect& rect) {
     ImGui::Spacing();
     if (numbers) {
       ImGui::Text("Hip extension  L %.1f°   R %.1f°", shown.hip_extension_deg[0], shown.hip_extension_deg[1]);
+      ImGui::Text("Knee flexion  L %.1f°   R %.1f°", shown.knee_flexion_deg[0], shown.knee_flexion_deg[1]);
+    }
+    {
+      // whole-body balance: classifications and compensations (biomech/global_balance.h)
+      const biomech::GlobalBalance& gb = solution.balance;
+      const std::string roussouly(gb.roussouly);
+      const std::string pt(gb.schwab_pt), pill(gb.schwab_pi_ll), sva(gb.schwab_sva);
+      ImGui::Text("Roussouly type %s   SRS-Schwab PT %s  PI−LL %s  SVA %s", roussouly.c_str(), pt.c_str(),
+                  pill.c_str(), sva.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(biomech::roussoulyRule()).c_str());
+      const biomech::Compensation& c = gb.compensation;
+      const bool any = c.pelvic_retroversion_deg > biomech::kCompensationActive_deg ||
+                       c.thoracic_flattening_deg > biomech::kCompensationActive_deg ||
+                       c.knee_flexion_deg > biomech::kCompensationActive_deg;
+      if (!any) {
+        ImGui::TextUnformatted("Compensation: none");
+      } else if (numbers) {
+        ImGui::Text("Compensation: pelvic retroversion %.0f°, thoracic flattening %.0f°, knee flexion %.0f°",
+                    c.pelvic_retroversion_deg, c.thoracic_flattening_deg, c.knee_flexion_deg);
+      } else {
+        ImGui::TextUnformatted("Compensation: active (see the numbers)");
+      }
     }
     if (solution.thomas) {
       const biomech::ThomasResult& t = *solution.thomas;

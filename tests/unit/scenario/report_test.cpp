@@ -42,6 +42,32 @@ void flatten(const Json& j, const std::string& prefix, std::map<std::string, Jso
   }
 }
 
+TEST(Report, HasTheWholeBodyBalanceKeysOfIssue12) {
+  const biomech::ModelInputs in;
+  const biomech::Solution s = model().solve(in);
+  const Json r = reportJson(in, s);
+  std::map<std::string, Json> leaves;
+  flatten(r, "", leaves);
+  for (const char* key :
+       {"sagittal_vertical_axis_mm", "t1_pelvic_angle_deg", "thoracic_kyphosis_deg", "global_tilt_deg",
+        "knee_flexion_deg.left", "knee_flexion_deg.right", "compensation.pelvic_retroversion.value",
+        "compensation.thoracic_flattening.value", "compensation.knee_flexion.value"}) {
+    ASSERT_TRUE(leaves.count(key)) << key;
+    EXPECT_TRUE(leaves[key].is_number()) << key;
+  }
+  EXPECT_EQ(leaves["compensation.knee_flexion.unit"], "deg");
+  EXPECT_TRUE(leaves["compensation.pelvic_retroversion.active"].is_boolean());
+  // the values are the solution's measures, not copies of an input
+  EXPECT_EQ(leaves["sagittal_vertical_axis_mm"].get<double>(), s.measures.sagittal_vertical_axis_mm);
+  EXPECT_EQ(leaves["thoracic_kyphosis_deg"].get<double>(), s.measures.thoracic_kyphosis_deg);
+  const std::set<std::string> types = {"1", "2", "3", "3-anteverted", "4"};
+  EXPECT_TRUE(types.count(leaves["roussouly_type"].get<std::string>()));
+  EXPECT_FALSE(leaves["roussouly_rule"].get<std::string>().empty());
+  const std::set<std::string> modifiers = {"0", "+", "++"};
+  for (const char* key : {"srs_schwab.pt", "srs_schwab.pi_minus_ll", "srs_schwab.sva"})
+    EXPECT_TRUE(modifiers.count(leaves[key].get<std::string>())) << key;
+}
+
 TEST(Report, HasEveryMeasureWithItsType) {
   biomech::ModelInputs in;
   in.slip.percent = 30.0;

@@ -1,0 +1,150 @@
+// Whole-body sagittal balance: the full-spine measures (SVA, T1 pelvic angle, thoracic kyphosis,
+// global tilt, knee flexion) come from the posed geometry, and the classifications (SRS-Schwab,
+// Roussouly, compensations) follow their published rules. Each bound cites its source.
+#include <gtest/gtest.h>
+
+#include "anatomy/thoracic_column.h"
+#include "biomech/global_balance.h"
+#include "biomech_test_support.h"
+#include "core/units.h"
+
+namespace sagitta::biomech {
+namespace {
+
+using test::defaultModel;
+
+TEST(GlobalBalance, NeutralAdultStandsWithinPublishedNormals) {
+  const Solution s = defaultModel().solve(ModelInputs{});
+  const ClinicalMeasures& m = s.measures;
+  // PI = PT + SS is geometry (reference.md §1.1 [V])
+  EXPECT_NEAR(m.pelvic_incidence_deg, m.pelvic_tilt_deg + m.sacral_slope_deg, 0.01);
+  // SVA: SRS-Schwab modifier "0" (< 40 mm, Schwab 2012 [V]); asymptomatic adults stand with the
+  // C7 plumb line within about 2 cm of the S1 corner (Spine Secrets, textbook) and a mean of
+  // -5.4 mm (130 Brazilian volunteers, Clinics 2018 73:e339 [V abstract])
+  EXPECT_LT(std::abs(m.sagittal_vertical_axis_mm), 40.0);
+  EXPECT_EQ(s.balance.schwab_sva, "0");
+  // T1 pelvic angle: normative 7.3 deg (472 asymptomatic adults, Spine 2024 [V abstract]) and 8 deg
+  // (Clinics 2018 [V]); the abstracts give no SD, so the band is the PT SD of Mac-Thiong 2011
+  // (6.75 deg, reference.md §1.2 [D]) round that mean
+  EXPECT_NEAR(m.t1_pelvic_angle_deg, 7.3, 6.75);
+  // thoracic kyphosis T4-T12: about 40 deg is the accepted normal (systematic review, J Orthop Surg
+  // Res 2021 [V]); Vialle 2005 40.6 +- 10 [U] gives the band
+  EXPECT_NEAR(m.thoracic_kyphosis_deg, 40.6, 10.0);
+  // standing straight: no knee flexion, no compensation
+  EXPECT_NEAR(m.knee_flexion_deg[0], 0.0, 1.0);
+  EXPECT_NEAR(m.knee_flexion_deg[1], 0.0, 1.0);
+  EXPECT_LT(s.balance.compensation.pelvic_retroversion_deg, kCompensationActive_deg);
+  EXPECT_LT(s.balance.compensation.thoracic_flattening_deg, kCompensationActive_deg);
+  EXPECT_EQ(s.balance.compensation.knee_flexion_deg, 0.0);
+  EXPECT_EQ(s.balance.schwab_pt, "0");
+  EXPECT_EQ(s.balance.schwab_pi_ll, "0");
+}
+
+TEST(GlobalBalance, LowerLumbarLevelsCarryAboutTwoThirdsOfTheLordosis) {
+  // L4-S1 share of LL: 67.9 % (324 adults, Sci Rep 2022 s41598-022-21840-x Table 2 [V]), 70.8 %
+  // (627 adults, PMC6680033 [V]), 67 % (90 patients, Coluna/Columna [V abstract]); the band, 60-76 %,
+  // is those means -+ 8 points [D: a segment's SD is 5-8 deg of about 60]
+  const ClinicalMeasures m = defaultModel().solve(ModelInputs{}).measures;
+  const double share = (m.segmental_lordosis_deg[3] + m.segmental_lordosis_deg[4]) / m.lumbar_lordosis_deg;
+  EXPECT_GT(share, 0.60);
+  EXPECT_LT(share, 0.76);
+}
+
+TEST(GlobalBalance, TiltAndT1PelvicAngleFollowTheirGeometricDefinitions) {
+  // global tilt and TPA differ from PT only by where C7 / T1 stand over the pelvis: the same
+  // neutral posture measured with the C7 and T1 centroids moved forward reads larger angles
+  MeasureLandmarks p = measureLandmarks(defaultModel().skeleton(), anatomy::Pose{}, SlipLevel::kL5S1);
+  const ClinicalMeasures before = measure(p);
+  p.c7_centroid.x += 0.05;
+  p.t1_centroid.x += 0.05;
+  const ClinicalMeasures after = measure(p);
+  EXPECT_NEAR(after.sagittal_vertical_axis_mm - before.sagittal_vertical_axis_mm, 50.0, 1e-9);
+  EXPECT_GT(after.global_tilt_deg, before.global_tilt_deg + 3.0);
+  EXPECT_GT(after.t1_pelvic_angle_deg, before.t1_pelvic_angle_deg + 3.0);
+  EXPECT_EQ(after.pelvic_tilt_deg, before.pelvic_tilt_deg);
+}
+
+TEST(GlobalBalance, KneeFlexionIsMeasuredFromTheAnkleBehindTheFemoralLine) {
+  MeasureLandmarks p = measureLandmarks(defaultModel().skeleton(), anatomy::Pose{}, SlipLevel::kL5S1);
+  const double shank = glm::length(p.ankle_centre[1] - p.knee_centre[1]);
+  // turn the right shank 20 deg so the ankle goes backward
+  const double a = 20.0 * kPi / 180.0;
+  p.ankle_centre[1] = p.knee_centre[1] + shank * glm::dvec3(-std::sin(a), -std::cos(a), 0.0);
+  const ClinicalMeasures m = measure(p);
+  const double femur_lean_deg =
+      180.0 / kPi *
+      std::atan2(p.knee_centre[1].x - p.hip_centre[1].x, p.hip_centre[1].y - p.knee_centre[1].y);
+  EXPECT_NEAR(m.knee_flexion_deg[1], 20.0 + femur_lean_deg, 1e-6);
+}
+
+TEST(GlobalBalance, SchwabModifiersFollowTheCitedThresholds) {
+  // Schwab et al. 2012, Spine 37:1077 [V]
+  EXPECT_EQ(schwabPtModifier(19.9), "0");
+  EXPECT_EQ(schwabPtModifier(25.0), "+");
+  EXPECT_EQ(schwabPtModifier(30.1), "++");
+  EXPECT_EQ(schwabPiLlModifier(9.9), "0");
+  EXPECT_EQ(schwabPiLlModifier(15.0), "+");
+  EXPECT_EQ(schwabPiLlModifier(20.1), "++");
+  EXPECT_EQ(schwabSvaModifier(39.0), "0");
+  EXPECT_EQ(schwabSvaModifier(60.0), "+");
+  EXPECT_EQ(schwabSvaModifier(96.0), "++");
+}
+
+TEST(GlobalBalance, LeHuecTableGivesTheWorkedExamples) {
+  // PMC4303780 Table 3 worked examples [V]: PI 40 -> PT 8, LL 53; 52 -> 12, 61; 64 -> 16, 70
+  EXPECT_EQ(leHuecTheoretical(40.0).pelvic_tilt_deg, 8.0);
+  EXPECT_EQ(leHuecTheoretical(40.0).lumbar_lordosis_deg, 53.0);
+  EXPECT_EQ(leHuecTheoretical(52.0).pelvic_tilt_deg, 12.0);
+  EXPECT_EQ(leHuecTheoretical(52.0).lumbar_lordosis_deg, 61.0);
+  EXPECT_EQ(leHuecTheoretical(64.0).pelvic_tilt_deg, 16.0);
+  EXPECT_EQ(leHuecTheoretical(64.0).lumbar_lordosis_deg, 70.0);
+  EXPECT_EQ(leHuecTheoretical(85.0).pi_class, 6);
+}
+
+TEST(GlobalBalance, RoussoulyTypeFollowsSacralSlopeApexAndIncidence) {
+  ClinicalMeasures m;
+  m.sacral_slope_deg = 30.0;
+  m.pelvic_incidence_deg = 40.0;
+  m.lordosis_apex = 4;  // L5
+  EXPECT_EQ(roussoulyType(m), "1");
+  m.lordosis_apex = 3;  // L4
+  EXPECT_EQ(roussoulyType(m), "2");
+  m.sacral_slope_deg = 40.0;
+  m.pelvic_incidence_deg = 55.0;
+  EXPECT_EQ(roussoulyType(m), "3");
+  m.pelvic_incidence_deg = 45.0;  // Laouissat 2018: type 3 AP, PI 48 +- 6 with SS > 35 [V]
+  EXPECT_EQ(roussoulyType(m), "3-anteverted");
+  m.sacral_slope_deg = 50.0;
+  m.pelvic_incidence_deg = 62.0;
+  EXPECT_EQ(roussoulyType(m), "4");
+  // the neutral adult (PI ~52, SS ~40) is a type 3 (Roussouly 2005 per-type PI 53 for type 3 [V])
+  EXPECT_EQ(defaultModel().solve(ModelInputs{}).balance.roussouly, "3");
+}
+
+TEST(GlobalBalance, RetroversionIsMeasuredAgainstTheTheoreticalTiltForThePelvicIncidence) {
+  ModelInputs in;
+  in.patient.pelvic_incidence_deg = 52.0;
+  in.patient.pelvic_tilt_deg = 25.0;  // Le Huec's PT for PI 52 is 12 [V]
+  const Solution s = defaultModel().solve(in);
+  EXPECT_NEAR(s.balance.compensation.pelvic_retroversion_deg, s.measures.pelvic_tilt_deg - 12.0, 1e-9);
+  EXPECT_GT(s.balance.compensation.pelvic_retroversion_deg, 10.0);
+  EXPECT_EQ(s.balance.schwab_pt, "+");
+}
+
+TEST(ThoracicColumn, StacksUpwardAndNarrowsTowardC7) {
+  const anatomy::ThoracicColumn c = anatomy::thoracicColumn(anatomy::BodyParams{});
+  for (int k = 0; k + 1 < anatomy::kThoracicColumnLevels; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    EXPECT_GT(c.centroid[i].y, c.centroid[i + 1].y) << anatomy::thoracicLevelName(k);
+    const double depth = glm::length(c.inferior_anterior[i] - c.inferior_posterior[i]);
+    const double below = glm::length(c.inferior_anterior[i + 1] - c.inferior_posterior[i + 1]);
+    EXPECT_LE(depth, below + 1e-12) << anatomy::thoracicLevelName(k);
+  }
+  // C7 to T12: about the thoracic column length of an adult, 25-32 cm [U], here checked loosely
+  const double length = glm::length(c.c7Centroid() - c.centroid[12]);
+  EXPECT_GT(length, 0.22);
+  EXPECT_LT(length, 0.34);
+}
+
+}  // namespace
+}  // namespace sagitta::biomech
