@@ -40,6 +40,7 @@ std::vector<Preset> build() {
   std::vector<Preset> all;
   all.push_back(Builder("neutral", "Neutral standing",
                         "A typical relaxed standing posture: the reference for every comparison.")
+                    .view("view.focus", "alignment")
                     .done());
   // Janda's lower crossed pattern: short hip flexors and lumbar extensors, weak glutes and
   // abdominals (reference.md §6: a clinical concept; the magnitudes are the model's)
@@ -51,6 +52,7 @@ std::vector<Preset> build() {
           .set("muscles.gluteus_maximus.strength", 0.1)
           .set("muscles.abdominals.strength", 0.1)
           .view("view.ghost", "overlay")
+          .view("view.focus", "anterior-tilt")
           .done());
   all.push_back(
       Builder(
@@ -60,6 +62,7 @@ std::vector<Preset> build() {
           .set("muscles.gluteus_maximus.strength", 0.6)
           .set("muscles.abdominals.strength", 0.55)
           .view("view.ghost", "overlay")
+          .view("view.focus", "posterior-tilt")
           .done());
   const struct {
     int grade;
@@ -72,7 +75,7 @@ std::vector<Preset> build() {
         std::string("Isthmic L5–S1 spondylolisthesis, grade ") + kRoman[g.grade],
         "A pars defect lets L5 slide forward on S1; Meyerding grade " + std::string(kRoman[g.grade]) + ".");
     b.choose("slip.level", "L5-S1").choose("slip.type", "isthmic").set("slip.percent", g.percent);
-    b.view("view.muscles", false).view("view.nerves", true);
+    b.view("view.muscles", false).view("view.nerves", true).view("view.focus", "slip");
     if (g.grade >= 3) b.view("view.cutaway", true);
     all.push_back(b.done());
   }
@@ -83,6 +86,7 @@ std::vector<Preset> build() {
           .choose("slip.type", "degenerative")
           .set("slip.percent", 20.0)
           .view("view.muscles", false)
+          .view("view.focus", "slip")
           .view("view.nerves", true)
           .done());
   all.push_back(Builder("thomas-negative", "Thomas test, negative",
@@ -93,6 +97,7 @@ std::vector<Preset> build() {
                     .view("camera.view", "lateral-right")
                     .view("view.pelvic_angles", false)
                     .view("view.lordosis", false)
+                    .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(
       Builder("thomas-positive", "Thomas test, positive",
@@ -103,6 +108,7 @@ std::vector<Preset> build() {
           .view("camera.view", "lateral-right")
           .view("view.pelvic_angles", false)
           .view("view.lordosis", false)
+          .view("view.focus", "hip-flexors")
           .done());
   all.push_back(Builder("kneeling-hip-flexor-stretch", "Kneeling hip-flexor stretch",
                         "Half-kneeling with the right knee down: the right hip flexors lengthen (blue).")
@@ -111,6 +117,7 @@ std::vector<Preset> build() {
                     .set("muscles.hip_flexors.tightness", 0.4)
                     .view("camera.view", "lateral-right")
                     .view("view.lordosis", false)
+                    .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(
       Builder("desk-sitter", "Desk sitter",
@@ -118,6 +125,7 @@ std::vector<Preset> build() {
           .choose("pose", "sitting")
           .set("muscles.hip_flexors.tightness", 0.35)
           .view("view.lordosis", true)
+          .view("view.focus", "hip-flexors")
           .done());
   return all;
 }
