@@ -342,6 +342,11 @@ void GuiApp::handleShortcuts() {
   if (!ctrl && pressed(GLFW_KEY_X)) {
     app_->setXray(!app_->doc().view.xray);
   }
+  // A: everything, not only what the lesson is about (and back)
+  if (!ctrl && pressed(GLFW_KEY_A)) {
+    const bool all = app_->doc().view.show_all;
+    app_->setView(all ? "Lesson focus" : "Show everything", "view.show_all", !all);
+  }
 }
 
 ViewportRect GuiApp::viewportRect() const {
@@ -485,6 +490,7 @@ void GuiApp::drawHelpOverlay() {
                                     {"5", "Perspective / orthographic"},
                                     {"G", "Floor grid"},
                                     {"X", "X-ray view"},
+                                    {"A", "Show everything / only the lesson"},
                                     {"Space", "Play / pause the A ⇄ B cycle"},
                                     {"Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"},
                                     {"Ctrl+N / Ctrl+O / Ctrl+S", "New / open / save a scenario"},

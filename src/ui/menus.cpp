@@ -106,6 +106,7 @@ void drawMainMenu(AppState& app, MenuState& menu, Settings& settings) {
     }
     if (ImGui::MenuItem("X-ray (lateral film)", "X", app.doc().view.xray)) app.setXray(!app.doc().view.xray);
     viewToggle(app, "Cutaway (midsagittal)", "view.cutaway");
+    viewToggle(app, "Show everything (not only the lesson)", "view.show_all", "A");
     if (ImGui::BeginMenu("Compare with neutral")) {
       viewChoice(app, "Off", "view.ghost", "off");
       viewChoice(app, "Ghost over the model", "view.ghost", "overlay");
