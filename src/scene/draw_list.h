@@ -87,9 +87,11 @@ struct Line {
 struct Label {
   glm::vec3 anchor{0.0f};
   std::string text;
-  glm::vec4 colour{1.0f};  // text colour, linear RGB + alpha
-  int priority = 0;        // higher wins space when labels compete
-  bool pinned = false;     // a value (e.g. "PI 52°") centred on its anchor, never moved
+  glm::vec4 colour{1.0f};     // text colour, linear RGB + alpha
+  int priority = 0;           // higher wins space when labels compete
+  bool pinned = false;        // a value (e.g. "PI 52°") centred on its anchor, never moved
+  bool hidden = false;        // its landmark is behind bone from the camera: not labelled
+  std::uint32_t pick_id = 0;  // what it names when that is a draw item's pick_id (a muscle)
 };
 
 struct DrawList {
@@ -98,6 +100,11 @@ struct DrawList {
   std::vector<Line> lines;
   std::vector<Label> labels;
   anatomy::Bounds bounds;  // world bounds of the opaque items, for framing and shadows
+  // What the lesson is about: landmarks no label may cover, and the bone of interest as
+  // segments leader lines must not cross (scene/margin_layout.h).
+  std::vector<glm::vec3> focus_points;
+  std::vector<std::array<glm::vec3, 2>> focus_axes;
+  anatomy::Bounds focus_bounds;  // the region the standard views frame; labels go beside it
 };
 
 }  // namespace sagitta::scene

@@ -40,6 +40,7 @@ std::vector<Preset> build() {
   std::vector<Preset> all;
   all.push_back(Builder("neutral", "Neutral standing",
                         "A typical relaxed standing posture: the reference for every comparison.")
+                    .view("view.focus", "alignment")
                     .done());
   // Janda's lower crossed pattern: short hip flexors and lumbar extensors, weak glutes and
   // abdominals (reference.md §6: a clinical concept; the magnitudes are the model's)
@@ -51,6 +52,7 @@ std::vector<Preset> build() {
           .set("muscles.gluteus_maximus.strength", 0.1)
           .set("muscles.abdominals.strength", 0.1)
           .view("view.ghost", "overlay")
+          .view("view.focus", "anterior-tilt")
           .done());
   all.push_back(
       Builder(
@@ -60,6 +62,7 @@ std::vector<Preset> build() {
           .set("muscles.gluteus_maximus.strength", 0.6)
           .set("muscles.abdominals.strength", 0.55)
           .view("view.ghost", "overlay")
+          .view("view.focus", "posterior-tilt")
           .done());
   // spondylolisthesis: PI, PT and SS typical of each grade, rising with the slip (Labelle et al.
   // 2004, reference.md §2.2 [V: the differences grew linearly with severity]; high-grade and
@@ -72,6 +75,7 @@ std::vector<Preset> build() {
                     .set("slip.percent", 0.0)
                     .view("view.muscles", false)
                     .view("view.nerves", true)
+                    .view("view.focus", "slip")
                     .view("view.cutaway", true)
                     .done());
   const struct {
@@ -88,6 +92,7 @@ std::vector<Preset> build() {
     b.set("patient.pelvic_incidence_deg", g.pi).set("patient.pelvic_tilt_deg", g.pt);
     b.view("view.muscles", false)
         .view("view.nerves", true)
+        .view("view.focus", "slip")
         .view("view.cutaway", true)
         .view("view.shear_arrow", false);
     all.push_back(b.done());
@@ -100,6 +105,7 @@ std::vector<Preset> build() {
           .set("slip.percent", 20.0)
           .view("view.shear_arrow", false)
           .view("view.muscles", false)
+          .view("view.focus", "slip")
           .view("view.nerves", true)
           .view("view.cutaway", true)
           .done());
@@ -127,6 +133,7 @@ std::vector<Preset> build() {
                       .view("view.shear_arrow", false)
                       .view("view.muscles", false)
                       .view("view.nerves", true)
+                      .view("view.focus", "slip")
                       .view("view.cutaway", true)
                       .done());
   }
@@ -138,6 +145,7 @@ std::vector<Preset> build() {
                     .view("camera.view", "lateral-right")
                     .view("view.pelvic_angles", false)
                     .view("view.lordosis", false)
+                    .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(
       Builder("thomas-positive", "Thomas test, positive",
@@ -148,6 +156,7 @@ std::vector<Preset> build() {
           .view("camera.view", "lateral-right")
           .view("view.pelvic_angles", false)
           .view("view.lordosis", false)
+          .view("view.focus", "hip-flexors")
           .done());
   all.push_back(Builder("kneeling-hip-flexor-stretch", "Kneeling hip-flexor stretch",
                         "Half-kneeling with the right knee down: the right hip flexors lengthen (blue).")
@@ -156,6 +165,7 @@ std::vector<Preset> build() {
                     .set("muscles.hip_flexors.tightness", 0.4)
                     .view("camera.view", "lateral-right")
                     .view("view.lordosis", false)
+                    .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(
       Builder("desk-sitter", "Desk sitter",
@@ -163,6 +173,7 @@ std::vector<Preset> build() {
           .choose("pose", "sitting")
           .set("muscles.hip_flexors.tightness", 0.35)
           .view("view.lordosis", true)
+          .view("view.focus", "hip-flexors")
           .done());
   return all;
 }

@@ -5,6 +5,8 @@
 #include "anatomy/skeleton.h"
 #include "biomech/measures.h"
 #include "biomech/muscle_table.h"
+#include "scene/label_visibility.h"
+#include "scene/lesson_focus.h"
 #include "scene/radiograph_overlay.h"
 
 namespace sagitta::scene {
@@ -15,6 +17,38 @@ constexpr float kGhostOpacity = 0.28f;
 
 glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) {
   return glm::vec3(m * glm::dvec4(p, 1.0));
+}
+
+// Room around the framed region for the label columns beside it (about a quarter of the
+// picture height each) and for the badges above and the caption below.
+anatomy::Bounds withLabelRoom(anatomy::Bounds b, const Camera& camera) {
+  if (!b.valid) return b;
+  const glm::vec3 c = b.centre(), r = camera.right(), u = camera.up();
+  float half_w = 0.0f, half_h = 0.0f;
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 d =
+        glm::vec3((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z) - c;
+    half_w = std::max(half_w, std::abs(glm::dot(d, r)));
+    half_h = std::max(half_h, std::abs(glm::dot(d, u)));
+  }
+  const float side = half_w + 0.55f * half_h;
+  b.add(c + r * side);
+  b.add(c - r * side);
+  b.add(c + u * (half_h * 1.1f));
+  b.add(c - u * (half_h * 1.1f));
+  return b;
+}
+
+// Lesson focus, the landmarks labels keep clear of, and which labelled landmarks are behind
+// bone, for a draw list just built from the stage's current pose.
+void finishForTeaching(const ViewState& view, const Stage& stage, const Camera& camera,
+                       const anatomy::Bounds& focus, DrawList& list) {
+  list.focus_bounds = focus;
+  const Lesson lesson = lessonFromName(view.focus).value_or(Lesson::kAll);
+  if (!view.show_all) applyLessonFocus(lesson, stage.model().parts, list);
+  const anatomy::Side near = camera.eye().z < camera.target.z ? anatomy::Side::kLeft : anatomy::Side::kRight;
+  addFocusGeometry(lesson, stage.model().skeleton, stage.posed().world, near, list);
+  if (!list.labels.empty()) markHiddenLabels(list, stage.meshes(), camera);
 }
 
 std::string capitalised(std::string_view s) {
@@ -153,7 +187,7 @@ Camera Session::cameraFor(const ViewState& view, float aspect) const {
   if (view.xray) camera.projection = Projection::kOrthographic;  // a film has no perspective
   if (const auto preset = viewPresetFromName(view.camera_view)) {
     camera.setView(*preset);
-    camera.frame(focusBounds(), aspect);
+    camera.frame(withLabelRoom(focusBounds(), camera), aspect);
   }
   return camera;
 }
@@ -354,7 +388,8 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
                              ? "Erector spinae"
                              : capitalised(biomech::muscleDef(f.muscle).display_name);
       const bool flexor = biomech::groupOf(f.muscle) == biomech::MuscleGroup::kHipFlexors;
-      list.labels.push_back({mid, name, muscle_colour, flexor ? 4 : 2, false});
+      list.labels.push_back(
+          {mid, name, muscle_colour, flexor ? 4 : 2, false, false, musclePickId(f.muscle, f.side)});
     }
   }
   // classroom: large type read from the back of the room; only the names the lesson is about
@@ -368,6 +403,7 @@ FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlig
   const ViewState& view = shown_.view;
   body_meshes_->beginFrame();
   addPosture(animator_.current(), solution_, false, camera, highlight, out.list);
+  finishForTeaching(view, stage_, camera, focusBounds(), out.list);
   const biomech::ClinicalMeasures now = shownMeasures();
   if (view.ghost == Ghost::kOverlay) {
     addPosture(neutral_.pose, neutral_, true, camera, {}, out.list);
@@ -375,6 +411,7 @@ FrameContent Session::frame(const Camera& camera, const MuscleHighlight& highlig
   } else if (view.ghost == Ghost::kSideBySide) {
     DrawList left;
     addPosture(neutral_.pose, neutral_, false, camera, {}, left);
+    finishForTeaching(view, stage_, camera, focusBounds(), left);
     out.compare = std::move(left);
     out.captions.badges = changeBadges(now, neutral_.measures, solution_);
     out.title = "Current";

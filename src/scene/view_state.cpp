@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "scene/lesson_focus.h"
 
 namespace sagitta::scene {
 namespace {
@@ -119,6 +120,19 @@ const std::vector<KeyDef>& table() {
           "compare with the neutral posture: translucent over it, or two views side by side"},
          [](ViewState& s, const json& v, const std::string& ctx) { s.ghost = asChoice(v, ctx, kGhosts); },
          [](const ViewState& s) { return json(choiceName(s.ghost, kGhosts)); }});
+    k.push_back({{"view.focus", "one of all|alignment|anterior-tilt|posterior-tilt|slip|hip-flexors", 0, 0,
+                  "what a lesson is about: its bones and muscles stay, the rest is faded or hidden"},
+                 [](ViewState& s, const json& v, const std::string& ctx) {
+                   if (!v.is_string() || !lessonFromName(v.get<std::string>())) {
+                     throw InputError(
+                         ctx +
+                         " must be one of all, alignment, anterior-tilt, posterior-tilt, slip, hip-flexors");
+                   }
+                   s.focus = v.get<std::string>();
+                 },
+                 [](const ViewState& s) { return json(s.focus); }});
+    k.push_back(boolKey("view.show_all", &ViewState::show_all,
+                        "show everything, not only what the lesson (view.focus) is about"));
     k.push_back(
         boolKey("view.show_numbers", &ViewState::show_numbers,
                 "patient mode: show the measured values too (classroom and expert always show them)"));

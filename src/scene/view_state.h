@@ -41,6 +41,10 @@ struct ViewState {
   bool shear_arrow = true;
   bool cutaway = false;       // midsagittal section (the left half removed)
   Ghost ghost = Ghost::kOff;  // neutral skeleton for comparison
+  // the lesson a preset is about (scene/lesson_focus.h): "all", "alignment", "anterior-tilt",
+  // "posterior-tilt", "slip", "hip-flexors"; the rest is faded unless `show_all`
+  std::string focus = "all";
+  bool show_all = false;
   bool show_numbers = false;  // patient mode: show the measured values too (other modes always do)
   BackgroundChoice background = BackgroundChoice::kDark;
   bool grid = true;

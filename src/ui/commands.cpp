@@ -281,6 +281,8 @@ CommandTable makeCommands(CommandHost& host) {
   xray.checked = [&h] { return h.viewValue("view.xray").get<bool>(); };
   xray.help = "X-ray view";
   b.toggle("Cutaway (midsagittal)", "view.cutaway");
+  b.toggle("Show everything (not only the lesson)", "view.show_all", {{Key::kA}}).help =
+      "Show everything / only the lesson";
   b.menu("View/Compare with neutral");
   b.choice("Off", "view.ghost", "off");
   b.choice("Ghost over the model", "view.ghost", "overlay");

@@ -22,6 +22,7 @@ enum class Key : int {
   k3 = 51,
   k5 = 53,
   k7 = 55,
+  kA = 65,
   kF = 70,
   kG = 71,
   kN = 78,

@@ -291,9 +291,9 @@ void GuiApp::updateTitle() {
 // The command table names keys by GLFW's codes (which ImGui 1.86's GLFW backend also uses).
 static_assert(static_cast<int>(Key::kSpace) == GLFW_KEY_SPACE && static_cast<int>(Key::k0) == GLFW_KEY_0 &&
               static_cast<int>(Key::k7) == GLFW_KEY_7 && static_cast<int>(Key::kF) == GLFW_KEY_F &&
-              static_cast<int>(Key::kZ) == GLFW_KEY_Z && static_cast<int>(Key::kF1) == GLFW_KEY_F1 &&
-              static_cast<int>(Key::kF12) == GLFW_KEY_F12 && static_cast<int>(Key::kKp0) == GLFW_KEY_KP_0 &&
-              static_cast<int>(Key::kKp7) == GLFW_KEY_KP_7);
+              static_cast<int>(Key::kA) == GLFW_KEY_A && static_cast<int>(Key::kZ) == GLFW_KEY_Z &&
+              static_cast<int>(Key::kF1) == GLFW_KEY_F1 && static_cast<int>(Key::kF12) == GLFW_KEY_F12 &&
+              static_cast<int>(Key::kKp0) == GLFW_KEY_KP_0 && static_cast<int>(Key::kKp7) == GLFW_KEY_KP_7);
 
 void GuiApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();

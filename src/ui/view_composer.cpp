@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
-#include "scene/label_layout.h"
+#include "scene/margin_layout.h"
 #include "scene/muscle_mesh.h"
 #include "ui/theme.h"
 
@@ -40,11 +41,6 @@ Palette paletteFor(const OverlayStyle& s) {
   const int alpha = s.high_contrast ? 240 : 200;
   return {IM_COL32(14, 17, 23, alpha), IM_COL32(90, 100, 115, 150), IM_COL32(236, 240, 245, 255),
           IM_COL32(175, 185, 198, 255), IM_COL32(220, 226, 235, 210)};
-}
-
-// The point on a rectangle's border nearest to p (for leader lines).
-ImVec2 nearestOnBox(glm::vec2 p, glm::vec2 min, glm::vec2 max) {
-  return ImVec2(std::clamp(p.x, min.x, max.x), std::clamp(p.y, min.y, max.y));
 }
 
 }  // namespace
@@ -104,35 +100,69 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     labels_bottom = caption.pos.y - 2.0f * pad;
   }
 
-  // scene labels: project, lay out without overlaps, draw with leader lines
+  // scene labels: names in the margins beside the figure on leader lines, values on their
+  // overlays; clear of the lesson's landmarks, the angle lines and the bone of interest
   if (!list.labels.empty()) {
-    std::vector<scene::LabelBox> boxes;
+    auto project = [&](const glm::vec3& p) -> std::optional<glm::vec2> {
+      const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+      if (clip.w <= 1e-5f) return std::nullopt;
+      const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+      return origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
+    };
+    scene::MarginLayoutInput in;
+    in.screen_min = origin + glm::vec2(2.0f);
+    in.screen_max = glm::vec2(origin.x + size.x - 2.0f, labels_bottom);
+    in.gap_px = 0.25f * px;
+    in.keep_clear_px = 0.6f * px;
     std::vector<std::size_t> source;
     for (std::size_t i = 0; i < list.labels.size(); ++i) {
       const scene::Label& l = list.labels[i];
       if (!style.labels && !l.pinned) continue;  // values belong to the overlays, not the labels
-      const glm::vec4 clip = view_proj * glm::vec4(l.anchor, 1.0f);
-      if (clip.w <= 1e-5f) continue;
-      const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-      const glm::vec2 anchor =
-          origin + glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y);
+      const auto anchor = project(l.anchor);
+      if (!anchor) continue;
       ImFont* f = l.pinned ? bold : font;
       const ImVec2 ts = f->CalcTextSizeA(px, 1e6f, 0.0f, l.text.c_str());
-      boxes.push_back(
-          {anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority, l.pinned});
+      in.labels.push_back({*anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority,
+                           l.pinned, l.hidden});
       source.push_back(i);
     }
-    const auto placed = scene::layoutLabels(boxes, origin + glm::vec2(2.0f),
-                                            glm::vec2(origin.x + size.x - 2.0f, labels_bottom), 0.25f * px);
+    for (const glm::vec3& p : list.focus_points) {
+      if (const auto q = project(p)) in.keep_clear.push_back(*q);
+    }
+    for (const scene::Line& line : list.lines) {
+      const auto a = project(line.a), b = project(line.b);
+      if (line.on_top && a && b) in.overlays.push_back({*a, *b});
+    }
+    for (const auto& axis : list.focus_axes) {
+      const auto a = project(axis[0]), b = project(axis[1]);
+      if (a && b) in.avoid.push_back({*a, *b});
+    }
+    if (const anatomy::Bounds& b = list.focus_bounds; b.valid) {
+      // the framed region's box, shrunk a little: its corners are context, not the figure
+      const glm::vec3 c = b.centre(), h = b.size() * 0.5f * 0.8f;
+      bool first = true;
+      for (int i = 0; i < 8; ++i) {
+        const glm::vec3 p = c + glm::vec3((i & 1) ? h.x : -h.x, (i & 2) ? h.y : -h.y, (i & 4) ? h.z : -h.z);
+        if (const auto q = project(p)) {
+          const glm::vec2 s = glm::clamp(*q, in.screen_min, in.screen_max);
+          in.figure_min = first ? s : glm::min(in.figure_min, s);
+          in.figure_max = first ? s : glm::max(in.figure_max, s);
+          first = false;
+        }
+      }
+    }
+    const auto placed = scene::layoutMarginLabels(in);
     for (std::size_t k = 0; k < placed.size(); ++k) {
       if (!placed[k]) continue;
       const scene::Label& l = list.labels[source[k]];
-      const glm::vec2 bmin = placed[k]->min, bmax = bmin + boxes[k].size;
+      const glm::vec2 bmin = placed[k]->min, bmax = bmin + in.labels[k].size;
       const ImU32 colour = l.colour == glm::vec4(1.0f) ? pal.text : toImColour(l.colour);
       if (placed[k]->leader || !l.pinned) {
-        const ImVec2 a(boxes[k].anchor.x, boxes[k].anchor.y);
-        if (placed[k]->leader)
-          draw->AddLine(a, nearestOnBox(boxes[k].anchor, bmin, bmax), pal.leader, std::max(1.0f, 0.09f * px));
+        const ImVec2 a(in.labels[k].anchor.x, in.labels[k].anchor.y);
+        if (placed[k]->leader) {
+          draw->AddLine(a, ImVec2(placed[k]->leader_end.x, placed[k]->leader_end.y), pal.leader,
+                        std::max(1.0f, 0.09f * px));
+        }
         draw->AddCircleFilled(a, std::max(2.0f, 0.16f * px), colour);
       }
       draw->AddRectFilled(ImVec2(bmin.x, bmin.y), ImVec2(bmax.x, bmax.y), pal.box, rounding);

@@ -1,0 +1,133 @@
+#include "scene/lesson_focus.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "anatomy/skeleton.h"
+
+namespace sagitta::scene {
+namespace {
+
+using anatomy::Segment;
+using biomech::MuscleId;
+
+constexpr std::array<std::pair<std::string_view, Lesson>, 6> kLessons = {
+    {{"all", Lesson::kAll},
+     {"alignment", Lesson::kAlignment},
+     {"anterior-tilt", Lesson::kAnteriorTilt},
+     {"posterior-tilt", Lesson::kPosteriorTilt},
+     {"slip", Lesson::kSlip},
+     {"hip-flexors", Lesson::kHipFlexors}}};
+
+bool isMusclePick(std::uint32_t pick_id) {
+  return pick_id >= 1 && pick_id <= 2 * biomech::kMuscleCount;
+}
+MuscleId muscleOfPick(std::uint32_t pick_id) {
+  return static_cast<MuscleId>((pick_id - 1) / 2);
+}
+
+}  // namespace
+
+std::string_view lessonName(Lesson l) {
+  for (const auto& [name, lesson] : kLessons) {
+    if (lesson == l) return name;
+  }
+  return "all";
+}
+
+std::optional<Lesson> lessonFromName(std::string_view name) {
+  for (const auto& [n, lesson] : kLessons) {
+    if (n == name) return lesson;
+  }
+  return std::nullopt;
+}
+
+bool lessonShowsSegment(Lesson l, Segment s) {
+  switch (l) {
+    case Lesson::kAll:
+      return true;
+    case Lesson::kHipFlexors:
+      // the Thomas test reads the knee too
+      return s != Segment::kThorax;
+    case Lesson::kAlignment:
+    case Lesson::kAnteriorTilt:
+    case Lesson::kPosteriorTilt:
+    case Lesson::kSlip:
+      return s != Segment::kThorax && s != Segment::kShankLeft && s != Segment::kShankRight;
+  }
+  return true;
+}
+
+bool lessonShowsMuscle(Lesson l, MuscleId m) {
+  switch (l) {
+    case Lesson::kAll:
+      return true;
+    case Lesson::kAlignment:
+      // the big muscles around the pelvis; the small ones and the layers under them stay hidden
+      return m != MuscleId::kSartorius && m != MuscleId::kTfl && m != MuscleId::kExternalOblique &&
+             m != MuscleId::kInternalOblique && m != MuscleId::kMultifidus;
+    case Lesson::kAnteriorTilt:
+    case Lesson::kHipFlexors:
+      return biomech::groupOf(m) == biomech::MuscleGroup::kHipFlexors;
+    case Lesson::kPosteriorTilt:
+      return m == MuscleId::kBicepsFemoris || m == MuscleId::kSemimembranosus ||
+             m == MuscleId::kSemitendinosus || m == MuscleId::kGluteusMaximus ||
+             m == MuscleId::kRectusAbdominis;
+    case Lesson::kSlip:
+      return false;
+  }
+  return true;
+}
+
+void applyLessonFocus(Lesson lesson, const std::vector<anatomy::ModelPart>& parts, DrawList& list) {
+  if (lesson == Lesson::kAll) return;
+  for (DrawItem& item : list.items) {
+    if (item.material == Material::kMuscle) {
+      if (isMusclePick(item.pick_id) && !lessonShowsMuscle(lesson, muscleOfPick(item.pick_id)))
+        item.opacity = 0.0f;
+      continue;
+    }
+    if (item.part < 0 || static_cast<std::size_t>(item.part) >= parts.size()) continue;
+    const anatomy::ModelPart& part = parts[static_cast<std::size_t>(item.part)];
+    if (part.kind != anatomy::PartKind::kBone || lessonShowsSegment(lesson, part.segment)) continue;
+    // faded, not gone: the ribs and legs still say where the pelvis sits in the body
+    item.opacity = std::min(item.opacity, kFadedBoneOpacity);
+    item.flags &= ~static_cast<std::uint32_t>(kCastsShadow);
+  }
+  std::erase_if(list.labels, [&](const Label& l) {
+    return isMusclePick(l.pick_id) && !lessonShowsMuscle(lesson, muscleOfPick(l.pick_id));
+  });
+}
+
+void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton,
+                      const std::array<glm::dmat4, anatomy::kSegmentCount>& world, anatomy::Side near,
+                      DrawList& list) {
+  const std::string side = near == anatomy::Side::kLeft ? "_l" : "_r";
+  auto at = [&](const std::string& name) -> std::optional<glm::vec3> {
+    const anatomy::Landmark* l = skeleton.findLandmark(name);
+    if (l == nullptr) return std::nullopt;
+    return glm::vec3(anatomy::worldPosition(*l, world));
+  };
+  auto point = [&](const std::string& name) {
+    if (const auto p = at(name)) list.focus_points.push_back(*p);
+  };
+  auto axis = [&](const std::string& a, const std::string& b) {
+    const auto pa = at(a), pb = at(b);
+    if (pa && pb) list.focus_axes.push_back({*pa, *pb});
+  };
+  // the landmarks PI, PT and SS are measured on, in every lesson: the hip centre and S1
+  point("femoral_head_centre" + side);
+  point("s1_endplate_anterior");
+  point("s1_endplate_posterior");
+  // the bone of interest: the sacrum's front, and the femur's neck and shaft
+  axis("s1_endplate_anterior", "coccyx_tip");
+  if (lesson == Lesson::kSlip) {
+    for (int k = 1; k <= 5; ++k) point("l" + std::to_string(k) + "_inferior_endplate_anterior");
+    axis("l4_superior_endplate_anterior", "s1_endplate_anterior");
+  } else {
+    axis("femoral_head_centre" + side, "knee_centre" + side);
+  }
+}
+
+}  // namespace sagitta::scene

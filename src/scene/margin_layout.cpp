@@ -1,0 +1,187 @@
+#include "scene/margin_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "scene/label_layout.h"
+
+namespace sagitta::scene {
+namespace {
+
+struct Box {
+  glm::vec2 min, max;
+  bool overlaps(const Box& o, float gap) const {
+    return min.x < o.max.x + gap && o.min.x < max.x + gap && min.y < o.max.y + gap && o.min.y < max.y + gap;
+  }
+  bool inside(glm::vec2 lo, glm::vec2 hi) const {
+    return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y;
+  }
+  bool near(glm::vec2 p, float r) const {
+    const glm::vec2 q = glm::clamp(p, min, max);
+    return glm::distance(p, q) < r;
+  }
+};
+
+float cross2(glm::vec2 a, glm::vec2 b) {
+  return a.x * b.y - a.y * b.x;
+}
+
+bool finite(glm::vec2 p) {
+  return std::isfinite(p.x) && std::isfinite(p.y);
+}
+
+}  // namespace
+
+bool segmentsCross(glm::vec2 a0, glm::vec2 a1, glm::vec2 b0, glm::vec2 b1) {
+  // proper crossings only: segments that merely touch at an end (two leaders from one
+  // landmark) do not cross
+  const float d1 = cross2(a1 - a0, b0 - a0), d2 = cross2(a1 - a0, b1 - a0);
+  const float d3 = cross2(b1 - b0, a0 - b0), d4 = cross2(b1 - b0, a1 - b0);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_max) {
+  // Liang-Barsky clipping of the segment against the box
+  float t0 = 0.0f, t1 = 1.0f;
+  const glm::vec2 d = b - a;
+  const float p[4] = {-d.x, d.x, -d.y, d.y};
+  const float q[4] = {a.x - box_min.x, box_max.x - a.x, a.y - box_min.y, box_max.y - a.y};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0.0f) {
+      if (q[i] < 0.0f) return false;
+      continue;
+    }
+    const float t = q[i] / p[i];
+    if (p[i] < 0.0f) {
+      t0 = std::max(t0, t);
+    } else {
+      t1 = std::min(t1, t);
+    }
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& in) {
+  const std::size_t n = in.labels.size();
+  std::vector<std::optional<MarginPlacement>> out(n);
+  const float gap = in.gap_px;
+
+  // measured values first, on their overlay (the general layout keeps them apart)
+  std::vector<LabelBox> pinned;
+  std::vector<std::size_t> pinned_index;
+  for (std::size_t i = 0; i < n; ++i) {
+    const MarginLabel& l = in.labels[i];
+    if (!l.pinned || !finite(l.anchor)) continue;
+    pinned.push_back({l.anchor, l.size, l.priority, true});
+    pinned_index.push_back(i);
+  }
+  std::vector<Box> boxes;  // everything placed so far
+  const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
+  for (std::size_t k = 0; k < pinned_out.size(); ++k) {
+    if (!pinned_out[k]) continue;
+    const std::size_t i = pinned_index[k];
+    MarginPlacement p;
+    p.min = pinned_out[k]->min;
+    p.leader = pinned_out[k]->leader;
+    p.leader_end = glm::clamp(in.labels[i].anchor, p.min, p.min + in.labels[i].size);
+    out[i] = p;
+    boxes.push_back({p.min, p.min + in.labels[i].size});
+  }
+  std::vector<ScreenSegment> leaders;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out[i] && out[i]->leader) leaders.push_back({in.labels[i].anchor, out[i]->leader_end});
+  }
+
+  // the figure's extent across the screen: the landmarks and overlays the labels point into
+  float fig_lo = in.screen_max.x, fig_hi = in.screen_min.x;
+  auto widen = [&](glm::vec2 p) {
+    if (!finite(p)) return;
+    fig_lo = std::min(fig_lo, p.x);
+    fig_hi = std::max(fig_hi, p.x);
+  };
+  std::vector<glm::vec2> clear = in.keep_clear;
+  for (const MarginLabel& l : in.labels) {
+    if (l.hidden || !finite(l.anchor)) continue;
+    widen(l.anchor);
+    clear.push_back(l.anchor);  // no label covers another label's landmark dot
+  }
+  for (const glm::vec2& p : in.keep_clear) widen(p);
+  for (const ScreenSegment& s : in.overlays) {
+    widen(s.a);
+    widen(s.b);
+  }
+  if (in.figure_min.x <= in.figure_max.x) {
+    fig_lo = std::min(fig_lo, in.figure_min.x);
+    fig_hi = std::max(fig_hi, in.figure_max.x);
+  }
+  if (fig_lo > fig_hi) return out;
+  const float mid = 0.5f * (fig_lo + fig_hi);
+  const float margin = 3.0f * gap + 6.0f;  // between the figure and a label column
+
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!in.labels[i].pinned && !in.labels[i].hidden && finite(in.labels[i].anchor)) order.push_back(i);
+  }
+  // important labels choose first; ties by height on screen for a calm top-to-bottom order
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (in.labels[a].priority != in.labels[b].priority) return in.labels[a].priority > in.labels[b].priority;
+    return in.labels[a].anchor.y < in.labels[b].anchor.y;
+  });
+
+  for (const std::size_t i : order) {
+    const MarginLabel& l = in.labels[i];
+    const bool prefer_left = l.anchor.x < mid;
+    bool done = false;
+    for (int attempt = 0; attempt < 2 && !done; ++attempt) {
+      const bool left = attempt == 0 ? prefer_left : !prefer_left;
+      const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
+                           : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+      // nearest free height to the landmark's own, alternating above and below
+      const float y0 = l.anchor.y - 0.5f * l.size.y;
+      const float step = std::max(2.0f, 0.25f * l.size.y);
+      const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
+      for (int s = 0; s <= 2 * steps && !done; ++s) {
+        const float dy = static_cast<float>((s + 1) / 2) * step * (s % 2 == 1 ? -1.0f : 1.0f);
+        const Box b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
+        if (!b.inside(in.screen_min, in.screen_max)) continue;
+        if (std::any_of(boxes.begin(), boxes.end(), [&](const Box& o) { return o.overlaps(b, gap); }))
+          continue;
+        if (std::any_of(clear.begin(), clear.end(),
+                        [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); })) {
+          continue;
+        }
+        if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
+              return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
+            })) {
+          continue;
+        }
+        const glm::vec2 end(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
+        auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
+        if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
+        if (std::any_of(in.avoid.begin(), in.avoid.end(), crosses)) continue;
+        // the new leader passes no other box, and no earlier leader passes the new box
+        const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const Box& o) {
+          return segmentHitsBox(l.anchor, end, o.min, o.max);
+        });
+        if (through_box) continue;
+        const bool hit_by_leader = std::any_of(leaders.begin(), leaders.end(), [&](const ScreenSegment& o) {
+          return segmentHitsBox(o.a, o.b, b.min, b.max);
+        });
+        if (hit_by_leader) continue;
+        MarginPlacement p;
+        p.min = b.min;
+        p.leader = true;
+        p.leader_end = end;
+        out[i] = p;
+        boxes.push_back(b);
+        leaders.push_back({l.anchor, end});
+        done = true;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace sagitta::scene

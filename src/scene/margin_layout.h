@@ -1,0 +1,58 @@
+// Textbook label layout: name labels sit in the margins left and right of the figure, each
+// joined to its landmark by a leader line, as in an anatomy atlas. Leader lines do not cross
+// one another or the bone of interest; no name label covers a focus landmark or an angle
+// overlay; labels whose landmark is hidden behind bone are not drawn. Measured values
+// (pinned labels) stay on their overlay. Pure geometry in pixels (y down), unit-tested
+// without a window.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace sagitta::scene {
+
+struct MarginLabel {
+  glm::vec2 anchor{0.0f};  // pixel the label refers to
+  glm::vec2 size{0.0f};    // text box size in pixels (padding included)
+  int priority = 0;        // higher is placed first when space is short
+  bool pinned = false;     // a value on an overlay: centred on its anchor, no margin
+  bool hidden = false;     // its landmark is behind bone from this view: not labelled
+};
+
+struct ScreenSegment {
+  glm::vec2 a{0.0f}, b{0.0f};
+};
+
+struct MarginLayoutInput {
+  std::vector<MarginLabel> labels;
+  glm::vec2 screen_min{0.0f}, screen_max{0.0f};  // usable area
+  // Points no name label may cover (focus landmarks), with the clearance radius in pixels.
+  std::vector<glm::vec2> keep_clear;
+  float keep_clear_px = 10.0f;
+  // Angle overlay lines: no name label box may lie over them.
+  std::vector<ScreenSegment> overlays;
+  // The bone of interest as segments (e.g. the sacrum's axis): leader lines do not cross them.
+  std::vector<ScreenSegment> avoid;
+  float gap_px = 4.0f;
+  // The figure's extent on screen (the region the view frames); labels go beside it. Empty
+  // (min > max): the extent of the anchors, focus points and overlays.
+  glm::vec2 figure_min{1.0f}, figure_max{0.0f};
+};
+
+struct MarginPlacement {
+  glm::vec2 min{0.0f};         // top-left corner of the box
+  bool leader = false;         // draw a line from the anchor to `leader_end`
+  glm::vec2 leader_end{0.0f};  // where the leader meets the box (its inner edge)
+};
+
+// One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
+// without breaking a rule above).
+std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& input);
+
+// Geometry shared with the tests.
+bool segmentsCross(glm::vec2 a0, glm::vec2 a1, glm::vec2 b0, glm::vec2 b1);
+bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_max);
+
+}  // namespace sagitta::scene
