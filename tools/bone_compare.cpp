@@ -380,6 +380,12 @@ Comparison compare(const Surface& generated, const Surface& reference, const Com
   Comparison best;
   best.size_ratio = centroidSize(gen) / centroidSize(ref);
   best.scale = best.size_ratio;
+  {
+    glm::dvec3 vg, vr;
+    principalAxes(gen, &vg);
+    principalAxes(ref, &vr);
+    best.axis_ratio = glm::sqrt(vg / vr);
+  }
   for (glm::dvec3& p : ref) p *= best.scale;
   const PointTree gen_tree(gen);
   const glm::dvec3 cg = centroidOf(gen);
