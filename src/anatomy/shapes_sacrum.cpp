@@ -35,6 +35,11 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   const double s = b.dims.opensim_scale;
   const double wt = b.dims.true_pelvis_width_factor;
   const double len = -l.apex.y;  // S1 endplate to apex, along -Y
+  // the design values below are for a sacrum 95 mm long (apex depth) and 105 mm wide at the
+  // OpenSim size; lk and wk stretch them to the layout's length and width (spine_layout.cpp)
+  const double lk = len / (0.095 * s);
+  const double wk = l.ala_tip.z / (0.0525 * s * wt);
+  const double thin = 0.155 / lk;  // the plate's thinning toward the apex (per metre down it)
   std::vector<NodePtr> parts;
 
   // the plate of fused vertebrae: u down the sacrum, v to the right, w backward
@@ -51,14 +56,16 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   }
   plate.height = sdf::fitHeight(mid);
   plate.t0 = 0.0205 * s;
-  plate.tu = -0.155;  // thinning toward the apex
+  plate.tu = -thin;  // thinning toward the apex
   const double half_base = l.ala_tip.z;
-  const std::vector<glm::dvec2> half_outline = {
-      {0.002, 0.024}, {0.004, 0.036}, {0.009, 0.046}, {0.016, half_base / s}, {0.032, 0.049},
-      {0.048, 0.045}, {0.062, 0.034}, {0.080, 0.022}, {0.093, 0.0135},        {len / s + 0.002, 0.007}};
-  for (const glm::dvec2& p : half_outline) plate.outline.push_back(glm::dvec2(p.x, -p.y * wt) * s);
+  const std::vector<glm::dvec2> half_outline = {{0.002, 0.024},  {0.004, 0.036},
+                                                {0.009, 0.046},  {0.016, half_base / s},
+                                                {0.032, 0.049},  {0.048, 0.045},
+                                                {0.062, 0.034},  {0.080, 0.022},
+                                                {0.093, 0.0135}, {len / s / lk + 0.002 / lk, 0.007}};
+  for (const glm::dvec2& p : half_outline) plate.outline.push_back(glm::dvec2(p.x * lk, -p.y * wt * wk) * s);
   for (auto it = half_outline.rbegin(); it != half_outline.rend(); ++it)
-    plate.outline.push_back(glm::dvec2(it->x, it->y * wt) * s);
+    plate.outline.push_back(glm::dvec2(it->x * lk, it->y * wt * wk) * s);
   parts.push_back(sdf::plate(plate));
 
   // S1 body: flat endplate, kidney outline, the promontory its anterior lip
@@ -70,10 +77,10 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   std::vector<glm::dvec3> crest;
   std::vector<double> crest_r;
   for (int i = 0; i <= 6; ++i) {
-    const double u = (0.004 + 0.068 * i / 6.0) * s;
+    const double u = (0.004 + 0.068 * i / 6.0) * s * lk;
     const double x =
         (i == 0 ? back_s1 - 0.003 * s
-                : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u) - 0.002 * s);
+                : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - thin * u) - 0.002 * s);
     crest.emplace_back(x, -u, 0.0);
     crest_r.push_back((0.0045 - 0.0004 * i) * s);
   }
@@ -121,17 +128,17 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
                                    {l.posterior_wall_x - 0.5 * l.canal_depth + 0.0045 * s, -0.014 * s, 0.0}};
   for (const double u : {0.034, 0.054, 0.068, 0.078}) {
     const double forward = u < 0.04 ? 0.0025 * s : 0.0;  // under the S1-S2 laminae the roof is thin
-    canal.emplace_back(
-        centreX(l, -u * s) - 0.0145 * s * (1.0 - u * s / len) - 0.004 * s * (u / 0.09) + forward, -u * s,
-        0.0);
+    const double us = u * s * lk;
+    canal.emplace_back(centreX(l, -us) - 0.0145 * s * (1.0 - us / len) - 0.004 * s * (u / 0.09) + forward,
+                       -us, 0.0);
   }
   const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s,
                                        0.0070 * s, 0.0055 * s, 0.0050 * s};
   bone = sdf::subtract(bone, sdf::flatTube(canal, canal_r, {1, 0, 0}, 0.48), 0.0015 * s);
   // the sacral hiatus: the canal's lower end opens on the dorsal surface (S4-S5), an inverted U
   {
-    const double u = 0.082 * s;
-    const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - 0.155 * u);
+    const double u = 0.082 * s * lk;
+    const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - thin * u);
     bone = sdf::subtract(bone,
                          sdf::ellipsoid(sdf::Frame{{x + 0.002 * s, -u, 0.0}, glm::dmat3(1.0)},
                                         glm::dvec3(0.0052, 0.0095, 0.0055) * s),
@@ -143,11 +150,11 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   const std::array<double, 4> fu = {0.0235, 0.042, 0.059, 0.075}, fv = {0.0215, 0.0190, 0.0165, 0.0145},
                               fr = {0.0048, 0.0042, 0.0036, 0.0030};
   for (std::size_t i = 0; i < 4; ++i) {
-    const double u = fu[i] * s;
+    const double u = fu[i] * s * lk;
     const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len);
-    const double half = 0.0205 * s - 0.155 * u + 0.003 * s;  // through the plate, not the arch behind it
+    const double half = 0.0205 * s - thin * u + 0.003 * s;  // through the plate, not the arch behind it
     for (const double side : {-1.0, 1.0}) {
-      const glm::dvec3 c(x + 2.6 * fv[i] * fv[i] * s, -u, side * fv[i] * s * wt);
+      const glm::dvec3 c(x + 2.6 * fv[i] * fv[i] * s, -u, side * fv[i] * s * wt * wk);
       foramina.push_back(sdf::roundCone(c + glm::dvec3(half, 0.0, 0.0), c - glm::dvec3(half, 0.0, 0.0),
                                         fr[i] * s, fr[i] * s));
     }

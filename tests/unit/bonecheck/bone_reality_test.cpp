@@ -1,0 +1,65 @@
+// Each generated bone of the shipped bodies against the real bones of
+// ../shared/reference/meshes, by that folder's method (tools/bone_compare.h). The limits are
+// where the shapes are today, to be tightened as they improve toward issue 14's targets (os coxae
+// mean <= 3.0 mm, sacrum <= 2.5 mm, L1-L5 <= 1.5 mm, p95 <= 2.5 x mean); a bone that drifts away
+// from reality fails. Skipped, saying why, when the reference meshes are absent.
+#include <cstdio>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "anatomy/asset_writer.h"
+#include "bone_validation.h"
+
+namespace sagitta::bonecheck {
+namespace {
+
+struct Limits {
+  double mean_mm, p95_over_mean, min_size, max_size;
+};
+// today's figures for the shipped man and woman (README "Validation against real bones")
+const std::map<std::string, Limits> kLimits = {
+    {"os_coxae", {4.8, 2.5, 0.95, 1.06}}, {"sacrum", {3.8, 2.85, 0.82, 1.10}}, {"l1", {2.4, 2.5, 0.80, 1.10}},
+    {"l2", {2.4, 2.5, 0.80, 1.10}},       {"l3", {2.4, 2.5, 0.80, 1.10}},      {"l4", {2.4, 2.5, 0.80, 1.10}},
+    {"l5", {2.4, 2.6, 0.80, 1.10}},
+};
+
+const std::vector<NamedSurface>* references() {
+  static const std::optional<std::filesystem::path> dir = findReferenceMeshes(SAGITTA_SOURCE_DIR);
+  static const std::vector<NamedSurface> refs = [] {
+    std::vector<NamedSurface> all = dir ? loadReferences(*dir) : std::vector<NamedSurface>{};
+    // one os coxae is enough here (the two halves of the symmetrised pelvis agree within 0.05 mm)
+    std::erase_if(all, [](const NamedSurface& r) { return r.name.find("(-Y half)") != std::string::npos; });
+    return all;
+  }();
+  return dir ? &refs : nullptr;
+}
+
+class RealBones : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RealBones, EveryBoneStaysCloseToTheRealOneAtItsSize) {
+  const std::vector<NamedSurface>* refs = references();
+  if (!refs)
+    GTEST_SKIP() << "no reference meshes: ../shared/reference/meshes beside the source tree (or "
+                    "$SAGITTA_REFERENCE_MESHES) is absent";
+  anatomy::BodyParams body;
+  for (const anatomy::ShippedModel& m : anatomy::shippedModels())
+    if (m.name == GetParam()) body = m.body;
+  const std::vector<Row> rows = validate(GetParam(), generatedBones(body), *refs);
+  ASSERT_EQ(rows.size(), kLimits.size());
+  for (const Row& r : rows) {
+    const Limits& lim = kLimits.at(r.bone);
+    SCOPED_TRACE(r.bone + " vs " + r.reference);
+    std::printf("%s %s: size %.3f, mean %.2f mm, p95 %.2f mm\n", GetParam().c_str(), r.bone.c_str(),
+                r.result.size_ratio, r.result.mean_mm, r.result.p95_mm);
+    EXPECT_LE(r.result.mean_mm, lim.mean_mm);
+    EXPECT_LE(r.result.p95_mm, lim.p95_over_mean * r.result.mean_mm);
+    EXPECT_GE(r.result.size_ratio, lim.min_size);
+    EXPECT_LE(r.result.size_ratio, lim.max_size);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(ShippedBodies, RealBones, ::testing::Values("default", "female"));
+
+}  // namespace
+}  // namespace sagitta::bonecheck
