@@ -2,6 +2,9 @@
 # The two quick-start commands (README.md):
 #   scripts/dev.sh app [ARGS...]   install what is missing, build, launch Sagitta on the built-in model
 #   scripts/dev.sh test            install what is missing, build, run every test
+#   scripts/dev.sh web             install what the web build needs, bake the assets with the
+#                                  native build (build/web-assets), build the page into
+#                                  build-web/ and serve it on http://127.0.0.1:8080
 # The build lives in build/ (CMake preset "dev": optimised, warnings are errors).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,12 +12,26 @@ cd "$(dirname "$0")/.."
 what="${1:-}"
 shift || true
 case "$what" in
-  app|test) ;;
-  *) echo "usage: scripts/dev.sh app [ARGS...] | scripts/dev.sh test" >&2; exit 2 ;;
+  app|test|web) ;;
+  *) echo "usage: scripts/dev.sh app [ARGS...] | scripts/dev.sh test | scripts/dev.sh web" >&2; exit 2 ;;
 esac
 
-scripts/setup.sh
 jobs="$(nproc 2>/dev/null || echo 2)"
+if [ "$what" = web ]; then
+  scripts/setup.sh web
+  if [ ! -f build/CMakeCache.txt ]; then
+    cmake --preset dev
+  fi
+  # the native build bakes the shipped models for the page (src/web/baked_assets.h)
+  cmake --build build --parallel "$jobs" --target sagitta_web_assets
+  if [ -f web/CMakeLists.txt ]; then
+    exec scripts/web.sh build-and-serve
+  fi
+  echo "dev.sh web: baked build/web-assets/sagitta-assets.bin; the page itself is not built yet (web/ is missing)" >&2
+  exit 1
+fi
+
+scripts/setup.sh
 if [ ! -f build/CMakeCache.txt ]; then
   cmake --preset dev
 fi
