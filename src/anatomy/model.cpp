@@ -8,6 +8,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "anatomy/builtin_provider.h"
 #include "anatomy/gltf_writer.h"
 #include "anatomy/mesh_import.h"
 #include "anatomy/model_manifest.h"
@@ -247,7 +248,18 @@ fs::path builtinManifestPath(Lod lod, Sex sex) {
          "manifest.json";
 }
 
+namespace {
+BuiltinModelProvider g_builtin_provider = nullptr;
+}  // namespace
+
+void setBuiltinModelProvider(BuiltinModelProvider provider) {
+  g_builtin_provider = provider;
+}
+
 Model loadBuiltinModel(Lod lod, Sex sex) {
+  if (g_builtin_provider != nullptr) {
+    if (std::optional<Model> m = g_builtin_provider(lod, sex)) return std::move(*m);
+  }
   return loadModel(builtinManifestPath(lod, sex));
 }
 
