@@ -64,9 +64,9 @@ struct Comparison {
   double mean_mm = 0.0, p95_mm = 0.0;  // symmetric surface distance at the generated bone's size
   double size_ratio = 0.0;             // generated / reference centroid size (1 = same size)
   bool mirrored = false;               // the best fit used the reference's mirror image
-  glm::dvec3 axis_ratio{1.0};  // generated / reference RMS extent along the principal axes (largest first)
-  Rigid reference_to_generated;        // after scaling the reference about its centroid
-  double scale = 1.0;                  // applied to the reference (about the origin, before the fit)
+  glm::dvec3 axis_ratio{1.0};    // generated / reference RMS extent along the principal axes (largest first)
+  Rigid reference_to_generated;  // after scaling the reference about its centroid
+  double scale = 1.0;            // applied to the reference (about the origin, before the fit)
 };
 
 struct CompareOptions {

@@ -120,9 +120,9 @@ int main(int argc, char** argv) {
       for (const bonecheck::NamedSurface& r : refs) {
         if (r.bone != g.bone) continue;
         const bonecheck::Comparison c = bonecheck::compare(g.surface, r.surface);
-        std::printf("%-14s %-9s %-48s %6.3f %7.2f %7.2f  axes %.2f %.2f %.2f%s\n", b.name.c_str(), g.bone.c_str(),
-                    r.name.c_str(), c.size_ratio, c.mean_mm, c.p95_mm, c.axis_ratio.x, c.axis_ratio.y, c.axis_ratio.z,
-                    c.mirrored ? " mirror" : "");
+        std::printf("%-14s %-9s %-48s %6.3f %7.2f %7.2f  axes %.2f %.2f %.2f%s\n", b.name.c_str(),
+                    g.bone.c_str(), r.name.c_str(), c.size_ratio, c.mean_mm, c.p95_mm, c.axis_ratio.x,
+                    c.axis_ratio.y, c.axis_ratio.z, c.mirrored ? " mirror" : "");
         std::fflush(stdout);
         if (!out.empty()) {
           const fs::path png = fs::path(out) / (fileSafe(b.name + "_" + g.bone + "_" + r.name) + ".png");
