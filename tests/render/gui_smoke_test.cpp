@@ -214,7 +214,8 @@ Stopped recordThenSignal(const fs::path& home, const std::string& signal_name) {
       "sleep 4; kill -" +
       signal_name +
       " $pid; "
-      "( sleep 240; kill -KILL $pid ) 2>/dev/null & watchdog=$!; "
+      // the watchdog's output goes nowhere: its sleep must not hold the pipe this test reads open
+      "( sleep 240; kill -KILL $pid ) >/dev/null 2>&1 & watchdog=$!; "
       "wait $pid; code=$?; kill $watchdog 2>/dev/null; echo $code";
   std::ofstream(home / "run.sh") << script << '\n';
   const auto r = sagitta::testing::runCommand("bash '" + (home / "run.sh").string() + "'");

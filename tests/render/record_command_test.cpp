@@ -106,7 +106,8 @@ TEST(RecordCommand, BadInputIsAClearErrorAndLeavesNoFile) {
     EXPECT_EQ(std::distance(fs::directory_iterator(d), fs::directory_iterator{}), 0) << args;
   };
   expectFails(record("bad_value.json", d / "x.mp4"), 2, "bad_value.json:3");
-  expectFails(record("missing.json", d / "x.mp4"), 1, "missing.json");
+  // a missing input file is bad input (exit 2), like a missing --scenario or --model (issue 11, bug 9)
+  expectFails(record("missing.json", d / "x.mp4"), 2, "missing.json");
   expectFails(record("hold_then_switch.json", d / "x.avi"), 2, ".avi");
   expectFails(record("hold_then_switch.json", d / "x.mp4", "--transparent"), 2, "transparen");
   expectFails(record("hold_then_switch.json", "/nonexistent-sagitta/x.mp4"), 1, "/nonexistent-sagitta");
