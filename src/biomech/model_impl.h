@@ -331,6 +331,20 @@ void buildTables(Impl& m);  // everything but the skeleton; throws std::invalid_
 void buildModel(Impl& m);   // buildTables and the calibrations (what PostureModel's constructor does)
 void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& inputs, const MinimiseResult& r,
                   Solution& out);
+// The segments either side of a slip level: upper and lower vertebra, upper_k indexes the L1..L5
+// reference arrays.
+struct SlipGeometry {
+  std::size_t upper = 0, lower = 0, upper_k = 0;
+  bool l5s1 = true;
+};
+inline SlipGeometry slipGeometry(SlipLevel level) {
+  SlipGeometry g;
+  g.l5s1 = level == SlipLevel::kL5S1;
+  g.upper = g.l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
+  g.lower = g.l5s1 ? seg(Segment::kSacrum) : seg(Segment::kL5);
+  g.upper_k = g.l5s1 ? 4 : 3;
+  return g;
+}
 // The slip level's geometry, neural spaces and nerve roots (slip_results.cpp); needs out.measures.
 void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k,
               const JointArray& phi, Solution& out);

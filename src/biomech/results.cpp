@@ -23,20 +23,6 @@ glm::dvec3 toFrame(const Planar& frame_inv, const glm::dvec3& p) {
   return frame_inv.apply(p);
 }
 
-struct SlipGeometry {
-  std::size_t upper = 0, lower = 0, upper_k = 0;  // segments; upper_k indexes the L1..L5 refs
-  bool l5s1 = true;
-};
-
-SlipGeometry slipGeometry(SlipLevel level) {
-  SlipGeometry g;
-  g.l5s1 = level == SlipLevel::kL5S1;
-  g.upper = g.l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
-  g.lower = g.l5s1 ? seg(Segment::kSacrum) : seg(Segment::kL5);
-  g.upper_k = g.l5s1 ? 4 : 3;
-  return g;
-}
-
 void fillMeasures(const Impl& m, const Setup& setup, const Kinematics& k, SlipLevel level, Solution& out) {
   const Planar to_frame = setup.root.inverse();
   auto at = [&](const PointRef& p) { return toFrame(to_frame, worldPoint(k, p)); };

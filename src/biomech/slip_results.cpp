@@ -13,20 +13,6 @@
 namespace sagitta::biomech::detail {
 namespace {
 
-struct Level {
-  std::size_t upper = 0, lower = 0, upper_k = 0;  // segments; upper_k indexes the L1..L5 refs
-  bool l5s1 = true;
-};
-
-Level levelOf(SlipLevel level) {
-  Level g;
-  g.l5s1 = level == SlipLevel::kL5S1;
-  g.upper = g.l5s1 ? seg(Segment::kL5) : seg(Segment::kL4);
-  g.lower = g.l5s1 ? seg(Segment::kSacrum) : seg(Segment::kL5);
-  g.upper_k = g.l5s1 ? 4 : 3;
-  return g;
-}
-
 // The lower endplate's frame in the world.
 struct EndplateFrame {
   glm::dvec3 origin{0.0}, e{1.0, 0.0, 0.0}, n{0.0, 1.0, 0.0};
@@ -59,7 +45,7 @@ double pct(double now, double neutral) {
 
 void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Kinematics& k,
               const JointArray& phi, Solution& out) {
-  const Level g = levelOf(in.slip.level);
+  const SlipGeometry g = slipGeometry(in.slip.level);
   const MeasureRefs& r = m.refs;
   const SlipResult& neutral = m.neutral_slip[static_cast<std::size_t>(in.slip.level)];
   SlipResult& sr = out.slip;
