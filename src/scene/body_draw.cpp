@@ -159,8 +159,11 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
     const biomech::NerveRoot& worst = slip.nerve_roots[slip.most_compressed];
     const std::string text = pinchLabel(worst);
     // at the pinch: the foramen (exiting), the recess or the dome (traversing), the disc (canal)
-    if (!text.empty())
-      list.labels.push_back({glm::vec3(worst.points[2]), text, {1.0f, 0.45f, 0.35f, 1.0f}, 6, false});
+    if (!text.empty()) {
+      Label pinch{glm::vec3(worst.points[2]), text, {1.0f, 0.45f, 0.35f, 1.0f}, 6, false};
+      pinch.inside_bone = true;  // the root runs inside the canal and foramen: the point of the picture
+      list.labels.push_back(pinch);
+    }
   }
   for (const biomech::NerveRoot& root : slip.nerve_roots) {
     std::vector<glm::vec3> path;

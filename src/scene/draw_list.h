@@ -92,6 +92,8 @@ struct Label {
   bool pinned = false;        // a value (e.g. "PI 52°") centred on its anchor, never moved
   bool hidden = false;        // its landmark is behind bone from the camera: not labelled
   std::uint32_t pick_id = 0;  // what it names when that is a draw item's pick_id (a muscle)
+  bool inside_bone =
+      false;  // names what is drawn inside the bones (a pinched nerve root): never hidden by them
 };
 
 struct DrawList {

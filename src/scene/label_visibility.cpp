@@ -86,7 +86,7 @@ bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camer
 void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera) {
   const std::vector<Occluder> bones = occluders(list, meshes);
   for (Label& l : list.labels) {
-    if (!l.pinned) l.hidden = occluded(bones, camera, l.anchor);
+    if (!l.pinned && !l.inside_bone) l.hidden = occluded(bones, camera, l.anchor);
   }
 }
 

@@ -82,6 +82,20 @@ TEST(Presets, SpondylolisthesisPresetsLandInTheirSdsgClassAndPinchTheirRoot) {
   EXPECT_EQ(degenerative.slip.nerve_roots[degenerative.slip.most_compressed].where, "lateral_recess");
 }
 
+// Regression (merge of issues 13 and 16): the label saying where the nerve is pinched was hidden
+// as "behind bone", though the root runs inside the bones on purpose.
+TEST(Session, ThePinchedNerveLabelIsNotHiddenByTheBonesAroundIt) {
+  session().show(scene::findPreset("isthmic-l5s1-grade-2")->document);
+  session().settle();
+  scene::Camera cam;
+  cam.setView(scene::ViewPreset::kLateralLeft);
+  const scene::FrameContent f = session().frame(cam);
+  bool shown = false;
+  for (const scene::Label& l : f.list.labels)
+    shown |= l.text.find("pinched") != std::string::npos && !l.hidden;
+  EXPECT_TRUE(shown) << "the pinch label is drawn";
+}
+
 TEST(Presets, TiltPresetsTiltTheRightWay) {
   const double neutral_pt = solve("neutral").measures.pelvic_tilt_deg;
   const double neutral_ll = session().solution().measures.lumbar_lordosis_deg;
