@@ -344,7 +344,7 @@ constexpr int kRefreshEvery =
 constexpr double kHessianStep = 1e-6;  // rad, forward differences
 
 // The seed Hessian: the cached joint-space Hessian of this pose, corrected for every fascicle
-// whose tightness or strength differs from the defaults (Gauss-Newton: the change in its
+// whose tightness or tone differs from the defaults (Gauss-Newton: the change in its
 // stiffness times its moment arms' outer product), mapped into q: B = A^T H A.
 Matrix seedHessian(const Impl& m, const Setup& setup) {
   const std::size_t slot = hessianSlot(setup.pose, setup.side);
@@ -363,7 +363,7 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
   std::array<JointArray, kJointCount> h =
       setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
   const auto& seeds = m.fascicle_seed[slot];
-  const double default_activation = kMaxToneActivation * kDefaultStrength;
+  const double default_activation = kMaxToneActivation * kDefaultTone;
   for (std::size_t i = 0; i < m.fascicles.size() && i < seeds.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
     if ((f.joints & moved) == 0) continue;

@@ -6,7 +6,7 @@ namespace sagitta::biomech {
 
 std::string_view evidenceNote() {
   // reference.md §6, in our words
-  return "The changes in pelvic tilt, sacral slope and lordosis shown for muscle tightness and strength are "
+  return "The changes in pelvic tilt, sacral slope and lordosis shown for muscle tightness and tone are "
          "predictions of a simplified quasi-static model, not measurements. Studies find small and variable "
          "effects in people: hip extension range was not related to standing pelvic tilt or lordosis in 25 "
          "healthy adults (Heino, Godges and Carter 1990, JOSPT 12:243); one session of hip-flexor stretching "

@@ -32,11 +32,11 @@ void ModelInputs::validate() const {
       const MuscleSetting& ms = muscles[m][sideIndex(s)];
       // names are only built for the message (this runs on every solve)
       auto ok = [](double v) { return std::isfinite(v) && v >= kUnitRange.min && v <= kUnitRange.max; };
-      if (ok(ms.tightness) && ok(ms.strength)) continue;
+      if (ok(ms.tightness) && ok(ms.tone)) continue;
       const std::string base = "muscles." + std::string(muscleKey(static_cast<MuscleId>(m))) + "." +
                                std::string(sideName(s)) + ".";
       check(base + "tightness", ms.tightness, kUnitRange);
-      check(base + "strength", ms.strength, kUnitRange);
+      check(base + "tone", ms.tone, kUnitRange);
     }
   }
   check("slip.percent", slip.percent, kSlipPercentRange, "%");

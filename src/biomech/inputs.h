@@ -1,6 +1,6 @@
-// What the posture model is asked to solve: muscle tightness and strength per muscle and side,
-// the pose, a spondylolisthesis, optional patient measurements and the body. Plain data; the
-// parameter keys that set it (scenario files, --set, UI) live in src/scenario.
+// What the posture model is asked to solve: muscle tightness and tone (resting activation) per muscle and
+// side, the pose, a spondylolisthesis, optional patient measurements and the body. Plain data; the parameter
+// keys that set it (scenario files, --set, UI) live in src/scenario.
 #pragma once
 
 #include <array>
@@ -10,13 +10,13 @@
 
 namespace sagitta::biomech {
 
-// Strength (tone) scales a low steady activation: a = kMaxToneActivation * strength. The default
-// strength 0.3 gives 3 % of maximal activation, a "normal low tone" of the postural muscles,
+// Tone (resting activation) scales a low steady activation: a = kMaxToneActivation * tone. The default
+// tone 0.3 gives 3 % of maximal activation, a "normal low tone" of the postural muscles,
 // which are continuously active in relaxed standing (erector spinae, obliques, rectus
 // abdominis: EMG study "Activity in torso muscles during relaxed standing", scilit abstract [V]).
 // The 10 % ceiling and the 3 % default are our choice [D]; docs/biomechanics.md says so.
 inline constexpr double kMaxToneActivation = 0.10;
-inline constexpr double kDefaultStrength = 0.3;
+inline constexpr double kDefaultTone = 0.3;
 
 // Tightness t in 0..1 shortens the resting musculotendon length: the tendon slack length drops
 // by t * kMaxTightnessFibreStrain * l_opt, which raises the normalised fibre length by about
@@ -29,8 +29,8 @@ inline constexpr double kMaxTightnessFibreStrain = 0.30;
 inline constexpr double kMaxSlipPercent = 150.0;  // spondyloptosis shown up to 150 % [D]
 
 struct MuscleSetting {
-  double tightness = 0.0;              // 0..1
-  double strength = kDefaultStrength;  // 0..1
+  double tightness = 0.0;      // 0..1
+  double tone = kDefaultTone;  // 0..1, resting activation
   bool operator==(const MuscleSetting&) const = default;
 };
 

@@ -227,12 +227,12 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   s.pose = in.pose;
   s.side = in.pose_side;
 
-  // muscles: tightness shortens the tendon slack length, strength sets a low activation
+  // muscles: tightness shortens the tendon slack length, tone sets a low resting activation
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
     const MuscleSetting& ms = in.muscle(f.muscle, f.side);
     s.tendon_slack_m[i] = f.tendon_slack_m - ms.tightness * kMaxTightnessFibreStrain * f.optimal_fibre_m;
-    s.activation[i] = kMaxToneActivation * ms.strength;
+    s.activation[i] = kMaxToneActivation * ms.tone;
   }
 
   // patient measurements (docs/biomechanics.md "Patient-specific posture")

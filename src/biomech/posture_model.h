@@ -1,4 +1,4 @@
-// The quasi-static posture model: given muscle tightness and strength, a pose, a slip and
+// The quasi-static posture model: given muscle tightness and tone (resting activation), a pose, a slip and
 // optional patient measurements, find where the pelvis and lumbar spine come to rest, and
 // measure the result on the posed bones. docs/biomechanics.md describes the model.
 //
@@ -45,7 +45,7 @@ class PostureModel {
   void solve(const ModelInputs& inputs, Solution& out) const;
 
   // Every fascicle's path, length and forces for an arbitrary pose (sweeps, tests, the UI's
-  // curves). Uses the inputs' tightness and strength; ignores their pose and slip.
+  // curves). Uses the inputs' tightness and tone; ignores their pose and slip.
   std::vector<FascicleResult> fascicleStates(const anatomy::Pose& pose, const ModelInputs& inputs) const;
 
   const anatomy::Skeleton& skeleton() const;

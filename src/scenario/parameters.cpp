@@ -8,6 +8,7 @@
 
 #include "biomech/muscle_table.h"
 #include "core/error.h"
+#include "core/log.h"
 
 namespace sagitta::scenario {
 namespace {
@@ -31,7 +32,7 @@ enum class Kind {
   kMass,
   kSex
 };
-enum Field { kTightness = 0, kStrength = 1 };
+enum Field { kTightness = 0, kTone = 1 };
 
 struct Entry {
   ParamInfo info;
@@ -63,7 +64,7 @@ std::string exact(double v) {
 }
 
 std::string fieldText(Field f) {
-  return f == kTightness ? "tightness" : "strength";
+  return f == kTightness ? "tightness" : "tone";
 }
 
 std::string tightnessText() {
@@ -71,8 +72,10 @@ std::string tightnessText() {
          std::string(
              "shortened by up to 0.30 optimal fibre lengths (reference.md §4.3; 1 = a severe contracture)");
 }
-std::string strengthText() {
-  return "0 = no tone, 1 = a steady 10 % activation; default 0.3 (3 %, a normal low tone)";
+std::string toneText() {
+  return "resting activation: 0 = no tone, 1 = a steady 10 % activation; default 0.3 (3 %, a normal low "
+         "tone). Not strength: strengthening did not change pelvic tilt in a trial "
+         "(Shamsi et al. 2020, J Bodyw Mov Ther 24(3):15)";
 }
 
 struct PatientDef {
@@ -135,7 +138,7 @@ std::vector<Entry> buildEntries() {
       if (!members.empty()) members += ", ";
       members += biomech::muscleKey(static_cast<MuscleId>(m));
     }
-    for (Field f : {kTightness, kStrength}) {
+    for (Field f : {kTightness, kTone}) {
       Entry e;
       e.info = {"muscles." + std::string(biomech::groupKey(group)) + "." + fieldText(f),
                 ParamType::kNumber,
@@ -143,9 +146,8 @@ std::vector<Entry> buildEntries() {
                 1.0,
                 {},
                 "",
-                (f == kTightness ? "Tightness" : "Strength (tone)") +
-                    std::string(" of every muscle of the group (") + members +
-                    "), both sides: " + (f == kTightness ? tightnessText() : strengthText()),
+                (f == kTightness ? "Tightness" : "Tone") + std::string(" of every muscle of the group (") +
+                    members + "), both sides: " + (f == kTightness ? tightnessText() : toneText()),
                 false};
       e.kind = Kind::kGroup;
       e.index = static_cast<int>(g);
@@ -157,7 +159,7 @@ std::vector<Entry> buildEntries() {
     const auto id = static_cast<MuscleId>(m);
     const std::string name(biomech::muscleKey(id));
     const std::string display(biomech::muscleDef(id).display_name);
-    for (Field f : {kTightness, kStrength}) {
+    for (Field f : {kTightness, kTone}) {
       Entry e;
       e.info = {"muscles." + name + "." + fieldText(f),
                 ParamType::kNumber,
@@ -165,8 +167,8 @@ std::vector<Entry> buildEntries() {
                 1.0,
                 {},
                 "",
-                (f == kTightness ? "Tightness" : "Strength (tone)") + std::string(" of ") + display +
-                    ", both sides: " + (f == kTightness ? tightnessText() : strengthText()),
+                (f == kTightness ? "Tightness" : "Tone") + std::string(" of ") + display +
+                    ", both sides: " + (f == kTightness ? tightnessText() : toneText()),
                 false};
       e.kind = Kind::kMuscleBoth;
       e.index = static_cast<int>(m);
@@ -179,7 +181,7 @@ std::vector<Entry> buildEntries() {
     const std::string name(biomech::muscleKey(id));
     const std::string display(biomech::muscleDef(id).display_name);
     for (Side s : biomech::kSides) {
-      for (Field f : {kTightness, kStrength}) {
+      for (Field f : {kTightness, kTone}) {
         Entry e;
         e.info = {"muscles." + name + "." + std::string(biomech::sideName(s)) + "." + fieldText(f),
                   ParamType::kNumber,
@@ -187,9 +189,9 @@ std::vector<Entry> buildEntries() {
                   1.0,
                   {},
                   "",
-                  (f == kTightness ? "Tightness" : "Strength (tone)") + std::string(" of the ") +
+                  (f == kTightness ? "Tightness" : "Tone") + std::string(" of the ") +
                       std::string(biomech::sideName(s)) + " " + display + ": " +
-                      (f == kTightness ? tightnessText() : strengthText()),
+                      (f == kTightness ? tightnessText() : toneText()),
                   false};
         e.kind = Kind::kMuscleSide;
         e.index = static_cast<int>(m);
@@ -328,10 +330,10 @@ std::optional<double>& patientField(ModelInputs& in, int index) {
 }
 
 double& field(biomech::MuscleSetting& s, Field f) {
-  return f == kTightness ? s.tightness : s.strength;
+  return f == kTightness ? s.tightness : s.tone;
 }
 double field(const biomech::MuscleSetting& s, Field f) {
-  return f == kTightness ? s.tightness : s.strength;
+  return f == kTightness ? s.tightness : s.tone;
 }
 
 std::optional<double> patientValue(const ModelInputs& in, int index) {
@@ -399,6 +401,36 @@ std::string nearestKey(std::string_view key) {
   // close enough to be a typo: a few edits, relative to the key's length
   const std::size_t limit = std::max<std::size_t>(3, key.size() / 4);
   return best_distance <= limit ? best : "";
+}
+
+std::optional<std::string> renamedKey(std::string_view key) {
+  constexpr std::string_view kOld = ".strength";
+  if (key.rfind("muscles.", 0) != 0 || key.size() <= kOld.size() ||
+      key.substr(key.size() - kOld.size()) != kOld)
+    return std::nullopt;
+  std::string now = std::string(key.substr(0, key.size() - kOld.size())) + ".tone";
+  if (findEntry(now) == nullptr) return std::nullopt;
+  return now;
+}
+
+std::string KeyMigration::apply(std::string_view key) {
+  const std::optional<std::string> now = renamedKey(key);
+  if (!now) return std::string(key);
+  if (renamed_.empty()) first_ = std::string(key) + " as " + *now;
+  renamed_.push_back(std::string(key));
+  return *now;
+}
+
+std::string KeyMigration::note(std::string_view source) const {
+  if (renamed_.empty()) return "";
+  std::string more;
+  if (renamed_.size() > 1) more = " (and " + std::to_string(renamed_.size() - 1) + " more)";
+  return std::string(source) + ": muscle \"strength\" is now called \"tone\" (resting activation): read " +
+         first_ + more + "; saving writes tone";
+}
+
+void KeyMigration::report(std::string_view source) const {
+  if (!renamed_.empty()) log::warning(note(source));
 }
 
 std::string unknownKeyMessage(std::string_view key) {
@@ -587,7 +619,10 @@ void applyAssignment(ModelInputs& in, std::string_view assignment) {
   }
   const std::string key = trim(assignment.substr(0, eq));
   if (key.empty()) throw InputError("--set expects KEY=VALUE, not \"" + std::string(assignment) + "\"");
-  setFromText(in, key, assignment.substr(eq + 1));
+  KeyMigration migration;
+  const std::string now = migration.apply(key);
+  migration.report("--set");
+  setFromText(in, now, assignment.substr(eq + 1));
 }
 
 }  // namespace sagitta::scenario

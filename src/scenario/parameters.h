@@ -4,11 +4,13 @@
 //
 // Keys (docs/biomechanics.md lists every one):
 //   pose, pose_side
-//   muscles.<group>.tightness | .strength         group: hip_flexors, hip_extensors, abdominals,
+//   muscles.<group>.tightness | .tone             group: hip_flexors, hip_extensors, abdominals,
 //                                                  back_extensors; sets every muscle of the group,
 //                                                  both sides
-//   muscles.<muscle>.tightness | .strength        both sides of one muscle
-//   muscles.<muscle>.<left|right>.tightness | .strength
+//   muscles.<muscle>.tightness | .tone            both sides of one muscle
+//   muscles.<muscle>.<left|right>.tightness | .tone
+//   (tone is resting activation; files and --set that say "strength", its old name, are read as
+//   tone with a one-line note: KeyMigration)
 //   slip.level, slip.type, slip.percent
 //   patient.pelvic_incidence_deg, .pelvic_tilt_deg, .sacral_slope_deg, .lumbar_lordosis_deg,
 //   .slip_percent (optional: unset until given)
@@ -44,6 +46,27 @@ const std::vector<ParamInfo>& parameters();
 const ParamInfo* findParameter(std::string_view key);
 // The registered key nearest to `key` (edit distance), or "" when none is close.
 std::string nearestKey(std::string_view key);
+// The current name of a key renamed since files were first written ("muscles.*.strength" is now
+// "muscles.*.tone"), or nullopt when `key` is not an old name.
+std::optional<std::string> renamedKey(std::string_view key);
+
+// Reads old key names as new ones while one file (or one --set) is read, and says so once:
+//   KeyMigration m; ... key = m.apply(key) ...; m.report(source);
+class KeyMigration {
+ public:
+  // `key`, or its current name when it is an old one (remembered for the note).
+  std::string apply(std::string_view key);
+  bool empty() const { return renamed_.empty(); }
+  // One line naming the source, the first renamed key and how many more; "" when none.
+  std::string note(std::string_view source) const;
+  // Logs note() as a warning when any key was renamed.
+  void report(std::string_view source) const;
+
+ private:
+  std::vector<std::string> renamed_;
+  std::string first_;
+};
+
 // "unknown parameter key "x" (did you mean "y"?)" as thrown for an unknown key.
 std::string unknownKeyMessage(std::string_view key);
 

@@ -48,7 +48,7 @@ Json inputsJson(const biomech::ModelInputs& in) {
     Json sides = Json::object();
     for (Side s : biomech::kSides) {
       const biomech::MuscleSetting& ms = in.muscles[m][biomech::sideIndex(s)];
-      sides[std::string(biomech::sideName(s))] = Json{{"tightness", ms.tightness}, {"strength", ms.strength}};
+      sides[std::string(biomech::sideName(s))] = Json{{"tightness", ms.tightness}, {"tone", ms.tone}};
     }
     muscles[std::string(biomech::muscleKey(static_cast<biomech::MuscleId>(m)))] = sides;
   }

@@ -89,7 +89,9 @@ void readFlatSection(const Reader& r, ModelInputs& in, const std::string& prefix
   }
 }
 
-void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles) {
+// Old names ("strength") are read as their current ones (parameters.h renamedKey) and counted in
+// `migration`; messages keep the file's own path.
+void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles, KeyMigration& migration) {
   if (!muscles.is_object()) r.fail("muscles", "muscles must be an object");
   struct Pending {
     int rank;  // 0 group, 1 muscle, 2 one side
@@ -107,18 +109,18 @@ void readMuscles(const Reader& r, ModelInputs& in, const Json& muscles) {
       if (!near.empty()) msg += " (did you mean \"" + near.substr(0, near.rfind('.')) + "\"?)";
       r.fail(path, msg);
     }
-    if (!body.is_object()) r.fail(path, path + " must be an object of tightness / strength values");
+    if (!body.is_object()) r.fail(path, path + " must be an object of tightness / tone values");
     for (const auto& [field, value] : body.items()) {
       const std::string fpath = join(path, field);
       if (value.is_object() || (muscle && (field == "left" || field == "right"))) {
         // a side (or a misspelt one: its leaves then name the key to suggest)
-        if (!value.is_object()) r.fail(fpath, fpath + " must be an object of tightness / strength values");
+        if (!value.is_object()) r.fail(fpath, fpath + " must be an object of tightness / tone values");
         for (const auto& [leaf, v] : value.items()) {
           const std::string leaf_path = join(fpath, leaf);
-          pending.push_back({2, leaf_path, leaf_path, &v});
+          pending.push_back({2, migration.apply(leaf_path), leaf_path, &v});
         }
       } else {
-        pending.push_back({group ? 0 : 1, fpath, fpath, &value});
+        pending.push_back({group ? 0 : 1, migration.apply(fpath), fpath, &value});
       }
     }
   }
@@ -187,12 +189,13 @@ Scenario parseScenario(std::string_view text, const std::string& source) {
 
   Scenario out;
   ModelInputs& in = out.inputs;
+  KeyMigration migration;
   for (const auto& [name, value] : doc.items()) {
     if (name == "schema" || name == "version") continue;
     if (name == "pose" || name == "pose_side") {
       r.apply(in, name, name, value);
     } else if (name == "muscles") {
-      readMuscles(r, in, value);
+      readMuscles(r, in, value, migration);
     } else if (name == "slip" || name == "patient" || name == "body") {
       readFlatSection(r, in, name, value);
     } else if (isOpaque(name)) {
@@ -209,6 +212,7 @@ Scenario parseScenario(std::string_view text, const std::string& source) {
   } catch (const InputError& e) {
     throw InputError(source + ": " + e.what());
   }
+  migration.report(source);
   return out;
 }
 
@@ -233,7 +237,7 @@ std::string scenarioToJson(const Scenario& s) {
   auto settingJson = [&](const biomech::MuscleSetting& ms) {
     Json j = Json::object();
     if (ms.tightness != defaults.muscles[0][0].tightness) j["tightness"] = ms.tightness;
-    if (ms.strength != defaults.muscles[0][0].strength) j["strength"] = ms.strength;
+    if (ms.tone != defaults.muscles[0][0].tone) j["tone"] = ms.tone;
     return j;
   };
   for (std::size_t g = 0; g < biomech::kGroupCount; ++g) {

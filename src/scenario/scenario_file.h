@@ -31,7 +31,8 @@ struct Scenario {
 
 // Throws IoError when the file cannot be read, InputError "FILE:LINE: ..." naming the key for
 // malformed JSON, an unknown key, a wrong type, a value out of range or not finite, a missing or
-// foreign schema, or a version written by a newer Sagitta.
+// foreign schema, or a version written by a newer Sagitta. Old key names (muscle "strength", now
+// "tone") are read as the current ones with a one-line warning (core/log.h) naming the file.
 Scenario loadScenario(const std::filesystem::path& path);
 // The same for text; `source` names it in messages.
 Scenario parseScenario(std::string_view text, const std::string& source);

@@ -44,7 +44,7 @@ class BodyMeshes {
   void beginFrame() { used_ = 0; }
 };
 
-// Drawing radius of a muscle belly from its strength: PCSA = Fmax / 60 N/cm², the specific
+// Drawing radius of a muscle belly from its maximal force: PCSA = Fmax / 60 N/cm², the specific
 // tension of Rajagopal et al. 2016 (IEEE TBME 63:2068). A drawing size, not a model quantity.
 float bellyRadius_m(double max_isometric_force_N);
 

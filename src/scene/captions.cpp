@@ -32,12 +32,12 @@ double hamstringTightness(const biomech::ModelInputs& in) {
   return sum / 6.0;
 }
 
-double groupStrength(const biomech::ModelInputs& in, std::initializer_list<MuscleId> muscles) {
+double groupTone(const biomech::ModelInputs& in, std::initializer_list<MuscleId> muscles) {
   double sum = 0.0;
   int n = 0;
   for (MuscleId m : muscles) {
     for (const biomech::MuscleSetting& s : in.muscles[biomech::muscleIndex(m)]) {
-      sum += s.strength;
+      sum += s.tone;
       ++n;
     }
   }
@@ -119,7 +119,7 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
   const double flexors = groupTightness(in, MuscleGroup::kHipFlexors);
   const double back = groupTightness(in, MuscleGroup::kBackExtensors);
   const double hamstrings = hamstringTightness(in);
-  const double glute_abs = groupStrength(in, {MuscleId::kGluteusMaximus, MuscleId::kRectusAbdominis});
+  const double glute_abs = groupTone(in, {MuscleId::kGluteusMaximus, MuscleId::kRectusAbdominis});
 
   switch (in.pose) {
     case biomech::PoseKind::kThomas: {
@@ -156,8 +156,14 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
             "The muscles along your lower back are tight, so they arch it and tip your pelvis forward.");
       } else if (forward_tilt < -0.7 && hamstrings > 0.1) {
         add(c.caption, "Your hamstrings are tight, so they pull the back of your pelvis down.");
-      } else if (forward_tilt < -0.7 && glute_abs > biomech::kDefaultStrength + 0.05) {
-        add(c.caption, "Strong buttock and tummy muscles tip your pelvis back.");
+      } else if (forward_tilt < -0.7 && glute_abs > biomech::kDefaultTone + 0.05) {
+        // Tone, not strength: 12 sessions of strengthening (or stretching) did not change pelvic
+        // tilt in 45 people with low back pain (Shamsi, Shahsavari, Safari and Mirzaei 2020, J Bodyw
+        // Mov Ther 24(3):15-20, doi:10.1016/j.jbmt.2020.02.001), so the caption says what the model
+        // does (more resting activation) and claims nothing about strengthening.
+        add(c.caption,
+            "More resting tone in the buttock and tummy muscles tips your pelvis back (a model prediction; "
+            "strengthening them did not change pelvic tilt in a trial).");
       } else if (std::abs(forward_tilt) <= 0.7 && in.slip.percent <= 0.0) {
         add(c.caption, "This is a typical relaxed standing posture.");
       }

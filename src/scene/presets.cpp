@@ -43,24 +43,26 @@ std::vector<Preset> build() {
                     .view("view.focus", "alignment")
                     .done());
   // Janda's lower crossed pattern: short hip flexors and lumbar extensors, weak glutes and
-  // abdominals (reference.md §6: a clinical concept; the magnitudes are the model's)
+  // abdominals (reference.md §6: a clinical concept; the magnitudes are the model's). The model
+  // has no strength, only tone (resting activation), so "weak" is drawn as low tone.
   all.push_back(
       Builder("anterior-pelvic-tilt", "Anterior pelvic tilt (tight hip flexors)",
-              "Lower crossed pattern: tight hip flexors and lower-back muscles, weak glutes and abdominals.")
+              "Lower crossed pattern: tight hip flexors and lower-back muscles, low tone in the glutes and "
+              "abdominals.")
           .set("muscles.hip_flexors.tightness", 0.75)
           .set("muscles.back_extensors.tightness", 0.45)
-          .set("muscles.gluteus_maximus.strength", 0.1)
-          .set("muscles.abdominals.strength", 0.1)
+          .set("muscles.gluteus_maximus.tone", 0.1)
+          .set("muscles.abdominals.tone", 0.1)
           .view("view.ghost", "overlay")
           .view("view.focus", "anterior-tilt")
           .done());
   all.push_back(
-      Builder(
-          "posterior-tilt-flat-back", "Posterior tilt (tight hamstrings, flat back)",
-          "Tight hamstrings and strong glutes and abdominals tip the pelvis back and flatten the lower back.")
+      Builder("posterior-tilt-flat-back", "Posterior tilt (tight hamstrings, flat back)",
+              "Tight hamstrings and more resting tone in the glutes and abdominals tip the pelvis back and "
+              "flatten the lower back (a model prediction).")
           .hamstrings(0.8)
-          .set("muscles.gluteus_maximus.strength", 0.6)
-          .set("muscles.abdominals.strength", 0.55)
+          .set("muscles.gluteus_maximus.tone", 0.6)
+          .set("muscles.abdominals.tone", 0.55)
           .view("view.ghost", "overlay")
           .view("view.focus", "posterior-tilt")
           .done());

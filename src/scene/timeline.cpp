@@ -192,6 +192,7 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     throw InputError(at("keyframes") + ": a timeline needs a list of keyframes");
   }
   double last = -1.0;
+  scenario::KeyMigration migration;
   for (std::size_t i = 0; i < j["keyframes"].size(); ++i) {
     const json& k = j["keyframes"][i];
     const std::string path = "keyframes[" + std::to_string(i) + "]";
@@ -219,10 +220,11 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
     if (k.contains("set")) {
       if (!k["set"].is_object())
         throw InputError(at(path + ".set") + ": set must be an object of key: value");
-      for (const auto& [key, value] : k["set"].items()) {
+      for (const auto& [file_key, value] : k["set"].items()) {
+        const std::string key = migration.apply(file_key);  // old names read as current ones
         if (key.rfind("body.", 0) == 0 && kf.time_s > 0.0) {
           throw InputError(
-              at(path + ".set." + key) + ": " + key +
+              at(path + ".set." + file_key) + ": " + key +
               " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
         }
         Document probe = t.base;
@@ -230,7 +232,7 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
           applyKey(probe, key, value, "");  // validates now, not mid-recording
         } catch (const InputError& e) {
           // the line and the keyframe's index, looked up only now that they are needed
-          throw InputError(at(path + ".set." + key) + ": " + path + ": " + e.what());
+          throw InputError(at(path + ".set." + file_key) + ": " + path + ": " + e.what());
         }
         kf.set[key] = value;
       }
@@ -248,6 +250,7 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
   }
   if (!(t.duration_s > 0.0))
     throw InputError(source + ": the timeline lasts no time at all (the last keyframe is at 0 s)");
+  migration.report(source);
   return t;
 }
 

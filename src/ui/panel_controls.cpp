@@ -159,14 +159,14 @@ void drawMuscle(AppState& app, MuscleId m, bool& link) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Left and right linked");
   if (link) {
     parameterSlider(app, "tightness", key + ".tightness", name + " tightness", {m});
-    parameterSlider(app, "strength", key + ".strength", name + " strength", {m});
+    parameterSlider(app, "tone", key + ".tone", name + " tone", {m});
   } else {
     for (biomech::Side s : biomech::kSides) {
       const std::string side(biomech::sideName(s));
       parameterSlider(app, (side + " tightness").c_str(), key + "." + side + ".tightness",
                       name + " " + side + " tightness", {m}, s);
-      parameterSlider(app, (side + " strength").c_str(), key + "." + side + ".strength",
-                      name + " " + side + " strength", {m}, s);
+      parameterSlider(app, (side + " tone").c_str(), key + "." + side + ".tone", name + " " + side + " tone",
+                      {m}, s);
     }
   }
   ImGui::PopID();
@@ -182,8 +182,9 @@ void drawMuscles(AppState& app, bool detailed, bool plain, std::array<bool, biom
     parameterSlider(app, "tightness", key + ".tightness", std::string(g.title) + " tightness", members,
                     std::nullopt,
                     "How short the muscles are at rest: they pull sooner and harder as they stretch.");
-    parameterSlider(app, "strength", key + ".strength", std::string(g.title) + " strength", members,
-                    std::nullopt, "Steady muscle tone: a low background activation, not a contraction.");
+    parameterSlider(app, "tone", key + ".tone", std::string(g.title) + " tone", members, std::nullopt,
+                    "Tone (resting activation): a low steady background activation, not a contraction "
+                    "and not the muscle's strength.");
     if (detailed && ImGui::TreeNode("single muscles")) {
       for (MuscleId m : members) drawMuscle(app, m, linked[biomech::muscleIndex(m)]);
       ImGui::TreePop();

@@ -15,21 +15,21 @@ inline const PostureModel& defaultModel() {
   return kModel;
 }
 
-// Sets tightness (and optionally strength) of every muscle of a group, both sides.
-inline void setGroup(ModelInputs& in, MuscleGroup g, double tightness, double strength = -1.0) {
+// Sets tightness (and optionally tone) of every muscle of a group, both sides.
+inline void setGroup(ModelInputs& in, MuscleGroup g, double tightness, double tone = -1.0) {
   for (std::size_t m = 0; m < kMuscleCount; ++m) {
     if (groupOf(static_cast<MuscleId>(m)) != g) continue;
     for (Side s : kSides) {
       in.muscle(static_cast<MuscleId>(m), s).tightness = tightness;
-      if (strength >= 0.0) in.muscle(static_cast<MuscleId>(m), s).strength = strength;
+      if (tone >= 0.0) in.muscle(static_cast<MuscleId>(m), s).tone = tone;
     }
   }
 }
 
-inline void setGroupStrength(ModelInputs& in, MuscleGroup g, double strength) {
+inline void setGroupTone(ModelInputs& in, MuscleGroup g, double tone) {
   for (std::size_t m = 0; m < kMuscleCount; ++m) {
     if (groupOf(static_cast<MuscleId>(m)) != g) continue;
-    for (Side s : kSides) in.muscle(static_cast<MuscleId>(m), s).strength = strength;
+    for (Side s : kSides) in.muscle(static_cast<MuscleId>(m), s).tone = tone;
   }
 }
 

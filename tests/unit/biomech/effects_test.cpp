@@ -67,13 +67,13 @@ TEST(Effects, TighterHamstringsTiltThePelvisBack) {
 }
 
 TEST(Effects, StrongerGlutesAndAbdominalsTiltThePelvisBack) {
-  checkSweep({"gluteus maximus strength",
+  checkSweep({"gluteus maximus tone",
               [](ModelInputs& in, double v) {
-                for (Side s : kSides) in.muscle(MuscleId::kGluteusMaximus, s).strength = v;
+                for (Side s : kSides) in.muscle(MuscleId::kGluteusMaximus, s).tone = v;
               },
               Direction::kPosterior});
-  checkSweep({"abdominal strength",
-              [](ModelInputs& in, double v) { test::setGroupStrength(in, MuscleGroup::kAbdominals, v); },
+  checkSweep({"abdominal tone",
+              [](ModelInputs& in, double v) { test::setGroupTone(in, MuscleGroup::kAbdominals, v); },
               Direction::kPosterior});
   checkSweep({"abdominal tightness",
               [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kAbdominals, v); },

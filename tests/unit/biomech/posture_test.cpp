@@ -84,7 +84,7 @@ TEST(Pose, PelvicIncidenceEqualsTiltPlusSlopeInEverySolvedPosture) {
     for (auto& muscle : in.muscles) {
       for (auto& side : muscle) {
         side.tightness = next();
-        side.strength = next();
+        side.tone = next();
       }
     }
     in.pose = static_cast<PoseKind>(static_cast<int>(next() * 3.999));

@@ -63,7 +63,7 @@ void expectPhysiological(const Solution& s, const ModelInputs& in, const std::st
 }
 
 TEST(Robustness, DenseGridOfGroupSlidersConverges) {
-  // every group's tightness and strength at 0, 0.5, 1: 3^8 = 6561 standing solves
+  // every group's tightness and tone at 0, 0.5, 1: 3^8 = 6561 standing solves
   const std::array<double, 3> levels = {0.0, 0.5, 1.0};
   int count = 0;
   for (int code = 0; code < 6561; ++code) {
@@ -87,7 +87,7 @@ TEST(Robustness, ExtremeCombinationsInEveryPoseAndSlipConverge) {
   int n = 0;
   for (PoseKind pose : {PoseKind::kStanding, PoseKind::kThomas, PoseKind::kLunge, PoseKind::kSitting}) {
     for (Side side : kSides) {
-      for (int code = 0; code < 256; code += 3) {  // groups' tightness and strength at 0 or 1
+      for (int code = 0; code < 256; code += 3) {  // groups' tightness and tone at 0 or 1
         for (double slip : {0.0, 60.0, kMaxSlipPercent}) {
           ModelInputs in;
           in.pose = pose;
@@ -140,8 +140,8 @@ TEST(Robustness, SmallSliderStepsGiveSmallPostureSteps) {
   const std::vector<Slider> sliders = {
       {"hip flexor tightness",
        [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kHipFlexors, v); }, 0.05},
-      {"hip extensor strength",
-       [](ModelInputs& in, double v) { test::setGroupStrength(in, MuscleGroup::kHipExtensors, v); }, 0.05},
+      {"hip extensor tone",
+       [](ModelInputs& in, double v) { test::setGroupTone(in, MuscleGroup::kHipExtensors, v); }, 0.05},
       {"back extensor tightness",
        [](ModelInputs& in, double v) { test::setGroup(in, MuscleGroup::kBackExtensors, v); }, 0.05},
       {"slip percent / 150", [](ModelInputs& in, double v) { in.slip.percent = kMaxSlipPercent * v; }, 0.1},

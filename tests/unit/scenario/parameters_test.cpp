@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/log.h"
 
 namespace sagitta::scenario {
 namespace {
@@ -30,14 +31,14 @@ TEST(Parameters, EveryKeyOfTheIssueIsRegisteredWithTypeRangeUnitAndDescription) 
   const std::vector<std::string> required = {"pose",
                                              "pose_side",
                                              "muscles.hip_flexors.tightness",
-                                             "muscles.hip_flexors.strength",
+                                             "muscles.hip_flexors.tone",
                                              "muscles.hip_extensors.tightness",
-                                             "muscles.abdominals.strength",
+                                             "muscles.abdominals.tone",
                                              "muscles.back_extensors.tightness",
                                              "muscles.psoas.right.tightness",
                                              "muscles.psoas.tightness",
-                                             "muscles.biceps_femoris.left.strength",
-                                             "muscles.multifidus.strength",
+                                             "muscles.biceps_femoris.left.tone",
+                                             "muscles.multifidus.tone",
                                              "slip.level",
                                              "slip.type",
                                              "slip.percent",
@@ -77,9 +78,30 @@ TEST(Parameters, GroupKeysSetEveryMemberOnBothSides) {
   EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tightness, 0.4);
   EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tightness, 0.7);
   EXPECT_DOUBLE_EQ(*getNumber(in, "muscles.psoas.tightness"), 0.55);  // the mean of the sides
-  setNumber(in, "muscles.psoas.strength", 0.9);
-  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).strength, 0.9);
-  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).strength, 0.9);
+  setNumber(in, "muscles.psoas.tone", 0.9);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tone, 0.9);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tone, 0.9);
+}
+
+// Issue 12: "strength" was renamed tone; a --set with the old name still works and says so.
+TEST(Parameters, TheOldStrengthNameIsReadAsTone) {
+  EXPECT_EQ(renamedKey("muscles.psoas.left.strength"), "muscles.psoas.left.tone");
+  EXPECT_EQ(renamedKey("muscles.hip_flexors.strength"), "muscles.hip_flexors.tone");
+  EXPECT_FALSE(renamedKey("muscles.psoas.tone").has_value());
+  EXPECT_FALSE(renamedKey("muscles.nobody.strength").has_value());
+  EXPECT_EQ(findParameter("muscles.psoas.strength"), nullptr) << "the registry lists only the new name";
+  std::vector<std::string> warnings;
+  log::setSink([&](log::Level level, std::string_view m) {
+    if (level == log::Level::kWarning) warnings.emplace_back(m);
+  });
+  ModelInputs in;
+  applyAssignment(in, "muscles.psoas.strength=0.9");
+  log::setSink(nullptr);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tone, 0.9);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tone, 0.9);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("--set: muscle \"strength\" is now called \"tone\""), std::string::npos)
+      << warnings[0];
 }
 
 TEST(Parameters, TextValuesAreParsedStrictly) {

@@ -113,7 +113,7 @@ TEST(Report, HasEveryMeasureWithItsType) {
   EXPECT_TRUE(r["units"].is_object());
   // the inputs, complete
   EXPECT_EQ(r["inputs"]["slip"]["percent"], 30.0);
-  EXPECT_EQ(r["inputs"]["muscles"]["psoas"]["right"]["strength"], biomech::kDefaultStrength);
+  EXPECT_EQ(r["inputs"]["muscles"]["psoas"]["right"]["tone"], biomech::kDefaultTone);
   EXPECT_TRUE(r["inputs"]["patient"]["pelvic_incidence_deg"].is_null());
   // measured, not echoed: PI = PT + SS holds to 0.01 deg
   EXPECT_NEAR(r["pelvic_incidence_deg"].get<double>(),

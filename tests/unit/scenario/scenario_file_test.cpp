@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/log.h"
 #include "scenario/json_lines.h"
 
 namespace sagitta::scenario {
@@ -18,6 +19,20 @@ namespace {
 using biomech::ModelInputs;
 using biomech::MuscleId;
 using biomech::Side;
+
+// The warnings logged while it lives.
+class Warnings {
+ public:
+  Warnings() {
+    log::setSink([this](log::Level level, std::string_view m) {
+      if (level == log::Level::kWarning) lines.emplace_back(m);
+    });
+  }
+  ~Warnings() { log::setSink(nullptr); }
+  Warnings(const Warnings&) = delete;
+  Warnings& operator=(const Warnings&) = delete;
+  std::vector<std::string> lines;
+};
 
 std::string errorOf(std::string_view text) {
   try {
@@ -34,7 +49,7 @@ constexpr std::string_view kExample = R"({
   "description": "tight right psoas on tight hip flexors",
   "muscles": {
     "psoas": {"right": {"tightness": 0.4}},
-    "hip_flexors": {"tightness": 0.7, "strength": 0.5}
+    "hip_flexors": {"tightness": 0.7, "tone": 0.5}
   },
   "slip": {"level": "L4-L5", "type": "degenerative", "percent": 37},
   "pose": "thomas",
@@ -50,7 +65,7 @@ TEST(ScenarioFile, ReadsTheNestedKeysGeneralBeforeSpecific) {
   // the group is applied first even though it comes second in the file
   EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tightness, 0.4);
   EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tightness, 0.7);
-  EXPECT_EQ(in.muscle(MuscleId::kTfl, Side::kLeft).strength, 0.5);
+  EXPECT_EQ(in.muscle(MuscleId::kTfl, Side::kLeft).tone, 0.5);
   EXPECT_EQ(in.slip.level, biomech::SlipLevel::kL4L5);
   EXPECT_EQ(in.slip.type, biomech::SlipType::kDegenerative);
   EXPECT_EQ(in.slip.percent, 37.0);
@@ -67,7 +82,7 @@ TEST(ScenarioFile, ReadsTheNestedKeysGeneralBeforeSpecific) {
 
 TEST(ScenarioFile, SaveLoadRoundTripsExactly) {
   Scenario s = parseScenario(kExample, "example.json");
-  s.inputs.muscle(MuscleId::kMultifidus, Side::kLeft).strength = 0.123456789012345;  // needs all digits
+  s.inputs.muscle(MuscleId::kMultifidus, Side::kLeft).tone = 0.123456789012345;  // needs all digits
   s.inputs.body.mass_kg = 81.3;
   s.inputs.body.sex = sagitta::anatomy::Sex::kFemale;
   const std::string text = scenarioToJson(s);
@@ -169,6 +184,43 @@ TEST(ScenarioFile, ShippedScenariosLoadAndSolveTheirStory) {
     SCOPED_TRACE(entry.path().filename().string());
     EXPECT_NO_THROW(loadScenario(entry.path()));
   }
+}
+
+// Issue 12: the muscle slider once called "strength" is tone (resting activation). A file written
+// before the rename still reads, with its values, and says so in one line naming the file.
+TEST(ScenarioFile, AnOldFileWithStrengthIsReadAsToneWithANote) {
+  const std::filesystem::path path = SAGITTA_TEST_DATA_DIR "/legacy/scenario_with_strength.json";
+  Warnings warnings;
+  const Scenario s = loadScenario(path);
+  const ModelInputs& in = s.inputs;
+  for (MuscleId m : {MuscleId::kRectusAbdominis, MuscleId::kExternalOblique, MuscleId::kInternalOblique}) {
+    for (Side side : biomech::kSides) {
+      EXPECT_EQ(in.muscle(m, side).tone, 0.8);
+      EXPECT_EQ(in.muscle(m, side).tightness, 0.2);
+    }
+  }
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kLeft).tone, 0.65);
+  EXPECT_EQ(in.muscle(MuscleId::kPsoas, Side::kRight).tone, biomech::kDefaultTone);
+  ASSERT_EQ(warnings.lines.size(), 1u) << "one note for the file, not one per key";
+  const std::string& note = warnings.lines[0];
+  EXPECT_EQ(note.find('\n'), std::string::npos) << note;
+  EXPECT_NE(note.find(path.string()), std::string::npos) << note;
+  EXPECT_NE(note.find("muscles.abdominals.strength as muscles.abdominals.tone"), std::string::npos) << note;
+  EXPECT_NE(note.find("and 1 more"), std::string::npos) << note;
+  // saving writes the new name, and the saved file reads without a note
+  const std::string saved = scenarioToJson(s);
+  EXPECT_EQ(saved.find("strength\""), std::string::npos) << saved;  // no key says strength
+  EXPECT_NE(saved.find("\"tone\": 0.8"), std::string::npos) << saved;
+  warnings.lines.clear();
+  EXPECT_EQ(parseScenario(saved, "saved.json"), s);
+  EXPECT_TRUE(warnings.lines.empty());
+}
+
+TEST(ScenarioFile, AnOldNameIsCheckedLikeTheNewOne) {
+  const std::string e = errorOf(R"({"schema": "sagitta.scenario", "version": 1,
+"muscles": {"abdominals": {"strength": 1.5}}})");
+  EXPECT_NE(e.find("case.json:2: muscles.abdominals.tone = 1.5 is out of range (0 to 1)"), std::string::npos)
+      << e;
 }
 
 TEST(JsonLines, FindsTheLineOfEveryKeyPath) {

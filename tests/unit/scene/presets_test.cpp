@@ -10,6 +10,8 @@
 #include "anatomy/skeleton.h"
 #include "biomech/types.h"
 #include "core/error.h"
+#include "scenario/parameters.h"
+#include "scene/captions.h"
 
 using namespace sagitta;
 
@@ -193,4 +195,22 @@ TEST(Session, DocumentsRoundTripThroughScenarioFiles) {
   const scene::Document back = scene::parseDocument(scene::documentToJson(d), "test.json");
   EXPECT_EQ(back.scenario.inputs, d.scenario.inputs);
   EXPECT_EQ(back.view, d.view);
+}
+
+// Issue 12: the caption says what the model does (more resting tone tips the pelvis back) and
+// never that strengthening does: twelve sessions of strengthening did not change pelvic tilt
+// (Shamsi et al. 2020, J Bodyw Mov Ther 24(3):15-20).
+TEST(Captions, ToneTipsThePelvisBackWithoutClaimingThatStrengtheningDoes) {
+  const biomech::Solution neutral = solve("neutral");
+  scene::Document d = scene::findPreset("neutral")->document;
+  scenario::setNumber(d.scenario.inputs, "muscles.gluteus_maximus.tone", 1.0);
+  scenario::setNumber(d.scenario.inputs, "muscles.abdominals.tone", 1.0);
+  session().show(d);
+  const biomech::Solution now = session().solution();
+  ASSERT_GT(now.measures.pelvic_tilt_deg, neutral.measures.pelvic_tilt_deg + 0.7) << "tone tips it back";
+  const std::string caption = scene::patientCaptions(d.scenario.inputs, now, neutral, false).caption;
+  EXPECT_NE(caption.find("resting tone"), std::string::npos) << caption;
+  EXPECT_NE(caption.find("did not change pelvic tilt"), std::string::npos) << caption;
+  for (const char* claim : {"Strong", "strong buttock", "stronger", "strength tips"})
+    EXPECT_EQ(caption.find(claim), std::string::npos) << caption;
 }

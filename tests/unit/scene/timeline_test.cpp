@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.h"
+#include "core/log.h"
 #include "scenario/parameters.h"
 
 using namespace sagitta;
@@ -173,4 +174,26 @@ TEST(Timeline, ABadKeyframeValueNamesItsLineAndKeyframe) {
 TEST(Timeline, DeeplyNestedJsonIsRefusedQuickly) {
   const std::string message = timelineError(std::string(100000, '[') + std::string(100000, ']'));
   EXPECT_NE(message.find("limit of 64 levels"), std::string::npos) << message;
+}
+
+// Issue 12: a timeline written when tone was called "strength" still plays, each old key read as
+// tone, with one note for its keyframes and one for its scenario, each naming the file.
+TEST(Timeline, AnOldTimelineWithStrengthIsReadAsToneWithANote) {
+  const std::filesystem::path path = SAGITTA_TEST_DATA_DIR "/legacy/timeline_with_strength.json";
+  std::vector<std::string> warnings;
+  log::setSink([&](log::Level level, std::string_view m) {
+    if (level == log::Level::kWarning) warnings.emplace_back(m);
+  });
+  const Timeline t = scene::loadTimeline(path);
+  log::setSink(nullptr);
+  ASSERT_EQ(t.keys(), std::vector<std::string>{"muscles.abdominals.tone"});
+  const scene::Document mid = t.evaluate(1.0);
+  EXPECT_DOUBLE_EQ(*scenario::getNumber(mid.scenario.inputs, "muscles.abdominals.tone"), 0.5);
+  EXPECT_EQ(*scenario::getNumber(mid.scenario.inputs, "muscles.gluteus_maximus.tone"), 0.55);
+  ASSERT_EQ(warnings.size(), 2u);
+  for (const std::string& w : warnings) {
+    EXPECT_EQ(w.rfind(path.string(), 0), 0u) << w;
+    EXPECT_NE(w.find("is now called \"tone\""), std::string::npos) << w;
+  }
+  EXPECT_EQ(scene::timelineToJson(t).find("strength\""), std::string::npos) << "saving writes tone";
 }
