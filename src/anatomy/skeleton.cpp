@@ -24,13 +24,11 @@ constexpr std::array<Segment, kSegmentCount> kParents = {Segment::kPelvis,  // r
 }  // namespace
 
 std::string_view sexName(Sex s) {
-  return s == Sex::kFemale ? "female" : "male";
+  return enumName(kSexes, s);
 }
 
 std::optional<Sex> sexFromName(std::string_view name) {
-  if (name == "male") return Sex::kMale;
-  if (name == "female") return Sex::kFemale;
-  return std::nullopt;
+  return enumFromName(kSexes, name);
 }
 
 BodyParams averageWoman() {

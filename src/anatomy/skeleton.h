@@ -29,9 +29,13 @@
 
 #include <glm/glm.hpp>
 
+#include "core/enum_table.h"
+
 namespace sagitta::anatomy {
 
 enum class Sex : std::uint8_t { kMale, kFemale };
+inline constexpr EnumTable<Sex, 2> kSexes = {
+    {{Sex::kMale, "male", "Male"}, {Sex::kFemale, "female", "Female"}}};
 std::string_view sexName(Sex s);                        // "male" | "female"
 std::optional<Sex> sexFromName(std::string_view name);  // exact spelling
 

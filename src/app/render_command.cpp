@@ -94,7 +94,7 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   if (command.count("--mode") > 0) scene::setViewKey(view, "mode", o.mode);
   if (command.count("--view") > 0) {
     if (o.view == "xray") {
-      view.camera_view = "lateral";
+      view.camera_view = scene::CameraView::kLateral;
       scene::setXray(view, true);
     } else {
       scene::setViewKey(view, "camera.view", o.view);

@@ -33,26 +33,17 @@ constexpr std::array<MuscleGroup, kMuscleCount> kMuscleGroups = {
 
 constexpr std::array<std::string_view, kGroupCount> kGroupKeys = {"hip_flexors", "hip_extensors",
                                                                   "abdominals", "back_extensors"};
-constexpr std::array<std::string_view, 4> kPoseNames = {"standing", "thomas", "lunge", "sitting"};
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 }  // namespace
 
 std::string_view sideName(Side s) {
-  return s == Side::kLeft ? "left" : "right";
+  return enumName(kSideNames, s);
 }
 std::string_view sideSuffix(Side s) {
   return s == Side::kLeft ? "_l" : "_r";
 }
 std::optional<Side> sideFromName(std::string_view name) {
-  if (name == "left") return Side::kLeft;
-  if (name == "right") return Side::kRight;
-  return std::nullopt;
+  return enumFromName(kSideNames, name);
 }
 
 std::string_view muscleKey(MuscleId m) {
@@ -79,37 +70,24 @@ MuscleGroup groupOf(MuscleId m) {
 }
 
 std::string_view poseName(PoseKind p) {
-  return kPoseNames.at(static_cast<std::size_t>(p));
+  return enumName(kPoses, p);
 }
 std::optional<PoseKind> poseFromName(std::string_view name) {
-  for (std::size_t i = 0; i < kPoseNames.size(); ++i) {
-    if (kPoseNames[i] == name) return static_cast<PoseKind>(i);
-  }
-  return std::nullopt;
+  return enumFromName(kPoses, name);
 }
 
 std::string_view slipLevelName(SlipLevel l) {
-  return l == SlipLevel::kL4L5 ? "L4-L5" : "L5-S1";
+  return enumName(kSlipLevels, l);
 }
 std::optional<SlipLevel> slipLevelFromName(std::string_view name) {
-  if (equalsIgnoreCase(name, "L4-L5")) return SlipLevel::kL4L5;
-  if (equalsIgnoreCase(name, "L5-S1")) return SlipLevel::kL5S1;
-  return std::nullopt;
+  return enumFromName(kSlipLevels, name, NameCase::kIgnore);
 }
-
-namespace {
-constexpr std::array<std::string_view, 4> kSlipTypeNames = {"isthmic", "degenerative", "dysplastic",
-                                                            "spondylolysis"};
-}  // namespace
 
 std::string_view slipTypeName(SlipType t) {
-  return kSlipTypeNames.at(static_cast<std::size_t>(t));
+  return enumName(kSlipTypes, t);
 }
 std::optional<SlipType> slipTypeFromName(std::string_view name) {
-  for (std::size_t i = 0; i < kSlipTypeNames.size(); ++i) {
-    if (equalsIgnoreCase(name, kSlipTypeNames[i])) return static_cast<SlipType>(i);
-  }
-  return std::nullopt;
+  return enumFromName(kSlipTypes, name, NameCase::kIgnore);
 }
 
 }  // namespace sagitta::biomech

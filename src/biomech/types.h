@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "anatomy/skeleton.h"
+#include "core/enum_table.h"
 
 namespace sagitta::biomech {
 
@@ -19,6 +20,8 @@ inline constexpr std::array<Side, kSideCount> kSides = {Side::kLeft, Side::kRigh
 inline constexpr std::size_t sideIndex(Side s) {
   return static_cast<std::size_t>(s);
 }
+inline constexpr EnumTable<Side, kSideCount> kSideNames = {
+    {{Side::kLeft, "left", "Left"}, {Side::kRight, "right", "Right"}}};
 std::string_view sideName(Side s);    // "left" | "right"
 std::string_view sideSuffix(Side s);  // "_l" | "_r" (landmark names)
 std::optional<Side> sideFromName(std::string_view name);
@@ -63,10 +66,17 @@ MuscleGroup groupOf(MuscleId m);
 // Standing (default); supine modified Thomas test; half-kneeling hip-flexor stretch ("lunge");
 // sitting on a chair.
 enum class PoseKind : std::uint8_t { kStanding, kThomas, kLunge, kSitting };
+inline constexpr EnumTable<PoseKind, 4> kPoses = {
+    {{PoseKind::kStanding, "standing", "Standing"},
+     {PoseKind::kThomas, "thomas", "Modified Thomas test"},
+     {PoseKind::kLunge, "lunge", "Half-kneeling hip-flexor stretch"},
+     {PoseKind::kSitting, "sitting", "Sitting"}}};
 std::string_view poseName(PoseKind p);  // "standing" | "thomas" | "lunge" | "sitting"
 std::optional<PoseKind> poseFromName(std::string_view name);
 
 enum class SlipLevel : std::uint8_t { kL4L5, kL5S1 };
+inline constexpr EnumTable<SlipLevel, 2> kSlipLevels = {
+    {{SlipLevel::kL4L5, "L4-L5", "L4 on L5"}, {SlipLevel::kL5S1, "L5-S1", "L5 on S1"}}};
 std::string_view slipLevelName(SlipLevel l);                        // "L4-L5" | "L5-S1"
 std::optional<SlipLevel> slipLevelFromName(std::string_view name);  // case-insensitive
 
@@ -74,6 +84,11 @@ std::optional<SlipLevel> slipLevelFromName(std::string_view name);  // case-inse
 // whole vertebra slips; dysplastic (developmental): a dysplastic arch, trapezoidal L5, domed
 // sacrum and high PI; spondylolysis: a pars defect without any slip.
 enum class SlipType : std::uint8_t { kIsthmic, kDegenerative, kDysplastic, kSpondylolysis };
+inline constexpr EnumTable<SlipType, 4> kSlipTypes = {
+    {{SlipType::kIsthmic, "isthmic", "Isthmic"},
+     {SlipType::kDegenerative, "degenerative", "Degenerative"},
+     {SlipType::kDysplastic, "dysplastic", "Dysplastic"},
+     {SlipType::kSpondylolysis, "spondylolysis", "Spondylolysis (no slip)"}}};
 // "isthmic" | "degenerative" | "dysplastic" | "spondylolysis"
 std::string_view slipTypeName(SlipType t);
 std::optional<SlipType> slipTypeFromName(std::string_view name);  // case-insensitive

@@ -42,25 +42,12 @@ struct Entry {
   Field field = kTightness;
 };
 
-std::string fmt(double v) {
-  std::ostringstream o;
-  o.precision(17);
-  o << v;
-  return o.str();
-}
-
-// Shortest text that reads back as the same double.
-std::string exact(double v) {
-  for (int precision = 6; precision <= 17; ++precision) {
-    std::ostringstream o;
-    o.precision(precision);
-    o << v;
-    double back = 0.0;
-    std::string s = o.str();
-    std::from_chars(s.data(), s.data() + s.size(), back);
-    if (back == v) return s;
-  }
-  return fmt(v);
+// A choice key's spellings: its enum table's names.
+template <typename E, std::size_t N>
+std::vector<std::string> choiceNames(const EnumTable<E, N>& table) {
+  std::vector<std::string> out;
+  for (const EnumInfo<E>& e : table) out.emplace_back(e.name);
+  return out;
 }
 
 std::string fieldText(Field f) {
@@ -112,7 +99,7 @@ std::vector<Entry> buildEntries() {
         ParamType::kChoice,
         0,
         0,
-        {"standing", "thomas", "lunge", "sitting"},
+        choiceNames(biomech::kPoses),
         "",
         "Posture to solve: standing; supine modified Thomas test; half-kneeling hip-flexor stretch (lunge); "
         "sitting",
@@ -123,7 +110,7 @@ std::vector<Entry> buildEntries() {
               ParamType::kChoice,
               0,
               0,
-              {"left", "right"},
+              choiceNames(biomech::kSideNames),
               "",
               "Thomas test: the tested leg (hanging off the couch); lunge: the back (kneeling) leg",
               false};
@@ -207,7 +194,7 @@ std::vector<Entry> buildEntries() {
               ParamType::kChoice,
               0,
               0,
-              {"L4-L5", "L5-S1"},
+              choiceNames(biomech::kSlipLevels),
               "",
               "Level of the spondylolisthesis: the upper vertebra (L4 or L5) slips on the one below",
               false};
@@ -217,7 +204,7 @@ std::vector<Entry> buildEntries() {
               ParamType::kChoice,
               0,
               0,
-              {"isthmic", "degenerative", "dysplastic", "spondylolysis"},
+              choiceNames(biomech::kSlipTypes),
               "",
               "isthmic: a pars interarticularis defect, the posterior arch stays behind; degenerative: "
               "intact pars, the whole vertebra slips (capped at the published maximum, about 50 %); "
@@ -279,7 +266,7 @@ std::vector<Entry> buildEntries() {
         ParamType::kChoice,
         0,
         0,
-        {"male", "female"},
+        choiceNames(anatomy::kSexes),
         "",
         "Sex of the skeleton: female has the wider, rounder pelvis and wider subpubic angle "
         "(docs/anatomy.md). "
@@ -442,16 +429,7 @@ std::string unknownKeyMessage(std::string_view key) {
 
 void setNumber(ModelInputs& in, std::string_view key, double value) {
   const Entry& e = requireEntry(key);
-  if (e.info.type != ParamType::kNumber) {
-    std::string choices;
-    for (const std::string& c : e.info.choices) choices += (choices.empty() ? "" : ", ") + c;
-    throw InputError(e.info.key + " expects one of " + choices + ", not the number " + exact(value));
-  }
-  if (!std::isfinite(value)) throw InputError(e.info.key + " = " + exact(value) + " is not a finite number");
-  if (value < e.info.min || value > e.info.max) {
-    throw InputError(e.info.key + " = " + exact(value) + " is out of range (" + exact(e.info.min) + " to " +
-                     exact(e.info.max) + (e.info.unit.empty() ? "" : " " + e.info.unit) + ")");
-  }
+  checkedNumber(e.info, value);  // the key table's check: type, finite, range
   switch (e.kind) {
     case Kind::kGroup:
       for (std::size_t m = 0; m < biomech::kMuscleCount; ++m) {
@@ -488,9 +466,7 @@ void setChoice(ModelInputs& in, std::string_view key, std::string_view value) {
     throw InputError(e.info.key + " expects a number, not \"" + std::string(value) + "\"");
   }
   auto refuse = [&]() -> InputError {
-    std::string choices;
-    for (const std::string& c : e.info.choices) choices += (choices.empty() ? "" : ", ") + c;
-    return InputError(e.info.key + " expects one of " + choices + ", not \"" + std::string(value) + "\"");
+    return InputError(notAChoiceMessage(e.info, "\"" + std::string(value) + "\""));
   };
   switch (e.kind) {
     case Kind::kPose: {
@@ -542,7 +518,7 @@ void setFromText(ModelInputs& in, std::string_view key, std::string_view text) {
   const auto [ptr, ec] = std::from_chars(begin, end, v);
   if (value.empty() || ec != std::errc() || ptr != end) {
     if (ec == std::errc::result_out_of_range) {
-      throw InputError(e.info.key + " = " + value + " is not a finite number");
+      throw InputError(notFiniteMessage(e.info, value));
     }
     throw InputError(e.info.key + " expects a number, not \"" + value + "\"");
   }
@@ -607,7 +583,7 @@ std::string getText(const ModelInputs& in, std::string_view key) {
       return std::string(anatomy::sexName(in.body.sex));
     default: {
       const std::optional<double> v = getNumber(in, key);
-      return v ? exact(*v) : "";
+      return v ? exactNumber(*v) : "";
     }
   }
 }

@@ -25,20 +25,14 @@
 #include <vector>
 
 #include "biomech/inputs.h"
+#include "scenario/key_info.h"
 
 namespace sagitta::scenario {
 
-enum class ParamType { kNumber, kChoice };
-
-struct ParamInfo {
-  std::string key;
-  ParamType type = ParamType::kNumber;
-  double min = 0.0, max = 0.0;       // numbers
-  std::vector<std::string> choices;  // choices (canonical spelling)
-  std::string unit;                  // "", "%", "deg", "m", "kg"
-  std::string description;
-  bool optional = false;  // patient.*: may be unset
-};
+// One key's row of the key table (scenario/key_info.h): the model's parameter keys here and
+// the view keys (scene/view_state.h) share it; scene/keys.h lists both as one table.
+using ParamType = KeyType;
+using ParamInfo = KeyInfo;
 
 // Every key, in documentation order.
 const std::vector<ParamInfo>& parameters();
@@ -76,6 +70,10 @@ void setNumber(biomech::ModelInputs& inputs, std::string_view key, double value)
 // Sets a choice key (case-insensitive for slip.level / slip.type). Throws InputError for an
 // unknown key, a number key or a value that is not one of the choices.
 void setChoice(biomech::ModelInputs& inputs, std::string_view key, std::string_view value);
+// Sets any key from a JSON value (a file, a timeline): a number, a choice's text, or null to
+// clear an optional key. Throws InputError naming the key (the key table's messages).
+template <typename Json>
+void setValue(biomech::ModelInputs& inputs, std::string_view key, const Json& value);
 // Sets any key from text as typed on a command line: numbers parsed strictly (no trailing
 // characters; "nan" and "inf" are refused as not finite).
 void setFromText(biomech::ModelInputs& inputs, std::string_view key, std::string_view text);
@@ -91,5 +89,18 @@ std::string getText(const biomech::ModelInputs& inputs, std::string_view key);
 
 // Parses "KEY=VALUE" (one --set argument) and applies it. Throws InputError naming the key.
 void applyAssignment(biomech::ModelInputs& inputs, std::string_view assignment);
+
+template <typename Json>
+void setValue(biomech::ModelInputs& inputs, std::string_view key, const Json& value) {
+  const KeyInfo* info = findParameter(key);
+  if (info == nullptr) throw InputError(unknownKeyMessage(key));
+  if (value.is_null() && info->optional) {
+    unset(inputs, key);
+  } else if (info->type == KeyType::kNumber) {
+    setNumber(inputs, key, checkedNumber(*info, value));
+  } else {
+    setChoice(inputs, key, checkedText(*info, value));
+  }
+}
 
 }  // namespace sagitta::scenario

@@ -44,29 +44,13 @@ class Reader {
   // A leaf value for the registry key `key`, found at `path` in the file.
   void apply(ModelInputs& in, const std::string& key, const std::string& path, const Json& value) const {
     try {
-      const ParamInfo* info = findParameter(key);
-      if (info == nullptr) throw InputError(unknownKeyMessage(key));
-      if (value.is_null() && info->optional) {
-        unset(in, key);
-      } else if (info->type == ParamType::kNumber) {
-        if (!value.is_number()) throw InputError(key + " expects a number, not " + describe(value));
-        setNumber(in, key, value.get<double>());
-      } else {
-        if (!value.is_string()) throw InputError(key + " expects a text value, not " + describe(value));
-        setChoice(in, key, value.get<std::string>());
-      }
+      setValue(in, key, value);
     } catch (const InputError& e) {
       fail(path, e.what());
     }
   }
 
-  static std::string describe(const Json& v) {
-    if (v.is_string()) return "the text \"" + v.get<std::string>() + "\"";
-    if (v.is_object()) return "an object";
-    if (v.is_array()) return "a list";
-    if (v.is_null()) return "null";
-    return v.dump();
-  }
+  static std::string describe(const Json& v) { return describeValue(v); }
 
  private:
   std::string source_;

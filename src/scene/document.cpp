@@ -1,53 +1,64 @@
 #include "scene/document.h"
 
-#include <map>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "scenario/json_lines.h"
+#include "scenario/parameters.h"
 
 namespace sagitta::scene {
-namespace {
 
-using nlohmann::json;
-
-// The view sections of a scenario, each value applied with its file line for messages.
-void applyViewWithLines(ViewState& view, const json& extra, std::string_view text,
-                        const std::string& source) {
-  const std::map<std::string, int> lines = scenario::keyLines(text);
-  auto where = [&](const std::string& key) {
-    const auto it = lines.find(key);
-    return it == lines.end() ? source : source + ":" + std::to_string(it->second);
-  };
-  ViewState next = view;  // all or nothing
-  if (extra.contains("overlays")) {
-    throw InputError(where("overlays") +
-                     ": overlays are set in the \"view\" section (e.g. view.pelvic_angles)");
-  }
-  if (extra.contains("mode")) setViewKey(next, "mode", extra["mode"], where("mode"));
-  for (const char* section : {"view", "camera", "captions"}) {
-    if (!extra.contains(section)) continue;
-    const json& obj = extra[section];
-    if (!obj.is_object()) throw InputError(where(section) + ": " + section + " must be an object");
-    if (std::string_view(section) == "camera" && obj.contains("view")) {
-      setViewKey(next, "camera.view", obj["view"], where("camera.view"));
-    }
-    for (const auto& [name, value] : obj.items()) {
-      const std::string key = std::string(section) + "." + name;
-      if (key != "camera.view") setViewKey(next, key, value, where(key));
-    }
-  }
-  view = next;
+const std::vector<scenario::KeyInfo>& keyTable() {
+  static const std::vector<scenario::KeyInfo> kTable = [] {
+    std::vector<scenario::KeyInfo> t = scenario::parameters();
+    for (const scenario::KeyInfo& k : viewKeys()) t.push_back(k);
+    return t;
+  }();
+  return kTable;
 }
 
-}  // namespace
+const scenario::KeyInfo* findKey(std::string_view key) {
+  static const std::unordered_map<std::string_view, std::size_t> kIndex = [] {
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < keyTable().size(); ++i) index.emplace(keyTable()[i].key, i);
+    return index;
+  }();
+  const auto it = kIndex.find(key);
+  return it == kIndex.end() ? nullptr : &keyTable()[it->second];
+}
+
+void setKey(Document& d, std::string_view key, const nlohmann::json& value) {
+  if (scenario::findParameter(key) != nullptr) {
+    scenario::setValue(d.scenario.inputs, key, value);
+  } else if (isViewKey(key)) {
+    setViewKey(d.view, key, value);
+  } else {
+    throw InputError(std::string(key) + " is not a parameter, view or camera key");
+  }
+}
+
+nlohmann::json getKey(const Document& d, std::string_view key) {
+  if (const scenario::KeyInfo* info = scenario::findParameter(key)) {
+    if (info->type == scenario::KeyType::kNumber) {
+      const std::optional<double> v = scenario::getNumber(d.scenario.inputs, key);
+      return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    }
+    return scenario::getText(d.scenario.inputs, key);
+  }
+  return getViewKey(d.view, key);
+}
 
 Document parseDocument(std::string_view text, const std::string& source) {
   Document d;
   d.scenario = scenario::parseScenario(text, source);
-  applyViewWithLines(d.view, json::parse(d.scenario.extra.dump()), text, source);
+  // a bad view value's message names its file line (looked up only then)
+  applyViewSections(d.view, d.scenario.extra, [&](std::string_view key) {
+    const int line = scenario::lineOfKey(text, std::string(key));
+    return line == 0 ? source : source + ":" + std::to_string(line);
+  });
   // once parsed, the view sections live in `view` only (saving writes them back from it)
   for (const char* section : {"mode", "view", "camera", "captions", "overlays"})
     d.scenario.extra.erase(section);
@@ -61,10 +72,8 @@ Document loadDocument(const std::filesystem::path& path) {
 
 std::string documentToJson(const Document& document) {
   scenario::Scenario s = document.scenario;
-  json extra = json::parse(s.extra.dump());
-  extra.erase("overlays");
-  writeViewSections(document.view, extra);
-  s.extra = nlohmann::ordered_json::parse(extra.dump());
+  s.extra.erase("overlays");
+  writeViewSections(document.view, s.extra);
   return scenario::scenarioToJson(s);
 }
 

@@ -13,7 +13,7 @@ struct Builder {
     p.name = std::move(name);
     p.title = std::move(title);
     p.description = std::move(description);
-    p.document.view.camera_view = "lateral";
+    p.document.view.camera_view = CameraView::kLateral;
   }
   Builder& set(std::string_view key, double v) {
     scenario::setNumber(p.document.scenario.inputs, key, v);

@@ -132,14 +132,14 @@ anatomy::Bounds Session::modelBounds() const {
 anatomy::Bounds Session::focusBounds() const {
   // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
   // lordosis and slip happen; the Thomas test and the lunge need the whole legs
-  const std::string& focus = shown_.view.camera_focus;
+  const CameraFocus focus = shown_.view.camera_focus;
   const biomech::PoseKind pose = shown_.scenario.inputs.pose;
-  const bool whole =
-      focus == "whole" ||
-      (focus == "auto" && (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
+  const bool whole = focus == CameraFocus::kWhole ||
+                     (focus == CameraFocus::kAuto &&
+                      (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
   if (whole) return modelBounds();
-  const bool lumbosacral =
-      focus == "lumbosacral" || (focus == "auto" && shown_.scenario.inputs.slip.percent > 0.0);
+  const bool lumbosacral = focus == CameraFocus::kLumbosacral ||
+                           (focus == CameraFocus::kAuto && shown_.scenario.inputs.slip.percent > 0.0);
   const anatomy::Skeleton& skeleton = stage_.model().skeleton;
   const auto world = anatomy::worldTransforms(skeleton, animator_.current());
   anatomy::Bounds b;
@@ -185,7 +185,7 @@ anatomy::Bounds Session::focusBounds() const {
 Camera Session::cameraFor(const ViewState& view, float aspect) const {
   Camera camera = view.camera;
   if (view.xray) camera.projection = Projection::kOrthographic;  // a film has no perspective
-  if (const auto preset = viewPresetFromName(view.camera_view)) {
+  if (const auto preset = viewPresetOf(view.camera_view)) {
     camera.setView(*preset);
     camera.frame(withLabelRoom(focusBounds(), camera), aspect);
   }

@@ -41,49 +41,23 @@ double shape(Ease e, double u) {
 }  // namespace
 
 void applyKey(Document& d, const std::string& key, const json& value, const std::string& where) {
-  const std::string ctx = where.empty() ? key : where + ": " + key;
-  if (const scenario::ParamInfo* info = scenario::findParameter(key)) {
-    try {
-      if (value.is_null() && info->optional) {
-        scenario::unset(d.scenario.inputs, key);
-      } else if (info->type == scenario::ParamType::kNumber) {
-        if (!value.is_number()) throw InputError(key + " must be a number");
-        scenario::setNumber(d.scenario.inputs, key, value.get<double>());
-      } else {
-        if (!value.is_string()) throw InputError(key + " must be text");
-        scenario::setChoice(d.scenario.inputs, key, value.get<std::string>());
-      }
-    } catch (const InputError& e) {
-      throw InputError(where.empty() ? std::string(e.what()) : where + ": " + e.what());
-    }
-    return;
+  try {
+    setKey(d, key, value);
+  } catch (const InputError& e) {
+    throw InputError(where.empty() ? std::string(e.what()) : where + ": " + e.what());
   }
-  if (isViewKey(key)) {
-    setViewKey(d.view, key, value, where);
-    return;
-  }
-  throw InputError(ctx + " is not a parameter, view or camera key");
 }
 
 std::map<std::string, json> snapshotKeys(const Document& d) {
   std::map<std::string, json> out;
-  for (const scenario::ParamInfo& p : scenario::parameters()) {
+  for (const scenario::KeyInfo& k : keyTable()) {
     // muscle group and both-sides keys are summaries of the per-side keys: record the sides
-    const bool summary = p.key.rfind("muscles.", 0) == 0 && p.key.find(".left.") == std::string::npos &&
-                         p.key.find(".right.") == std::string::npos;
+    const bool summary = k.key.rfind("muscles.", 0) == 0 && k.key.find(".left.") == std::string::npos &&
+                         k.key.find(".right.") == std::string::npos;
     // a clip shows one body: it is part of the timeline's scenario, not of a keyframe
-    if (summary || p.key.rfind("body.", 0) == 0) continue;
-    if (p.type == scenario::ParamType::kNumber) {
-      const auto v = scenario::getNumber(d.scenario.inputs, p.key);
-      out[p.key] = v ? json(*v) : json(nullptr);
-    } else {
-      out[p.key] = scenario::getText(d.scenario.inputs, p.key);
-    }
-  }
-  ViewState v = d.view;
-  for (const ViewKeyInfo& k : viewKeys()) {
+    if (summary || k.key.rfind("body.", 0) == 0) continue;
     if (k.key == "camera.view") continue;  // the camera is recorded by its numbers
-    out[std::string(k.key)] = getViewKey(v, k.key);
+    out[k.key] = getKey(d, k.key);
   }
   return out;
 }

@@ -9,7 +9,7 @@ TimelinePlayer::TimelinePlayer(Session& session, Timeline timeline, float aspect
   // a camera key-framed by its numbers starts from the base view as framed on the model
   session_.show(timeline_.evaluate(0.0));
   session_.settle();
-  if (!timeline_.base.view.camera_view.empty()) {
+  if (timeline_.base.view.camera_view != CameraView::kFree) {
     timeline_.base.view.camera = session_.cameraFor(timeline_.base.view, aspect_);
   }
 }
@@ -27,7 +27,7 @@ Camera TimelinePlayer::show(double t_s, double dt_s) {
     session_.update(dt_s);
   }
   const ViewState& view = session_.shown().view;
-  if (view.camera_view.empty()) return view.camera;
+  if (view.camera_view == CameraView::kFree) return view.camera;
   // a named view is framed when it is first shown, then held, so the camera does not drift
   // as the model moves
   if (view.camera_view != framed_view_) {

@@ -23,7 +23,7 @@ class TimelinePlayer {
   Timeline timeline_;
   float aspect_;
   bool started_ = false;
-  std::string framed_view_;  // the named view the camera was last framed for
+  std::optional<CameraView> framed_view_;  // the named view the camera was last framed for
   Camera framed_camera_;
 };
 

@@ -252,7 +252,7 @@ bool GuiApp::saveTo(const std::filesystem::path& path) {
   scene::Document d = app_->doc();
   if (camera_moved_) {  // keep the picture the user is looking at
     d.view.camera = app_->camera;
-    d.view.camera_view.clear();
+    d.view.camera_view = scene::CameraView::kFree;
   }
   try {
     scene::saveDocument(path, d);

@@ -36,7 +36,7 @@ void TimelinePanel::addKeyframe(AppState& app) {
   }
   scene::Document current = app.doc();
   current.view.camera = app.camera;  // the camera as it is now, by its numbers
-  current.view.camera_view.clear();
+  current.view.camera_view = scene::CameraView::kFree;
   // keep only what differs from the starting state, so keyframes read like the change they make
   const auto now = scene::snapshotKeys(current);
   const auto base = scene::snapshotKeys(timeline_->base);

@@ -15,17 +15,18 @@ TEST(ViewState, SectionsRoundTripThroughJson) {
   s.ghost = Ghost::kSideBySide;
   s.background = BackgroundChoice::kTransparent;
   s.caption = "Tight hip flexors tip the pelvis forward.";
-  s.camera_view.clear();
+  s.camera_view = CameraView::kFree;
   s.camera.yaw_rad = 0.5f;
   s.camera.pitch_rad = 0.25f;
   s.camera.distance_m = 1.7f;
   s.camera.target = {0.01f, 1.02f, -0.03f};
   s.camera.projection = Projection::kOrthographic;
-  json file = {{"schema", "sagitta.scenario"}, {"muscles", {{"hip_flexors", {{"tightness", 0.5}}}}}};
+  nlohmann::ordered_json file = {{"schema", "sagitta.scenario"},
+                                 {"muscles", {{"hip_flexors", {{"tightness", 0.5}}}}}};
   writeViewSections(s, file);
   EXPECT_EQ(file["muscles"]["hip_flexors"]["tightness"], 0.5) << "other sections are left alone";
   ViewState back;
-  applyViewSections(back, json::parse(file.dump()));
+  applyViewSections(back, file);
   EXPECT_EQ(back.mode, Mode::kPatient);
   EXPECT_TRUE(back.xray);
   EXPECT_EQ(back.ghost, Ghost::kSideBySide);
@@ -33,13 +34,13 @@ TEST(ViewState, SectionsRoundTripThroughJson) {
   EXPECT_NEAR(back.camera.yaw_rad, 0.5f, 1e-5f);
   EXPECT_NEAR(back.camera.target.y, 1.02f, 1e-5f);
   EXPECT_EQ(back.camera.projection, Projection::kOrthographic);
-  EXPECT_TRUE(back.camera_view.empty());
+  EXPECT_EQ(back.camera_view, CameraView::kFree);
 }
 
 TEST(ViewState, ANamedViewIsStoredByName) {
   ViewState s;
   setViewKey(s, "camera.view", "anterior");
-  json file = json::object();
+  nlohmann::ordered_json file = json::object();
   writeViewSections(s, file);
   EXPECT_EQ(file["camera"]["view"], "anterior");
   EXPECT_FALSE(file["camera"].contains("yaw_deg"));
@@ -67,7 +68,7 @@ TEST(ViewState, BadValuesNameTheKeyAndChangeNothing) {
 
 TEST(ViewState, EveryKeyCanBeReadAndWrittenBack) {
   ViewState s;
-  s.camera_view.clear();
+  s.camera_view = CameraView::kFree;
   for (const ViewKeyInfo& k : viewKeys()) {
     const json v = getViewKey(s, k.key);
     ViewState t = s;
