@@ -198,7 +198,7 @@ std::vector<glm::dvec3> skinned(const MeshData& m, const Skeleton& sk, const Pos
   for (std::size_t v = 0; v < m.positions.size(); ++v) {
     glm::dvec3 p(0.0);
     for (int k = 0; k < 4; ++k) {
-      const double w = m.skin_weights[v][k];
+      const double w = static_cast<double>(m.skin_weights[v][k]);  // weights are stored as float
       if (w > 0.0)
         p += w * glm::dvec3(skin[m.skin_segments[v][k]] * glm::dvec4(glm::dvec3(m.positions[v]), 1.0));
     }
