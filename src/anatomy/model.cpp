@@ -320,12 +320,13 @@ Model loadModel(const fs::path& manifest) {
     part_where.append(", parts[").append(std::to_string(i)).append("]");
     if (!entry.is_object()) throw InputError(part_where + " must be an object");
     const std::string name = stringField(entry, "name", part_where);
+    part_where.append(" \"").append(name).append("\"");  // from here on `<where>, parts[i] "name"`
     named.push_back(name);
     auto existing = std::find_if(model.parts.begin(), model.parts.end(),
                                  [&](const ModelPart& p) { return p.name == name; });
     const ModelPart* builtin = existing == model.parts.end() ? nullptr : &*existing;
     try {
-      LoadedPart loaded = loadPart(entry, dir, part_where + " \"" + name + "\"", builtin, model.skeleton);
+      LoadedPart loaded = loadPart(entry, dir, part_where, builtin, model.skeleton);
       for (Landmark& l : loaded.landmarks) model.skeleton.setLandmark(std::move(l));
       if (builtin != nullptr) {
         *existing = std::move(loaded.part);
