@@ -137,7 +137,7 @@ TEST_P(BuiltinAnatomy, FacetJointsFaceEachOtherWithoutInterpenetrating) {
       const std::string low_name = lower == "sacrum" ? "s1" : lower;
       const glm::dvec3 iap = test::world(model().skeleton, upper + "_inferior_articular" + side);
       const glm::dvec3 sap = test::world(model().skeleton, low_name + "_superior_articular" + side);
-      SCOPED_TRACE(upper + "/" + lower + side);
+      SCOPED_TRACE(testing::Message() << upper << "/" << lower << side);
       // each facet landmark is on its own process's surface, a joint space from the other bone
       EXPECT_LT(distances(upper_iap).distance(iap, 0.02), 0.001);
       EXPECT_LT(distances(lower).distance(sap, 0.02), 0.001);
