@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "anatomy/model.h"
 #include "anatomy/model_manifest.h"
@@ -20,8 +21,11 @@ const fs::path kData = fs::path(SAGITTA_TEST_DATA_DIR) / "anatomy";
 class UserManifest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // the process id too: two runs at once (the sanitizer build's and the normal one, or two
+    // checkouts on one machine) would otherwise write each other's bad.json
     dir_ = fs::temp_directory_path() /
-           ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            "_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
