@@ -95,6 +95,15 @@ double unitScale(const json& entry, const std::string& where) {
   throw InputError(where + ": field \"unit\" must be \"m\", \"cm\" or \"mm\"");
 }
 
+// `<where>: field "landmarks.<name>"`; made for every landmark a manifest gives, so built in place
+std::string landmarkField(const std::string& where, std::string_view name) {
+  constexpr std::string_view kField = ": field \"landmarks.";
+  std::string out;
+  out.reserve(where.size() + kField.size() + name.size() + 1);
+  out.append(where).append(kField).append(name).append("\"");
+  return out;
+}
+
 std::string stringField(const json& entry, const char* key, const std::string& where) {
   if (!entry.contains(key) || !entry[key].is_string())
     throw InputError(where + ": field \"" + key + "\" (a string) is missing");
@@ -198,29 +207,31 @@ LoadedPart loadPart(const json& entry, const fs::path& dir, const std::string& w
   }
   if (entry.contains("landmarks") && entry["landmarks"].is_object()) {
     for (auto it = entry["landmarks"].begin(); it != entry["landmarks"].end(); ++it) {
-      const glm::dvec3 p = vec3(it.value(), where + ": field \"landmarks." + it.key() + "\"") * unit;
+      const glm::dvec3 p = vec3(it.value(), landmarkField(where, it.key())) * unit;
       put(it.key(), glm::dvec3(transform * glm::dvec4(p, 1.0)));
     }
   }
   if (builtin != nullptr) {
-    for (const std::string& name : requiredLandmarks(part.name)) {
-      const bool have =
-          std::any_of(marks.begin(), marks.end(), [&](const Landmark& m) { return m.name == name; });
-      if (!have) {
-        throw InputError(where + " (" + at + "): field \"landmarks." + name +
-                         "\" is missing; a replacement " + part.name + " must give it");
-      }
+    const std::vector<std::string> required = requiredLandmarks(part.name);
+    const auto missing = std::find_if(required.begin(), required.end(), [&](const std::string& name) {
+      return std::none_of(marks.begin(), marks.end(), [&](const Landmark& m) { return m.name == name; });
+    });
+    if (missing != required.end()) {
+      throw InputError(landmarkField(where + " (" + at + ")", *missing) + " is missing; a replacement " +
+                       part.name + " must give it");
     }
   }
   // a landmark well away from its mesh means a frame or unit mix-up
   if (!part.mesh.skinned()) {
-    for (const Landmark& m : marks) {
-      const glm::dvec3 q = glm::clamp(m.position, glm::dvec3(b.min), glm::dvec3(b.max));
-      const double off = glm::distance(q, m.position);
-      if (off > 0.03) {
-        throw InputError(where + " (" + at + "): field \"landmarks." + m.name + "\" lies " +
-                         str(off * 100.0) + " cm outside the mesh; check \"unit\" and \"transform\"");
-      }
+    const auto off_mesh_m = [&](const Landmark& m) {
+      return glm::distance(glm::clamp(m.position, glm::dvec3(b.min), glm::dvec3(b.max)), m.position);
+    };
+    const auto far =
+        std::find_if(marks.begin(), marks.end(), [&](const Landmark& m) { return off_mesh_m(m) > 0.03; });
+    if (far != marks.end()) {
+      throw InputError(landmarkField(where + " (" + at + ")", far->name) + " lies " +
+                       str(off_mesh_m(*far) * 100.0) +
+                       " cm outside the mesh; check \"unit\" and \"transform\"");
     }
   }
   return out;
@@ -305,15 +316,17 @@ Model loadModel(const fs::path& manifest) {
   std::vector<std::string> named, replaced;  // parts the manifest names; built-in parts it replaced
   for (std::size_t i = 0; i < j["parts"].size(); ++i) {
     const json& entry = j["parts"][i];
-    const std::string part_where = where + ", parts[" + std::to_string(i) + "]";
+    std::string part_where = where;  // `<where>, parts[i]`, appended in place (one per part)
+    part_where.append(", parts[").append(std::to_string(i)).append("]");
     if (!entry.is_object()) throw InputError(part_where + " must be an object");
     const std::string name = stringField(entry, "name", part_where);
+    part_where.append(" \"").append(name).append("\"");  // from here on `<where>, parts[i] "name"`
     named.push_back(name);
     auto existing = std::find_if(model.parts.begin(), model.parts.end(),
                                  [&](const ModelPart& p) { return p.name == name; });
     const ModelPart* builtin = existing == model.parts.end() ? nullptr : &*existing;
     try {
-      LoadedPart loaded = loadPart(entry, dir, part_where + " \"" + name + "\"", builtin, model.skeleton);
+      LoadedPart loaded = loadPart(entry, dir, part_where, builtin, model.skeleton);
       for (Landmark& l : loaded.landmarks) model.skeleton.setLandmark(std::move(l));
       if (builtin != nullptr) {
         *existing = std::move(loaded.part);

@@ -105,7 +105,7 @@ std::string unreadableReason(const struct stat& st, std::uintmax_t max_bytes) {
 }  // namespace
 
 fs::path replacementTarget(const fs::path& path) {
-  const fs::path target = writeTarget(path);
+  fs::path target = writeTarget(path);  // not const: returned by move
   checkReplaceable(path, target);
   return target;
 }

@@ -137,7 +137,7 @@ TEST_P(BuiltinAnatomy, FacetJointsFaceEachOtherWithoutInterpenetrating) {
       const std::string low_name = lower == "sacrum" ? "s1" : lower;
       const glm::dvec3 iap = test::world(model().skeleton, upper + "_inferior_articular" + side);
       const glm::dvec3 sap = test::world(model().skeleton, low_name + "_superior_articular" + side);
-      SCOPED_TRACE(upper + "/" + lower + side);
+      SCOPED_TRACE(testing::Message() << upper << "/" << lower << side);
       // each facet landmark is on its own process's surface, a joint space from the other bone
       EXPECT_LT(distances(upper_iap).distance(iap, 0.02), 0.001);
       EXPECT_LT(distances(lower).distance(sap, 0.02), 0.001);
@@ -198,7 +198,7 @@ std::vector<glm::dvec3> skinned(const MeshData& m, const Skeleton& sk, const Pos
   for (std::size_t v = 0; v < m.positions.size(); ++v) {
     glm::dvec3 p(0.0);
     for (int k = 0; k < 4; ++k) {
-      const double w = m.skin_weights[v][k];
+      const double w = static_cast<double>(m.skin_weights[v][k]);  // weights are stored as float
       if (w > 0.0)
         p += w * glm::dvec3(skin[m.skin_segments[v][k]] * glm::dvec4(glm::dvec3(m.positions[v]), 1.0));
     }

@@ -23,7 +23,7 @@ MeshData ball() {
 }
 
 fs::path write(const std::vector<std::uint8_t>& bytes, const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / name;
+  fs::path p = fs::temp_directory_path() / name;
   std::ofstream(p, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   return p;

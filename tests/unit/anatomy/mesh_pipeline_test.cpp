@@ -124,6 +124,7 @@ TEST(MeshPipeline, FlatBarHasItsOvalSectionAllAlong) {
   const std::vector<glm::dvec3> pts = sdf::smoothCurve(ctrl, 6);
   std::vector<double> radii(pts.size(), 0.005);
   std::vector<glm::dvec3> axes;
+  axes.reserve(pts.size());
   for (const glm::dvec3& p : pts) axes.push_back(glm::normalize(glm::dvec3(p.x, p.y, 0.0)));
   const sdf::NodePtr bar = sdf::flatBar(pts, radii, axes, 0.5);
   for (int k = 0; k <= 60; ++k) {

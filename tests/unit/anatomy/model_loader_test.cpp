@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "anatomy/model.h"
 #include "anatomy/model_manifest.h"
@@ -20,8 +21,11 @@ const fs::path kData = fs::path(SAGITTA_TEST_DATA_DIR) / "anatomy";
 class UserManifest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // the process id too: two runs at once (the sanitizer build's and the normal one, or two
+    // checkouts on one machine) would otherwise write each other's bad.json
     dir_ = fs::temp_directory_path() /
-           ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("sagitta_byo_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+            "_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -40,7 +44,7 @@ class UserManifest : public ::testing::Test {
 
   // the built-in right os coxae, written as a CT-style OBJ: millimetres, shifted by `offset_mm`
   fs::path writePelvisObj(const glm::dvec3& offset_mm) const {
-    const fs::path path = dir_ / "pelvis_ct.obj";
+    fs::path path = dir_ / "pelvis_ct.obj";
     std::ofstream out(path);
     const MeshData& m = part(builtin(), "os_coxae_r").mesh;
     for (const glm::vec3& p : m.positions) {
@@ -55,7 +59,7 @@ class UserManifest : public ::testing::Test {
 
   // built-in parts written together as one OBJ in metres (their segment frame)
   fs::path writeObj(const std::string& file, const std::vector<std::string>& parts) const {
-    const fs::path path = dir_ / file;
+    fs::path path = dir_ / file;
     std::ofstream out(path);
     std::size_t base = 1;
     for (const std::string& name : parts) {
@@ -82,7 +86,7 @@ class UserManifest : public ::testing::Test {
   fs::path writeManifest(const json& parts) const {
     const json j = {
         {"schema", "sagitta.model"}, {"schema_version", 1}, {"base", "builtin"}, {"parts", parts}};
-    const fs::path path = dir_ / "model.json";
+    fs::path path = dir_ / "model.json";
     std::ofstream(path) << j.dump(2);
     return path;
   }
@@ -251,7 +255,7 @@ TEST_F(UserManifest, ATransformThatMakesTheMeshNonFiniteIsRefused) {
     return "";
   };
   std::vector<double> zero(16, 0.0), huge(16, 0.0);
-  for (int i = 0; i < 4; ++i) huge[static_cast<std::size_t>(i * 5)] = 1e300;
+  for (std::size_t i = 0; i < 4; ++i) huge[i * 5] = 1e300;
   huge[15] = 1.0;
   for (const json& t : {json{{"scale", 1e308}}, json{{"matrix", zero}}, json{{"matrix", huge}},
                         json{{"translation", {1e308, 0, 0}}, {"scale", 1e10}}}) {
