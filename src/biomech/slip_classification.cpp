@@ -55,7 +55,7 @@ double sacralDomingPct(SlipType type, double slip_percent) {
 }
 
 double rootCompression(double narrowing_pct, double stretch_pct) {
-  return std::clamp(std::max(narrowing_pct / 50.0, stretch_pct / 10.0), 0.0, 1.0);
+  return std::clamp(std::max(narrowing_pct / 50.0, stretch_pct / 20.0), 0.0, 1.0);
 }
 
 }  // namespace sagitta::biomech

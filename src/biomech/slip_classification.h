@@ -64,7 +64,8 @@ inline constexpr double kCompressedNarrowingPct = 20.0;
 // Roots draped over the sacral dome in a high-grade slip (lumbosacral kyphosis, Wheeless'
 // Textbook; reference.md §2.1) count as stretched once their path is 8 % longer [D].
 inline constexpr double kStretchedPct = 8.0;
-// 0 (free) .. 1 (severe) for colouring: half the space lost, or a path a tenth longer [D].
+// 0 (free) .. 1 (severe) for colouring: half the space lost, or a path a fifth longer; the two
+// thresholds above colour alike (0.4) [D].
 double rootCompression(double narrowing_pct, double stretch_pct);
 
 }  // namespace sagitta::biomech

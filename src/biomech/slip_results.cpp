@@ -253,12 +253,15 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
                  ? "canal"
                  : "none";
 
+  // the most compressed root: a root compressed somewhere (`where` set) before a free one, then
+  // by how much
   double worst = -1.0;
   for (std::size_t i = 0; i < sr.nerve_roots.size(); ++i) {
     NerveRoot& root = sr.nerve_roots[i];
     root.compression = rootCompression(root.narrowing_pct, root.stretch_pct);
-    if (root.compression > worst + 1e-9) {
-      worst = root.compression;
+    const double rank = root.compression + (root.where != "none" ? 2.0 : 0.0);
+    if (rank > worst + 1e-9) {
+      worst = rank;
       sr.most_compressed = i;
     }
   }

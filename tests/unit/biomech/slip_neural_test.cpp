@@ -290,3 +290,25 @@ TEST(SlipShape, TheSacralDomeRoundsAsTheSlipGrows) {
 
 }  // namespace
 }  // namespace sagitta::biomech
+
+namespace sagitta::biomech {
+namespace {
+
+TEST(NerveRoots, TheMostCompressedRootIsACompressedOne) {
+  // `nerve_root` and the captions name it: a root pinched somewhere comes before a free one
+  // (regression: an isthmic grade II slip named the free S1 root, and no caption showed)
+  for (SlipType type : {SlipType::kIsthmic, SlipType::kDysplastic}) {
+    for (double p = 0.0; p <= 100.0; p += 10.0) {
+      const Solution s = slip(p, SlipLevel::kL5S1, type);
+      bool any = false;
+      for (const NerveRoot& r : s.slip.nerve_roots) any |= r.where != "none";
+      EXPECT_EQ(s.slip.nerve_roots[s.slip.most_compressed].where != "none", any) << p;
+    }
+  }
+  const Solution grade2 = slip(50.0, SlipLevel::kL5S1, SlipType::kIsthmic);
+  EXPECT_EQ(grade2.slip.nerve_roots[grade2.slip.most_compressed].name, "L5");
+  EXPECT_EQ(grade2.slip.nerve_roots[grade2.slip.most_compressed].where, "foramen");
+}
+
+}  // namespace
+}  // namespace sagitta::biomech
