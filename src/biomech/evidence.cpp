@@ -22,7 +22,7 @@ std::string_view evidenceNote() {
 }
 
 std::span<const Convention> signConventions() {
-  static constexpr std::array<Convention, 22> kConventions = {{
+  static constexpr std::array<Convention, 24> kConventions = {{
       {"pelvic_tilt_deg",
        "Legaye pelvic tilt: angle between the vertical and the line from the hip axis to the S1 "
        "endplate mid-point; positive when the hip axis is in front of it. Anterior pelvic tilt "
@@ -72,9 +72,16 @@ std::span<const Convention> signConventions() {
       {"slip.lumbosacral_angle_deg",
        "Dubousset: the upper vertebra's superior endplate against the lower vertebra's posterior "
        "border; smaller = more kyphotic."},
+      {"slip.l5_lumbar_index",
+       "L5's posterior over anterior body height as drawn (L5-S1 slips; 0 at L4-L5); a dysplastic "
+       "L5 becomes trapezoidal as it slips (model choice, slip_classification.h)."},
+      {"slip.sacral_doming_pct",
+       "Height the model adds to the S1 dome, % of the S1 endplate length (SDSG doming index "
+       "difference from controls, Spine 2007;32:1888)."},
       {"slip.sdsg_type",
        "SDSG / Labelle (L5-S1): 1-3 low grade by PI (<45, 45-60, >=60), 4 high grade balanced "
-       "pelvis, 5 retroverted pelvis with balanced spine, 6 retroverted pelvis and unbalanced spine."},
+       "pelvis, 5 retroverted pelvis with balanced spine (C7 plumb line over or behind the femoral "
+       "heads), 6 retroverted pelvis and unbalanced spine."},
       {"l5s1_shear_N",
        "Load of everything above L5-S1 on the S1 endplate, along the endplate; positive = forward."},
       {"l5s1_compression_N", "The same load normal to the S1 endplate; positive = pressing into S1."},

@@ -259,10 +259,7 @@ struct Impl {
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
   ClinicalMeasures neutral_measures;
-  std::array<SlipResult, 2> neutral_slip{};
-  // C7 plumb line stand-in (slip_results.cpp): its x offset from L1's posterior-superior corner,
-  // set so that neutral standing has it over the S1 posterior corner [D]
-  double c7_from_l1_x_m = 0.0;  // the slip outputs on the neutral skeleton, by SlipLevel
+  std::array<SlipResult, 2> neutral_slip{};  // the slip outputs on the neutral skeleton, by SlipLevel
 };
 
 // Evaluation state: world transforms and joint centres for one phi (index kArch: the detached arch).

@@ -129,12 +129,6 @@ void calibrate(Impl& m) {
     r.converged = true;
     detail::fillSolution(m, setup, in, r, s);
     m.neutral_slip[static_cast<std::size_t>(level)] = s.slip;
-    if (level == SlipLevel::kL5S1) {
-      auto at = [&](const detail::PointRef& p) {
-        return glm::dvec3(s.world[p.segment] * glm::dvec4(p.local, 1.0));
-      };
-      m.c7_from_l1_x_m = at(m.refs.s1_posterior).x - at(m.refs.sup_posterior[0]).x;
-    }
   }
 }
 

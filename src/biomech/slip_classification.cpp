@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace sagitta::biomech {
 
@@ -27,8 +28,34 @@ std::string_view sdsgName(int type) {
   return type >= 0 && type <= 6 ? kNames[static_cast<std::size_t>(type)] : "";
 }
 
+namespace {
+double smoothstep(double a, double b, double x) {
+  const double t = std::clamp((x - a) / (b - a), 0.0, 1.0);
+  return t * t * (3.0 - 2.0 * t);
+}
+}  // namespace
+
+double slipLumbarIndex(SlipType type, double slip_percent, double neutral_index) {
+  if (type != SlipType::kDysplastic) return neutral_index;
+  const double t = smoothstep(0.0, 100.0, slip_percent);
+  return std::min(neutral_index, neutral_index + t * (kDysplasticHighGradeLumbarIndex - neutral_index));
+}
+
+double sacralDomingPct(SlipType type, double slip_percent) {
+  const double low = (kLowGradeDomingPct - kControlDomingPct) * smoothstep(0.0, 50.0, slip_percent);
+  const double high = (kHighGradeDomingPct - kLowGradeDomingPct) * smoothstep(50.0, 100.0, slip_percent);
+  switch (type) {
+    case SlipType::kSpondylolysis:
+      return 0.0;
+    case SlipType::kDegenerative:
+      return high;
+    default:
+      return low + high;
+  }
+}
+
 double rootCompression(double narrowing_pct, double stretch_pct) {
-  return std::clamp(std::max(narrowing_pct / 50.0, stretch_pct / 10.0), 0.0, 1.0);
+  return std::clamp(std::max(narrowing_pct / 50.0, stretch_pct / 20.0), 0.0, 1.0);
 }
 
 }  // namespace sagitta::biomech

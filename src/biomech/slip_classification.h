@@ -4,28 +4,58 @@
 
 #include <string_view>
 
+#include "biomech/types.h"
+
 namespace sagitta::biomech {
 
 // SDSG classification of L5-S1 spondylolisthesis (Labelle, Mac-Thiong, Roussouly 2011, Eur
 // Spine J 20 Suppl 5:641, PMC3175928; refined from Mac-Thiong et al. 2008, Scoliosis 3:19,
-// PMC2614937 [V abstracts]): low grade (Meyerding I-II) by pelvic incidence, type 1 nutcracker
-// (PI < 45 deg), 2 normal PI (45-60), 3 shear (PI >= 60); high grade (III-V) by sacro-pelvic
-// balance (Hresko 2007's SS/PT chart), type 4 balanced pelvis (high SS, low PT), 5 retroverted
-// pelvis with a balanced spine (C7 plumb line over or behind the femoral heads), 6 retroverted
-// pelvis and unbalanced spine. The PI bounds are Labelle 2011's [U: recalled, check the paper].
+// PMC2614937, whose Table 3 gives the structure checked here: low grade by pelvic incidence; high
+// grade by sacro-pelvic balance (balanced / unbalanced pelvis), and an unbalanced pelvis by
+// spino-pelvic balance [V]). Low grade (Meyerding I-II) by PI: type 1 nutcracker (PI < 45 deg),
+// 2 normal PI (45-60), 3 shear (PI >= 60) [U: Labelle 2011's bounds as recalled; the searchable
+// texts give the three classes, not the numbers]. High grade (III-V): type 4 balanced pelvis
+// (high SS, low PT), 5 retroverted pelvis with a balanced spine (C7 plumb line over or behind the
+// femoral heads), 6 retroverted pelvis and unbalanced spine (C7 plumb line in front of them).
 inline constexpr double kSdsgLowPi_deg = 45.0;
 inline constexpr double kSdsgHighPi_deg = 60.0;
-// Hresko's chart separates a high-SS/low-PT cluster from a low-SS/high-PT one; the model draws
-// the line at SS - PT = 20 deg, between the clusters [D: an approximation of the chart].
+// Hresko 2007 (Spine 32:2208) split high-grade slips (PI 78.9 +- 12.1) into a balanced cluster
+// (SS 59.9 +- 11.2, PT 21.3 +- 8.2: SS - PT about +39) and an unbalanced, retroverted one (low SS,
+// high PT) [V: Int J Spine Surg review table of Hresko 2007]. The model draws the
+// line at SS - PT = 20 deg, between the clusters [D: an approximation of Hresko's chart].
 inline constexpr double kBalancedPelvisSsMinusPt_deg = 20.0;
 // "over the femoral heads": within a femoral head's radius, about 24 mm (adult femoral head
-// diameter ~48 mm [U]) in front of the hip axis.
+// diameter ~48 mm [U]) in front of the hip axis. The plumb line drops from the C7 centroid of
+// the thoracic column (anatomy/thoracic_column.h), the point the SVA is measured from.
 inline constexpr double kFemoralHeadRadius_mm = 24.0;
 
 // 0 for no slip (grade 0), else 1..6.
 int sdsgType(int meyerding_grade, double pi_deg, double ss_deg, double pt_deg, double c7_plumb_offset_mm);
 // Plain words for a type: "low grade, nutcracker (low PI)" etc.; "" for 0.
 std::string_view sdsgName(int type);
+
+// Bone shape of a slip (drawn by the scene through anatomy/slip_reshape.h).
+// Trapezoidal L5: a developmental (dysplastic) L5 is wedged, its posterior body height smaller
+// than its anterior one (the "lumbar index" of the SDSG dysplasia criteria; trapezoidal L5 in 20
+// of 27 surgically treated spondyloptoses, Yue, Brodner & Gaines 2005, Spine,
+// doi:10.1097/01.brs.0000155572.72287.92 [V abstract]).
+// The model takes the L5 of a dysplastic slip from its own neutral index down to
+// kDysplasticHighGradeLumbarIndex at 100 % (smoothstep in the slip) [D: the published index values
+// were not found; 0.70 draws a clearly trapezoidal L5]; other types keep their L5.
+inline constexpr double kDysplasticHighGradeLumbarIndex = 0.70;
+double slipLumbarIndex(SlipType type, double slip_percent, double neutral_index);
+// Sacral doming: the SDSG doming index is 11.6 +- 5.0 % in controls, 16.4 +- 6.3 % in low-grade
+// and 27.9 +- 10.9 % in high-grade L5-S1 slips, significant from 25 % ("Assessment of sacral doming
+// in lumbosacral spondylolisthesis", SDSG, CHU Sainte-Justine, Spine 2007;32:1888 [V abstract]);
+// rounding of the proximal sacrum was the one constant finding in 27 of 27 spondyloptoses (Yue
+// 2005 [V abstract]). The neutral sacrum stands for the controls; the model adds the difference
+// as the dome's height over the S1 endplate length [D: our reading of the index]: 4.8 % over the
+// low grades (smoothstep 0-50 %) and 11.5 % more over the high grades (50-100 %). Degenerative
+// slips (intact arch, adult onset) get only the high-grade rounding, which their cap keeps out.
+inline constexpr double kControlDomingPct = 11.6;
+inline constexpr double kLowGradeDomingPct = 16.4;
+inline constexpr double kHighGradeDomingPct = 27.9;
+double sacralDomingPct(SlipType type, double slip_percent);  // added over the neutral sacrum
 
 // A root counts as compressed where its space narrowed by a fifth or more: the critical
 // foraminal height of 15 mm (Hasegawa et al. 1995, JBJS 77-A:32 [V abstract]: roots compressed
@@ -34,7 +64,8 @@ inline constexpr double kCompressedNarrowingPct = 20.0;
 // Roots draped over the sacral dome in a high-grade slip (lumbosacral kyphosis, Wheeless'
 // Textbook; reference.md §2.1) count as stretched once their path is 8 % longer [D].
 inline constexpr double kStretchedPct = 8.0;
-// 0 (free) .. 1 (severe) for colouring: half the space lost, or a path a tenth longer [D].
+// 0 (free) .. 1 (severe) for colouring: half the space lost, or a path a fifth longer; the two
+// thresholds above colour alike (0.4) [D].
 double rootCompression(double narrowing_pct, double stretch_pct);
 
 }  // namespace sagitta::biomech

@@ -131,25 +131,47 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
   sr.foraminal_area_neutral_mm2 = neutral.foraminal_area_mm2;
   sr.lateral_recess_neutral_mm = neutral.lateral_recess_mm;
 
+  // bone shape (L5-S1): the trapezoidal L5 of a dysplastic slip and the rounding sacral dome,
+  // in their segments' frames (slip_classification.h); the scene draws the bones with them
+  if (g.l5s1) {
+    anatomy::BodyCorners l5;
+    l5.superior_anterior = r.sup_anterior[g.upper_k].local;
+    l5.superior_posterior = r.sup_posterior[g.upper_k].local;
+    l5.inferior_anterior = r.inf_anterior[g.upper_k].local;
+    l5.inferior_posterior = r.inf_posterior[g.upper_k].local;
+    sr.l5_lumbar_index_neutral = anatomy::lumbarIndex(l5);
+    sr.l5_wedge.body = l5;
+    sr.l5_wedge.drop_m = anatomy::wedgeDropFor(
+        l5, slipLumbarIndex(in.slip.type, setup.slip_percent, sr.l5_lumbar_index_neutral));
+    anatomy::BodyCorners drawn = l5;
+    drawn.superior_posterior = anatomy::wedgePoint(sr.l5_wedge, l5.superior_posterior);
+    sr.l5_lumbar_index = anatomy::lumbarIndex(drawn);
+    sr.sacral_doming_pct = sacralDomingPct(in.slip.type, setup.slip_percent);
+    sr.sacral_dome.posterior = r.s1_posterior.local;
+    sr.sacral_dome.anterior = r.s1_anterior.local;
+    sr.sacral_dome.drop_m =
+        0.01 * sr.sacral_doming_pct * glm::length(r.s1_anterior.local - r.s1_posterior.local);
+    // the endplate's half width: its pedicles stand at its sides
+    sr.sacral_dome.half_width_m = std::abs(r.s1_pedicle_superior[0].local.z - r.s1_posterior.local.z);
+  }
+
   // Dubousset's lumbosacral angle: the upper vertebra's superior endplate (posterior -> anterior)
-  // against the lower vertebra's posterior border (downward)
+  // against the lower vertebra's posterior border (downward), on the vertebra as drawn (a
+  // trapezoidal L5's superior endplate slopes back)
   {
     const glm::dvec3 sa = body.apply(r.sup_anterior[g.upper_k].local);
-    const glm::dvec3 sp = body.apply(r.sup_posterior[g.upper_k].local);
+    const glm::dvec3 sp = body.apply(anatomy::wedgePoint(sr.l5_wedge, r.sup_posterior[g.upper_k].local));
     const glm::dvec3 down_wall =
         g.l5s1 ? -f.n : glm::normalize(worldPoint(k, r.inf_posterior[4]) - worldPoint(k, r.sup_posterior[4]));
     const glm::dvec3 a = glm::normalize(sa - sp);
     sr.lumbosacral_angle_deg = radToDeg(std::acos(std::clamp(glm::dot(a, down_wall), -1.0, 1.0)));
   }
 
-  // SDSG type (L5-S1 only). The model has no cervical spine and keeps the thorax upright, so
-  // the C7 plumb line moves with L1: it is L1's posterior-superior corner plus the offset that
-  // puts it over the S1 posterior corner in neutral standing (a C7 plumb line near the
-  // posterior-superior S1 corner, SVA about 0, is normal; SRS-Schwab SVA < 40 mm,
-  // balance_and_slip.md [V]) [D]
+  // SDSG type (L5-S1 only), with the real C7 plumb line: a vertical line from the C7 centroid
+  // (anatomy/thoracic_column.h, fixed in the thorax) against the femoral heads' axis
   const double scale = m.skeleton.params().stature_m / 1.75;
   {
-    const double c7_x = worldPoint(k, r.sup_posterior[0]).x + m.c7_from_l1_x_m;
+    const double c7_x = worldPoint(k, r.c7_centroid).x;
     const glm::dvec3 hips = 0.5 * (worldPoint(k, r.hip[0]) + worldPoint(k, r.hip[1]));
     sr.c7_plumb_offset_mm = mToMm(c7_x - hips.x);
     const ClinicalMeasures& cm = out.measures;
@@ -231,12 +253,15 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
                  ? "canal"
                  : "none";
 
+  // the most compressed root: a root compressed somewhere (`where` set) before a free one, then
+  // by how much
   double worst = -1.0;
   for (std::size_t i = 0; i < sr.nerve_roots.size(); ++i) {
     NerveRoot& root = sr.nerve_roots[i];
     root.compression = rootCompression(root.narrowing_pct, root.stretch_pct);
-    if (root.compression > worst + 1e-9) {
-      worst = root.compression;
+    const double rank = root.compression + (root.where != "none" ? 2.0 : 0.0);
+    if (rank > worst + 1e-9) {
+      worst = rank;
       sr.most_compressed = i;
     }
   }

@@ -13,6 +13,7 @@
 #include <glm/glm.hpp>
 
 #include "anatomy/skeleton.h"
+#include "anatomy/slip_reshape.h"
 #include "biomech/global_balance.h"
 #include "biomech/measures.h"
 #include "biomech/muscle_table.h"
@@ -106,6 +107,14 @@ struct SlipResult {
   // Dubousset's lumbosacral angle: the upper vertebra's superior endplate against the lower
   // vertebra's posterior border (about 100-110 deg normal; smaller in lumbosacral kyphosis)
   double lumbosacral_angle_deg = 0.0;
+  // Bone shape at an L5-S1 slip (biomech/slip_classification.h; the scene draws L5, the sacrum
+  // and the discs next to them with it): the trapezoidal L5 (a wedge in L5's frame) and the
+  // rounded sacral dome (in the sacrum's frame). Zero drops elsewhere.
+  anatomy::BodyWedge l5_wedge;
+  anatomy::SacralDome sacral_dome;
+  double l5_lumbar_index = 0.0;          // L5 posterior / anterior body height, as drawn
+  double l5_lumbar_index_neutral = 0.0;  // the same on the neutral skeleton
+  double sacral_doming_pct = 0.0;        // the dome's added height, % of the S1 endplate length
   // SDSG / Labelle classification of an L5-S1 slip (biomech/slip_geometry.h): 1-3 low grade by
   // PI, 4-6 high grade by pelvic and spinal balance; 0 no slip or another level
   int sdsg_type = 0;

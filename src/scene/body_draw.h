@@ -9,6 +9,7 @@
 
 #include "biomech/solution.h"
 #include "scene/draw_list.h"
+#include "scene/slip_bones.h"
 
 namespace sagitta::scene {
 
@@ -30,6 +31,10 @@ class BodyMeshes {
   void addNerves(const biomech::SlipResult& slip, DrawList& list);
   void addShearArrow(const biomech::ForceArrow& shear, DrawList& list);
   void addSupport(const biomech::Support& support, DrawList& list);
+  // Draws L5, the sacrum and the discs between them in the slip's shape (scene/slip_bones.h).
+  void reshapeSlipBones(const anatomy::Model& model, const biomech::SlipResult& slip, DrawList& list) {
+    slip_bones_.apply(model, slip, library_, list);
+  }
 
  private:
   // Puts a per-frame mesh (spindle, nerve tube) into the next reused library slot.
@@ -39,6 +44,7 @@ class BodyMeshes {
   std::size_t used_ = 0;
   MeshId arrow_;
   MeshId box_;
+  SlipBones slip_bones_;
 
  public:
   void beginFrame() { used_ = 0; }

@@ -202,6 +202,7 @@ void Session::addPosture(const anatomy::Pose& pose, const biomech::Solution& sol
   layers.discs = view.discs;
   layers.body_outline = view.body_outline && !ghost;
   DrawList posed = stage_.drawList(layers);
+  if (!ghost) body_meshes_->reshapeSlipBones(stage_.model(), solution.slip, posed);
   const auto& shown_world = stage_.posed().world;
 
   // isthmic slip: the posterior arch of the slipping vertebra stays behind with the one below

@@ -7,9 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include "biomech/measures.h"
 #include "biomech/model_constants.h"
 #include "biomech/slip_classification.h"
 #include "biomech_test_support.h"
+#include "core/units.h"
 
 namespace sagitta::biomech {
 namespace {
@@ -214,6 +216,98 @@ TEST(Sdsg, TypesFollowGradePelvisAndSpine) {
   // the solved spine: a low-grade slip with a normal PI is type 2
   EXPECT_EQ(slip(15.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.sdsg_type, 2);
   EXPECT_EQ(slip(15.0, SlipLevel::kL4L5, SlipType::kDegenerative).slip.sdsg_type, 0);  // L5-S1 only
+}
+
+TEST(Sdsg, TheC7PlumbLineIsTheRealC7OverTheFemoralHeads) {
+  // Mac-Thiong 2008 / Labelle 2011: the spine is balanced when the C7 plumb line falls over or
+  // behind the femoral heads. The offset is measured from the thoracic column's C7 centroid.
+  for (double p : {0.0, 40.0, 90.0}) {
+    const Solution s = slip(p, SlipLevel::kL5S1, SlipType::kDysplastic);
+    const MeasureLandmarks ml = measureLandmarks(defaultModel().skeleton(), s.pose, SlipLevel::kL5S1);
+    const double hips_x = 0.5 * (ml.hip_centre[0].x + ml.hip_centre[1].x);
+    EXPECT_NEAR(s.slip.c7_plumb_offset_mm, 1e3 * (ml.c7_centroid.x - hips_x), 0.5) << p;
+    // and so the SVA (C7 against the S1 posterior corner) differs from it by S1's offset alone
+    EXPECT_NEAR(s.slip.c7_plumb_offset_mm - s.measures.sagittal_vertical_axis_mm,
+                1e3 * (ml.s1_posterior.x - hips_x), 0.5)
+        << p;
+  }
+}
+
+TEST(SlipShape, ADysplasticL5BecomesTrapezoidalAsItSlips) {
+  // trapezoidal L5 of developmental slips (Yue 2005; slip_classification.h): the lumbar index
+  // (posterior / anterior body height) falls with the grade to kDysplasticHighGradeLumbarIndex
+  double last = 1e9;
+  for (double p = 0.0; p <= 100.0; p += 20.0) {
+    const Solution s = slip(p, SlipLevel::kL5S1, SlipType::kDysplastic);
+    EXPECT_LE(s.slip.l5_lumbar_index, last + 1e-9) << p;
+    EXPECT_GT(s.slip.l5_lumbar_index, 0.0) << p;
+    last = s.slip.l5_lumbar_index;
+  }
+  const Solution none = slip(0.0, SlipLevel::kL5S1, SlipType::kDysplastic);
+  const Solution high = slip(100.0, SlipLevel::kL5S1, SlipType::kDysplastic);
+  EXPECT_NEAR(none.slip.l5_lumbar_index, none.slip.l5_lumbar_index_neutral, 1e-9);
+  EXPECT_NEAR(high.slip.l5_lumbar_index, kDysplasticHighGradeLumbarIndex, 1e-6);
+  EXPECT_LT(high.slip.l5_lumbar_index, high.slip.l5_lumbar_index_neutral - 0.1);
+  // an isthmic L5 keeps its shape; the wedge leaves the slip measures on the inferior endplate
+  const Solution isthmic = slip(100.0, SlipLevel::kL5S1, SlipType::kIsthmic);
+  EXPECT_NEAR(isthmic.slip.l5_lumbar_index, isthmic.slip.l5_lumbar_index_neutral, 1e-9);
+  EXPECT_NEAR(high.measures.slip_percent, 100.0, 0.5);
+  // a taller anterior wall tips L5's superior endplate toward lordosis against its inferior one
+  // by the wedge angle: Dubousset's lumbosacral angle (measured on the superior endplate) opens
+  // by about that much against an isthmic L5 on the same pelvis, and stays kyphotic (< 90 deg)
+  ModelInputs in;
+  in.slip = {SlipLevel::kL5S1, SlipType::kIsthmic, 100.0};
+  in.patient.pelvic_incidence_deg = detail::kDysplasticPelvicIncidence_deg;  // the same pelvis
+  const Solution same_pelvis = defaultModel().solve(in);
+  const anatomy::BodyCorners& c = high.slip.l5_wedge.body;
+  const double wedge_deg = radToDeg(
+      std::atan2(high.slip.l5_wedge.drop_m, glm::length(c.superior_anterior - c.superior_posterior)));
+  EXPECT_GT(wedge_deg, 5.0);
+  const double opened = high.slip.lumbosacral_angle_deg - same_pelvis.slip.lumbosacral_angle_deg;
+  EXPECT_GT(opened, 0.5 * wedge_deg);
+  EXPECT_LT(opened, 1.5 * wedge_deg);
+  EXPECT_LT(high.slip.lumbosacral_angle_deg, 90.0);
+}
+
+TEST(SlipShape, TheSacralDomeRoundsAsTheSlipGrows) {
+  // SDSG doming index: controls 11.6, low grade 16.4, high grade 27.9 % (Spine 2007;32:1888)
+  double last = -1.0;
+  for (double p = 0.0; p <= 100.0; p += 10.0) {
+    const Solution s = slip(p, SlipLevel::kL5S1, SlipType::kIsthmic);
+    EXPECT_GE(s.slip.sacral_doming_pct, last - 1e-9) << p;
+    EXPECT_GE(s.slip.sacral_dome.drop_m, 0.0) << p;
+    last = s.slip.sacral_doming_pct;
+  }
+  EXPECT_EQ(slip(0.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.sacral_dome.drop_m, 0.0);
+  EXPECT_NEAR(slip(50.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.sacral_doming_pct,
+              kLowGradeDomingPct - kControlDomingPct, 1e-6);
+  EXPECT_NEAR(slip(100.0, SlipLevel::kL5S1, SlipType::kDysplastic).slip.sacral_doming_pct,
+              kHighGradeDomingPct - kControlDomingPct, 1e-6);
+  // a low-grade degenerative slip has no dome, nor does a slip at L4-L5 reshape the sacrum
+  EXPECT_EQ(slip(25.0, SlipLevel::kL5S1, SlipType::kDegenerative).slip.sacral_dome.drop_m, 0.0);
+  EXPECT_EQ(slip(25.0, SlipLevel::kL4L5, SlipType::kIsthmic).slip.sacral_dome.drop_m, 0.0);
+}
+
+}  // namespace
+}  // namespace sagitta::biomech
+
+namespace sagitta::biomech {
+namespace {
+
+TEST(NerveRoots, TheMostCompressedRootIsACompressedOne) {
+  // `nerve_root` and the captions name it: a root pinched somewhere comes before a free one
+  // (regression: an isthmic grade II slip named the free S1 root, and no caption showed)
+  for (SlipType type : {SlipType::kIsthmic, SlipType::kDysplastic}) {
+    for (double p = 0.0; p <= 100.0; p += 10.0) {
+      const Solution s = slip(p, SlipLevel::kL5S1, type);
+      bool any = false;
+      for (const NerveRoot& r : s.slip.nerve_roots) any |= r.where != "none";
+      EXPECT_EQ(s.slip.nerve_roots[s.slip.most_compressed].where != "none", any) << p;
+    }
+  }
+  const Solution grade2 = slip(50.0, SlipLevel::kL5S1, SlipType::kIsthmic);
+  EXPECT_EQ(grade2.slip.nerve_roots[grade2.slip.most_compressed].name, "L5");
+  EXPECT_EQ(grade2.slip.nerve_roots[grade2.slip.most_compressed].where, "foramen");
 }
 
 }  // namespace

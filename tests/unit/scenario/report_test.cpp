@@ -128,7 +128,8 @@ TEST(Report, SlipHasTheNeuralGeometryAndEveryNerveRoot) {
   in.slip.percent = 20.0;
   const Json slip = report(in)["slip"];
   for (const char* key : {"percent", "meyerding_grade", "slip_angle_deg", "canal_ap_mm", "disc_height_mm",
-                          "disc_height_neutral_mm", "canal_area_mm2", "lumbosacral_angle_deg", "sdsg_type"}) {
+                          "disc_height_neutral_mm", "canal_area_mm2", "lumbosacral_angle_deg", "sdsg_type",
+                          "l5_lumbar_index", "sacral_doming_pct"}) {
     ASSERT_TRUE(slip.contains(key)) << key;
     EXPECT_TRUE(slip[key].is_number()) << key;
   }
