@@ -102,6 +102,10 @@ void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi,
     k.centre[kArch] = {0.0, 0.0};
     k.world[kArch] = Planar{};
   }
+  // the upper thoracic column turns on the thorax about the kyphosis apex
+  const Planar& thorax = k.world[seg(Segment::kThorax)];
+  k.centre[kUpperThorax] = thorax.apply2(m.thoracic_apex);
+  k.world[kUpperThorax] = thorax * Planar::rotationAbout(phi[kUpperThorax], m.thoracic_apex);
 }
 
 double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi,
@@ -121,60 +125,95 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     forEachBit(m.ancestors[s], [&](std::size_t j) { g[j] += w * (com[s].x - k.centre[j].x); });
   }
 
+  // the upper thoracic column's mass turns with it rather than with the thorax
+  const std::size_t thorax = seg(Segment::kThorax);
+  const glm::dvec3 upper_now = k.world[kUpperThorax].apply(m.upper_com);
+  const glm::dvec3 upper_rigid = k.world[thorax].apply(m.upper_com);
+  {
+    const double w = m.upper_mass_kg * kGravity_m_s2;
+    energy += w * (upper_now.y - upper_rigid.y);
+    forEachBit(m.ancestors[thorax], [&](std::size_t j) { g[j] += w * (upper_now.x - upper_rigid.x); });
+    g[kUpperThorax] += w * (upper_now.x - k.centre[kUpperThorax].x);
+  }
+  const bool standing = setup.pose == PoseKind::kStanding;
+  // standing on the feet: heights count from the ankles (the root, at the pelvis, is fixed in
+  // the solve, so a bending knee lowers the whole body onto them)
+  std::array<glm::dvec3, kSideCount> ankle{};
+  if (standing) {
+    double total = 0.0;
+    for (double mk : m.mass_kg) total += mk;
+    const double half_weight = 0.5 * total * kGravity_m_s2;
+    for (Side side : kSides) {
+      const std::size_t i = sideIndex(side);
+      ankle[i] = worldPoint(k, m.refs.ankle[i]);
+      if (want_energy) energy -= half_weight * ankle[i].y;
+      forEachBit(m.ancestors[m.refs.ankle[i].segment],
+                 [&](std::size_t j) { g[j] -= half_weight * (ankle[i].x - k.centre[j].x); });
+    }
+  }
+
   if (setup.standing_like) {
-    // balance: keep the centre of mass above the hips where it is at neutral (model_constants.h).
-    // The controller acts on the pelvis: it judges the centre of mass as if the lumbar spine
-    // compensated by the standing shares, so it does not decide how the levels share the lordosis.
-    const std::size_t pelvis = seg(Segment::kPelvis);
-    JointArray virt = phi;
-    const double total = setup.balance_lumbar_constant + setup.balance_lumbar_alpha * phi[pelvis];
-    for (std::size_t lv = 0; lv < 5; ++lv) virt[seg(Segment::kL1) - lv] = kStandingLordosisShare[lv] * total;
-    Kinematics kv;
-    kv.arch_vertebra = setup.arch_vertebra;
-    for (std::size_t s : kAboveHips) {  // parents come first in kAboveHips (sacrum is massless)
-      const Planar base = s == pelvis ? setup.root * m.neutral[0] : kv.world[m.parent[s]] * m.neutral[s];
-      const Planar pre = base * setup.pre[s];
-      kv.centre[s] = pre.apply2(m.centre[s]);
-      kv.world[s] = pre * Planar::rotationAbout(virt[s], m.centre[s]) * setup.post[s];
-      if (s == pelvis) {  // the sacrum between the pelvis and L5
-        const std::size_t sacrum = seg(Segment::kSacrum);
-        const Planar sb = kv.world[pelvis] * m.neutral[sacrum] * setup.pre[sacrum];
-        kv.centre[sacrum] = sb.apply2(m.centre[sacrum]);
-        kv.world[sacrum] = sb * Planar::rotationAbout(virt[sacrum], m.centre[sacrum]) * setup.post[sacrum];
-      }
-    }
+    // balance (model_constants.h): standing, the whole-body centre of mass stays over the feet;
+    // in the other poses the centre of mass above the hips stays where it is standing
     double mass = 0.0, x = 0.0;
-    std::array<glm::dvec3, kSegmentCount> vcom{};
-    for (std::size_t s : kAboveHips) {
-      vcom[s] = kv.world[s].apply(m.com[s]);
-      mass += m.mass_kg[s];
-      x += m.mass_kg[s] * vcom[s].x;
+    JointArray dx{};  // d (sum m x) / d phi
+    auto add = [&](double mk, const glm::dvec3& p, std::uint16_t anc) {
+      mass += mk;
+      x += mk * p.x;
+      forEachBit(anc, [&](std::size_t j) { dx[j] -= mk * (p.y - k.centre[j].y); });
+    };
+    for (std::size_t s = 0; s < kSegmentCount; ++s) {
+      if (m.mass_kg[s] <= 0.0) continue;
+      if (!standing && std::find(kAboveHips.begin(), kAboveHips.end(), s) == kAboveHips.end()) continue;
+      add(m.mass_kg[s], com[s], m.ancestors[s]);
     }
+    add(-m.upper_mass_kg, upper_rigid, m.ancestors[thorax]);
+    add(m.upper_mass_kg, upper_now, setup.ancestors[kUpperThorax]);
     x /= mass;
-    const double dx = x - m.upper_com_ref_x;
-    const double kb = m.balance_stiffness_N_per_m;
-    energy += 0.5 * kb * dx * dx;
-    // d x / d alpha: the pelvis's own turn plus the shared lumbar turns it implies
-    double dx_dalpha = 0.0;
-    for (std::size_t s : kAboveHips) {
-      const double w = m.mass_kg[s] / mass;
-      dx_dalpha -= w * (vcom[s].y - kv.centre[pelvis].y);
-      for (std::size_t lv = 0; lv < 5; ++lv) {
-        const std::size_t j = seg(Segment::kL1) - lv;
-        if ((m.ancestors[s] & (1u << j)) == 0) continue;
-        dx_dalpha -=
-            w * (vcom[s].y - kv.centre[j].y) * kStandingLordosisShare[lv] * setup.balance_lumbar_alpha;
+    double target = m.upper_com_ref_x;
+    JointArray dtarget{};
+    if (standing) {
+      target = 0.5 * (ankle[0].x + ankle[1].x) + m.body_com_over_ankle_m;
+      for (std::size_t i = 0; i < kSideCount; ++i) {
+        forEachBit(m.ancestors[m.refs.ankle[i].segment],
+                   [&](std::size_t j) { dtarget[j] -= 0.5 * (ankle[i].y - k.centre[j].y); });
       }
     }
-    g[pelvis] += kb * dx * dx_dalpha;
+    const double off = x - target;
+    const double kb = m.balance_stiffness_N_per_m;
+    energy += 0.5 * kb * off * off;
+    for (std::size_t j = 0; j < kJointCount; ++j) g[j] += kb * off * (dx[j] / mass - dtarget[j]);
+    // the head over the feet: the C7 plumb line where it stands at neutral
+    const glm::dvec3 c7 = worldPoint(k, m.refs.c7_centroid);
+    const double head_off =
+        c7.x - (standing ? target - m.body_com_over_ankle_m + m.c7_over_ankle_m : m.c7_ref_x);
+    const double kh = m.head_stiffness_N_per_m;
+    energy += 0.5 * kh * head_off * head_off;
+    forEachBit(setup.ancestors[kUpperThorax],
+               [&](std::size_t j) { g[j] -= kh * head_off * (c7.y - k.centre[j].y); });
+    for (std::size_t j = 0; j < kJointCount; ++j) g[j] -= kh * head_off * dtarget[j];
     // tonic baseline torques and the pelvis's range
     for (std::size_t j = 0; j < kJointCount; ++j) {
       energy -= m.baseline_torque[j] * phi[j];
       g[j] -= m.baseline_torque[j];
     }
     const std::size_t p = seg(Segment::kPelvis);
-    energy += rangeEnergy(phi[p], m.range_min[p], m.range_max[p], kPelvisLimitStiffness_Nm_per_rad,
-                          degToRad(kRangeRamp_deg), g[p]);
+    // holding the pelvis turned from its neutral costs hip muscle effort
+    energy += 0.5 * m.pelvis_effort_Nm_per_rad * phi[p] * phi[p];
+    g[p] += m.pelvis_effort_Nm_per_rad * phi[p];
+    if (standing) {
+      // standing, the pelvis's range is the hips' extension reserve: the pelvis turned against the
+      // thighs, which knee flexion (tilting the thighs forward) gives back
+      const std::size_t fl = seg(Segment::kFemurLeft), fr = seg(Segment::kFemurRight);
+      double gx = 0.0;
+      energy += rangeEnergy(-0.5 * (phi[fl] + phi[fr]), m.range_min[p], m.range_max[p],
+                            kPelvisLimitStiffness_Nm_per_rad, degToRad(kRangeRamp_deg), gx);
+      g[fl] -= 0.5 * gx;
+      g[fr] -= 0.5 * gx;
+    } else {
+      energy += rangeEnergy(phi[p], m.range_min[p], m.range_max[p], kPelvisLimitStiffness_Nm_per_rad,
+                            degToRad(kRangeRamp_deg), g[p]);
+    }
   }
 
   // muscles
@@ -227,6 +266,19 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     g[j] += kj * phi[j];
     energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
+  }
+  // the thoracic spine's extension stiffness at the lumped apex turn
+  energy += 0.5 * m.thoracic_stiffness_Nm_per_rad * phi[kUpperThorax] * phi[kUpperThorax];
+  g[kUpperThorax] += m.thoracic_stiffness_Nm_per_rad * phi[kUpperThorax];
+  energy += rangeEnergy(phi[kUpperThorax], -degToRad(kThoracicRange_deg), degToRad(kThoracicRange_deg),
+                        kRangeStiffnessFactor * m.thoracic_stiffness_Nm_per_rad, degToRad(kRangeRamp_deg),
+                        g[kUpperThorax]);
+  // standing knee flexion costs quadriceps effort
+  if (standing) {
+    for (Segment s : {Segment::kShankLeft, Segment::kShankRight}) {
+      energy += 0.5 * m.knee_effort_Nm_per_rad * phi[seg(s)] * phi[seg(s)];
+      g[seg(s)] += m.knee_effort_Nm_per_rad * phi[seg(s)];
+    }
   }
   // hip and knee ligaments (U = -integral of the moment)
   for (Segment f : {Segment::kFemurLeft, Segment::kFemurRight}) {

@@ -16,9 +16,9 @@ std::string_view evidenceNote() {
          "stretching or strengthening did not change pelvic tilt in low back pain (Shamsi et al. 2020, J "
          "Bodyw "
          "Mov Ther 24:15). The 'lower crossed syndrome' (Janda) is a clinical concept without a measured "
-         "degree-for-degree relation. The model has no active postural strategy beyond keeping the trunk "
-         "upright and balanced over the hips, and no knee or ankle compensation, so read its numbers as the "
-         "direction and rough size of an effect.";
+         "degree-for-degree relation. The model's postural strategy is the least energy that keeps the body "
+         "and head over the feet; in it the lordosis follows a hip-flexor tilt about degree for degree, more "
+         "than Preece 2021 saw, so read its numbers as the direction and rough size of an effect.";
 }
 
 std::span<const Convention> signConventions() {

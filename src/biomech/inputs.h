@@ -73,9 +73,9 @@ struct Range {
 inline constexpr Range kUnitRange{0.0, 1.0};
 inline constexpr Range kSlipPercentRange{0.0, kMaxSlipPercent};
 // Patient ranges span the published spread with room for pathology (PI 32-74 as mean +- 2 SD in
-// Mac-Thiong 2011 [V], higher in high-grade slips, Labelle 2004 [V]); outside them the numbers
-// are more likely typing errors than radiographs [D].
-inline constexpr Range kPatientPiRange{20.0, 100.0};
+// Mac-Thiong 2011 [V], higher in high-grade slips, Labelle 2004 [V]; PI 30-110 deg, issue 12);
+// outside them the numbers are more likely typing errors than radiographs [D].
+inline constexpr Range kPatientPiRange{30.0, 110.0};
 inline constexpr Range kPatientPtRange{-20.0, 60.0};
 inline constexpr Range kPatientSsRange{-10.0, 80.0};
 inline constexpr Range kPatientLlRange{-30.0, 110.0};

@@ -57,6 +57,42 @@ inline constexpr double kPelvisAnteriorLimit_deg = 25.0;
 inline constexpr double kPelvisPosteriorLimit_deg = 30.0;
 inline constexpr double kPelvisLimitStiffness_Nm_per_rad = 20000.0;  // a firm stop [D]
 
+// --- whole-body balance (issue 12) -----------------------------------------------------------
+// Standing, the balance spring holds the WHOLE-BODY centre of mass over the feet (in front of
+// the mid-ankle by its neutral distance); the trunk is no longer held upright at L1, so the
+// lumbar shape and the pelvis answer gravity, muscles and the spring together. Compensations are
+// whatever of pelvic retroversion, thoracic flattening and knee flexion brings the centre of mass
+// back at the least energy [D: the order follows from the stiffnesses below, Le Huec 2019 and
+// Cheng 2017 describe it]. Upper thoracic column (kUpperThorax): head and neck 8.1 %, both arms
+// 10.0 % (upper arm 2.8, forearm 1.6, hand 0.6) and the upper half of the thorax (10.8 % of the
+// 21.6 %) of body mass (Dempster via Winter 2009, Biomechanics and Motor Control of Human
+// Movement, Table 4.1 [U]) turn on the thorax about the T7-T8 disc (the kyphosis apex [U]).
+inline constexpr double kHeadNeckMassShare = 0.081;
+inline constexpr double kArmsMassShare = 0.100;
+inline constexpr double kUpperThoraxMassShare = 0.108;
+// Thoracic extension stiffness: elastic-zone flexion/extension stiffness of human thoracic
+// spines with the rib cage under a 400 N follower load, middle T4/T8 4.74 N m/deg and lower
+// T8/T12 2.97 N m/deg (PMC6016553 Table 2 [V]); in series, T4-T12 1.83 N m/deg. The lumped
+// flattening turn at the apex carries that stiffness (the T4-T12 Cobb changes by the same turn).
+inline constexpr double kThoracicMidStiffness_Nm_per_deg = 4.74;
+inline constexpr double kThoracicLowStiffness_Nm_per_deg = 2.97;
+// The lumped turn stays within 30 deg either way of the neutral kyphosis (a flattened spine near
+// straight, a rounded one near 70 deg Cobb) before it stiffens like the lumbar levels [D].
+inline constexpr double kThoracicRange_deg = 30.0;
+// Standing knees flex (the thigh tilting forward by half the flexion, the shank back by half,
+// the ankle dorsiflexing) at a cost in quadriceps effort: knee flexion is the costliest
+// compensation, since it needs continuous quadriceps work (Le Huec 2019 review; Obeid 2011)
+// [D: the stiffness, kKneeEffortGain * body weight * leg length per rad, is a calibration so
+// that knee flexion joins only after pelvic retroversion and thoracic flattening].
+inline constexpr double kKneeEffortGain = 0.6;
+// Holding the pelvis retroverted (or anteverted) takes hip muscle work too (Le Huec 2019) [D: a
+// calibration, kPelvisEffortGain * body weight * leg length per rad, smaller than the knee's].
+inline constexpr double kPelvisEffortGain = 0.2;
+// The head is held over the feet (Dubousset's "cone of economy"; horizontal gaze, Le Huec 2019):
+// a second spring, on the C7 plumb line's distance from its neutral place over the feet
+// [D: a calibration, k = kHeadGain * m g / H, like kBalanceGain].
+inline constexpr double kHeadGain = 100.0;
+
 // --- poses ------------------------------------------------------------------------------------
 // Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine
 // lies flat. We take the lordosis lost lying supine, 1 - 36.8 / 49.8 = 26 % (T12-S1 supine vs
@@ -109,6 +145,6 @@ inline constexpr double kDysplasticPelvicIncidence_deg = 79.0;
 // given PI (or, without one, PT + SS) wins and a warning says so.
 inline constexpr double kPatientAngleTolerance_deg = 2.0;
 // The PI morph rotates the sacrum about the sacroiliac joint by at most this much [D].
-inline constexpr double kMaxSacrumMorph_deg = 30.0;
+inline constexpr double kMaxSacrumMorph_deg = 65.0;
 
 }  // namespace sagitta::biomech::detail

@@ -28,9 +28,12 @@ inline constexpr std::size_t seg(Segment s) {
   return static_cast<std::size_t>(s);
 }
 // One joint per segment, plus a pseudo-joint for the posterior arch of a vertebra with a pars
-// defect: it turns with its vertebra's joint (same angle) but not with the slip translation.
-inline constexpr std::size_t kJointCount = kSegmentCount + 1;
+// defect: it turns with its vertebra's joint (same angle) but not with the slip translation, and
+// one for the upper thoracic column: T1-T7 with C7, the head, neck and arms turning on the thorax
+// about the kyphosis apex (T7-T8), so that the thoracic kyphosis can flatten (model_constants.h).
+inline constexpr std::size_t kJointCount = kSegmentCount + 2;
 inline constexpr std::size_t kArch = kSegmentCount;
+inline constexpr std::size_t kUpperThorax = kSegmentCount + 1;
 inline constexpr std::size_t kNoArch = 0xff;
 using JointArray = std::array<double, kJointCount>;
 // points drawn along a wrap arc besides its two tangent points (one wrap per fascicle fits
@@ -153,7 +156,7 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
 }
 
 inline constexpr std::size_t kMaxFascicles = 96;
-inline constexpr std::size_t kMaxDofsForward = 5;
+inline constexpr std::size_t kMaxDofsForward = 8;
 using DofMatrix = std::array<std::array<double, kMaxDofsForward>, kMaxDofsForward>;
 inline constexpr std::size_t kMaxDofs = kMaxDofsForward;
 
@@ -192,10 +195,6 @@ struct Setup {
   bool seed_given = false;  // seed (q-space Hessian at default muscles) replaces the cached joint-space one
   DofMatrix seed{};
   bool standing_like = true;  // balance control, baseline torques and pelvic range apply
-  // the balance control judges the centre of mass with the lumbar spine bent by the standing
-  // shares: total lumbar turn = constant + alpha_coeff * alpha (model_constants.h)
-  double balance_lumbar_constant = 0.0;
-  double balance_lumbar_alpha = -1.0;
   std::uint16_t free_joints = 0;
   // rotation * post of every joint the solve does not move, at its fixed angle (b)
   std::array<Planar, kSegmentCount> fixed_joint{};
@@ -209,8 +208,9 @@ struct Setup {
   // posed bones measure slip_percent (shiftSlip corrects it after a solve)
   glm::dvec2 slip_translation{0.0};
   SlipLevel slip_level = SlipLevel::kL5S1;
-  double disc_drop_m = 0.0;  // the upper vertebra's descent from disc collapse and the sacral dome
-  bool reshaped = false;     // a slip, PI morph or patient pose moved the start from the seed's
+  double disc_drop_m = 0.0;        // the upper vertebra's descent from disc collapse and the sacral dome
+  bool reshaped = false;           // a slip, PI morph or patient pose moved the start from the seed's
+  bool predicted_from_pi = false;  // PT and LL are the Le Huec prediction for the patient's PI
   Support support;
   std::vector<std::string> warnings;
 };
@@ -230,6 +230,23 @@ struct Impl {
   double body_weight_N = 0.0;
   double balance_stiffness_N_per_m = 0.0;
   double upper_com_ref_x = 0.0;  // standing neutral x of the centre of mass above the hips
+  // standing: the neutral whole-body centre of mass in front of the mid-ankle (m)
+  double body_com_over_ankle_m = 0.0;
+  // the head over the feet (Dubousset's cone of economy): C7 in front of the mid-ankle standing,
+  // its world x in the other poses (neutral standing), and the stiffness that keeps it there
+  double c7_over_ankle_m = 0.0;
+  double c7_ref_x = 0.0;
+  double head_stiffness_N_per_m = 0.0;
+  glm::dvec2 neutral_ankle_mid{0.0};  // where the feet stand (world); standing poses keep them there
+  // the upper thoracic column (kUpperThorax): its share of the thorax segment's mass, that
+  // mass's centre and the apex it turns about (thorax frame), and its stiffness
+  double upper_mass_kg = 0.0;
+  glm::dvec3 upper_com{0.0};
+  glm::dvec2 thoracic_apex{0.0};
+  double thoracic_stiffness_Nm_per_rad = 0.0;
+  double knee_effort_Nm_per_rad = 0.0;
+  double pelvis_effort_Nm_per_rad =
+      0.0;  // holding the pelvis turned (hip muscle effort)  // standing knee flexion (quadriceps effort)
   JointArray baseline_torque{};  // tonic torques that hold the neutral
   // joint-space Hessians of the energy at each pose's starting point with the default inputs,
   // which seed the quasi-Newton solve (slots: see hessianSlot)
@@ -312,7 +329,9 @@ DofMatrix finiteDifferenceHessian(const Impl& m, const Setup& setup, const std::
 Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi,
                                       std::size_t index);
 
-Setup makeSetup(const Impl& m, const ModelInputs& inputs);
+// predict_from_pi: a pelvic incidence given alone poses the Le Huec PT and LL for it (false: the
+// energy decides, as the start tables need).
+Setup makeSetup(const Impl& m, const ModelInputs& inputs, bool predict_from_pi = true);
 // The Meyerding slip the bones measure at q (percent of the lower endplate), and a shift of the
 // slip translation by `percent` of the lower endplate (the pre-transform of the upper vertebra).
 double measuredSlipPercent(const Impl& m, const Setup& setup, const double* q);

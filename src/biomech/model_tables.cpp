@@ -1,5 +1,6 @@
 // Compiles a Skeleton into the posture model's tables: planar segment frames, masses, joint
 // centres, muscle fascicles scaled to this body, and the points the measures need.
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -118,13 +119,28 @@ void compileRefs(Impl& m) {
     r.ankle[i] = ref(sk, sideName("ankle_centre", s));
   }
   const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
-  auto inThorax = [](const glm::dvec3& local) {
-    return PointRef{static_cast<std::uint8_t>(seg(Segment::kThorax)), local, false};
+  // C7, T1 and T4 sit above the kyphosis apex: they turn with the upper thoracic column
+  auto inUpper = [](const glm::dvec3& local) {
+    return PointRef{static_cast<std::uint8_t>(kUpperThorax), local, false};
   };
-  r.c7_centroid = inThorax(column.c7Centroid());
-  r.t1_centroid = inThorax(column.t1Centroid());
-  r.t4_sup_anterior = inThorax(column.superior_anterior[4]);
-  r.t4_sup_posterior = inThorax(column.superior_posterior[4]);
+  r.c7_centroid = inUpper(column.c7Centroid());
+  r.t1_centroid = inUpper(column.t1Centroid());
+  r.t4_sup_anterior = inUpper(column.superior_anterior[4]);
+  r.t4_sup_posterior = inUpper(column.superior_posterior[4]);
+  // the upper column's mass (model_constants.h): the head and neck 12 cm above the C7 body, the
+  // arms hanging from the shoulders at the T7 level, the upper thorax in front of T4 [D]
+  const double mass = m.skeleton.params().mass_kg;
+  const double scale = m.skeleton.params().stature_m / 1.75;
+  const glm::dvec3 head = column.c7Centroid() + scale * glm::dvec3(0.01, 0.12, 0.0);
+  const glm::dvec3 arms = column.centroid[7] + scale * glm::dvec3(0.02, 0.0, 0.0);
+  const glm::dvec3 chest = column.centroid[4] + scale * glm::dvec3(0.06, 0.0, 0.0);
+  m.upper_mass_kg = std::min(mass * (kHeadNeckMassShare + kArmsMassShare + kUpperThoraxMassShare),
+                             0.8 * m.mass_kg[seg(Segment::kThorax)]);
+  const double w_total = kHeadNeckMassShare + kArmsMassShare + kUpperThoraxMassShare;
+  m.upper_com = (kHeadNeckMassShare * head + kArmsMassShare * arms + kUpperThoraxMassShare * chest) / w_total;
+  m.upper_com.z = 0.0;
+  const glm::dvec3 apex = 0.5 * (column.inferior_anterior[7] + column.inferior_posterior[7]);
+  m.thoracic_apex = {apex.x, apex.y};
   r.t12_inf_anterior = ref(sk, "t12_inferior_endplate_anterior");
   r.t12_inf_posterior = ref(sk, "t12_inferior_endplate_posterior");
   r.symphysis = ref(sk, "pubic_symphysis");
@@ -232,6 +248,12 @@ void buildTables(Impl& m) {
   for (double mk : m.mass_kg) total_mass += mk;
   m.body_weight_N = total_mass * kGravity_m_s2;
   m.balance_stiffness_N_per_m = kBalanceGain * m.body_weight_N / sk.params().stature_m;
+  m.head_stiffness_N_per_m = kHeadGain * m.body_weight_N / sk.params().stature_m;
+  m.thoracic_stiffness_Nm_per_rad =
+      180.0 / kPi / (1.0 / kThoracicMidStiffness_Nm_per_deg + 1.0 / kThoracicLowStiffness_Nm_per_deg);
+  const double leg_length = -m.neutral[seg(Segment::kShankRight)].y - m.refs.ankle[1].local.y;
+  m.knee_effort_Nm_per_rad = kKneeEffortGain * m.body_weight_N * leg_length;
+  m.pelvis_effort_Nm_per_rad = kPelvisEffortGain * m.body_weight_N * leg_length;
 
   m.neutral_measures = measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1));
   m.neutral_ll_rad = degToRad(m.neutral_measures.lumbar_lordosis_deg);

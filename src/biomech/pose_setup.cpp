@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "biomech/global_balance.h"
 #include "biomech/model_constants.h"
 #include "biomech/model_impl.h"
 #include "core/units.h"
@@ -222,7 +223,7 @@ void placeBody(const Impl& m, Setup& s) {
 
 }  // namespace
 
-Setup makeSetup(const Impl& m, const ModelInputs& in) {
+Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
   Setup s;
   s.pose = in.pose;
   s.side = in.pose_side;
@@ -261,9 +262,19 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     }
   }
   const Spinopelvic sp = spinopelvicAt(m, s.sacrum_morph);
+  // PI alone: PT and LL from the Le Huec PI-class table (PMC4303780 Table 3 [V];
+  // global_balance.h), a prediction the report names as such
+  std::optional<double> tilt = pm.pelvic_tilt_deg, lordosis = pm.lumbar_lordosis_deg;
+  if (predict_from_pi && pm.pelvic_incidence_deg && !pm.pelvic_tilt_deg && !pm.sacral_slope_deg &&
+      !pm.lumbar_lordosis_deg) {
+    const LeHuecTheoretical t = leHuecTheoretical(radToDeg(sp.pi));
+    tilt = t.pelvic_tilt_deg;
+    lordosis = t.lumbar_lordosis_deg;
+    s.predicted_from_pi = true;
+  }
   std::optional<double> alpha_fixed;  // pelvis rotation, positive = posterior
-  if (pm.pelvic_tilt_deg) {
-    alpha_fixed = degToRad(*pm.pelvic_tilt_deg) - sp.pt;  // PT rises one for one with posterior rotation
+  if (tilt) {
+    alpha_fixed = degToRad(*tilt) - sp.pt;  // PT rises one for one with posterior rotation
   } else if (pm.sacral_slope_deg) {
     alpha_fixed = sp.ss - degToRad(*pm.sacral_slope_deg);
   }
@@ -277,7 +288,7 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
       alpha_fixed = clamped;
     }
   }
-  const bool lordosis_given = pm.lumbar_lordosis_deg.has_value();
+  const bool lordosis_given = lordosis.has_value();
 
   // spondylolisthesis
   double slip_percent = in.slip.percent;
@@ -304,6 +315,8 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
   setUpSlip(m, in.slip, slip_percent, s);
   s.slip_percent = slip_percent;
   for (std::size_t j = 0; j < kSegmentCount; ++j) s.ancestors[j] = m.ancestors[j];
+  s.ancestors[kUpperThorax] =
+      static_cast<std::uint16_t>(m.ancestors[seg(Segment::kThorax)] | (1u << kUpperThorax));
   if ((slip_percent > 0.0 && hasParsDefect(in.slip.type)) || in.slip.type == SlipType::kSpondylolysis) {
     // pars defect: the posterior arch stays with the vertebra below
     s.arch_vertebra = in.slip.level == SlipLevel::kL5S1 ? seg(Segment::kL5) : seg(Segment::kL4);
@@ -349,37 +362,38 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
       }
     };
     alpha(kPelvis, 1.0);
-    // L5..L2 free; L1 closes the constraint
-    std::array<int, 4> cols{};
-    for (int k = 0; k < 4; ++k) {
+    // the lumbar levels are free: nothing holds the trunk upright at L1 any more (issue 12);
+    // gravity, the muscles, the discs and the balance of the whole body set the lumbar shape
+    const std::size_t l1 = lumbar(4);
+    const int free_levels = lordosis_given ? 4 : 5;
+    std::array<int, 5> cols{};
+    for (int k = 0; k < free_levels; ++k) {
       cols[static_cast<std::size_t>(k)] = col++;
       s.a[lumbar(k)][static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = 1.0;
     }
-    const std::size_t l1 = lumbar(4);
-    for (int c : cols) s.a[l1][static_cast<std::size_t>(c)] = -1.0;
+    double start_turn = s.slip_roll - psi;  // the lumbar turn that starts the trunk upright
     if (lordosis_given) {
-      // LL = LL0 + sum(phi) - roll: the patient's lordosis fixes the sum; the trunk leans as it must
-      s.b[l1] += degToRad(*pm.lumbar_lordosis_deg) - m.neutral_ll_rad + s.slip_roll;
-      s.balance_lumbar_constant = degToRad(*pm.lumbar_lordosis_deg) - m.neutral_ll_rad + s.slip_roll;
-      s.balance_lumbar_alpha = 0.0;
-    } else {
-      // thorax upright: alpha + psi + sum(phi) - roll = 0
-      s.b[l1] += s.slip_roll - psi;
-      alpha(l1, -1.0);
-      s.balance_lumbar_constant = s.slip_roll - psi;
-      s.balance_lumbar_alpha = -1.0;
+      // LL = LL0 + sum(phi) - roll: the patient's lordosis fixes the sum (L1 closes it); the
+      // pelvis, the thoracic spine and the knees balance what the lordosis leaves
+      for (int k = 0; k < 4; ++k) s.a[l1][static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = -1.0;
+      s.b[l1] += degToRad(*lordosis) - m.neutral_ll_rad + s.slip_roll;
+      start_turn = s.b[l1];
     }
+    // the upper thoracic column flattens (extends) or rounds about the kyphosis apex
+    const int thoracic_col = col++;
+    s.a[kUpperThorax][static_cast<std::size_t>(thoracic_col)] = 1.0;
+    // standing: both knees flex, the thighs tilting forward and the shanks back by half each
+    const int knee_col = in.pose == PoseKind::kStanding ? col++ : -1;
     s.dofs = col;
     // start with the fixed part of the lumbar turn (slip roll, PI morph, a patient's PT or LL)
-    // shared like the standing lordosis rather than all at L1-L2
-    const std::array<double, 5> start = shareLumbarTurn(m, s.b[l1]);
-    for (int k = 0; k < 4; ++k) {
+    // shared like the standing lordosis
+    const std::array<double, 5> start = shareLumbarTurn(m, start_turn);
+    for (int k = 0; k < free_levels; ++k) {
       s.q0[static_cast<std::size_t>(cols[static_cast<std::size_t>(k)])] = start[static_cast<std::size_t>(k)];
     }
-    // the pose's default-input solution is the start (the standing one is neutral, q = 0 with
-    // the lumbar shares above)
+    // the pose's default-input solution is the start (the standing one is neutral, q = 0)
     if (m.pose_start_ready && in.pose != PoseKind::kStanding && !alpha_fixed && !lordosis_given &&
-        s.b[l1] == 0.0) {
+        start_turn == 0.0) {
       s.q0 = m.pose_start[hessianSlot(in.pose, in.pose_side)];
     }
     // standing with a slip or a morphed PI: start from the nearby default-input solutions
@@ -415,6 +429,10 @@ Setup makeSetup(const Impl& m, const ModelInputs& in) {
     if (in.pose == PoseKind::kStanding) {
       leg(Side::kLeft, 0.0, 0.0);
       leg(Side::kRight, 0.0, 0.0);
+      for (Side side : kSides) {
+        s.a[femur(side)][static_cast<std::size_t>(knee_col)] += 0.5;
+        s.a[shank(side)][static_cast<std::size_t>(knee_col)] -= 1.0;
+      }
     } else if (in.pose == PoseKind::kSitting) {
       leg(Side::kLeft, kPi / 2.0, 0.0);
       leg(Side::kRight, kPi / 2.0, 0.0);

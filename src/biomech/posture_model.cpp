@@ -62,6 +62,18 @@ void calibrate(Impl& m) {
       x += m.mass_kg[seg(s)] * k.world[seg(s)].apply(m.com[seg(s)]).x;
     }
     m.upper_com_ref_x = x / mass;
+    // the whole body over the mid-ankle
+    double all = 0.0, all_x = 0.0;
+    for (std::size_t s = 0; s < kSegmentCount; ++s) {
+      all += m.mass_kg[s];
+      all_x += m.mass_kg[s] * k.world[s].apply(m.com[s]).x;
+    }
+    const glm::dvec3 ankle = 0.5 * (worldPoint(k, m.refs.ankle[0]) + worldPoint(k, m.refs.ankle[1]));
+    m.neutral_ankle_mid = {ankle.x, ankle.y};
+    m.body_com_over_ankle_m = all_x / all - ankle.x;
+    const glm::dvec3 c7 = worldPoint(k, m.refs.c7_centroid);
+    m.c7_ref_x = c7.x;
+    m.c7_over_ankle_m = c7.x - ankle.x;
   }
   // lunge: the front thigh angle that puts the front heel on the floor when the back knee kneels
   {
@@ -112,7 +124,7 @@ void calibrate(Impl& m) {
   for (int k = 0; k < Impl::kMorphStarts; ++k) {
     ModelInputs in;
     in.patient.pelvic_incidence_deg = 25.0 + 10.0 * k;
-    const Setup setup = makeSetup(m, in);
+    const Setup setup = makeSetup(m, in, false);
     Impl::Start& start = m.morph_start[static_cast<std::size_t>(k)];
     start.q = minimise(m, setup).q;
     start.hessian = finiteDifferenceHessian(m, setup, start.q);

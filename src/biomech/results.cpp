@@ -164,11 +164,24 @@ const char* jointName(std::size_t j) {
 
 }  // namespace
 
-void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, const MinimiseResult& r,
+void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, const MinimiseResult& r,
                   Solution& out) {
-  const JointArray phi = jointAngles(setup, r.q.data());
+  const JointArray phi = jointAngles(solved, r.q.data());
   Kinematics k;
-  forwardKinematics(m, setup, phi, k);
+  forwardKinematics(m, solved, phi, k);
+  // standing, the feet stay where they stand: a bending knee lowers the body and moves the
+  // pelvis back over them (the solve holds the pelvis still; only the placement moves)
+  Setup placed;
+  const bool move = solved.pose == PoseKind::kStanding;
+  if (move) {
+    const glm::dvec3 ankle = 0.5 * (worldPoint(k, m.refs.ankle[0]) + worldPoint(k, m.refs.ankle[1]));
+    placed = solved;
+    placed.root =
+        Planar::translation({m.neutral_ankle_mid.x - ankle.x, m.neutral_ankle_mid.y - ankle.y, 0.0}) *
+        solved.root;
+    forwardKinematics(m, placed, phi, k);
+  }
+  const Setup& setup = move ? placed : solved;
 
   out.pose_kind = setup.pose;
   out.pose_side = setup.side;
@@ -186,6 +199,7 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   fillL5S1Load(m, k, out);
 
   out.sacrum_morph_deg = radToDeg(setup.sacrum_morph);
+  out.predicted_from_pi = setup.predicted_from_pi;
   // thorax rotation from its neutral orientation in the body's frame, positive = forward lean:
   // the sum of the rotations below it (all about +Z) less the slip's roll
   double turn = 0.0;
@@ -226,10 +240,15 @@ void fillSolution(const Impl& m, const Setup& setup, const ModelInputs& in, cons
   }
   if (setup.standing_like) {
     const std::size_t p = seg(Segment::kPelvis);
-    const double over = std::max(phi[p] - m.range_max[p], m.range_min[p] - phi[p]);
+    // standing: the pelvis against the thighs (energy.cpp)
+    const double pelvis_turn = setup.pose == PoseKind::kStanding
+                                   ? -0.5 * (phi[seg(Segment::kFemurLeft)] + phi[seg(Segment::kFemurRight)])
+                                   : phi[p];
+    const double over = std::max(pelvis_turn - m.range_max[p], m.range_min[p] - pelvis_turn);
     if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
       out.warnings.push_back(std::string("The pelvis is pressed ") + fmt(radToDeg(over)) +
-                             " deg beyond its " + (phi[p] > 0.0 ? "posterior" : "anterior") + " tilt range.");
+                             " deg beyond its " + (pelvis_turn > 0.0 ? "posterior" : "anterior") +
+                             " tilt range.");
     }
   }
   if (setup.pose != PoseKind::kThomas && in.patient.lumbar_lordosis_deg &&

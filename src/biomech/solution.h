@@ -173,6 +173,9 @@ struct Solution {
 
   double sacrum_morph_deg = 0.0;       // PI morph: sacrum rotation about the sacroiliac joint
   double trunk_inclination_deg = 0.0;  // thorax lean from upright, positive forward
+  // only patient.pelvic_incidence_deg was given: PT and LL shown are the Le Huec prediction for
+  // it (global_balance.h), a model prediction rather than the patient's own
+  bool predicted_from_pi = false;
   SolverInfo solver;
   std::vector<std::string> warnings;  // plain sentences
 };

@@ -169,6 +169,11 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
   }
   r["sacrum_morph_deg"] = s.sacrum_morph_deg;
   r["trunk_inclination_deg"] = s.trunk_inclination_deg;
+  // PI alone: the PT and LL posed are the model's prediction from PI (Le Huec PI-class table)
+  r["patient_prediction"] = s.predicted_from_pi ? Json(
+                                                      "model prediction: PT and LL predicted from PI by the "
+                                                      "Le Huec PI-class table (PMC4303780 Table 3)")
+                                                : Json(nullptr);
   r["solver"] = Json{{"iterations", s.solver.iterations},
                      {"residual", s.solver.residual},
                      {"converged", s.solver.converged}};

@@ -148,3 +148,102 @@ TEST(ThoracicColumn, StacksUpwardAndNarrowsTowardC7) {
 
 }  // namespace
 }  // namespace sagitta::biomech
+
+namespace sagitta::biomech {
+namespace {
+
+using test::defaultModel;
+
+// PI 52 with a lordosis `ll` (PT free): the posture the model balances
+Solution patientWithLordosis(double ll) {
+  ModelInputs in;
+  in.patient.pelvic_incidence_deg = 52.0;
+  in.patient.lumbar_lordosis_deg = ll;
+  return defaultModel().solve(in);
+}
+
+TEST(WholeBodyBalance, NeutralSpinopelvicParametersAreWithinTheNormalAdultSpread) {
+  // Mac-Thiong et al. 2011 (709 asymptomatic adults), reference.md §1.2 [V]: PI 52 +- 10,
+  // PT 12 +- 7, SS 40 +- 8, LL 60 +- 11 (mean +- 1 SD)
+  const Solution s = defaultModel().solve(ModelInputs{});
+  ASSERT_TRUE(s.solver.converged);
+  const ClinicalMeasures& m = s.measures;
+  EXPECT_NEAR(m.pelvic_incidence_deg, 52.0, 10.0);
+  EXPECT_NEAR(m.pelvic_tilt_deg, 12.0, 7.0);
+  EXPECT_NEAR(m.sacral_slope_deg, 40.0, 8.0);
+  EXPECT_NEAR(m.lumbar_lordosis_deg, 60.0, 11.0);
+  EXPECT_NEAR(s.trunk_inclination_deg, 0.0, 0.5);
+}
+
+TEST(WholeBodyBalance, TheLumbarShapeIsNoLongerLockedToTheSacralSlope) {
+  // issue 12: with the trunk held upright at L1, LL - SS was the same in every muscle setting;
+  // now the back extensors and abdominals bend the lumbar spine themselves, so LL - SS moves
+  const ClinicalMeasures base = defaultModel().solve(ModelInputs{}).measures;
+  const double base_gap = base.lumbar_lordosis_deg - base.sacral_slope_deg;
+  ModelInputs ext, abd;
+  test::setGroupTone(ext, MuscleGroup::kBackExtensors, 1.0);
+  test::setGroupTone(abd, MuscleGroup::kAbdominals, 1.0);
+  const ClinicalMeasures e = defaultModel().solve(ext).measures;
+  const ClinicalMeasures a = defaultModel().solve(abd).measures;
+  // the published directions: extensor tone deepens the lordosis, abdominal tone flattens it
+  EXPECT_GT(e.lumbar_lordosis_deg, base.lumbar_lordosis_deg);
+  EXPECT_LT(a.lumbar_lordosis_deg, base.lumbar_lordosis_deg);
+  const double moved = std::max(std::abs(e.lumbar_lordosis_deg - e.sacral_slope_deg - base_gap),
+                                std::abs(a.lumbar_lordosis_deg - a.sacral_slope_deg - base_gap));
+  EXPECT_GT(moved, 0.5);
+}
+
+TEST(WholeBodyBalance, ALordosisTwentyDegreesBelowIncidenceIsCompensatedNotLeanedInto) {
+  // PI - LL = 20 deg: Schwab 2012 [V] grades it "+" to "++"; such patients retrovert the pelvis
+  // and may flex the knees (Le Huec 2019 review; Cheng 2017), and stand with an SVA in the
+  // modifier "+" band, 40-95 mm (Schwab 2012 [V], the SVA grade that goes with that PI-LL [U])
+  const Solution s = patientWithLordosis(32.0);
+  ASSERT_TRUE(s.solver.converged);
+  const Compensation& c = s.balance.compensation;
+  EXPECT_TRUE(c.pelvic_retroversion_deg > kCompensationActive_deg ||
+              c.knee_flexion_deg > kCompensationActive_deg);
+  EXPECT_GT(s.measures.sagittal_vertical_axis_mm, 40.0);
+  EXPECT_LT(s.measures.sagittal_vertical_axis_mm, 95.0);
+  // not a rigid trunk leaning 20-38 deg (the model before issue 12): the thorax within ~10 deg
+  // of upright and the head (C7) within a few degrees of its neutral place over the pelvis
+  EXPECT_LT(std::abs(s.trunk_inclination_deg), 10.0);
+  const ClinicalMeasures& n = defaultModel().solve(ModelInputs{}).measures;
+  const double c7_lean =
+      (s.measures.global_tilt_deg - s.measures.pelvic_tilt_deg) - (n.global_tilt_deg - n.pelvic_tilt_deg);
+  EXPECT_LT(std::abs(c7_lean), 6.0);
+}
+
+TEST(WholeBodyBalance, CompensationsJoinInTheOrderTheLiteratureDescribes) {
+  // Le Huec 2019 review, Cheng 2017: pelvic retroversion first, then less thoracic kyphosis,
+  // then knee flexion. Lower the lordosis step by step and note where each becomes active.
+  double retroversion_at = -1.0, flattening_at = -1.0, knee_at = -1.0;
+  for (double ll = 58.0; ll >= 0.0; ll -= 2.0) {
+    const Solution s = patientWithLordosis(ll);
+    ASSERT_TRUE(s.solver.converged) << ll;
+    const Compensation& c = s.balance.compensation;
+    if (retroversion_at < 0.0 && c.pelvic_retroversion_deg > kCompensationActive_deg) retroversion_at = ll;
+    if (flattening_at < 0.0 && c.thoracic_flattening_deg > kCompensationActive_deg) flattening_at = ll;
+    if (knee_at < 0.0 && c.knee_flexion_deg > kCompensationActive_deg) knee_at = ll;
+  }
+  ASSERT_GT(retroversion_at, 0.0);
+  ASSERT_GT(flattening_at, 0.0);
+  EXPECT_GT(retroversion_at, flattening_at);  // at a higher lordosis: earlier
+  EXPECT_GT(flattening_at, knee_at);          // knee_at stays -1 if the knees never join
+}
+
+TEST(WholeBodyBalance, PelvicIncidenceAloneIsPosedAtThePublishedPrediction) {
+  // Le Huec PI-class table (PMC4303780 Table 3 [V]): PI 70 -> PT 20, LL 72; the report says the
+  // pose is predicted from PI
+  ModelInputs in;
+  in.patient.pelvic_incidence_deg = 70.0;
+  const Solution s = defaultModel().solve(in);
+  EXPECT_TRUE(s.predicted_from_pi);
+  EXPECT_NEAR(s.measures.pelvic_tilt_deg, 20.0, 1e-6);
+  EXPECT_NEAR(s.measures.lumbar_lordosis_deg, 72.0, 1e-6);
+  EXPECT_NEAR(s.measures.pelvic_incidence_deg, s.measures.pelvic_tilt_deg + s.measures.sacral_slope_deg,
+              0.01);
+  EXPECT_FALSE(defaultModel().solve(ModelInputs{}).predicted_from_pi);
+}
+
+}  // namespace
+}  // namespace sagitta::biomech

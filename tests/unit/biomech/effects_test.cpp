@@ -139,7 +139,10 @@ TEST(Effects, LordosisCompensatingAPelvicTiltIsSharedLikeStandingLordosis) {
   in.patient.pelvic_tilt_deg = base.pelvic_tilt_deg - 6.0;
   const ClinicalMeasures m = defaultModel().solve(in).measures;
   const double total = m.lumbar_lordosis_deg - base.lumbar_lordosis_deg;
-  EXPECT_NEAR(total, 6.0, 0.2);  // the thorax stays upright: LL makes up the tilt
+  // the lumbar spine is free (issue 12): the balance of the whole body makes the lordosis take up
+  // most of the tilt, a small trunk lean and thoracic change the rest
+  EXPECT_GT(total, 4.5);
+  EXPECT_LT(total, 7.5);
   const std::array<double, 5> shares = {0.023, 0.117, 0.181, 0.252, 0.427};
   for (std::size_t k = 0; k < 5; ++k) {
     EXPECT_NEAR((m.segmental_lordosis_deg[k] - base.segmental_lordosis_deg[k]) / total, shares[k], 0.03)

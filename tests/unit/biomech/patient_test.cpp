@@ -2,7 +2,9 @@
 // with a clear message when they do not fit together.
 #include <gtest/gtest.h>
 
+#include "biomech/global_balance.h"
 #include "biomech_test_support.h"
+#include "core/error.h"
 
 namespace sagitta::biomech {
 namespace {
@@ -16,7 +18,12 @@ TEST(Patient, PelvicIncidenceIsMorphedToTheGivenValue) {
     const Solution s = defaultModel().solve(in);
     EXPECT_NEAR(s.measures.pelvic_incidence_deg, pi, 0.01) << pi;
     EXPECT_TRUE(s.warnings.empty()) << pi;
-    EXPECT_NEAR(s.trunk_inclination_deg, 0.0, 1e-9);
+    // PI alone: PT and LL are the Le Huec prediction (PMC4303780 Table 3 [V]), and the body
+    // stands balanced on them, the trunk within a few degrees of upright
+    EXPECT_TRUE(s.predicted_from_pi) << pi;
+    EXPECT_NEAR(s.measures.pelvic_tilt_deg, leHuecTheoretical(pi).pelvic_tilt_deg, 1e-6) << pi;
+    EXPECT_NEAR(s.measures.lumbar_lordosis_deg, leHuecTheoretical(pi).lumbar_lordosis_deg, 1e-6) << pi;
+    EXPECT_LT(std::abs(s.trunk_inclination_deg), 4.0) << pi;
   }
 }
 
@@ -75,12 +82,20 @@ TEST(Patient, InconsistentAnglesGiveAClearWarning) {
 }
 
 TEST(Patient, ValuesBeyondTheModelsReachAreLimitedAndSaid) {
-  ModelInputs in;
-  in.patient.pelvic_incidence_deg = 100.0;  // accepted input, beyond the morph
-  const Solution s = defaultModel().solve(in);
-  ASSERT_FALSE(s.warnings.empty());
-  EXPECT_NE(s.warnings[0].find("pelvic incidence"), std::string::npos);
-  EXPECT_LT(s.measures.pelvic_incidence_deg, 100.0);
+  // issue 12: pelvic incidence 30-110 deg is posed; beyond it the input is refused
+  for (double pi : {30.0, 110.0}) {
+    ModelInputs in;
+    in.patient.pelvic_incidence_deg = pi;
+    const Solution s = defaultModel().solve(in);
+    EXPECT_NEAR(s.measures.pelvic_incidence_deg, pi, 0.01) << pi;
+    // no warning about the incidence itself (a lordosis at its range may still be named)
+    for (const std::string& w : s.warnings) EXPECT_EQ(w.find("pelvic incidence"), std::string::npos) << w;
+  }
+  for (double pi : {29.0, 111.0}) {
+    ModelInputs in;
+    in.patient.pelvic_incidence_deg = pi;
+    EXPECT_THROW(in.validate(), InputError) << pi;
+  }
   ModelInputs tilt;
   tilt.patient.pelvic_tilt_deg = 59.0;
   const Solution t = defaultModel().solve(tilt);

@@ -59,12 +59,13 @@ TEST(Slip, TheVertebraRollsIntoKyphosisAsItSlips) {
 }
 
 TEST(Slip, TheSpineAboveRebalancesAndThePelvisRetroverts) {
-  // trunk kept upright: the lumbar lordosis above takes up the slipped vertebra's roll, and the
-  // pelvis tilts back to keep the centre of mass over the hips (slip patients have higher PT:
-  // J Korean Neurosurg Soc 2013, reference.md §2.2 [V])
+  // the lumbar lordosis above takes up the slipped vertebra's roll, and the pelvis tilts back to
+  // keep the body over the feet (slip patients have higher PT: J Korean Neurosurg Soc 2013,
+  // reference.md §2.2 [V]); the trunk is no longer held upright by a constraint, so it may lean
+  // a few degrees, no more
   const Solution none = slip(0.0), half = slip(50.0);
   EXPECT_GT(half.measures.pelvic_tilt_deg, none.measures.pelvic_tilt_deg);
-  EXPECT_NEAR(half.trunk_inclination_deg, 0.0, 1e-9);
+  EXPECT_LT(std::abs(half.trunk_inclination_deg), 6.0);
   EXPECT_GT(half.measures.segmental_lordosis_deg[3], none.measures.segmental_lordosis_deg[3]);  // L4-L5
   EXPECT_LT(half.measures.segmental_lordosis_deg[4], none.measures.segmental_lordosis_deg[4]);  // L5-S1
 }
