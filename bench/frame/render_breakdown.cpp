@@ -9,7 +9,8 @@
 // and read back). Target (issue 16): full-quality 4x MSAA frame <= 2x the floor.
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/frame/sagitta_render_breakdown [frames] [quick]
-// `quick`: the default level of detail only, and only the floor, full-quality and moving frames.
+// `quick`: the default level of detail only, and only the floor, full-quality and moving frames;
+// `moving`: only the moving frame (for a profiler).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -126,7 +127,8 @@ void main() { float d = max(dot(normalize(vn), normalize(vec3(0.3, 0.5, 0.8))), 
 
 int main(int argc, char** argv) {
   const int frames = argc > 1 ? std::max(3, std::atoi(argv[1])) : 20;
-  const bool quick = argc > 2 && std::string(argv[2]) == "quick";
+  const bool moving_only = argc > 2 && std::string(argv[2]) == "moving";
+  const bool quick = moving_only || (argc > 2 && std::string(argv[2]) == "quick");
   render::WindowOptions wo;
   wo.visible = false;
   wo.vsync = false;
@@ -158,6 +160,12 @@ int main(int argc, char** argv) {
       std::printf("  %-58s %7.1f ms\n", what, ms);
       return ms;
     };
+    if (moving_only) {
+      run(
+          "moving frame (half resolution, no MSAA, cached shadows)", 1, [](scene::ViewState&) {}, true,
+          ui::kMovingFrame);
+      continue;
+    }
     const scene::Camera camera0 = session.cameraFor(session.shown().view, 16.0f / 9.0f);
     std::size_t floor_triangles = 0;
     const scene::FrameContent f0 = session.frame(camera0);

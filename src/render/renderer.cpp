@@ -525,7 +525,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   if (settings.xray) {
     drawRadiograph(list, meshes, camera, settings, target);
     drawLines(list, view_proj, viewport_size, settings.line_scale, false);
-    drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+    if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
     glBindVertexArray(0);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
@@ -551,11 +551,26 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
     glClear(GL_DEPTH_BUFFER_BIT);
     drawItems(list, meshes, Pass::kOnTop, view_proj, light_view_proj, camera, settings);
   }
-  drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+  if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
   glBindVertexArray(0);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
   if (resolve) target.resolve();
+}
+
+void Renderer::drawOnTopLines(const scene::DrawList& list, const scene::Camera& camera,
+                              const RenderSettings& settings, RenderTarget& target) {
+  if (target.empty()) return;
+  viewport_ = settings.viewport.z > 0 && settings.viewport.w > 0
+                  ? settings.viewport
+                  : glm::ivec4(0, 0, target.width(), target.height());
+  const glm::vec2 viewport_size(static_cast<float>(viewport_.z), static_cast<float>(viewport_.w));
+  const glm::mat4 view_proj = camera.projectionMatrix(viewport_size.x / viewport_size.y) * camera.view();
+  bindViewport(target);
+  drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+  glBindVertexArray(0);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace sagitta::render

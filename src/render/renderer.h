@@ -42,6 +42,9 @@ struct RenderSettings {
   // The moving frame's low level of detail: meshes drawn with their clustered index lists
   // (GpuMesh), and soft shadows from 4 samples instead of 12.
   bool low_detail = false;
+  // Leave out the overlay lines drawn over everything (DrawList lines with on_top): the moving
+  // frame draws them at full resolution after the upscale (drawOnTopLines).
+  bool skip_on_top_lines = false;
 };
 
 // How strongly a material attenuates X-rays, relative to cortical bone (for the radiograph).
@@ -67,6 +70,10 @@ class Renderer {
   // Draws `source`'s resolved picture over the whole of `target` (bound for drawing),
   // bilinearly scaled and lightly sharpened: the moving frame's upscale.
   void upscale(const RenderTarget& source, RenderTarget& target);
+
+  // Only the list's on-top overlay lines, into `settings.viewport` of `target`, over what it holds.
+  void drawOnTopLines(const scene::DrawList& list, const scene::Camera& camera,
+                      const RenderSettings& settings, RenderTarget& target);
 
   // The key light's direction (unit, toward the light) for a camera: it follows the camera
   // around the vertical axis so every view is lit from the viewer's upper left.

@@ -341,6 +341,7 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
       small_->resize(sw, sh);
     }
     settings.line_scale = ui_scale * static_cast<float>(sh) / static_cast<float>(h);
+    settings.skip_on_top_lines = true;
     for (const Pass& p : passes) {
       const int x0 = p.viewport.x * sw / w, x1 = (p.viewport.x + p.viewport.z) * sw / w;
       settings.viewport = glm::ivec4(x0, 0, x1 - x0, sh);
@@ -348,6 +349,12 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
     }
     small_->resolve();
     renderer.upscale(*small_, target);
+    // the angle lines over everything at full resolution, crisp as in the rest frame
+    settings.line_scale = ui_scale;
+    for (const Pass& p : passes) {
+      settings.viewport = p.viewport;
+      renderer.drawOnTopLines(*p.list, camera, settings, target);
+    }
   } else {
     for (const Pass& p : passes) {
       settings.viewport = p.viewport;
