@@ -78,7 +78,10 @@ void main() {
   if (u_material == kNerve) { wrap = 0.4; spec_strength = 0.3; shininess = 40.0; }
 
   vec3 albedo = u_colour;
-  float shadow = keyShadow(n);
+  // an opaque surface turned away from the key light (beyond the wrap) is in its own shadow: the
+  // shadow map holds both faces of every opaque closed caster, so the 12 samples would all say so
+  bool self_shadowed = dot(n, u_key_dir) < -wrap && u_opacity >= 0.999 && u_shadows != 0 && u_receives_shadow != 0;
+  float shadow = self_shadowed ? 0.0 : keyShadow(n);
 
   // key: warm, wrapped diffuse for a soft bony terminator, shadowed
   float key_diffuse = clamp((dot(n, u_key_dir) + wrap) / (1.0 + wrap), 0.0, 1.0);
