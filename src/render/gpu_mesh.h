@@ -18,7 +18,7 @@ class GpuMesh {
   // Meshes with at least this many triangles get the low level of detail (bones; muscles,
   // rebuilt as the pose changes, are small and keep theirs).
   static constexpr std::size_t kLowDetailMinTriangles = 3000;
-  static constexpr float kLowDetailKeep = 0.25f;  // about this share of the triangles
+  static constexpr float kLowDetailKeep = 0.12f;  // about this share of the triangles
 
   void upload(const anatomy::MeshData& mesh);  // replaces the contents
   void draw(bool low_detail = false) const;

@@ -501,10 +501,6 @@ void Renderer::upscale(const RenderTarget& source, RenderTarget& target) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, source.resolvedTexture());
   upscale_program_.set("u_source", 0);
-  upscale_program_.set("u_texel", glm::vec2(1.0f / static_cast<float>(source.width()),
-                                            1.0f / static_cast<float>(source.height())));
-  // a little crisper than bilinear; none when not scaling up
-  upscale_program_.set("u_sharpen", target.width() > source.width() ? 0.35f : 0.0f);
   glBindVertexArray(empty_vao_.get());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glBindVertexArray(0);

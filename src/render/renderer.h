@@ -40,7 +40,7 @@ struct RenderSettings {
   // redraws it.
   bool reuse_shadow_map = false;
   // The moving frame's low level of detail: meshes drawn with their clustered index lists
-  // (GpuMesh), and soft shadows from 4 samples instead of 12.
+  // (GpuMesh, about an eighth of the triangles), and soft shadows from 4 samples instead of 12.
   bool low_detail = false;
   // Leave out the overlay lines drawn over everything (DrawList lines with on_top): the moving
   // frame draws them at full resolution after the upscale (drawOnTopLines).
@@ -68,7 +68,7 @@ class Renderer {
   const RenderStats& lastStats() const { return stats_; }
 
   // Draws `source`'s resolved picture over the whole of `target` (bound for drawing),
-  // bilinearly scaled and lightly sharpened: the moving frame's upscale.
+  // bilinearly scaled: the moving frame's upscale.
   void upscale(const RenderTarget& source, RenderTarget& target);
 
   // Only the list's on-top overlay lines, into `settings.viewport` of `target`, over what it holds.

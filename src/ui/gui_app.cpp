@@ -54,9 +54,11 @@ namespace {
 
 // Moving frames by default on software renderers (llvmpipe, softpipe, SwiftShader), where a
 // full-quality 1080p frame takes hundreds of milliseconds; never on a GPU, where full quality is
-// cheap. SAGITTA_FLUID=1 or 0 overrides.
-bool fluidByDefault(const std::string& gl_description) {
+// cheap; nor in scripted runs (--exit-after-frames: a GUI test's window PNG is exact) other than
+// the benchmark's orbit. SAGITTA_FLUID=1 or 0 overrides.
+bool fluidByDefault(const std::string& gl_description, bool scripted) {
   if (const char* env = std::getenv("SAGITTA_FLUID"); env != nullptr && *env != '\0') return env[0] != '0';
+  if (scripted) return false;
   for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"}) {
     if (gl_description.find(software) != std::string::npos) return true;
   }
@@ -201,7 +203,9 @@ GuiApp::GuiApp(const GuiOptions& options)
   renderer_.emplace();
   target_.emplace(1, 1, 4);
   moving_target_.emplace(1, 1, 1);
-  fluid_.setEnabled(fluidByDefault(window_.glDescription()));
+  // a scripted run (a GUI test's window PNG) is exact unless it is the benchmark's orbit
+  fluid_.setEnabled(
+      fluidByDefault(window_.glDescription(), hooks_.scripted() && options_.orbit_rad_per_frame == 0.0f));
   composer_.emplace();
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
