@@ -19,6 +19,7 @@ uniform int u_shadows;
 uniform int u_receives_shadow;
 uniform sampler2DShadow u_shadow_map;
 uniform vec2 u_shadow_texel;
+uniform int u_shadow_taps;  // soft-shadow samples: 12, or 4 in the moving frame
 uniform int u_cutaway;      // 1: back faces seen through the cut are drawn as cut surfaces
 
 out vec4 frag_colour;
@@ -29,6 +30,8 @@ const vec2 kPoisson[12] = vec2[](
   vec2(-0.326, -0.406), vec2(-0.840, -0.074), vec2(-0.696, 0.457), vec2(-0.203, 0.621),
   vec2(0.962, -0.195), vec2(0.473, -0.480), vec2(0.519, 0.767), vec2(0.185, -0.893),
   vec2(0.507, 0.064), vec2(0.896, 0.412), vec2(-0.322, -0.933), vec2(-0.792, -0.598));
+// the moving frame's 4 samples: a rotated grid, balanced around the centre
+const vec2 kGrid4[4] = vec2[](vec2(-0.25, -0.75), vec2(0.75, -0.25), vec2(0.25, 0.75), vec2(-0.75, 0.25));
 
 float keyShadow(vec3 n) {
   if (u_shadows == 0 || u_receives_shadow == 0) return 1.0;
@@ -37,10 +40,11 @@ float keyShadow(vec3 n) {
   float slope = 1.0 - clamp(dot(n, u_key_dir), 0.0, 1.0);
   float bias = 0.0008 + 0.0025 * slope;
   float lit = 0.0;
-  for (int i = 0; i < 12; ++i) {
-    lit += texture(u_shadow_map, vec3(p.xy + kPoisson[i] * u_shadow_texel * 2.5, p.z - bias));
+  for (int i = 0; i < u_shadow_taps; ++i) {
+    vec2 offset = u_shadow_taps == 4 ? kGrid4[i & 3] : kPoisson[i];
+    lit += texture(u_shadow_map, vec3(p.xy + offset * u_shadow_texel * 2.5, p.z - bias));
   }
-  return lit / 12.0;
+  return lit / float(u_shadow_taps);
 }
 
 // The inside of a closed surface seen through the cut plane: a flat, lighter section colour
@@ -74,7 +78,10 @@ void main() {
   if (u_material == kNerve) { wrap = 0.4; spec_strength = 0.3; shininess = 40.0; }
 
   vec3 albedo = u_colour;
-  float shadow = keyShadow(n);
+  // an opaque surface turned away from the key light (beyond the wrap) is in its own shadow: the
+  // shadow map holds both faces of every opaque closed caster, so the 12 samples would all say so
+  bool self_shadowed = dot(n, u_key_dir) < -wrap && u_opacity >= 0.999 && u_shadows != 0 && u_receives_shadow != 0;
+  float shadow = self_shadowed ? 0.0 : keyShadow(n);
 
   // key: warm, wrapped diffuse for a soft bony terminator, shadowed
   float key_diffuse = clamp((dot(n, u_key_dir) + wrap) / (1.0 + wrap), 0.0, 1.0);

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "render/mesh_simplify.h"
+
 namespace sagitta::render {
 
 GpuMesh::GpuMesh(const anatomy::MeshData& mesh) {
@@ -57,17 +59,34 @@ void GpuMesh::upload(const anatomy::MeshData& mesh) {
     glDisableVertexAttribArray(3);
   }
 
+  std::vector<std::uint32_t> low;
+  if (mesh.indices.size() / 3 >= kLowDetailMinTriangles)
+    low = clusteredIndices(mesh, clusterCellFor(mesh, kLowDetailKeep));
+  if (low.size() >= mesh.indices.size()) low.clear();  // nothing gained
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.get());
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)),
-               mesh.indices.data(), GL_STATIC_DRAW);
+  const std::size_t full_bytes = mesh.indices.size() * sizeof(std::uint32_t);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+               static_cast<GLsizeiptr>(full_bytes + low.size() * sizeof(std::uint32_t)), nullptr,
+               GL_STATIC_DRAW);
+  glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(full_bytes), mesh.indices.data());
+  if (!low.empty()) {
+    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(full_bytes),
+                    static_cast<GLsizeiptr>(low.size() * sizeof(std::uint32_t)), low.data());
+  }
   index_count_ = static_cast<GLsizei>(mesh.indices.size());
+  low_count_ = static_cast<GLsizei>(low.size());
   glBindVertexArray(0);
 }
 
-void GpuMesh::draw() const {
+void GpuMesh::draw(bool low_detail) const {
   if (index_count_ == 0) return;
   glBindVertexArray(vao_.get());
-  glDrawElements(GL_TRIANGLES, index_count_, GL_UNSIGNED_INT, nullptr);
+  if (low_detail && low_count_ > 0) {
+    glDrawElements(GL_TRIANGLES, low_count_, GL_UNSIGNED_INT,
+                   reinterpret_cast<void*>(static_cast<std::size_t>(index_count_) * sizeof(std::uint32_t)));
+  } else {
+    glDrawElements(GL_TRIANGLES, index_count_, GL_UNSIGNED_INT, nullptr);
+  }
 }
 
 }  // namespace sagitta::render

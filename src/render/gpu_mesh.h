@@ -1,7 +1,9 @@
 // A mesh uploaded to the GPU: interleaved position + normal, optional skinning attributes,
-// 32-bit indices.
+// 32-bit indices; meshes of many triangles also get a low level of detail (a second, clustered
+// index list over the same vertices, render/mesh_simplify.h) for the moving frame.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "anatomy/mesh.h"
@@ -13,10 +15,17 @@ class GpuMesh {
  public:
   GpuMesh() = default;
   explicit GpuMesh(const anatomy::MeshData& mesh);
+  // Meshes with at least this many triangles get the low level of detail (bones; muscles,
+  // rebuilt as the pose changes, are small and keep theirs).
+  static constexpr std::size_t kLowDetailMinTriangles = 3000;
+  static constexpr float kLowDetailKeep = 0.12f;  // about this share of the triangles
+
   void upload(const anatomy::MeshData& mesh);  // replaces the contents
-  void draw() const;
+  void draw(bool low_detail = false) const;
   bool skinned() const { return skinned_; }
-  GLsizei indexCount() const { return index_count_; }
+  GLsizei indexCount(bool low_detail = false) const {
+    return low_detail && low_count_ > 0 ? low_count_ : index_count_;
+  }
 
  private:
   VertexArray vao_;
@@ -24,6 +33,7 @@ class GpuMesh {
   Buffer skin_;
   Buffer indices_;
   GLsizei index_count_ = 0;
+  GLsizei low_count_ = 0;  // the low level of detail's indices follow the full ones
   bool skinned_ = false;
 };
 

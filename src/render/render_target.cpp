@@ -43,25 +43,7 @@ void RenderTarget::allocate() {
     throw GraphicsError("the graphics driver cannot draw an image of " + std::to_string(width_) + "×" +
                         std::to_string(height_) + " pixels (its limit is " + std::to_string(limit) + ")");
   }
-  msaa_fbo_ = makeFramebuffer();
-  msaa_colour_ = makeRenderbuffer();
-  msaa_depth_ = makeRenderbuffer();
-  // one sample means no MSAA: a "multisampled" buffer with 1 sample may be rounded up by the
-  // driver (Mesa gives 4), so use plain storage
-  const GLsizei samples = samples_ > 1 ? samples_ : 0;
-  glBindRenderbuffer(GL_RENDERBUFFER, msaa_colour_.get());
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, width_, height_);
-  glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_.get());
-  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, width_, height_);
-  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_colour_.get());
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaa_depth_.get());
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    throw GraphicsError("the graphics driver cannot create a multisampled framebuffer of " +
-                        std::to_string(width_) + "×" + std::to_string(height_));
-  }
-
+  // the resolved colour texture (what the GUI shows and headless commands read)
   resolved_fbo_ = makeFramebuffer();
   resolved_colour_ = makeTexture();
   glBindTexture(GL_TEXTURE_2D, resolved_colour_.get());
@@ -78,6 +60,33 @@ void RenderTarget::allocate() {
     throw GraphicsError("the graphics driver cannot create a framebuffer of " + std::to_string(width_) + "×" +
                         std::to_string(height_));
   }
+
+  // the framebuffer drawn into: multisampled colour + depth, or, with one sample, the resolved
+  // texture itself + depth, so that resolving costs no copy
+  msaa_fbo_ = makeFramebuffer();
+  msaa_colour_ = Renderbuffer();
+  msaa_depth_ = makeRenderbuffer();
+  // one sample means no MSAA: a "multisampled" buffer with 1 sample may be rounded up by the
+  // driver (Mesa gives 4), so use plain storage
+  const GLsizei samples = samples_ > 1 ? samples_ : 0;
+  glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_.get());
+  glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, width_, height_);
+  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());
+  if (samples > 0) {
+    msaa_colour_ = makeRenderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_colour_.get());
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, width_, height_);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_colour_.get());
+  } else {
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, resolved_colour_.get(), 0);
+  }
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msaa_depth_.get());
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    throw GraphicsError("the graphics driver cannot create a multisampled framebuffer of " +
+                        std::to_string(width_) + "×" + std::to_string(height_));
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 void RenderTarget::bindForDrawing() const {
@@ -86,7 +95,7 @@ void RenderTarget::bindForDrawing() const {
 }
 
 void RenderTarget::resolve() const {
-  if (empty()) return;
+  if (empty() || samples_ <= 1) return;  // one sample: drawn straight into the resolved texture
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_.get());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolved_fbo_.get());
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);

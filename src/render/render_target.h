@@ -1,5 +1,6 @@
 // An offscreen framebuffer the 3D view is drawn into: multisampled colour + depth/stencil,
-// resolved into a single-sample RGBA8 texture that the GUI shows and headless commands read.
+// resolved into a single-sample RGBA8 texture that the GUI shows and headless commands read
+// (with one sample, drawing goes straight into that texture and resolving is free).
 // Any size from 1×1 to the driver's limit; a 0×0 request (a minimised window) keeps the old
 // buffers and reports `empty()` so callers skip drawing instead of raising GL errors.
 #pragma once

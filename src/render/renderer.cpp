@@ -52,13 +52,24 @@ Renderer::Renderer()
       shadow_program_(buildProgram("shadow.vert", "shadow.frag")),
       background_program_(buildProgram("background.vert", "background.frag")),
       grid_program_(buildProgram("grid.vert", "grid.frag")),
-      lines_program_(buildProgram("lines.vert", "lines.frag", "lines.geom")),
+      lines_program_(buildProgram("lines.vert", "lines.frag")),
       xray_accumulate_program_(buildProgram("xray_accumulate.vert", "xray_accumulate.frag")),
       xray_composite_program_(buildProgram("background.vert", "xray_composite.frag")),
+      upscale_program_(buildProgram("background.vert", "upscale.frag")),
       empty_vao_(makeVertexArray()),
       floor_quad_(unitFloorQuad()),
       lines_vao_(makeVertexArray()),
-      lines_vbo_(makeBuffer()) {}
+      lines_vbo_(makeBuffer()),
+      lines_corners_(makeBuffer()) {
+  // the lines' quads: one static strip of four corners (end, side), instanced per line
+  const float corners[8] = {0.0f, -1.0f, 0.0f, 1.0f, 1.0f, -1.0f, 1.0f, 1.0f};
+  glBindVertexArray(lines_vao_.get());
+  glBindBuffer(GL_ARRAY_BUFFER, lines_corners_.get());
+  glBufferData(GL_ARRAY_BUFFER, sizeof(corners), corners, GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindVertexArray(0);
+}
 
 float xrayDensity(scene::Material material) {
   // relative linear attenuation at diagnostic energies, cortical bone = 1 (rough textbook
@@ -96,10 +107,18 @@ glm::vec3 Renderer::keyLightDirection(const scene::Camera& camera) {
 const GpuMesh& Renderer::gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes) {
   CachedMesh& c = gpu_meshes_[id];
   if (c.version != meshes.version(id)) {
-    c.gpu.upload(meshes.mesh(id));
+    const anatomy::MeshData& mesh = meshes.mesh(id);
+    c.gpu.upload(mesh);
+    const anatomy::Bounds b = anatomy::boundsOf(mesh);
+    c.centre = b.valid ? b.centre() : glm::vec3(0.0f);
     c.version = meshes.version(id);
   }
   return c.gpu;
+}
+
+glm::vec3 Renderer::centreOf(scene::MeshId id, const scene::MeshLibrary& meshes) {
+  (void)gpuMesh(id, meshes);
+  return gpu_meshes_[id].centre;
 }
 
 void Renderer::drawBackground(const RenderSettings& settings) {
@@ -146,6 +165,9 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
     shadow_key_ = 0;
   }
 
+  // the moving frame keeps the shadows it has (they catch up when the view rests)
+  if (settings.reuse_shadow_map && shadow_key_ != 0) return shadow_light_view_proj_;
+
   // an orthographic box around the scene and the floor under it, seen from the key light
   const anatomy::Bounds& b = list.bounds;
   const glm::vec3 centre =
@@ -174,6 +196,7 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   }
   if (key == shadow_key_) return light_view_proj;
   shadow_key_ = key;
+  shadow_light_view_proj_ = light_view_proj;
   stats_.shadow_map_redrawn = true;
 
   glBindFramebuffer(GL_FRAMEBUFFER, shadow_fbo_.get());
@@ -219,6 +242,21 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
   }
   if (items.empty()) return;
   const glm::vec3 eye = camera.eye();
+  if (pass == Pass::kOpaque) {
+    // near to far: the depth test then rejects hidden surfaces before they are shaded (what
+    // llvmpipe spends most of a frame on), e.g. the bones behind the near side's muscles
+    std::vector<std::pair<float, const scene::DrawItem*>> by_depth;
+    by_depth.reserve(items.size());
+    for (const scene::DrawItem* item : items) {
+      const glm::vec3 centre = item->skin >= 0
+                                   ? centreOf(item->mesh, meshes)
+                                   : glm::vec3(item->model * glm::vec4(centreOf(item->mesh, meshes), 1.0f));
+      by_depth.emplace_back(glm::dot(centre - eye, camera.forward()), item);
+    }
+    std::stable_sort(by_depth.begin(), by_depth.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < items.size(); ++i) items[i] = by_depth[i].second;
+  }
   if (transparent) {
     // back to front by the distance of each item's origin (good enough for a few layers)
     std::stable_sort(items.begin(), items.end(), [&](const scene::DrawItem* a, const scene::DrawItem* b) {
@@ -239,6 +277,7 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
   mesh_program_.set("u_fill_dir", fill);
   mesh_program_.set("u_rim_dir", rim);
   mesh_program_.set("u_shadows", settings.shadows ? 1 : 0);
+  mesh_program_.set("u_shadow_taps", settings.low_detail ? 4 : 12);
   mesh_program_.set("u_shadow_texel", glm::vec2(1.0f / static_cast<float>(std::max(shadow_size_, 1))));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());
@@ -283,15 +322,15 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
       // inner faces first, then outer, so a translucent shell composites in order
       glEnable(GL_CULL_FACE);
       glCullFace(GL_FRONT);
-      gpu.draw();
+      gpu.draw(settings.low_detail);
       glCullFace(GL_BACK);
-      gpu.draw();
+      gpu.draw(settings.low_detail);
       stats_.draw_calls += 2;
     } else {
-      gpu.draw();
+      gpu.draw(settings.low_detail);
       ++stats_.draw_calls;
     }
-    stats_.triangles += static_cast<std::size_t>(gpu.indexCount() / 3);
+    stats_.triangles += static_cast<std::size_t>(gpu.indexCount(settings.low_detail) / 3);
   }
   glDisable(GL_CULL_FACE);
   glDisable(GL_CLIP_DISTANCE0);
@@ -406,31 +445,35 @@ void Renderer::bindViewport(const RenderTarget& target) const {
 
 void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj, glm::vec2 viewport_size,
                          float line_scale, bool on_top) {
-  struct LineVertex {
-    glm::vec3 position;
+  // one instance per line, no tessellation on the CPU and no geometry shader: the vertex
+  // shader widens each line's quad on screen
+  struct LineInstance {
+    glm::vec3 a, b;
     glm::vec4 colour;
     glm::vec2 width_dash;
   };
-  std::vector<LineVertex> vertices;
+  std::vector<LineInstance> instances;
+  instances.reserve(list.lines.size());
   for (const scene::Line& l : list.lines) {
     if (l.on_top != on_top) continue;
-    const glm::vec2 wd(std::max(1.0f, l.width_px * line_scale), l.dashed ? 1.0f : 0.0f);
-    vertices.push_back({l.a, l.colour, wd});
-    vertices.push_back({l.b, l.colour, wd});
+    instances.push_back(
+        {l.a, l.b, l.colour, glm::vec2(std::max(1.0f, l.width_px * line_scale), l.dashed ? 1.0f : 0.0f)});
   }
-  if (vertices.empty()) return;
+  if (instances.empty()) return;
   glBindVertexArray(lines_vao_.get());
   glBindBuffer(GL_ARRAY_BUFFER, lines_vbo_.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(LineVertex)),
-               vertices.data(), GL_STREAM_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(LineVertex), nullptr);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
-                        reinterpret_cast<void*>(offsetof(LineVertex, colour)));
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(LineVertex),
-                        reinterpret_cast<void*>(offsetof(LineVertex, width_dash)));
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(LineInstance)),
+               instances.data(), GL_STREAM_DRAW);
+  const auto attribute = [](GLuint index, GLint n, std::size_t offset) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, n, GL_FLOAT, GL_FALSE, sizeof(LineInstance),
+                          reinterpret_cast<void*>(offset));
+    glVertexAttribDivisor(index, 1);
+  };
+  attribute(1, 3, offsetof(LineInstance, a));
+  attribute(2, 3, offsetof(LineInstance, b));
+  attribute(3, 4, offsetof(LineInstance, colour));
+  attribute(4, 2, offsetof(LineInstance, width_dash));
   if (on_top) {
     glDisable(GL_DEPTH_TEST);
   } else {
@@ -442,9 +485,25 @@ void Renderer::drawLines(const scene::DrawList& list, const glm::mat4& view_proj
   lines_program_.use();
   lines_program_.set("u_view_proj", view_proj);
   lines_program_.set("u_viewport", viewport_size);
-  glDrawArrays(GL_LINES, 0, static_cast<GLsizei>(vertices.size()));
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(instances.size()));
   ++stats_.draw_calls;
   glDepthMask(GL_TRUE);
+  glEnable(GL_DEPTH_TEST);
+}
+
+void Renderer::upscale(const RenderTarget& source, RenderTarget& target) {
+  if (source.empty() || target.empty()) return;
+  target.bindForDrawing();
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  upscale_program_.use();
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, source.resolvedTexture());
+  upscale_program_.set("u_source", 0);
+  glBindVertexArray(empty_vao_.get());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
   glEnable(GL_DEPTH_TEST);
 }
 
@@ -462,7 +521,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   if (settings.xray) {
     drawRadiograph(list, meshes, camera, settings, target);
     drawLines(list, view_proj, viewport_size, settings.line_scale, false);
-    drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+    if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
     glBindVertexArray(0);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
@@ -488,11 +547,26 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
     glClear(GL_DEPTH_BUFFER_BIT);
     drawItems(list, meshes, Pass::kOnTop, view_proj, light_view_proj, camera, settings);
   }
-  drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+  if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
   glBindVertexArray(0);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
   if (resolve) target.resolve();
+}
+
+void Renderer::drawOnTopLines(const scene::DrawList& list, const scene::Camera& camera,
+                              const RenderSettings& settings, RenderTarget& target) {
+  if (target.empty()) return;
+  viewport_ = settings.viewport.z > 0 && settings.viewport.w > 0
+                  ? settings.viewport
+                  : glm::ivec4(0, 0, target.width(), target.height());
+  const glm::vec2 viewport_size(static_cast<float>(viewport_.z), static_cast<float>(viewport_.w));
+  const glm::mat4 view_proj = camera.projectionMatrix(viewport_size.x / viewport_size.y) * camera.view();
+  bindViewport(target);
+  drawLines(list, view_proj, viewport_size, settings.line_scale, true);
+  glBindVertexArray(0);
+  glDisable(GL_BLEND);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace sagitta::render

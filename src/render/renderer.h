@@ -35,6 +35,16 @@ struct RenderSettings {
   // Overlay line widths are given for a 1080-pixel-high picture at 100 % UI scale; this scales
   // them (the same picture at any size, wider lines on a projector).
   float line_scale = 1.0f;
+  // The moving frame (see docs/ARCHITECTURE.md, "Fluid on software rendering"): keep the shadow
+  // map drawn last even when the key light or the shadow casters moved since; a view at rest
+  // redraws it.
+  bool reuse_shadow_map = false;
+  // The moving frame's low level of detail: meshes drawn with their clustered index lists
+  // (GpuMesh, about an eighth of the triangles), and soft shadows from 4 samples instead of 12.
+  bool low_detail = false;
+  // Leave out the overlay lines drawn over everything (DrawList lines with on_top): the moving
+  // frame draws them at full resolution after the upscale (drawOnTopLines).
+  bool skip_on_top_lines = false;
 };
 
 // How strongly a material attenuates X-rays, relative to cortical bone (for the radiograph).
@@ -57,6 +67,14 @@ class Renderer {
               const RenderSettings& settings, RenderTarget& target, bool resolve = true);
   const RenderStats& lastStats() const { return stats_; }
 
+  // Draws `source`'s resolved picture over the whole of `target` (bound for drawing),
+  // bilinearly scaled: the moving frame's upscale.
+  void upscale(const RenderTarget& source, RenderTarget& target);
+
+  // Only the list's on-top overlay lines, into `settings.viewport` of `target`, over what it holds.
+  void drawOnTopLines(const scene::DrawList& list, const scene::Camera& camera,
+                      const RenderSettings& settings, RenderTarget& target);
+
   // The key light's direction (unit, toward the light) for a camera: it follows the camera
   // around the vertical axis so every view is lit from the viewer's upper left.
   static glm::vec3 keyLightDirection(const scene::Camera& camera);
@@ -65,8 +83,10 @@ class Renderer {
   struct CachedMesh {
     GpuMesh gpu;
     std::uint64_t version = 0;
+    glm::vec3 centre{0.0f};  // of the mesh's bounds, in its own frame
   };
   const GpuMesh& gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes);
+  glm::vec3 centreOf(scene::MeshId id, const scene::MeshLibrary& meshes);
   void drawBackground(const RenderSettings& settings);
   glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes,
                             const glm::vec3& key_dir, const RenderSettings& settings);
@@ -89,6 +109,7 @@ class Renderer {
   ShaderProgram lines_program_;
   ShaderProgram xray_accumulate_program_;
   ShaderProgram xray_composite_program_;
+  ShaderProgram upscale_program_;
   Framebuffer xray_fbo_;
   Texture xray_thickness_;
   glm::ivec2 xray_size_{0};
@@ -96,13 +117,15 @@ class Renderer {
   VertexArray empty_vao_;
   GpuMesh floor_quad_;
   VertexArray lines_vao_;
-  Buffer lines_vbo_;
+  Buffer lines_vbo_;      // per-line instances
+  Buffer lines_corners_;  // the static quad strip
 
   Framebuffer shadow_fbo_;
   Texture shadow_depth_;
   int shadow_size_ = 0;
   std::uint64_t shadow_key_ = 0;
   glm::mat4 light_view_proj_{1.0f};
+  glm::mat4 shadow_light_view_proj_{1.0f};  // the light the shadow map was drawn from
 
   std::unordered_map<scene::MeshId, CachedMesh> gpu_meshes_;
   RenderStats stats_;

@@ -44,7 +44,9 @@ void FrameHooks::frameStarts() {
 }
 
 void FrameHooks::moveCamera(scene::Camera& camera) const {
-  if (options_.orbit_rad_per_frame != 0.0f) camera.orbit(options_.orbit_rad_per_frame, 0.0f);
+  if (options_.orbit_rad_per_frame == 0.0f) return;
+  if (options_.orbit_frames > 0 && frames_ >= options_.orbit_frames) return;  // the view rests
+  camera.orbit(options_.orbit_rad_per_frame, 0.0f);
 }
 
 void FrameHooks::pictureDrawn(const glm::ivec2& framebuffer) const {

@@ -37,6 +37,7 @@
 #include "ui/camera_controller.h"
 #include "ui/commands.h"
 #include "ui/file_dialog.h"
+#include "ui/fluid_policy.h"
 #include "ui/frame_hooks.h"
 #include "ui/live_recorder.h"
 #include "ui/menus.h"
@@ -50,6 +51,19 @@
 
 namespace sagitta::ui {
 namespace {
+
+// Moving frames by default on software renderers (llvmpipe, softpipe, SwiftShader), where a
+// full-quality 1080p frame takes hundreds of milliseconds; never on a GPU, where full quality is
+// cheap; nor in scripted runs (--exit-after-frames: a GUI test's window PNG is exact) other than
+// the benchmark's orbit. SAGITTA_FLUID=1 or 0 overrides.
+bool fluidByDefault(const std::string& gl_description, bool scripted) {
+  if (const char* env = std::getenv("SAGITTA_FLUID"); env != nullptr && *env != '\0') return env[0] != '0';
+  if (scripted) return false;
+  for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"}) {
+    if (gl_description.find(software) != std::string::npos) return true;
+  }
+  return false;
+}
 
 render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   render::WindowOptions w;
@@ -122,7 +136,8 @@ class GuiApp final : public CommandHost {
   std::string ini_path_;
   render::Window window_;
   std::optional<render::Renderer> renderer_;
-  std::optional<render::RenderTarget> target_;
+  std::optional<render::RenderTarget> target_;         // the 3D view, full quality (4x MSAA)
+  std::optional<render::RenderTarget> moving_target_;  // the moving frame (single sample)
   std::optional<ViewComposer> composer_;
   std::optional<scene::Session> session_;
   std::optional<AppState> app_;
@@ -149,6 +164,7 @@ class GuiApp final : public CommandHost {
   FrameHooks hooks_;
   PhaseTimer timer_;
   std::uint64_t view_key_ = 0;  // what the 3D view last drew (see renderViewport)
+  FluidPolicy fluid_;           // moving frames while the view moves on a software renderer
   int idle_frames_ = 0;
 };
 
@@ -186,6 +202,10 @@ GuiApp::GuiApp(const GuiOptions& options)
                : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
   renderer_.emplace();
   target_.emplace(1, 1, 4);
+  moving_target_.emplace(1, 1, 1);
+  // a scripted run (a GUI test's window PNG) is exact unless it is the benchmark's orbit
+  fluid_.setEnabled(
+      fluidByDefault(window_.glDescription(), hooks_.scripted() && options_.orbit_rad_per_frame == 0.0f));
   composer_.emplace();
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
@@ -227,6 +247,7 @@ GuiApp::~GuiApp() {
   session_.reset();
   composer_.reset();
   target_.reset();
+  moving_target_.reset();
   renderer_.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -425,6 +446,7 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   target_->resize(w, h);
   if (target_->empty()) {
     view_key_ = 0;  // nothing drawn: a live recording of another size draws for itself
+    fluid_.forget();
     return;
   }
   const scene::ViewState& view = session_->shown().view;
@@ -447,11 +469,21 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   hashInto(key, &scale_, sizeof(scale_));
   const glm::ivec2 size(w, h);
   hashInto(key, &size, sizeof(size));
-  if (key == view_key_) return;
+  // while it moves on a software renderer, the cheap moving frame; at rest, full quality
+  // (FluidPolicy); a live recording of the view always gets full quality
+  const bool exact = recorder_ != nullptr;
+  const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
+  if (draw == FluidPolicy::Draw::kNothing) return;
   const scene::FrameContent frame = session_->frame(app_->camera, app_->highlight);
   timer_.lap("scene (solve, muscles)");
-  composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
+  if (draw == FluidPolicy::Draw::kMoving) {
+    moving_target_->resize(w, h);
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_,
+                            *moving_target_, kMovingFrame);
+  } else {
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
+  }
 }
 
 void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
@@ -464,10 +496,11 @@ void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) con
   const ImGuiIO& io = ImGui::GetIO();
   const int x0 = static_cast<int>(std::lround(rect.min.x * io.DisplayFramebufferScale.x));
   const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * io.DisplayFramebufferScale.y));
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, target_->resolvedFramebuffer());
+  const render::RenderTarget& shown = fluid_.showingMovingFrame() ? *moving_target_ : *target_;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, shown.resolvedFramebuffer());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  glBlitFramebuffer(0, 0, target_->width(), target_->height(), x0, y0, x0 + target_->width(),
-                    y0 + target_->height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, shown.width(), shown.height(), x0, y0, x0 + shown.width(), y0 + shown.height(),
+                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -647,6 +680,7 @@ int GuiApp::run() {
     // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
     renderViewport(rect);
     timer_.lap("3D view (GL)", true);
+    if (options_.stats != nullptr) options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
     presentViewport(rect, *fb);
     // 6. the panels on top; a recording takes its frame before the buffers swap
     if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -667,7 +701,7 @@ int GuiApp::run() {
 std::optional<glm::ivec2> GuiApp::pollInput() {
   // ImGui gets a few frames after each event to settle hovers, then the loop sleeps until input
   const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
-                    timeline_panel_.playing();
+                    timeline_panel_.playing() || fluid_.pending();
   if (!busy && idle_frames_ > 4) {
     glfwWaitEventsTimeout(0.5);
     idle_frames_ = 0;

@@ -12,8 +12,9 @@ namespace sagitta::ui {
 
 // Frame timings a benchmark asks for.
 struct FrameStats {
-  std::vector<double> frame_ms;  // CPU+GPU time of each frame (glFinish before the clock stops)
-  double first_frame_s = 0.0;    // from process start to the first frame on screen
+  std::vector<double> frame_ms;    // CPU+GPU time of each frame (glFinish before the clock stops)
+  std::vector<bool> full_quality;  // per frame: the 3D view on screen is full quality (not a moving frame)
+  double first_frame_s = 0.0;      // from process start to the first frame on screen
   double peak_resident_mib = 0.0;
   std::string gl;  // renderer description
 };
@@ -28,7 +29,8 @@ struct GuiOptions {
   std::optional<glm::ivec2> window_size;  // instead of the remembered size
   bool vsync = true;
   bool panels = true;             // false: the 3D view alone, no ImGui overlay
-  float orbit_rad_per_frame = 0;  // turn the camera every frame (forces a full redraw)
+  float orbit_rad_per_frame = 0;  // turn the camera every frame (forces a redraw)
+  int orbit_frames = 0;           // > 0: turn it during the first N frames only, then rest
   FrameStats* stats = nullptr;    // filled when given (glFinish each frame for honest timing)
   // GUI tests: where named widgets are (JSON, rewritten every few frames), and the document
   // and measures at exit

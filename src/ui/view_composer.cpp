@@ -293,7 +293,8 @@ render::RenderSettings renderSettingsFor(const scene::ViewState& view) {
 
 void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameContent& frame,
                                 const scene::MeshLibrary& meshes, const scene::Camera& camera,
-                                const scene::ViewState& view, float ui_scale, render::RenderTarget& target) {
+                                const scene::ViewState& view, float ui_scale, render::RenderTarget& target,
+                                const FrameQuality& quality) {
   if (target.empty()) return;
   render::RenderSettings settings = renderSettingsFor(view);
   scene::ViewState cut_view = view;
@@ -326,9 +327,39 @@ void ViewComposer::composeFrame(render::Renderer& renderer, const scene::FrameCo
   } else {
     passes.push_back({&frame.list, glm::ivec4(0, 0, w, h), text});
   }
-  for (const Pass& p : passes) {
-    settings.viewport = p.viewport;
-    renderer.render(*p.list, meshes, camera, settings, target, false);
+  settings.reuse_shadow_map = quality.reuse_shadow_map;
+  settings.low_detail = quality.low_detail;
+  if (quality.resolution_scale < 1.0f) {
+    // the moving frame: the 3D passes into a smaller single-sample picture, scaled up into the
+    // target; overlay line widths scale with it so they look the same after the upscale
+    const float s = std::max(quality.resolution_scale, 0.1f);
+    const int sw = std::max(1, static_cast<int>(std::lround(static_cast<float>(w) * s)));
+    const int sh = std::max(1, static_cast<int>(std::lround(static_cast<float>(h) * s)));
+    if (!small_) {
+      small_ = std::make_unique<render::RenderTarget>(sw, sh, 1);
+    } else {
+      small_->resize(sw, sh);
+    }
+    settings.line_scale = ui_scale * static_cast<float>(sh) / static_cast<float>(h);
+    settings.skip_on_top_lines = true;
+    for (const Pass& p : passes) {
+      const int x0 = p.viewport.x * sw / w, x1 = (p.viewport.x + p.viewport.z) * sw / w;
+      settings.viewport = glm::ivec4(x0, 0, x1 - x0, sh);
+      renderer.render(*p.list, meshes, camera, settings, *small_, false);
+    }
+    small_->resolve();
+    renderer.upscale(*small_, target);
+    // the angle lines over everything at full resolution, crisp as in the rest frame
+    settings.line_scale = ui_scale;
+    for (const Pass& p : passes) {
+      settings.viewport = p.viewport;
+      renderer.drawOnTopLines(*p.list, camera, settings, target);
+    }
+  } else {
+    for (const Pass& p : passes) {
+      settings.viewport = p.viewport;
+      renderer.render(*p.list, meshes, camera, settings, target, false);
+    }
   }
   drawOverlays(passes, camera, style, target);
 }

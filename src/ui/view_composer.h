@@ -4,6 +4,7 @@
 // and every path produces the same picture.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,18 @@ class FontLadder {
   std::vector<std::pair<float, ImFont*>> regular_, bold_;
 };
 
+// How a frame is drawn. Full quality for screenshots, clips and a view at rest; the moving
+// frame while the camera or the pose moves on a slow (software) renderer: the 3D part at a
+// fraction of the resolution without MSAA (draw into a single-sample target), upscaled, with the
+// cached shadow map; labels and text stay at full resolution. docs/ARCHITECTURE.md has the policy.
+struct FrameQuality {
+  float resolution_scale = 1.0f;  // < 1: the 3D view drawn this much smaller, then upscaled
+  bool reuse_shadow_map = false;
+  bool low_detail = false;  // clustered meshes and 4-sample soft shadows (RenderSettings)
+  bool full() const { return resolution_scale >= 1.0f && !reuse_shadow_map && !low_detail; }
+};
+inline constexpr FrameQuality kMovingFrame{0.5f, true, true};
+
 class ViewComposer {
  public:
   ViewComposer();
@@ -64,7 +77,8 @@ class ViewComposer {
   // the text size for this picture (UI scale, or picture height / 1080 headless).
   void composeFrame(render::Renderer& renderer, const scene::FrameContent& frame,
                     const scene::MeshLibrary& meshes, const scene::Camera& camera,
-                    const scene::ViewState& view, float ui_scale, render::RenderTarget& target);
+                    const scene::ViewState& view, float ui_scale, render::RenderTarget& target,
+                    const FrameQuality& quality = {});
 
  private:
   struct Pass {
@@ -77,6 +91,7 @@ class ViewComposer {
 
   ImGuiContext* context_ = nullptr;
   FontLadder fonts_;
+  std::unique_ptr<render::RenderTarget> small_;  // the moving frame's 3D view, before the upscale
 };
 
 // Renderer settings for a view state (the part of the picture a view state decides).
