@@ -2,10 +2,10 @@
 # The two quick-start commands (README.md):
 #   scripts/dev.sh app [ARGS...]   install what is missing, build, launch Sagitta on the built-in model
 #   scripts/dev.sh test            install what is missing, check formatting, build, run every test,
-#                                  then build the unit tests with ASan + UBSan and clang-tidy 14
-#                                  (as errors) in build-asan/ (preset "asan-ubsan") and run them
-#                                  (CI runs exactly this: .ci/run; SAGITTA_ASAN=0 skips the
-#                                  sanitizer step locally, README "Tests")
+#                                  (CI runs exactly this: .ci/run). With SAGITTA_ASAN=1 it then
+#                                  builds the unit tests with ASan + UBSan and clang-tidy 14 (as
+#                                  errors) in build-asan/ (preset "asan-ubsan") and runs them
+#                                  (README "Tests": not yet in CI)
 # The build lives in build/ (CMake preset "dev": optimised, warnings are errors).
 #   scripts/dev.sh web             install what the web build needs, bake the assets with the
 #                                  native build (build/web-assets), build the page into
@@ -60,7 +60,7 @@ with_display() {
 
 if [ "$what" = test ]; then
   with_display ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
-  if [ "${SAGITTA_ASAN:-1}" != 0 ]; then
+  if [ "${SAGITTA_ASAN:-0}" != 0 ]; then
     # The unit tests (no window, no `sagitta` binary) under AddressSanitizer and
     # UndefinedBehaviorSanitizer, every source they compile checked by clang-tidy as errors.
     # Only what they need is built, so it fits CI's time on two cores (README, "Tests").
