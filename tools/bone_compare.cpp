@@ -459,6 +459,17 @@ std::vector<double> vertexDistances(const Surface& generated, const Surface& ref
   return out;
 }
 
+std::vector<glm::dvec3> alignedReferenceSamples(const Surface& reference, const Comparison& c,
+                                                std::size_t count) {
+  std::vector<glm::dvec3> pts = sampleSurface(reference, count, 29);
+  for (glm::dvec3& p : pts) p = c.reference_to_generated.apply(p * c.scale);
+  return pts;
+}
+
+Surface transformedForRegions(const Surface& reference, const Comparison& c) {
+  return transformed(reference, c.reference_to_generated.r * c.scale, c.reference_to_generated.t);
+}
+
 Surface momentEllipsoid(const Surface& s) {
   const std::vector<glm::dvec3> pts = sampleSurface(s, 20000, 5);
   glm::dvec3 var;
@@ -496,13 +507,25 @@ Surface momentEllipsoid(const Surface& s) {
 }
 
 bool writeDistancePng(const std::filesystem::path& path, const Surface& s, const std::vector<double>& dist,
-                      double max_mm, int view_px) {
+                      double max_mm, int view_px, bool bone_frame, double extent_mm) {
   const glm::dmat3 axes = principalAxes(s.v);
   const glm::dvec3 c = centroidOf(s.v);
-  // three views: looking along the smallest, middle and largest principal axis
-  const std::array<std::array<int, 3>, 3> views = {{{0, 1, 2}, {0, 2, 1}, {1, 2, 0}}};
+  // three views, each as rows (screen right, screen up, toward the viewer): looking along the
+  // smallest, middle and largest principal axis; or, in the bone's own frame (x anterior,
+  // y superior, z lateral), lateral, medial and anterior views
+  std::array<glm::dmat3, 3> views;
+  if (bone_frame) {
+    views = {glm::transpose(glm::dmat3(glm::dvec3(1, 0, 0), glm::dvec3(0, 1, 0), glm::dvec3(0, 0, 1))),
+             glm::transpose(glm::dmat3(glm::dvec3(-1, 0, 0), glm::dvec3(0, 1, 0), glm::dvec3(0, 0, -1))),
+             glm::transpose(glm::dmat3(glm::dvec3(0, 0, 1), glm::dvec3(0, 1, 0), glm::dvec3(1, 0, 0)))};
+  } else {
+    const std::array<std::array<int, 3>, 3> idx = {{{0, 1, 2}, {0, 2, 1}, {1, 2, 0}}};
+    for (std::size_t i = 0; i < 3; ++i)
+      views[i] = glm::transpose(glm::dmat3(axes[idx[i][0]], axes[idx[i][1]], axes[idx[i][2]]));
+  }
   double extent = 0.0;
   for (const glm::dvec3& p : s.v) extent = std::max(extent, glm::length(p - c));
+  if (extent_mm > 0.0) extent = extent_mm;
   const int w = 3 * view_px, bar = 28, h = view_px + bar;
   Image img;
   img.width = w;
@@ -518,18 +541,18 @@ bool writeDistancePng(const std::filesystem::path& path, const Surface& s, const
     return glm::mix(stops[i], stops[i + 1], x - i);
   };
   for (std::size_t vi = 0; vi < views.size(); ++vi) {
-    const auto [ax, ay, az] = views[vi];
+    const glm::dmat3& m = views[vi];
     std::vector<double> zbuf(std::size_t(view_px) * view_px, -std::numeric_limits<double>::max());
     const double scale = 0.47 * view_px / extent;
     std::vector<glm::dvec3> sp(s.v.size());
     for (std::size_t i = 0; i < s.v.size(); ++i) {
-      const glm::dvec3 q = glm::transpose(axes) * (s.v[i] - c);
-      sp[i] = {0.5 * view_px + q[ax] * scale, 0.5 * view_px - q[ay] * scale, q[az]};
+      const glm::dvec3 q = m * (s.v[i] - c);
+      sp[i] = {0.5 * view_px + q[0] * scale, 0.5 * view_px - q[1] * scale, q[2]};
     }
     for (const auto& f : s.f) {
       const glm::dvec3 a = sp[f[0]], b = sp[f[1]], cc = sp[f[2]];
       const glm::dvec3 n3 = glm::cross(s.v[f[1]] - s.v[f[0]], s.v[f[2]] - s.v[f[0]]);
-      const glm::dvec3 view_dir = axes[az];
+      const glm::dvec3 view_dir = glm::transpose(m)[2];
       const double shade = 0.35 + 0.65 * std::abs(glm::dot(glm::normalize(n3), view_dir));
       const double area = (b.x - a.x) * (cc.y - a.y) - (b.y - a.y) * (cc.x - a.x);
       if (std::abs(area) < 1e-12) continue;

@@ -81,14 +81,25 @@ Comparison compare(const Surface& generated, const Surface& reference, const Com
 // Distance from each generated vertex to the aligned reference surface (mm), for the pictures.
 std::vector<double> vertexDistances(const Surface& generated, const Surface& reference, const Comparison& c);
 
+// The reference's area-uniform samples, scaled and aligned into the generated bone's frame by
+// the fit `c` (mm): with a TriangleTree of the generated bone, where the reference has bone that
+// the generated one lacks.
+std::vector<glm::dvec3> alignedReferenceSamples(const Surface& reference, const Comparison& c,
+                                                std::size_t count);
+
+// The reference surface scaled and aligned into the generated bone's frame by the fit `c`.
+Surface transformedForRegions(const Surface& reference, const Comparison& c);
+
 // A moment-matched ellipsoid of a surface (same centroid, principal axes and surface second
 // moments), as a triangle mesh: the baseline a generated bone must beat clearly.
 Surface momentEllipsoid(const Surface& s);
 
-// Writes a PNG of the generated bone in three orthographic views along its principal axes,
-// shaded, coloured by `dist` per vertex (blue 0 .. red >= max_mm), with a colour bar.
-// Returns false if the file cannot be written.
+// Writes a PNG of the generated bone in three orthographic views along its principal axes (or,
+// with `bone_frame`, lateral, medial and anterior views in the bone's frame: x anterior,
+// y superior, z lateral), shaded, coloured by `dist` per vertex (blue 0 .. red >= max_mm), with
+// a colour bar; `extent_mm` (> 0) fixes the scale (half the view's width). Returns false if the file cannot
+// be written.
 bool writeDistancePng(const std::filesystem::path& path, const Surface& s, const std::vector<double>& dist,
-                      double max_mm, int view_px = 420);
+                      double max_mm, int view_px = 420, bool bone_frame = false, double extent_mm = 0.0);
 
 }  // namespace sagitta::bonecheck

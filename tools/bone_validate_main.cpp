@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "anatomy/asset_writer.h"
+#include "anatomy/body_layout.h"
 #include "bone_validation.h"
 #include "core/error.h"
 
@@ -30,6 +31,117 @@ std::string fileSafe(std::string s) {
   return s;
 }
 
+// Named points of a generated bone (mm, its own frame) for the region table: where on the bone
+// the distance comes from. Only the os coxae has them so far.
+std::vector<std::pair<std::string, glm::dvec3>> regionsOf(const std::string& bone,
+                                                          const anatomy::BodyParams& b) {
+  std::vector<std::pair<std::string, glm::dvec3>> out;
+  if (bone != "os_coxae") return out;
+  const anatomy::PelvisLayout p = anatomy::layoutBody(b).pelvis;
+  out = {{"asis", p.asis},
+         {"aiis", p.aiis},
+         {"psis", p.psis},
+         {"piis", p.piis},
+         {"iliac_tubercle", p.iliac_tubercle},
+         {"iliac_crest_top", p.iliac_crest_top},
+         {"iliac_fossa", p.iliac_fossa},
+         {"greater_sciatic_notch", p.sciatic_notch},
+         {"ischial_spine", p.ischial_spine},
+         {"lesser_sciatic_notch", p.lesser_sciatic_notch},
+         {"ischial_tuberosity", p.ischial_tuberosity},
+         {"pubic_tubercle", p.pubic_tubercle},
+         {"symphysis", 0.5 * (p.symphysis_superior + p.symphysis_inferior)},
+         {"iliopubic_eminence", p.iliopubic_eminence},
+         {"inferior_pubic_ramus", p.inferior_pubic_ramus},
+         {"obturator_centre", p.obturator_centre},
+         {"acetabulum", p.acetabulum_centre},
+         {"auricular_surface", p.auricular_centre}};
+  for (std::size_t i = 1; i + 1 < p.crest.size(); ++i)
+    out.push_back({"crest_" + std::to_string(i), p.crest[i]});
+  for (auto& [name, pos] : out) pos *= 1000.0;
+  return out;
+}
+
+// Per named region (nearest named point): the mean distance from the generated bone to the
+// reference (bone it has that the real one lacks) and from the reference to it (bone it lacks).
+void printRegions(const std::vector<std::pair<std::string, glm::dvec3>>& regions,
+                  const bonecheck::Surface& gen, const bonecheck::Surface& ref,
+                  const bonecheck::Comparison& c) {
+  if (regions.empty()) return;
+  const std::vector<glm::dvec3> g = bonecheck::sampleSurface(gen, 20000, 11);
+  const std::vector<glm::dvec3> r = bonecheck::alignedReferenceSamples(ref, c, 20000);
+  const bonecheck::TriangleTree ref_tree(bonecheck::transformedForRegions(ref, c));
+  const bonecheck::TriangleTree gen_tree(gen);
+  struct Acc {
+    double sum_g = 0, sum_r = 0;
+    int n_g = 0, n_r = 0;
+    glm::dvec3 far_g{0.0}, far_r{0.0};  // sums of the points more than 4 mm off
+    int nf_g = 0, nf_r = 0;
+  };
+  std::vector<Acc> acc(regions.size());
+  auto nearest = [&](const glm::dvec3& p) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < regions.size(); ++i)
+      if (glm::distance(p, regions[i].second) < glm::distance(p, regions[best].second)) best = i;
+    return best;
+  };
+  double total = 0.0;
+  for (const glm::dvec3& p : g) {
+    const double d = ref_tree.distance(p);
+    Acc& a = acc[nearest(p)];
+    a.sum_g += d, ++a.n_g, total += d;
+    if (d > 4.0) a.far_g += p, ++a.nf_g;
+  }
+  for (const glm::dvec3& p : r) {
+    const double d = gen_tree.distance(p);
+    Acc& a = acc[nearest(p)];
+    a.sum_r += d, ++a.n_r, total += d;
+    if (d > 4.0) a.far_r += p, ++a.nf_r;
+  }
+  std::printf("  %-22s %6s %8s %6s %8s %7s  %s\n", "region (nearest point)", "n gen", "gen->ref", "n ref",
+              "ref->gen", "share",
+              "far (>4 mm) generated / reference points: count, mean offset from the point (mm)");
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    const Acc& a = acc[i];
+    const glm::dvec3 og = a.nf_g ? a.far_g / double(a.nf_g) - regions[i].second : glm::dvec3(0.0);
+    const glm::dvec3 orr = a.nf_r ? a.far_r / double(a.nf_r) - regions[i].second : glm::dvec3(0.0);
+    std::printf(
+        "  %-22s %6d %8.2f %6d %8.2f %6.1f%%  gen %4d (%5.0f %5.0f %5.0f)  ref %4d (%5.0f %5.0f %5.0f)\n",
+        regions[i].first.c_str(), a.n_g, a.n_g ? a.sum_g / a.n_g : 0.0, a.n_r, a.n_r ? a.sum_r / a.n_r : 0.0,
+        100.0 * (a.sum_g + a.sum_r) / total, a.nf_g, og.x, og.y, og.z, a.nf_r, orr.x, orr.y, orr.z);
+  }
+}
+
+// Horizontal slices (bone frame y) of both surfaces as text: x (anterior) to the right, z
+// (lateral) up; 'g' generated only, 'r' reference only, '#' both, 2 mm cells.
+void printSlices(const bonecheck::Surface& gen, const bonecheck::Surface& ref,
+                 const bonecheck::Comparison& c) {
+  const std::vector<glm::dvec3> g = bonecheck::sampleSurface(gen, 200000, 11);
+  const std::vector<glm::dvec3> r = bonecheck::alignedReferenceSamples(ref, c, 200000);
+  glm::dvec3 lo(1e9), hi(-1e9);
+  for (const glm::dvec3& p : g) lo = glm::min(lo, p), hi = glm::max(hi, p);
+  const double cell = 2.0;
+  const int nx = int((hi.x - lo.x) / cell) + 8, nz = int((hi.z - lo.z) / cell) + 8;
+  for (double y = hi.y - 10.0; y > lo.y; y -= 15.0) {
+    std::vector<std::string> grid(std::size_t(nz), std::string(std::size_t(nx), '.'));
+    auto put = [&](const glm::dvec3& p, int bit) {
+      if (std::abs(p.y - y) > 1.0) return;
+      const int ix = int((p.x - lo.x) / cell) + 4, iz = int((p.z - lo.z) / cell) + 4;
+      if (ix < 0 || iz < 0 || ix >= nx || iz >= nz) return;
+      char& ch = grid[std::size_t(nz - 1 - iz)][std::size_t(ix)];
+      const int have = ch == 'g' ? 1 : ch == 'r' ? 2 : ch == '#' ? 3 : 0;
+      const int now = have | bit;
+      ch = now == 1 ? 'g' : now == 2 ? 'r' : '#';
+    };
+    for (const glm::dvec3& p : g) put(p, 1);
+    for (const glm::dvec3& p : r) put(p, 2);
+    std::printf("  slice y = %.0f mm (x %.0f .. %.0f right, z %.0f .. %.0f up)\n", y, lo.x - 8, hi.x + 8,
+                lo.z - 8, hi.z + 8);
+    for (const std::string& row : grid)
+      if (row.find_first_not_of('.') != std::string::npos) std::printf("  %s\n", row.c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -38,7 +150,7 @@ int main(int argc, char** argv) {
   std::string reference;
   std::string out;
   std::vector<std::string> bones;
-  bool shipped_only = false, ellipsoid = false;
+  bool shipped_only = false, ellipsoid = false, regions = false, slices = false;
   double max_mm = 8.0;
   app.add_option("--reference", reference,
                  "folder holding visible_human_artisynth/ (default: $SAGITTA_REFERENCE_MESHES or "
@@ -49,6 +161,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"os_coxae", "sacrum", "l1", "l2", "l3", "l4", "l5"}));
   app.add_flag("--shipped", shipped_only, "only the shipped bodies (man, woman), not the stature sweep");
   app.add_flag("--ellipsoid", ellipsoid, "also measure each reference's moment-matched ellipsoid (baseline)");
+  app.add_flag("--regions", regions,
+               "per named region of the bone (os coxae): mean distance each way, and its share of the total");
+  app.add_flag("--slices", slices,
+               "horizontal slices of the generated bone and the aligned reference, as text");
   app.add_option("--max-mm", max_mm, "distance shown red in the pictures")->check(CLI::Range(0.5, 100.0));
   try {
     app.parse(argc, argv);
@@ -123,6 +239,8 @@ int main(int argc, char** argv) {
         std::printf("%-14s %-9s %-48s %6.3f %7.2f %7.2f  axes %.2f %.2f %.2f%s\n", b.name.c_str(),
                     g.bone.c_str(), r.name.c_str(), c.size_ratio, c.mean_mm, c.p95_mm, c.axis_ratio.x,
                     c.axis_ratio.y, c.axis_ratio.z, c.mirrored ? " mirror" : "");
+        if (regions) printRegions(regionsOf(g.bone, b.params), g.surface, r.surface, c);
+        if (slices) printSlices(g.surface, r.surface, c);
         std::fflush(stdout);
         if (!out.empty()) {
           const fs::path png = fs::path(out) / (fileSafe(b.name + "_" + g.bone + "_" + r.name) + ".png");
@@ -130,6 +248,21 @@ int main(int argc, char** argv) {
                                            bonecheck::vertexDistances(g.surface, r.surface, c), max_mm)) {
             std::fprintf(stderr, "sagitta_bone_validate: cannot write %s\n", png.string().c_str());
             return 1;
+          }
+          if (regions) {
+            // the aligned reference coloured by its distance to the generated bone: where the
+            // generated one lacks bone (same views, measured only)
+            const bonecheck::Surface ra = bonecheck::transformedForRegions(r.surface, c);
+            const bonecheck::TriangleTree gt(g.surface);
+            std::vector<double> d;
+            for (const glm::dvec3& p : ra.v) d.push_back(gt.distance(p));
+            const fs::path rpng =
+                fs::path(out) / (fileSafe(b.name + "_" + g.bone + "_" + r.name) + "_reference.png");
+            bonecheck::writeDistancePng(rpng, ra, d, max_mm, 420, true, 130.0);
+            const fs::path gpng =
+                fs::path(out) / (fileSafe(b.name + "_" + g.bone + "_" + r.name) + "_generated.png");
+            bonecheck::writeDistancePng(gpng, g.surface, bonecheck::vertexDistances(g.surface, r.surface, c),
+                                        max_mm, 420, true, 130.0);
           }
         }
       }
