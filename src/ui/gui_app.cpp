@@ -646,6 +646,16 @@ int GuiApp::run() {
   return InterruptGuard::caught() != 0 ? InterruptGuard::exitCode() : 0;
 }
 
+// What ImGui closed for a frame an exception cut short (debug level: the error itself is logged).
+void logImGuiRecovery(void* /*user*/, const char* fmt, ...) {
+  char buf[256];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  log::debug(buf);
+}
+
 // One frame of the loop, as a story. False ends the loop (a scripted run is over).
 bool GuiApp::runFrame() {
   hooks_.frameStarts();
@@ -690,16 +700,7 @@ void GuiApp::recoverFromFrameError(const std::exception& e) {
                   glfwGetTime() + 12.0};
   // the interface frame the exception cut short is closed, so the next one starts clean
   if (ImGui::GetCurrentContext() != nullptr && ImGui::GetCurrentContext()->WithinFrameScope) {
-    ImGui::ErrorCheckEndFrameRecover(
-        [](void*, const char* fmt, ...) {
-          char buf[256];
-          va_list args;
-          va_start(args, fmt);
-          std::vsnprintf(buf, sizeof buf, fmt, args);
-          va_end(args);
-          log::debug(buf);
-        },
-        nullptr);
+    ImGui::ErrorCheckEndFrameRecover(logImGuiRecovery, nullptr);
     ImGui::EndFrame();
   }
   view_key_ = 0;  // draw the 3D view again
