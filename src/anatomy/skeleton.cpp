@@ -72,6 +72,11 @@ const Landmark* Skeleton::findLandmark(std::string_view name) const {
   return it == landmarks_.end() ? nullptr : &*it;
 }
 
+std::optional<std::size_t> Skeleton::landmarkIndex(std::string_view name) const {
+  if (const Landmark* l = findLandmark(name)) return static_cast<std::size_t>(l - landmarks_.data());
+  return std::nullopt;
+}
+
 const Landmark& Skeleton::landmark(std::string_view name) const {
   if (const Landmark* l = findLandmark(name)) return *l;
   throw std::out_of_range("the skeleton has no landmark named " + std::string(name));

@@ -120,6 +120,9 @@ class Skeleton {
   // Throws std::out_of_range naming the landmark when it does not exist.
   const Landmark& landmark(std::string_view name) const;
   const Landmark* findLandmark(std::string_view name) const;
+  // Index into landmarks() of a named landmark, for code that resolves names once (when a
+  // model is loaded) and reads positions by index every frame; nullopt when it does not exist.
+  std::optional<std::size_t> landmarkIndex(std::string_view name) const;
   // Adds or replaces a landmark (used by a model manifest that brings its own bone).
   void setLandmark(Landmark landmark);
 

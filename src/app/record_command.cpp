@@ -151,7 +151,8 @@ int runRecord(const RecordCliOptions& o) {
       }
       scene::ViewState view = session.shown().view;
       if (o.transparent) view.background = scene::BackgroundChoice::kTransparent;
-      const scene::FrameContent frame = session.frame(camera);
+      const scene::FrameContent frame =
+          scene::buildFrame(session.frameInputs(camera, {}, {o.width, o.height}), session.frameScratch());
       composer.composeFrame(renderer, frame, session.meshes(), camera, view,
                             static_cast<float>(o.height) / 1080.0f, target);
       readback.start(target, i);

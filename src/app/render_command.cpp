@@ -117,7 +117,8 @@ void runRender(const RenderOptions& o, const CLI::App& command) {
   const float aspect = static_cast<float>(o.width) / static_cast<float>(o.height);
   const scene::Camera camera =
       session.cameraFor(view, view.ghost == scene::Ghost::kSideBySide ? aspect * 0.5f : aspect);
-  const scene::FrameContent frame = session.frame(camera);
+  const scene::FrameContent frame =
+      scene::buildFrame(session.frameInputs(camera, {}, {o.width, o.height}), session.frameScratch());
   ui::ViewComposer composer;
   // the same picture at any size: text scales with the height, 1080 p = 100 %
   composer.composeFrame(renderer, frame, session.meshes(), camera, view,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include "anatomy/thoracic_column.h"
@@ -136,43 +137,79 @@ ClinicalMeasures measure(const MeasureLandmarks& p) {
   return m;
 }
 
+MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& sk) {
+  auto id = [&](const std::string& name) {
+    if (const auto i = sk.landmarkIndex(name)) return *i;
+    throw std::out_of_range("the skeleton has no landmark named " + name);
+  };
+  MeasureLandmarkIds ids;
+  for (Side s : kSides) {
+    const std::string sfx(sideSuffix(s));
+    const std::size_t i = sideIndex(s);
+    ids.hip_centre[i] = id("femoral_head_centre" + sfx);
+    ids.knee_centre[i] = id("knee_centre" + sfx);
+    ids.asis[i] = id("asis" + sfx);
+    ids.psis[i] = id("psis" + sfx);
+    ids.ankle_centre[i] = id("ankle_centre" + sfx);
+  }
+  ids.pubic_symphysis = id("pubic_symphysis");
+  ids.s1_anterior = id("s1_endplate_anterior");
+  ids.s1_posterior = id("s1_endplate_posterior");
+  for (int k = 0; k < kLumbarLevels; ++k) {
+    const std::string v = "l" + std::to_string(k + 1);
+    const auto i = static_cast<std::size_t>(k);
+    ids.superior_anterior[i] = id(v + "_superior_endplate_anterior");
+    ids.superior_posterior[i] = id(v + "_superior_endplate_posterior");
+    ids.inferior_anterior[i] = id(v + "_inferior_endplate_anterior");
+    ids.inferior_posterior[i] = id(v + "_inferior_endplate_posterior");
+  }
+  ids.t12_inferior_anterior = id("t12_inferior_endplate_anterior");
+  ids.t12_inferior_posterior = id("t12_inferior_endplate_posterior");
+  return ids;
+}
+
 MeasureLandmarks measureLandmarks(const anatomy::Skeleton& sk, const anatomy::Pose& pose, SlipLevel level) {
+  return measureLandmarks(resolveMeasureLandmarks(sk), sk, pose, level);
+}
+
+MeasureLandmarks measureLandmarks(const MeasureLandmarkIds& ids, const anatomy::Skeleton& sk,
+                                  const anatomy::Pose& pose, SlipLevel level) {
   const auto world = anatomy::worldTransforms(sk, pose);
   const glm::dmat4 to_frame = glm::inverse(pose.root);
-  auto at = [&](std::string_view name) {
-    return glm::dvec3(to_frame * glm::dvec4(anatomy::worldPosition(sk.landmark(name), world), 1.0));
+  const std::vector<anatomy::Landmark>& landmarks = sk.landmarks();
+  auto at = [&](std::size_t i) {
+    return glm::dvec3(to_frame * glm::dvec4(anatomy::worldPosition(landmarks.at(i), world), 1.0));
   };
   MeasureLandmarks p;
   for (Side s : kSides) {
-    const std::string sfx(sideSuffix(s));
-    p.hip_centre[sideIndex(s)] = at("femoral_head_centre" + sfx);
-    p.knee_centre[sideIndex(s)] = at("knee_centre" + sfx);
-    p.asis[sideIndex(s)] = at("asis" + sfx);
-    p.psis[sideIndex(s)] = at("psis" + sfx);
+    const std::size_t i = sideIndex(s);
+    p.hip_centre[i] = at(ids.hip_centre[i]);
+    p.knee_centre[i] = at(ids.knee_centre[i]);
+    p.asis[i] = at(ids.asis[i]);
+    p.psis[i] = at(ids.psis[i]);
   }
-  p.pubic_symphysis = at("pubic_symphysis");
-  p.s1_anterior = at("s1_endplate_anterior");
-  p.s1_posterior = at("s1_endplate_posterior");
-  for (int k = 0; k < kLumbarLevels; ++k) {
-    const std::string v = "l" + std::to_string(k + 1);
-    p.superior_anterior[static_cast<std::size_t>(k)] = at(v + "_superior_endplate_anterior");
-    p.superior_posterior[static_cast<std::size_t>(k)] = at(v + "_superior_endplate_posterior");
+  p.pubic_symphysis = at(ids.pubic_symphysis);
+  p.s1_anterior = at(ids.s1_anterior);
+  p.s1_posterior = at(ids.s1_posterior);
+  for (std::size_t k = 0; k < kLumbarLevels; ++k) {
+    p.superior_anterior[k] = at(ids.superior_anterior[k]);
+    p.superior_posterior[k] = at(ids.superior_posterior[k]);
   }
   p.slip_level = level;
   if (level == SlipLevel::kL5S1) {
-    p.upper_inferior_anterior = at("l5_inferior_endplate_anterior");
-    p.upper_inferior_posterior = at("l5_inferior_endplate_posterior");
+    p.upper_inferior_anterior = at(ids.inferior_anterior[4]);
+    p.upper_inferior_posterior = at(ids.inferior_posterior[4]);
     p.lower_superior_anterior = p.s1_anterior;
     p.lower_superior_posterior = p.s1_posterior;
     // derived: 25 mm down the perpendicular to the S1 endplate from its posterior corner
     const glm::dvec3 e = glm::normalize(p.s1_anterior - p.s1_posterior);
     p.lower_posterior_wall = p.s1_posterior + 0.025 * glm::dvec3(e.y, -e.x, 0.0);
   } else {
-    p.upper_inferior_anterior = at("l4_inferior_endplate_anterior");
-    p.upper_inferior_posterior = at("l4_inferior_endplate_posterior");
+    p.upper_inferior_anterior = at(ids.inferior_anterior[3]);
+    p.upper_inferior_posterior = at(ids.inferior_posterior[3]);
     p.lower_superior_anterior = p.superior_anterior[4];
     p.lower_superior_posterior = p.superior_posterior[4];
-    p.lower_posterior_wall = at("l5_inferior_endplate_posterior");
+    p.lower_posterior_wall = at(ids.inferior_posterior[4]);
   }
   const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
   const glm::dmat4 thorax = to_frame * world[static_cast<std::size_t>(anatomy::Segment::kThorax)];
@@ -181,9 +218,9 @@ MeasureLandmarks measureLandmarks(const anatomy::Skeleton& sk, const anatomy::Po
   p.t1_centroid = inThorax(column.t1Centroid());
   p.t4_superior_anterior = inThorax(column.superior_anterior[4]);
   p.t4_superior_posterior = inThorax(column.superior_posterior[4]);
-  p.t12_inferior_anterior = at("t12_inferior_endplate_anterior");
-  p.t12_inferior_posterior = at("t12_inferior_endplate_posterior");
-  for (Side s : kSides) p.ankle_centre[sideIndex(s)] = at("ankle_centre" + std::string(sideSuffix(s)));
+  p.t12_inferior_anterior = at(ids.t12_inferior_anterior);
+  p.t12_inferior_posterior = at(ids.t12_inferior_posterior);
+  for (Side s : kSides) p.ankle_centre[sideIndex(s)] = at(ids.ankle_centre[sideIndex(s)]);
   return p;
 }
 

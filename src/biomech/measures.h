@@ -119,4 +119,20 @@ std::string_view apexLevelName(int index);
 MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose,
                                   SlipLevel level);
 
+// The landmarks measureLandmarks reads, as indices into skeleton.landmarks(): resolved once when
+// a model is loaded, so what is measured every frame looks nothing up by name.
+struct MeasureLandmarkIds {
+  std::array<std::size_t, kSideCount> hip_centre{}, knee_centre{}, asis{}, psis{}, ankle_centre{};
+  std::size_t pubic_symphysis = 0, s1_anterior = 0, s1_posterior = 0;
+  // L1..L5, index 0 = L1
+  std::array<std::size_t, kLumbarLevels> superior_anterior{}, superior_posterior{}, inferior_anterior{},
+      inferior_posterior{};
+  std::size_t t12_inferior_anterior = 0, t12_inferior_posterior = 0;
+};
+// Throws std::out_of_range naming a missing landmark.
+MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& skeleton);
+// The same points as above, read by index (`ids` resolved on this skeleton).
+MeasureLandmarks measureLandmarks(const MeasureLandmarkIds& ids, const anatomy::Skeleton& skeleton,
+                                  const anatomy::Pose& pose, SlipLevel level);
+
 }  // namespace sagitta::biomech

@@ -31,9 +31,11 @@ class BodyMeshes {
   void addNerves(const biomech::SlipResult& slip, DrawList& list);
   void addShearArrow(const biomech::ForceArrow& shear, DrawList& list);
   void addSupport(const biomech::Support& support, DrawList& list);
-  // Draws L5, the sacrum and the discs between them in the slip's shape (scene/slip_bones.h).
-  void reshapeSlipBones(const anatomy::Model& model, const biomech::SlipResult& slip, DrawList& list) {
-    slip_bones_.apply(model, slip, library_, list);
+  // Draws L5, the sacrum and the discs between them in the slip's shape (scene/slip_bones.h),
+  // for the items of `list` from `first_item` on.
+  void reshapeSlipBones(const anatomy::Model& model, const biomech::SlipResult& slip, DrawList& list,
+                        std::size_t first_item) {
+    slip_bones_.apply(model, slip, library_, list, first_item);
   }
 
  private:

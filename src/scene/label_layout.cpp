@@ -5,18 +5,10 @@
 #include <cmath>
 #include <numeric>
 
+#include "scene/screen_rect.h"
+
 namespace sagitta::scene {
 namespace {
-
-struct Rect {
-  glm::vec2 min, max;
-  bool overlaps(const Rect& o, float gap) const {
-    return min.x < o.max.x + gap && o.min.x < max.x + gap && min.y < o.max.y + gap && o.min.y < max.y + gap;
-  }
-  bool inside(glm::vec2 lo, glm::vec2 hi) const {
-    return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y;
-  }
-};
 
 // Candidate offsets of the box centre from the anchor, nearest first: right, left, above,
 // below and the diagonals, at growing distances.
@@ -38,16 +30,17 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
     return labels[a].priority > labels[b].priority;
   });
 
-  std::vector<Rect> placed;
+  std::vector<ScreenRect> placed;
   for (const std::size_t i : order) {
     const LabelBox& l = labels[i];
     if (!std::isfinite(l.anchor.x) || !std::isfinite(l.anchor.y)) continue;
-    auto fits = [&](const Rect& r) {
+    auto fits = [&](const ScreenRect& r) {
       if (!r.inside(screen_min, screen_max)) return false;
-      return std::none_of(placed.begin(), placed.end(), [&](const Rect& p) { return p.overlaps(r, gap_px); });
+      return std::none_of(placed.begin(), placed.end(),
+                          [&](const ScreenRect& p) { return p.overlaps(r, gap_px); });
     };
     if (l.pinned) {
-      Rect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
+      ScreenRect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
       // a pinned label at the screen edge slides inside rather than disappearing
       const glm::vec2 shift =
           glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
@@ -70,7 +63,7 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
         // offset so the box edge (not its centre) sits `dist` from the anchor
         const glm::vec2 half = l.size * 0.5f;
         const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
-        const Rect r{centre - half, centre + half};
+        const ScreenRect r{centre - half, centre + half};
         if (fits(r)) {
           placed.push_back(r);
           out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};

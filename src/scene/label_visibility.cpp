@@ -90,4 +90,22 @@ void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& c
   }
 }
 
+void LabelVisibilityCache::mark(DrawList& list, const MeshLibrary& meshes, const VisibilityKey& key) {
+  Entry& entry = entries_.at(static_cast<std::size_t>(std::clamp(key.slot, 0, 1)));
+  std::vector<glm::vec3> anchors;
+  anchors.reserve(list.labels.size());
+  for (const Label& l : list.labels) anchors.push_back(l.anchor);
+  if (!entry.valid || !(entry.key == key) || entry.anchors != anchors) {
+    markHiddenLabels(list, meshes, key.camera);
+    ++casts_;
+    entry.valid = true;
+    entry.key = key;
+    entry.anchors = std::move(anchors);
+    entry.hidden.clear();
+    for (const Label& l : list.labels) entry.hidden.push_back(l.hidden);
+    return;
+  }
+  for (std::size_t i = 0; i < list.labels.size(); ++i) list.labels[i].hidden = entry.hidden[i];
+}
+
 }  // namespace sagitta::scene

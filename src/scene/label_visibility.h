@@ -4,6 +4,10 @@
 // drawn. CPU ray casting against the draw list's rigid bone meshes; no OpenGL.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <vector>
+
 #include <glm/glm.hpp>
 
 #include "scene/camera.h"
@@ -20,5 +24,36 @@ bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camer
 
 // Sets Label::hidden for every name label (values on overlays are never hidden).
 void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera);
+
+// What the labels-behind-bone result of one draw list depends on: the shown document's revision
+// (model, view options, lesson), the animated pose's revision, the camera and the viewport; `slot`
+// tells the draw lists of one frame apart (0 = the shown posture, 1 = the side-by-side neutral one).
+struct VisibilityKey {
+  std::uint64_t revision = 0;
+  std::uint64_t pose_revision = 0;
+  Camera camera;
+  glm::ivec2 viewport{0};
+  int slot = 0;
+  bool operator==(const VisibilityKey&) const = default;
+};
+
+// markHiddenLabels, cast again only when the key or the labelled points changed: a view at rest
+// (or one where only a hover highlight changed) costs no ray casting.
+class LabelVisibilityCache {
+ public:
+  void mark(DrawList& list, const MeshLibrary& meshes, const VisibilityKey& key);
+  // How often it has cast rays (for tests and the frame benchmark).
+  std::size_t casts() const { return casts_; }
+
+ private:
+  struct Entry {
+    bool valid = false;
+    VisibilityKey key;
+    std::vector<glm::vec3> anchors;  // of every label, in order
+    std::vector<bool> hidden;
+  };
+  std::array<Entry, 2> entries_;
+  std::size_t casts_ = 0;
+};
 
 }  // namespace sagitta::scene

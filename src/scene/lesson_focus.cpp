@@ -100,33 +100,24 @@ void applyLessonFocus(Lesson lesson, const std::vector<anatomy::ModelPart>& part
   });
 }
 
-void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton,
+void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const ModelIds& ids,
                       const std::array<glm::dmat4, anatomy::kSegmentCount>& world, anatomy::Side near,
                       DrawList& list) {
-  const std::string side = near == anatomy::Side::kLeft ? "_l" : "_r";
-  auto at = [&](const std::string& name) -> std::optional<glm::vec3> {
-    const anatomy::Landmark* l = skeleton.findLandmark(name);
-    if (l == nullptr) return std::nullopt;
-    return glm::vec3(anatomy::worldPosition(*l, world));
-  };
-  auto point = [&](const std::string& name) {
-    if (const auto p = at(name)) list.focus_points.push_back(*p);
-  };
-  auto axis = [&](const std::string& a, const std::string& b) {
-    const auto pa = at(a), pb = at(b);
-    if (pa && pb) list.focus_axes.push_back({*pa, *pb});
-  };
+  const std::size_t side = biomech::sideIndex(near);
+  auto at = [&](LandmarkId id) { return landmarkWorld(skeleton, id, world); };
+  auto point = [&](LandmarkId id) { list.focus_points.push_back(at(id)); };
+  auto axis = [&](LandmarkId a, LandmarkId b) { list.focus_axes.push_back({at(a), at(b)}); };
   // the landmarks PI, PT and SS are measured on, in every lesson: the hip centre and S1
-  point("femoral_head_centre" + side);
-  point("s1_endplate_anterior");
-  point("s1_endplate_posterior");
+  point(ids.femoral_head_centre[side]);
+  point(ids.s1_endplate_anterior);
+  point(ids.s1_endplate_posterior);
   // the bone of interest: the sacrum's front, and the femur's neck and shaft
-  axis("s1_endplate_anterior", "coccyx_tip");
+  axis(ids.s1_endplate_anterior, ids.coccyx_tip);
   if (lesson == Lesson::kSlip) {
-    for (int k = 1; k <= 5; ++k) point("l" + std::to_string(k) + "_inferior_endplate_anterior");
-    axis("l4_superior_endplate_anterior", "s1_endplate_anterior");
+    for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
+    axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);
   } else {
-    axis("femoral_head_centre" + side, "knee_centre" + side);
+    axis(ids.femoral_head_centre[side], ids.knee_centre[side]);
   }
 }
 

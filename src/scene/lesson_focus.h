@@ -12,6 +12,7 @@
 #include "anatomy/model.h"
 #include "biomech/types.h"
 #include "scene/draw_list.h"
+#include "scene/model_ids.h"
 
 namespace sagitta::scene {
 
@@ -41,8 +42,9 @@ bool lessonShowsMuscle(Lesson l, biomech::MuscleId m);
 void applyLessonFocus(Lesson lesson, const std::vector<anatomy::ModelPart>& parts, DrawList& list);
 
 // The landmarks labels must keep clear of and the bone axes leader lines must not cross, from
-// the posed skeleton (world transforms per segment) and the side facing the camera.
-void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton,
+// the posed skeleton (world transforms per segment) and the side facing the camera. `ids` were
+// resolved on `skeleton` when the model was loaded.
+void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const ModelIds& ids,
                       const std::array<glm::dmat4, anatomy::kSegmentCount>& world, anatomy::Side near,
                       DrawList& list);
 

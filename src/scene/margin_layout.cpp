@@ -5,23 +5,10 @@
 #include <numeric>
 
 #include "scene/label_layout.h"
+#include "scene/screen_rect.h"
 
 namespace sagitta::scene {
 namespace {
-
-struct Box {
-  glm::vec2 min, max;
-  bool overlaps(const Box& o, float gap) const {
-    return min.x < o.max.x + gap && o.min.x < max.x + gap && min.y < o.max.y + gap && o.min.y < max.y + gap;
-  }
-  bool inside(glm::vec2 lo, glm::vec2 hi) const {
-    return min.x >= lo.x && min.y >= lo.y && max.x <= hi.x && max.y <= hi.y;
-  }
-  bool near(glm::vec2 p, float r) const {
-    const glm::vec2 q = glm::clamp(p, min, max);
-    return glm::distance(p, q) < r;
-  }
-};
 
 float cross2(glm::vec2 a, glm::vec2 b) {
   return a.x * b.y - a.y * b.x;
@@ -77,7 +64,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  std::vector<Box> boxes;  // everything placed so far
+  std::vector<ScreenRect> boxes;  // everything placed so far
   const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
@@ -144,9 +131,9 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
       for (int s = 0; s <= 2 * steps && !done; ++s) {
         const float dy = static_cast<float>((s + 1) / 2) * step * (s % 2 == 1 ? -1.0f : 1.0f);
-        const Box b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
+        const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
         if (!b.inside(in.screen_min, in.screen_max)) continue;
-        if (std::any_of(boxes.begin(), boxes.end(), [&](const Box& o) { return o.overlaps(b, gap); }))
+        if (std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
           continue;
         if (std::any_of(clear.begin(), clear.end(),
                         [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); })) {
@@ -162,7 +149,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
         if (std::any_of(in.avoid.begin(), in.avoid.end(), crosses)) continue;
         // the new leader passes no other box, and no earlier leader passes the new box
-        const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const Box& o) {
+        const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) {
           return segmentHitsBox(l.anchor, end, o.min, o.max);
         });
         if (through_box) continue;

@@ -1,6 +1,7 @@
-// The shown document and everything derived from it, without OpenGL: scenario (model inputs)
-// and view state -> posture solve -> animated pose -> draw lists and captions. The GUI,
-// `sagitta render` and `sagitta record` all draw through a Session, so a scenario looks the
+// The shown document and what is derived from it, without OpenGL: scenario (model inputs) and
+// view state -> posture solve -> animated pose. The frame itself is built from these by the
+// pure frame builder (scene/frame_builder.h): the GUI, `sagitta render` and `sagitta record` all
+// call buildFrame(session.frameInputs(...), session.frameScratch()), so a scenario looks the
 // same in every one of them. A Session holds no edited document and no undo history: whoever
 // plays (the GUI's edited document, an A ⇄ B cycle, a timeline) tells it what to show.
 #pragma once
@@ -17,20 +18,12 @@
 #include "scene/captions.h"
 #include "scene/default_model.h"
 #include "scene/document.h"
+#include "scene/frame_builder.h"
 #include "scene/pose_animator.h"
 #include "scene/stage.h"
 #include "scene/view_state.h"
 
 namespace sagitta::scene {
-
-// What one frame of the 3D view shows.
-struct FrameContent {
-  DrawList list;
-  std::optional<DrawList> compare;  // side by side: the neutral posture, drawn on the left
-  Captions captions;
-  std::string compare_title = "Neutral";
-  std::string title;
-};
 
 class Session {
  public:
@@ -65,8 +58,19 @@ class Session {
   // Measures taken on the pose being shown (what the overlays draw), not the target.
   biomech::ClinicalMeasures shownMeasures() const;
 
-  // The frame for a camera (labels pick the side facing it). Not const: spindle meshes are
-  // rebuilt in the session's mesh library.
+  // Counts changes of the animated pose (each update that moves it, settle, show): with
+  // revision() and the camera, what the labels-behind-bone cache is keyed by.
+  std::uint64_t poseRevision() const { return pose_revision_; }
+
+  // What the frame builder reads for this camera (labels pick the side facing it): the model
+  // and its ids, the shown document, the solution and the animated pose. `viewport`: the
+  // picture's size in pixels (a cache key only).
+  FrameInputs frameInputs(const Camera& camera, const MuscleHighlight& highlight = {},
+                          glm::ivec2 viewport = glm::ivec2(0)) const;
+  // Where the frame builder puts per-frame meshes (spindles, nerve tubes) of this session's
+  // model and caches which labels are behind bone.
+  FrameScratch& frameScratch() { return *scratch_; }
+  // Shorthand: buildFrame(frameInputs(camera, highlight), frameScratch()).
   FrameContent frame(const Camera& camera, const MuscleHighlight& highlight = {});
   const MeshLibrary& meshes() const { return stage_.meshes(); }
 
@@ -78,15 +82,13 @@ class Session {
   anatomy::Bounds focusBounds() const;
 
  private:
-  void addPosture(const anatomy::Pose& pose, const biomech::Solution& solution, bool ghost,
-                  const Camera& camera, const MuscleHighlight& highlight, DrawList& list);
-
   Stage stage_;
   ModelSource model_source_;
   std::unique_ptr<biomech::PostureModel> posture_;
-  std::unique_ptr<BodyMeshes> body_meshes_;
+  std::unique_ptr<FrameScratch> scratch_;  // tied to stage_'s mesh library
   Document shown_;
   std::uint64_t revision_ = 0;
+  std::uint64_t pose_revision_ = 0;
   biomech::Solution solution_;
   biomech::Solution neutral_;
   PoseAnimator animator_;

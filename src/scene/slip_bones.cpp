@@ -44,7 +44,7 @@ std::vector<ReshapedPart> reshapedSlipParts(const anatomy::Model& model, const b
 }
 
 void SlipBones::apply(const anatomy::Model& model, const biomech::SlipResult& slip, MeshLibrary& library,
-                      DrawList& list) {
+                      DrawList& list, std::size_t first_item) {
   const double wedge = slip.l5_wedge.drop_m, dome = slip.sacral_dome.drop_m;
   if (&model != model_ || wedge != wedge_drop_ || dome != dome_drop_) {
     model_ = &model;
@@ -59,7 +59,8 @@ void SlipBones::apply(const anatomy::Model& model, const biomech::SlipResult& sl
       ++used;
     }
   }
-  for (DrawItem& item : list.items) {
+  for (std::size_t i = first_item; i < list.items.size(); ++i) {
+    DrawItem& item = list.items[i];
     for (const Slot& s : slots_) {
       if (item.part == s.part) item.mesh = s.mesh;
     }

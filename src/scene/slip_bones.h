@@ -28,7 +28,7 @@ std::vector<ReshapedPart> reshapedSlipParts(const anatomy::Model& model, const b
 class SlipBones {
  public:
   void apply(const anatomy::Model& model, const biomech::SlipResult& slip, MeshLibrary& library,
-             DrawList& list);
+             DrawList& list, std::size_t first_item = 0);
 
  private:
   struct Slot {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,7 +44,15 @@ void FrameHooks::frameStarts() {
   frame_start_ = std::chrono::steady_clock::now();
 }
 
+FrameHooks::FrameHooks(const GuiOptions& options) : options_(options) {
+  if (const char* n = std::getenv("SAGITTA_TEST_FAIL_FRAME")) fail_frame_ = std::atoi(n);
+}
+
 void FrameHooks::moveCamera(scene::Camera& camera) const {
+  if (frames_ == fail_frame_) {
+    fail_frame_ = -1;  // once: the frame is not counted, so the next one has the same number
+    throw std::runtime_error("a test asked this frame to fail");
+  }
   if (options_.orbit_rad_per_frame == 0.0f) return;
   if (options_.orbit_frames > 0 && frames_ >= options_.orbit_frames) return;  // the view rests
   camera.orbit(options_.orbit_rad_per_frame, 0.0f);

@@ -1,6 +1,8 @@
 // What tests and benchmarks ask of the frame loop, kept out of it: quitting after N frames, a
 // PNG of the window at the last frame, the widget-layout and state dumps a driving test reads,
-// frame timings, a camera that turns every frame, and (SAGITTA_PROFILE) time per phase.
+// frame timings, a camera that turns every frame, (SAGITTA_PROFILE) time per phase, and
+// (SAGITTA_TEST_FAIL_FRAME=N) an unexpected exception in frame N, halfway through the interface,
+// for the test of the frame boundary's catch-all.
 #pragma once
 
 #include <chrono>
@@ -18,7 +20,7 @@ struct AppState;
 
 class FrameHooks {
  public:
-  explicit FrameHooks(const GuiOptions& options) : options_(options) {}
+  explicit FrameHooks(const GuiOptions& options);
 
   // a scripted run (--exit-after-frames) or a benchmark never waits for input
   bool keepsDrawing() const { return options_.exit_after_frames > 0 || options_.orbit_rad_per_frame != 0.0f; }
@@ -27,7 +29,8 @@ class FrameHooks {
   void quitAfterThisFrame() { quitting_ = true; }
 
   void frameStarts();
-  // the benchmark's turning camera
+  // the benchmark's turning camera; throws std::runtime_error in the frame SAGITTA_TEST_FAIL_FRAME
+  // names (an ImGui frame is open then)
   void moveCamera(scene::Camera& camera) const;
   // After the window's picture is drawn, before it is shown: the PNG at the last frame.
   void pictureDrawn(const glm::ivec2& framebuffer) const;
@@ -45,6 +48,7 @@ class FrameHooks {
   GuiOptions options_;
   bool quitting_ = false;
   int frames_ = 0;
+  mutable int fail_frame_ = -1;  // SAGITTA_TEST_FAIL_FRAME, until it has failed once
   std::chrono::steady_clock::time_point frame_start_;
 };
 

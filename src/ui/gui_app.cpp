@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -17,6 +18,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -125,6 +127,8 @@ class GuiApp final : public CommandHost {
   ViewportRect buildInterface(const glm::ivec2& fb);
   void carryOutRequests(const ViewportRect& rect, const glm::ivec2& fb);
   void animate(double now, double dt, const ViewportRect& rect);
+  bool runFrame();
+  void recoverFromFrameError(const std::exception& e);
   void updateRecording(const glm::ivec2& fb);
   void drawRecordingStatus();
   // file commands
@@ -163,8 +167,9 @@ class GuiApp final : public CommandHost {
   double last_time_ = 0.0;
   FrameHooks hooks_;
   PhaseTimer timer_;
-  std::uint64_t view_key_ = 0;  // what the 3D view last drew (see renderViewport)
-  FluidPolicy fluid_;           // moving frames while the view moves on a software renderer
+  std::uint64_t view_key_ = 0;    // what the 3D view last drew (see renderViewport)
+  FluidPolicy fluid_;             // moving frames while the view moves on a software renderer
+  std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
   int idle_frames_ = 0;
 };
 
@@ -475,7 +480,8 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
   if (draw == FluidPolicy::Draw::kNothing) return;
-  const scene::FrameContent frame = session_->frame(app_->camera, app_->highlight);
+  const scene::FrameContent frame =
+      scene::buildFrame(session_->frameInputs(app_->camera, app_->highlight, size), session_->frameScratch());
   timer_.lap("scene (solve, muscles)");
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
@@ -661,41 +667,77 @@ int GuiApp::run() {
   // (the destructor closes the clip), settings are saved
   const InterruptGuard interrupts;
   while (!window_.shouldClose() && InterruptGuard::caught() == 0) {
-    hooks_.frameStarts();
-    // 1. wait for input, or poll it while something moves; skip drawing while minimised
-    const std::optional<glm::ivec2> fb = pollInput();
-    if (!fb) continue;
-    const double now = glfwGetTime();
-    const double dt = now - last_time_;
-    last_time_ = now;
-    // 2. the interface scale follows the mode (fonts are rebuilt between frames, never in one)
-    followMode();
-    // 3. the interface: shortcuts, menus, panels and dialogs change the document through commands
-    timer_.start();
-    const ViewportRect rect = buildInterface(*fb);
-    timer_.lap("interface");
-    // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
-    animate(now, dt, rect);
-    timer_.lap("animation and timeline");
-    // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
-    renderViewport(rect);
-    timer_.lap("3D view (GL)", true);
-    if (options_.stats != nullptr) options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
-    presentViewport(rect, *fb);
-    // 6. the panels on top; a recording takes its frame before the buffers swap
-    if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    hooks_.pictureDrawn(*fb);
-    timer_.lap("present and panels", true);
-    updateRecording(*fb);
-    timer_.lap("recording", true);
-    window_.swapBuffers();
-    timer_.lap("swap", true);
-    timer_.frame();
-    frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
-    // 7. test dumps, timings, and the end of a scripted run
-    if (!hooks_.frameEnds(*app_)) break;
+    // the frame boundary, the one catch-all (STYLE.md's error levels): commands report bad input
+    // and IO errors themselves; anything else that escapes a frame is reported and logged, and
+    // the edited document and its history are kept
+    try {
+      if (!runFrame()) break;
+    } catch (const std::exception& e) {
+      recoverFromFrameError(e);
+    }
   }
   return InterruptGuard::caught() != 0 ? InterruptGuard::exitCode() : 0;
+}
+
+// What ImGui closed for a frame an exception cut short (debug level: the error itself is logged).
+void logImGuiRecovery(void* /*user*/, const char* fmt, ...) {
+  char buf[256];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  log::debug(buf);
+}
+
+// One frame of the loop, as a story. False ends the loop (a scripted run is over).
+bool GuiApp::runFrame() {
+  hooks_.frameStarts();
+  // 1. wait for input, or poll it while something moves; skip drawing while minimised
+  const std::optional<glm::ivec2> fb = pollInput();
+  if (!fb) return true;
+  const double now = glfwGetTime();
+  const double dt = now - last_time_;
+  last_time_ = now;
+  // 2. the interface scale follows the mode (fonts are rebuilt between frames, never in one)
+  followMode();
+  // 3. the interface: shortcuts, menus, panels and dialogs change the document through commands
+  timer_.start();
+  const ViewportRect rect = buildInterface(*fb);
+  timer_.lap("interface");
+  // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
+  animate(now, dt, rect);
+  timer_.lap("animation and timeline");
+  // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
+  renderViewport(rect);
+  timer_.lap("3D view (GL)", true);
+  if (options_.stats != nullptr) options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
+  presentViewport(rect, *fb);
+  // 6. the panels on top; a recording takes its frame before the buffers swap
+  if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  hooks_.pictureDrawn(*fb);
+  timer_.lap("present and panels", true);
+  updateRecording(*fb);
+  timer_.lap("recording", true);
+  window_.swapBuffers();
+  timer_.lap("swap", true);
+  timer_.frame();
+  frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;
+  // 7. test dumps, timings, and the end of a scripted run
+  return hooks_.frameEnds(*app_);
+}
+
+void GuiApp::recoverFromFrameError(const std::exception& e) {
+  // the same error again next frame is not logged again (the status bar still shows it)
+  if (e.what() != last_frame_error_) log::error(std::string("unexpected error in a frame: ") + e.what());
+  last_frame_error_ = e.what();
+  app_->status = {std::string("Unexpected error (the document is kept): ") + e.what(), true,
+                  glfwGetTime() + 12.0};
+  // the interface frame the exception cut short is closed, so the next one starts clean
+  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetCurrentContext()->WithinFrameScope) {
+    ImGui::ErrorCheckEndFrameRecover(logImGuiRecovery, nullptr);
+    ImGui::EndFrame();
+  }
+  view_key_ = 0;  // draw the 3D view again
 }
 
 std::optional<glm::ivec2> GuiApp::pollInput() {

@@ -89,7 +89,8 @@ void LiveRecorder::captureLive(double now_s, render::Renderer& renderer, ViewCom
     if (view_key == 0 || view_key != drawn_key_) {
       scene::ViewState v = view;
       if (settings_.transparent) v.background = scene::BackgroundChoice::kTransparent;
-      const scene::FrameContent frame = session.frame(camera);
+      const scene::FrameContent frame =
+          scene::buildFrame(session.frameInputs(camera), session.frameScratch());
       composer.composeFrame(renderer, frame, session.meshes(), camera, v,
                             ui_scale * static_cast<float>(settings_.height) /
                                 static_cast<float>(std::max(view_target.height(), 1)),
@@ -113,7 +114,7 @@ bool LiveRecorder::exportSome(render::Renderer& renderer, ViewComposer& composer
     const scene::Camera camera = player_->show(exported_ * dt, dt);
     scene::ViewState view = session.shown().view;
     if (settings_.transparent) view.background = scene::BackgroundChoice::kTransparent;
-    const scene::FrameContent frame = session.frame(camera);
+    const scene::FrameContent frame = scene::buildFrame(session.frameInputs(camera), session.frameScratch());
     composer.composeFrame(renderer, frame, session.meshes(), camera, view,
                           static_cast<float>(settings_.height) / 1080.0f, *target_);
     drawn_key_ = 0;  // target_ now holds an exported frame

@@ -34,7 +34,8 @@ Image renderView(AppState& app, render::Renderer& renderer, ViewComposer& compos
   scene::ViewState view = app.doc().view;
   if (transparent) view.background = scene::BackgroundChoice::kTransparent;
   render::RenderTarget target(width, height, 4);
-  const scene::FrameContent frame = app.session.frame(app.camera, {});
+  const scene::FrameContent frame =
+      scene::buildFrame(app.session.frameInputs(app.camera, {}, {width, height}), app.session.frameScratch());
   composer.composeFrame(renderer, frame, app.session.meshes(), app.camera, view, text_scale, target);
   Image img;
   img.width = width;

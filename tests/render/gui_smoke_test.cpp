@@ -39,6 +39,32 @@ TEST(GuiSmoke, TheWindowOpensDrawsTheModelAndSavesSettingsInTheConfigFolder) {
   fs::remove_all(home);
 }
 
+// An unexpected exception in one frame (here halfway through the interface) is caught at the
+// frame boundary: reported and logged, the window goes on drawing, the document is kept.
+TEST(GuiSmoke, AnUnexpectedErrorInOneFrameIsReportedAndTheAppGoesOn) {
+  const fs::path home = fs::temp_directory_path() / ("sagitta_gui_fail_" + std::to_string(::getpid()));
+  fs::remove_all(home);
+  fs::create_directories(home);
+  const fs::path shot = home / "window.png", state = home / "state.json";
+  const auto r = runSagitta(std::string(SAGITTA_TEST_DATA_DIR "/scenarios/tight_hip_flexors.json") +
+                                " --exit-after-frames 6 --window-screenshot " + shot.string() +
+                                " --state-dump " + state.string(),
+                            "XDG_CONFIG_HOME=" + home.string() + " SAGITTA_TEST_FAIL_FRAME=2");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("unexpected error in a frame: a test asked this frame to fail"), std::string::npos)
+      << r.out;
+  const sagitta::Image img = sagitta::readImage(shot);
+  const double bone =
+      sagitta::testing::fraction(img, [](const std::uint8_t* p) { return p[0] > 120 && p[0] >= p[2]; });
+  EXPECT_GT(bone, 0.01) << "the frames after the failed one draw the model";
+  std::ifstream in(state);
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << "the state dump is written at exit";
+  // the scenario opened is still the document (its tight hip flexors)
+  EXPECT_GT(j["inputs"]["muscles"]["psoas"]["right"]["tightness"].get<double>(), 0.0) << j.dump();
+  fs::remove_all(home);
+}
+
 namespace {
 
 int xdo(const std::string& args) {

@@ -1,0 +1,388 @@
+#include "scene/frame_builder.h"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "biomech/measures.h"
+#include "biomech/muscle_table.h"
+#include "scene/lesson_focus.h"
+#include "scene/radiograph_overlay.h"
+
+namespace sagitta::scene {
+namespace {
+
+constexpr glm::vec3 kGhostColour{0.45f, 0.72f, 1.0f};
+constexpr float kGhostOpacity = 0.28f;
+
+glm::vec3 toWorld(const glm::dmat4& m, const glm::dvec3& p) {
+  return glm::vec3(m * glm::dvec4(p, 1.0));
+}
+
+// The side of the body facing the camera (labels and see-through bones are on it).
+anatomy::Side nearSide(const Camera& camera) {
+  return camera.eye().z < camera.target.z ? anatomy::Side::kLeft : anatomy::Side::kRight;
+}
+
+// Within 30° of a lateral view: the radiograph overlays are drawn in the sagittal plane, so
+// only there (elsewhere they would be misread), and the far side is behind the skeleton.
+bool lateralView(const Camera& camera) {
+  return std::abs(camera.forward().z) > std::cos(glm::radians(30.0f));
+}
+
+std::string capitalised(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// What moves with the target posture is carried along to the shown one.
+glm::dmat4 carried(const PosedSkeleton& posed, const biomech::Solution& solution, anatomy::Segment s) {
+  const auto i = static_cast<std::size_t>(s);
+  return posed.world[i] * glm::inverse(solution.world[i]);
+}
+
+// The muscle fascicles drawn: in a lateral view the far side's are behind the skeleton.
+std::vector<biomech::FascicleResult> shownFascicles(const FrameInputs& in, const anatomy::Pose& pose) {
+  std::vector<biomech::FascicleResult> fascicles = in.posture.fascicleStates(pose, in.inputs);
+  const anatomy::Side near = nearSide(in.camera);
+  if (lateralView(in.camera))
+    std::erase_if(fascicles, [&](const biomech::FascicleResult& f) { return f.side != near; });
+  return fascicles;
+}
+
+// Lesson focus, the landmarks labels keep clear of, and which labelled landmarks are behind
+// bone, for a draw list of a posture just built.
+void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const anatomy::Bounds& focus,
+                       int slot, FrameScratch& scratch, DrawList& list) {
+  list.focus_bounds = focus;
+  const Lesson lesson = lessonFromName(in.view.focus).value_or(Lesson::kAll);
+  if (!in.view.show_all) applyLessonFocus(lesson, in.model.parts, list);
+  addFocusGeometry(lesson, in.model.skeleton, in.ids, posed.world, nearSide(in.camera), list);
+  if (!list.labels.empty()) {
+    const VisibilityKey key{in.revision, in.pose_revision, in.camera, in.viewport, slot};
+    scratch.visibility.mark(list, in.meshes, key);
+  }
+}
+
+// One posture, as drawn in full: the contents of the frame, in order.
+void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech::Solution& solution,
+                FrameScratch& scratch, DrawList& list) {
+  const PosedSkeleton posed = poseSkeleton(in.model.skeleton, pose);
+  const std::size_t first_bone = list.items.size();
+  addBones(in, posed, false, list);
+  scratch.meshes.reshapeSlipBones(in.model, solution.slip, list, first_bone);  // the slip's shape
+  addParsArch(in, posed, solution, list);
+  const std::vector<biomech::FascicleResult> fascicles = shownFascicles(in, pose);
+  if (in.view.muscles) addMuscles(in, fascicles, scratch, list);
+  if (in.view.nerves) addNerves(in, posed, solution, scratch, list);
+  addLoads(in, posed, solution, scratch, list);
+  addSupport(solution, scratch, list);
+  addRadiograph(in, pose, posed, list);
+  addLabels(in, posed, fascicles, list);
+}
+
+// A posture as a see-through ghost over the shown one: its bones only.
+void addGhost(const FrameInputs& in, const anatomy::Pose& pose, DrawList& list) {
+  addBones(in, poseSkeleton(in.model.skeleton, pose), true, list);
+}
+
+}  // namespace
+
+void addBones(const FrameInputs& in, const PosedSkeleton& posed, bool ghost, DrawList& list) {
+  const ViewState& view = in.view;
+  LayerOptions layers;
+  layers.bones = view.bones;
+  layers.discs = view.discs;
+  layers.body_outline = view.body_outline && !ghost;
+  DrawList bones;
+  addModel(in.model, in.part_meshes, in.meshes, posed, layers, bones);
+  const std::size_t first_item = list.items.size();
+  const int skin_offset = static_cast<int>(list.skins.size());
+  list.items.insert(list.items.end(), bones.items.begin(), bones.items.end());
+  list.skins.insert(list.skins.end(), bones.skins.begin(), bones.skins.end());
+  for (std::size_t i = first_item; i < list.items.size(); ++i) {
+    if (list.items[i].skin >= 0) list.items[i].skin += skin_offset;
+  }
+  if (ghost) {
+    for (std::size_t i = first_item; i < list.items.size(); ++i) {
+      DrawItem& item = list.items[i];
+      item.colour = kGhostColour;
+      item.opacity = kGhostOpacity;
+      item.material = Material::kPlain;
+      item.flags = 0;
+    }
+    return;  // a ghost does not change the framing
+  }
+  list.bounds = bones.bounds;
+  // in a lateral view the near hip bone hides the sacrum and the hip axis the angles are drawn
+  // on: show it see-through, as a radiograph does (a teaching choice, docs/ui.md)
+  const int near_hip = in.ids.hip_bone[biomech::sideIndex(nearSide(in.camera))];
+  if (near_hip != kNoPart && lateralView(in.camera) && (view.pelvic_angles || view.meyerding) && !view.xray &&
+      !view.cutaway) {
+    for (std::size_t i = first_item; i < list.items.size(); ++i) {
+      if (list.items[i].part != near_hip) continue;
+      list.items[i].opacity = 0.3f;
+      list.items[i].flags = kTwoSided;
+    }
+  }
+}
+
+void addParsArch(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
+                 DrawList& list) {
+  // isthmic slip: the posterior arch of the slipping vertebra stays behind with the one below
+  // (the pars gap); follow the lower vertebra as it is shown
+  const biomech::SlipResult& slip = solution.slip;
+  if (!slip.pars_defect) return;
+  const auto lower = static_cast<std::size_t>(slip.lower);
+  const glm::dmat4 arch =
+      posed.world[lower] * glm::inverse(solution.world[lower]) * slip.posterior_arch_world;
+  for (DrawItem& item : list.items) {
+    if (item.part < 0) continue;
+    const auto part = static_cast<std::size_t>(item.part);
+    if (in.ids.posterior_arch[part] && in.model.parts[part].segment == slip.slipping)
+      item.model = glm::mat4(arch);
+  }
+}
+
+void addMuscles(const FrameInputs& in, std::span<const biomech::FascicleResult> fascicles,
+                FrameScratch& scratch, DrawList& list) {
+  scratch.meshes.addMuscles(fascicles, in.highlight, list);
+}
+
+void addNerves(const FrameInputs&, const PosedSkeleton& posed, const biomech::Solution& solution,
+               FrameScratch& scratch, DrawList& list) {
+  biomech::SlipResult moved = solution.slip;
+  const glm::dmat4 m = carried(posed, solution, moved.slipping);
+  for (biomech::NerveRoot& root : moved.nerve_roots) {
+    for (glm::dvec3& p : root.points) p = glm::dvec3(m * glm::dvec4(p, 1.0));
+  }
+  scratch.meshes.addNerves(moved, list);
+}
+
+void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
+              FrameScratch& scratch, DrawList& list) {
+  const ViewState& view = in.view;
+  if (!view.shear_arrow || view.xray) return;
+  biomech::ForceArrow arrow = solution.l5s1_shear;
+  const glm::dmat4 m = carried(posed, solution, anatomy::Segment::kSacrum);
+  arrow.origin = glm::dvec3(m * glm::dvec4(arrow.origin, 1.0));
+  arrow.direction = glm::dvec3(m * glm::dvec4(arrow.direction, 0.0));
+  scratch.meshes.addShearArrow(arrow, list);
+  if (arrow.magnitude_N > 1.0 && view.labels) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
+    const std::string text = showsNumbers(view) ? std::string(buf) : std::string("Forward pull on L5");
+    list.labels.push_back(
+        {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
+  }
+}
+
+void addSupport(const biomech::Solution& solution, FrameScratch& scratch, DrawList& list) {
+  scratch.meshes.addSupport(solution.support, list);
+}
+
+void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const PosedSkeleton& posed,
+                   DrawList& list) {
+  // measured on the shown pose, drawn in the sagittal plane: only within 30° of lateral
+  if (!lateralView(in.camera)) return;
+  const ViewState& view = in.view;
+  const anatomy::Skeleton& skeleton = in.model.skeleton;
+  const biomech::SlipLevel level = in.inputs.slip.level;
+  const biomech::MeasureLandmarks ml = biomech::measureLandmarks(in.ids.measures, skeleton, pose, level);
+  const biomech::ClinicalMeasures measures = biomech::measure(ml);
+  const glm::dmat4& root = pose.root;
+  RadiographPoints rp;
+  rp.hip_left = toWorld(root, ml.hip_centre[0]);
+  rp.hip_right = toWorld(root, ml.hip_centre[1]);
+  rp.s1_anterior = toWorld(root, ml.s1_anterior);
+  rp.s1_posterior = toWorld(root, ml.s1_posterior);
+  rp.l1_anterior = toWorld(root, ml.superior_anterior[0]);
+  rp.l1_posterior = toWorld(root, ml.superior_posterior[0]);
+  rp.lower_anterior = toWorld(root, ml.lower_superior_anterior);
+  rp.lower_posterior = toWorld(root, ml.lower_superior_posterior);
+  rp.upper_posterior_inferior = toWorld(root, ml.upper_inferior_posterior);
+  rp.lower_posterior_wall = toWorld(root, ml.lower_posterior_wall);
+  const anatomy::SegmentDef& thorax = skeleton.segment(anatomy::Segment::kThorax);
+  rp.plumb_top =
+      toWorld(posed.world[static_cast<std::size_t>(anatomy::Segment::kThorax)], thorax.centre_of_mass);
+  RadiographValues rv;
+  rv.pelvic_incidence_deg = measures.pelvic_incidence_deg;
+  rv.pelvic_tilt_deg = measures.pelvic_tilt_deg;
+  rv.sacral_slope_deg = measures.sacral_slope_deg;
+  rv.lumbar_lordosis_deg = measures.lumbar_lordosis_deg;
+  rv.slip_percent = measures.slip_percent;
+  rv.meyerding_grade = measures.meyerding_grade;
+  rv.slip_level = std::string(biomech::slipLevelName(level));
+  RadiographOptions ro;
+  ro.pelvic_angles = view.pelvic_angles;
+  ro.lordosis = view.lordosis;
+  ro.plumb_line = view.plumb_line;
+  ro.meyerding = view.meyerding;
+  ro.values = showsNumbers(view);
+  ro.light_background = view.background == BackgroundChoice::kLight;
+  ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
+  // lift the lines toward the camera's side of the sagittal plane
+  ro.toward_viewer = glm::vec3(0.0f, 0.0f, in.camera.eye().z < in.camera.target.z ? -1.0f : 1.0f);
+  addRadiographOverlay(rp, rv, ro, list);
+}
+
+void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
+               std::span<const biomech::FascicleResult> fascicles, DrawList& list) {
+  const ViewState& view = in.view;
+  if (!view.labels) return;
+  // bones and landmarks on the side facing the camera
+  const ModelIds& ids = in.ids;
+  const anatomy::Side side = nearSide(in.camera);
+  const std::size_t near = biomech::sideIndex(side);
+  const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f),
+      muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
+  auto at = [&](LandmarkId id) { return landmarkWorld(in.model.skeleton, id, posed.world); };
+  auto label = [&](LandmarkId id, const char* text, glm::vec4 colour, int priority) {
+    list.labels.push_back({at(id), text, colour, priority, false});
+  };
+  const bool expert = view.mode == Mode::kExpert;
+  label(ids.asis[near], "ASIS", landmark_colour, 5);
+  label(ids.psis[near], "PSIS", landmark_colour, 5);
+  label(ids.pubic_symphysis, "Pubic symphysis", landmark_colour, 3);
+  label(ids.sacral_promontory, "Sacral promontory", landmark_colour, 4);
+  if (expert) {
+    label(ids.greater_trochanter[near], "Greater trochanter", landmark_colour, 2);
+    label(ids.ischial_tuberosity[near], "Ischial tuberosity", landmark_colour, 2);
+    label(ids.coccyx_tip, "Coccyx", bone_colour, 1);
+  }
+  for (std::size_t k = 0; k < kLumbarCount; ++k) {
+    const glm::vec3 mid =
+        (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;
+    list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, 4, false});
+  }
+  list.labels.push_back(
+      {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});
+  list.labels.push_back({glm::mix(at(ids.femoral_head_centre[near]), at(ids.knee_centre[near]), 0.45f),
+                         "Femur", bone_colour, 3, false});
+  list.labels.push_back({at(ids.iliac_crest_top[near]), "Ilium", bone_colour, 3, false});
+  if (view.muscles) {
+    std::array<bool, biomech::kMuscleCount> done{};
+    for (const biomech::FascicleResult& f : fascicles) {
+      const std::size_t m = biomech::muscleIndex(f.muscle);
+      if (f.side != side || done[m] || f.point_count < 2) continue;
+      // hamstrings are one label; semitendinosus and semimembranosus lie under biceps femoris;
+      // the erector spinae is one label; smaller muscles only in expert mode
+      using biomech::MuscleId;
+      if (f.muscle == MuscleId::kSemimembranosus || f.muscle == MuscleId::kSemitendinosus ||
+          f.muscle == MuscleId::kLongissimus) {
+        continue;
+      }
+      const bool minor = f.muscle == MuscleId::kSartorius || f.muscle == MuscleId::kTfl ||
+                         f.muscle == MuscleId::kExternalOblique || f.muscle == MuscleId::kInternalOblique ||
+                         f.muscle == MuscleId::kMultifidus;
+      if (minor) continue;  // hovering their slider highlights them instead
+      done[m] = true;
+      const auto path = f.path();
+      const glm::vec3 mid(path[path.size() / 2 - (path.size() % 2 == 0 ? 1 : 0)] * 0.5 +
+                          path[path.size() / 2] * 0.5);
+      std::string name = f.muscle == MuscleId::kBicepsFemoris ? "Hamstrings"
+                         : f.muscle == MuscleId::kIliocostalis
+                             ? "Erector spinae"
+                             : capitalised(biomech::muscleDef(f.muscle).display_name);
+      const bool flexor = biomech::groupOf(f.muscle) == biomech::MuscleGroup::kHipFlexors;
+      list.labels.push_back(
+          {mid, name, muscle_colour, flexor ? 4 : 2, false, false, musclePickId(f.muscle, f.side)});
+    }
+  }
+  // classroom: large type read from the back of the room; only the names the lesson is about
+  if (view.mode == Mode::kClassroom) {
+    std::erase_if(list.labels, [](const Label& l) { return !l.pinned && l.priority < 3; });
+  }
+}
+
+FrameContent buildFrame(const FrameInputs& in, FrameScratch& scratch) {
+  FrameContent out;
+  const ViewState& view = in.view;
+  scratch.meshes.beginFrame();
+  const anatomy::Bounds focus = focusBounds(in);
+  addPosture(in, in.pose, in.solution, scratch, out.list);
+  finishForTeaching(in, poseSkeleton(in.model.skeleton, in.pose), focus, 0, scratch, out.list);
+  const biomech::ClinicalMeasures now = biomech::measure(
+      biomech::measureLandmarks(in.ids.measures, in.model.skeleton, in.pose, in.inputs.slip.level));
+  if (view.ghost == Ghost::kOverlay) {
+    addGhost(in, in.neutral.pose, out.list);
+    out.captions.badges = changeBadges(now, in.neutral.measures, in.solution);
+  } else if (view.ghost == Ghost::kSideBySide) {
+    DrawList left;
+    FrameInputs neutral = in;  // the neutral posture with no highlight
+    neutral.highlight = {};
+    addPosture(neutral, in.neutral.pose, in.neutral, scratch, left);
+    finishForTeaching(neutral, poseSkeleton(in.model.skeleton, in.neutral.pose), focus, 1, scratch, left);
+    out.compare = std::move(left);
+    out.captions.badges = changeBadges(now, in.neutral.measures, in.solution);
+    out.title = "Current";
+  }
+  if (view.mode == Mode::kPatient) {
+    Captions patient = patientCaptions(in.inputs, in.solution, in.neutral, view.show_numbers);
+    // numbers are hidden in patient mode unless asked for
+    if (view.show_numbers) patient.badges = std::move(out.captions.badges);
+    out.captions = std::move(patient);
+  }
+  if (!view.caption.empty()) out.captions.caption = view.caption;
+  return out;
+}
+
+anatomy::Bounds modelBounds(const FrameInputs& in) {
+  LayerOptions layers;
+  layers.body_outline = false;
+  DrawList list;
+  addModel(in.model, in.part_meshes, in.meshes, poseSkeleton(in.model.skeleton, in.pose), layers, list);
+  return list.bounds;
+}
+
+anatomy::Bounds focusBounds(const FrameInputs& in) {
+  // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
+  // lordosis and slip happen; the Thomas test and the lunge need the whole legs
+  const CameraFocus focus = in.view.camera_focus;
+  const biomech::PoseKind pose = in.inputs.pose;
+  const bool whole = focus == CameraFocus::kWhole ||
+                     (focus == CameraFocus::kAuto &&
+                      (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
+  if (whole) return modelBounds(in);
+  const bool lumbosacral =
+      focus == CameraFocus::kLumbosacral || (focus == CameraFocus::kAuto && in.inputs.slip.percent > 0.0);
+  const anatomy::Skeleton& skeleton = in.model.skeleton;
+  const ModelIds& ids = in.ids;
+  const auto world = anatomy::worldTransforms(skeleton, in.pose);
+  anatomy::Bounds b;
+  auto add = [&](LandmarkId id) { b.add(landmarkWorld(skeleton, id, world)); };
+  if (lumbosacral) {
+    // a slip: the two levels around it, close enough to read the grade
+    const bool l5s1 = in.inputs.slip.level == biomech::SlipLevel::kL5S1;
+    for (const LandmarkId id :
+         {ids.superior_endplate_anterior[2], ids.spinous_tip[2], ids.s1_endplate_anterior,
+          ids.sacral_promontory, ids.coccyx_tip, ids.spinous_tip[4]}) {
+      add(id);
+    }
+    if (!l5s1) add(ids.superior_endplate_anterior[1]);
+    const glm::vec3 grow = b.size() * 0.15f;
+    b.add(b.min - grow);
+    b.add(b.max + grow);
+    if (b.valid) return b;
+  }
+  for (const LandmarkId id : {ids.superior_endplate_anterior[0], ids.spinous_tip[0], ids.asis[0], ids.asis[1],
+                              ids.psis[0], ids.psis[1], ids.pubic_symphysis, ids.ischial_tuberosity[0],
+                              ids.ischial_tuberosity[1], ids.greater_trochanter[0], ids.greater_trochanter[1],
+                              ids.coccyx_tip, ids.iliac_crest_top[0], ids.iliac_crest_top[1]}) {
+    add(id);
+  }
+  for (std::size_t side = 0; side < 2; ++side) {
+    const glm::dvec3 head =
+        anatomy::worldPosition(skeleton.landmarks()[ids.femoral_head_centre[side]], world);
+    const glm::dvec3 knee = anatomy::worldPosition(skeleton.landmarks()[ids.knee_centre[side]], world);
+    b.add(glm::vec3(glm::mix(head, knee, 0.3)));
+  }
+  if (!b.valid) return modelBounds(in);
+  const glm::vec3 grow = b.size() * 0.12f;  // a little context around the region
+  b.add(b.min - grow);
+  b.add(b.max + grow);
+  return b;
+}
+
+}  // namespace sagitta::scene
