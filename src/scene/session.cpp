@@ -90,8 +90,20 @@ void Session::settle() {
 }
 
 biomech::ClinicalMeasures Session::shownMeasures() const {
-  return biomech::measure(biomech::measureLandmarks(stage_.ids().measures, stage_.model().skeleton,
-                                                    animator_.current(), shown_.scenario.inputs.slip.level));
+  // At rest the shown pose is the solved one, so its measures are the solver's: exactly what
+  // `sagitta report` prints. The pose draws the thorax as one rigid segment while the solver also
+  // turns the upper thoracic column (C7, T1, T4), so in motion the four measures that depend on it
+  // (SVA, T1PA, TK, global tilt) are the solved posture's and the rest the animated pose's.
+  if (!animator_.moving()) return solution_.measures;
+  biomech::ClinicalMeasures m =
+      biomech::measure(biomech::measureLandmarks(stage_.ids().measures, stage_.model().skeleton,
+                                                 animator_.current(), shown_.scenario.inputs.slip.level));
+  const biomech::ClinicalMeasures& solved = solution_.measures;
+  m.sagittal_vertical_axis_mm = solved.sagittal_vertical_axis_mm;
+  m.t1_pelvic_angle_deg = solved.t1_pelvic_angle_deg;
+  m.thoracic_kyphosis_deg = solved.thoracic_kyphosis_deg;
+  m.global_tilt_deg = solved.global_tilt_deg;
+  return m;
 }
 
 anatomy::Bounds Session::modelBounds() const {
