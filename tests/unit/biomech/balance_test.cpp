@@ -162,16 +162,11 @@ Solution patientWithLordosis(double ll) {
   return defaultModel().solve(in);
 }
 
-TEST(WholeBodyBalance, NeutralSpinopelvicParametersAreWithinTheNormalAdultSpread) {
-  // Mac-Thiong et al. 2011 (709 asymptomatic adults), reference.md §1.2 [V]: PI 52 +- 10,
-  // PT 12 +- 7, SS 40 +- 8, LL 60 +- 11 (mean +- 1 SD)
+TEST(WholeBodyBalance, TheNeutralTrunkStandsUpright) {
+  // the neutral adult's spinopelvic parameters are checked against Mac-Thiong 2011 in
+  // NeutralStanding.LandsInPublishedNormalRanges; balanced by the free spine, the trunk is upright
   const Solution s = defaultModel().solve(ModelInputs{});
   ASSERT_TRUE(s.solver.converged);
-  const ClinicalMeasures& m = s.measures;
-  EXPECT_NEAR(m.pelvic_incidence_deg, 52.0, 10.0);
-  EXPECT_NEAR(m.pelvic_tilt_deg, 12.0, 7.0);
-  EXPECT_NEAR(m.sacral_slope_deg, 40.0, 8.0);
-  EXPECT_NEAR(m.lumbar_lordosis_deg, 60.0, 11.0);
   EXPECT_NEAR(s.trunk_inclination_deg, 0.0, 0.5);
 }
 
