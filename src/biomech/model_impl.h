@@ -276,7 +276,8 @@ struct Impl {
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
   ClinicalMeasures neutral_measures;
-  std::array<SlipResult, 2> neutral_slip{};  // the slip outputs on the neutral skeleton, by SlipLevel
+  std::array<SlipResult, 2> neutral_slip{};        // the slip outputs on the neutral skeleton, by SlipLevel
+  std::array<double, 5> lumbar_pedicle_width_m{};  // L1..L5 transverse pedicle width (the canal's sides)
 };
 
 // Evaluation state: world transforms and joint centres for one phi (index kArch: the detached arch).

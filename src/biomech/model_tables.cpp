@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "anatomy/dimensions.h"
 #include "anatomy/thoracic_column.h"
 #include "biomech/model_constants.h"
 #include "biomech/model_impl.h"
@@ -213,6 +214,10 @@ Planar Planar::fromMatrix(const glm::dmat4& mt, const std::string& what) {
 
 void buildTables(Impl& m) {
   const anatomy::Skeleton& sk = m.skeleton;
+  const anatomy::BodyDimensions dims = anatomy::computeDimensions(sk.params());
+  for (std::size_t i = 0; i < m.lumbar_pedicle_width_m.size(); ++i) {
+    m.lumbar_pedicle_width_m[i] = dims.lumbar[i].pedicle_width;
+  }
   for (std::size_t i = 0; i < kSegmentCount; ++i) {
     const auto s = static_cast<Segment>(i);
     const anatomy::SegmentDef& d = sk.segment(s);
