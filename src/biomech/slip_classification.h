@@ -53,7 +53,7 @@ std::string_view sdsgName(int type);
 // The model takes the L5 of a dysplastic slip from its own neutral index down to
 // kDysplasticHighGradeLumbarIndex at 100 % (smoothstep in the slip). 0.70 is a MODEL CHOICE, not a
 // published value [D]: no published lumbar index of high-grade slips was found; 0.70 draws a
-// clearly trapezoidal L5 (about 6 deg of wedge on the average man). Other types keep their L5.
+// clearly trapezoidal L5 (over 5 deg of wedge, tested). Other types keep their L5.
 inline constexpr double kDysplasticHighGradeLumbarIndex = 0.70;  // model choice [D]
 double slipLumbarIndex(SlipType type, double slip_percent, double neutral_index);
 // Sacral doming: the SDSG doming index is 11.6 +- 5.0 % in controls, 16.4 +- 6.3 % in low-grade

@@ -338,8 +338,7 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
 }
 
 void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                              const scene::Camera& camera, const RenderSettings& settings,
-                              RenderTarget& target) {
+                              const scene::Camera& camera, RenderTarget& target) {
   const glm::ivec2 size(target.width(), target.height());
   if (size != xray_size_) {
     xray_thickness_ = makeTexture();
@@ -370,7 +369,10 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   xray_accumulate_program_.use();
   xray_accumulate_program_.set("u_view", camera.view());
   xray_accumulate_program_.set("u_proj", camera.projectionMatrix(aspect));
-  xray_accumulate_program_.set("u_clip_plane", settings.clip_plane);
+  // a film is a projection through the whole body: the cutaway's plane does not apply, and it
+  // would open the closed surfaces the signed-depth sum needs (a clipped bone adds its far
+  // face's depth alone and burns out white: the slip presets' films, issue 13)
+  xray_accumulate_program_.set("u_clip_plane", glm::vec4(0.0f));
   for (const scene::DrawItem& item : list.items) {
     const float density = xrayDensity(item.material);
     if (density <= 0.0f || item.opacity <= 0.0f) continue;
@@ -519,7 +521,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   const float aspect = viewport_size.x / viewport_size.y;
   const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
   if (settings.xray) {
-    drawRadiograph(list, meshes, camera, settings, target);
+    drawRadiograph(list, meshes, camera, target);
     drawLines(list, view_proj, viewport_size, settings.line_scale, false);
     if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
     glBindVertexArray(0);

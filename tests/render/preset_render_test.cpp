@@ -171,6 +171,26 @@ TEST(PresetRender, XrayLooksLikeAFilmAndDiffersFromTheShadedView) {
   EXPECT_LT(corner, 30.0);
 }
 
+// Regression (issue 13 review): the slip presets keep the cutaway on, and the film clipped the
+// bones with it; a clipped closed surface adds its far face alone and the lumbar column burned
+// out white, hiding the slip. A film is a projection: the cutaway must not change it.
+TEST(PresetRender, TheCutawayDoesNotBurnOutTheFilm) {
+  auto slip = [](bool cut) {
+    return std::string(R"({"schema": "sagitta.scenario", "version": 1,
+      "slip": {"level": "L5-S1", "type": "isthmic", "percent": 40},
+      "view": {"muscles": false, "nerves": true, "focus": "slip", "shear_arrow": false, "cutaway": )") +
+           (cut ? "true" : "false") + "}}";
+  };
+  const Image cut = render("film_cut", "--view xray --scenario " + scenario("film_cut", slip(true)).string());
+  const Image whole =
+      render("film_whole", "--view xray --scenario " + scenario("film_whole", slip(false)).string());
+  ASSERT_FALSE(cut.rgba.empty() || whole.rgba.empty());
+  EXPECT_LT(meanAbsDiff(cut, whole), 1.0);
+  // and the bones read grey, not burnt out: few near-white grey pixels
+  auto burnt = [](const std::uint8_t* p) { return p[0] > 230 && p[1] > 230 && saturation(p) < 12; };
+  EXPECT_LT(fraction(cut, burnt), 1.5 * fraction(whole, burnt) + 0.002);
+}
+
 TEST(PresetRender, TheGhostShowsTheNeutralSkeletonOverTheTiltedOne) {
   const std::string base = R"({"schema": "sagitta.scenario", "version": 1,
     "muscles": {"hip_flexors": {"tightness": 1.0}}, "view": {"labels": false, "muscles": false, "ghost": )";
