@@ -309,6 +309,12 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     mesh_program_.set("u_opacity", item->opacity);
     mesh_program_.set("u_highlight", item->highlight);
     mesh_program_.set("u_material", static_cast<int>(item->material));
+    // the cutaway opens the bones, not the nerves: the near side's roots stay whole in front of
+    // the cut, so the pinched one is seen where it leaves the spine (issue 13)
+    if (cut) {
+      mesh_program_.set("u_clip_plane",
+                        item->material == scene::Material::kNerve ? glm::vec4(0.0f) : settings.clip_plane);
+    }
     mesh_program_.set("u_receives_shadow", (item->flags & scene::kReceivesShadow) ? 1 : 0);
     // through a cut the insides show, so nothing may be culled
     const bool two_sided = cut || (item->flags & scene::kTwoSided) != 0;
