@@ -142,6 +142,10 @@ TEST(ReportCommand, APresetReportsItsSlipWithEveryKeyOfIssue13) {
       named_compressed |= root["root"] == slip["nerve_root"] && root["where"] != "none";
     EXPECT_TRUE(named_compressed) << name << " names " << slip["nerve_root"];
   }
+  // with no root compressed (a pars defect without a slip) it names the exiting root, as before
+  const Result lysis = run("--preset spondylolysis-l5");
+  ASSERT_EQ(lysis.code, 0) << lysis.err;
+  EXPECT_EQ(nlohmann::json::parse(lysis.out)["slip"]["nerve_root"], "L5");
   expectBadInput(run("--preset no-such-preset"), "no-such-preset");
 }
 
