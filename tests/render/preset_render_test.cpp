@@ -191,6 +191,29 @@ TEST(PresetRender, TheCutawayDoesNotBurnOutTheFilm) {
   EXPECT_LT(fraction(cut, burnt), 1.5 * fraction(whole, burnt) + 0.002);
 }
 
+// Regression (issue 13 review): the cutaway clipped the near side's nerve roots and the far ones
+// hid behind the sacrum, so a slip preset showed no root at all (nerves on and off drew the same
+// picture). The cutaway cuts the bones, not the nerves.
+TEST(PresetRender, TheCutawayShowsTheNerveRoots) {
+  auto slip = [](bool nerves) {
+    return std::string(R"({"schema": "sagitta.scenario", "version": 1,
+      "slip": {"level": "L5-S1", "type": "isthmic", "percent": 40},
+      "view": {"muscles": false, "focus": "slip", "shear_arrow": false, "cutaway": true,
+               "pelvic_angles": false, "nerves": )") +
+           (nerves ? "true" : "false") + "}}";
+  };
+  const Image on = render("roots_on", "--scenario " + scenario("roots_on", slip(true)).string(), 960, 540);
+  const Image off =
+      render("roots_off", "--scenario " + scenario("roots_off", slip(false)).string(), 960, 540);
+  ASSERT_FALSE(on.rgba.empty() || off.rgba.empty());
+  // roots are yellow to red (free to pinched); bone, discs and the dark background are not
+  auto rootColour = [](const std::uint8_t* p) {
+    return p[0] > 170 && p[2] < 110 && p[0] - p[2] > 90 && p[1] > 60;
+  };
+  const double extra = (fraction(on, rootColour) - fraction(off, rootColour)) * 960.0 * 540.0;
+  EXPECT_GT(extra, 60.0) << "root-coloured pixels added by the nerves";  // before the fix 20, after 150
+}
+
 TEST(PresetRender, TheGhostShowsTheNeutralSkeletonOverTheTiltedOne) {
   const std::string base = R"({"schema": "sagitta.scenario", "version": 1,
     "muscles": {"hip_flexors": {"tightness": 1.0}}, "view": {"labels": false, "muscles": false, "ghost": )";
