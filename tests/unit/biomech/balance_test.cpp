@@ -2,6 +2,7 @@
 // global tilt, knee flexion) come from the posed geometry, and the classifications (SRS-Schwab,
 // Roussouly, compensations) follow their published rules. Each bound cites its source.
 #include <cmath>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -256,6 +257,26 @@ TEST(WholeBodyBalance, PelvicTiltCanChangeWhileTheLordosisDoesNot) {
   test::setGroup(free_in, MuscleGroup::kHipFlexors, 0.7);
   const ClinicalMeasures f = defaultModel().solve(free_in).measures;
   EXPECT_GT(f.lumbar_lordosis_deg, base.lumbar_lordosis_deg + 1.0);
+}
+
+TEST(WholeBodyBalance, WithTiltAndLordosisBothGivenTheLowerThoraxLeanIsGeometryAndIsSaid) {
+  // PI, PT and LL together fix the L1 endplate's orientation, so the lower thorax leans forward of
+  // neutral by (LL0 - SS0) - (LL - SS) whatever the balance does; the upper thoracic column then
+  // flattens to bring C7 back over the pelvis (thoracic compensation, Le Huec 2019 review [V]),
+  // and a warning gives the lean
+  const ClinicalMeasures n = defaultModel().solve(ModelInputs{}).measures;
+  ModelInputs in;
+  in.patient.pelvic_incidence_deg = 52.0;
+  in.patient.pelvic_tilt_deg = 25.0;
+  in.patient.lumbar_lordosis_deg = 32.0;
+  const Solution s = defaultModel().solve(in);
+  ASSERT_TRUE(s.solver.converged);
+  const double geometric = (n.lumbar_lordosis_deg - n.sacral_slope_deg) - (32.0 - (52.0 - 25.0));
+  EXPECT_NEAR(s.trunk_inclination_deg, geometric, 0.1);
+  EXPECT_GT(s.balance.compensation.thoracic_flattening_deg, 10.0);
+  bool said = false;
+  for (const std::string& w : s.warnings) said = said || w.find("trunk leans") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 TEST(WholeBodyBalance, PelvicIncidenceAloneIsPosedAtThePublishedPrediction) {
