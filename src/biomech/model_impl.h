@@ -248,6 +248,9 @@ struct Impl {
   double pelvis_effort_Nm_per_rad =
       0.0;  // holding the pelvis turned (hip muscle effort)  // standing knee flexion (quadriceps effort)
   JointArray baseline_torque{};  // tonic torques that hold the neutral
+  // sitting: the lumbar levels' passive rest angles (the supine lordosis; model_constants.h
+  // kLumbarRestLordosisLoss), zero elsewhere
+  JointArray sitting_rest{};
   // joint-space Hessians of the energy at each pose's starting point with the default inputs,
   // which seed the quasi-Newton solve (slots: see hessianSlot)
   std::array<std::array<JointArray, kJointCount>, 6> hessian{};

@@ -262,6 +262,10 @@ void buildTables(Impl& m) {
 
   m.neutral_measures = measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1));
   m.neutral_ll_rad = degToRad(m.neutral_measures.lumbar_lordosis_deg);
+  for (std::size_t k = 0; k < 5; ++k) {  // k = 0: L1-L2 .. 4: L5-S1; flexion is negative
+    m.sitting_rest[seg(Segment::kL1) - k] =
+        -kLumbarRestLordosisLoss * degToRad(m.neutral_measures.segmental_lordosis_deg[k]);
+  }
 }
 
 }  // namespace sagitta::biomech::detail
