@@ -83,8 +83,7 @@ float xrayDensity(scene::Material material) {
       return 0.4f;
     case scene::Material::kNucleus:
       return 0.35f;
-    case scene::Material::kMuscle:
-      return 0.1f;
+    case scene::Material::kMuscle:  // soft tissue, as the nerve
     case scene::Material::kNerve:
       return 0.1f;
     case scene::Material::kSkin:

@@ -95,7 +95,7 @@ bool MuscleHighlight::any() const {
   return false;
 }
 
-float bellyRadius_m(double max_isometric_force_N) {
+float bellyRadius(double max_isometric_force_N) {
   const float area = static_cast<float>(std::max(max_isometric_force_N, 1.0)) / kSpecificTension_N_per_m2;
   return std::sqrt(area / std::numbers::pi_v<float>);
 }
@@ -118,7 +118,7 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
     for (const glm::dvec3& p : f.path()) path.emplace_back(p);
     SpindleShape shape;
     // drawn at 60 % of the anatomical thickness so the bones stay visible (a drawing choice)
-    shape.belly_radius_m = 0.6f * bellyRadius_m(def.max_isometric_force_N);
+    shape.belly_radius_m = 0.6f * bellyRadius(def.max_isometric_force_N);
     shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
     anatomy::MeshData mesh = spindleMesh(path, shape);
     if (mesh.empty()) continue;

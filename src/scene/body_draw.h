@@ -53,7 +53,8 @@ class BodyMeshes {
 };
 
 // Drawing radius of a muscle belly from its maximal force: PCSA = Fmax / 60 N/cm², the specific
-// tension of Rajagopal et al. 2016 (IEEE TBME 63:2068). A drawing size, not a model quantity.
-float bellyRadius_m(double max_isometric_force_N);
+// tension of Rajagopal et al. 2016 (IEEE TBME 63:2068), in metres. A drawing size, not a model
+// quantity.
+float bellyRadius(double max_isometric_force_N);
 
 }  // namespace sagitta::scene

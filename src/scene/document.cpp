@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/json_limits.h"
 #include "scenario/json_lines.h"
 #include "scenario/parameters.h"
 
@@ -66,7 +67,9 @@ Document parseDocument(std::string_view text, const std::string& source) {
 }
 
 Document loadDocument(const std::filesystem::path& path) {
-  const std::string text = readFile(path);
+  // capped at the JSON limit when read, as scenario, timeline and manifest files are (a larger
+  // file is refused before it is read, not after)
+  const std::string text = readFile(path, JsonLimits{}.max_bytes);
   return parseDocument(text, path.string());
 }
 

@@ -130,7 +130,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       const float step = std::max(2.0f, 0.25f * l.size.y);
       const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
       for (int s = 0; s <= 2 * steps && !done; ++s) {
-        const float dy = static_cast<float>((s + 1) / 2) * step * (s % 2 == 1 ? -1.0f : 1.0f);
+        const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
+        const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
         const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
         if (!b.inside(in.screen_min, in.screen_max)) continue;
         if (std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) { return o.overlaps(b, gap); }))

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -12,6 +15,13 @@
 
 namespace sagitta::scene {
 namespace {
+
+// A message from its pieces, appended in turn (no chain of temporary strings per keyframe).
+std::string joined(std::initializer_list<std::string_view> parts) {
+  std::string s;
+  for (const std::string_view p : parts) s += p;
+  return s;
+}
 
 using nlohmann::json;
 
@@ -184,12 +194,13 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
       const std::string e = k["ease"].is_string() ? k["ease"].get<std::string>() : k["ease"].dump();
       const auto it = std::find_if(kEases.begin(), kEases.end(), [&](const auto& p) { return p.first == e; });
       if (it == kEases.end())
-        throw InputError(at(path + ".ease") + ": ease is \"" + e + "\", not linear, ease-in-out or hold");
+        throw InputError(
+            joined({at(path + ".ease"), ": ease is \"", e, "\", not linear, ease-in-out or hold"}));
       kf.ease = it->second;
     }
     for (const auto& [name, v] : k.items()) {
       if (name != "time_s" && name != "ease" && name != "set")
-        throw InputError(at(path + "." + name) + ": " + name + " is not part of a keyframe");
+        throw InputError(joined({at(joined({path, ".", name})), ": ", name, " is not part of a keyframe"}));
     }
     if (k.contains("set")) {
       if (!k["set"].is_object())
@@ -197,16 +208,16 @@ Timeline parseTimeline(std::string_view text, const std::string& source) {
       for (const auto& [file_key, value] : k["set"].items()) {
         const std::string key = migration.apply(file_key);  // old names read as current ones
         if (key.rfind("body.", 0) == 0 && kf.time_s > 0.0) {
-          throw InputError(
-              at(path + ".set." + file_key) + ": " + key +
-              " cannot change during a clip (one body is shown); set it in \"scenario\" or at time_s 0");
+          throw InputError(joined({at(joined({path, ".set.", file_key})), ": ", key,
+                                   " cannot change during a clip (one body is shown); set it in "
+                                   "\"scenario\" or at time_s 0"}));
         }
         Document probe = t.base;
         try {
           applyKey(probe, key, value, "");  // validates now, not mid-recording
         } catch (const InputError& e) {
           // the line and the keyframe's index, looked up only now that they are needed
-          throw InputError(at(path + ".set." + file_key) + ": " + path + ": " + e.what());
+          throw InputError(joined({at(joined({path, ".set.", file_key})), ": ", path, ": ", e.what()}));
         }
         kf.set[key] = value;
       }

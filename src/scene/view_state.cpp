@@ -68,11 +68,11 @@ KeyDef cameraNumber(std::string_view key, double lo, double hi, std::string_view
   KeyDef d;
   d.info = {std::string(key), KeyType::kNumber, lo, hi, {}, std::string(unit), std::string(description)};
   const KeyInfo info = d.info;
-  d.set = [info, set](ViewState& s, const json& v) {
+  d.set = [info, set = std::move(set)](ViewState& s, const json& v) {
     set(s.camera, scenario::checkedNumber(info, v));
     s.camera_view = CameraView::kFree;  // a moved camera is a free camera
   };
-  d.get = [get](const ViewState& s) { return json(get(s.camera)); };
+  d.get = [get = std::move(get)](const ViewState& s) { return json(get(s.camera)); };
   return d;
 }
 
@@ -286,7 +286,7 @@ void applyViewSections(ViewState& state, const nlohmann::ordered_json& scenario,
 }
 
 void applyViewSections(ViewState& state, const nlohmann::ordered_json& scenario, std::string_view where) {
-  const std::string place(where);
+  std::string place(where);  // not const: the locator returns a copy of it
   applyViewSections(state, scenario, [&place](std::string_view) { return place; });
 }
 

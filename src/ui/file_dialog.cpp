@@ -15,7 +15,7 @@ void FileDialog::open(Kind kind, std::string title, std::string extension, fs::p
   extension_ = std::move(extension);
   std::error_code ec;
   if (fs::is_directory(start, ec)) {
-    folder_ = start;
+    folder_ = std::move(start);
     name_.clear();
   } else {
     folder_ = start.has_parent_path() ? start.parent_path() : fs::current_path(ec);

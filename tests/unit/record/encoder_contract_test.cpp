@@ -26,9 +26,10 @@ struct FormatCase {
   const char* target;  // output name inside the scratch folder
 };
 
+// NOLINTNEXTLINE(readability-identifier-naming): gtest looks this name up to print a parameter
 void PrintTo(const FormatCase& c, std::ostream* out) {
   *out << c.target;
-}  // NOLINT(readability-identifier-naming): gtest's name
+}
 
 class EveryFormat : public ::testing::TestWithParam<FormatCase> {
  protected:

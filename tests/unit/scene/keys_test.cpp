@@ -2,12 +2,14 @@
 // scenario file, bad values are refused as bad input naming the key (and its range), and every
 // enum table is complete.
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "scenario/parameters.h"
@@ -222,4 +224,24 @@ TEST(KeyTable, TheReadmeNamesEveryViewKey) {
   ASSERT_FALSE(readme.empty());
   for (const KeyInfo& k : scene::viewKeys())
     EXPECT_NE(readme.find("`" + k.key + "`"), std::string::npos) << "README does not list " << k.key;
+}
+
+// Issue 11, bug 6 (audit): a document (the GUI's Open, `render --scenario`) was read up to the
+// general 256 MiB cap before the 16 MiB JSON limit refused it; it is now capped when read, as
+// scenario, timeline and manifest files are, and the message gives the limit.
+TEST(DocumentFile, AFileOverTheJsonLimitIsRefusedBeforeItIsRead) {
+  namespace fs = std::filesystem;
+  const fs::path path =
+      fs::temp_directory_path() / ("sagitta_big_document_" + std::to_string(::getpid()) + ".json");
+  { std::ofstream(path) << "{}"; }
+  fs::resize_file(path, 40u << 20);  // sparse: 40 MiB of zeros, over the 16 MiB JSON limit
+  std::string message;
+  try {
+    (void)scene::loadDocument(path);
+  } catch (const InputError& e) {
+    message = e.what();
+  }
+  fs::remove(path);
+  EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+  EXPECT_NE(message.find("limit of 16 MiB"), std::string::npos) << message;
 }
