@@ -32,12 +32,60 @@ std::string fileSafe(std::string s) {
 }
 
 // Named points of a generated bone (mm, its own frame) for the region table: where on the bone
-// the distance comes from. Only the os coxae has them so far.
+// the distance comes from. Right-side points are mirrored for the left.
 std::vector<std::pair<std::string, glm::dvec3>> regionsOf(const std::string& bone,
                                                           const anatomy::BodyParams& b) {
   std::vector<std::pair<std::string, glm::dvec3>> out;
-  if (bone != "os_coxae") return out;
-  const anatomy::PelvisLayout p = anatomy::layoutBody(b).pelvis;
+  const anatomy::BodyLayout body = anatomy::layoutBody(b);
+  auto both = [&](const std::string& name, const glm::dvec3& right) {
+    out.push_back({name + "_r", right});
+    out.push_back({name + "_l", glm::dvec3(right.x, right.y, -right.z)});
+  };
+  if (bone == "sacrum") {
+    const anatomy::SacrumLayout& s = body.spine.sacrum;
+    auto centre = [&](double t) {
+      const double u = 1.0 - t;
+      return u * u * u * s.centreline[0] + 3.0 * u * u * t * s.centreline[1] +
+             3.0 * u * t * t * s.centreline[2] + t * t * t * s.centreline[3];
+    };
+    out = {{"s1_endplate", glm::dvec3(0.0)},
+           {"promontory", s.promontory},
+           {"s1_canal_roof", glm::dvec3(s.posterior_wall_x - s.canal_depth, -0.008, 0.0)},
+           {"body_s2", centre(0.3)},
+           {"body_s3", centre(0.55)},
+           {"body_s4", centre(0.8)},
+           {"apex", s.apex},
+           {"median_crest_s2", s.median_crest_s2},
+           {"hiatus", s.hiatus}};
+    both("superior_process", s.superior_process);
+    both("ala_tip", s.ala_tip);
+    both("ala_front", glm::dvec3(0.3 * s.endplate_depth, -0.004, 0.6 * s.ala_tip.z + 0.2 * s.endplate_width));
+    both("lateral_s2", centre(0.3) + glm::dvec3(-0.012, 0.0, 0.8 * s.ala_tip.z));
+    both("lateral_s3", centre(0.55) + glm::dvec3(-0.010, 0.0, 0.55 * s.ala_tip.z));
+    both("lateral_s4", centre(0.8) + glm::dvec3(-0.008, 0.0, 0.35 * s.ala_tip.z));
+  } else if (bone.size() == 2 && bone[0] == 'l') {
+    const anatomy::VertebraLayout& v = body.spine.lumbar[static_cast<std::size_t>(bone[1] - '1')];
+    const double h = 0.5 * (v.dims.height_anterior + v.dims.height_posterior);
+    out = {{"body_front", glm::dvec3(0.5 * v.dims.endplate_depth_inferior, 0.5 * h, 0.0)},
+           {"body_back", glm::dvec3(v.posterior_wall_x, 0.5 * h, 0.0)},
+           {"superior_endplate", glm::dvec3(v.superior_endplate[3])},
+           {"inferior_endplate", glm::dvec3(0.0)},
+           {"canal_roof", v.canal_posterior},
+           {"spinous_root", v.spinous_root},
+           {"spinous_tip", v.spinous_tip}};
+    both("body_side", glm::dvec3(0.0, 0.5 * h, 0.5 * v.dims.endplate_width_inferior));
+    both("pedicle", 0.5 * (v.pedicle_front + v.pedicle_back));
+    both("superior_process", v.superior_process);
+    both("inferior_process", v.inferior_process);
+    both("transverse_root", v.transverse_root);
+    both("transverse_tip", v.transverse_tip);
+    both("lamina", glm::dvec3(v.canal_posterior.x + 0.004, v.pedicle_y - 0.006, 0.4 * v.superior_process.z));
+  }
+  if (bone != "os_coxae") {
+    for (auto& [name, pos] : out) pos *= 1000.0;
+    return out;
+  }
+  const anatomy::PelvisLayout& p = body.pelvis;
   out = {{"asis", p.asis},
          {"aiis", p.aiis},
          {"psis", p.psis},
@@ -162,7 +210,8 @@ int main(int argc, char** argv) {
   app.add_flag("--shipped", shipped_only, "only the shipped bodies (man, woman), not the stature sweep");
   app.add_flag("--ellipsoid", ellipsoid, "also measure each reference's moment-matched ellipsoid (baseline)");
   app.add_flag("--regions", regions,
-               "per named region of the bone (os coxae): mean distance each way, and its share of the total");
+               "per named region of the bone (nearest named point): mean distance each way, and its share of "
+               "the total");
   app.add_flag("--slices", slices,
                "horizontal slices of the generated bone and the aligned reference, as text");
   app.add_option("--max-mm", max_mm, "distance shown red in the pictures")->check(CLI::Range(0.5, 100.0));

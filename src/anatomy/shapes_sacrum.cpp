@@ -4,6 +4,7 @@
 // superior articular processes facing L5, four pairs of sacral foramina through the plate, the
 // sacral canal from the S1 opening to the hiatus, the median sacral crest, flat auricular
 // surfaces facing the ilia, and a four-segment coccyx. Control points: SacrumLayout.
+#include <algorithm>
 #include <cmath>
 
 #include "anatomy/part_shapes.h"
@@ -55,7 +56,11 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
     }
   }
   plate.height = sdf::fitHeight(mid);
-  plate.t0 = 0.0205 * s;
+  // half-thickness at S1: 18.5 mm (it was 20.5 mm); with the thinning below, the lateral masses
+  // at S2-S3 stood ~5 mm proud of the real ones (sagitta_bone_validate --regions, lateral_s2)
+  // and the plate is ~8 mm thick at the apex [D]
+  const double t0 = 0.0185 * s;
+  plate.t0 = t0;
   plate.tu = -thin;  // thinning toward the apex
   const double half_base = l.ala_tip.z;
   const std::vector<glm::dvec2> half_outline = {{0.002, 0.024},  {0.004, 0.036},
@@ -68,8 +73,10 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
     plate.outline.push_back(glm::dvec2(it->x * lk, it->y * wt * wk) * s);
   parts.push_back(sdf::plate(plate));
 
-  // S1 body: flat endplate, kidney outline, the promontory its anterior lip
-  parts.push_back(sdf::ovalCylinder(sdf::Frame{}, 0.5 * l.endplate_depth, 0.5 * l.endplate_width, -0.030 * s,
+  // S1 body: flat endplate, kidney outline, the promontory its anterior lip. Only its top 12 mm
+  // is a cylinder: below that the body is the curved plate, whose front falls back under the
+  // promontory (a 30 mm cylinder stood out below it: --regions, promontory) [D]
+  parts.push_back(sdf::ovalCylinder(sdf::Frame{}, 0.5 * l.endplate_depth, 0.5 * l.endplate_width, -0.012 * s,
                                     0.0, 0.0014 * s));
 
   // S1 posterior arch and median crest, with spinous tubercles
@@ -78,9 +85,8 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   std::vector<double> crest_r;
   for (int i = 0; i <= 6; ++i) {
     const double u = (0.004 + 0.068 * i / 6.0) * s * lk;
-    const double x =
-        (i == 0 ? back_s1 - 0.003 * s
-                : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - thin * u) - 0.002 * s);
+    const double x = (i == 0 ? back_s1 - 0.003 * s
+                             : centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (t0 - thin * u) - 0.002 * s);
     crest.emplace_back(x, -u, 0.0);
     crest_r.push_back((0.0045 - 0.0004 * i) * s);
   }
@@ -126,22 +132,28 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   // sacral canal: from the opening behind the S1 body down to the hiatus on the dorsal surface
   std::vector<glm::dvec3> canal = {{l.posterior_wall_x - 0.5 * l.canal_depth, 0.006 * s, 0.0},
                                    {l.posterior_wall_x - 0.5 * l.canal_depth + 0.0045 * s, -0.014 * s, 0.0}};
-  for (const double u : {0.034, 0.054, 0.068, 0.078}) {
-    const double forward = u < 0.04 ? 0.0025 * s : 0.0;  // under the S1-S2 laminae the roof is thin
-    const double us = u * s * lk;
-    canal.emplace_back(centreX(l, -us) - 0.0145 * s * (1.0 - us / len) - 0.004 * s * (u / 0.09) + forward,
-                       -us, 0.0);
-  }
   const std::vector<double> canal_r = {0.0135 * s, 0.0125 * s, 0.0095 * s,
                                        0.0070 * s, 0.0055 * s, 0.0050 * s};
+  const std::array<double, 4> canal_u = {0.034, 0.054, 0.068, 0.078};
+  for (std::size_t i = 0; i < canal_u.size(); ++i) {
+    const double u = canal_u[i];
+    const double forward = u < 0.04 ? 0.0025 * s : 0.0;  // under the S1-S2 laminae the roof is thin
+    const double us = u * s * lk;
+    // a roof of at least 1.8 mm over the (flattened) canal: it opens only at the hiatus
+    const double back = centreX(l, -us) - 0.010 * s * (1.0 - us / len) - (t0 - thin * us);
+    canal.emplace_back(
+        std::max(centreX(l, -us) - 0.0125 * s * (1.0 - us / len) - 0.004 * s * (u / 0.09) + forward,
+                 back + 0.48 * canal_r[i + 2] + 0.0018 * s),
+        -us, 0.0);
+  }
   bone = sdf::subtract(bone, sdf::flatTube(canal, canal_r, {1, 0, 0}, 0.48), 0.0015 * s);
   // the sacral hiatus: the canal's lower end opens on the dorsal surface (S4-S5), an inverted U
   {
     const double u = 0.082 * s * lk;
-    const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (0.0205 * s - thin * u);
+    const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len) - (t0 - thin * u);
     bone = sdf::subtract(bone,
-                         sdf::ellipsoid(sdf::Frame{{x + 0.002 * s, -u, 0.0}, glm::dmat3(1.0)},
-                                        glm::dvec3(0.0052, 0.0095, 0.0055) * s),
+                         sdf::ellipsoid(sdf::Frame{{x + 0.0005 * s, -u, 0.0}, glm::dmat3(1.0)},
+                                        glm::dvec3(0.0042, 0.0095, 0.0055) * s),
                          0.0015 * s);
   }
 
@@ -152,7 +164,7 @@ std::vector<PartShape> sacrumShapes(const BodyLayout& b) {
   for (std::size_t i = 0; i < 4; ++i) {
     const double u = fu[i] * s * lk;
     const double x = centreX(l, -u) - 0.010 * s * (1.0 - u / len);
-    const double half = 0.0205 * s - thin * u + 0.003 * s;  // through the plate, not the arch behind it
+    const double half = t0 - thin * u + 0.003 * s;  // through the plate, not the arch behind it
     for (const double side : {-1.0, 1.0}) {
       const glm::dvec3 c(x + 2.6 * fv[i] * fv[i] * s, -u, side * fv[i] * s * wt * wk);
       foramina.push_back(sdf::roundCone(c + glm::dvec3(half, 0.0, 0.0), c - glm::dvec3(half, 0.0, 0.0),

@@ -139,7 +139,10 @@ PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
   const double tp_root = thoracic ? 0.0045 * s : 0.0052 * s;
   const double tp_tip = thoracic ? 0.0040 * s : 0.0036 * s;
-  add(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), l.transverse_tip, tp_root, tp_tip,
+  // the cone's round end reaches tp_tip beyond its end point: end it that far inside the tip, so
+  // the span tip to tip is the cited one (LMG) and not ~7 mm more
+  const glm::dvec3 tp_end = l.transverse_tip - glm::normalize(l.transverse_tip - l.transverse_root) * tp_tip;
+  add(sdf::flatCone(l.transverse_root - glm::dvec3(0.0, 0.0, 0.003 * s), tp_end, tp_root, tp_tip,
                     {1.0, 0.0, 0.0}, tp_len > 0.03 ? 0.5 : 0.8),
       out.front);
   add(sdf::sphere(l.accessory, 0.0020 * s), out.front);
