@@ -33,7 +33,7 @@ struct PartShape {
   std::function<void(const glm::dvec3& world, glm::u8vec4& segments, glm::vec4& weights)> skin;
 };
 
-std::vector<PartShape> vertebraShapes(const BodyLayout& body);  // l1..l5 and t12
+std::vector<PartShape> vertebraShapes(const BodyLayout& body);  // t12, t11..t1, c7, l1..l5
 std::vector<PartShape> sacrumShapes(const BodyLayout& body);    // sacrum with coccyx
 std::vector<PartShape> pelvisShapes(const BodyLayout& body);    // os_coxae_l/_r, pubic symphysis disc
 std::vector<PartShape> femurShapes(const BodyLayout& body);     // femur_l/_r

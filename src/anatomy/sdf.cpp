@@ -386,6 +386,18 @@ class Inflated final : public Node {
   double r_;
 };
 
+class Scaled final : public Node {
+ public:
+  Scaled(NodePtr a, double f) : a_(std::move(a)), f_(f) {
+    if (!a_->bounds().empty()) bounds_ = {a_->bounds().lo * f, a_->bounds().hi * f};
+  }
+  double eval(const glm::dvec3& p) const override { return f_ * a_->eval(p / f_); }
+
+ private:
+  NodePtr a_;
+  double f_;
+};
+
 }  // namespace
 
 double smin(double a, double b, double k) {
@@ -565,6 +577,9 @@ NodePtr moved(NodePtr a, const Frame& frame) {
 }
 NodePtr inflated(NodePtr a, double r) {
   return std::make_shared<Inflated>(std::move(a), r);
+}
+NodePtr scaled(NodePtr a, double factor) {
+  return std::make_shared<Scaled>(std::move(a), factor);
 }
 
 }  // namespace sagitta::anatomy::sdf

@@ -102,6 +102,8 @@ NodePtr mirrorZ(NodePtr a);
 NodePtr moved(NodePtr a, const Frame& frame);
 // The shape grown by r (shrunk for r < 0).
 NodePtr inflated(NodePtr a, double r);
+// The shape scaled uniformly about the origin by factor > 0 (still a distance: f * a(p / f)).
+NodePtr scaled(NodePtr a, double factor);
 
 // A smooth curve through control points (centripetal Catmull-Rom, `per_span` pieces per span,
 // ends extrapolated): polylines of few points become bars without elbows.

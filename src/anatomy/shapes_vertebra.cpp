@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "anatomy/part_shapes.h"
+#include "anatomy/thoracic_column.h"
 #include "core/units.h"
 
 namespace sagitta::anatomy {
@@ -243,23 +244,63 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
   return p;
 }
 
+// A simplified thoracic vertebra in T12's frame (before scaling to its level): an oval body of
+// T12's endplate size and height, pedicles, laminae, transverse processes, and a spinous process
+// sloping down by the level's angle. Thoracic spinous processes are long and slope caudally,
+// most steeply at T5-T8, less at T1-T4 and T9-T12; C7's is long and nearly level (standard
+// anatomy, Gray's Anatomy [U]); the angles are drawing values [D].
+NodePtr columnVertebraField(const VertebraLayout& t12, double s, int level) {
+  const VertebraDims& d = t12.dims;
+  const glm::dvec3 front = t12.inferior_anterior, back = t12.inferior_posterior;
+  const double depth = glm::length(front - back);
+  const double height = 0.5 * (d.height_anterior + d.height_posterior);
+  const glm::dvec3 centre = 0.5 * (front + back);
+  std::vector<NodePtr> parts;
+  parts.push_back(sdf::ovalCylinder(sdf::Frame{centre, glm::dmat3(1.0)}, 0.5 * depth,
+                                    0.5 * d.endplate_width_inferior, 0.0, height, 0.0025 * s));
+  // slope of the spinous process below the horizontal, by level (index 0 = C7 .. 11 = T11) [D]
+  static constexpr std::array<double, 12> kSpinousSlope_deg = {10, 25, 30, 35, 40, 50,
+                                                               55, 55, 50, 40, 30, 20};
+  const double slope = degToRad(kSpinousSlope_deg[static_cast<std::size_t>(level)]);
+  const double length = glm::length(t12.spinous_tip - t12.spinous_root) * (level == 0 ? 1.5 : 1.25);
+  const glm::dvec3 tip = t12.spinous_root + length * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
+  parts.push_back(sdf::roundCone(t12.spinous_root, tip, 0.0045 * s, 0.003 * s));
+  for (const double side : {1.0, -1.0}) {
+    auto z = [side](glm::dvec3 p) { return glm::dvec3(p.x, p.y, side * p.z); };
+    const double r_pedicle = 0.5 * std::min(d.pedicle_width, d.pedicle_height);
+    parts.push_back(sdf::roundCone(z(t12.pedicle_front), z(t12.pedicle_back), r_pedicle, r_pedicle));
+    parts.push_back(sdf::roundCone(z(t12.pedicle_back), t12.spinous_root, 0.004 * s, 0.004 * s));
+    // thoracic transverse processes reach back and out to the rib tubercles [U]
+    const glm::dvec3 tp_tip = z(t12.pedicle_back + glm::dvec3(-0.008 * s, 0.002 * s, 0.022 * s));
+    parts.push_back(sdf::roundCone(z(t12.pedicle_back), tp_tip, 0.0045 * s, 0.0035 * s));
+  }
+  return sdf::smoothUnion(std::move(parts), 0.003 * s);
+}
+
 }  // namespace
 
 std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
   std::vector<PartShape> out;
   const double scale = b.dims.opensim_scale;
   out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale, false));
-  // T11 and T10 (hints that carry ribs 11 and 10): T12's shape stacked on thoracic discs with a
-  // little kyphosis (~3 deg per level [U])
-  glm::dmat4 frame = b.spine.t12.superior_endplate;
-  for (const char* name : {"t11", "t10"}) {
-    frame = frame * translation({0.0, 0.0055 * scale, 0.0}) * rotationZ(-0.055);
+  // T11 .. T1 and C7 on the thoracic column (anatomy/thoracic_column.h), each placed on its
+  // level's inferior endplate frame at its size, so the points SVA, T1PA and TK are measured on
+  // sit on the drawn bones. Seen whole-body (a vertebra ~12 px tall), each is a simplified
+  // thoracic vertebra (columnVertebraField) meshed coarsely, which keeps the eleven levels inside
+  // the triangle budgets (builtin_assets_test.cpp). C7 is a thoracic-shaped stand-in for the
+  // vertebra prominens, with its long, nearly level spinous process [D].
+  const ThoracicColumn column = layoutThoracicColumn(b.dims, b.spine.t12);
+  for (int level = kThoracicColumnLevels - 2; level >= 0; --level) {
+    const auto i = static_cast<std::size_t>(level);
     PartShape p = out.front();
-    p.name = name;
-    p.chord_error *= 2.0;  // hints: fewer triangles
-    p.field = sdf::moved(out.front().field, sdf::Frame{glm::dvec3(frame[3]), glm::dmat3(frame)});
+    p.name = std::string(thoracicPartName(level));
+    p.voxel *= 1.5;
+    p.chord_error *= 12.0;
+    p.min_edge *= 4.0;
+    p.max_edge *= 4.0;
+    p.field = sdf::moved(sdf::scaled(columnVertebraField(b.spine.t12, scale, level), column.size[i]),
+                         sdf::Frame{glm::dvec3(column.frame[i][3]), glm::dmat3(column.frame[i])});
     out.push_back(p);
-    frame = frame * b.spine.t12.superior_endplate;
   }
   for (int k = 0; k < kLumbarCount; ++k) {
     // the isthmic slip levels (L4-L5, L5-S1): the slipping vertebra's arch can stay behind

@@ -107,6 +107,10 @@ std::array<glm::dmat4, kSegmentCount> worldTransforms(const Skeleton& skeleton, 
   return world;
 }
 
+glm::dmat4 upperThoraxWorld(const std::array<glm::dmat4, kSegmentCount>& world, const Pose& pose) {
+  return world[static_cast<std::size_t>(Segment::kThorax)] * pose.upper_thorax;
+}
+
 glm::dvec3 worldPosition(const Landmark& landmark, const std::array<glm::dmat4, kSegmentCount>& world) {
   return glm::dvec3(world[static_cast<std::size_t>(landmark.segment)] * glm::dvec4(landmark.position, 1.0));
 }

@@ -148,6 +148,11 @@ struct Pose {
   // identity = standing on the floor; the supine Thomas test lays the body on a couch with it.
   glm::dmat4 root{1.0};
   std::array<glm::dmat4, kSegmentCount> joint = identityJoints();
+  // The upper thoracic column (C7 and T1-T7, with the head, neck and arms) turning on the
+  // thorax about the kyphosis apex (the T7-T8 disc), a rigid motion in the thorax frame: how the
+  // posture solve flattens or deepens the thoracic kyphosis (biomech/model_constants.h). What
+  // is drawn and measured above the apex follows upperThoraxWorld().
+  glm::dmat4 upper_thorax{1.0};
   bool operator==(const Pose&) const = default;
 
   static std::array<glm::dmat4, kSegmentCount> identityJoints() {
@@ -159,6 +164,10 @@ struct Pose {
 
 // World transform of every segment for a pose (forward kinematics).
 std::array<glm::dmat4, kSegmentCount> worldTransforms(const Skeleton& skeleton, const Pose& pose);
+
+// World transform of the upper thoracic column: the thorax's world transform times
+// pose.upper_thorax (thorax-frame points above the kyphosis apex map to the world through it).
+glm::dmat4 upperThoraxWorld(const std::array<glm::dmat4, kSegmentCount>& world, const Pose& pose);
 
 // A landmark's position in the world for given segment world transforms.
 glm::dvec3 worldPosition(const Landmark& landmark, const std::array<glm::dmat4, kSegmentCount>& world);

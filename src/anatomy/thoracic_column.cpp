@@ -10,8 +10,7 @@
 //     systematic review) [U]; T4-T12 adds up to about 37 deg with T12's own wedge, near the
 //     accepted normal of about 40 deg (systematic review, J Orthop Surg Res 2021,
 //     s13018-021-02592-2 [V]; Vialle 2005 40.6 +- 10 [U]); T1-T4 9 deg [D]; C7-T1 none [D] (the
-//     neck's lordosis is not modelled). Because T11 and T10 follow this column rather than the
-//     hint meshes' 3 deg per disc, the drawn hints sit a few millimetres off these points.
+//     neck's lordosis is not modelled).
 #include "anatomy/thoracic_column.h"
 
 #include <algorithm>
@@ -33,6 +32,19 @@ glm::dvec3 at(const glm::dmat4& m, const glm::dvec3& p) {
 }
 
 }  // namespace
+
+std::string_view thoracicPartName(int index) {
+  static constexpr std::array<std::string_view, kThoracicColumnLevels> kNames = {
+      "c7", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12"};
+  return kNames.at(static_cast<std::size_t>(index));
+}
+
+bool onUpperThoracicColumn(std::string_view part_name) {
+  for (int i = 0; i <= kUpperColumnLowestLevel; ++i) {
+    if (part_name == thoracicPartName(i)) return true;
+  }
+  return false;
+}
 
 std::string_view thoracicLevelName(int index) {
   static constexpr std::array<std::string_view, kThoracicColumnLevels> kNames = {
@@ -57,6 +69,8 @@ ThoracicColumn layoutThoracicColumn(const BodyDimensions& d, const VertebraLayou
     }
     c.centroid[i] = 0.25 * (c.inferior_anterior[i] + c.inferior_posterior[i] + c.superior_anterior[i] +
                             c.superior_posterior[i]);
+    c.frame[i] = frame;
+    c.size[i] = size;
   };
   glm::dmat4 frame(1.0);  // inferior endplate frame of the current level
   put(12, frame, 1.0);

@@ -10,12 +10,22 @@
 #include "scenario/parameters.h"
 #include "scenario/report.h"
 #include "scenario/scenario_file.h"
+#include "scene/presets.h"
 
 namespace sagitta::app {
 
 CLI::App* addReportCommand(CLI::App& app, ReportOptions& o) {
   CLI::App* cmd = app.add_subcommand("report", "Solve the posture and print every clinical measure as JSON");
-  cmd->add_option("--scenario", o.scenario, "Scenario file (JSON)");
+  CLI::Option* scenario = cmd->add_option("--scenario", o.scenario, "Scenario file (JSON)");
+  cmd->add_option("--preset", o.preset, "Built-in preset to report on (sagitta render --list-presets)")
+      ->check(CLI::Validator(
+          [](const std::string& name) -> std::string {
+            return scene::findPreset(name) != nullptr
+                       ? std::string()
+                       : "unknown preset " + name + " (sagitta render --list-presets lists them)";
+          },
+          "PRESET"))
+      ->excludes(scenario);
   cmd->add_option("--set", o.sets,
                   "KEY=VALUE parameter, e.g. muscles.hip_flexors.tightness=0.7 (repeatable)");
   cmd->add_option("--pose", o.pose, "Pose")->check(CLI::IsMember({"standing", "thomas", "lunge", "sitting"}));
@@ -23,9 +33,10 @@ CLI::App* addReportCommand(CLI::App& app, ReportOptions& o) {
 }
 
 void runReport(const ReportOptions& options) {
-  // the scenario, then each --set in order, then --pose
+  // the scenario or preset, then each --set in order, then --pose
   scenario::Scenario sc;
   if (!options.scenario.empty()) sc = scenario::loadScenario(options.scenario);
+  if (!options.preset.empty()) sc = scene::findPreset(options.preset)->document.scenario;
   biomech::ModelInputs inputs = sc.inputs;
   for (const std::string& assignment : options.sets) {
     try {

@@ -14,7 +14,8 @@ namespace sagitta::app {
 
 struct ReportOptions {
   std::filesystem::path scenario;
-  std::vector<std::string> sets;  // KEY=VALUE, applied after the scenario
+  std::string preset;             // a built-in preset's name (not with a scenario)
+  std::vector<std::string> sets;  // KEY=VALUE, applied after the scenario or preset
   std::string pose;               // standing | thomas | lunge | sitting (empty: the scenario's)
 };
 

@@ -192,10 +192,12 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     forEachBit(setup.ancestors[kUpperThorax],
                [&](std::size_t j) { g[j] -= kh * head_off * (c7.y - k.centre[j].y); });
     for (std::size_t j = 0; j < kJointCount; ++j) g[j] -= kh * head_off * dtarget[j];
-    // tonic baseline torques and the pelvis's range
-    for (std::size_t j = 0; j < kJointCount; ++j) {
-      energy -= m.baseline_torque[j] * phi[j];
-      g[j] -= m.baseline_torque[j];
+    // tonic baseline torques (not in relaxed sitting: model_constants.h) and the pelvis's range
+    if (setup.pose != PoseKind::kSitting) {
+      for (std::size_t j = 0; j < kJointCount; ++j) {
+        energy -= m.baseline_torque[j] * phi[j];
+        g[j] -= m.baseline_torque[j];
+      }
     }
     const std::size_t p = seg(Segment::kPelvis);
     // holding the pelvis turned from its neutral costs hip muscle effort
@@ -259,11 +261,14 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     }
   }
 
-  // discs and ligaments of the lumbar spine, with their ranges
+  // discs and ligaments of the lumbar spine, with their ranges; relaxed sitting, they pull toward
+  // their passive rest shape (the standing lordosis is partly held by the tonic torques)
+  const bool sitting = setup.pose == PoseKind::kSitting;
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
     const double kj = m.lumbar_stiffness[j];
-    energy += 0.5 * kj * phi[j] * phi[j];
-    g[j] += kj * phi[j];
+    const double bend = sitting ? phi[j] - m.sitting_rest[j] : phi[j];
+    energy += 0.5 * kj * bend * bend;
+    g[j] += kj * bend;
     energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
   }

@@ -165,6 +165,11 @@ MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& sk) {
   }
   ids.t12_inferior_anterior = id("t12_inferior_endplate_anterior");
   ids.t12_inferior_posterior = id("t12_inferior_endplate_posterior");
+  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
+  ids.c7_centroid = column.c7Centroid();
+  ids.t1_centroid = column.t1Centroid();
+  ids.t4_superior_anterior = column.superior_anterior[4];
+  ids.t4_superior_posterior = column.superior_posterior[4];
   return ids;
 }
 
@@ -211,13 +216,13 @@ MeasureLandmarks measureLandmarks(const MeasureLandmarkIds& ids, const anatomy::
     p.lower_superior_posterior = p.superior_posterior[4];
     p.lower_posterior_wall = at(ids.inferior_posterior[4]);
   }
-  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
-  const glm::dmat4 thorax = to_frame * world[static_cast<std::size_t>(anatomy::Segment::kThorax)];
-  auto inThorax = [&](const glm::dvec3& local) { return glm::dvec3(thorax * glm::dvec4(local, 1.0)); };
-  p.c7_centroid = inThorax(column.c7Centroid());
-  p.t1_centroid = inThorax(column.t1Centroid());
-  p.t4_superior_anterior = inThorax(column.superior_anterior[4]);
-  p.t4_superior_posterior = inThorax(column.superior_posterior[4]);
+  // C7, T1 and T4 are above the kyphosis apex: they turn with the upper thoracic column
+  const glm::dmat4 upper = to_frame * anatomy::upperThoraxWorld(world, pose);
+  auto inUpper = [&](const glm::dvec3& local) { return glm::dvec3(upper * glm::dvec4(local, 1.0)); };
+  p.c7_centroid = inUpper(ids.c7_centroid);
+  p.t1_centroid = inUpper(ids.t1_centroid);
+  p.t4_superior_anterior = inUpper(ids.t4_superior_anterior);
+  p.t4_superior_posterior = inUpper(ids.t4_superior_posterior);
   p.t12_inferior_anterior = at(ids.t12_inferior_anterior);
   p.t12_inferior_posterior = at(ids.t12_inferior_posterior);
   for (Side s : kSides) p.ankle_centre[sideIndex(s)] = at(ids.ankle_centre[sideIndex(s)]);

@@ -113,8 +113,8 @@ std::string_view apexLevelName(int index);
 // (root^-1 * world). The S1 posterior border point is derived: 25 mm down the perpendicular to
 // the S1 endplate from its posterior corner (the skeleton has no landmark on the sacral
 // posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used. C7, T1
-// and T4 come from the thoracic column of the skeleton's body (anatomy/thoracic_column.h), fixed
-// in the thorax segment.
+// and T4 come from the thoracic column of the skeleton's body (anatomy/thoracic_column.h), on
+// the upper thoracic column (the thorax's world transform times pose.upper_thorax).
 // Throws std::out_of_range naming a missing landmark.
 MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose,
                                   SlipLevel level);
@@ -128,6 +128,9 @@ struct MeasureLandmarkIds {
   std::array<std::size_t, kLumbarLevels> superior_anterior{}, superior_posterior{}, inferior_anterior{},
       inferior_posterior{};
   std::size_t t12_inferior_anterior = 0, t12_inferior_posterior = 0;
+  // the thoracic column's points (anatomy/thoracic_column.h), thorax frame at the neutral pose:
+  // they turn with the upper thoracic column (anatomy::Pose::upper_thorax)
+  glm::dvec3 c7_centroid{0.0}, t1_centroid{0.0}, t4_superior_anterior{0.0}, t4_superior_posterior{0.0};
 };
 // Throws std::out_of_range naming a missing landmark.
 MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& skeleton);

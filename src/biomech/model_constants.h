@@ -94,11 +94,21 @@ inline constexpr double kPelvisEffortGain = 0.2;
 inline constexpr double kHeadGain = 100.0;
 
 // --- poses ------------------------------------------------------------------------------------
+// Lying supine, without the postural activity of standing, adults lose 26 % of their standing
+// lordosis: T12-S1 36.8 +- 13.2 deg recumbent vs 49.8 +- 11.2 deg standing, 627 volunteers
+// (PMC6680033 [V]). The model takes that flatter shape as the lumbar discs' and ligaments'
+// passive rest shape; standing, the tonic baseline torques hold the rest [D].
+inline constexpr double kLumbarRestLordosisLoss = 1.0 - 36.8 / 49.8;
+// Sitting relaxed on a chair, the postural (tonic) activity of standing is not kept: lumbar
+// erector spinae activity is lower in relaxed chair sitting than in relaxed standing (Phys Ther
+// 1989;69:902, PubMed 2813518 [V abstract]) and slump sitting hangs on the passive structures
+// (O'Sullivan et al. 2002, Spine 27:1238 [V introduction]). So sitting drops the baseline torques
+// and the lumbar levels relax toward their rest shape [D]. This calibration (no free gain) gives
+// standing -> sitting changes between the means of Endo 2012 and Moon 2018 (docs/biomechanics.md).
 // Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine
-// lies flat. We take the lordosis lost lying supine, 1 - 36.8 / 49.8 = 26 % (T12-S1 supine vs
-// standing, PMC6680033 [V]), of the neutral LL as that retroversion [D]. The held leg: hip 120
-// deg, knee 120 deg of flexion [D].
-inline constexpr double kThomasRetroversionShareOfLordosis = 1.0 - 36.8 / 49.8;
+// lies flat. We take the lordosis lost lying supine (kLumbarRestLordosisLoss, 26 %) of the
+// neutral LL as that retroversion [D]. The held leg: hip 120 deg, knee 120 deg of flexion [D].
+inline constexpr double kThomasRetroversionShareOfLordosis = kLumbarRestLordosisLoss;
 inline constexpr double kThomasHeldHipFlexion_deg = 120.0;
 inline constexpr double kThomasHeldKneeFlexion_deg = 120.0;
 inline constexpr double kCouchHeight_m = 0.70;  // a treatment couch [D]

@@ -248,6 +248,9 @@ struct Impl {
   double pelvis_effort_Nm_per_rad =
       0.0;  // holding the pelvis turned (hip muscle effort)  // standing knee flexion (quadriceps effort)
   JointArray baseline_torque{};  // tonic torques that hold the neutral
+  // sitting: the lumbar levels' passive rest angles (the supine lordosis; model_constants.h
+  // kLumbarRestLordosisLoss), zero elsewhere
+  JointArray sitting_rest{};
   // joint-space Hessians of the energy at each pose's starting point with the default inputs,
   // which seed the quasi-Newton solve (slots: see hessianSlot)
   std::array<std::array<JointArray, kJointCount>, 6> hessian{};
@@ -276,7 +279,8 @@ struct Impl {
   double neutral_ll_rad = 0.0;     // Cobb LL of the neutral skeleton
   double lunge_front_thigh = 0.0;  // world angle of the front thigh in the lunge (rad)
   ClinicalMeasures neutral_measures;
-  std::array<SlipResult, 2> neutral_slip{};  // the slip outputs on the neutral skeleton, by SlipLevel
+  std::array<SlipResult, 2> neutral_slip{};        // the slip outputs on the neutral skeleton, by SlipLevel
+  std::array<double, 5> lumbar_pedicle_width_m{};  // L1..L5 transverse pedicle width (the canal's sides)
 };
 
 // Evaluation state: world transforms and joint centres for one phi (index kArch: the detached arch).

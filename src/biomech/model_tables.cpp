@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "anatomy/dimensions.h"
 #include "anatomy/thoracic_column.h"
 #include "biomech/model_constants.h"
 #include "biomech/model_impl.h"
@@ -213,6 +214,10 @@ Planar Planar::fromMatrix(const glm::dmat4& mt, const std::string& what) {
 
 void buildTables(Impl& m) {
   const anatomy::Skeleton& sk = m.skeleton;
+  const anatomy::BodyDimensions dims = anatomy::computeDimensions(sk.params());
+  for (std::size_t i = 0; i < m.lumbar_pedicle_width_m.size(); ++i) {
+    m.lumbar_pedicle_width_m[i] = dims.lumbar[i].pedicle_width;
+  }
   for (std::size_t i = 0; i < kSegmentCount; ++i) {
     const auto s = static_cast<Segment>(i);
     const anatomy::SegmentDef& d = sk.segment(s);
@@ -257,6 +262,10 @@ void buildTables(Impl& m) {
 
   m.neutral_measures = measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1));
   m.neutral_ll_rad = degToRad(m.neutral_measures.lumbar_lordosis_deg);
+  for (std::size_t k = 0; k < 5; ++k) {  // k = 0: L1-L2 .. 4: L5-S1; flexion is negative
+    m.sitting_rest[seg(Segment::kL1) - k] =
+        -kLumbarRestLordosisLoss * degToRad(m.neutral_measures.segmental_lordosis_deg[k]);
+  }
 }
 
 }  // namespace sagitta::biomech::detail

@@ -132,8 +132,14 @@ constexpr std::array<FascicleDef, 1> kIliacus = {{
      kIliacusWrap},
 }};
 
-// rectus femoris [Raj] recfem_r: 2191.74 N, 0.0759 m, 0.4485 m, 12.4 deg; neutral ~0.86 [D,
-// approximate: straight AIIS-tibia line]; [Uhl] passive 0.1998 / 0.8997
+// rectus femoris [Raj] recfem_r: 2191.74 N, 0.0759 m, 0.4485 m, 12.4 deg; [Uhl] passive 0.1998 /
+// 0.8997. Neutral fibre length: the straight AIIS-tibia line of the source gives ~0.86, only
+// approximate (the patellar path was not extracted); the model uses 0.70 [D, calibration], so
+// that with normal muscles the hanging knee of the modified Thomas test rests beyond the 67 deg
+// two-joint criterion (BMC Sports Sci Med Rehabil 2021 Table 4 [V]) by the test's measurement
+// error, SEM 7 deg (Peeler & Anderson 2008, J Athl Train 43:470 [V]), toward the near right
+// angle of the classic negative test (physiotutors "Kendall test" page [V]). At 0.86 the normal
+// knee rested at 65 deg and the model flagged everyone two-joint short.
 constexpr std::array<FascicleDef, 1> kRectusFemoris = {{
     {"",
      {"rectus_femoris_origin", "rectus_femoris_via1", "rectus_femoris_insertion", {}},
@@ -142,7 +148,7 @@ constexpr std::array<FascicleDef, 1> kRectusFemoris = {{
      0.0759,
      0.4485,
      12.4,
-     0.86,
+     0.70,
      0.1998,
      0.8997,
      kRaj,

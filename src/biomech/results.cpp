@@ -191,6 +191,9 @@ void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, con
     out.pose.joint[s] = (setup.pre[s] * Planar::rotationAbout(phi[s], m.centre[s]) * setup.post[s]).matrix();
     out.world[s] = k.world[s].matrix();
   }
+  // the upper thoracic column's turn about the kyphosis apex, so the drawn and measured pose
+  // carry what was solved (measures.cpp reads C7, T1 and T4 through it)
+  out.pose.upper_thorax = Planar::rotationAbout(phi[kUpperThorax], m.thoracic_apex).matrix();
 
   fillMuscles(m, setup, k, out);
   fillMeasures(m, setup, k, in.slip.level, out);

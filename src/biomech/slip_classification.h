@@ -10,23 +10,32 @@ namespace sagitta::biomech {
 
 // SDSG classification of L5-S1 spondylolisthesis (Labelle, Mac-Thiong, Roussouly 2011, Eur
 // Spine J 20 Suppl 5:641, PMC3175928; refined from Mac-Thiong et al. 2008, Scoliosis 3:19,
-// PMC2614937, whose Table 3 gives the structure checked here: low grade by pelvic incidence; high
-// grade by sacro-pelvic balance (balanced / unbalanced pelvis), and an unbalanced pelvis by
-// spino-pelvic balance [V]). Low grade (Meyerding I-II) by PI: type 1 nutcracker (PI < 45 deg),
-// 2 normal PI (45-60), 3 shear (PI >= 60) [U: Labelle 2011's bounds as recalled; the searchable
-// texts give the three classes, not the numbers]. High grade (III-V): type 4 balanced pelvis
-// (high SS, low PT), 5 retroverted pelvis with a balanced spine (C7 plumb line over or behind the
-// femoral heads), 6 retroverted pelvis and unbalanced spine (C7 plumb line in front of them).
+// PMC2614937, Table 3). The six types and what decides them are verified in the abstract of the
+// reliability study of the computer-assisted SDSG classification (Mac-Thiong et al. 2012, Spine
+// 37:E95 [V]): low grade (Meyerding I-II) by PI, type 1 low PI, 2 normal PI, 3 high PI; high grade
+// (III-V) type 4 balanced sacro-pelvis, 5 retroverted sacro-pelvis with a balanced spine, 6
+// retroverted sacro-pelvis with an unbalanced spine.
+// Low-grade PI bounds: < 45 deg low ("nutcracker"), 45-60 normal, >= 60 high ("shear"), Labelle
+// 2011 [U: as recalled from its classification figure; the stored texts of Labelle 2011 and
+// Mac-Thiong 2008 give the classes without the numbers, and one teaching summary (Epomedicine,
+// "Spondylolisthesis: Summary", 2024) gives 45 and 65]. Of the shipped presets only
+// isthmic-l5s1-grade-1 (PI 62) would change class (3 -> 2) with the 65 bound.
 inline constexpr double kSdsgLowPi_deg = 45.0;
 inline constexpr double kSdsgHighPi_deg = 60.0;
-// Hresko 2007 (Spine 32:2208) split high-grade slips (PI 78.9 +- 12.1) into a balanced cluster
-// (SS 59.9 +- 11.2, PT 21.3 +- 8.2: SS - PT about +39) and an unbalanced, retroverted one (low SS,
-// high PT) [V: Int J Spine Surg review table of Hresko 2007]. The model draws the
-// line at SS - PT = 20 deg, between the clusters [D: an approximation of Hresko's chart].
+// Sacro-pelvic balance of a high-grade slip: Hresko et al. 2007 (Spine 32:2208) split high-grade
+// slips (PI 78.9 +- 12.1) by cluster analysis into a balanced pelvis (high SS, low PT: SS 59.9 +-
+// 11.2, PT 21.3 +- 8.2, so SS - PT about +39) and an unbalanced, retroverted one (low SS, high PT)
+// [V: Kunze et al. 2021, Int J Spine Surg 14:327, Table 4]. The SDSG reads it off Hresko's SS/PT
+// chart; the line's equation was not found. The model draws the line at SS - PT = 20 deg [D: an
+// approximation of the chart, half-way from the balanced cluster to SS = PT, which a teaching
+// summary (Epomedicine 2024) gives as the bound: "SS > PT balanced, PT > SS retroverted"].
 inline constexpr double kBalancedPelvisSsMinusPt_deg = 20.0;
-// "over the femoral heads": within a femoral head's radius, about 24 mm (adult femoral head
-// diameter ~48 mm [U]) in front of the hip axis. The plumb line drops from the C7 centroid of
-// the thoracic column (anatomy/thoracic_column.h), the point the SVA is measured from.
+// Spinal balance: balanced when the C7 plumb line falls over or behind the femoral heads,
+// unbalanced when it falls in front of them (Labelle 2011; Epomedicine 2024 summary [V]). "Over"
+// is within a femoral head's radius in front of the hip axis: 24 mm, from the adult femoral head
+// diameter on radiographs, 49.2 +- 3.8 mm in men and 45.3 +- 3.5 mm in women (Kour et al. 2023,
+// Neuroquantology 21(2), 200 adults [V abstract]). The plumb line drops from the C7 centroid of the
+// thoracic column (anatomy/thoracic_column.h), the point the SVA is measured from.
 inline constexpr double kFemoralHeadRadius_mm = 24.0;
 
 // 0 for no slip (grade 0), else 1..6.
@@ -38,11 +47,14 @@ std::string_view sdsgName(int type);
 // Trapezoidal L5: a developmental (dysplastic) L5 is wedged, its posterior body height smaller
 // than its anterior one (the "lumbar index" of the SDSG dysplasia criteria; trapezoidal L5 in 20
 // of 27 surgically treated spondyloptoses, Yue, Brodner & Gaines 2005, Spine,
-// doi:10.1097/01.brs.0000155572.72287.92 [V abstract]).
+// doi:10.1097/01.brs.0000155572.72287.92 [V abstract]; the posterior / anterior height ratio of
+// L5 is smaller in lytic than in degenerative L5-S1 slips, Cho & Kim 2023, Asian Spine J 17:347
+// [V abstract, the direction only]).
 // The model takes the L5 of a dysplastic slip from its own neutral index down to
-// kDysplasticHighGradeLumbarIndex at 100 % (smoothstep in the slip) [D: the published index values
-// were not found; 0.70 draws a clearly trapezoidal L5]; other types keep their L5.
-inline constexpr double kDysplasticHighGradeLumbarIndex = 0.70;
+// kDysplasticHighGradeLumbarIndex at 100 % (smoothstep in the slip). 0.70 is a MODEL CHOICE, not a
+// published value [D]: no published lumbar index of high-grade slips was found; 0.70 draws a
+// clearly trapezoidal L5 (over 5 deg of wedge, tested). Other types keep their L5.
+inline constexpr double kDysplasticHighGradeLumbarIndex = 0.70;  // model choice [D]
 double slipLumbarIndex(SlipType type, double slip_percent, double neutral_index);
 // Sacral doming: the SDSG doming index is 11.6 +- 5.0 % in controls, 16.4 +- 6.3 % in low-grade
 // and 27.9 +- 10.9 % in high-grade L5-S1 slips, significant from 25 % ("Assessment of sacral doming

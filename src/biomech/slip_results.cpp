@@ -93,10 +93,17 @@ void fillSlip(const Impl& m, const Setup& setup, const ModelInputs& in, const Ki
   const double at_disc = glm::dot(f.origin - lamina, f.e);
   const double at_body = glm::dot(wall - lamina, f.e);
   sr.canal_ap_mm = mToMm(std::max(0.0, std::min(at_disc, at_body)));
-  // the canal's width: between the pedicle axes of the slipping vertebra
-  const double width_m =
+  // the canal's width: the interpedicular distance, between the pedicle axes of the slipping
+  // vertebra less one pedicle width (half a pedicle on each side). The lower lumbar canal is
+  // triangular (trefoil) in section, so its area is half the AP times the width: on the neutral
+  // average man about 230 mm2 at L4-L5, against 200 +- 61 mm2 for the bony canal at L4-L5 in 130
+  // adults on MRI (Medicine 2017, "Dural sac area is a more sensitive parameter for evaluating
+  // lumbar spinal stenosis than spinal canal area", PMC5728944 [V abstract])
+  const double axes_m =
       std::abs(r.pedicle_inferior[g.upper_k][1].local.z - r.pedicle_inferior[g.upper_k][0].local.z);
-  sr.canal_area_mm2 = 0.25 * kPi * sr.canal_ap_mm * mToMm(width_m);
+  const double pedicle_m = m.lumbar_pedicle_width_m[g.upper_k];
+  const double width_m = std::max(0.5 * axes_m, axes_m - pedicle_m);
+  sr.canal_area_mm2 = 0.5 * sr.canal_ap_mm * mToMm(width_m);
 
   // foramina and lateral recesses, each side
   for (Side side : kSides) {

@@ -90,7 +90,7 @@ struct SlipResult {
   // *_neutral: the same on the neutral skeleton. Never negative.
   double canal_ap_mm = 0.0;  // narrowest AP diameter of the canal at the slip level
   double canal_ap_neutral_mm = 0.0;
-  double canal_area_mm2 = 0.0;  // ellipse of the AP diameter and the interpedicular width
+  double canal_area_mm2 = 0.0;  // triangle of the AP diameter and the interpedicular width
   double canal_area_neutral_mm2 = 0.0;
   double disc_height_mm = 0.0;  // mid-disc height, perpendicular to the lower endplate
   double disc_height_neutral_mm = 0.0;

@@ -309,6 +309,12 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     mesh_program_.set("u_opacity", item->opacity);
     mesh_program_.set("u_highlight", item->highlight);
     mesh_program_.set("u_material", static_cast<int>(item->material));
+    // the cutaway opens the bones, not the nerves: the near side's roots stay whole in front of
+    // the cut, so the pinched one is seen where it leaves the spine (issue 13)
+    if (cut) {
+      mesh_program_.set("u_clip_plane",
+                        item->material == scene::Material::kNerve ? glm::vec4(0.0f) : settings.clip_plane);
+    }
     mesh_program_.set("u_receives_shadow", (item->flags & scene::kReceivesShadow) ? 1 : 0);
     // through a cut the insides show, so nothing may be culled
     const bool two_sided = cut || (item->flags & scene::kTwoSided) != 0;
@@ -338,8 +344,7 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
 }
 
 void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                              const scene::Camera& camera, const RenderSettings& settings,
-                              RenderTarget& target) {
+                              const scene::Camera& camera, RenderTarget& target) {
   const glm::ivec2 size(target.width(), target.height());
   if (size != xray_size_) {
     xray_thickness_ = makeTexture();
@@ -370,7 +375,10 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   xray_accumulate_program_.use();
   xray_accumulate_program_.set("u_view", camera.view());
   xray_accumulate_program_.set("u_proj", camera.projectionMatrix(aspect));
-  xray_accumulate_program_.set("u_clip_plane", settings.clip_plane);
+  // a film is a projection through the whole body: the cutaway's plane does not apply, and it
+  // would open the closed surfaces the signed-depth sum needs (a clipped bone adds its far
+  // face's depth alone and burns out white: the slip presets' films, issue 13)
+  xray_accumulate_program_.set("u_clip_plane", glm::vec4(0.0f));
   for (const scene::DrawItem& item : list.items) {
     const float density = xrayDensity(item.material);
     if (density <= 0.0f || item.opacity <= 0.0f) continue;
@@ -520,7 +528,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   const float aspect = viewport_size.x / viewport_size.y;
   const glm::mat4 view_proj = camera.projectionMatrix(aspect) * camera.view();
   if (settings.xray) {
-    drawRadiograph(list, meshes, camera, settings, target);
+    drawRadiograph(list, meshes, camera, target);
     drawLines(list, view_proj, viewport_size, settings.line_scale, false);
     if (!settings.skip_on_top_lines) drawLines(list, view_proj, viewport_size, settings.line_scale, true);
     glBindVertexArray(0);

@@ -100,7 +100,7 @@ class Renderer {
                  float line_scale, bool on_top);
   void bindViewport(const RenderTarget& target) const;
   void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                      const scene::Camera& camera, const RenderSettings& settings, RenderTarget& target);
+                      const scene::Camera& camera, RenderTarget& target);
 
   ShaderProgram mesh_program_;
   ShaderProgram shadow_program_;

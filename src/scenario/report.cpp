@@ -37,6 +37,12 @@ Json rootsJson(const biomech::SlipResult& sl) {
   return roots;
 }
 
+std::string_view retiredNerveRoot(const biomech::SlipResult& sl) {
+  if (sl.nerve_roots.empty()) return "";
+  const biomech::NerveRoot& worst = sl.nerve_roots[sl.most_compressed];
+  return worst.where != "none" ? worst.name : sl.nerve_roots.front().name;
+}
+
 }  // namespace
 
 Json inputsJson(const biomech::ModelInputs& in) {
@@ -150,9 +156,9 @@ Json reportJson(const biomech::ModelInputs& in, const biomech::Solution& s) {
                    {"sdsg_name", biomech::sdsgName(sl.sdsg_type)},
                    {"c7_plumb_offset_mm", sl.c7_plumb_offset_mm},
                    {"nerve_roots", rootsJson(sl)},
-                   // retired: the most compressed root's name, kept for one release
-                   {"nerve_root",
-                    sl.nerve_roots.empty() ? std::string_view("") : sl.nerve_roots[sl.most_compressed].name}};
+                   // retired: the most compressed root's name, kept for one release; with no root
+                   // compressed, the exiting root as before issue 13 (not a free cauda equina)
+                   {"nerve_root", retiredNerveRoot(sl)}};
   r["l5s1_shear_N"] = s.l5s1_shear_N;
   r["l5s1_compression_N"] = s.l5s1_compression_N;
   r["l5s1_shear_gravity_only_N"] = s.l5s1_shear_gravity_only_N;

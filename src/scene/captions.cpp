@@ -58,8 +58,11 @@ void add(std::string& text, const std::string& sentence) {
 
 // Where the most compressed root is pinched, and where a patient with it typically feels it:
 // L4 the front of the knee and inner shin, L5 the outer shin and the top of the foot, S1 the
-// sole, the outer foot and the calf (dermatomes, balance_and_slip.md [U]; typical, not a
-// diagnosis); the cauda equina: both legs on walking (neurogenic claudication).
+// sole, the outer foot and the calf (pain and sensory distribution of lumbosacral
+// radiculopathy: L4 knee and medial calf; L5 lateral calf and dorsal foot; S1 plantar surface and
+// lateral aspect of the foot, posterior calf. Harrison's Principles of Internal Medicine, 19th
+// ed., Table 48-1 [V]; typical, not a diagnosis: dermatomes vary between people); the cauda
+// equina: both legs on walking (neurogenic claudication).
 void addNerveCaption(Captions& c, const biomech::SlipResult& slip, bool show_numbers) {
   if (slip.nerve_roots.empty()) return;
   const biomech::NerveRoot& root = slip.nerve_roots[slip.most_compressed];

@@ -182,8 +182,7 @@ void addSupport(const biomech::Solution& solution, FrameScratch& scratch, DrawLi
   scratch.meshes.addSupport(solution.support, list);
 }
 
-void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const PosedSkeleton& posed,
-                   DrawList& list) {
+void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const PosedSkeleton&, DrawList& list) {
   // measured on the shown pose, drawn in the sagittal plane: only within 30° of lateral
   if (!lateralView(in.camera)) return;
   const ViewState& view = in.view;
@@ -203,9 +202,7 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   rp.lower_posterior = toWorld(root, ml.lower_superior_posterior);
   rp.upper_posterior_inferior = toWorld(root, ml.upper_inferior_posterior);
   rp.lower_posterior_wall = toWorld(root, ml.lower_posterior_wall);
-  const anatomy::SegmentDef& thorax = skeleton.segment(anatomy::Segment::kThorax);
-  rp.plumb_top =
-      toWorld(posed.world[static_cast<std::size_t>(anatomy::Segment::kThorax)], thorax.centre_of_mass);
+  rp.plumb_top = toWorld(root, ml.c7_centroid);  // the C7 plumb line SVA is measured from
   RadiographValues rv;
   rv.pelvic_incidence_deg = measures.pelvic_incidence_deg;
   rv.pelvic_tilt_deg = measures.pelvic_tilt_deg;
@@ -214,6 +211,7 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   rv.slip_percent = measures.slip_percent;
   rv.meyerding_grade = measures.meyerding_grade;
   rv.slip_level = std::string(biomech::slipLevelName(level));
+  rv.sagittal_vertical_axis_mm = measures.sagittal_vertical_axis_mm;
   RadiographOptions ro;
   ro.pelvic_angles = view.pelvic_angles;
   ro.lordosis = view.lordosis;
@@ -264,6 +262,8 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   }
   list.labels.push_back(
       {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});
+  // C7, where the plumb line of the sagittal vertical axis hangs from (on the upper thoracic column)
+  list.labels.push_back({toWorld(posed.upper_thorax, ids.c7_anterior), "C7", bone_colour, 4, false});
   list.labels.push_back({glm::mix(at(ids.femoral_head_centre[near]), at(ids.knee_centre[near]), 0.45f),
                          "Femur", bone_colour, 3, false});
   list.labels.push_back({at(ids.iliac_crest_top[near]), "Ilium", bone_colour, 3, false});

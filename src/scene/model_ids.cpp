@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "anatomy/thoracic_column.h"
 #include "biomech/types.h"
 
 namespace sagitta::scene {
@@ -48,6 +49,8 @@ ModelIds resolveModelIds(const anatomy::Model& model) {
   } catch (const std::out_of_range& e) {
     throw std::invalid_argument(std::string("the model cannot be measured: ") + e.what());
   }
+  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(skeleton.params());
+  ids.c7_anterior = 0.5 * (column.superior_anterior[0] + column.inferior_anterior[0]);
   return ids;
 }
 

@@ -39,6 +39,9 @@ struct ModelIds {
       spinous_tip{};
   // what the radiograph overlays and the measures panel measure
   biomech::MeasureLandmarkIds measures;
+  // the front of C7's body (its label), on the upper thoracic column: thorax frame at the
+  // neutral pose, drawn through PosedSkeleton::upper_thorax (anatomy/thoracic_column.h)
+  glm::dvec3 c7_anterior{0.0};
 };
 
 // Throws std::invalid_argument naming the first landmark the model lacks.

@@ -1,16 +1,23 @@
 #include "scene/model_scene.h"
 
+#include "anatomy/thoracic_column.h"
+
 namespace sagitta::scene {
 
 ModelMeshes registerModel(const anatomy::Model& model, MeshLibrary& library) {
   ModelMeshes ids;
-  for (const anatomy::ModelPart& part : model.parts) ids.part_mesh.push_back(library.add(part.mesh));
+  for (const anatomy::ModelPart& part : model.parts) {
+    ids.part_mesh.push_back(library.add(part.mesh));
+    const bool upper = part.segment == anatomy::Segment::kThorax && anatomy::onUpperThoracicColumn(part.name);
+    ids.on_upper_column.push_back(upper ? 1 : 0);
+  }
   return ids;
 }
 
 PosedSkeleton poseSkeleton(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose) {
   PosedSkeleton out;
   out.world = anatomy::worldTransforms(skeleton, pose);
+  out.upper_thorax = anatomy::upperThoraxWorld(out.world, pose);
   const auto neutral = anatomy::worldTransforms(skeleton, anatomy::Pose{});
   for (std::size_t i = 0; i < anatomy::kSegmentCount; ++i) {
     out.skin[i] = glm::mat4(out.world[i] * glm::inverse(neutral[i]));
@@ -97,7 +104,9 @@ void addModel(const anatomy::Model& model, const ModelMeshes& meshes, const Mesh
       }
       item.skin = skin_index;
     } else {
-      item.model = glm::mat4(posed.world[static_cast<std::size_t>(part.segment)]);
+      const bool upper = i < meshes.on_upper_column.size() && meshes.on_upper_column[i] != 0;
+      item.model =
+          glm::mat4(upper ? posed.upper_thorax : posed.world[static_cast<std::size_t>(part.segment)]);
     }
     if (part.kind == anatomy::PartKind::kBodyOutline) {
       item.opacity = layers.body_outline_opacity;

@@ -2,6 +2,7 @@
 // no OpenGL, so every rule here (what is visible, which colour, which matrices) is unit-tested.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "anatomy/model.h"
@@ -20,12 +21,16 @@ struct LayerOptions {
 // The meshes of a model registered in a MeshLibrary, one id per part (same order).
 struct ModelMeshes {
   std::vector<MeshId> part_mesh;
+  // by part, resolved once here: 1 for the parts that turn with the upper thoracic column (C7 ..
+  // T7, anatomy::onUpperThoracicColumn), drawn with PosedSkeleton::upper_thorax
+  std::vector<std::uint8_t> on_upper_column;
 };
 ModelMeshes registerModel(const anatomy::Model& model, MeshLibrary& library);
 
 // World transform of every segment and skin matrices for a pose.
 struct PosedSkeleton {
   std::array<glm::dmat4, anatomy::kSegmentCount> world{};
+  glm::dmat4 upper_thorax{1.0};  // world transform of the upper thoracic column (anatomy::upperThoraxWorld)
   SkinMatrices skin{};
 };
 PosedSkeleton poseSkeleton(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose);

@@ -61,10 +61,12 @@ void PoseAnimator::setSettleTime(double seconds) {
 }
 
 glm::dmat4& PoseAnimator::slot(anatomy::Pose& p, std::size_t i) {
-  return i == 0 ? p.root : p.joint[i - 1];
+  if (i == 0) return p.root;
+  return i <= anatomy::kSegmentCount ? p.joint[i - 1] : p.upper_thorax;
 }
 const glm::dmat4& PoseAnimator::slot(const anatomy::Pose& p, std::size_t i) {
-  return i == 0 ? p.root : p.joint[i - 1];
+  if (i == 0) return p.root;
+  return i <= anatomy::kSegmentCount ? p.joint[i - 1] : p.upper_thorax;
 }
 
 void PoseAnimator::reset(const anatomy::Pose& pose) {

@@ -41,7 +41,8 @@ class PoseAnimator {
     DampedValue<glm::dvec3> rotation_error;  // rotation vector from target to shown, radians
     glm::dquat rotation{1.0, 0.0, 0.0, 0.0};
   };
-  static constexpr std::size_t kJoints = anatomy::kSegmentCount + 1;  // + the root
+  // the root, each segment's joint and the upper thoracic column (anatomy::Pose::upper_thorax)
+  static constexpr std::size_t kJoints = anatomy::kSegmentCount + 2;
   static glm::dmat4& slot(anatomy::Pose& p, std::size_t i);
   static const glm::dmat4& slot(const anatomy::Pose& p, std::size_t i);
 

@@ -149,17 +149,16 @@ std::vector<Preset> build() {
                     .view("view.lordosis", false)
                     .view("view.focus", "hip-flexors")
                     .done());
-  all.push_back(
-      Builder("thomas-positive", "Thomas test, positive",
-              "With short hip flexors the hanging thigh stays above the couch and the knee straightens.")
-          .choose("pose", "thomas")
-          .choose("pose_side", "right")
-          .set("muscles.hip_flexors.tightness", 0.85)
-          .view("camera.view", "lateral-right")
-          .view("view.pelvic_angles", false)
-          .view("view.lordosis", false)
-          .view("view.focus", "hip-flexors")
-          .done());
+  all.push_back(Builder("thomas-positive", "Thomas test, positive",
+                        "With short hip flexors the hanging thigh stays above the couch line.")
+                    .choose("pose", "thomas")
+                    .choose("pose_side", "right")
+                    .set("muscles.hip_flexors.tightness", 0.85)
+                    .view("camera.view", "lateral-right")
+                    .view("view.pelvic_angles", false)
+                    .view("view.lordosis", false)
+                    .view("view.focus", "hip-flexors")
+                    .done());
   all.push_back(Builder("kneeling-hip-flexor-stretch", "Kneeling hip-flexor stretch",
                         "Half-kneeling with the right knee down: the right hip flexors lengthen (blue).")
                     .choose("pose", "lunge")

@@ -155,8 +155,20 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
   }
 
   if (o.plumb_line) {
+    // the C7 plumb line: a cross on the C7 body's centre, then straight down to the floor
+    const float r = 0.008f;
+    pen.line(p.plumb_top - glm::vec3(r, 0, 0), p.plumb_top + glm::vec3(r, 0, 0), c.plumb, 0.8f);
+    pen.line(p.plumb_top - glm::vec3(0, r, 0), p.plumb_top + glm::vec3(0, r, 0), c.plumb, 0.8f);
     const glm::vec3 foot(p.plumb_top.x, 0.0f, p.plumb_top.z);
     pen.line(p.plumb_top, foot, c.plumb, 0.7f, true);
+    // SVA: from the S1 posterior-superior corner across to the plumb line, at the corner's height
+    const glm::vec3 on_plumb(p.plumb_top.x, p.s1_posterior.y, p.s1_posterior.z);
+    pen.line(p.s1_posterior, on_plumb, c.plumb, 1.0f);
+    if (o.values) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "SVA %.0f mm", v.sagittal_vertical_axis_mm);
+      pen.value((p.s1_posterior + on_plumb) * 0.5f - up * 0.03f, buf, c.plumb, 11);
+    }
   }
 
   if (o.meyerding && v.meyerding_grade > 0) {

@@ -81,7 +81,7 @@ void Session::show(Document document) {
 void Session::update(double dt_s) {
   const anatomy::Pose before = animator_.current();
   const anatomy::Pose& now = animator_.update(solution_.pose, dt_s);
-  if (now.root != before.root || now.joint != before.joint) ++pose_revision_;
+  if (now != before) ++pose_revision_;
 }
 
 void Session::settle() {
@@ -91,19 +91,11 @@ void Session::settle() {
 
 biomech::ClinicalMeasures Session::shownMeasures() const {
   // At rest the shown pose is the solved one, so its measures are the solver's: exactly what
-  // `sagitta report` prints. The pose draws the thorax as one rigid segment while the solver also
-  // turns the upper thoracic column (C7, T1, T4), so in motion the four measures that depend on it
-  // (SVA, T1PA, TK, global tilt) are the solved posture's and the rest the animated pose's.
+  // `sagitta report` prints. In motion every measure is taken on the pose being drawn, the upper
+  // thoracic column included (anatomy::Pose::upper_thorax).
   if (!animator_.moving()) return solution_.measures;
-  biomech::ClinicalMeasures m =
-      biomech::measure(biomech::measureLandmarks(stage_.ids().measures, stage_.model().skeleton,
-                                                 animator_.current(), shown_.scenario.inputs.slip.level));
-  const biomech::ClinicalMeasures& solved = solution_.measures;
-  m.sagittal_vertical_axis_mm = solved.sagittal_vertical_axis_mm;
-  m.t1_pelvic_angle_deg = solved.t1_pelvic_angle_deg;
-  m.thoracic_kyphosis_deg = solved.thoracic_kyphosis_deg;
-  m.global_tilt_deg = solved.global_tilt_deg;
-  return m;
+  return biomech::measure(biomech::measureLandmarks(stage_.ids().measures, stage_.model().skeleton,
+                                                    animator_.current(), shown_.scenario.inputs.slip.level));
 }
 
 anatomy::Bounds Session::modelBounds() const {

@@ -93,8 +93,8 @@ const std::vector<KeyDef>& table() {
                         "hip axis, S1 endplate line, PI, PT and SS"));
     k.push_back(
         boolKey("view.lordosis", &ViewState::lordosis, "L1 and S1 endplate lines and the lordosis angle"));
-    k.push_back(
-        boolKey("view.plumb_line", &ViewState::plumb_line, "vertical line from the trunk's centre of mass"));
+    k.push_back(boolKey("view.plumb_line", &ViewState::plumb_line,
+                        "the C7 plumb line and the sagittal vertical axis (SVA)"));
     k.push_back(boolKey("view.meyerding", &ViewState::meyerding, "Meyerding lines at the slip level"));
     k.push_back(boolKey("view.shear_arrow", &ViewState::shear_arrow, "L5-S1 shear arrow"));
     k.push_back(

@@ -469,6 +469,7 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   const anatomy::Pose& pose = session_->shownPose();
   hashInto(key, &pose.root, sizeof(pose.root));
   hashInto(key, pose.joint.data(), sizeof(pose.joint));
+  hashInto(key, &pose.upper_thorax, sizeof(pose.upper_thorax));
   hashInto(key, &app_->camera, sizeof(app_->camera));
   hashInto(key, &app_->highlight, sizeof(app_->highlight));
   hashInto(key, &scale_, sizeof(scale_));

@@ -171,6 +171,49 @@ TEST(PresetRender, XrayLooksLikeAFilmAndDiffersFromTheShadedView) {
   EXPECT_LT(corner, 30.0);
 }
 
+// Regression (issue 13 review): the slip presets keep the cutaway on, and the film clipped the
+// bones with it; a clipped closed surface adds its far face alone and the lumbar column burned
+// out white, hiding the slip. A film is a projection: the cutaway must not change it.
+TEST(PresetRender, TheCutawayDoesNotBurnOutTheFilm) {
+  auto slip = [](bool cut) {
+    return std::string(R"({"schema": "sagitta.scenario", "version": 1,
+      "slip": {"level": "L5-S1", "type": "isthmic", "percent": 40},
+      "view": {"muscles": false, "nerves": true, "focus": "slip", "shear_arrow": false, "cutaway": )") +
+           (cut ? "true" : "false") + "}}";
+  };
+  const Image cut = render("film_cut", "--view xray --scenario " + scenario("film_cut", slip(true)).string());
+  const Image whole =
+      render("film_whole", "--view xray --scenario " + scenario("film_whole", slip(false)).string());
+  ASSERT_FALSE(cut.rgba.empty() || whole.rgba.empty());
+  EXPECT_LT(meanAbsDiff(cut, whole), 1.0);
+  // and the bones read grey, not burnt out: few near-white grey pixels
+  auto burnt = [](const std::uint8_t* p) { return p[0] > 230 && p[1] > 230 && saturation(p) < 12; };
+  EXPECT_LT(fraction(cut, burnt), 1.5 * fraction(whole, burnt) + 0.002);
+}
+
+// Regression (issue 13 review): the cutaway clipped the near side's nerve roots and the far ones
+// hid behind the sacrum, so a slip preset showed no root at all (nerves on and off drew the same
+// picture). The cutaway cuts the bones, not the nerves.
+TEST(PresetRender, TheCutawayShowsTheNerveRoots) {
+  auto slip = [](bool nerves) {
+    return std::string(R"({"schema": "sagitta.scenario", "version": 1,
+      "slip": {"level": "L5-S1", "type": "isthmic", "percent": 40},
+      "view": {"muscles": false, "focus": "slip", "shear_arrow": false, "cutaway": true,
+               "pelvic_angles": false, "nerves": )") +
+           (nerves ? "true" : "false") + "}}";
+  };
+  const Image on = render("roots_on", "--scenario " + scenario("roots_on", slip(true)).string(), 960, 540);
+  const Image off =
+      render("roots_off", "--scenario " + scenario("roots_off", slip(false)).string(), 960, 540);
+  ASSERT_FALSE(on.rgba.empty() || off.rgba.empty());
+  // roots are yellow to red (free to pinched); bone, discs and the dark background are not
+  auto rootColour = [](const std::uint8_t* p) {
+    return p[0] > 170 && p[2] < 110 && p[0] - p[2] > 90 && p[1] > 60;
+  };
+  const double extra = (fraction(on, rootColour) - fraction(off, rootColour)) * 960.0 * 540.0;
+  EXPECT_GT(extra, 60.0) << "root-coloured pixels added by the nerves";  // before the fix 20, after 150
+}
+
 TEST(PresetRender, TheGhostShowsTheNeutralSkeletonOverTheTiltedOne) {
   const std::string base = R"({"schema": "sagitta.scenario", "version": 1,
     "muscles": {"hip_flexors": {"tightness": 1.0}}, "view": {"labels": false, "muscles": false, "ghost": )";

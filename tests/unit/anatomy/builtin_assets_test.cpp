@@ -10,6 +10,7 @@
 #include "anatomy/mesh_import.h"
 #include "anatomy/model.h"
 #include "anatomy/model_manifest.h"
+#include "anatomy/thoracic_column.h"
 #include "anatomy_test_util.h"
 #include "core/paths.h"
 #include "core/units.h"
@@ -52,6 +53,16 @@ const std::vector<Expect>& expectedParts() {
                                         {"t12", PartKind::kBone, 0},
                                         {"t11", PartKind::kBone, 0},
                                         {"t10", PartKind::kBone, 0},
+                                        {"t9", PartKind::kBone, 0},
+                                        {"t8", PartKind::kBone, 0},
+                                        {"t7", PartKind::kBone, 0},
+                                        {"t6", PartKind::kBone, 0},
+                                        {"t5", PartKind::kBone, 0},
+                                        {"t4", PartKind::kBone, 0},
+                                        {"t3", PartKind::kBone, 0},
+                                        {"t2", PartKind::kBone, 0},
+                                        {"t1", PartKind::kBone, 0},
+                                        {"c7", PartKind::kBone, 0},
                                         {"l1", PartKind::kBone, 0},
                                         {"l2", PartKind::kBone, 0},
                                         {"l3", PartKind::kBone, 0},
@@ -155,6 +166,28 @@ TEST_P(BuiltinAssets, TriangleBudgets) {
   EXPECT_LE(full, 400000u);  // issue 3: the whole skeleton under ~400k at the default detail
   EXPECT_LE(low, 120000u);   // and a low level for weak machines
   EXPECT_GT(full, 150000u);  // detailed enough to show the features on a projector
+}
+
+TEST_P(BuiltinAssets, ThoracicVertebraeAreDrawnWhereTheColumnIsMeasured) {
+  // SVA, T1PA and TK are read on the thoracic column's endplate corners (thoracic_column.h): the
+  // drawn C7 .. T11 carry them on their bodies' rims, within 5 mm (the coarse meshes' 1.5 mm
+  // chords and the rim's 2.5 mm rounding); levels are ~20 mm apart, so a vertebra drawn off its
+  // level, frame or size fails
+  const ThoracicColumn c = thoracicColumn(builtin().skeleton.params());
+  for (int level = 0; level + 1 < kThoracicColumnLevels; ++level) {
+    const auto i = static_cast<std::size_t>(level);
+    const ModelPart& p = part(builtin(), std::string(thoracicPartName(level)));
+    SCOPED_TRACE(p.name);
+    EXPECT_EQ(p.segment, Segment::kThorax);
+    EXPECT_EQ(onUpperThoracicColumn(p.name), level <= kUpperColumnLowestLevel);
+    const test::MeshDistance d(p.mesh, glm::dmat4(1.0), 0.006);
+    for (const glm::dvec3& corner :
+         {c.superior_anterior[i], c.superior_posterior[i], c.inferior_anterior[i], c.inferior_posterior[i]}) {
+      EXPECT_LT(d.distance(corner, 0.05), 0.005);
+    }
+  }
+  EXPECT_FALSE(onUpperThoracicColumn("t8"));
+  EXPECT_FALSE(onUpperThoracicColumn("l1"));
 }
 
 TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {

@@ -1,6 +1,9 @@
 // Whole-body sagittal balance: the full-spine measures (SVA, T1 pelvic angle, thoracic kyphosis,
 // global tilt, knee flexion) come from the posed geometry, and the classifications (SRS-Schwab,
 // Roussouly, compensations) follow their published rules. Each bound cites its source.
+#include <cmath>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "anatomy/thoracic_column.h"
@@ -224,6 +227,56 @@ TEST(WholeBodyBalance, CompensationsJoinInTheOrderTheLiteratureDescribes) {
   ASSERT_GT(flattening_at, 0.0);
   EXPECT_GT(retroversion_at, flattening_at);  // at a higher lordosis: earlier
   EXPECT_GT(flattening_at, knee_at);          // knee_at stays -1 if the knees never join
+}
+
+TEST(WholeBodyBalance, PelvicTiltCanChangeWhileTheLordosisDoesNot) {
+  // Preece et al. 2021 (J Manipulative Physiol Ther 44:289, reference.md §6 [V]): after hip-flexor
+  // stretching the anterior pelvic tilt fell while the lumbar lordosis did not change. The model
+  // shows that pattern when the person's lordosis is held (patient.lumbar_lordosis_deg: the
+  // measured LL, a lumbar spine that keeps its shape): hip-flexor tightness still tips the pelvis
+  // forward, and the trunk, thoracic spine and knees take up what the lordosis does not.
+  const ClinicalMeasures base = defaultModel().solve(ModelInputs{}).measures;
+  auto held = [&](double tightness) {
+    ModelInputs in;
+    in.patient.lumbar_lordosis_deg = base.lumbar_lordosis_deg;
+    test::setGroup(in, MuscleGroup::kHipFlexors, tightness);
+    return defaultModel().solve(in);
+  };
+  const Solution loose = held(0.0), tight = held(0.7);
+  ASSERT_TRUE(loose.solver.converged && tight.solver.converged);
+  EXPECT_NEAR(tight.measures.lumbar_lordosis_deg, loose.measures.lumbar_lordosis_deg, 1e-6);
+  EXPECT_LT(tight.measures.pelvic_tilt_deg, loose.measures.pelvic_tilt_deg - 0.5);  // anterior tilt
+  EXPECT_NEAR(tight.measures.pelvic_incidence_deg,
+              tight.measures.pelvic_tilt_deg + tight.measures.sacral_slope_deg, 0.01);
+  // taken up by a trunk lean of a degree or two and a flatter thoracic spine, not a fall forward
+  EXPECT_LT(std::abs(tight.trunk_inclination_deg), 3.0);
+  EXPECT_LT(tight.measures.thoracic_kyphosis_deg, loose.measures.thoracic_kyphosis_deg);
+  // the free lumbar spine, by contrast, follows the pelvis (where the model differs from Preece
+  // 2021; docs/biomechanics.md evidence note)
+  ModelInputs free_in;
+  test::setGroup(free_in, MuscleGroup::kHipFlexors, 0.7);
+  const ClinicalMeasures f = defaultModel().solve(free_in).measures;
+  EXPECT_GT(f.lumbar_lordosis_deg, base.lumbar_lordosis_deg + 1.0);
+}
+
+TEST(WholeBodyBalance, WithTiltAndLordosisBothGivenTheLowerThoraxLeanIsGeometryAndIsSaid) {
+  // PI, PT and LL together fix the L1 endplate's orientation, so the lower thorax leans forward of
+  // neutral by (LL0 - SS0) - (LL - SS) whatever the balance does; the upper thoracic column then
+  // flattens to bring C7 back over the pelvis (thoracic compensation, Le Huec 2019 review [V]),
+  // and a warning gives the lean
+  const ClinicalMeasures n = defaultModel().solve(ModelInputs{}).measures;
+  ModelInputs in;
+  in.patient.pelvic_incidence_deg = 52.0;
+  in.patient.pelvic_tilt_deg = 25.0;
+  in.patient.lumbar_lordosis_deg = 32.0;
+  const Solution s = defaultModel().solve(in);
+  ASSERT_TRUE(s.solver.converged);
+  const double geometric = (n.lumbar_lordosis_deg - n.sacral_slope_deg) - (32.0 - (52.0 - 25.0));
+  EXPECT_NEAR(s.trunk_inclination_deg, geometric, 0.1);
+  EXPECT_GT(s.balance.compensation.thoracic_flattening_deg, 10.0);
+  bool said = false;
+  for (const std::string& w : s.warnings) said = said || w.find("trunk leans") != std::string::npos;
+  EXPECT_TRUE(said);
 }
 
 TEST(WholeBodyBalance, PelvicIncidenceAloneIsPosedAtThePublishedPrediction) {

@@ -131,7 +131,7 @@ TEST(NeuralGeometry, TheCanalAndRecessNarrowAsADegenerativeSlipGrows) {
   for (double p = 0.0; p <= detail::kDegenerativeMaxSlipPercent; p += 5.0) {
     const Solution s = slip(p, SlipLevel::kL4L5, SlipType::kDegenerative);
     EXPECT_LE(s.slip.canal_ap_mm, ap + 0.1) << p;
-    EXPECT_LE(s.slip.canal_area_mm2, area + 3.0) << p;  // within 0.5 %: the roll turns the canal a little
+    EXPECT_LE(s.slip.canal_area_mm2, area + 1.2) << p;  // within 0.5 %: the roll turns the canal a little
     EXPECT_LE(s.slip.lateral_recess_mm[0], recess + 0.05) << p;
     ap = s.slip.canal_ap_mm;
     area = s.slip.canal_area_mm2;
@@ -142,6 +142,18 @@ TEST(NeuralGeometry, TheCanalAndRecessNarrowAsADegenerativeSlipGrows) {
   // an isthmic slip leaves the arch behind: the canal does not narrow (Ulmer's sign [V])
   EXPECT_GE(slip(40.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.canal_ap_mm,
             slip(0.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.canal_ap_mm - 0.5);
+}
+
+TEST(NeuralGeometry, TheCanalIsAsLargeAsInAdultsAndAGradeIDegenerativeSlipNarrowsItLikeStenosis) {
+  // bony canal cross-section at L4-L5 on MRI (Medicine 2017, PMC5728944 [V abstract]): 200 +- 61
+  // mm2 in 130 adults without stenosis, 119 +- 49 mm2 in 135 patients with central stenosis
+  const Solution none = slip(0.0, SlipLevel::kL4L5, SlipType::kDegenerative);
+  EXPECT_NEAR(none.slip.canal_area_mm2, 200.0, 61.0);
+  // a degenerative L4-L5 slip at the end of grade I (25 %) narrows it into the stenotic range,
+  // without closing it (model prediction checked against that range)
+  const Solution grade1 = slip(25.0, SlipLevel::kL4L5, SlipType::kDegenerative);
+  EXPECT_NEAR(grade1.slip.canal_area_mm2, 119.0, 49.0);
+  EXPECT_GT(grade1.slip.canal_ap_mm, 5.0);
 }
 
 TEST(NeuralGeometry, NoDimensionIsNegativeFromNoSlipToTheLargestAllowed) {

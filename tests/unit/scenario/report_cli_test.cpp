@@ -108,6 +108,47 @@ TEST(ReportCommand, PoseFlagAndScenarioFile) {
   std::filesystem::remove(path);
 }
 
+TEST(ReportCommand, APresetReportsItsSlipWithEveryKeyOfIssue13) {
+  // issue 13's report contract, end to end: `sagitta report --preset NAME`
+  for (const char* name : {"isthmic-l5s1-grade-2", "degenerative-l4l5", "dysplastic-high-grade-unbalanced"}) {
+    const Result r = run(std::string("--preset ") + name);
+    ASSERT_EQ(r.code, 0) << name << ": " << r.err;
+    const nlohmann::json slip = nlohmann::json::parse(r.out)["slip"];
+    for (const char* key : {"percent", "meyerding_grade", "slip_angle_deg", "canal_ap_mm", "disc_height_mm",
+                            "disc_height_neutral_mm", "canal_area_mm2", "lumbosacral_angle_deg"}) {
+      EXPECT_TRUE(slip[key].is_number()) << name << " " << key;
+    }
+    EXPECT_TRUE(slip["pars_defect"].is_boolean()) << name;
+    EXPECT_TRUE(slip["sdsg_type"].is_number_integer()) << name;
+    for (const char* key : {"foraminal_height_mm", "foraminal_area_mm2", "lateral_recess_mm"}) {
+      EXPECT_TRUE(slip[key]["left"].is_number() && slip[key]["right"].is_number()) << name << " " << key;
+    }
+    ASSERT_TRUE(slip["nerve_roots"].is_array()) << name;
+    bool any_compressed = false;
+    for (const nlohmann::json& root : slip["nerve_roots"]) {
+      EXPECT_TRUE(root["root"].is_string());
+      EXPECT_TRUE(root["side"] == "left" || root["side"] == "right" || root["side"] == "midline") << root;
+      EXPECT_TRUE(root["role"] == "exiting" || root["role"] == "traversing") << root;
+      EXPECT_TRUE(root["where"] == "foramen" || root["where"] == "lateral_recess" ||
+                  root["where"] == "canal" || root["where"] == "none")
+          << root;
+      EXPECT_GE(root["narrowing_pct"].get<double>(), 0.0) << root;
+      any_compressed |= root["where"] != "none";
+    }
+    // the retired `nerve_root` names a compressed root (the most compressed one, by the model's rank)
+    ASSERT_TRUE(any_compressed) << name;
+    bool named_compressed = false;
+    for (const nlohmann::json& root : slip["nerve_roots"])
+      named_compressed |= root["root"] == slip["nerve_root"] && root["where"] != "none";
+    EXPECT_TRUE(named_compressed) << name << " names " << slip["nerve_root"];
+  }
+  // with no root compressed (a pars defect without a slip) it names the exiting root, as before
+  const Result lysis = run("--preset spondylolysis-l5");
+  ASSERT_EQ(lysis.code, 0) << lysis.err;
+  EXPECT_EQ(nlohmann::json::parse(lysis.out)["slip"]["nerve_root"], "L5");
+  expectBadInput(run("--preset no-such-preset"), "no-such-preset");
+}
+
 TEST(ReportCommand, BadInputIsOneLineAndExitCodeTwo) {
   expectBadInput(run("--set muscles.psoas.rigth.tightness=0.4"), "muscles.psoas.rigth.tightness");
   expectBadInput(run("--set muscles.hip_flexors.tightness=1.5"), "out of range");

@@ -125,7 +125,10 @@ TEST(Presets, SpondylolisthesisGradesAreMeasuredFromTheGeometry) {
 TEST(Presets, ThomasTestPositiveAndNegative) {
   const biomech::Solution& neg = solve("thomas-negative");
   ASSERT_TRUE(neg.thomas.has_value());
+  // negative by both published criteria (BMC Sports Sci Med Rehabil 2021 Table 4 [V]): thigh at
+  // or below the couch line, knee bent beyond 67 deg
   EXPECT_FALSE(neg.thomas->one_joint_flexors_short);
+  EXPECT_FALSE(neg.thomas->two_joint_flexors_short);
   const biomech::Solution& pos = solve("thomas-positive");
   ASSERT_TRUE(pos.thomas.has_value());
   EXPECT_TRUE(pos.thomas->one_joint_flexors_short);

@@ -103,3 +103,25 @@ TEST(RadiographOverlay, MeyerdingTextNamesTheGrade) {
   EXPECT_EQ(meyerdingText(4, 88.0), "Grade IV (88 %)");
   EXPECT_EQ(meyerdingText(5, 120.0), "Grade V (120 %)");
 }
+
+TEST(RadiographOverlay, ThePlumbLineDropsFromC7AndTheSvaReachesTheS1Corner) {
+  DrawList list;
+  RadiographPoints p = textbook();
+  p.plumb_top = {0.035f, 1.5f, 0.0f};  // C7 35 mm in front of the S1 posterior corner's x
+  p.plumb_top.x += p.s1_posterior.x;
+  RadiographValues v;
+  v.sagittal_vertical_axis_mm = 35.0;
+  RadiographOptions o;
+  o.toward_viewer = glm::vec3(0.0f);
+  addRadiographOverlay(p, v, o, list);
+  bool plumb = false, sva = false;
+  for (const Line& l : list.lines) {
+    if (glm::distance(l.a, p.plumb_top) < 1e-6f && l.b.y == 0.0f && l.b.x == p.plumb_top.x) plumb = true;
+    if (glm::distance(l.a, p.s1_posterior) < 1e-6f && std::abs(l.b.x - p.plumb_top.x) < 1e-6f &&
+        std::abs(l.b.y - p.s1_posterior.y) < 1e-6f)
+      sva = true;
+  }
+  EXPECT_TRUE(plumb) << "a vertical from C7 to the floor";
+  EXPECT_TRUE(sva) << "the SVA runs level from the S1 posterior corner to the plumb line";
+  ASSERT_NE(labelStarting(list, "SVA 35 mm"), nullptr);
+}
