@@ -26,25 +26,33 @@ out vec4 frag_colour;
 
 const int kBone = 0, kCartilage = 1, kDisc = 2, kNucleus = 3, kMuscle = 4, kNerve = 5, kSkin = 6, kPlain = 7;
 
+// Poisson disk; the first four are spread around the rim, one per quadrant: the moving frame
+// uses them alone, and the full frame stops after them where they agree (see keyShadow)
 const vec2 kPoisson[12] = vec2[](
-  vec2(-0.326, -0.406), vec2(-0.840, -0.074), vec2(-0.696, 0.457), vec2(-0.203, 0.621),
-  vec2(0.962, -0.195), vec2(0.473, -0.480), vec2(0.519, 0.767), vec2(0.185, -0.893),
-  vec2(0.507, 0.064), vec2(0.896, 0.412), vec2(-0.322, -0.933), vec2(-0.792, -0.598));
-// the moving frame's 4 samples: a rotated grid, balanced around the centre
-const vec2 kGrid4[4] = vec2[](vec2(-0.25, -0.75), vec2(0.75, -0.25), vec2(0.25, 0.75), vec2(-0.75, 0.25));
+  vec2(-0.696, 0.457), vec2(0.519, 0.767), vec2(0.962, -0.195), vec2(-0.322, -0.933),
+  vec2(-0.326, -0.406), vec2(-0.840, -0.074), vec2(-0.203, 0.621), vec2(0.473, -0.480),
+  vec2(0.185, -0.893), vec2(0.507, 0.064), vec2(0.896, 0.412), vec2(-0.792, -0.598));
 
-float keyShadow(vec3 n) {
+// Lit fraction of the key light. Each tap is a linear-filtered depth compare (2x2 texels).
+// Where the four rim taps agree (fully lit or fully in shadow: nearly every pixel) the other
+// eight would agree too, so the loop stops there; only the penumbra takes all twelve. The loop
+// bound is a uniform and the exit depends on the pixel, so software renderers stop early for
+// whole blocks of pixels instead of unrolling all twelve taps.
+float keyShadow(vec3 n, bool self_shadowed) {
   if (u_shadows == 0 || u_receives_shadow == 0) return 1.0;
+  if (self_shadowed) return 0.0;
   vec3 p = v_light_clip.xyz / v_light_clip.w * 0.5 + 0.5;
   if (p.x <= 0.0 || p.x >= 1.0 || p.y <= 0.0 || p.y >= 1.0 || p.z >= 1.0) return 1.0;
   float slope = 1.0 - clamp(dot(n, u_key_dir), 0.0, 1.0);
   float bias = 0.0008 + 0.0025 * slope;
   float lit = 0.0;
+  int taken = 0;
   for (int i = 0; i < u_shadow_taps; ++i) {
-    vec2 offset = u_shadow_taps == 4 ? kGrid4[i & 3] : kPoisson[i];
-    lit += texture(u_shadow_map, vec3(p.xy + offset * u_shadow_texel * 2.5, p.z - bias));
+    lit += texture(u_shadow_map, vec3(p.xy + kPoisson[i] * u_shadow_texel * 2.5, p.z - bias));
+    taken = i + 1;
+    if (i == 3 && (lit == 0.0 || lit == 4.0)) break;
   }
-  return lit / float(u_shadow_taps);
+  return lit / float(taken);
 }
 
 // The inside of a closed surface seen through the cut plane: a flat, lighter section colour
@@ -68,7 +76,7 @@ void main() {
   if (!gl_FrontFacing) n = -n;
   vec3 v = normalize(u_eye - v_world);
   float ndv = clamp(dot(n, v), 0.0, 1.0);
-  float fresnel = pow(1.0 - ndv, 3.0);
+  float fresnel = (1.0 - ndv) * (1.0 - ndv) * (1.0 - ndv);
 
   // material response
   float wrap = 0.25, spec_strength = 0.12, shininess = 24.0;
@@ -80,8 +88,8 @@ void main() {
   vec3 albedo = u_colour;
   // an opaque surface turned away from the key light (beyond the wrap) is in its own shadow: the
   // shadow map holds both faces of every opaque closed caster, so the 12 samples would all say so
-  bool self_shadowed = dot(n, u_key_dir) < -wrap && u_opacity >= 0.999 && u_shadows != 0 && u_receives_shadow != 0;
-  float shadow = self_shadowed ? 0.0 : keyShadow(n);
+  bool self_shadowed = dot(n, u_key_dir) < -wrap && u_opacity >= 0.999;
+  float shadow = keyShadow(n, self_shadowed);
 
   // key: warm, wrapped diffuse for a soft bony terminator, shadowed
   float key_diffuse = clamp((dot(n, u_key_dir) + wrap) / (1.0 + wrap), 0.0, 1.0);

@@ -10,7 +10,7 @@
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/frame/sagitta_render_breakdown [frames] [quick]
 // `quick`: the default level of detail only, and only the floor, full-quality and moving frames;
-// `moving`: only the moving frame (for a profiler).
+// `moving`: only the moving frame, `full`: only the full-quality frame (for a profiler).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -145,7 +145,8 @@ void main() { float d = max(dot(normalize(vn), normalize(vec3(0.3, 0.5, 0.8))), 
 int main(int argc, char** argv) {
   const int frames = argc > 1 ? std::max(3, std::atoi(argv[1])) : 20;
   const bool moving_only = argc > 2 && std::string(argv[2]) == "moving";
-  const bool quick = moving_only || (argc > 2 && std::string(argv[2]) == "quick");
+  const bool full_only = argc > 2 && std::string(argv[2]) == "full";
+  const bool quick = moving_only || full_only || (argc > 2 && std::string(argv[2]) == "quick");
   render::WindowOptions wo;
   wo.visible = false;
   wo.vsync = false;
@@ -158,12 +159,13 @@ int main(int argc, char** argv) {
     if (quick && lod != anatomy::Lod::kDefault) continue;
     scene::Session session(scene::loadDefaultModel(lod));
     session.settle();
+    const scene::Document initial = session.shown();  // each case changes this, not the last case
     std::printf("\n%s level of detail, 1920x1080, median of %d frames:\n",
                 lod == anatomy::Lod::kDefault ? "default" : "low", frames);
     auto run = [&](const char* what, int msaa, const std::function<void(scene::ViewState&)>& change,
                    bool orbit, const ui::FrameQuality& quality = {}, bool read_back = false) {
       render::RenderTarget target(1920, 1080, msaa);
-      scene::Document doc = session.shown();
+      scene::Document doc = initial;
       change(doc.view);
       session.show(doc);
       scene::Camera camera = session.cameraFor(doc.view, 16.0f / 9.0f);
@@ -181,6 +183,12 @@ int main(int argc, char** argv) {
       run(
           "moving frame (half resolution, no MSAA, cached shadows)", 1, [](scene::ViewState&) {}, true,
           ui::kMovingFrame);
+      continue;
+    }
+    if (full_only) {
+      run(
+          "full quality, camera turning, resolved + read back (4x MSAA)", 4, [](scene::ViewState&) {}, true,
+          {}, true);
       continue;
     }
     const scene::Camera camera0 = session.cameraFor(session.shown().view, 16.0f / 9.0f);
@@ -211,6 +219,14 @@ int main(int argc, char** argv) {
             v.pelvic_angles = v.lordosis = v.meyerding = false;
           },
           true);
+      run(
+          "no name labels (angle overlays, see-through hip kept)", 4,
+          [](scene::ViewState& v) { v.labels = false; }, true);
+      run(
+          "no angle overlays (so no see-through hip)", 4,
+          [](scene::ViewState& v) { v.pelvic_angles = v.lordosis = v.meyerding = false; }, true);
+      run(
+          "no floor grid", 4, [](scene::ViewState& v) { v.grid = false; }, true);
       run(
           "bones only, no shadows, no MSAA", 1,
           [](scene::ViewState& v) {

@@ -94,6 +94,11 @@ void RenderTarget::bindForDrawing() const {
   glViewport(0, 0, width_, height_);
 }
 
+void RenderTarget::bindResolvedForDrawing() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo_.get());
+  glViewport(0, 0, width_, height_);
+}
+
 void RenderTarget::resolve() const {
   if (empty() || samples_ <= 1) return;  // one sample: drawn straight into the resolved texture
   glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_.get());

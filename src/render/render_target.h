@@ -26,6 +26,9 @@ class RenderTarget {
 
   void bindForDrawing() const;  // binds the multisampled framebuffer and sets the viewport
   void resolve() const;         // multisampled -> resolved texture
+  // binds the resolved (single-sample) picture for drawing after resolve(), e.g. 2D overlays that
+  // anti-alias themselves and gain nothing from MSAA; the next resolve() would overwrite them
+  void bindResolvedForDrawing() const;
   GLuint resolvedTexture() const { return resolved_colour_.get(); }
   GLuint resolvedFramebuffer() const { return resolved_fbo_.get(); }
 

@@ -434,6 +434,7 @@ void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj
   grid_program_.set("u_shadow_colour", c.shadow);
   grid_program_.set("u_show_grid", settings.show_grid ? 1 : 0);
   grid_program_.set("u_shadows", settings.shadows ? 1 : 0);
+  grid_program_.set("u_shadow_taps", 8);
   grid_program_.set("u_shadow_texel", glm::vec2(1.0f / static_cast<float>(std::max(shadow_size_, 1))));
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, shadow_depth_.get());

@@ -232,7 +232,13 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   // bones and landmarks on the side facing the camera
   const ModelIds& ids = in.ids;
   const anatomy::Side side = nearSide(in.camera);
-  const std::size_t near = biomech::sideIndex(side);
+  // the cutaway removes the half facing the camera (renderSettingsFor): the bones of that side
+  // are gone, so their landmarks (ASIS, PSIS, ilium...) are labelled on the half that stays
+  const anatomy::Side bone_side =
+      view.cutaway && !view.xray
+          ? (side == anatomy::Side::kLeft ? anatomy::Side::kRight : anatomy::Side::kLeft)
+          : side;
+  const std::size_t near = biomech::sideIndex(bone_side);
   const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f),
       muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
   auto at = [&](LandmarkId id) { return landmarkWorld(in.model.skeleton, id, posed.world); };

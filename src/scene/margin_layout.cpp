@@ -120,16 +120,15 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   for (const std::size_t i : order) {
     const MarginLabel& l = in.labels[i];
     const bool prefer_left = l.anchor.x < mid;
-    bool done = false;
-    for (int attempt = 0; attempt < 2 && !done; ++attempt) {
-      const bool left = attempt == 0 ? prefer_left : !prefer_left;
+    // The nearest free height to the landmark's own in one margin column (alternating above and
+    // below), or nothing.
+    auto firstFree = [&](bool left) -> std::optional<ScreenRect> {
       const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
                            : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
-      // nearest free height to the landmark's own, alternating above and below
       const float y0 = l.anchor.y - 0.5f * l.size.y;
       const float step = std::max(2.0f, 0.25f * l.size.y);
       const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
-      for (int s = 0; s <= 2 * steps && !done; ++s) {
+      for (int s = 0; s <= 2 * steps; ++s) {
         const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
         const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
         const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
@@ -158,16 +157,33 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
           return segmentHitsBox(o.a, o.b, b.min, b.max);
         });
         if (hit_by_leader) continue;
-        MarginPlacement p;
-        p.min = b.min;
-        p.leader = true;
-        p.leader_end = end;
-        out[i] = p;
-        boxes.push_back(b);
-        leaders.push_back({l.anchor, end});
-        done = true;
+        return b;
       }
+      return std::nullopt;
+    };
+    // both margins are tried and the shorter leader wins (the landmark's own side on a tie): a
+    // label pushed far up or down its own side, with a long slanting leader across the figure,
+    // reads worse than one straight across in the other margin
+    const std::optional<ScreenRect> near_side = firstFree(prefer_left);
+    const std::optional<ScreenRect> far_side = firstFree(!prefer_left);
+    auto leaderEnd = [&](const ScreenRect& b, bool left) {
+      return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
+    };
+    bool left = prefer_left;
+    std::optional<ScreenRect> chosen = near_side;
+    if (far_side && (!near_side || glm::length(leaderEnd(*far_side, !prefer_left) - l.anchor) <
+                                       glm::length(leaderEnd(*near_side, prefer_left) - l.anchor))) {
+      chosen = far_side;
+      left = !prefer_left;
     }
+    if (!chosen) continue;
+    MarginPlacement p;
+    p.min = chosen->min;
+    p.leader = true;
+    p.leader_end = leaderEnd(*chosen, left);
+    out[i] = p;
+    boxes.push_back(*chosen);
+    leaders.push_back({l.anchor, p.leader_end});
   }
   return out;
 }

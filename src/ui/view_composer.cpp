@@ -393,10 +393,13 @@ void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Ca
                 glm::vec2(static_cast<float>(p.viewport.z), static_cast<float>(p.viewport.w)), p.text, style);
   }
   ImGui::Render();
-  target.bindForDrawing();
+  // the 3D view is resolved first and the overlays drawn onto the resolved picture: ImGui
+  // anti-aliases its text and shapes itself, and blending them into four samples a pixel cost a
+  // software renderer several times as much for the same picture
+  target.resolve();
+  target.bindResolvedForDrawing();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  target.resolve();
   ImGui::SetCurrentContext(previous);
 }
 
