@@ -149,16 +149,26 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
                  nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+#if SAGITTA_GL_CLAMP_TO_BORDER
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
     const float white[4] = {1.0f, 1.0f, 1.0f, 1.0f};
     glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_BORDER_COLOR, white);
+#else
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+#endif
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
     shadow_fbo_ = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, shadow_fbo_.get());
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, shadow_depth_.get(), 0);
+#if !SAGITTA_GL_ES
     glDrawBuffer(GL_NONE);
+#else
+    const GLenum none = GL_NONE;  // OpenGL ES has only the plural
+    glDrawBuffers(1, &none);
+#endif
     glReadBuffer(GL_NONE);
     shadow_size_ = size;
     shadow_key_ = 0;
@@ -210,7 +220,9 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
   shadow_program_.use();
   shadow_program_.set("u_light_view_proj", light_view_proj);
   shadow_program_.set("u_clip_plane", settings.clip_plane);
+#if SAGITTA_GL_CLIP_DISTANCE
   glEnable(GL_CLIP_DISTANCE0);
+#endif
   for (const scene::DrawItem& item : list.items) {
     if ((item.flags & scene::kCastsShadow) == 0 || item.opacity < 0.999f) continue;
     const GpuMesh& gpu = gpuMesh(item.mesh, meshes);
@@ -224,7 +236,9 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
     ++stats_.draw_calls;
   }
   glDisable(GL_POLYGON_OFFSET_FILL);
+#if SAGITTA_GL_CLIP_DISTANCE
   glDisable(GL_CLIP_DISTANCE0);
+#endif
   return light_view_proj;
 }
 
@@ -284,7 +298,9 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
   const bool cut = settings.clip_plane != glm::vec4(0.0f);
   mesh_program_.set("u_clip_plane", settings.clip_plane);
   mesh_program_.set("u_cutaway", cut ? 1 : 0);
+#if SAGITTA_GL_CLIP_DISTANCE
   glEnable(GL_CLIP_DISTANCE0);
+#endif
 
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
@@ -338,7 +354,9 @@ void Renderer::drawItems(const scene::DrawList& list, const scene::MeshLibrary& 
     stats_.triangles += static_cast<std::size_t>(gpu.indexCount(settings.low_detail) / 3);
   }
   glDisable(GL_CULL_FACE);
+#if SAGITTA_GL_CLIP_DISTANCE
   glDisable(GL_CLIP_DISTANCE0);
+#endif
   glDepthMask(GL_TRUE);
 }
 
@@ -369,7 +387,9 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
   glDisable(GL_CULL_FACE);
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE);
+#if SAGITTA_GL_CLIP_DISTANCE
   glEnable(GL_CLIP_DISTANCE0);
+#endif
   const float aspect = static_cast<float>(viewport_.z) / static_cast<float>(viewport_.w);
   xray_accumulate_program_.use();
   xray_accumulate_program_.set("u_view", camera.view());
@@ -393,7 +413,9 @@ void Renderer::drawRadiograph(const scene::DrawList& list, const scene::MeshLibr
     gpu.draw();
     ++stats_.draw_calls;
   }
+#if SAGITTA_GL_CLIP_DISTANCE
   glDisable(GL_CLIP_DISTANCE0);
+#endif
   // pass 2: attenuation into the picture
   bindViewport(target);
   glClear(GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
@@ -543,7 +565,9 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
 
   bindViewport(target);
   drawBackground(settings);
+#if SAGITTA_GL_MULTISAMPLE_TOGGLE
   glEnable(GL_MULTISAMPLE);
+#endif
   drawItems(list, meshes, Pass::kOpaque, view_proj, light_view_proj, camera, settings);
   drawLines(list, view_proj, viewport_size, settings.line_scale, false);
   drawFloor(list, view_proj, light_view_proj, settings);

@@ -9,6 +9,9 @@
 #include <string>
 
 #include <GLFW/glfw3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
 
 #include "core/error.h"
 #include "core/log.h"
@@ -52,7 +55,9 @@ Window::Window(const WindowOptions& options) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+#ifndef __EMSCRIPTEN__
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: window size follows content scale
+#endif
   glfwWindowHint(GLFW_SAMPLES, options.msaa_samples);
   glfwWindowHint(GLFW_DEPTH_BITS, 24);
   glfwWindowHint(GLFW_STENCIL_BITS, 8);
@@ -66,6 +71,7 @@ Window::Window(const WindowOptions& options) {
         lastGlfwError() + ")");
   }
   glfwMakeContextCurrent(window_);
+#ifndef __EMSCRIPTEN__  // the browser's WebGL 2 context needs no loader
   const int version = gladLoadGL(glfwGetProcAddress);
   if (version == 0 || GLAD_VERSION_MAJOR(version) < 3 ||
       (GLAD_VERSION_MAJOR(version) == 3 && GLAD_VERSION_MINOR(version) < 3)) {
@@ -75,6 +81,7 @@ Window::Window(const WindowOptions& options) {
     throw GraphicsError(
         "this computer's graphics driver cannot give Sagitta the OpenGL 3.3 core context it needs");
   }
+#endif
   glfwSwapInterval(options.vsync ? 1 : 0);
   log::debug("OpenGL: " + glDescription());
 }
@@ -107,9 +114,15 @@ glm::ivec2 Window::framebufferSize() const {
 }
 
 float Window::contentScale() const {
+#ifdef __EMSCRIPTEN__
+  // Emscripten's GLFW has no content scale; the page sizes the canvas in device pixels
+  const double ratio = emscripten_get_device_pixel_ratio();
+  return ratio > 0.0 && std::isfinite(ratio) ? static_cast<float>(ratio) : 1.0f;
+#else
   float x = 1.0f, y = 1.0f;
   glfwGetWindowContentScale(window_, &x, &y);
   return (x > 0.0f && std::isfinite(x)) ? x : 1.0f;
+#endif
 }
 
 std::string Window::glDescription() const {

@@ -15,6 +15,10 @@
 #include <vector>
 
 #include <GLFW/glfw3.h>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#endif
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -32,6 +36,7 @@
 #include "render/render_target.h"
 #include "render/renderer.h"
 #include "render/window.h"
+#include "scenario/parameters.h"
 #include "scenario/report.h"
 #include "scene/default_model.h"
 #include "scene/presets.h"
@@ -109,6 +114,16 @@ class GuiApp final : public CommandHost {
   bool cycling() const override { return app_->cycle.playing; }
   void toggleCycle() override;
   void applyPreset(std::size_t index) override;
+#ifdef __EMSCRIPTEN__
+  // the browser's frame (emscripten_set_main_loop) and the page's hooks (web/sagitta_web.cpp)
+  void webFrame();
+  bool webSetParameter(const std::string& assignment, std::string& error);
+  bool webOpenScenario(const std::filesystem::path& path, std::string& error);
+  void webSaveScenario(const std::filesystem::path& path) const;
+  long webFramesDrawn() const {
+    return web_frames_;
+  }
+#endif
 
  private:
   void applyScaleIfChanged();
@@ -171,6 +186,7 @@ class GuiApp final : public CommandHost {
   FluidPolicy fluid_;             // moving frames while the view moves on a software renderer
   std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
   int idle_frames_ = 0;
+  long web_frames_ = 0;  // frames drawn in the browser
 };
 
 GuiApp::GuiApp(const GuiOptions& options)
@@ -193,7 +209,11 @@ GuiApp::GuiApp(const GuiOptions& options)
       static_cast<GuiApp*>(glfwGetWindowUserPointer(w))->key_presses_.emplace_back(key, mods);
   });
   ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
+#if SAGITTA_GL_ES
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+#else
   ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
   glfwSetWindowCloseCallback(window_.handle(), [](GLFWwindow* w) {
     auto* self = static_cast<GuiApp*>(glfwGetWindowUserPointer(w));
     if (self->app_ && self->app_->modified && !self->hooks_.scripted()) {
@@ -680,6 +700,65 @@ int GuiApp::run() {
   return InterruptGuard::caught() != 0 ? InterruptGuard::exitCode() : 0;
 }
 
+#ifdef __EMSCRIPTEN__
+void GuiApp::webFrame() {
+  // the canvas fills the page (web/site/sagitta.css) in device pixels: sharp at any
+  // devicePixelRatio (the interface scale starts at that ratio, Window::contentScale)
+  double css_w = 0.0, css_h = 0.0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const double ratio = emscripten_get_device_pixel_ratio();
+  const glm::ivec2 want(static_cast<int>(std::lround(css_w * ratio)),
+                        static_cast<int>(std::lround(css_h * ratio)));
+  if (want.x > 0 && want.y > 0 && want != window_.windowSize())
+    glfwSetWindowSize(window_.handle(), want.x, want.y);
+  try {
+    runFrame();
+    ++web_frames_;
+  } catch (const std::exception& e) {
+    recoverFromFrameError(e);
+  }
+}
+
+bool GuiApp::webSetParameter(const std::string& assignment, std::string& error) {
+  std::string why;
+  const std::string key = assignment.substr(0, assignment.find('='));
+  app_->status = {};
+  const bool changed = app_->change("set " + key, key, [&](scene::Document& d) {
+    try {
+      scenario::applyAssignment(d.scenario.inputs, assignment);
+    } catch (const std::exception& e) {
+      why = e.what();
+      throw;
+    }
+  });
+  app_->endDrag();
+  if (!changed && (!why.empty() || app_->status.error)) {  // unchanged is fine: the same value again
+    error = why.empty() ? app_->status.text : why;
+    return false;
+  }
+  return true;
+}
+
+void GuiApp::webSaveScenario(const std::filesystem::path& path) const {
+  scene::Document d = app_->doc();
+  if (camera_moved_) {  // as saveTo: keep the picture the user is looking at
+    d.view.camera = app_->camera;
+    d.view.camera_view = scene::CameraView::kFree;
+  }
+  scene::saveDocument(path, d);
+}
+
+bool GuiApp::webOpenScenario(const std::filesystem::path& path, std::string& error) {
+  app_->status = {};
+  openFile(path);
+  if (app_->status.error) {
+    error = app_->status.text;
+    return false;
+  }
+  return true;
+}
+#endif
+
 // What ImGui closed for a frame an exception cut short (debug level: the error itself is logged).
 void logImGuiRecovery(void* /*user*/, const char* fmt, ...) {
   char buf[256];
@@ -871,11 +950,46 @@ void GuiApp::animate(double now, double dt, const ViewportRect& rect) {
   }
 }
 
+#ifdef __EMSCRIPTEN__
+// The browser calls each frame (emscripten_set_main_loop): the app lives as long as the page.
+GuiApp* webApp = nullptr;
+#endif
+
 }  // namespace
 
 int runGui(const GuiOptions& options) {
+#ifdef __EMSCRIPTEN__
+  webApp = new GuiApp(options);
+  emscripten_set_main_loop_arg([](void* app) { static_cast<GuiApp*>(app)->webFrame(); }, webApp, 0, false);
+  return 0;
+#else
   GuiApp app(options);
   return app.run();
+#endif
 }
+
+#ifdef __EMSCRIPTEN__
+bool webSetParameter(const std::string& assignment, std::string& error) {
+  if (webApp == nullptr) {
+    error = "the program has not started";
+    return false;
+  }
+  return webApp->webSetParameter(assignment, error);
+}
+bool webOpenScenario(const std::filesystem::path& path, std::string& error) {
+  if (webApp == nullptr) {
+    error = "the program has not started";
+    return false;
+  }
+  return webApp->webOpenScenario(path, error);
+}
+void webSaveScenario(const std::filesystem::path& path) {
+  if (webApp == nullptr) throw InputError("the program has not started");
+  webApp->webSaveScenario(path);
+}
+long webFramesDrawn() {
+  return webApp != nullptr ? webApp->webFramesDrawn() : 0;
+}
+#endif
 
 }  // namespace sagitta::ui

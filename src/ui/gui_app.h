@@ -44,4 +44,13 @@ struct GuiOptions {
 // OpenGL 3.3 context can be had.
 int runGui(const GuiOptions& options);
 
+#ifdef __EMSCRIPTEN__
+// In the browser runGui starts the frame loop and returns; the page's hooks (web/sagitta_web.cpp)
+// then act on the running app. Both return false with the one-sentence reason in `error`.
+bool webSetParameter(const std::string& assignment, std::string& error);  // KEY=VALUE (report --set)
+bool webOpenScenario(const std::filesystem::path& path, std::string& error);
+void webSaveScenario(const std::filesystem::path& path);  // the edited document, as File > Save writes it
+long webFramesDrawn();
+#endif
+
 }  // namespace sagitta::ui
