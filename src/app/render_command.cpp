@@ -21,6 +21,17 @@
 
 namespace sagitta::app {
 
+CLI::Option* addPresetOption(CLI::App& command, std::string& preset, const std::string& help) {
+  return command.add_option("--preset", preset, help)
+      ->check(CLI::Validator(
+          [](const std::string& name) -> std::string {
+            return scene::findPreset(name) != nullptr
+                       ? std::string()
+                       : "unknown preset " + name + " (sagitta render --list-presets lists them)";
+          },
+          "PRESET"));
+}
+
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
   CLI::App* cmd =
       app.add_subcommand("render", "Render one frame of the 3D view offscreen and write it as a PNG");
@@ -32,15 +43,7 @@ CLI::App* addRenderCommand(CLI::App& app, RenderOptions& o) {
                              "oblique", "xray"}));
   CLI::Option* scenario =
       cmd->add_option("--scenario", o.scenario, "Scenario file (JSON) to render as the GUI shows it");
-  cmd->add_option("--preset", o.preset, "Built-in preset to render (see --list-presets)")
-      ->check(CLI::Validator(
-          [](const std::string& name) -> std::string {
-            return scene::findPreset(name) != nullptr
-                       ? std::string()
-                       : "unknown preset " + name + " (sagitta render --list-presets lists them)";
-          },
-          "PRESET"))
-      ->excludes(scenario);
+  addPresetOption(*cmd, o.preset, "Built-in preset to render (see --list-presets)")->excludes(scenario);
   cmd->add_option("--mode", o.mode,
                   "Teaching mode: classroom (projector), patient (plain captions) or expert")
       ->check(CLI::IsMember({"classroom", "patient", "expert"}));

@@ -6,7 +6,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace sagitta::app {
 
@@ -30,6 +31,10 @@ struct RenderOptions {
 
 inline constexpr int kMaxRenderWidth = 3840;
 inline constexpr int kMaxRenderHeight = 2160;
+
+// `--preset NAME` for a subcommand (render, report): an unknown name is refused in one line that
+// says where the names are listed.
+CLI::Option* addPresetOption(CLI::App& command, std::string& preset, const std::string& help);
 
 // Adds the subcommand and its flags; the callback fills `options`.
 CLI::App* addRenderCommand(CLI::App& app, RenderOptions& options);

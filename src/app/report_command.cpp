@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "anatomy/skeleton.h"
+#include "app/render_command.h"
 #include "biomech/posture_model.h"
 #include "core/error.h"
 #include "scenario/parameters.h"
@@ -17,14 +18,7 @@ namespace sagitta::app {
 CLI::App* addReportCommand(CLI::App& app, ReportOptions& o) {
   CLI::App* cmd = app.add_subcommand("report", "Solve the posture and print every clinical measure as JSON");
   CLI::Option* scenario = cmd->add_option("--scenario", o.scenario, "Scenario file (JSON)");
-  cmd->add_option("--preset", o.preset, "Built-in preset to report on (sagitta render --list-presets)")
-      ->check(CLI::Validator(
-          [](const std::string& name) -> std::string {
-            return scene::findPreset(name) != nullptr
-                       ? std::string()
-                       : "unknown preset " + name + " (sagitta render --list-presets lists them)";
-          },
-          "PRESET"))
+  addPresetOption(*cmd, o.preset, "Built-in preset to report on (sagitta render --list-presets)")
       ->excludes(scenario);
   cmd->add_option("--set", o.sets,
                   "KEY=VALUE parameter, e.g. muscles.hip_flexors.tightness=0.7 (repeatable)");

@@ -33,7 +33,7 @@ std::string exactNumber(double v) {
     o.precision(precision);
     o << v;
     double back = 0.0;
-    const std::string s = o.str();
+    std::string s = o.str();
     std::from_chars(s.data(), s.data() + s.size(), back);
     if (back == v) return s;
   }
