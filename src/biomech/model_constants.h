@@ -144,7 +144,11 @@ inline constexpr double kDomeDropGain = 0.1;
 inline constexpr double kSlipDropGain = 0.8;
 // Degenerative slips rarely pass Meyerding grade II, because the arch is intact (textbook level,
 // balance_and_slip.md [V]; "rarely progresses past a grade 2 slip", Clinical Advisor 2017
-// degenerative spondylolisthesis quiz [V]): the model caps them at the end of grade II.
+// degenerative spondylolisthesis quiz [V]): the model caps them at the end of grade II. Another
+// text puts it lower: "self-contained and rarely reaches grade II" (a spine-surgery textbook
+// excerpt, mitchmedical.us "Degenerative spondylolisthesis" [V]), so 50 % is the generous reading;
+// the presets stay at grade I (20 %). Near the cap the rigid intact arch closes the bony canal
+// (docs/biomechanics.md "Neural geometry"): a model consequence, not a published value.
 inline constexpr double kDegenerativeMaxSlipPercent = 50.0;
 // Developmental (dysplastic) slips have a high pelvic incidence: 78.9 +- 12.1 deg (Hresko 2007;
 // Labelle 2004; balance_and_slip.md [V]); without a patient PI the model morphs to it.

@@ -28,7 +28,10 @@ inline constexpr double kSdsgHighPi_deg = 60.0;
 // [V: Kunze et al. 2021, Int J Spine Surg 14:327, Table 4]. The SDSG reads it off Hresko's SS/PT
 // chart; the line's equation was not found. The model draws the line at SS - PT = 20 deg [D: an
 // approximation of the chart, half-way from the balanced cluster to SS = PT, which a teaching
-// summary (Epomedicine 2024) gives as the bound: "SS > PT balanced, PT > SS retroverted"].
+// summary (Epomedicine 2024) gives as the bound: "SS > PT balanced, PT > SS retroverted"]. A
+// search of the stored texts (Labelle 2011, Mac-Thiong 2008 and 2012, Hresko 2007 via Kunze 2021
+// Table 4, Epomedicine 2024) found no numeric line, so this stays a MODEL APPROXIMATION; the
+// shipped high-grade presets fall on the same side of both lines (tests/unit/scene/presets_test).
 inline constexpr double kBalancedPelvisSsMinusPt_deg = 20.0;
 // Spinal balance: balanced when the C7 plumb line falls over or behind the femoral heads,
 // unbalanced when it falls in front of them (Labelle 2011; Epomedicine 2024 summary [V]). "Over"

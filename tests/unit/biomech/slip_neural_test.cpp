@@ -156,6 +156,30 @@ TEST(NeuralGeometry, TheCanalIsAsLargeAsInAdultsAndAGradeIDegenerativeSlipNarrow
   EXPECT_GT(grade1.slip.canal_ap_mm, 5.0);
 }
 
+TEST(NeuralGeometry, CanalAndForamenSizesFallInThePublishedBands) {
+  // Absolute sizes against published radiological bands (docs/biomechanics.md "Neural geometry"):
+  // lumbar canal AP under 12 mm is stenosis (Steurer et al. 2011, BMC Musculoskelet Disord
+  // 12:175, summarised by Talekar et al. 2017, Appl Radiol 46(1) [V]); foraminal height (the
+  // pedicles' cortices, cranio-caudal) normal >= 15 mm, mild stenosis 12-15, moderate 8-12, severe
+  // < 8 (spinebase.org "Foraminal Height and Width", after Lee et al. 2010, AJR 194:1095 [V]; the
+  // 15 mm line is Hasegawa 1995's critical height too).
+  for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
+    const Solution none = slip(0.0, level, SlipType::kIsthmic);
+    EXPECT_GE(none.slip.canal_ap_mm, 12.0) << slipLevelName(level);
+  }
+  // the neutral L4-L5 foramen is normal; L5-S1 measures 14.4 mm on the average man, 0.6 mm into
+  // the mild band (a known shortfall of the model's pedicle notches, documented)
+  EXPECT_GE(slip(0.0, SlipLevel::kL4L5, SlipType::kIsthmic).slip.foraminal_height_mm[0], 15.0);
+  EXPECT_GE(slip(0.0, SlipLevel::kL5S1, SlipType::kIsthmic).slip.foraminal_height_mm[0], 12.0);
+  // a degenerative L4-L5 slip at the end of grade I is stenotic by the canal's AP (model
+  // prediction, checked against the band)
+  EXPECT_LT(slip(25.0, SlipLevel::kL4L5, SlipType::kDegenerative).slip.canal_ap_mm, 12.0);
+  // an isthmic L5-S1 slip of grade II or more leaves the L5 foramen moderately or severely narrow
+  for (double p : {50.0, 75.0, 100.0}) {
+    EXPECT_LT(slip(p, SlipLevel::kL5S1, SlipType::kIsthmic).slip.foraminal_height_mm[0], 12.0) << p;
+  }
+}
+
 TEST(NeuralGeometry, NoDimensionIsNegativeFromNoSlipToTheLargestAllowed) {
   for (SlipType type : {SlipType::kIsthmic, SlipType::kDegenerative, SlipType::kDysplastic}) {
     for (SlipLevel level : {SlipLevel::kL4L5, SlipLevel::kL5S1}) {
