@@ -194,10 +194,12 @@ TEST(PresetRender, TheCutawayDoesNotBurnOutTheFilm) {
 
 // Regression (issue 13 review): the cutaway clipped the near side's nerve roots and the far ones
 // hid behind the sacrum, so a slip preset showed no root at all (nerves on and off drew the same
-// picture). The cutaway cuts the bones, not the nerves.
+// picture). The cutaway cuts the bones, not the nerves. Framed on the lumbosacral junction, as
+// when the bound below was measured (a slip's auto framing now shows L1 to the hips).
 TEST(PresetRender, TheCutawayShowsTheNerveRoots) {
   auto slip = [](bool nerves) {
     return std::string(R"({"schema": "sagitta.scenario", "version": 1,
+      "camera": {"focus": "lumbosacral"},
       "slip": {"level": "L5-S1", "type": "isthmic", "percent": 40},
       "view": {"muscles": false, "focus": "slip", "shear_arrow": false, "cutaway": true,
                "pelvic_angles": false, "nerves": )") +
