@@ -106,7 +106,7 @@ struct DrawList {
   // segments leader lines must not cross (scene/margin_layout.h).
   std::vector<glm::vec3> focus_points;
   std::vector<std::array<glm::vec3, 2>> focus_axes;
-  anatomy::Bounds focus_bounds;  // the region the standard views frame; labels go beside it
+  anatomy::Bounds focus_bounds;  // the lumbopelvic figure labels go beside (scene::labelFigureBounds)
 };
 
 }  // namespace sagitta::scene

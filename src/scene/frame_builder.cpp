@@ -51,6 +51,14 @@ std::vector<biomech::FascicleResult> shownFascicles(const FrameInputs& in, const
   return fascicles;
 }
 
+// The side whose bones are labelled: the one facing the camera, or, where the cutaway removes
+// that half (renderSettingsFor), the half that stays.
+anatomy::Side boneSide(const FrameInputs& in) {
+  const anatomy::Side side = nearSide(in.camera);
+  if (!in.view.cutaway || in.view.xray) return side;
+  return side == anatomy::Side::kLeft ? anatomy::Side::kRight : anatomy::Side::kLeft;
+}
+
 // Lesson focus, the landmarks labels keep clear of, and which labelled landmarks are behind
 // bone, for a draw list of a posture just built.
 void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const anatomy::Bounds& focus,
@@ -58,9 +66,11 @@ void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const 
   list.focus_bounds = focus;
   const Lesson lesson = lessonFromName(in.view.focus).value_or(Lesson::kAll);
   if (!in.view.show_all) applyLessonFocus(lesson, in.model.parts, list);
-  addFocusGeometry(lesson, in.model.skeleton, in.ids, posed.world, nearSide(in.camera), list);
+  addFocusGeometry(lesson, in.model.skeleton, in.ids, posed.world, boneSide(in), list);
   if (!list.labels.empty()) {
-    const VisibilityKey key{in.revision, in.pose_revision, in.camera, in.viewport, slot};
+    // a film is a projection through the whole body: the cut does not apply to it
+    const glm::vec4 cut = in.view.xray ? glm::vec4(0.0f) : cutawayPlane(in.view, in.camera);
+    const VisibilityKey key{in.revision, in.pose_revision, in.camera, in.viewport, cut, slot};
     scratch.visibility.mark(list, in.meshes, key);
   }
 }
@@ -234,10 +244,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   const anatomy::Side side = nearSide(in.camera);
   // the cutaway removes the half facing the camera (renderSettingsFor): the bones of that side
   // are gone, so their landmarks (ASIS, PSIS, ilium...) are labelled on the half that stays
-  const anatomy::Side bone_side =
-      view.cutaway && !view.xray
-          ? (side == anatomy::Side::kLeft ? anatomy::Side::kRight : anatomy::Side::kLeft)
-          : side;
+  const anatomy::Side bone_side = boneSide(in);
   const std::size_t near = biomech::sideIndex(bone_side);
   const glm::vec4 bone_colour(1.0f), landmark_colour(0.55f, 0.85f, 1.0f, 1.0f),
       muscle_colour(1.0f, 0.62f, 0.55f, 1.0f);
@@ -262,8 +269,13 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   }
   list.labels.push_back(
       {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});
-  // C7, where the plumb line of the sagittal vertical axis hangs from (on the upper thoracic column)
-  list.labels.push_back({toWorld(posed.upper_thorax, ids.c7_anterior), "C7", bone_colour, 4, false});
+  // C7, where the plumb line of the sagittal vertical axis hangs from (on the upper thoracic
+  // column): named where that line is drawn or the lesson shows the chest, not on a faded thorax
+  const Lesson lesson = lessonFromName(view.focus).value_or(Lesson::kAll);
+  if (view.show_all || lessonShowsSegment(lesson, anatomy::Segment::kThorax) ||
+      (view.plumb_line && lateralView(in.camera))) {
+    list.labels.push_back({toWorld(posed.upper_thorax, ids.c7_anterior), "C7", bone_colour, 4, false});
+  }
   list.labels.push_back({glm::mix(at(ids.femoral_head_centre[near]), at(ids.knee_centre[near]), 0.45f),
                          "Femur", bone_colour, 3, false});
   list.labels.push_back({at(ids.iliac_crest_top[near]), "Ilium", bone_colour, 3, false});
@@ -306,7 +318,9 @@ FrameContent buildFrame(const FrameInputs& in, FrameScratch& scratch) {
   FrameContent out;
   const ViewState& view = in.view;
   scratch.meshes.beginFrame();
-  const anatomy::Bounds focus = focusBounds(in);
+  // labels sit beside the lumbopelvic figure, also where the view frames the whole legs: beside
+  // the legs, the leaders of the Thomas test and the lunge ran across the picture
+  const anatomy::Bounds focus = labelFigureBounds(in);
   addPosture(in, in.pose, in.solution, scratch, out.list);
   finishForTeaching(in, poseSkeleton(in.model.skeleton, in.pose), focus, 0, scratch, out.list);
   const biomech::ClinicalMeasures now = biomech::measure(
@@ -334,6 +348,11 @@ FrameContent buildFrame(const FrameInputs& in, FrameScratch& scratch) {
   return out;
 }
 
+glm::vec4 cutawayPlane(const ViewState& view, const Camera& camera) {
+  if (!view.cutaway) return glm::vec4(0.0f);
+  return {0.0f, 0.0f, camera.eye().z < camera.target.z ? 1.0f : -1.0f, 0.0f};
+}
+
 anatomy::Bounds modelBounds(const FrameInputs& in) {
   LayerOptions layers;
   layers.body_outline = false;
@@ -343,16 +362,26 @@ anatomy::Bounds modelBounds(const FrameInputs& in) {
 }
 
 anatomy::Bounds focusBounds(const FrameInputs& in) {
-  // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
-  // lordosis and slip happen; the Thomas test and the lunge need the whole legs
-  const CameraFocus focus = in.view.camera_focus;
   const biomech::PoseKind pose = in.inputs.pose;
-  const bool whole = focus == CameraFocus::kWhole ||
-                     (focus == CameraFocus::kAuto &&
-                      (pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge));
-  if (whole) return modelBounds(in);
-  const bool lumbosacral =
-      focus == CameraFocus::kLumbosacral || (focus == CameraFocus::kAuto && in.inputs.slip.percent > 0.0);
+  return regionBounds(in, pose == biomech::PoseKind::kThomas || pose == biomech::PoseKind::kLunge);
+}
+
+anatomy::Bounds labelFigureBounds(const FrameInputs& in) {
+  return regionBounds(in, false);
+}
+
+anatomy::Bounds regionBounds(const FrameInputs& in, bool whole_legs) {
+  // standing and sitting: the lumbopelvic region from L1 to the upper thighs, where tilt,
+  // lordosis and slip happen; the Thomas test and the lunge need the whole legs, but not the
+  // chest: the whole model lying on the couch left the pelvis small at the figure's edge
+  const CameraFocus focus = in.view.camera_focus;
+  if (focus == CameraFocus::kWhole) return modelBounds(in);
+  const bool legs = focus == CameraFocus::kAuto && whole_legs;
+  const bool lumbosacral = focus == CameraFocus::kLumbosacral;
+  // a slip, shown automatically: the whole lumbar spine and pelvis (PI and PT are measured to the
+  // hip centres) with only the femoral heads and necks, so the slipped level is as large as that
+  // allows; the junction alone cut L1, the hips and the femur off the figure
+  const bool slip = focus == CameraFocus::kAuto && in.inputs.slip.percent > 0.0;
   const anatomy::Skeleton& skeleton = in.model.skeleton;
   const ModelIds& ids = in.ids;
   const auto world = anatomy::worldTransforms(skeleton, in.pose);
@@ -382,7 +411,13 @@ anatomy::Bounds focusBounds(const FrameInputs& in) {
     const glm::dvec3 head =
         anatomy::worldPosition(skeleton.landmarks()[ids.femoral_head_centre[side]], world);
     const glm::dvec3 knee = anatomy::worldPosition(skeleton.landmarks()[ids.knee_centre[side]], world);
-    b.add(glm::vec3(glm::mix(head, knee, 0.3)));
+    b.add(glm::vec3(glm::mix(head, knee, slip ? 0.1 : 0.3)));
+    if (legs) {
+      // the knee, the ankle and the toes
+      b.add(glm::vec3(knee));
+      add(ids.measures.ankle_centre[side]);
+      add(ids.toe_tip[side]);
+    }
   }
   if (!b.valid) return modelBounds(in);
   const glm::vec3 grow = b.size() * 0.12f;  // a little context around the region

@@ -91,6 +91,14 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
 // The region a standard view frames (lumbar spine, pelvis and hips; whole legs for the
 // Thomas test and the lunge), for the shown pose.
 anatomy::Bounds focusBounds(const FrameInputs& in);
+// The lumbopelvic region (L1, the pelvis, the upper thighs) with or without the whole legs: what
+// focusBounds frames, and what labels sit beside (DrawList::focus_bounds, without the legs).
+anatomy::Bounds regionBounds(const FrameInputs& in, bool whole_legs);
+anatomy::Bounds labelFigureBounds(const FrameInputs& in);
+
+// The cutaway's plane (n, d) for render::RenderSettings::clip_plane: the midsagittal cut removes
+// the half of the body nearer the camera (z < 0 seen from the left); zero without a cutaway.
+glm::vec4 cutawayPlane(const ViewState& view, const Camera& camera);
 // Bounds of the whole model (outline excluded) in the shown pose.
 anatomy::Bounds modelBounds(const FrameInputs& in);
 

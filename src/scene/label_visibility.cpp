@@ -8,8 +8,9 @@
 namespace sagitta::scene {
 namespace {
 
-// Möller-Trumbore: the ray parameter of a hit in (t_min, t_max), or nothing.
-bool hitsTriangle(glm::vec3 o, glm::vec3 d, glm::vec3 a, glm::vec3 b, glm::vec3 c, float t_min, float t_max) {
+// Möller-Trumbore: whether the ray hits the triangle at a parameter in (t_min, t_max), and where (`t`).
+bool hitsTriangle(glm::vec3 o, glm::vec3 d, glm::vec3 a, glm::vec3 b, glm::vec3 c, float t_min, float t_max,
+                  float& t_hit) {
   const glm::vec3 e1 = b - a, e2 = c - a;
   const glm::vec3 p = glm::cross(d, e2);
   const float det = glm::dot(e1, p);
@@ -22,6 +23,7 @@ bool hitsTriangle(glm::vec3 o, glm::vec3 d, glm::vec3 a, glm::vec3 b, glm::vec3 
   const float v = glm::dot(d, q) * inv;
   if (v < 0.0f || u + v > 1.0f) return false;
   const float t = glm::dot(e2, q) * inv;
+  t_hit = t;
   return t > t_min && t < t_max;
 }
 
@@ -57,12 +59,14 @@ std::vector<Occluder> occluders(const DrawList& list, const MeshLibrary& meshes)
   return out;
 }
 
-bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec3 point) {
+bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec3 point,
+              glm::vec4 clip_plane) {
   // toward the eye (perspective) or against the view direction (orthographic)
   glm::vec3 dir = camera.projection == Projection::kPerspective ? camera.eye() - point : -camera.forward();
   const float far = camera.projection == Projection::kPerspective ? glm::length(dir) : 1e3f;
   if (far < kOwnBoneSkip_m) return false;
   dir = glm::normalize(dir);
+  const bool cut = clip_plane != glm::vec4(0.0f);
   for (const Occluder& bone : bones) {
     // the ray in the mesh's own frame (rigid transforms keep the ray parameter in metres)
     const glm::vec3 o(bone.inverse * glm::vec4(point, 1.0f));
@@ -71,7 +75,11 @@ bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec
     const auto& v = bone.mesh->positions;
     const auto& idx = bone.mesh->indices;
     for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
-      if (hitsTriangle(o, d, v[idx[t]], v[idx[t + 1]], v[idx[t + 2]], kOwnBoneSkip_m, far)) return true;
+      float t_hit = 0.0f;
+      if (!hitsTriangle(o, d, v[idx[t]], v[idx[t + 1]], v[idx[t + 2]], kOwnBoneSkip_m, far, t_hit)) continue;
+      // bone the cutaway removed hides nothing
+      if (cut && glm::dot(glm::vec3(clip_plane), point + dir * t_hit) + clip_plane.w < 0.0f) continue;
+      return true;
     }
   }
   return false;
@@ -79,14 +87,15 @@ bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec
 
 }  // namespace
 
-bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camera& camera, glm::vec3 point) {
-  return occluded(occluders(list, meshes), camera, point);
+bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camera& camera, glm::vec3 point,
+                    glm::vec4 clip_plane) {
+  return occluded(occluders(list, meshes), camera, point, clip_plane);
 }
 
-void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera) {
+void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera, glm::vec4 clip_plane) {
   const std::vector<Occluder> bones = occluders(list, meshes);
   for (Label& l : list.labels) {
-    if (!l.pinned && !l.inside_bone) l.hidden = occluded(bones, camera, l.anchor);
+    if (!l.pinned && !l.inside_bone) l.hidden = occluded(bones, camera, l.anchor, clip_plane);
   }
 }
 
@@ -96,7 +105,7 @@ void LabelVisibilityCache::mark(DrawList& list, const MeshLibrary& meshes, const
   anchors.reserve(list.labels.size());
   for (const Label& l : list.labels) anchors.push_back(l.anchor);
   if (!entry.valid || !(entry.key == key) || entry.anchors != anchors) {
-    markHiddenLabels(list, meshes, key.camera);
+    markHiddenLabels(list, meshes, key.camera, key.clip_plane);
     ++casts_;
     entry.valid = true;
     entry.key = key;

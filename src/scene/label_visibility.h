@@ -19,11 +19,15 @@ namespace sagitta::scene {
 // landmark are its own bone, not something in front of it.
 inline constexpr float kOwnBoneSkip_m = 0.012f;
 
-// Whether opaque bone lies between `point` and the camera.
-bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camera& camera, glm::vec3 point);
+// Whether opaque bone lies between `point` and the camera. `clip_plane` (n, d) is the cutaway's
+// (render::RenderSettings::clip_plane; zero: none): bone where dot(n, p) + d < 0 is cut away
+// and hides nothing, so the landmarks of the half that stays are seen through the cut.
+bool occludedByBone(const DrawList& list, const MeshLibrary& meshes, const Camera& camera, glm::vec3 point,
+                    glm::vec4 clip_plane = glm::vec4(0.0f));
 
 // Sets Label::hidden for every name label (values on overlays are never hidden).
-void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera);
+void markHiddenLabels(DrawList& list, const MeshLibrary& meshes, const Camera& camera,
+                      glm::vec4 clip_plane = glm::vec4(0.0f));
 
 // What the labels-behind-bone result of one draw list depends on: the shown document's revision
 // (model, view options, lesson), the animated pose's revision, the camera and the viewport; `slot`
@@ -33,6 +37,7 @@ struct VisibilityKey {
   std::uint64_t pose_revision = 0;
   Camera camera;
   glm::ivec2 viewport{0};
+  glm::vec4 clip_plane{0.0f};  // the cutaway's plane, zero for none
   int slot = 0;
   bool operator==(const VisibilityKey&) const = default;
 };

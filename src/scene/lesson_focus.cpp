@@ -90,7 +90,9 @@ void applyLessonFocus(Lesson lesson, const std::vector<anatomy::ModelPart>& part
     }
     if (item.part < 0 || static_cast<std::size_t>(item.part) >= parts.size()) continue;
     const anatomy::ModelPart& part = parts[static_cast<std::size_t>(item.part)];
-    if (part.kind != anatomy::PartKind::kBone || lessonShowsSegment(lesson, part.segment)) continue;
+    // rigid parts: bone, and the cartilage fixed to it (the costal cartilages of the ribs)
+    const bool rigid = part.kind == anatomy::PartKind::kBone || part.kind == anatomy::PartKind::kCartilage;
+    if (!rigid || lessonShowsSegment(lesson, part.segment)) continue;
     // faded, not gone: the ribs and legs still say where the pelvis sits in the body
     item.opacity = std::min(item.opacity, kFadedBoneOpacity);
     item.flags &= ~static_cast<std::uint32_t>(kCastsShadow);
@@ -111,13 +113,33 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
   point(ids.femoral_head_centre[side]);
   point(ids.s1_endplate_anterior);
   point(ids.s1_endplate_posterior);
-  // the bone of interest: the sacrum's front, and the femur's neck and shaft
+  // the bone of interest: the sacrum's front, the lumbar column through its vertebral bodies'
+  // centres down to the middle of the S1 endplate (a leader from the front of the spine to a
+  // label behind it, or the other way, would cross it), and the femur's neck and shaft
   axis(ids.s1_endplate_anterior, ids.coccyx_tip);
+  const biomech::MeasureLandmarkIds& m = ids.measures;
+  std::optional<glm::vec3> above;
+  for (std::size_t k = 0; k < kLumbarCount; ++k) {
+    const glm::vec3 centre = 0.25f * (at(m.superior_anterior[k]) + at(m.superior_posterior[k]) +
+                                      at(m.inferior_anterior[k]) + at(m.inferior_posterior[k]));
+    if (above) list.focus_axes.push_back({*above, centre});
+    above = centre;
+  }
+  list.focus_axes.push_back({*above, 0.5f * (at(m.s1_anterior) + at(m.s1_posterior))});
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);
   } else {
     axis(ids.femoral_head_centre[side], ids.knee_centre[side]);
+  }
+  // the Thomas test, the lunge and sitting read both legs (the hanging and the held one, the
+  // kneeling and the front one): thighs, shanks and feet are bone of interest
+  if (lesson == Lesson::kHipFlexors) {
+    for (std::size_t s = 0; s < 2; ++s) {
+      if (s != side) axis(ids.femoral_head_centre[s], ids.knee_centre[s]);
+      axis(ids.knee_centre[s], ids.measures.ankle_centre[s]);
+      axis(ids.measures.ankle_centre[s], ids.toe_tip[s]);
+    }
   }
 }
 

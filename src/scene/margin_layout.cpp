@@ -18,6 +18,16 @@ bool finite(glm::vec2 p) {
   return std::isfinite(p.x) && std::isfinite(p.y);
 }
 
+float distanceToSegment(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
+  const glm::vec2 d = b - a;
+  const float len2 = glm::dot(d, d);
+  const float t = len2 > 0.0f ? std::clamp(glm::dot(p - a, d) / len2, 0.0f, 1.0f) : 0.0f;
+  return glm::length(p - (a + t * d));
+}
+
+constexpr float kOnAxisPx = kLeaderOnAxisPx;
+constexpr float kDotPx = kLeaderClearOfDotsPx;
+
 }  // namespace
 
 bool segmentsCross(glm::vec2 a0, glm::vec2 a1, glm::vec2 b0, glm::vec2 b1) {
@@ -89,10 +99,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     fig_hi = std::max(fig_hi, p.x);
   };
   std::vector<glm::vec2> clear = in.keep_clear;
+  std::vector<glm::vec2> dots;  // the landmark dots of the name labels
   for (const MarginLabel& l : in.labels) {
     if (l.hidden || !finite(l.anchor)) continue;
     widen(l.anchor);
     clear.push_back(l.anchor);  // no label covers another label's landmark dot
+    if (!l.pinned) dots.push_back(l.anchor);
   }
   for (const glm::vec2& p : in.keep_clear) widen(p);
   for (const ScreenSegment& s : in.overlays) {
@@ -107,9 +119,16 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   const float mid = 0.5f * (fig_lo + fig_hi);
   const float margin = 3.0f * gap + 6.0f;  // between the figure and a label column
 
+  // a name points at something in the picture: a landmark outside the usable area (above the
+  // frame, or under the caption) is not labelled, or its leader would run off the edge
+  auto onScreen = [&](glm::vec2 p) {
+    return p.x >= in.screen_min.x && p.x <= in.screen_max.x && p.y >= in.screen_min.y &&
+           p.y <= in.screen_max.y;
+  };
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i) {
-    if (!in.labels[i].pinned && !in.labels[i].hidden && finite(in.labels[i].anchor)) order.push_back(i);
+    const MarginLabel& l = in.labels[i];
+    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor)) order.push_back(i);
   }
   // important labels choose first; ties by height on screen for a calm top-to-bottom order
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -122,7 +141,9 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     const bool prefer_left = l.anchor.x < mid;
     // The nearest free height to the landmark's own in one margin column (alternating above and
     // below), or nothing.
-    auto firstFree = [&](bool left) -> std::optional<ScreenRect> {
+    // `strict`: the leader also crosses no angle line (a leader through the PI / PT lines reads
+    // as part of the measurement); tried first, then without that preference
+    auto firstFree = [&](bool left, bool strict) -> std::optional<ScreenRect> {
       const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
                            : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
       const float y0 = l.anchor.y - 0.5f * l.size.y;
@@ -144,10 +165,28 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
             })) {
           continue;
         }
+        if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+              const glm::vec2 c(in.avoid_clear_px);
+              return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
+            })) {
+          continue;
+        }
         const glm::vec2 end(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
         auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
         if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
-        if (std::any_of(in.avoid.begin(), in.avoid.end(), crosses)) continue;
+        // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
+        if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+              return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
+            })) {
+          continue;
+        }
+        if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) continue;
+        // a leader passing through another landmark's dot would seem to name it
+        if (std::any_of(dots.begin(), dots.end(), [&](glm::vec2 p) {
+              return glm::length(p - l.anchor) > kDotPx && distanceToSegment(p, l.anchor, end) < kDotPx;
+            })) {
+          continue;
+        }
         // the new leader passes no other box, and no earlier leader passes the new box
         const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) {
           return segmentHitsBox(l.anchor, end, o.min, o.max);
@@ -164,8 +203,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     // both margins are tried and the shorter leader wins (the landmark's own side on a tie): a
     // label pushed far up or down its own side, with a long slanting leader across the figure,
     // reads worse than one straight across in the other margin
-    const std::optional<ScreenRect> near_side = firstFree(prefer_left);
-    const std::optional<ScreenRect> far_side = firstFree(!prefer_left);
+    std::optional<ScreenRect> near_side = firstFree(prefer_left, true);
+    std::optional<ScreenRect> far_side = firstFree(!prefer_left, true);
+    if (!near_side && !far_side) {
+      near_side = firstFree(prefer_left, false);
+      far_side = firstFree(!prefer_left, false);
+    }
     auto leaderEnd = [&](const ScreenRect& b, bool left) {
       return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
     };

@@ -1,7 +1,8 @@
 // Textbook label layout: name labels sit in the margins left and right of the figure, each
 // joined to its landmark by a leader line, as in an anatomy atlas. Leader lines do not cross
 // one another or the bone of interest; no name label covers a focus landmark or an angle
-// overlay; labels whose landmark is hidden behind bone are not drawn. Measured values
+// overlay; labels whose landmark is hidden behind bone, or outside the picture, are not drawn;
+// leaders avoid the angle lines where they can and pass no other landmark's dot. Measured values
 // (pinned labels) stay on their overlay. Pure geometry in pixels (y down), unit-tested
 // without a window.
 #pragma once
@@ -35,6 +36,9 @@ struct MarginLayoutInput {
   std::vector<ScreenSegment> overlays;
   // The bone of interest as segments (e.g. the sacrum's axis): leader lines do not cross them.
   std::vector<ScreenSegment> avoid;
+  // No name label box comes closer than this to the bone of interest's axes (`avoid`): the
+  // bone, and the muscles on it, are thicker than their axis.
+  float avoid_clear_px = 0.0f;
   float gap_px = 4.0f;
   // The figure's extent on screen (the region the view frames); labels go beside it. Empty
   // (min > max): the extent of the anchors, focus points and overlays.
@@ -46,6 +50,13 @@ struct MarginPlacement {
   bool leader = false;         // draw a line from the anchor to `leader_end`
   glm::vec2 leader_end{0.0f};  // where the leader meets the box (its inner edge)
 };
+
+// A leader passes no other name label's landmark dot closer than this (pixels; a dot is 2-3 px
+// in radius, ui/view_composer.cpp), or it would seem to name that landmark.
+inline constexpr float kLeaderClearOfDotsPx = 5.0f;
+// A landmark this close to a bone axis (pixels) is on that bone (L3 on the lumbar column): its
+// leader starts on the axis and may leave it on either side.
+inline constexpr float kLeaderOnAxisPx = 4.0f;
 
 // One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
 // without breaking a rule above).

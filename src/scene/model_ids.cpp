@@ -31,6 +31,7 @@ ModelIds resolveModelIds(const anatomy::Model& model) {
   ids.ischial_tuberosity = pair("ischial_tuberosity");
   ids.femoral_head_centre = pair("femoral_head_centre");
   ids.knee_centre = pair("knee_centre");
+  ids.toe_tip = pair("toe_tip");
   ids.iliac_crest_top = pair("iliac_crest_top");
   ids.pubic_symphysis = landmark("pubic_symphysis");
   ids.sacral_promontory = landmark("sacral_promontory");

@@ -10,6 +10,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "scene/frame_builder.h"
 #include "scene/margin_layout.h"
 #include "scene/muscle_mesh.h"
 #include "ui/theme.h"
@@ -136,6 +137,15 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     for (const auto& axis : list.focus_axes) {
       const auto a = project(axis[0]), b = project(axis[1]);
       if (a && b) in.avoid.push_back({*a, *b});
+    }
+    if (list.focus_bounds.valid) {
+      // boxes keep 40 mm (at the figure's depth) from the bone axes: a layout choice, about a
+      // thigh bone with the muscles on it as drawn, so a box clears the bone and not only its
+      // axis (the desk sitter's labels sat on the thigh with 25 mm)
+      constexpr float kBoneHalfWidth_m = 0.04f;
+      const glm::vec3 c = list.focus_bounds.centre();
+      const auto a = project(c), b = project(c + camera.up() * kBoneHalfWidth_m);
+      if (a && b) in.avoid_clear_px = glm::length(*b - *a);
     }
     if (const anatomy::Bounds& b = list.focus_bounds; b.valid) {
       // the framed region's box, shrunk a little: its corners are context, not the figure
@@ -286,8 +296,7 @@ render::RenderSettings renderSettingsFor(const scene::ViewState& view) {
   s.xray = view.xray;
   // the midsagittal cut removes the half nearer the viewer of a lateral view: the left half
   // (z < 0) when seen from the left, keeping the right
-  if (view.cutaway)
-    s.clip_plane = glm::vec4(0.0f, 0.0f, view.camera.eye().z < view.camera.target.z ? 1.0f : -1.0f, 0.0f);
+  s.clip_plane = scene::cutawayPlane(view, view.camera);
   return s;
 }
 

@@ -211,7 +211,7 @@ TEST(FrameBuilder, LabelsBehindBoneAreCastOnlyWhenTheViewChanges) {
   // the cached result is the one a fresh ray cast gives
   scene::DrawList fresh = first.list;
   for (scene::Label& l : fresh.labels) l.hidden = false;
-  scene::markHiddenLabels(fresh, session().meshes(), camera);
+  scene::markHiddenLabels(fresh, session().meshes(), camera, scene::cutawayPlane(d.view, camera));
   for (std::size_t i = 0; i < fresh.labels.size(); ++i)
     EXPECT_EQ(fresh.labels[i].hidden, first.list.labels[i].hidden);
   EXPECT_TRUE(std::any_of(first.list.labels.begin(), first.list.labels.end(),
@@ -254,4 +254,35 @@ TEST(FrameBuilder, LabelsBehindBoneAreCastOnlyWhenTheViewChanges) {
               moving_ms, rest_ms);
   RecordProperty("frame_ms_casting", std::to_string(moving_ms));
   RecordProperty("frame_ms_at_rest", std::to_string(rest_ms));
+}
+
+// Issue 16 review: in every slip preset (midsagittal cutaway) the rays toward the eye met the
+// half that is cut away, so L4, L5, the sacrum, ASIS and PSIS were "behind bone" and the slip
+// was shown without a name on the slipped vertebra.
+TEST(FrameBuilder, TheCutawayHidesNoLandmarkBehindTheHalfItRemoves) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"isthmic-l5s1-grade-2", "spondylolysis-l5", "degenerative-l4l5"}) {
+    SCOPED_TRACE(name);
+    const FrameContent f = frameOf(preset(name), scratch);
+    for (const char* text : {"L4", "L5"}) {
+      const auto it = std::find_if(f.list.labels.begin(), f.list.labels.end(),
+                                   [&](const scene::Label& l) { return l.text == text; });
+      ASSERT_NE(it, f.list.labels.end()) << text;
+      EXPECT_FALSE(it->hidden) << text << " is on the cut face, in plain view";
+    }
+  }
+}
+
+// C7 is named where the plumb line hangs from it or the lesson shows the chest; on the faded
+// thorax of a pelvis lesson (or off the top of the frame) its name points at nothing taught.
+TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d = preset("anterior-pelvic-tilt");
+  d.view.plumb_line = false;
+  EXPECT_FALSE(hasLabel(frameOf(d, scratch).list, "C7"));
+  d.view.plumb_line = true;
+  EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
+  d.view.plumb_line = false;
+  d.view.show_all = true;
+  EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
 }

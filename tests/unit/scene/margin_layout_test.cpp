@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+using sagitta::scene::kLeaderClearOfDotsPx;
 using sagitta::scene::layoutMarginLabels;
 using sagitta::scene::MarginLabel;
 using sagitta::scene::MarginLayoutInput;
@@ -13,6 +14,12 @@ using sagitta::scene::segmentHitsBox;
 using sagitta::scene::segmentsCross;
 
 namespace {
+
+float distanceToSegment(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
+  const glm::vec2 d = b - a;
+  const float t = glm::clamp(glm::dot(p - a, d) / std::max(glm::dot(d, d), 1e-9f), 0.0f, 1.0f);
+  return glm::distance(p, a + t * d);
+}
 
 bool overlap(glm::vec2 amin, glm::vec2 asize, glm::vec2 bmin, glm::vec2 bsize) {
   return amin.x < bmin.x + bsize.x && bmin.x < amin.x + asize.x && amin.y < bmin.y + bsize.y &&
@@ -45,6 +52,7 @@ MarginLayoutInput figure(glm::vec2 screen, unsigned seed) {
   in.overlays = {{c + glm::vec2(-0.1f, 0.0f) * s, c + glm::vec2(0.15f, 0.35f) * s},
                  {c + glm::vec2(0.0f, -0.05f) * s, c + glm::vec2(0.0f, 0.5f) * s}};
   in.avoid = {{c + glm::vec2(0.05f, -0.1f) * s, c + glm::vec2(0.12f, 0.4f) * s}};
+  in.avoid_clear_px = 10.0f;
   return in;
 }
 
@@ -80,8 +88,19 @@ void expectTextbookLayout(const MarginLayoutInput& in) {
       EXPECT_FALSE(segmentHitsBox(o.a, o.b, bmin, bmax)) << "over an angle line";
     ASSERT_TRUE(out[i]->leader) << "a margin label is joined to its landmark";
     for (const auto& a : in.avoid) {
-      EXPECT_FALSE(segmentsCross(l.anchor, out[i]->leader_end, a.a, a.b))
-          << "leader " << i << " crosses the bone";
+      if (distanceToSegment(l.anchor, a.a, a.b) > sagitta::scene::kLeaderOnAxisPx) {
+        EXPECT_FALSE(segmentsCross(l.anchor, out[i]->leader_end, a.a, a.b))
+            << "leader " << i << " crosses the bone";
+      }
+      const glm::vec2 c(in.avoid_clear_px);
+      EXPECT_FALSE(segmentHitsBox(a.a, a.b, bmin - c, bmax + c)) << "label " << i << " lies on the bone";
+    }
+    for (std::size_t j = 0; j < in.labels.size(); ++j) {
+      const MarginLabel& o = in.labels[j];
+      if (j == i || o.hidden || o.pinned || glm::distance(o.anchor, l.anchor) <= kLeaderClearOfDotsPx)
+        continue;
+      EXPECT_GE(distanceToSegment(o.anchor, l.anchor, out[i]->leader_end), kLeaderClearOfDotsPx)
+          << "leader " << i << " runs through the dot of " << j;
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (!out[j] || !out[j]->leader) continue;
@@ -138,4 +157,81 @@ TEST(MarginLayout, AHiddenLandmarkIsNotLabelledEvenWhenAloneOnScreen) {
   const auto out = layoutMarginLabels(in);
   EXPECT_FALSE(out[0].has_value());
   EXPECT_TRUE(out[1].has_value());
+}
+
+// Issue 16 review: "C7", "Rectus femoris" and "Hamstrings" pointed off the top and bottom edges
+// (their landmarks outside the picture) or under the caption.
+TEST(MarginLayout, ALandmarkOutsideThePictureIsNotLabelled) {
+  MarginLayoutInput in;
+  in.screen_max = {800, 560};  // the caption takes the rows below 560
+  in.labels = {{{400, -30}, {60, 20}, 5, false, false},
+               {{420, 590}, {60, 20}, 5, false, false},
+               {{900, 300}, {60, 20}, 5, false, false},
+               {{410, 300}, {60, 20}, 1, false, false}};
+  const auto out = layoutMarginLabels(in);
+  EXPECT_FALSE(out[0].has_value()) << "above the frame";
+  EXPECT_FALSE(out[1].has_value()) << "under the caption";
+  EXPECT_FALSE(out[2].has_value()) << "right of the frame";
+  EXPECT_TRUE(out[3].has_value());
+}
+
+// Issue 16 review: the sacrum's leader ran through the PT and PI lines although the other margin
+// was free; a leader crosses an angle line only when no margin place avoids it.
+TEST(MarginLayout, LeadersAvoidTheAngleLinesWhereTheyCan) {
+  MarginLayoutInput in;
+  in.screen_max = {1000, 600};
+  in.figure_min = {400, 100};
+  in.figure_max = {600, 500};
+  in.labels = {{{480, 300}, {70, 20}, 3, false, false}};
+  // a vertical angle line just left of the landmark, the full height of the figure
+  in.overlays = {{{470, 100}, {470, 500}}};
+  auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  EXPECT_GE(out[0]->min.x, 600.0f) << "placed in the right margin, clear of the line";
+  EXPECT_FALSE(segmentsCross(in.labels[0].anchor, out[0]->leader_end, in.overlays[0].a, in.overlays[0].b));
+  // lines on both sides: the label is still placed (crossing one), not dropped
+  in.overlays.push_back({{490, 100}, {490, 500}});
+  out = layoutMarginLabels(in);
+  EXPECT_TRUE(out[0].has_value());
+}
+
+// Issue 16 review: the desk sitter's "Pubic symphysis" and "Iliacus" boxes sat on the thigh:
+// a box keeps clear of the bone of interest, not only of its axis.
+TEST(MarginLayout, BoxesKeepClearOfTheBoneOfInterest) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  // a thigh lying horizontally out to the left edge, and a landmark just above it
+  in.avoid = {{{650, 500}, {0, 480}}};
+  in.avoid_clear_px = 40.0f;
+  in.labels = {{{600, 470}, {110, 22}, 3, false, false}};
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  const glm::vec2 bmin = out[0]->min, bmax = bmin + in.labels[0].size, c(in.avoid_clear_px);
+  EXPECT_FALSE(segmentHitsBox(in.avoid[0].a, in.avoid[0].b, bmin - c, bmax + c));
+}
+
+// A leader that runs through another landmark's dot seems to name it (anterior tilt: the greater
+// trochanter's leader ran through the coccyx).
+TEST(MarginLayout, LeadersPassNoOtherLandmarkDot) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  // three landmarks in a row: the outer ones' straight leaders would pass the middle dot
+  in.labels = {{{700, 400}, {90, 22}, 5, false, false},
+               {{660, 400}, {90, 22}, 4, false, false},
+               {{620, 400}, {90, 22}, 3, false, false}};
+  const auto out = layoutMarginLabels(in);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!out[i]) continue;
+    for (std::size_t j = 0; j < in.labels.size(); ++j) {
+      if (j == i) continue;
+      EXPECT_GE(distanceToSegment(in.labels[j].anchor, in.labels[i].anchor, out[i]->leader_end),
+                kLeaderClearOfDotsPx)
+          << i << " through " << j;
+    }
+  }
+  EXPECT_TRUE(out[0].has_value() && out[1].has_value() && out[2].has_value());
 }
