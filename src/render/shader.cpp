@@ -122,7 +122,13 @@ ShaderProgram buildProgram(std::string_view vertex_file, std::string_view fragme
                            std::string_view geometry_file) {
   std::vector<Shader> stages;
   stages.push_back(compile(GL_VERTEX_SHADER, vertex_file));
+#if SAGITTA_GL_ES
+  if (!geometry_file.empty())  // WebGL 2 has no geometry stage
+    throw GraphicsError("shader shaders/" + std::string(geometry_file) +
+                        " needs a geometry stage, which WebGL 2 lacks");
+#else
   if (!geometry_file.empty()) stages.push_back(compile(GL_GEOMETRY_SHADER, geometry_file));
+#endif
   stages.push_back(compile(GL_FRAGMENT_SHADER, fragment_file));
   Program program(glCreateProgram());
   for (const Shader& s : stages) glAttachShader(program.get(), s.get());
