@@ -5,7 +5,7 @@
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { report: null, module: null };
+  const state = { report: null, module: null, stopped: null };
 
   function showError(sentence) {
     $('loading').hidden = true;
@@ -82,6 +82,9 @@
     state.report = report;
     return report;
   }
+
+  // Start-up phases, in ms since the page's script started (window.sagittaTest.phases).
+  function mark(phase, t0) { window.sagittaTest.phases[phase] = Math.round(performance.now() - t0); }
 
   function setStatus(text) { $('status').textContent = text; }
 
@@ -162,12 +165,23 @@
       getContext(type, Object.assign({}, attributes, { preserveDrawingBuffer: true }));
   }
 
+  // Resolves at the program's first drawn frame; rejects when the program stops before it (an
+  // uncaught error ends Emscripten's main loop, and the page would otherwise wait forever).
   function firstFrame() {
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      state.stopped = (message) => reject(new Error('Sagitta stopped before drawing: ' + message));
       const poll = () => (state.module._sagitta_web_gui_frames() > 0 ? resolve() : requestAnimationFrame(poll));
       poll();
     });
   }
+
+  // An error that escapes the program (and so ends its frame loop) is said in the page, not only
+  // in the console: before the first frame as the page's error, after it in the status line.
+  window.addEventListener('error', (e) => {
+    const message = e.message || String(e.error);
+    if (state.stopped) state.stopped(message);
+    else setStatus('Sagitta stopped: ' + message);
+  });
 
   async function start() {
     const t0 = performance.now();
@@ -197,11 +211,13 @@
     });
     state.module = module;
     const assets = await assetsPromise;
+    mark('fetched', t0);
     const ptr = module._malloc(assets.length);
     module.HEAPU8.set(assets, ptr);
     const why = module.ccall('sagitta_web_load_assets', 'string', ['number', 'number'], [ptr, assets.length]);
     module._free(ptr);
     if (why) throw new Error(why);
+    mark('assets read', t0);
     setProgress(1);
 
     const linked = scenarioFromUrl();  // a bad link stops here with its sentence
@@ -211,9 +227,12 @@
     const panels = /(?:^#|&)panels=0(?:&|$)/.test(location.hash) ? 0 : 1;  // 0: the 3D view alone
     const failed = call('sagitta_web_start_gui', ['number'], [panels]);
     if (failed) throw new Error('Sagitta could not start: ' + failed);
+    mark('program started', t0);
     wireUi();
     if (linked) openScenario(linked, 'the link');
     await firstFrame();
+    state.stopped = null;
+    mark('first frame', t0);
     window.sagittaTest.loadMs = performance.now() - t0;
     solve();
     canvas.focus();
@@ -224,6 +243,7 @@
   window.sagittaTest = {
     ready: null,
     loadMs: null,
+    phases: {},
     setParameter(key, value) {
       const failed = call('sagitta_web_gui_set', ['string'], [key + '=' + value]);
       if (failed) throw new Error(failed);
