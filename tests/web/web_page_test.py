@@ -209,6 +209,10 @@ class WebPage(unittest.TestCase):
                 native = base64.b64encode(f.read()).decode()
         with Browser(BASE + "#panels=0&scenario=" + b64url(scenario)) as b:
             ready(b)
+            # headless chromium's page is shorter than --window-size (its window has a frame):
+            # give the page exactly the native render's size, the canvas follows next frame
+            b.command("Emulation.setDeviceMetricsOverride", width=1280, height=720, deviceScaleFactor=1,
+                      mobile=False)
             b.evaluate("new Promise((r) => setTimeout(r, 1500))")  # the posture animates for 0.6 s
             b.evaluate(frames_later(2))
             diff = b.evaluate(compare_with_png(native))
