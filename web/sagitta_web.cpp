@@ -1,6 +1,7 @@
 // The page's hooks into the model (web/site/sagitta.js calls them through ccall): the same
 // scenario parsing, parameter keys, posture solve and report JSON as `sagitta report`.
 #include <cstddef>
+#include <filesystem>
 #include <span>
 #include <sstream>
 #include <string>
@@ -9,11 +10,13 @@
 
 #include "anatomy/skeleton.h"
 #include "biomech/posture_model.h"
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/version.h"
 #include "scenario/parameters.h"
 #include "scenario/report.h"
 #include "scenario/scenario_file.h"
+#include "ui/gui_app.h"
 #include "web/baked_assets.h"
 
 namespace {
@@ -80,6 +83,62 @@ const char* sagitta_web_report(const char* scenario_text, const char* sets) {
   } catch (const std::exception& e) {
     return errorJson(e.what());
   }
+}
+
+// Starts the 3D view and the panels in the page's canvas (after the assets are installed); the
+// browser then calls the frame loop. `panels` 0: the 3D view alone (index.html#panels=0, for an
+// embedded figure). "" on success, else the reason.
+const char* sagitta_web_start_gui(int panels) {
+  try {
+    sagitta::ui::GuiOptions options;
+    options.panels = panels != 0;
+    sagitta::ui::runGui(options);
+    return answer("");
+  } catch (const std::exception& e) {
+    return answer(e.what());
+  }
+}
+
+// KEY=VALUE (the keys of `sagitta report --set`) into the running program's document, one undo
+// step; "" on success, else the reason.
+const char* sagitta_web_gui_set(const char* assignment) {
+  try {
+    std::string error;
+    return answer(sagitta::ui::webSetParameter(assignment, error) ? "" : error);
+  } catch (const std::exception& e) {
+    return answer(e.what());
+  }
+}
+
+// Opens the scenario `text` in the running program (as File > Open does); "" or the reason.
+const char* sagitta_web_gui_open(const char* text, const char* name) {
+  try {
+    const std::filesystem::path path = std::filesystem::path("/scenarios") / name;
+    std::filesystem::create_directories(path.parent_path());
+    sagitta::writeFileAtomic(path, text);
+    std::string error;
+    return answer(sagitta::ui::webOpenScenario(path, error) ? "" : error);
+  } catch (const std::exception& e) {
+    return answer(e.what());
+  }
+}
+
+// The running program's document as a scenario file (what File > Save writes); on failure
+// {"error": "..."}.
+const char* sagitta_web_gui_scenario() {
+  try {
+    const std::filesystem::path path = "/scenarios/current.json";
+    std::filesystem::create_directories(path.parent_path());
+    sagitta::ui::webSaveScenario(path);
+    return answer(sagitta::readFile(path));
+  } catch (const std::exception& e) {
+    return errorJson(e.what());
+  }
+}
+
+// Frames the program has drawn so far (the tests wait for the first).
+int sagitta_web_gui_frames() {
+  return static_cast<int>(sagitta::ui::webFramesDrawn());
 }
 
 const char* sagitta_web_version() {

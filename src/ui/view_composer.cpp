@@ -266,7 +266,11 @@ ViewComposer::ViewComposer() {
   io.LogFilename = nullptr;
   fonts_.build(io.Fonts);
   io.Fonts->Build();
+#if SAGITTA_GL_ES
+  ImGui_ImplOpenGL3_Init("#version 300 es");  // WebGL 2: a "330 core" shader fails to compile
+#else
   ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
   ImGui::SetCurrentContext(previous);
 }
 

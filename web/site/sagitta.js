@@ -1,13 +1,16 @@
-// Sagitta's page: loads the program (sagitta_web.wasm) and the baked assets with a progress bar,
-// takes a scenario from the URL (#scenario=<base64url JSON>), a file picker or a dropped file,
-// and saves the scenario as a download. window.sagittaTest is the hook the browser tests use.
+// Sagitta's page: loads the program (sagitta_web.wasm: the model, the 3D view and the ImGui
+// panels, drawn into the canvas with WebGL 2) and the baked assets with a progress bar, takes a
+// scenario from the URL (#scenario=<base64url JSON>), a file picker or a dropped file, saves the
+// scenario and PNG screenshots as downloads. window.sagittaTest is the browser tests' hook.
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { scenarioText: '', sets: new Map(), report: null, module: null };
+  const state = { report: null, module: null, stopped: null };
 
   function showError(sentence) {
     $('loading').hidden = true;
+    $('canvas').hidden = true;
+    $('toolbar').hidden = true;
     const e = $('error');
     e.textContent = sentence;
     e.hidden = false;
@@ -65,56 +68,34 @@
     return state.module.ccall(name, 'string', types, args);
   }
 
-  // The report for the current scenario and slider settings (the JSON `sagitta report` prints).
+  // The running program's document as a scenario file (what File > Save writes).
+  function currentScenarioText() {
+    const text = call('sagitta_web_gui_scenario', [], []);
+    if (text.startsWith('{"error"')) throw new Error(JSON.parse(text).error);
+    return text;
+  }
+
+  // The report (the JSON `sagitta report --scenario` prints) for the running program's document.
   function solve() {
-    const sets = Array.from(state.sets, ([k, v]) => k + '=' + v).join('\n');
-    const report = JSON.parse(call('sagitta_web_report', ['string', 'string'], [state.scenarioText, sets]));
+    const report = JSON.parse(call('sagitta_web_report', ['string', 'string'], [currentScenarioText(), '']));
     if (report.error) throw new Error(report.error);
     state.report = report;
-    showMeasures(report);
     return report;
   }
 
-  function showMeasures(r) {
-    const rows = [
-      ['Pelvic tilt (PT)', r.pelvic_tilt_deg, '°'], ['Sacral slope (SS)', r.sacral_slope_deg, '°'],
-      ['Pelvic incidence (PI)', r.pelvic_incidence_deg, '°'], ['Lumbar lordosis (LL)', r.lumbar_lordosis_deg, '°'],
-      ['PI − LL', r.pi_minus_ll_deg, '°'], ['Slip', r.slip.percent, ' %'],
-    ];
-    const t = document.createElement('table');
-    for (const [name, v, unit] of rows) {
-      const tr = t.insertRow();
-      tr.insertCell().textContent = name;
-      tr.insertCell().textContent = v.toFixed(1) + unit;
-    }
-    $('measures').replaceChildren(t);
-  }
+  // Start-up phases, in ms since the page's script started (window.sagittaTest.phases).
+  function mark(phase, t0) { window.sagittaTest.phases[phase] = Math.round(performance.now() - t0); }
 
   function setStatus(text) { $('status').textContent = text; }
 
-  // Opens a scenario from text; a bad one leaves the current scenario and says why.
+  // Opens a scenario from text in the program (as File > Open); a bad one changes nothing and says why.
   function openScenario(text, where) {
     const why = call('sagitta_web_check_scenario', ['string'], [text]);
     if (why) throw new Error(where + ': ' + why);
-    state.scenarioText = text;
-    state.sets.clear();
-    const sc = JSON.parse(text);
-    const hf = sc.muscles && sc.muscles.hip_flexors && sc.muscles.hip_flexors.tightness;
-    $('hip-flexors').value = typeof hf === 'number' ? hf : 0;
-    $('hip-flexors-value').textContent = Number($('hip-flexors').value).toFixed(2);
-    solve();
+    const name = where.replace(/[^A-Za-z0-9._-]/g, '_') || 'scenario.json';
+    const failed = call('sagitta_web_gui_open', ['string', 'string'], [text, name]);
+    if (failed) throw new Error(where + ': ' + failed);
     setStatus('Opened ' + where);
-  }
-
-  function currentScenarioText() {
-    const sc = state.scenarioText ? JSON.parse(state.scenarioText) : { schema: 'sagitta.scenario', version: 1 };
-    for (const [key, value] of state.sets) {
-      const parts = key.split('.');
-      let o = sc;
-      for (const p of parts.slice(0, -1)) o = o[p] = (o[p] && typeof o[p] === 'object') ? o[p] : {};
-      o[parts[parts.length - 1]] = value;
-    }
-    return JSON.stringify(sc, null, 2) + '\n';
   }
 
   function download(name, blob) {
@@ -134,12 +115,6 @@
   }
 
   function wireUi() {
-    $('hip-flexors').addEventListener('input', () => {
-      const v = Number($('hip-flexors').value);
-      $('hip-flexors-value').textContent = v.toFixed(2);
-      state.sets.set('muscles.hip_flexors.tightness', v);
-      try { solve(); } catch (e) { setStatus(e.message); }
-    });
     $('open').addEventListener('click', () => $('open-file').click());
     $('open-file').addEventListener('change', () => {
       const f = $('open-file').files[0];
@@ -148,6 +123,9 @@
     });
     $('save').addEventListener('click', () =>
       download('scenario.json', new Blob([currentScenarioText()], { type: 'application/json' })));
+    $('screenshot').addEventListener('click', () => {
+      $('canvas').toBlob((blob) => { if (blob) download('sagitta.png', blob); }, 'image/png');
+    });
     $('share').addEventListener('click', () => {
       const url = location.href.split('#')[0] + '#scenario=' + encodeBase64Url(currentScenarioText());
       if (navigator.clipboard) navigator.clipboard.writeText(url).catch(() => {});
@@ -179,6 +157,32 @@
     return text;
   }
 
+  // The canvas keeps its picture after each frame so that a screenshot can read it (Emscripten's
+  // GLFW does not ask for preserveDrawingBuffer itself).
+  function preserveDrawingBuffer(canvas) {
+    const getContext = canvas.getContext.bind(canvas);
+    canvas.getContext = (type, attributes) =>
+      getContext(type, Object.assign({}, attributes, { preserveDrawingBuffer: true }));
+  }
+
+  // Resolves at the program's first drawn frame; rejects when the program stops before it (an
+  // uncaught error ends Emscripten's main loop, and the page would otherwise wait forever).
+  function firstFrame() {
+    return new Promise((resolve, reject) => {
+      state.stopped = (message) => reject(new Error('Sagitta stopped before drawing: ' + message));
+      const poll = () => (state.module._sagitta_web_gui_frames() > 0 ? resolve() : requestAnimationFrame(poll));
+      poll();
+    });
+  }
+
+  // An error that escapes the program (and so ends its frame loop) is said in the page, not only
+  // in the console: before the first frame as the page's error, after it in the status line.
+  window.addEventListener('error', (e) => {
+    const message = e.message || String(e.error);
+    if (state.stopped) state.stopped(message);
+    else setStatus('Sagitta stopped: ' + message);
+  });
+
   async function start() {
     const t0 = performance.now();
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -187,6 +191,8 @@
                 'open the page in a current Chrome, Edge, Firefox or Safari.');
       return;
     }
+    const canvas = $('canvas');
+    preserveDrawingBuffer(canvas);
     let wasmShare = 0, assetShare = 0;
     const update = () => setProgress(0.3 * wasmShare + 0.7 * assetShare);
     const assetsPromise = fetchWithProgress('sagitta-assets.bin', (got, total) => {
@@ -194,6 +200,7 @@
       update();
     });
     const module = await createSagitta({
+      canvas,
       locateFile: (p) => p,
       instantiateWasm: (imports, done) => {
         fetchWithProgress('sagitta_web.wasm', (got, total) => { wasmShare = total ? got / total : 0.5; update(); })
@@ -204,36 +211,47 @@
     });
     state.module = module;
     const assets = await assetsPromise;
+    mark('fetched', t0);
     const ptr = module._malloc(assets.length);
     module.HEAPU8.set(assets, ptr);
     const why = module.ccall('sagitta_web_load_assets', 'string', ['number', 'number'], [ptr, assets.length]);
     module._free(ptr);
     if (why) throw new Error(why);
+    mark('assets read', t0);
     setProgress(1);
 
-    wireUi();
-    state.scenarioText = scenarioFromUrl();
-    if (state.scenarioText) openScenario(state.scenarioText, 'the link');
-    else solve();
+    const linked = scenarioFromUrl();  // a bad link stops here with its sentence
     $('loading').hidden = true;
-    $('app').hidden = false;
+    canvas.hidden = false;
+    $('toolbar').hidden = false;
+    const panels = /(?:^#|&)panels=0(?:&|$)/.test(location.hash) ? 0 : 1;  // 0: the 3D view alone
+    const failed = call('sagitta_web_start_gui', ['number'], [panels]);
+    if (failed) throw new Error('Sagitta could not start: ' + failed);
+    mark('program started', t0);
+    wireUi();
+    if (linked) openScenario(linked, 'the link');
+    await firstFrame();
+    state.stopped = null;
+    mark('first frame', t0);
     window.sagittaTest.loadMs = performance.now() - t0;
+    solve();
+    canvas.focus();
   }
 
-  // The browser tests' hook (tests/web): set a parameter key as `sagitta report --set` does and
-  // get the report back.
+  // The browser tests' hook (tests/web): set a parameter key as `sagitta report --set` does, in
+  // the running program (the 3D view and the panels follow), and get its report back.
   window.sagittaTest = {
     ready: null,
     loadMs: null,
+    phases: {},
     setParameter(key, value) {
-      state.sets.set(key, value);
-      if (key === 'muscles.hip_flexors.tightness') {
-        $('hip-flexors').value = value;
-        $('hip-flexors-value').textContent = Number(value).toFixed(2);
-      }
+      const failed = call('sagitta_web_gui_set', ['string'], [key + '=' + value]);
+      if (failed) throw new Error(failed);
       return solve();
     },
     report() { return state.report; },
+    scenario() { return currentScenarioText(); },
+    frames() { return state.module ? state.module._sagitta_web_gui_frames() : 0; },
     error() { return $('error').hidden ? '' : $('error').textContent; },
   };
   window.sagittaTest.ready = start().catch((e) => showError(e.message));
