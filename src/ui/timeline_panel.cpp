@@ -128,7 +128,7 @@ void TimelinePanel::draw(AppState& app, float x, float y, float width, float hei
     float t = static_cast<float>(time_s_);
     ImGui::SetNextItemWidth(-em * 9.0f);
     if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(std::max(duration, 10.0)), "%.1f s")) {
-      time_s_ = t;
+      time_s_ = static_cast<double>(t);
       scrubbed_ = true;
       playing_ = false;
     }
