@@ -104,7 +104,8 @@ void drawView(const CommandTable& commands) {
   for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     const Command* c = commands.find(kBackgrounds[i].second);
-    if (ImGui::RadioButton(kBackgrounds[i].first, c != nullptr && c->isChecked())) commands.run(c->id);
+    if (ImGui::RadioButton(kBackgrounds[i].first, c != nullptr && c->isChecked()) && c != nullptr)
+      commands.run(c->id);
   }
 }
 
@@ -164,8 +165,8 @@ void drawMuscle(AppState& app, MuscleId m, bool& link) {
     for (biomech::Side s : biomech::kSides) {
       const std::string side(biomech::sideName(s));
       // the key and the undo step's name for this side, each built once for both sliders
-      const std::string side_key = key + "." + side;
-      const std::string side_name = name + " " + side;
+      const std::string side_key = std::string(key).append(".").append(side);
+      const std::string side_name = std::string(name).append(" ").append(side);
       parameterSlider(app, (side + " tightness").c_str(), side_key + ".tightness", side_name + " tightness",
                       {m}, s);
       parameterSlider(app, (side + " tone").c_str(), side_key + ".tone", side_name + " tone", {m}, s);
