@@ -5,44 +5,60 @@
 
 #include "core/error.h"
 #include "core/log.h"
+#include "scene/document.h"
+#include "ui/commands.h"
 
 namespace sagitta::ui {
 
 bool AppState::change(const std::string& name, const std::string& merge_key,
                       const std::function<void(scene::Document&)>& edit) {
   scene::Document next = edited_;
-  try {
+  bool changed = false;
+  attempt([&] {
     edit(next);
-    if (next == edited_) return false;
+    if (next == edited_) return;
     session.show(next);  // solves; throws InputError for invalid values, IoError for a missing model
     history.record(edited_, name, merge_key);
     edited_ = std::move(next);
     playing_.reset();  // the edit is what is shown
     modified = true;
-    return true;
-  } catch (const InputError& e) {
-    error(e.what());
-  } catch (const IoError& e) {
-    error(e.what());
-  }
-  return false;
+    changed = true;
+  });
+  return changed;
 }
 
 bool AppState::replace(const std::string& name, scene::Document document) {
-  try {
-    session.show(document);
-  } catch (const InputError& e) {
-    error(e.what());
-    return false;
-  } catch (const IoError& e) {
-    error(e.what());
-    return false;
-  }
+  if (!attempt([&] { session.show(document); })) return false;
   history.record(edited_, name);
   history.closeStep();
   edited_ = std::move(document);
   playing_.reset();
   frame_camera = true;
+  return true;
+}
+
+bool AppState::attempt(const std::function<void()>& action) {
+  return runReportingErrors(action, [this](const std::string& text) { error(text); });
+}
+
+bool AppState::open(const std::filesystem::path& file) {
+  bool opened = false;
+  attempt([&] {
+    scene::Document d = scene::loadDocument(file);
+    if (!replace("open " + file.filename().string(), std::move(d))) return;  // the error is shown
+    path = file;
+    modified = false;
+    info("Opened " + file.string());
+    opened = true;
+  });
+  return opened;
+}
+
+bool AppState::saveAs(const std::filesystem::path& file, const scene::Document& document) {
+  if (!attempt([&] { scene::saveDocument(file, document); })) return false;
+  path = file;
+  modified = false;
+  info("Saved " + file.string());
   return true;
 }
 
@@ -87,10 +103,7 @@ void AppState::travel(bool back) {
 }
 
 void AppState::present() {
-  try {
-    session.show(shown());
-  } catch (const std::exception& e) {  // InputError or IoError: the edited document is shown again
-    error(e.what());
+  if (!attempt([&] { session.show(shown()); })) {  // the error is shown; so is the edited document again
     playing_.reset();
     cycle.playing = false;
   }

@@ -94,6 +94,16 @@ struct AppState {
   bool replace(const std::string& name, scene::Document document);
   void undo() { travel(true); }
   void redo() { travel(false); }
+  // Runs a command the user asked for (ui/commands.h, runReportingErrors): bad input or a file
+  // that cannot be read or written is shown in the status bar and returns false; the command
+  // must have changed nothing then. Anything else is a bug for the frame loop's catch-all.
+  bool attempt(const std::function<void()>& action);
+  // Opens a scenario file as one undo step. A file that cannot be read or is not a valid
+  // document changes nothing: false, with its one-line message in the status bar.
+  bool open(const std::filesystem::path& file);
+  // Writes `document` to `file` (atomically) and makes `file` the document's; false, with the
+  // message in the status bar, when it cannot be written.
+  bool saveAs(const std::filesystem::path& file, const scene::Document& document);
 
   void info(const std::string& text);
   void error(const std::string& text);

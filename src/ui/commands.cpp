@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <utility>
 
 #include "core/assert.h"
@@ -9,6 +10,25 @@
 #include "scene/presets.h"
 
 namespace sagitta::ui {
+
+bool runReportingErrors(const std::function<void()>& action,
+                        const std::function<void(const std::string&)>& report) {
+  try {
+    action();
+    return true;
+  } catch (const InputError& e) {
+    report(e.what());
+  } catch (const IoError& e) {
+    report(e.what());
+  } catch (const GraphicsError& e) {
+    report(e.what());
+  } catch (const nlohmann::json::exception& e) {
+    report(e.what());
+  } catch (const std::filesystem::filesystem_error& e) {
+    report(e.what());
+  }
+  return false;
+}
 
 std::string chordText(const Chord& chord) {
   std::string key;
@@ -65,14 +85,10 @@ bool CommandTable::run(std::string_view id) const {
 }
 
 void CommandTable::execute(const Command& command) const {
-  try {
+  if (report_) {
+    runReportingErrors(command.action, report_);
+  } else {
     command.action();
-  } catch (const InputError& e) {
-    if (!report_) throw;
-    report_(e.what());
-  } catch (const IoError& e) {
-    if (!report_) throw;
-    report_(e.what());
   }
 }
 

@@ -14,6 +14,16 @@
 
 namespace sagitta::ui {
 
+// Runs `action`, something the user asked for (open, save, export, a screenshot, a preset, a
+// recording). What the user can act on is passed to `report` as the error's message (one plain
+// line) and returns false: bad input (InputError, and the JSON library's errors for a bad file),
+// a file that cannot be read or written (IoError, std::filesystem's errors), an image larger than
+// the graphics driver can draw (GraphicsError). The action must change nothing before it throws.
+// Anything else is a bug and goes on to the frame loop's catch-all (GuiApp::run). True when the
+// action returned.
+bool runReportingErrors(const std::function<void()>& action,
+                        const std::function<void(const std::string&)>& report);
+
 // Key codes are GLFW's (gui_app.cpp checks them with static_assert), so this header needs no GLFW.
 enum class Key : int {
   kSpace = 32,
@@ -94,10 +104,11 @@ class CommandTable {
   // the same chord without Shift, so Shift+T still toggles the timeline.
   const Command* match(const KeyPress& press) const;
   // Runs the command when it exists and is enabled; returns whether it ran. Bad input or a
-  // failed file (InputError, IoError) is reported to the user and counts as run; anything else
+  // failed file is reported to the user (runReportingErrors) and counts as run; anything else
   // is a bug and goes on to the frame loop's catch-all.
   bool run(std::string_view id) const;
-  // Where run() and press() report InputError / IoError (the status bar); unset: rethrown.
+  // Where run() and press() report what runReportingErrors reports (the status bar); unset:
+  // nothing is caught.
   void setErrorReporter(std::function<void(const std::string&)> report) { report_ = std::move(report); }
   // Runs what this frame's presses mean, each key at most once (the first press of a key wins).
   // Returns the ids of the commands that ran.

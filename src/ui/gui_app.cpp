@@ -186,7 +186,9 @@ class GuiApp final : public CommandHost {
   FluidPolicy fluid_;             // moving frames while the view moves on a software renderer
   std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
   int idle_frames_ = 0;
+#ifdef __EMSCRIPTEN__
   long web_frames_ = 0;  // frames drawn in the browser
+#endif
 };
 
 GuiApp::GuiApp(const GuiOptions& options)
@@ -280,18 +282,9 @@ GuiApp::~GuiApp() {
 }
 
 void GuiApp::openFile(const std::filesystem::path& path) {
-  try {
-    scene::Document d = scene::loadDocument(path);
-    if (!app_->replace("open " + path.filename().string(), std::move(d))) return;  // the error is shown
-    app_->path = path;
-    app_->modified = false;
-    addRecentFile(settings_, std::filesystem::absolute(path).string());
-    app_->info("Opened " + path.string());
-    camera_moved_ = false;
-  } catch (const std::exception& e) {
-    // a newer or broken file changes nothing
-    app_->error(e.what());
-  }
+  if (!app_->open(path)) return;  // a newer or broken file changes nothing; the error is shown
+  camera_moved_ = false;
+  app_->attempt([&] { addRecentFile(settings_, std::filesystem::absolute(path).string()); });
 }
 
 bool GuiApp::saveTo(const std::filesystem::path& path) {
@@ -300,16 +293,8 @@ bool GuiApp::saveTo(const std::filesystem::path& path) {
     d.view.camera = app_->camera;
     d.view.camera_view = scene::CameraView::kFree;
   }
-  try {
-    scene::saveDocument(path, d);
-  } catch (const std::exception& e) {
-    app_->error(e.what());
-    return false;
-  }
-  app_->path = path;
-  app_->modified = false;
-  addRecentFile(settings_, std::filesystem::absolute(path).string());
-  app_->info("Saved " + path.string());
+  if (!app_->saveAs(path, d)) return false;
+  app_->attempt([&] { addRecentFile(settings_, std::filesystem::absolute(path).string()); });
   return true;
 }
 
@@ -347,6 +332,7 @@ void GuiApp::handleShortcuts() {
   if (io.WantTextInput) return;
   // quick taps the key callback saw (with their own modifiers) first, then what ImGui saw
   std::vector<KeyPress> presses;
+  presses.reserve(taps.size());
   for (const auto& [key, mods] : taps) {
     presses.push_back({static_cast<Key>(key), io.KeyCtrl || (mods & GLFW_MOD_CONTROL) != 0,
                        io.KeyShift || (mods & GLFW_MOD_SHIFT) != 0});
@@ -911,7 +897,7 @@ void GuiApp::carryOutRequests(const ViewportRect& rect, const glm::ivec2& fb) {
   const glm::ivec2 view_px(static_cast<int>(rect.size().x * ImGui::GetIO().DisplayFramebufferScale.x),
                            static_cast<int>(rect.size().y * ImGui::GetIO().DisplayFramebufferScale.y));
   if (const auto request = record_dialog_.draw(*app_, view_px, timeline_panel_.hasTimeline(), false)) {
-    try {
+    const bool started = app_->attempt([&] {
       if (request->from_timeline) {
         const float a =
             static_cast<float>(request->settings.width) / static_cast<float>(request->settings.height);
@@ -926,10 +912,8 @@ void GuiApp::carryOutRequests(const ViewportRect& rect, const glm::ivec2& fb) {
         }
         recorder_ = std::make_unique<LiveRecorder>(live, glfwGetTime());
       }
-      app_->info("Recording to " + request->settings.path.string() + " (Ctrl+R stops)");
-    } catch (const std::exception& e) {
-      app_->error(e.what());
-    }
+    });
+    if (started) app_->info("Recording to " + request->settings.path.string() + " (Ctrl+R stops)");
   }
   drawRecordingStatus();
   handleMenuRequests(

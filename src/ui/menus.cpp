@@ -153,13 +153,12 @@ void handleMenuRequests(AppState& app, MenuState& menu, Settings& settings, File
         save(*chosen);
         break;
       case MenuRequest::kExportReport:
-        try {
-          writeFileAtomic(
-              *chosen,
-              scenario::reportJson(app.doc().scenario.inputs, app.session.solution()).dump(2) + "\n");
+        if (app.attempt([&] {
+              writeFileAtomic(
+                  *chosen,
+                  scenario::reportJson(app.doc().scenario.inputs, app.session.solution()).dump(2) + "\n");
+            })) {
           app.info("Exported the report to " + chosen->string());
-        } catch (const std::exception& e) {
-          app.error(e.what());
         }
         break;
       default:

@@ -104,7 +104,8 @@ void drawView(const CommandTable& commands) {
   for (std::size_t i = 0; i < kBackgrounds.size(); ++i) {
     if (i > 0) ImGui::SameLine();
     const Command* c = commands.find(kBackgrounds[i].second);
-    if (ImGui::RadioButton(kBackgrounds[i].first, c != nullptr && c->isChecked())) commands.run(c->id);
+    if (ImGui::RadioButton(kBackgrounds[i].first, c != nullptr && c->isChecked()) && c != nullptr)
+      commands.run(c->id);
   }
 }
 
@@ -163,10 +164,12 @@ void drawMuscle(AppState& app, MuscleId m, bool& link) {
   } else {
     for (biomech::Side s : biomech::kSides) {
       const std::string side(biomech::sideName(s));
-      parameterSlider(app, (side + " tightness").c_str(), key + "." + side + ".tightness",
-                      name + " " + side + " tightness", {m}, s);
-      parameterSlider(app, (side + " tone").c_str(), key + "." + side + ".tone", name + " " + side + " tone",
+      // the key and the undo step's name for this side, each built once for both sliders
+      const std::string side_key = std::string(key).append(".").append(side);
+      const std::string side_name = std::string(name).append(" ").append(side);
+      parameterSlider(app, (side + " tightness").c_str(), side_key + ".tightness", side_name + " tightness",
                       {m}, s);
+      parameterSlider(app, (side + " tone").c_str(), side_key + ".tone", side_name + " tone", {m}, s);
     }
   }
   ImGui::PopID();
@@ -232,8 +235,9 @@ void drawSlip(AppState& app, bool plain) {
   float percent = static_cast<float>(in.slip.percent);
   if (ImGui::SliderFloat("slip", &percent, 0.0f, static_cast<float>(info ? info->max : 150.0), "%.0f %%",
                          ImGuiSliderFlags_AlwaysClamp)) {
-    app.change("slip", "slip.percent",
-               [&](scene::Document& d) { scenario::setNumber(d.scenario.inputs, "slip.percent", percent); });
+    app.change("slip", "slip.percent", [&](scene::Document& d) {
+      scenario::setNumber(d.scenario.inputs, "slip.percent", static_cast<double>(percent));
+    });
   }
   if (ImGui::IsItemActive()) app.plot_key = "slip.percent";
   if (ImGui::IsItemDeactivatedAfterEdit()) app.endDrag();
@@ -361,7 +365,8 @@ void drawCompare(AppState& app, const CommandTable& commands) {
     ImGui::SetTooltip("Space: cycle between A and B for teaching");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   float period = static_cast<float>(c.period_s);
-  if (ImGui::SliderFloat("seconds each", &period, 1.0f, 10.0f, "%.1f s")) c.period_s = period;
+  if (ImGui::SliderFloat("seconds each", &period, 1.0f, 10.0f, "%.1f s"))
+    c.period_s = static_cast<double>(period);
 }
 
 }  // namespace

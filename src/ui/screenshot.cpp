@@ -74,16 +74,16 @@ void ScreenshotDialog::draw(AppState& app, render::Renderer& renderer, ViewCompo
   if (ImGui::InputText("file", buf, sizeof buf)) path_ = buf;
   if (ImGui::Button("Save")) {
     const int w = std::min(widths[size_choice_], 3840), h = std::min(heights[size_choice_], 2160);
-    try {
+    const bool saved = app.attempt([&] {
       // text as large relative to the picture as on screen
       const Image img = renderView(app, renderer, composer, w, h, transparent_,
                                    ui_scale * static_cast<float>(h) / static_cast<float>(vh));
       writePng(path_, img);
+    });
+    if (saved) {
       app.info("Saved the screenshot " + path_);
       app.show_screenshot = false;
       ImGui::CloseCurrentPopup();
-    } catch (const std::exception& e) {
-      app.error(e.what());
     }
   }
   ImGui::SameLine();

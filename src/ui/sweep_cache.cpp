@@ -24,7 +24,7 @@ const Sweep& SweepCache::get(const std::string& key, const biomech::ModelInputs&
     for (std::size_t r = 0; r < values.size() && r < next.ys.size(); ++r) next.ys[r].push_back(values[r]);
   }
   sweep_ = std::move(next);
-  basis_ = std::move(basis);
+  basis_ = basis;  // plain numbers: a copy
   return sweep_;
 }
 

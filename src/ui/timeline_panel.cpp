@@ -14,18 +14,16 @@ constexpr const char* kEaseNames[] = {"linear", "ease-in-out", "hold"};
 }  // namespace
 
 void TimelinePanel::open(AppState& app, const std::filesystem::path& path) {
-  try {
-    timeline_ = scene::loadTimeline(path);
-    path_ = path;
-    time_s_ = 0.0;
-    playing_ = false;
-    scrubbed_ = true;
-    player_.reset();
-    selected_ = -1;
-    app.info("Opened the timeline " + path.string());
-  } catch (const std::exception& e) {
-    app.error(e.what());
-  }
+  std::optional<scene::Timeline> loaded;
+  if (!app.attempt([&] { loaded = scene::loadTimeline(path); })) return;  // the error is shown
+  timeline_ = std::move(loaded);
+  path_ = path;
+  time_s_ = 0.0;
+  playing_ = false;
+  scrubbed_ = true;
+  player_.reset();
+  selected_ = -1;
+  app.info("Opened the timeline " + path.string());
 }
 
 void TimelinePanel::addKeyframe(AppState& app) {
@@ -130,7 +128,7 @@ void TimelinePanel::draw(AppState& app, float x, float y, float width, float hei
     float t = static_cast<float>(time_s_);
     ImGui::SetNextItemWidth(-em * 9.0f);
     if (ImGui::SliderFloat("##time", &t, 0.0f, static_cast<float>(std::max(duration, 10.0)), "%.1f s")) {
-      time_s_ = t;
+      time_s_ = static_cast<double>(t);
       scrubbed_ = true;
       playing_ = false;
     }
@@ -198,12 +196,9 @@ void TimelinePanel::draw(AppState& app, float x, float y, float width, float hei
   ImGui::End();
   if (const auto chosen = dialog_.draw()) {
     if (saving_) {
-      try {
-        scene::saveTimeline(*chosen, *timeline_);
+      if (app.attempt([&] { scene::saveTimeline(*chosen, *timeline_); })) {
         path_ = *chosen;
         app.info("Saved the timeline " + chosen->string());
-      } catch (const std::exception& e) {
-        app.error(e.what());
       }
     } else {
       open(app, *chosen);

@@ -3,7 +3,13 @@
 // playback the next edit recorded the shown state as its "before", and Save wrote it).
 #include "ui/app_state.h"
 
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "anatomy/skeleton.h"
 #include "scenario/parameters.h"
@@ -102,6 +108,53 @@ TEST(ShownDocumentRevision, ChangesWhenTheShownDocumentChangesAndNotWhenItIsShow
   app.play(withTightness(app.doc(), 0.7));
   app.present();
   EXPECT_NE(session.revision(), edited);
+}
+
+// Issue 11 (STYLE.md's error levels): a command the user asked for that fails on bad input or a
+// file it cannot read or write says so in one line and loses nothing; a bug is not swallowed.
+TEST(FailingCommand, ReportsItsOneLineMessageAndLeavesTheDocumentUntouched) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("sagitta_failing_command_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path broken = dir / "broken.json";
+  std::ofstream(broken) << "{\"schema\": \"sagitta.scenario\",\n  \"inputs\": [1, 2,\n";
+
+  scene::Session session = makeSession();
+  AppState app(session);
+  ASSERT_TRUE(app.replace("open", scene::findPreset("neutral")->document));
+  ASSERT_TRUE(app.change("floor grid", "", [](scene::Document& d) { d.view.grid = !d.view.grid; }));
+  app.path = dir / "mine.json";
+  const scene::Document before = app.doc();
+  const std::string undo_name = app.history.undoName();
+
+  auto expectUntouched = [&](const std::string& what) {
+    SCOPED_TRACE(what);
+    EXPECT_TRUE(app.status.error);
+    EXPECT_FALSE(app.status.text.empty());
+    EXPECT_EQ(app.status.text.find('\n'), std::string::npos) << app.status.text;
+    EXPECT_EQ(app.doc(), before);
+    EXPECT_EQ(session.shown(), before);
+    EXPECT_EQ(app.path, dir / "mine.json");
+    EXPECT_TRUE(app.modified);
+    EXPECT_EQ(app.history.undoName(), undo_name);
+    app.status = {};
+  };
+  // a file that is not valid JSON: the message names it
+  EXPECT_FALSE(app.open(broken));
+  EXPECT_NE(app.status.text.find("broken.json"), std::string::npos) << app.status.text;
+  expectUntouched("open a broken file");
+  // a file that is not there
+  EXPECT_FALSE(app.open(dir / "missing.json"));
+  EXPECT_NE(app.status.text.find("missing.json"), std::string::npos) << app.status.text;
+  expectUntouched("open a missing file");
+  // a save into a folder that does not exist writes nothing and keeps the document's file
+  EXPECT_FALSE(app.saveAs(dir / "no-such-folder" / "saved.json", app.doc()));
+  EXPECT_FALSE(fs::exists(dir / "no-such-folder" / "saved.json"));
+  expectUntouched("save into a missing folder");
+
+  // a bug goes on to the frame loop's catch-all
+  EXPECT_THROW(app.attempt([] { throw std::logic_error("a bug"); }), std::logic_error);
+  fs::remove_all(dir);
 }
 
 }  // namespace

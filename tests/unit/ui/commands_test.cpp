@@ -1,5 +1,6 @@
 #include "ui/commands.h"
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -232,6 +233,27 @@ TEST(CommandTableErrors, BadInputIsReportedAndABugIsNot) {
   EXPECT_TRUE(t.run("bad"));
   EXPECT_EQ(shown, std::vector<std::string>{"scene.json:3: view.xray must be true or false"});
   EXPECT_THROW(t.run("bug"), std::logic_error);
+}
+
+TEST(CommandTableErrors, WhatTheLibrariesThrowForABadFileIsReportedToo) {
+  std::vector<std::string> shown;
+  const auto report = [&](const std::string& text) { shown.push_back(text); };
+  EXPECT_FALSE(runReportingErrors([] { throw IoError("cannot write /x/y.png: Permission denied"); }, report));
+  EXPECT_FALSE(
+      runReportingErrors([] { const nlohmann::json j = nlohmann::json::parse("{\"a\": "); }, report));
+  EXPECT_FALSE(runReportingErrors(
+      [] {
+        throw std::filesystem::filesystem_error("cannot open", "/x/y.json",
+                                                std::make_error_code(std::errc::permission_denied));
+      },
+      report));
+  ASSERT_EQ(shown.size(), 3u);
+  EXPECT_EQ(shown[0], "cannot write /x/y.png: Permission denied");
+  EXPECT_NE(shown[1].find("parse error"), std::string::npos) << shown[1];
+  EXPECT_NE(shown[2].find("/x/y.json"), std::string::npos) << shown[2];
+  EXPECT_TRUE(runReportingErrors([] {}, report));
+  EXPECT_EQ(shown.size(), 3u);
+  EXPECT_THROW(runReportingErrors([] { throw std::out_of_range("a bug"); }, report), std::out_of_range);
 }
 
 TEST(ChordText, SpellsKeysAsTheReadmeDoes) {
