@@ -3,6 +3,7 @@
 #include <string>
 
 #include "anatomy/landmark_table.h"
+#include "anatomy/thoracic_column.h"
 
 namespace sagitta::anatomy {
 namespace {
@@ -82,6 +83,28 @@ void addThorax(const ThoraxLayout& th, LandmarkTable& t) {
   t.add("xiphisternal_joint", kT, th.xiphisternal_joint);
 }
 
+// C7 and T1 .. T11 on the thoracic column (thoracic_column.h), in the thorax frame at the
+// neutral pose: they move with the column's bend (anatomy::thoracicLevelMotions, by the level
+// anatomy::thoracicColumnLevel reads from the name). `c7_body_centre` is where the C7 plumb line
+// drops from (SRS; Schwab et al. 2012): the centre of the C7 vertebral body, the mean of its four
+// midline endplate corners. (No spinous tips: the coarse column meshes lose the thin tips of the
+// drawn processes by up to 9 mm, so a tip landmark would not sit on the bone drawn.)
+void addThoracicColumn(const BodyLayout& b, LandmarkTable& t) {
+  constexpr Segment kT = Segment::kThorax;
+  const ThoracicColumn c = layoutThoracicColumn(b.dims, b.spine.t12);
+  for (int level = 0; level < kThoracicColumnLevels - 1; ++level) {
+    const std::string p(thoracicPartName(level));
+    const auto i = static_cast<std::size_t>(level);
+    t.add(p + "_body_centre", kT, c.centroid[i]);
+    t.add(p + "_superior_endplate_anterior", kT, c.superior_anterior[i]);
+    t.add(p + "_superior_endplate_posterior", kT, c.superior_posterior[i]);
+    t.add(p + "_superior_endplate_mid", kT, 0.5 * (c.superior_anterior[i] + c.superior_posterior[i]));
+    t.add(p + "_inferior_endplate_anterior", kT, c.inferior_anterior[i]);
+    t.add(p + "_inferior_endplate_posterior", kT, c.inferior_posterior[i]);
+    t.add(p + "_inferior_endplate_mid", kT, 0.5 * (c.inferior_anterior[i] + c.inferior_posterior[i]));
+  }
+}
+
 void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {
   constexpr Segment kF = Segment::kFemurRight;
   constexpr Segment kK = Segment::kShankRight;
@@ -120,6 +143,7 @@ void addBoneLandmarks(const BodyLayout& b, LandmarkTable& t) {
   }
   addVertebra("t12", Segment::kThorax, b.spine.t12, false, t);
   addThorax(b.thorax, t);
+  addThoracicColumn(b, t);
   addLimbs(b.femur, b.shank, t);
 }
 

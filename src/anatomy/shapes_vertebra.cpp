@@ -249,9 +249,7 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
 
 // A simplified thoracic vertebra in T12's frame (before scaling to its level): an oval body of
 // T12's endplate size and height, pedicles, laminae, transverse processes, and a spinous process
-// sloping down by the level's angle. Thoracic spinous processes are long and slope caudally,
-// most steeply at T5-T8, less at T1-T4 and T9-T12; C7's is long and nearly level (standard
-// anatomy, Gray's Anatomy [U]); the angles are drawing values [D].
+// sloping down by the level's angle (anatomy::columnSpinous, thoracic_column.h).
 NodePtr columnVertebraField(const VertebraLayout& t12, double s, int level) {
   const VertebraDims& d = t12.dims;
   const glm::dvec3 front = t12.inferior_anterior, back = t12.inferior_posterior;
@@ -261,13 +259,8 @@ NodePtr columnVertebraField(const VertebraLayout& t12, double s, int level) {
   std::vector<NodePtr> parts;
   parts.push_back(sdf::ovalCylinder(sdf::Frame{centre, glm::dmat3(1.0)}, 0.5 * depth,
                                     0.5 * d.endplate_width_inferior, 0.0, height, 0.0025 * s));
-  // slope of the spinous process below the horizontal, by level (index 0 = C7 .. 11 = T11) [D]
-  static constexpr std::array<double, 12> kSpinousSlope_deg = {10, 25, 30, 35, 40, 50,
-                                                               55, 55, 50, 40, 30, 20};
-  const double slope = degToRad(kSpinousSlope_deg[static_cast<std::size_t>(level)]);
-  const double length = glm::length(t12.spinous_tip - t12.spinous_root) * (level == 0 ? 1.5 : 1.25);
-  const glm::dvec3 tip = t12.spinous_root + length * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
-  parts.push_back(sdf::roundCone(t12.spinous_root, tip, 0.0045 * s, 0.003 * s));
+  const ColumnSpinous sp = columnSpinous(t12, s, level);
+  parts.push_back(sdf::roundCone(sp.root, sp.tip, sp.root_radius, sp.tip_radius));
   for (const double side : {1.0, -1.0}) {
     auto z = [side](glm::dvec3 p) { return glm::dvec3(p.x, p.y, side * p.z); };
     const double r_pedicle = 0.5 * std::min(d.pedicle_width, d.pedicle_height);

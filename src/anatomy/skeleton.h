@@ -148,10 +148,12 @@ struct Pose {
   // identity = standing on the floor; the supine Thomas test lays the body on a couch with it.
   glm::dmat4 root{1.0};
   std::array<glm::dmat4, kSegmentCount> joint = identityJoints();
-  // The upper thoracic column (C7 and T1-T7, with the head, neck and arms) turning on the
-  // thorax about the kyphosis apex (the T7-T8 disc), a rigid motion in the thorax frame: how the
-  // posture solve flattens or deepens the thoracic kyphosis (biomech/model_constants.h). What
-  // is drawn and measured above the apex follows upperThoraxWorld().
+  // The thoracic column's bend: the motion of C7 and T1 (with the head, neck and arms) on the
+  // thorax (T12), a rigid motion in the thorax frame, how the posture solve flattens or deepens
+  // the thoracic kyphosis (biomech/model_constants.h). Its turn is shared among the T1-T2 ..
+  // T11-T12 discs (anatomy::thoracicDiscShares), so the levels between bend part way: what is
+  // drawn and measured on the column follows anatomy::thoracicLevelWorlds (thoracic_column.h),
+  // which reads only the turn of this motion.
   glm::dmat4 upper_thorax{1.0};
   bool operator==(const Pose&) const = default;
 
@@ -165,8 +167,8 @@ struct Pose {
 // World transform of every segment for a pose (forward kinematics).
 std::array<glm::dmat4, kSegmentCount> worldTransforms(const Skeleton& skeleton, const Pose& pose);
 
-// World transform of the upper thoracic column: the thorax's world transform times
-// pose.upper_thorax (thorax-frame points above the kyphosis apex map to the world through it).
+// World transform of the top of the thoracic column (C7, T1): the thorax's world transform times
+// pose.upper_thorax (at rest the same as anatomy::thoracicLevelWorlds' C7 and T1).
 glm::dmat4 upperThoraxWorld(const std::array<glm::dmat4, kSegmentCount>& world, const Pose& pose);
 
 // A landmark's position in the world for given segment world transforms.

@@ -39,11 +39,87 @@ std::string_view thoracicPartName(int index) {
   return kNames.at(static_cast<std::size_t>(index));
 }
 
-bool onUpperThoracicColumn(std::string_view part_name) {
-  for (int i = 0; i <= kUpperColumnLowestLevel; ++i) {
-    if (part_name == thoracicPartName(i)) return true;
+int thoracicColumnLevel(std::string_view name) {
+  for (int i = 0; i < kThoracicColumnLevels - 1; ++i) {
+    const std::string_view part = thoracicPartName(i);
+    if (name.substr(0, part.size()) != part) continue;
+    if (name.size() == part.size() || name[part.size()] == '_') return i;
   }
-  return false;
+  return -1;
+}
+
+double thoracicColumnStiffness_Nm_per_deg() {
+  return 1.0 / (1.0 / kThoracicUpperStiffness_Nm_per_deg + 1.0 / kThoracicMidStiffness_Nm_per_deg +
+                1.0 / kThoracicLowStiffness_Nm_per_deg);
+}
+
+const std::array<double, kThoracicDiscs>& thoracicDiscShares() {
+  static const std::array<double, kThoracicDiscs> shares = [] {
+    std::array<double, kThoracicDiscs> compliance{};  // deg per N m of each disc
+    for (int i = 1; i < kThoracicDiscs; ++i) {        // 1 = T1-T2 .. 11 = T11-T12
+      const double k =
+          i < 4 ? 3.0 * kThoracicUpperStiffness_Nm_per_deg
+                : (i < 8 ? 4.0 * kThoracicMidStiffness_Nm_per_deg : 4.0 * kThoracicLowStiffness_Nm_per_deg);
+      compliance[static_cast<std::size_t>(i)] = 1.0 / k;
+    }
+    double total = 0.0;
+    for (double c : compliance) total += c;
+    for (double& c : compliance) c /= total;
+    return compliance;
+  }();
+  return shares;
+}
+
+double thoracicKyphosisShare() {
+  double sum = 0.0;
+  for (int i = 4; i < kThoracicDiscs; ++i) sum += thoracicDiscShares()[static_cast<std::size_t>(i)];
+  return sum;
+}
+
+std::array<glm::dmat4, kThoracicColumnLevels> thoracicLevelMotions(const ThoracicColumn& c, double turn_rad) {
+  std::array<glm::dmat4, kThoracicColumnLevels> out{};
+  const auto& shares = thoracicDiscShares();
+  glm::dmat4 m(1.0);
+  out[kThoracicColumnLevels - 1] = m;
+  for (int level = kThoracicColumnLevels - 2; level >= 0; --level) {
+    const auto i = static_cast<std::size_t>(level);
+    if (shares[i] != 0.0) {
+      const glm::dvec3 centre(c.frame[i][3]);
+      m = m * translation(centre) * rotationZ(shares[i] * turn_rad) * translation(-centre);
+    }
+    out[i] = m;
+  }
+  return out;
+}
+
+glm::dmat4 thoracicColumnMotion(const ThoracicColumn& c, double turn_rad) {
+  return thoracicLevelMotions(c, turn_rad)[0];
+}
+
+std::array<glm::dmat4, kThoracicColumnLevels> thoracicLevelWorlds(const ThoracicColumn& c,
+                                                                  const glm::dmat4& thorax_world,
+                                                                  const glm::dmat4& column_motion) {
+  std::array<glm::dmat4, kThoracicColumnLevels> out = thoracicLevelMotions(c, thoracicTurn(column_motion));
+  for (glm::dmat4& m : out) m = thorax_world * m;
+  return out;
+}
+
+double thoracicTurn(const glm::dmat4& m) {
+  return std::atan2(m[0][1], m[0][0]);
+}
+
+ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level) {
+  // slope of the spinous process below the horizontal, by level (index 0 = C7 .. 11 = T11) [D]
+  static constexpr std::array<double, 12> kSpinousSlope_deg = {10, 25, 30, 35, 40, 50,
+                                                               55, 55, 50, 40, 30, 20};
+  const double slope = degToRad(kSpinousSlope_deg.at(static_cast<std::size_t>(level)));
+  const double length = glm::length(t12.spinous_tip - t12.spinous_root) * (level == 0 ? 1.5 : 1.25);
+  ColumnSpinous sp;
+  sp.root = t12.spinous_root;
+  sp.tip = t12.spinous_root + length * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
+  sp.root_radius = 0.0045 * s;
+  sp.tip_radius = 0.003 * s;
+  return sp;
 }
 
 std::string_view thoracicLevelName(int index) {
@@ -71,8 +147,15 @@ ThoracicColumn layoutThoracicColumn(const BodyDimensions& d, const VertebraLayou
                             c.superior_posterior[i]);
     c.frame[i] = frame;
     c.size[i] = size;
+    if (level == 12) {
+      c.spinous_tip[i] = t12.spinous_tip;
+    } else {  // the end of the drawn process: its axis's end plus the end cap's radius
+      const ColumnSpinous sp = columnSpinous(t12, s, level);
+      c.spinous_tip[i] = at(frame, size * (sp.tip + sp.tip_radius * glm::normalize(sp.tip - sp.root)));
+    }
   };
   glm::dmat4 frame(1.0);  // inferior endplate frame of the current level
+
   put(12, frame, 1.0);
   glm::dmat4 top = t12.superior_endplate;  // superior endplate frame of the level below
   for (int level = 11; level >= 0; --level) {

@@ -1,9 +1,12 @@
 // The thoracic column above T12 (T11 .. T1) and C7, laid out in the thorax frame (T12's own
 // frame, skeleton.h) at the neutral pose: where a radiologist reads C7 and T1 (SVA, T1 pelvic
-// angle) and the endplates of T4 and T12 (thoracic kyphosis). T8 .. T12 are fixed in the thorax
-// segment; C7 .. T7 turn with the upper thoracic column about the kyphosis apex
-// (anatomy::Pose::upper_thorax). The drawn vertebrae C7 .. T11 are made on these frames
-// (shapes_vertebra.cpp), so the measured points sit on the drawn bones.
+// angle) and the endplates of T4 and T12 (thoracic kyphosis). The column bends level by level:
+// the turn the posture solve gives it (anatomy::Pose::upper_thorax) is shared among the
+// T1-T2 .. T11-T12 discs in proportion to their measured flexibility (thoracicDiscShares), so
+// each level above T12 moves by the discs below it (thoracicLevelMotions). The drawn vertebrae
+// C7 .. T11 are made on these frames (shapes_vertebra.cpp) and their landmarks (c7_body_centre,
+// t4_superior_endplate_anterior, ...) are placed on them, so the measured points sit on the drawn
+// bones.
 #pragma once
 
 #include <array>
@@ -25,6 +28,8 @@ struct ThoracicColumn {
   std::array<glm::dvec3, kThoracicColumnLevels> superior_anterior{}, superior_posterior{};
   std::array<glm::dvec3, kThoracicColumnLevels> inferior_anterior{}, inferior_posterior{};
   std::array<glm::dvec3, kThoracicColumnLevels> centroid{};
+  // the tip of the drawn spinous process (its most posterior-inferior point), thorax frame
+  std::array<glm::dvec3, kThoracicColumnLevels> spinous_tip{};
   // each level's inferior endplate frame (origin at the endplate centre, +Y cranial, +X
   // anterior; T12's is the thorax frame itself) and its size relative to T12: the drawn
   // vertebrae above T12 are T12's shape scaled by `size` and placed by `frame`
@@ -34,14 +39,60 @@ struct ThoracicColumn {
   const glm::dvec3& t1Centroid() const { return centroid[1]; }
 };
 
-// The kyphosis apex the upper thoracic column turns about (anatomy::Pose::upper_thorax): the
-// T7-T8 disc, at the centre of T7's inferior endplate; levels at or above it (C7 .. T7, index
-// <= kUpperColumnLowestLevel) turn with the upper column, T8 .. T12 stay on the thorax.
-inline constexpr int kUpperColumnLowestLevel = 7;  // T7
 // The drawn parts of the column: "c7", "t1" .. "t12" (lower case, as part names).
 std::string_view thoracicPartName(int index);
-// True for the parts drawn on the upper thoracic column ("c7", "t1" .. "t7").
-bool onUpperThoracicColumn(std::string_view part_name);
+// The level (0 = C7 .. 11 = T11) a part or landmark named "c7", "t1" .. "t11" or "c7_...",
+// "t1_..." .. "t11_..." sits on: what moves with the bending column; -1 for anything else
+// (T12 and its landmarks are the thorax segment itself).
+int thoracicColumnLevel(std::string_view name);
+
+// Thoracic flexion/extension stiffness, elastic zone, human thoracic spines with the rib cage
+// intact under a 400 N follower load (PMC6016553, J Mech Behav Biomed Mater 2018;84:258,
+// Table 2 [V]): upper T1/T4 2.29, middle T4/T8 4.74, lower T8/T12 2.97 N m/deg, each for the
+// three or four discs of its segment in series.
+inline constexpr double kThoracicUpperStiffness_Nm_per_deg = 2.29;  // T1-T2 .. T3-T4
+inline constexpr double kThoracicMidStiffness_Nm_per_deg = 4.74;    // T4-T5 .. T7-T8
+inline constexpr double kThoracicLowStiffness_Nm_per_deg = 2.97;    // T8-T9 .. T11-T12
+// T1-T12 as a whole, the three segments in series: 1.02 N m/deg.
+double thoracicColumnStiffness_Nm_per_deg();
+
+// The discs of the column, index i = the disc below level i: 0 = C7-T1 .. 11 = T11-T12.
+inline constexpr int kThoracicDiscs = kThoracicColumnLevels - 1;
+// The share of the column's turn each disc takes, adding up to 1: in proportion to its
+// compliance (a segment's three or four discs alike, each k_segment x discs stiff), which is how
+// springs in series under one moment share a turn [D: one bending moment for the whole column,
+// see docs/biomechanics.md]. C7-T1 takes none (the cervicothoracic junction is not modelled).
+const std::array<double, kThoracicDiscs>& thoracicDiscShares();
+// The part of the turn the T4-T12 kyphosis (Cobb, T4 superior to T12 inferior endplate) changes
+// by: the shares of the T4-T5 .. T11-T12 discs (0.56).
+double thoracicKyphosisShare();
+// Each level's motion in the thorax frame when the column turns by `turn_rad` (counter-
+// clockwise in the sagittal plane, +X anterior, +Y up: positive extends, flattening the
+// kyphosis): disc i turns by share[i] * turn about its centre (the centre of level i's inferior
+// endplate), and a level moves with every disc below it. Index 12 (T12) is the identity; C7 and
+// T1 carry the whole turn (thoracicColumnMotion).
+std::array<glm::dmat4, kThoracicColumnLevels> thoracicLevelMotions(const ThoracicColumn& column,
+                                                                   double turn_rad);
+glm::dmat4 thoracicColumnMotion(const ThoracicColumn& column, double turn_rad);
+// World transforms of the levels (index as above) for the thorax's world transform and the
+// column motion a pose carries (Pose::upper_thorax): thorax_world * thoracicLevelMotions(turn).
+// What the drawn vertebrae and the measured column landmarks are placed by.
+std::array<glm::dmat4, kThoracicColumnLevels> thoracicLevelWorlds(const ThoracicColumn& column,
+                                                                  const glm::dmat4& thorax_world,
+                                                                  const glm::dmat4& column_motion);
+// The turn a column motion carries (its rotation about Z): what Pose::upper_thorax holds.
+double thoracicTurn(const glm::dmat4& column_motion);
+
+// The spinous process of the simplified vertebra drawn at a level above T12 (0 = C7 .. 11 =
+// T11), in T12's frame before scaling to the level: a round cone from the root to the tip.
+// Thoracic spinous processes are long and slope caudally, most steeply at T5-T8, less at T1-T4
+// and T9-T12; C7's is long and nearly level (standard anatomy, Gray's Anatomy [U]); the slopes
+// are drawing values [D]. `s` is the body's opensim_scale.
+struct ColumnSpinous {
+  glm::dvec3 root{0.0}, tip{0.0};
+  double root_radius = 0.0, tip_radius = 0.0;
+};
+ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level);
 
 // Throws nothing; pure function of the dimensions and the T12 layout.
 ThoracicColumn layoutThoracicColumn(const BodyDimensions& dims, const VertebraLayout& t12);

@@ -102,10 +102,29 @@ void forwardKinematics(const Impl& m, const Setup& setup, const JointArray& phi,
     k.centre[kArch] = {0.0, 0.0};
     k.world[kArch] = Planar{};
   }
-  // the upper thoracic column turns on the thorax about the kyphosis apex
-  const Planar& thorax = k.world[seg(Segment::kThorax)];
-  k.centre[kUpperThorax] = thorax.apply2(m.thoracic_apex);
-  k.world[kUpperThorax] = thorax * Planar::rotationAbout(phi[kUpperThorax], m.thoracic_apex);
+  // the thoracic column bends disc by disc, each disc taking its share of the turn
+  // (anatomy::thoracicLevelMotions); a point on C7 .. T1 moves, for a small change of the turn,
+  // as if it turned about the share-weighted mean of the discs' centres, which the gradients use
+  std::array<double, 3> co{}, si{};
+  for (std::size_t g = 0; g < co.size(); ++g) {
+    const double a = m.thoracic_group_share[g] * phi[kUpperThorax];
+    co[g] = std::cos(a);
+    si[g] = std::sin(a);
+  }
+  Planar column = k.world[seg(Segment::kThorax)];
+  glm::dvec2 centre(0.0);
+  k.t4_column = column;
+  for (std::size_t d = 0; d < m.thoracic_disc_count; ++d) {
+    if (d == m.thoracic_discs_below_t4) k.t4_column = column;
+    const glm::dvec2 c = m.thoracic_disc_centre[d];
+    const std::size_t g = m.thoracic_disc_group[d];
+    centre += m.thoracic_group_share[g] * column.apply2(c);
+    column = column *
+             Planar{co[g], si[g], c.x - (co[g] * c.x - si[g] * c.y), c.y - (si[g] * c.x + co[g] * c.y), 0.0};
+  }
+  if (m.thoracic_discs_below_t4 == m.thoracic_disc_count) k.t4_column = column;
+  k.centre[kUpperThorax] = centre;
+  k.world[kUpperThorax] = column;
 }
 
 double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, JointArray* grad_phi,
@@ -272,10 +291,11 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
   }
-  // the thoracic spine's extension stiffness at the lumped apex turn
+  // the thoracic spine's extension stiffness: the discs in series, each turned by its share
+  // (sum of k_i (s_i phi)^2 / 2 = K phi^2 / 2 when s_i is proportional to 1 / k_i)
   energy += 0.5 * m.thoracic_stiffness_Nm_per_rad * phi[kUpperThorax] * phi[kUpperThorax];
   g[kUpperThorax] += m.thoracic_stiffness_Nm_per_rad * phi[kUpperThorax];
-  energy += rangeEnergy(phi[kUpperThorax], -degToRad(kThoracicRange_deg), degToRad(kThoracicRange_deg),
+  energy += rangeEnergy(phi[kUpperThorax], -m.thoracic_range_rad, m.thoracic_range_rad,
                         kRangeStiffnessFactor * m.thoracic_stiffness_Nm_per_rad, degToRad(kRangeRamp_deg),
                         g[kUpperThorax]);
   // standing knee flexion costs quadriceps effort

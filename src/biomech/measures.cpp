@@ -165,11 +165,17 @@ MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& sk) {
   }
   ids.t12_inferior_anterior = id("t12_inferior_endplate_anterior");
   ids.t12_inferior_posterior = id("t12_inferior_endplate_posterior");
-  const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
-  ids.c7_centroid = column.c7Centroid();
-  ids.t1_centroid = column.t1Centroid();
-  ids.t4_superior_anterior = column.superior_anterior[4];
-  ids.t4_superior_posterior = column.superior_posterior[4];
+  auto onColumn = [&](const std::string& name, int& level) {
+    level = anatomy::thoracicColumnLevel(name);
+    if (level < 0) throw std::out_of_range(name + " is not on the thoracic column");
+    return id(name);
+  };
+  int t4_posterior_level = 0;
+  ids.c7_body_centre = onColumn("c7_body_centre", ids.c7_level);
+  ids.t1_body_centre = onColumn("t1_body_centre", ids.t1_level);
+  ids.t4_superior_anterior = onColumn("t4_superior_endplate_anterior", ids.t4_level);
+  ids.t4_superior_posterior = onColumn("t4_superior_endplate_posterior", t4_posterior_level);
+  ids.column = anatomy::thoracicColumn(sk.params());
   return ids;
 }
 
@@ -216,13 +222,16 @@ MeasureLandmarks measureLandmarks(const MeasureLandmarkIds& ids, const anatomy::
     p.lower_superior_posterior = p.superior_posterior[4];
     p.lower_posterior_wall = at(ids.inferior_posterior[4]);
   }
-  // C7, T1 and T4 are above the kyphosis apex: they turn with the upper thoracic column
-  const glm::dmat4 upper = to_frame * anatomy::upperThoraxWorld(world, pose);
-  auto inUpper = [&](const glm::dvec3& local) { return glm::dvec3(upper * glm::dvec4(local, 1.0)); };
-  p.c7_centroid = inUpper(ids.c7_centroid);
-  p.t1_centroid = inUpper(ids.t1_centroid);
-  p.t4_superior_anterior = inUpper(ids.t4_superior_anterior);
-  p.t4_superior_posterior = inUpper(ids.t4_superior_posterior);
+  // C7, T1 and T4 move with the thoracic column's bend at their level, as they are drawn
+  const auto levels = anatomy::thoracicLevelWorlds(
+      ids.column, to_frame * world[static_cast<std::size_t>(anatomy::Segment::kThorax)], pose.upper_thorax);
+  auto onColumn = [&](std::size_t i, int on) {
+    return glm::dvec3(levels[static_cast<std::size_t>(on)] * glm::dvec4(landmarks.at(i).position, 1.0));
+  };
+  p.c7_centroid = onColumn(ids.c7_body_centre, ids.c7_level);
+  p.t1_centroid = onColumn(ids.t1_body_centre, ids.t1_level);
+  p.t4_superior_anterior = onColumn(ids.t4_superior_anterior, ids.t4_level);
+  p.t4_superior_posterior = onColumn(ids.t4_superior_posterior, ids.t4_level);
   p.t12_inferior_anterior = at(ids.t12_inferior_anterior);
   p.t12_inferior_posterior = at(ids.t12_inferior_posterior);
   for (Side s : kSides) p.ankle_centre[sideIndex(s)] = at(ids.ankle_centre[sideIndex(s)]);

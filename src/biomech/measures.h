@@ -42,6 +42,7 @@
 #include <glm/glm.hpp>
 
 #include "anatomy/skeleton.h"
+#include "anatomy/thoracic_column.h"
 #include "biomech/types.h"
 
 namespace sagitta::biomech {
@@ -113,8 +114,8 @@ std::string_view apexLevelName(int index);
 // (root^-1 * world). The S1 posterior border point is derived: 25 mm down the perpendicular to
 // the S1 endplate from its posterior corner (the skeleton has no landmark on the sacral
 // posterior wall); for L5 as the lower vertebra its own inferior posterior corner is used. C7, T1
-// and T4 come from the thoracic column of the skeleton's body (anatomy/thoracic_column.h), on
-// the upper thoracic column (the thorax's world transform times pose.upper_thorax).
+// and T4 (c7_body_centre, t1_body_centre, t4_superior_endplate_*) sit on the thoracic column and
+// move with its bend at their level (anatomy::thoracicLevelWorlds), as they are drawn.
 // Throws std::out_of_range naming a missing landmark.
 MeasureLandmarks measureLandmarks(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose,
                                   SlipLevel level);
@@ -128,9 +129,12 @@ struct MeasureLandmarkIds {
   std::array<std::size_t, kLumbarLevels> superior_anterior{}, superior_posterior{}, inferior_anterior{},
       inferior_posterior{};
   std::size_t t12_inferior_anterior = 0, t12_inferior_posterior = 0;
-  // the thoracic column's points (anatomy/thoracic_column.h), thorax frame at the neutral pose:
-  // they turn with the upper thoracic column (anatomy::Pose::upper_thorax)
-  glm::dvec3 c7_centroid{0.0}, t1_centroid{0.0}, t4_superior_anterior{0.0}, t4_superior_posterior{0.0};
+  // landmarks on the thoracic column (c7_body_centre, t1_body_centre,
+  // t4_superior_endplate_anterior / _posterior): thorax frame at the neutral pose, moved by the
+  // column's bend at their level (anatomy::thoracicLevelMotions of pose.upper_thorax's turn)
+  std::size_t c7_body_centre = 0, t1_body_centre = 0, t4_superior_anterior = 0, t4_superior_posterior = 0;
+  int c7_level = 0, t1_level = 1, t4_level = 4;
+  anatomy::ThoracicColumn column;  // of the skeleton's body: where its discs bend
 };
 // Throws std::out_of_range naming a missing landmark.
 MeasureLandmarkIds resolveMeasureLandmarks(const anatomy::Skeleton& skeleton);

@@ -66,18 +66,20 @@ inline constexpr double kPelvisLimitStiffness_Nm_per_rad = 20000.0;  // a firm s
 // Cheng 2017 describe it]. Upper thoracic column (kUpperThorax): head and neck 8.1 %, both arms
 // 10.0 % (upper arm 2.8, forearm 1.6, hand 0.6) and the upper half of the thorax (10.8 % of the
 // 21.6 %) of body mass (Dempster via Winter 2009, Biomechanics and Motor Control of Human
-// Movement, Table 4.1 [U]) turn on the thorax about the T7-T8 disc (the kyphosis apex [U]).
+// Movement, Table 4.1 [U]) ride on C7 and T1, moving with the whole of the column's bend
+// [D: the arms and upper thorax hang from T1-T7, which bend part way; lumped at the top].
 inline constexpr double kHeadNeckMassShare = 0.081;
 inline constexpr double kArmsMassShare = 0.100;
 inline constexpr double kUpperThoraxMassShare = 0.108;
 // Thoracic extension stiffness: elastic-zone flexion/extension stiffness of human thoracic
-// spines with the rib cage under a 400 N follower load, middle T4/T8 4.74 N m/deg and lower
-// T8/T12 2.97 N m/deg (PMC6016553 Table 2 [V]); in series, T4-T12 1.83 N m/deg. The lumped
-// flattening turn at the apex carries that stiffness (the T4-T12 Cobb changes by the same turn).
-inline constexpr double kThoracicMidStiffness_Nm_per_deg = 4.74;
-inline constexpr double kThoracicLowStiffness_Nm_per_deg = 2.97;
-// The lumped turn stays within 30 deg either way of the neutral kyphosis (a flattened spine near
-// straight, a rounded one near 70 deg Cobb) before it stiffens like the lumbar levels [D].
+// spines with the rib cage under a 400 N follower load, upper T1/T4 2.29, middle T4/T8 4.74 and
+// lower T8/T12 2.97 N m/deg (PMC6016553 Table 2 [V]; anatomy/thoracic_column.h); in series,
+// T1-T12 1.02 N m/deg. The column's turn carries that stiffness and is shared among the eleven
+// discs by their compliance (anatomy::thoracicDiscShares), the T4-T12 discs taking 56 % of it
+// (the T4-T12 Cobb angle changes by that part).
+// The T4-T12 kyphosis stays within 30 deg either way of neutral (a flattened spine near
+// straight, a rounded one near 70 deg Cobb) before the column stiffens like the lumbar levels
+// [D]; the column's turn then is 30 deg / anatomy::thoracicKyphosisShare().
 inline constexpr double kThoracicRange_deg = 30.0;
 // Standing knees flex (the thigh tilting forward by half the flexion, the shank back by half,
 // the ankle dorsiflexing) at a cost in quadriceps effort: knee flexion is the costliest

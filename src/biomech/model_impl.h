@@ -12,6 +12,7 @@
 #include <glm/glm.hpp>
 
 #include "anatomy/skeleton.h"
+#include "anatomy/thoracic_column.h"
 #include "biomech/hill.h"
 #include "biomech/inputs.h"
 #include "biomech/measures.h"
@@ -29,8 +30,9 @@ inline constexpr std::size_t seg(Segment s) {
 }
 // One joint per segment, plus a pseudo-joint for the posterior arch of a vertebra with a pars
 // defect: it turns with its vertebra's joint (same angle) but not with the slip translation, and
-// one for the upper thoracic column: T1-T7 with C7, the head, neck and arms turning on the thorax
-// about the kyphosis apex (T7-T8), so that the thoracic kyphosis can flatten (model_constants.h).
+// one for the thoracic column's bend: the turn of C7 and T1 (with the head, neck, arms and upper
+// thorax) on T12, shared among the T1-T2 .. T11-T12 discs by their flexibility
+// (anatomy::thoracicDiscShares), so that the thoracic kyphosis can flatten (model_constants.h).
 inline constexpr std::size_t kJointCount = kSegmentCount + 2;
 inline constexpr std::size_t kArch = kSegmentCount;
 inline constexpr std::size_t kUpperThorax = kSegmentCount + 1;
@@ -175,6 +177,7 @@ struct MeasureRefs {
   std::array<PointRef, kSideCount> heel, ischial_tuberosity;
   PointRef sacral_crest;
   // whole-body balance: thoracic column points (anatomy/thoracic_column.h) and the ankles
+  // C7 and T1 on kUpperThorax; T4 read through Kinematics::t4_column (its `segment` is unused)
   PointRef c7_centroid, t1_centroid, t4_sup_anterior, t4_sup_posterior, t12_inf_anterior, t12_inf_posterior;
   std::array<PointRef, kSideCount> ankle;
 };
@@ -239,10 +242,16 @@ struct Impl {
   double head_stiffness_N_per_m = 0.0;
   glm::dvec2 neutral_ankle_mid{0.0};  // where the feet stand (world); standing poses keep them there
   // the upper thoracic column (kUpperThorax): its share of the thorax segment's mass, that
-  // mass's centre and the apex it turns about (thorax frame), and its stiffness
+  // mass's centre (thorax frame), the discs its turn is shared among (lowest first: centre in
+  // the thorax frame, which of the distinct shares it takes) and its stiffness
   double upper_mass_kg = 0.0;
   glm::dvec3 upper_com{0.0};
-  glm::dvec2 thoracic_apex{0.0};
+  std::array<glm::dvec2, anatomy::kThoracicDiscs> thoracic_disc_centre{};
+  std::array<std::uint8_t, anatomy::kThoracicDiscs> thoracic_disc_group{};
+  std::array<double, 3> thoracic_group_share{};  // upper, middle, lower segment discs
+  std::size_t thoracic_disc_count = 0;
+  std::size_t thoracic_discs_below_t4 = 0;  // the first this many of them move T4
+  double thoracic_range_rad = 0.0;  // the turn at which the T4-T12 Cobb is kThoracicRange_deg from neutral
   double thoracic_stiffness_Nm_per_rad = 0.0;
   double knee_effort_Nm_per_rad = 0.0;
   double pelvis_effort_Nm_per_rad =
@@ -288,6 +297,7 @@ struct Kinematics {
   std::array<Planar, kJointCount> world{};
   std::array<glm::dvec2, kJointCount> centre{};  // world rotation centre of each joint
   std::size_t arch_vertebra = kNoArch;
+  Planar t4_column{};  // T4's world transform on the bending thoracic column (kUpperThorax is C7 and T1's)
   // the frame a point moves with: its segment's, or the arch's when it sits on a detached arch
   std::size_t frameOf(const PointRef& p) const {
     return p.on_arch && p.segment == arch_vertebra ? kArch : p.segment;

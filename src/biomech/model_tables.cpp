@@ -120,14 +120,15 @@ void compileRefs(Impl& m) {
     r.ankle[i] = ref(sk, sideName("ankle_centre", s));
   }
   const anatomy::ThoracicColumn column = anatomy::thoracicColumn(sk.params());
-  // C7, T1 and T4 sit above the kyphosis apex: they turn with the upper thoracic column
-  auto inUpper = [](const glm::dvec3& local) {
-    return PointRef{static_cast<std::uint8_t>(kUpperThorax), local, false};
+  // C7 and T1 sit above every bending disc: they move with the column's whole bend; T4 moves by
+  // the discs below it (Kinematics::t4_column, read where the measures are filled)
+  auto inUpper = [&](const std::string& name) {
+    return PointRef{static_cast<std::uint8_t>(kUpperThorax), sk.landmark(name).position, false};
   };
-  r.c7_centroid = inUpper(column.c7Centroid());
-  r.t1_centroid = inUpper(column.t1Centroid());
-  r.t4_sup_anterior = inUpper(column.superior_anterior[4]);
-  r.t4_sup_posterior = inUpper(column.superior_posterior[4]);
+  r.c7_centroid = inUpper("c7_body_centre");
+  r.t1_centroid = inUpper("t1_body_centre");
+  r.t4_sup_anterior = inUpper("t4_superior_endplate_anterior");
+  r.t4_sup_posterior = inUpper("t4_superior_endplate_posterior");
   // the upper column's mass (model_constants.h): the head and neck 12 cm above the C7 body, the
   // arms hanging from the shoulders at the T7 level, the upper thorax in front of T4 [D]
   const double mass = m.skeleton.params().mass_kg;
@@ -140,8 +141,26 @@ void compileRefs(Impl& m) {
   const double w_total = kHeadNeckMassShare + kArmsMassShare + kUpperThoraxMassShare;
   m.upper_com = (kHeadNeckMassShare * head + kArmsMassShare * arms + kUpperThoraxMassShare * chest) / w_total;
   m.upper_com.z = 0.0;
-  const glm::dvec3 apex = 0.5 * (column.inferior_anterior[7] + column.inferior_posterior[7]);
-  m.thoracic_apex = {apex.x, apex.y};
+  // the bending discs, lowest first, grouped by their share (anatomy::thoracicDiscShares)
+  const auto& shares = anatomy::thoracicDiscShares();
+  m.thoracic_disc_count = 0;
+  std::size_t groups = 0;
+  for (int level = anatomy::kThoracicDiscs - 1; level >= 0; --level) {
+    const double share = shares[static_cast<std::size_t>(level)];
+    if (share == 0.0) continue;
+    std::size_t g = 0;
+    while (g < groups && m.thoracic_group_share[g] != share) ++g;
+    if (g == groups) {
+      if (groups == m.thoracic_group_share.size())
+        throw std::logic_error("more thoracic disc shares than groups");
+      m.thoracic_group_share[groups++] = share;
+    }
+    const glm::dvec3 c(column.frame[static_cast<std::size_t>(level)][3]);
+    m.thoracic_disc_centre[m.thoracic_disc_count] = {c.x, c.y};
+    m.thoracic_disc_group[m.thoracic_disc_count] = static_cast<std::uint8_t>(g);
+    ++m.thoracic_disc_count;
+    if (level >= 4) m.thoracic_discs_below_t4 = m.thoracic_disc_count;
+  }
   r.t12_inf_anterior = ref(sk, "t12_inferior_endplate_anterior");
   r.t12_inf_posterior = ref(sk, "t12_inferior_endplate_posterior");
   r.symphysis = ref(sk, "pubic_symphysis");
@@ -254,8 +273,8 @@ void buildTables(Impl& m) {
   m.body_weight_N = total_mass * kGravity_m_s2;
   m.balance_stiffness_N_per_m = kBalanceGain * m.body_weight_N / sk.params().stature_m;
   m.head_stiffness_N_per_m = kHeadGain * m.body_weight_N / sk.params().stature_m;
-  m.thoracic_stiffness_Nm_per_rad =
-      180.0 / kPi / (1.0 / kThoracicMidStiffness_Nm_per_deg + 1.0 / kThoracicLowStiffness_Nm_per_deg);
+  m.thoracic_stiffness_Nm_per_rad = 180.0 / kPi * anatomy::thoracicColumnStiffness_Nm_per_deg();
+  m.thoracic_range_rad = degToRad(kThoracicRange_deg) / anatomy::thoracicKyphosisShare();
   const double leg_length = -m.neutral[seg(Segment::kShankRight)].y - m.refs.ankle[1].local.y;
   m.knee_effort_Nm_per_rad = kKneeEffortGain * m.body_weight_N * leg_length;
   m.pelvis_effort_Nm_per_rad = kPelvisEffortGain * m.body_weight_N * leg_length;

@@ -58,8 +58,8 @@ void fillMeasures(const Impl& m, const Setup& setup, const Kinematics& k, SlipLe
   }
   p.c7_centroid = at(r.c7_centroid);
   p.t1_centroid = at(r.t1_centroid);
-  p.t4_superior_anterior = at(r.t4_sup_anterior);
-  p.t4_superior_posterior = at(r.t4_sup_posterior);
+  p.t4_superior_anterior = toFrame(to_frame, k.t4_column.apply(r.t4_sup_anterior.local));
+  p.t4_superior_posterior = toFrame(to_frame, k.t4_column.apply(r.t4_sup_posterior.local));
   p.t12_inferior_anterior = at(r.t12_inf_anterior);
   p.t12_inferior_posterior = at(r.t12_inf_posterior);
   for (std::size_t s = 0; s < kSideCount; ++s) p.ankle_centre[s] = at(r.ankle[s]);
@@ -191,9 +191,10 @@ void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, con
     out.pose.joint[s] = (setup.pre[s] * Planar::rotationAbout(phi[s], m.centre[s]) * setup.post[s]).matrix();
     out.world[s] = k.world[s].matrix();
   }
-  // the upper thoracic column's turn about the kyphosis apex, so the drawn and measured pose
-  // carry what was solved (measures.cpp reads C7, T1 and T4 through it)
-  out.pose.upper_thorax = Planar::rotationAbout(phi[kUpperThorax], m.thoracic_apex).matrix();
+  // the thoracic column's motion at C7 and T1 (its whole turn, shared among the discs), so the
+  // drawn and measured pose carry what was solved (measures.cpp and the drawn vertebrae bend the
+  // column level by level from its turn: anatomy::thoracicLevelMotions)
+  out.pose.upper_thorax = (k.world[seg(Segment::kThorax)].inverse() * k.world[kUpperThorax]).matrix();
 
   fillMuscles(m, setup, k, out);
   fillMeasures(m, setup, k, in.slip.level, out);

@@ -8,8 +8,9 @@ ModelMeshes registerModel(const anatomy::Model& model, MeshLibrary& library) {
   ModelMeshes ids;
   for (const anatomy::ModelPart& part : model.parts) {
     ids.part_mesh.push_back(library.add(part.mesh));
-    const bool upper = part.segment == anatomy::Segment::kThorax && anatomy::onUpperThoracicColumn(part.name);
-    ids.on_upper_column.push_back(upper ? 1 : 0);
+    const int level =
+        part.segment == anatomy::Segment::kThorax ? anatomy::thoracicColumnLevel(part.name) : -1;
+    ids.thoracic_level.push_back(static_cast<std::int8_t>(level));
   }
   return ids;
 }
@@ -17,7 +18,16 @@ ModelMeshes registerModel(const anatomy::Model& model, MeshLibrary& library) {
 PosedSkeleton poseSkeleton(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose) {
   PosedSkeleton out;
   out.world = anatomy::worldTransforms(skeleton, pose);
-  out.upper_thorax = anatomy::upperThoraxWorld(out.world, pose);
+  // the column of this body, kept while the body stays the same (a pose per frame, one body)
+  thread_local anatomy::BodyParams cached_body;
+  thread_local anatomy::ThoracicColumn cached_column = anatomy::thoracicColumn(cached_body);
+  if (!(skeleton.params() == cached_body)) {
+    cached_body = skeleton.params();
+    cached_column = anatomy::thoracicColumn(cached_body);
+  }
+  out.thoracic_level = anatomy::thoracicLevelWorlds(
+      cached_column, out.world[static_cast<std::size_t>(anatomy::Segment::kThorax)], pose.upper_thorax);
+  out.upper_thorax = out.thoracic_level[0];
   const auto neutral = anatomy::worldTransforms(skeleton, anatomy::Pose{});
   for (std::size_t i = 0; i < anatomy::kSegmentCount; ++i) {
     out.skin[i] = glm::mat4(out.world[i] * glm::inverse(neutral[i]));
@@ -104,9 +114,9 @@ void addModel(const anatomy::Model& model, const ModelMeshes& meshes, const Mesh
       }
       item.skin = skin_index;
     } else {
-      const bool upper = i < meshes.on_upper_column.size() && meshes.on_upper_column[i] != 0;
-      item.model =
-          glm::mat4(upper ? posed.upper_thorax : posed.world[static_cast<std::size_t>(part.segment)]);
+      const int level = i < meshes.thoracic_level.size() ? meshes.thoracic_level[i] : -1;
+      item.model = glm::mat4(level >= 0 ? posed.thoracic_level[static_cast<std::size_t>(level)]
+                                        : posed.world[static_cast<std::size_t>(part.segment)]);
     }
     if (part.kind == anatomy::PartKind::kBodyOutline) {
       item.opacity = layers.body_outline_opacity;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "anatomy/model.h"
+#include "anatomy/thoracic_column.h"
 #include "scene/draw_list.h"
 
 namespace sagitta::scene {
@@ -21,16 +22,20 @@ struct LayerOptions {
 // The meshes of a model registered in a MeshLibrary, one id per part (same order).
 struct ModelMeshes {
   std::vector<MeshId> part_mesh;
-  // by part, resolved once here: 1 for the parts that turn with the upper thoracic column (C7 ..
-  // T7, anatomy::onUpperThoracicColumn), drawn with PosedSkeleton::upper_thorax
-  std::vector<std::uint8_t> on_upper_column;
+  // by part, resolved once here: the level of the thoracic column a part is drawn on (0 = C7 ..
+  // 11 = T11, anatomy::thoracicColumnLevel), drawn with PosedSkeleton::thoracic_level; -1 for
+  // every other part
+  std::vector<std::int8_t> thoracic_level;
 };
 ModelMeshes registerModel(const anatomy::Model& model, MeshLibrary& library);
 
 // World transform of every segment and skin matrices for a pose.
 struct PosedSkeleton {
   std::array<glm::dmat4, anatomy::kSegmentCount> world{};
-  glm::dmat4 upper_thorax{1.0};  // world transform of the upper thoracic column (anatomy::upperThoraxWorld)
+  // world transforms of the thoracic column's levels as it bends (anatomy::thoracicLevelWorlds):
+  // index 0 = C7 .. 11 = T11, 12 = T12 (the thorax); upper_thorax is C7's (and T1's)
+  std::array<glm::dmat4, anatomy::kThoracicColumnLevels> thoracic_level{};
+  glm::dmat4 upper_thorax{1.0};
   SkinMatrices skin{};
 };
 PosedSkeleton poseSkeleton(const anatomy::Skeleton& skeleton, const anatomy::Pose& pose);

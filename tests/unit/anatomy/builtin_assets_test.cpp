@@ -179,15 +179,18 @@ TEST_P(BuiltinAssets, ThoracicVertebraeAreDrawnWhereTheColumnIsMeasured) {
     const ModelPart& p = part(builtin(), std::string(thoracicPartName(level)));
     SCOPED_TRACE(p.name);
     EXPECT_EQ(p.segment, Segment::kThorax);
-    EXPECT_EQ(onUpperThoracicColumn(p.name), level <= kUpperColumnLowestLevel);
+    EXPECT_EQ(thoracicColumnLevel(p.name), level);
     const test::MeshDistance d(p.mesh, glm::dmat4(1.0), 0.006);
     for (const glm::dvec3& corner :
          {c.superior_anterior[i], c.superior_posterior[i], c.inferior_anterior[i], c.inferior_posterior[i]}) {
       EXPECT_LT(d.distance(corner, 0.05), 0.005);
     }
   }
-  EXPECT_FALSE(onUpperThoracicColumn("t8"));
-  EXPECT_FALSE(onUpperThoracicColumn("l1"));
+  EXPECT_EQ(thoracicColumnLevel("t12"), -1);  // the thorax segment itself
+  EXPECT_EQ(thoracicColumnLevel("l1"), -1);
+  EXPECT_EQ(thoracicColumnLevel("t1_body_centre"), 1);
+  EXPECT_EQ(thoracicColumnLevel("t10_spinous_tip"), 10);  // not T1
+  EXPECT_EQ(thoracicColumnLevel("t1x"), -1);
 }
 
 TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {

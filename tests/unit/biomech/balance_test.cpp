@@ -149,6 +149,71 @@ TEST(ThoracicColumn, StacksUpwardAndNarrowsTowardC7) {
   EXPECT_LT(length, 0.34);
 }
 
+TEST(ThoracicColumn, DiscsShareTheTurnByTheCitedSegmentStiffness) {
+  // PMC6016553 Table 2 [V], elastic-zone flexion/extension stiffness with the rib cage: upper
+  // T1/T4 2.29 (three discs), middle T4/T8 4.74 (four), lower T8/T12 2.97 N m/deg (four); in
+  // series a disc of a segment is (discs x segment stiffness) stiff and turns inversely to it
+  const auto& share = anatomy::thoracicDiscShares();
+  double sum = 0.0;
+  for (double x : share) sum += x;
+  EXPECT_NEAR(sum, 1.0, 1e-12);
+  EXPECT_EQ(share[0], 0.0);  // C7-T1: not modelled
+  for (int i = 1; i < anatomy::kThoracicDiscs; ++i) {
+    const double expected_ratio = i < 4 ? (4 * 4.74) / (3 * 2.29) : (i < 8 ? 1.0 : (4 * 4.74) / (4 * 2.97));
+    EXPECT_NEAR(share[static_cast<std::size_t>(i)] / share[4], expected_ratio, 1e-9) << i;
+  }
+  EXPECT_NEAR(anatomy::thoracicColumnStiffness_Nm_per_deg(), 1.0 / (1 / 2.29 + 1 / 4.74 + 1 / 2.97), 1e-9);
+}
+
+TEST(ThoracicColumn, ABentColumnChangesTheKyphosisByItsT4ToT12Share) {
+  // the kyphosis is measured on the bent column's landmarks (T4's superior endplate moves by the
+  // discs below it), so the Cobb angle changes by the T4-T5 .. T11-T12 shares of the turn
+  const anatomy::Skeleton sk = anatomy::buildSkeleton();
+  const anatomy::ThoracicColumn c = anatomy::thoracicColumn(sk.params());
+  const double neutral =
+      measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1)).thoracic_kyphosis_deg;
+  for (double turn_deg : {-12.0, 5.0, 20.0}) {
+    anatomy::Pose pose;
+    pose.upper_thorax = anatomy::thoracicColumnMotion(c, degToRad(turn_deg));
+    EXPECT_NEAR(anatomy::thoracicTurn(pose.upper_thorax), degToRad(turn_deg), 1e-12);
+    const double tk = measure(measureLandmarks(sk, pose, SlipLevel::kL5S1)).thoracic_kyphosis_deg;
+    EXPECT_NEAR(neutral - tk, turn_deg * anatomy::thoracicKyphosisShare(), 1e-6) << turn_deg;
+  }
+  EXPECT_GT(anatomy::thoracicKyphosisShare(), 0.4);
+  EXPECT_LT(anatomy::thoracicKyphosisShare(), 0.7);
+}
+
+TEST(ThoracicColumn, TheC7PlumbLineDropsFromTheNamedC7BodyCentre) {
+  // SRS / Schwab et al. 2012 (Spine 37:1077): the C7 plumb line is dropped from the centre of
+  // the C7 vertebral body; the SVA is its distance in front of the posterosuperior corner of S1
+  anatomy::Skeleton sk = anatomy::buildSkeleton();
+  const anatomy::Landmark& centre = sk.landmark("c7_body_centre");
+  EXPECT_EQ(centre.segment, anatomy::Segment::kThorax);
+  EXPECT_EQ(anatomy::thoracicColumnLevel(centre.name), 0);
+  // inside the C7 body: between its endplates and between its front and back
+  const auto corner = [&](const char* n) { return sk.landmark(std::string("c7_") + n).position; };
+  const glm::dvec3 sa = corner("superior_endplate_anterior"), sp = corner("superior_endplate_posterior");
+  const glm::dvec3 ia = corner("inferior_endplate_anterior"), ip = corner("inferior_endplate_posterior");
+  EXPECT_LT(centre.position.y, 0.5 * (sa.y + sp.y));
+  EXPECT_GT(centre.position.y, 0.5 * (ia.y + ip.y));
+  EXPECT_LT(centre.position.x, 0.5 * (sa.x + ia.x));
+  EXPECT_GT(centre.position.x, 0.5 * (sp.x + ip.x));
+  // C7 above T1
+  EXPECT_GT(centre.position.y, sk.landmark("t1_body_centre").position.y);
+  // the SVA is measured from that landmark: moving it moves the SVA by as much
+  const ClinicalMeasures before = measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1));
+  const MeasureLandmarks at = measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1);
+  const glm::dmat4 thorax =
+      worldTransforms(sk, anatomy::Pose{})[static_cast<std::size_t>(anatomy::Segment::kThorax)];
+  const glm::dvec3 c7_world(thorax * glm::dvec4(centre.position, 1.0));
+  EXPECT_NEAR(before.sagittal_vertical_axis_mm, 1e3 * (c7_world.x - at.s1_posterior.x), 1e-9);
+  anatomy::Landmark moved = centre;
+  moved.position += glm::dvec3(glm::inverse(thorax) * glm::dvec4(0.010, 0.0, 0.0, 0.0));  // 10 mm forward
+  sk.setLandmark(moved);
+  const ClinicalMeasures after = measure(measureLandmarks(sk, anatomy::Pose{}, SlipLevel::kL5S1));
+  EXPECT_NEAR(after.sagittal_vertical_axis_mm - before.sagittal_vertical_axis_mm, 10.0, 1e-6);
+}
+
 }  // namespace
 }  // namespace sagitta::biomech
 
