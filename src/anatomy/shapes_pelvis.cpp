@@ -69,8 +69,8 @@ NodePtr iliumPlate(const PelvisLayout& l, double s, double wt, const WingFrame& 
   // the bone between the gluteal and pelvic surfaces carries the supra-acetabular corridor
   // (AIIS to PSIS): 10.6 +/- 2.1 mm between the cortices in men, 8.4 +/- 2.0 mm in women (Tan
   // 2018, CT of 100 pelves, Chin J Clin Anat 36:259, doi:10.13418/j.issn.1001-165x.2018.03.005);
-  // with two cortices of ~1.5 mm [U] the bone is ~14 mm thick there (model: one value for both
-  // sexes, scaled with the body).
+  // with two cortices of ~1.5 mm [U] the bone is ~14 mm thick at the corridor's narrowing, 15 mm here (model:
+  // one value for both sexes, scaled with the body).
   const double t_fossa = 0.0024 * s, t_notch = 0.0075 * s;
   const double v_fossa = wf.project(l.iliac_fossa).y, v_notch = wf.project(l.sciatic_notch).y;
   spec.tv = (t_fossa - t_notch) / (v_fossa - v_notch);
