@@ -258,7 +258,7 @@ class Plate final : public Node {
     for (int i = 0; i <= 16; ++i) {
       for (int j = 0; j <= 16; ++j) {
         const double u = lo.x + (hi.x - lo.x) * i / 16.0, v = lo.y + (hi.y - lo.y) * j / 16.0;
-        const double h = height(u, v), t = thickness(u, v) + 0.001;
+        const double t = thickness(u, v) + 0.001, h = height(u, v) + s_.grow_side * (t - 0.001 - s_.t_min);
         bounds_.add(s_.frame.toParent({u, v, h - t}));
         bounds_.add(s_.frame.toParent({u, v, h + t}));
       }
@@ -273,7 +273,8 @@ class Plate final : public Node {
     const double hu = c[1] + 2 * c[3] * u + c[4] * v + 3 * c[6] * u * u + 2 * c[7] * u * v + c[8] * v * v;
     const double hv = c[2] + c[4] * u + 2 * c[5] * v + c[7] * u * u + 2 * c[8] * u * v + 3 * c[9] * v * v;
     const double grad2 = (hu * hu + hv * hv) / (kPlateScale * kPlateScale);
-    const double d_surface = std::abs(q.z - height(q.x, q.y)) / std::sqrt(1.0 + grad2) - t;
+    const double mid = height(q.x, q.y) + s_.grow_side * (t - s_.t_min);
+    const double d_surface = std::abs(q.z - mid) / std::sqrt(1.0 + grad2) - t;
     const double d_outline = polygonDistance(s_.outline, {q.x, q.y});
     return roundedMax(d_surface, d_outline, 0.9 * t);
   }
@@ -285,7 +286,7 @@ class Plate final : public Node {
     for (std::size_t i = 0; i < 10; ++i) h += s_.height[i] * m[i];
     return h;
   }
-  double thickness(double x, double y) const { return std::max(0.0005, s_.t0 + s_.tu * x + s_.tv * y); }
+  double thickness(double x, double y) const { return std::max(s_.t_min, s_.t0 + s_.tu * x + s_.tv * y); }
   PlateSpec s_;
 };
 

@@ -85,6 +85,10 @@ struct PlateSpec {
   std::vector<double> height;  // 10 cubic coefficients: 1 u v uu uv vv uuu uuv uvv vvv
   std::vector<glm::dvec2> outline;
   double t0 = 0.002, tu = 0.0, tv = 0.0;
+  double t_min = 0.0005;  // the half thickness never falls below this
+  // the mid-surface moves toward +z by grow_side * (t - t_min): 0 thickens both faces alike, 1
+  // keeps the -z face where it is and thickens toward +z only
+  double grow_side = 0.0;
   int rounding_passes = 0;  // Chaikin corner cutting of the outline: rounder corners
 };
 NodePtr plate(const PlateSpec& spec);

@@ -64,7 +64,19 @@ NodePtr iliumPlate(const PelvisLayout& l, double s, double wt, const WingFrame& 
   sdf::PlateSpec spec;
   spec.frame = wf.frame;
   spec.height = sdf::fitHeight(local);
-  spec.t0 = 0.0024 * s;
+  // Thickness: thin in the iliac fossa (4.8 mm, the plate's minimum) and thickening downward
+  // into the body of the ilium over the acetabulum. At the level of the greater sciatic notch
+  // the bone between the gluteal and pelvic surfaces carries the supra-acetabular corridor
+  // (AIIS to PSIS): 10.6 +/- 2.1 mm between the cortices in men, 8.4 +/- 2.0 mm in women (Tan
+  // 2018, CT of 100 pelves, Chin J Clin Anat 36:259, doi:10.13418/j.issn.1001-165x.2018.03.005);
+  // with two cortices of ~1.5 mm [U] the bone is ~14 mm thick at the corridor's narrowing, 15 mm here (model:
+  // one value for both sexes, scaled with the body).
+  const double t_fossa = 0.0024 * s, t_notch = 0.0075 * s;
+  const double v_fossa = wf.project(l.iliac_fossa).y, v_notch = wf.project(l.sciatic_notch).y;
+  spec.tv = (t_fossa - t_notch) / (v_fossa - v_notch);
+  spec.t0 = t_fossa - spec.tv * v_fossa;
+  spec.t_min = t_fossa;
+  spec.grow_side = 0.6;  // the body thickens mostly on its gluteal (lateral) face
   spec.rounding_passes = 2;
   const glm::dvec2 centre = wf.project(l.iliac_fossa);
   auto out = [&](const glm::dvec3& p, double by) {
@@ -168,11 +180,14 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
     ilium.push_back(sdf::ellipsoid(sdf::frameFromAxes(middle, tub_top - isch_top, spine_base - middle),
                                    {0.5 * len + 0.003 * s, 0.011 * s, 0.0085 * s}));
   }
+  // the tuberosity carries the hamstring footprints side by side: semimembranosus 45 +/- 5 x
+  // 12 mm, semitendinosus / biceps 39 +/- 4 x 14 mm (Feucht 2015, 11 cadaver hips, KSSTA
+  // 23:2576, doi:10.1007/s00167-014-3124-0): 47 mm long, 27 mm across here
   const glm::dvec3 tub_front = tub + glm::dvec3(0.024, 0.004, -0.012) * s;
   ilium.push_back(
       sdf::ellipsoid(sdf::frameFromAxes(0.5 * (tub_top + tub_front) + glm::dvec3(-0.004, -0.003, 0.002) * s,
                                         tub_front - tub_top, {-1, 0, 0}),
-                     glm::dvec3(0.022, 0.0115, 0.0115) * s));
+                     glm::dvec3(0.0235, 0.0125, 0.0135) * s));
 
   // pubis: body at the symphysis, superior ramus from the iliopubic eminence, inferior ramus
   // along the subpubic arch to the ischial ramus
@@ -200,7 +215,7 @@ std::vector<PartShape> pelvisShapes(const BodyLayout& b) {
       bone,
       sdf::ovalCylinder(
           sdf::Frame{l.obturator_centre, glm::dmat3(obt_major, obt_n, glm::cross(obt_major, obt_n))},
-          0.38 * l.obturator_height, 0.36 * l.obturator_width, -0.010 * s, 0.010 * s, 0.002 * s),
+          0.38 * l.obturator_height, 0.36 * l.obturator_width, -0.016 * s, 0.016 * s, 0.002 * s),
       0.003 * s);
   // the auricular surface is flat where it meets the sacrum
   const glm::dvec3 an = l.auricular_normal;

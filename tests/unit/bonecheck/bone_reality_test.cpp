@@ -22,7 +22,7 @@ struct Limits {
 // the ratio rose to ~3.1: what is left far off is local (the S1 superior articular processes,
 // and the reference's last segment below the apex)
 const std::map<std::string, Limits> kLimits = {
-    {"os_coxae", {4.8, 2.5, 0.95, 1.06}}, {"sacrum", {3.1, 3.2, 0.82, 1.10}}, {"l1", {2.3, 2.5, 0.80, 1.10}},
+    {"os_coxae", {4.6, 2.5, 0.95, 1.06}}, {"sacrum", {3.1, 3.2, 0.82, 1.10}}, {"l1", {2.3, 2.5, 0.80, 1.10}},
     {"l2", {2.3, 2.5, 0.80, 1.10}},       {"l3", {2.3, 2.5, 0.80, 1.10}},     {"l4", {2.3, 2.5, 0.80, 1.10}},
     {"l5", {2.3, 2.6, 0.80, 1.10}},
 };
