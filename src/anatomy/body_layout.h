@@ -53,6 +53,13 @@ struct FemurLayout {
   glm::dvec3 medial_epicondyle{0.0}, lateral_epicondyle{0.0};
   glm::dvec3 knee_centre{0.0};
   glm::dvec3 patellar_groove{0.0};
+  // named features, each marked by a landmark laid onto the surface (landmark_snap.cpp)
+  glm::dvec3 fovea_direction{0.0};          // unit, from the head centre to the fovea capitis
+  glm::dvec3 neck_anterior{0.0};            // front of the neck at its waist
+  glm::dvec3 intertrochanteric_crest{0.0};  // middle of the crest, behind
+  glm::dvec3 intertrochanteric_line{0.0};   // middle of the line, in front
+  glm::dvec3 linea_aspera{0.0};             // the ridge at mid-shaft, behind
+  double condyle_half_width = 0.0;          // each condyle's half breadth, across the knee
 };
 
 // Right shank (tibia, fibula, foot) in its frame (origin knee centre, +Y toward the knee).

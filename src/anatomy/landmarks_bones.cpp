@@ -113,6 +113,11 @@ void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {
   t.addPair("femoral_shaft_distal", kF, f.shaft_bottom);
   t.addPair("greater_trochanter", kF, f.greater_trochanter);
   t.addPair("lesser_trochanter", kF, f.lesser_trochanter);
+  t.addPair("fovea_capitis", kF, f.fovea_direction * (f.head_radius - 0.002));
+  t.addPair("femoral_neck_anterior", kF, f.neck_anterior);
+  t.addPair("intertrochanteric_crest", kF, f.intertrochanteric_crest);
+  t.addPair("intertrochanteric_line", kF, f.intertrochanteric_line);
+  t.addPair("linea_aspera", kF, f.linea_aspera);
   t.addPair("medial_epicondyle", kF, f.medial_epicondyle);
   t.addPair("lateral_epicondyle", kF, f.lateral_epicondyle);
   t.addPair("medial_condyle_posterior", kF, f.medial_condyle - glm::dvec3(f.condyle_radius, 0.0, 0.0));
