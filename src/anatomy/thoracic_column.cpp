@@ -48,7 +48,7 @@ int thoracicColumnLevel(std::string_view name) {
   return -1;
 }
 
-double thoracicColumnStiffness_Nm_per_deg() {
+double thoracicColumnStiffnessNmPerDeg() {
   return 1.0 / (1.0 / kThoracicUpperStiffness_Nm_per_deg + 1.0 / kThoracicMidStiffness_Nm_per_deg +
                 1.0 / kThoracicLowStiffness_Nm_per_deg);
 }

@@ -54,7 +54,7 @@ inline constexpr double kThoracicUpperStiffness_Nm_per_deg = 2.29;  // T1-T2 .. 
 inline constexpr double kThoracicMidStiffness_Nm_per_deg = 4.74;    // T4-T5 .. T7-T8
 inline constexpr double kThoracicLowStiffness_Nm_per_deg = 2.97;    // T8-T9 .. T11-T12
 // T1-T12 as a whole, the three segments in series: 1.02 N m/deg.
-double thoracicColumnStiffness_Nm_per_deg();
+double thoracicColumnStiffnessNmPerDeg();
 
 // The discs of the column, index i = the disc below level i: 0 = C7-T1 .. 11 = T11-T12.
 inline constexpr int kThoracicDiscs = kThoracicColumnLevels - 1;

@@ -273,7 +273,7 @@ void buildTables(Impl& m) {
   m.body_weight_N = total_mass * kGravity_m_s2;
   m.balance_stiffness_N_per_m = kBalanceGain * m.body_weight_N / sk.params().stature_m;
   m.head_stiffness_N_per_m = kHeadGain * m.body_weight_N / sk.params().stature_m;
-  m.thoracic_stiffness_Nm_per_rad = 180.0 / kPi * anatomy::thoracicColumnStiffness_Nm_per_deg();
+  m.thoracic_stiffness_Nm_per_rad = 180.0 / kPi * anatomy::thoracicColumnStiffnessNmPerDeg();
   m.thoracic_range_rad = degToRad(kThoracicRange_deg) / anatomy::thoracicKyphosisShare();
   const double leg_length = -m.neutral[seg(Segment::kShankRight)].y - m.refs.ankle[1].local.y;
   m.knee_effort_Nm_per_rad = kKneeEffortGain * m.body_weight_N * leg_length;

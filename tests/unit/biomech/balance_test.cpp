@@ -162,7 +162,7 @@ TEST(ThoracicColumn, DiscsShareTheTurnByTheCitedSegmentStiffness) {
     const double expected_ratio = i < 4 ? (4 * 4.74) / (3 * 2.29) : (i < 8 ? 1.0 : (4 * 4.74) / (4 * 2.97));
     EXPECT_NEAR(share[static_cast<std::size_t>(i)] / share[4], expected_ratio, 1e-9) << i;
   }
-  EXPECT_NEAR(anatomy::thoracicColumnStiffness_Nm_per_deg(), 1.0 / (1 / 2.29 + 1 / 4.74 + 1 / 2.97), 1e-9);
+  EXPECT_NEAR(anatomy::thoracicColumnStiffnessNmPerDeg(), 1.0 / (1 / 2.29 + 1 / 4.74 + 1 / 2.97), 1e-9);
 }
 
 TEST(ThoracicColumn, ABentColumnChangesTheKyphosisByItsT4ToT12Share) {
