@@ -288,7 +288,8 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     const double bend = sitting ? phi[j] - m.sitting_rest[j] : phi[j];
     energy += 0.5 * kj * bend * bend;
     g[j] += kj * bend;
-    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], kRangeStiffnessFactor * kj,
+    const double stop = j == setup.slip_joint ? setup.slip_stop_factor : 1.0;
+    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], stop * kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
   }
   // the thoracic spine's extension stiffness: the discs in series, each turned by its share

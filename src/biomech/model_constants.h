@@ -127,12 +127,27 @@ inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre
 // "always present" at 75 %): roll = kSlipRollMax * q^2 / (q^2 + kSlipRollHalf^2), q = p = slip/100
 // up to 100 %, beyond it q = 1 + kSlipRollBeyondFullSlip (p - 1): a spondyloptotic vertebra hangs
 // in front of the sacrum rather than rolling on (and the spine above can still take it up).
-// kSlipRollMax is chosen [D] so that the measured slip angle of a grade IV slip lands in the
-// published high-grade range, about +20 deg (Huang 2003) to +26 deg (Hanson 2002), from about
-// -15 deg in adult controls (Hanson; balance_and_slip.md [V]); low grades stay within -8..+9 deg.
-inline constexpr double kSlipRollMax_deg = 55.0;
+// kSlipRollMax is chosen [D] so that the measured slip angle of the high-grade presets (grade IV,
+// 85-87 %, with their patients' PI and PT) lands in the published high-grade range, +20.3 deg
+// (Huang 2003, mean slip 80 %) to +26 deg (Hanson 2002) (Kunze 2021 Table 4, PMC4610322 [V]),
+// from about -15 deg in adult controls (Hanson); low grades stay within -8.5 (Huang) .. +9 deg
+// (Hanson).
+inline constexpr double kSlipRollMax_deg = 60.0;
 inline constexpr double kSlipRollHalf = 0.5;
 inline constexpr double kSlipRollBeyondFullSlip = 0.3;
+// Restabilisation of a high-grade slip [D]: past grade II the slipped level's extension stop
+// (kLumbarExtensionRange_deg's share, beyond which an ordinary level stiffens kRangeStiffnessFactor
+// times) stiffens up to kSlipStopFactorMax times more by 100 % (smoothstep from kSlipStopStart),
+// so the slipped level no longer takes its usual 43 % share of the extension that balances a high
+// PI: "the local sagittal imbalance of the lumbosacral junction is compensated by adjacent mobile
+// segments in the upper lumbar spine, the pelvis orientation and the thoracic spine" (244
+// developmental L5-S1 slips, Eur Spine J 2007, PMC2078287 [V abstract]); a collapsed disc is a
+// restabilising one (Simmonds 2015, below). Without it the high-grade presets measured +9 to
+// +18 deg: their PI of 72-79 deg, with the patient's PT held, extended the slipped level 8-14 deg
+// back out of its kyphosis (issue 13). Only the stop stiffens, not the level within its range, so
+// the free-pelvis, PI-52 slips of the monotone-narrowing tests barely feel it.
+inline constexpr double kSlipStopStart = 0.5;
+inline constexpr double kSlipStopFactorMax = 20.0;
 // The disc collapses as the slip grows [D, model choice]: its height falls by
 // kDiscHeightLossMax * min(p, 1) of the neutral height (loss of disc height is a restabilisation
 // sign of a slip, Simmonds et al. 2015, J Neurosurg Spine 23:178 [V abstract]; severe collapse
@@ -142,7 +157,10 @@ inline constexpr double kDiscHeightLossMax = 0.3;
 // kDomeDropGain * D * (p - kDomeStart)^2 (D: the lower endplate's AP length) [D]; beyond 100 %
 // it falls in front of the lower vertebra: a further kSlipDropGain * D * (p - 1)^2 [D].
 inline constexpr double kDomeStart = 0.5;
-inline constexpr double kDomeDropGain = 0.1;
+// 0.14 (was 0.1): with the larger roll, a smaller descent let the mid-overlap disc height rise
+// again by 0.03 mm between 90 and 99 % (the overlap's mid-point moves back under the rolled
+// endplate); 0.14 keeps it falling.
+inline constexpr double kDomeDropGain = 0.14;
 inline constexpr double kSlipDropGain = 0.8;
 // Degenerative slips rarely pass Meyerding grade II, because the arch is intact (textbook level,
 // balance_and_slip.md [V]; "rarely progresses past a grade 2 slip", Clinical Advisor 2017

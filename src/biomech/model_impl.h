@@ -211,7 +211,11 @@ struct Setup {
   // posed bones measure slip_percent (shiftSlip corrects it after a solve)
   glm::dvec2 slip_translation{0.0};
   SlipLevel slip_level = SlipLevel::kL5S1;
-  double disc_drop_m = 0.0;        // the upper vertebra's descent from disc collapse and the sacral dome
+  double disc_drop_m = 0.0;  // the upper vertebra's descent from disc collapse and the sacral dome
+  // the slipped level's stop: its joint (the upper vertebra's) and how many times stiffer than an
+  // ordinary level's it is beyond its range (restabilisation, model_constants.h)
+  std::size_t slip_joint = kNoArch;
+  double slip_stop_factor = 1.0;
   bool reshaped = false;           // a slip, PI morph or patient pose moved the start from the seed's
   bool predicted_from_pi = false;  // PT and LL are the Le Huec prediction for the patient's PI
   Support support;

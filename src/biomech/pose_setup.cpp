@@ -129,6 +129,11 @@ void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
   const double q = p <= 1.0 ? p : 1.0 + kSlipRollBeyondFullSlip * (p - 1.0);
   s.slip_roll = degToRad(kSlipRollMax_deg) * q * q / (q * q + kSlipRollHalf * kSlipRollHalf);
   s.post[f.upper] = Planar::rotationAbout(-s.slip_roll, xy(inf_post));
+  // restabilisation (model_constants.h): past grade II the collapsed level stops ever harder at
+  // the end of its extension range, so the levels above take up the balance (smoothstep in p)
+  const double t = std::clamp((p - kSlipStopStart) / (1.0 - kSlipStopStart), 0.0, 1.0);
+  s.slip_joint = f.upper;
+  s.slip_stop_factor = 1.0 + (kSlipStopFactorMax - 1.0) * t * t * (3.0 - 2.0 * t);
 }
 
 // A total lumbar turn shared over L5-S1 .. L1-L2 the way the discs take it: by the standing
