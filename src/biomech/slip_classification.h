@@ -19,7 +19,9 @@ namespace sagitta::biomech {
 // 2011 [U: as recalled from its classification figure; the stored texts of Labelle 2011 and
 // Mac-Thiong 2008 give the classes without the numbers, and one teaching summary (Epomedicine,
 // "Spondylolisthesis: Summary", 2024) gives 45 and 65]. Of the shipped presets only
-// isthmic-l5s1-grade-1 (PI 62) would change class (3 -> 2) with the 65 bound.
+// isthmic-l5s1-grade-1 (PI 62) would change class (3 -> 2) with the 65 bound. Searched again at
+// issue 13's close-out (Labelle 2011 review PMC3175928, SDSG reliability study Mac-Thiong 2008
+// Scoliosis 3:19 Table 3 PMC2614937): the classes in words only, so 45/60 stays [U].
 inline constexpr double kSdsgLowPi_deg = 45.0;
 inline constexpr double kSdsgHighPi_deg = 60.0;
 // Sacro-pelvic balance of a high-grade slip: Hresko et al. 2007 (Spine 32:2208) split high-grade
