@@ -72,6 +72,19 @@ bool fluidByDefault(const std::string& gl_description, bool scripted) {
   return false;
 }
 
+#ifdef __EMSCRIPTEN__
+// A start-up step for the page's timings (web/site/sagitta.js: window.sagittaTest.phases).
+void webMark(const char* step) {
+  EM_ASM(
+      {
+        if (Module['sagittaMark']) Module['sagittaMark'](UTF8ToString($0));
+      },
+      step);
+}
+#else
+void webMark(const char* /*step*/) {}  // the desktop has no page to tell
+#endif
+
 render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   render::WindowOptions w;
   w.width = o.window_size ? o.window_size->x : s.window_width;
@@ -122,6 +135,9 @@ class GuiApp final : public CommandHost {
   void webSaveScenario(const std::filesystem::path& path) const;
   long webFramesDrawn() const {
     return web_frames_;
+  }
+  std::string webLastFrameProfile() const {
+    return nlohmann::json(timer_.lastFrame()).dump();
   }
 #endif
 
@@ -227,15 +243,19 @@ GuiApp::GuiApp(const GuiOptions& options)
   scale_ = settings_.ui_scale > 0.0f
                ? settings_.ui_scale
                : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
+  webMark("gui: window, WebGL context, interface");
   renderer_.emplace();
+  webMark("gui: renderer (shaders)");
   target_.emplace(1, 1, 4);
   moving_target_.emplace(1, 1, 1);
   // a scripted run (a GUI test's window PNG) is exact unless it is the benchmark's orbit
   fluid_.setEnabled(
       fluidByDefault(window_.glDescription(), hooks_.scripted() && options_.orbit_rad_per_frame == 0.0f));
   composer_.emplace();
+  webMark("gui: view composer (overlay fonts)");
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
+  webMark("gui: model and session");
   commands_ = makeCommands(*this);
   commands_.setErrorReporter([this](const std::string& text) { app_->error(text); });
   session_->setAnimationTime(0.6);
@@ -699,6 +719,16 @@ void GuiApp::webFrame() {
     glfwSetWindowSize(window_.handle(), want.x, want.y);
   try {
     runFrame();
+    if (web_frames_ == 0) {
+      webMark("first frame: built and sent to WebGL");
+      if (std::getenv("SAGITTA_PROFILE") != nullptr) {
+        // reading a pixel waits until the browser's GL has drawn the frame (glFinish may not)
+        unsigned char pixel[4];
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+        webMark("first frame: drawn (a pixel read back, #profile only)");
+      }
+    }
     ++web_frames_;
   } catch (const std::exception& e) {
     recoverFromFrameError(e);
@@ -973,6 +1003,9 @@ void webSaveScenario(const std::filesystem::path& path) {
 }
 long webFramesDrawn() {
   return webApp != nullptr ? webApp->webFramesDrawn() : 0;
+}
+std::string webLastFrameProfile() {
+  return webApp != nullptr ? webApp->webLastFrameProfile() : "{}";
 }
 #endif
 
