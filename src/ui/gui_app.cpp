@@ -504,18 +504,29 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   // while it moves on a software renderer, the cheap moving frame; at rest, full quality
   // (FluidPolicy); a live recording of the view always gets full quality
   const bool exact = recorder_ != nullptr;
+#ifdef __EMSCRIPTEN__
+  // the browser: the first picture and a change that starts the posture's animation are motion
+  // (the moving frame at once, full quality at rest; FluidPolicy::expectMotion)
+  if (web_frames_ == 0 || session_->animating()) fluid_.expectMotion();
+#endif
   const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
   if (draw == FluidPolicy::Draw::kNothing) return;
   const scene::FrameContent frame =
       scene::buildFrame(session_->frameInputs(app_->camera, app_->highlight, size), session_->frameScratch());
   timer_.lap("scene (solve, muscles)");
+  float text_scale = scale_;
+#ifdef __EMSCRIPTEN__
+  // the 3D view alone (index.html#panels=0, an embedded figure) is a picture as `sagitta render`
+  // draws it: its text scales with its height, 1080 p = 100 % (src/app/render_command.cpp)
+  if (!options_.panels) text_scale = static_cast<float>(h) / 1080.0f;
+#endif
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
-    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_,
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale,
                             *moving_target_, kMovingFrame);
   } else {
-    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, *target_);
   }
 }
 
@@ -720,14 +731,13 @@ void GuiApp::webFrame() {
   try {
     runFrame();
     if (web_frames_ == 0) {
+      // the page's load time ends when the first picture is drawn, not when it is sent: reading
+      // a pixel back waits for the browser's GL (glFinish need not), once
       webMark("first frame: built and sent to WebGL");
-      if (std::getenv("SAGITTA_PROFILE") != nullptr) {
-        // reading a pixel waits until the browser's GL has drawn the frame (glFinish may not)
-        unsigned char pixel[4];
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
-        webMark("first frame: drawn (a pixel read back, #profile only)");
-      }
+      unsigned char pixel[4];
+      glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+      webMark("first frame: drawn (a pixel read back)");
     }
     ++web_frames_;
   } catch (const std::exception& e) {

@@ -220,7 +220,9 @@ class WebPage(unittest.TestCase):
                   f"{diff['far'] * 100:.2f} % of pixels off by more than 48")
             # SwiftShader and llvmpipe rasterise and anti-alias edges differently, and the GLSL ES
             # variants cut per fragment (cmake/GlslEs.cmake): the same picture differs along edges
-            # only. Bounds: docs/web.md (measured there, with margin).
+            # only (text and silhouettes, one pixel wide: checked on a difference image, 4 December
+            # 2026). Bounds: docs/web.md (measured there, with margin). A real mismatch shows in
+            # the mean: labels drawn at the UI's size instead of the render's gave 4.4 levels.
             self.assertLess(diff["mean"], ARGS.max_mean_diff)
             self.assertLess(diff["far"], ARGS.max_far_share)
 
@@ -238,6 +240,6 @@ if __name__ == "__main__":
     parser.add_argument("--site", required=True)
     parser.add_argument("--sagitta", help="the native program (tests comparing with it are skipped without)")
     parser.add_argument("--max-mean-diff", type=float, default=4.0)
-    parser.add_argument("--max-far-share", type=float, default=0.02)
+    parser.add_argument("--max-far-share", type=float, default=0.03)
     ARGS, rest = parser.parse_known_args()
     unittest.main(argv=[sys.argv[0], "-v", *rest])
