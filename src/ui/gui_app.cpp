@@ -203,7 +203,8 @@ class GuiApp final : public CommandHost {
   std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
   int idle_frames_ = 0;
 #ifdef __EMSCRIPTEN__
-  long web_frames_ = 0;  // frames drawn in the browser
+  long web_frames_ = 0;          // frames drawn in the browser
+  bool web_full_drawn_ = false;  // a full-quality frame (and so the shadow map) has been drawn
 #endif
 };
 
@@ -523,9 +524,22 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
 #endif
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
+#ifdef __EMSCRIPTEN__
+    // a cheap first picture: before the first full frame there is no shadow map to reuse, and
+    // drawing one (2048², every caster) costs SwiftShader 0.6-1 s: the shadows come with the
+    // full frame at rest (docs/web.md)
+    scene::ViewState first = view;
+    if (!web_full_drawn_) first.shadows = false;
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, first, text_scale,
+                            *moving_target_, kMovingFrame);
+#else
     composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale,
                             *moving_target_, kMovingFrame);
+#endif
   } else {
+#ifdef __EMSCRIPTEN__
+    web_full_drawn_ = true;
+#endif
     composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, *target_);
   }
 }
