@@ -136,6 +136,10 @@ class GuiApp final : public CommandHost {
   long webFramesDrawn() const {
     return web_frames_;
   }
+  // a hook changed something: draw the next frames
+  void webWake() {
+    web_idle_frames_ = 0;
+  }
   std::string webLastFrameProfile() const {
     return nlohmann::json(timer_.lastFrame()).dump();
   }
@@ -205,6 +209,8 @@ class GuiApp final : public CommandHost {
 #ifdef __EMSCRIPTEN__
   long web_frames_ = 0;          // frames drawn in the browser
   bool web_full_drawn_ = false;  // a full-quality frame (and so the shadow map) has been drawn
+  int web_idle_frames_ = 0;      // frames since the last input, hook or motion (webFrame)
+  double web_last_frame_s_ = 0.0;
 #endif
 };
 
@@ -740,8 +746,29 @@ void GuiApp::webFrame() {
   const double ratio = emscripten_get_device_pixel_ratio();
   const glm::ivec2 want(static_cast<int>(std::lround(css_w * ratio)),
                         static_cast<int>(std::lround(css_h * ratio)));
-  if (want.x > 0 && want.y > 0 && want != window_.windowSize())
-    glfwSetWindowSize(window_.handle(), want.x, want.y);
+  const bool resized = want.x > 0 && want.y > 0 && want != window_.windowSize();
+  if (resized) glfwSetWindowSize(window_.handle(), want.x, want.y);
+  // The desktop's loop sleeps in glfwWaitEventsTimeout when nothing moves (pollInput); the
+  // browser calls this every display frame regardless, and each frame cost SwiftShader and the
+  // program about 85 ms of CPU (0.8 of a core for an unchanging page). So: with nothing moving
+  // (pollInput's test) and no input (the page's listeners set Module.sagittaInput) for a few
+  // frames, skip the frame, the canvas keeps its picture, and draw again on input, on a hook
+  // (webWake) or after 0.5 s, as the desktop's timeout.
+  const bool input = EM_ASM_INT({
+                       const input = Module['sagittaInput'];
+                       Module['sagittaInput'] = false;
+                       return input ? 1 : 0;
+                     }) != 0;
+  const double now_s = glfwGetTime();
+  const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
+                    timeline_panel_.playing() || fluid_.pending();
+  if (input || resized || busy) web_idle_frames_ = 0;
+  if (web_frames_ > 0 && web_idle_frames_ > 4 && now_s - web_last_frame_s_ < 0.5) {
+    last_time_ = now_s;  // the next frame's time step is one display frame, not the pause
+    return;
+  }
+  ++web_idle_frames_;
+  web_last_frame_s_ = now_s;
   try {
     runFrame();
     if (web_frames_ == 0) {
@@ -760,6 +787,7 @@ void GuiApp::webFrame() {
 }
 
 bool GuiApp::webSetParameter(const std::string& assignment, std::string& error) {
+  webWake();
   std::string why;
   const std::string key = assignment.substr(0, assignment.find('='));
   app_->status = {};
@@ -789,6 +817,7 @@ void GuiApp::webSaveScenario(const std::filesystem::path& path) const {
 }
 
 bool GuiApp::webOpenScenario(const std::filesystem::path& path, std::string& error) {
+  webWake();
   app_->status = {};
   openFile(path);
   if (app_->status.error) {

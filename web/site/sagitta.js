@@ -270,6 +270,11 @@
     // the browser hides the renderer's name from the program, the page can ask for it
     const fluid = /(?:^#|&)fluid=([01])(?:&|$)/.exec(location.hash);
     setenv('SAGITTA_FLUID', fluid ? fluid[1] : softwareRenderer(gl) ? '1' : '0');
+    // the program skips frames while nothing moves and no input comes (GuiApp::webFrame)
+    for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'touchstart',
+                        'touchmove', 'touchend', 'resize', 'focus', 'blur']) {
+      window.addEventListener(type, () => { module.sagittaInput = true; }, { capture: true, passive: true });
+    }
     const failed = call('sagitta_web_start_gui', ['number'], [panels]);
     if (failed) throw new Error('Sagitta could not start: ' + failed);
     mark('program started');
