@@ -136,7 +136,7 @@ class WebPage(unittest.TestCase):
             load_ms = b.evaluate("window.sagittaTest.loadMs")
             phases = b.evaluate("window.sagittaTest.phases")
             print(f"\nweb: page load to the first drawn frame: {load_ms:.0f} ms (target <= 5000 ms); "
-                  f"phases (ms since start): {phases}")
+                  f"phases (ms since the navigation started): {phases}")
             if ARGS.sagitta:
                 pt = b.evaluate("window.sagittaTest.report().pelvic_tilt_deg")
                 self.assertAlmostEqual(pt, native_pt(), delta=0.01)
