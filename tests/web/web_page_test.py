@@ -165,11 +165,16 @@ class WebPage(unittest.TestCase):
             self.assertGreater(abs(pts[0.8] - pts[0.0]), 1.0)  # the hook really changes the posture
             # the program's document holds the change (what Save would write)
             self.assertEqual(json.loads(b.evaluate("window.sagittaTest.scenario()"))["muscles"]["hip_flexors"]["tightness"], 0.8)
+            # the program's next frame is sent to the browser's GL, which draws it asynchronously;
+            # chromium paces requestAnimationFrame by its GPU process, so the frame after it starts
+            # about when that one is on screen: the second figure is the honest one (an upper bound)
             ms = b.evaluate("""(async () => { const t0 = performance.now();
                 window.sagittaTest.setParameter('muscles.hip_flexors.tightness', 0.55);
+                await """ + frames_later(1) + """; const t1 = performance.now() - t0;
                 await """ + frames_later(1) + """;
-                return performance.now() - t0; })()""")
-            print(f"\nweb: slider change to the next drawn frame: {ms:.0f} ms (target <= 100 ms)")
+                return [t1, performance.now() - t0]; })()""")
+            print(f"\nweb: slider change to the program's next frame: {ms[0]:.0f} ms, to the frame after it "
+                  f"{ms[1]:.0f} ms (target <= 100 ms)")
             b.evaluate("new Promise((r) => setTimeout(r, 1500))")  # the posture animates for 0.6 s
             b.evaluate(frames_later(2))
             after = b.evaluate(CANVAS_STATS)
