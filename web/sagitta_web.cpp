@@ -1,6 +1,7 @@
 // The page's hooks into the model (web/site/sagitta.js calls them through ccall): the same
 // scenario parsing, parameter keys, posture solve and report JSON as `sagitta report`.
 #include <cstddef>
+#include <cstdlib>
 #include <filesystem>
 #include <span>
 #include <sstream>
@@ -139,6 +140,19 @@ const char* sagitta_web_gui_scenario() {
 // Frames the program has drawn so far (the tests wait for the first).
 int sagitta_web_gui_frames() {
   return static_cast<int>(sagitta::ui::webFramesDrawn());
+}
+
+// The last frame's phases in ms as JSON (the page's #profile; {} without it).
+const char* sagitta_web_gui_profile() {
+  return answer(sagitta::ui::webLastFrameProfile());
+}
+
+// Sets an environment variable the program reads when it starts (before sagitta_web_start_gui):
+// SAGITTA_FLUID (moving frames on a software renderer, which the page detects) and
+// SAGITTA_PROFILE (the page's #profile: each frame's phases timed, glFinish after each drawing
+// phase, so the split is honest but frames are slower).
+void sagitta_web_setenv(const char* name, const char* value) {
+  setenv(name, value, 1);
 }
 
 const char* sagitta_web_version() {

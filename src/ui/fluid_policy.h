@@ -28,6 +28,11 @@ class FluidPolicy {
   // a moving frame is on screen: keep the loop running until the rest frame replaces it
   bool pending() const { return showing_moving_; }
   bool showingMovingFrame() const { return showing_moving_; }
+  // The next change is motion even when it comes alone: the browser's first picture and a
+  // change that starts the posture's animation (its frames are motion anyway) draw the moving
+  // frame at once, full quality at rest (web only: under SwiftShader a full frame takes about a
+  // second, docs/web.md). The desktop never calls it.
+  void expectMotion() { changed_last_frame_ = true; }
   // the next call draws whatever the view shows (e.g. the target was reallocated)
   void forget() {
     key_ = 0;

@@ -104,6 +104,9 @@ PhaseTimer::PhaseTimer() : on_(std::getenv("SAGITTA_PROFILE") != nullptr) {}
 
 void PhaseTimer::start() {
   if (on_) last_ = std::chrono::steady_clock::now();
+#ifdef __EMSCRIPTEN__
+  frame_.clear();
+#endif
 }
 
 void PhaseTimer::lap(const char* phase, bool gpu) {
@@ -111,6 +114,9 @@ void PhaseTimer::lap(const char* phase, bool gpu) {
   if (gpu) glFinish();
   const auto now = std::chrono::steady_clock::now();
   totals_[phase] += std::chrono::duration<double, std::milli>(now - last_).count();
+#ifdef __EMSCRIPTEN__
+  frame_[phase] += std::chrono::duration<double, std::milli>(now - last_).count();
+#endif
   last_ = now;
 }
 

@@ -63,9 +63,18 @@ class PhaseTimer {
   void start();
   void lap(const char* phase, bool gpu = false);
   void frame() { frames_ += on_ ? 1 : 0; }
+#ifdef __EMSCRIPTEN__
+  // the browser's profile (web/site/sagitta.js, #profile): the laps of the last frame, in ms
+  const std::map<std::string, double>& lastFrame() const {
+    return frame_;
+  }
+#endif
 
  private:
   bool on_;
+#ifdef __EMSCRIPTEN__
+  std::map<std::string, double> frame_;
+#endif
   int frames_ = 0;
   std::map<std::string, double> totals_;
   std::chrono::steady_clock::time_point last_;

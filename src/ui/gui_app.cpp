@@ -72,6 +72,19 @@ bool fluidByDefault(const std::string& gl_description, bool scripted) {
   return false;
 }
 
+#ifdef __EMSCRIPTEN__
+// A start-up step for the page's timings (web/site/sagitta.js: window.sagittaTest.phases).
+void webMark(const char* step) {
+  EM_ASM(
+      {
+        if (Module['sagittaMark']) Module['sagittaMark'](UTF8ToString($0));
+      },
+      step);
+}
+#else
+void webMark(const char* /*step*/) {}  // the desktop has no page to tell
+#endif
+
 render::WindowOptions windowOptions(const Settings& s, const GuiOptions& o) {
   render::WindowOptions w;
   w.width = o.window_size ? o.window_size->x : s.window_width;
@@ -122,6 +135,13 @@ class GuiApp final : public CommandHost {
   void webSaveScenario(const std::filesystem::path& path) const;
   long webFramesDrawn() const {
     return web_frames_;
+  }
+  // a hook changed something: draw the next frames
+  void webWake() {
+    web_idle_frames_ = 0;
+  }
+  std::string webLastFrameProfile() const {
+    return nlohmann::json(timer_.lastFrame()).dump();
   }
 #endif
 
@@ -187,7 +207,10 @@ class GuiApp final : public CommandHost {
   std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
   int idle_frames_ = 0;
 #ifdef __EMSCRIPTEN__
-  long web_frames_ = 0;  // frames drawn in the browser
+  long web_frames_ = 0;          // frames drawn in the browser
+  bool web_full_drawn_ = false;  // a full-quality frame (and so the shadow map) has been drawn
+  int web_idle_frames_ = 0;      // frames since the last input, hook or motion (webFrame)
+  double web_last_frame_s_ = 0.0;
 #endif
 };
 
@@ -227,15 +250,19 @@ GuiApp::GuiApp(const GuiOptions& options)
   scale_ = settings_.ui_scale > 0.0f
                ? settings_.ui_scale
                : std::clamp(window_.contentScale(), Settings::kMinScale, Settings::kMaxScale);
+  webMark("gui: window, WebGL context, interface");
   renderer_.emplace();
+  webMark("gui: renderer (shaders)");
   target_.emplace(1, 1, 4);
   moving_target_.emplace(1, 1, 1);
   // a scripted run (a GUI test's window PNG) is exact unless it is the benchmark's orbit
   fluid_.setEnabled(
       fluidByDefault(window_.glDescription(), hooks_.scripted() && options_.orbit_rad_per_frame == 0.0f));
   composer_.emplace();
+  webMark("gui: view composer (overlay fonts)");
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
   app_.emplace(*session_);
+  webMark("gui: model and session");
   commands_ = makeCommands(*this);
   commands_.setErrorReporter([this](const std::string& text) { app_->error(text); });
   session_->setAnimationTime(0.6);
@@ -484,18 +511,42 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   // while it moves on a software renderer, the cheap moving frame; at rest, full quality
   // (FluidPolicy); a live recording of the view always gets full quality
   const bool exact = recorder_ != nullptr;
+#ifdef __EMSCRIPTEN__
+  // the browser: the first picture and a change that starts the posture's animation are motion
+  // (the moving frame at once, full quality at rest; FluidPolicy::expectMotion)
+  if (web_frames_ == 0 || session_->animating()) fluid_.expectMotion();
+#endif
   const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
   if (draw == FluidPolicy::Draw::kNothing) return;
   const scene::FrameContent frame =
       scene::buildFrame(session_->frameInputs(app_->camera, app_->highlight, size), session_->frameScratch());
   timer_.lap("scene (solve, muscles)");
+  float text_scale = scale_;
+#ifdef __EMSCRIPTEN__
+  // the 3D view alone (index.html#panels=0, an embedded figure) is a picture as `sagitta render`
+  // draws it: its text scales with its height, 1080 p = 100 % (src/app/render_command.cpp)
+  if (!options_.panels) text_scale = static_cast<float>(h) / 1080.0f;
+#endif
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
-    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_,
+#ifdef __EMSCRIPTEN__
+    // a cheap first picture: before the first full frame there is no shadow map to reuse, and
+    // drawing one (2048², every caster) costs SwiftShader 0.6-1 s: the shadows come with the
+    // full frame at rest (docs/web.md)
+    scene::ViewState first = view;
+    if (!web_full_drawn_) first.shadows = false;
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, first, text_scale,
                             *moving_target_, kMovingFrame);
+#else
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale,
+                            *moving_target_, kMovingFrame);
+#endif
   } else {
-    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, scale_, *target_);
+#ifdef __EMSCRIPTEN__
+    web_full_drawn_ = true;
+#endif
+    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, *target_);
   }
 }
 
@@ -695,10 +746,40 @@ void GuiApp::webFrame() {
   const double ratio = emscripten_get_device_pixel_ratio();
   const glm::ivec2 want(static_cast<int>(std::lround(css_w * ratio)),
                         static_cast<int>(std::lround(css_h * ratio)));
-  if (want.x > 0 && want.y > 0 && want != window_.windowSize())
-    glfwSetWindowSize(window_.handle(), want.x, want.y);
+  const bool resized = want.x > 0 && want.y > 0 && want != window_.windowSize();
+  if (resized) glfwSetWindowSize(window_.handle(), want.x, want.y);
+  // The desktop's loop sleeps in glfwWaitEventsTimeout when nothing moves (pollInput); the
+  // browser calls this every display frame regardless, and each frame cost SwiftShader and the
+  // program about 85 ms of CPU (0.8 of a core for an unchanging page). So: with nothing moving
+  // (pollInput's test) and no input (the page's listeners set Module.sagittaInput) for a few
+  // frames, skip the frame, the canvas keeps its picture, and draw again on input, on a hook
+  // (webWake) or after 0.5 s, as the desktop's timeout.
+  const bool input = EM_ASM_INT({
+                       const input = Module['sagittaInput'];
+                       Module['sagittaInput'] = false;
+                       return input ? 1 : 0;
+                     }) != 0;
+  const double now_s = glfwGetTime();
+  const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
+                    timeline_panel_.playing() || fluid_.pending();
+  if (input || resized || busy) web_idle_frames_ = 0;
+  if (web_frames_ > 0 && web_idle_frames_ > 4 && now_s - web_last_frame_s_ < 0.5) {
+    last_time_ = now_s;  // the next frame's time step is one display frame, not the pause
+    return;
+  }
+  ++web_idle_frames_;
+  web_last_frame_s_ = now_s;
   try {
     runFrame();
+    if (web_frames_ == 0) {
+      // the page's load time ends when the first picture is drawn, not when it is sent: reading
+      // a pixel back waits for the browser's GL (glFinish need not), once
+      webMark("first frame: built and sent to WebGL");
+      unsigned char pixel[4];
+      glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+      webMark("first frame: drawn (a pixel read back)");
+    }
     ++web_frames_;
   } catch (const std::exception& e) {
     recoverFromFrameError(e);
@@ -706,6 +787,7 @@ void GuiApp::webFrame() {
 }
 
 bool GuiApp::webSetParameter(const std::string& assignment, std::string& error) {
+  webWake();
   std::string why;
   const std::string key = assignment.substr(0, assignment.find('='));
   app_->status = {};
@@ -735,6 +817,7 @@ void GuiApp::webSaveScenario(const std::filesystem::path& path) const {
 }
 
 bool GuiApp::webOpenScenario(const std::filesystem::path& path, std::string& error) {
+  webWake();
   app_->status = {};
   openFile(path);
   if (app_->status.error) {
@@ -973,6 +1056,9 @@ void webSaveScenario(const std::filesystem::path& path) {
 }
 long webFramesDrawn() {
   return webApp != nullptr ? webApp->webFramesDrawn() : 0;
+}
+std::string webLastFrameProfile() {
+  return webApp != nullptr ? webApp->webLastFrameProfile() : "{}";
 }
 #endif
 

@@ -51,6 +51,9 @@ bool webSetParameter(const std::string& assignment, std::string& error);  // KEY
 bool webOpenScenario(const std::filesystem::path& path, std::string& error);
 void webSaveScenario(const std::filesystem::path& path);  // the edited document, as File > Save writes it
 long webFramesDrawn();
+// The last frame's phases in ms as JSON ({} unless SAGITTA_PROFILE was set before the start:
+// the page's #profile), for the page's timings (docs/web.md).
+std::string webLastFrameProfile();
 #endif
 
 }  // namespace sagitta::ui

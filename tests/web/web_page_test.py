@@ -136,7 +136,7 @@ class WebPage(unittest.TestCase):
             load_ms = b.evaluate("window.sagittaTest.loadMs")
             phases = b.evaluate("window.sagittaTest.phases")
             print(f"\nweb: page load to the first drawn frame: {load_ms:.0f} ms (target <= 5000 ms); "
-                  f"phases (ms since start): {phases}")
+                  f"phases (ms since the navigation started): {phases}")
             if ARGS.sagitta:
                 pt = b.evaluate("window.sagittaTest.report().pelvic_tilt_deg")
                 self.assertAlmostEqual(pt, native_pt(), delta=0.01)
@@ -165,11 +165,16 @@ class WebPage(unittest.TestCase):
             self.assertGreater(abs(pts[0.8] - pts[0.0]), 1.0)  # the hook really changes the posture
             # the program's document holds the change (what Save would write)
             self.assertEqual(json.loads(b.evaluate("window.sagittaTest.scenario()"))["muscles"]["hip_flexors"]["tightness"], 0.8)
+            # the program's next frame is sent to the browser's GL, which draws it asynchronously;
+            # chromium paces requestAnimationFrame by its GPU process, so the frame after it starts
+            # about when that one is on screen: the second figure is the honest one (an upper bound)
             ms = b.evaluate("""(async () => { const t0 = performance.now();
                 window.sagittaTest.setParameter('muscles.hip_flexors.tightness', 0.55);
+                await """ + frames_later(1) + """; const t1 = performance.now() - t0;
                 await """ + frames_later(1) + """;
-                return performance.now() - t0; })()""")
-            print(f"\nweb: slider change to the next drawn frame: {ms:.0f} ms (target <= 100 ms)")
+                return [t1, performance.now() - t0]; })()""")
+            print(f"\nweb: slider change to the program's next frame: {ms[0]:.0f} ms, to the frame after it "
+                  f"{ms[1]:.0f} ms (target <= 100 ms)")
             b.evaluate("new Promise((r) => setTimeout(r, 1500))")  # the posture animates for 0.6 s
             b.evaluate(frames_later(2))
             after = b.evaluate(CANVAS_STATS)
@@ -220,7 +225,9 @@ class WebPage(unittest.TestCase):
                   f"{diff['far'] * 100:.2f} % of pixels off by more than 48")
             # SwiftShader and llvmpipe rasterise and anti-alias edges differently, and the GLSL ES
             # variants cut per fragment (cmake/GlslEs.cmake): the same picture differs along edges
-            # only. Bounds: docs/web.md (measured there, with margin).
+            # only (text and silhouettes, one pixel wide: checked on a difference image, 4 December
+            # 2026). Bounds: docs/web.md (measured there, with margin). A real mismatch shows in
+            # the mean: labels drawn at the UI's size instead of the render's gave 4.4 levels.
             self.assertLess(diff["mean"], ARGS.max_mean_diff)
             self.assertLess(diff["far"], ARGS.max_far_share)
 
@@ -238,6 +245,6 @@ if __name__ == "__main__":
     parser.add_argument("--site", required=True)
     parser.add_argument("--sagitta", help="the native program (tests comparing with it are skipped without)")
     parser.add_argument("--max-mean-diff", type=float, default=4.0)
-    parser.add_argument("--max-far-share", type=float, default=0.02)
+    parser.add_argument("--max-far-share", type=float, default=0.03)
     ARGS, rest = parser.parse_known_args()
     unittest.main(argv=[sys.argv[0], "-v", *rest])

@@ -26,6 +26,9 @@
   async function fetchWithProgress(url, onBytes) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ' could not be loaded (HTTP ' + response.status + ')');
+    return readWithProgress(response, onBytes);
+  }
+  async function readWithProgress(response, onBytes) {
     const total = Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !response.body.getReader) {
       const buf = new Uint8Array(await response.arrayBuffer());
@@ -83,8 +86,9 @@
     return report;
   }
 
-  // Start-up phases, in ms since the page's script started (window.sagittaTest.phases).
-  function mark(phase, t0) { window.sagittaTest.phases[phase] = Math.round(performance.now() - t0); }
+  // Start-up phases, in ms since the page's navigation started (performance.now()), in
+  // window.sagittaTest.phases; the program marks its own steps too (Module.sagittaMark).
+  function mark(phase) { window.sagittaTest.phases[phase] = Math.round(performance.now()); }
 
   function setStatus(text) { $('status').textContent = text; }
 
@@ -183,8 +187,41 @@
     else setStatus('Sagitta stopped: ' + message);
   });
 
+  // The program compiled while it downloads (WebAssembly.instantiateStreaming: the server must
+  // send .wasm as application/wasm, as Python's http.server and every current server do), with
+  // the bytes counted for the progress bar on the way; without streaming (an old browser or a
+  // server with another type), downloaded first and compiled after.
+  async function instantiateProgram(imports, onBytes) {
+    const response = await fetch('sagitta_web.wasm');
+    if (!response.ok) throw new Error('sagitta_web.wasm could not be loaded (HTTP ' + response.status + ')');
+    const type = response.headers.get('Content-Type') || '';
+    if (WebAssembly.instantiateStreaming && response.body && type.startsWith('application/wasm')) {
+      const total = Number(response.headers.get('Content-Length')) || 0;
+      let received = 0;
+      const counted = response.body.pipeThrough(new TransformStream({
+        transform(chunk, controller) {
+          received += chunk.length;
+          onBytes(received, total);
+          controller.enqueue(chunk);
+        },
+      }));
+      const streamed = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+      return (await WebAssembly.instantiateStreaming(streamed, imports)).instance;
+    }
+    const bytes = await readWithProgress(response, onBytes);
+    return (await WebAssembly.instantiate(bytes, imports)).instance;
+  }
+
+  // True when WebGL 2 is drawn by the CPU (SwiftShader, llvmpipe): what the desktop program
+  // reads from GL_RENDERER, which the browser answers with a generic name.
+  function softwareRenderer(gl) {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    return /SwiftShader|llvmpipe|softpipe|Software/i.test(name);
+  }
+
   async function start() {
-    const t0 = performance.now();
+    mark('script');
     const gl = document.createElement('canvas').getContext('webgl2');
     if (!gl) {
       showError('Sagitta needs WebGL 2, which this browser or its graphics driver does not provide: ' +
@@ -202,22 +239,24 @@
     const module = await createSagitta({
       canvas,
       locateFile: (p) => p,
+      sagittaMark: mark,
       instantiateWasm: (imports, done) => {
-        fetchWithProgress('sagitta_web.wasm', (got, total) => { wasmShare = total ? got / total : 0.5; update(); })
-          .then((bytes) => WebAssembly.instantiate(bytes, imports))
-          .then((r) => done(r.instance));
+        instantiateProgram(imports, (got, total) => { wasmShare = total ? got / total : 0.5; update(); })
+          .then((instance) => { mark('program compiled'); done(instance); })
+          .catch((e) => showError('Sagitta could not be loaded: ' + e.message));
         return {};
       },
     });
     state.module = module;
+    mark('program ready');
     const assets = await assetsPromise;
-    mark('fetched', t0);
+    mark('assets fetched');
     const ptr = module._malloc(assets.length);
     module.HEAPU8.set(assets, ptr);
     const why = module.ccall('sagitta_web_load_assets', 'string', ['number', 'number'], [ptr, assets.length]);
     module._free(ptr);
     if (why) throw new Error(why);
-    mark('assets read', t0);
+    mark('assets read');
     setProgress(1);
 
     const linked = scenarioFromUrl();  // a bad link stops here with its sentence
@@ -225,15 +264,27 @@
     canvas.hidden = false;
     $('toolbar').hidden = false;
     const panels = /(?:^#|&)panels=0(?:&|$)/.test(location.hash) ? 0 : 1;  // 0: the 3D view alone
+    const setenv = (name, value) => module.ccall('sagitta_web_setenv', null, ['string', 'string'], [name, value]);
+    if (/(?:^#|&)profile(?:&|$)/.test(location.hash)) setenv('SAGITTA_PROFILE', '1');  // docs/web.md
+    // moving frames while the view moves on a software renderer (issue 16), as on the desktop:
+    // the browser hides the renderer's name from the program, the page can ask for it
+    const fluid = /(?:^#|&)fluid=([01])(?:&|$)/.exec(location.hash);
+    setenv('SAGITTA_FLUID', fluid ? fluid[1] : softwareRenderer(gl) ? '1' : '0');
+    // the program skips frames while nothing moves and no input comes (GuiApp::webFrame)
+    for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'touchstart',
+                        'touchmove', 'touchend', 'resize', 'focus', 'blur']) {
+      window.addEventListener(type, () => { module.sagittaInput = true; }, { capture: true, passive: true });
+    }
     const failed = call('sagitta_web_start_gui', ['number'], [panels]);
     if (failed) throw new Error('Sagitta could not start: ' + failed);
-    mark('program started', t0);
+    mark('program started');
     wireUi();
     if (linked) openScenario(linked, 'the link');
     await firstFrame();
     state.stopped = null;
-    mark('first frame', t0);
-    window.sagittaTest.loadMs = performance.now() - t0;
+    mark('first frame');
+    window.sagittaTest.firstFrameProfile = window.sagittaTest.profile();
+    window.sagittaTest.loadMs = performance.now();
     solve();
     canvas.focus();
   }
@@ -252,6 +303,8 @@
     report() { return state.report; },
     scenario() { return currentScenarioText(); },
     frames() { return state.module ? state.module._sagitta_web_gui_frames() : 0; },
+    // the last frame's phases in ms (index.html#profile; {} without it)
+    profile() { return JSON.parse(call('sagitta_web_gui_profile', [], [])); },
     error() { return $('error').hidden ? '' : $('error').textContent; },
   };
   window.sagittaTest.ready = start().catch((e) => showError(e.message));

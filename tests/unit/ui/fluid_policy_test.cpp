@@ -55,6 +55,24 @@ TEST(FluidPolicy, OffAndExactAlwaysDrawFullQuality) {
   EXPECT_EQ(p.next(4, 0.06, true), Draw::kFull);
 }
 
+TEST(FluidPolicy, ExpectedMotionDrawsTheMovingFrameAtOnceThenFullAtRest) {
+  FluidPolicy p(true);
+  p.expectMotion();  // the browser's first picture
+  EXPECT_EQ(p.next(1, 0.0), Draw::kMoving);
+  EXPECT_EQ(p.next(1, 0.02), Draw::kNothing);
+  EXPECT_EQ(p.next(1, FluidPolicy::kRestSeconds), Draw::kFull);
+  // a single change is exact, unless it starts an animation
+  EXPECT_EQ(p.next(2, 5.0), Draw::kFull);
+  p.expectMotion();
+  EXPECT_EQ(p.next(3, 10.0), Draw::kMoving);
+  // off, or a live recording: full quality all the same
+  FluidPolicy off(false);
+  off.expectMotion();
+  EXPECT_EQ(off.next(1, 0.0), Draw::kFull);
+  p.expectMotion();
+  EXPECT_EQ(p.next(4, 20.0, true), Draw::kFull);
+}
+
 TEST(FluidPolicy, ForgetRedrawsTheSameView) {
   FluidPolicy p(true);
   EXPECT_EQ(p.next(7, 0.0), Draw::kFull);
