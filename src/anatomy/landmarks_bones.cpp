@@ -87,8 +87,9 @@ void addThorax(const ThoraxLayout& th, LandmarkTable& t) {
 // neutral pose: they move with the column's bend (anatomy::thoracicLevelMotions, by the level
 // anatomy::thoracicColumnLevel reads from the name). `c7_body_centre` is where the C7 plumb line
 // drops from (SRS; Schwab et al. 2012): the centre of the C7 vertebral body, the mean of its four
-// midline endplate corners. (No spinous tips: the coarse column meshes lose the thin tips of the
-// drawn processes by up to 9 mm, so a tip landmark would not sit on the bone drawn.)
+// midline endplate corners. `c7_spinous_tip` is the end of C7's drawn spinous process (the
+// vertebra prominens, meshed finer than the other levels for it); the other levels have no tip
+// landmark: their coarse meshes lose the thin tips of the drawn processes by up to 9 mm.
 void addThoracicColumn(const BodyLayout& b, LandmarkTable& t) {
   constexpr Segment kT = Segment::kThorax;
   const ThoracicColumn c = layoutThoracicColumn(b.dims, b.spine.t12);
@@ -103,6 +104,7 @@ void addThoracicColumn(const BodyLayout& b, LandmarkTable& t) {
     t.add(p + "_inferior_endplate_posterior", kT, c.inferior_posterior[i]);
     t.add(p + "_inferior_endplate_mid", kT, 0.5 * (c.inferior_anterior[i] + c.inferior_posterior[i]));
   }
+  t.add("c7_spinous_tip", kT, c.spinous_tip[0]);
 }
 
 void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {

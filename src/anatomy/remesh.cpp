@@ -32,6 +32,8 @@ class Remesher {
     face_alive_.assign(nf, 1);
     vert_alive_.assign(pos_.size(), 1);
     out_.assign(pos_.size(), kNone);
+    // twins: sort the half-edges by their undirected edge, so each edge's two halves sit side
+    // by side (one sort, no search per half-edge)
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
     keys.reserve(nf * 3);
     for (std::uint32_t t = 0; t < nf; ++t) {
@@ -39,14 +41,26 @@ class Remesher {
         const std::uint32_t from = mesh.triangles[t][c], to = mesh.triangles[t][(c + 1) % 3];
         to_[3 * t + c] = to;
         out_[from] = 3 * t + c;
-        keys.emplace_back((std::uint64_t(from) << 32) | to, 3 * t + c);
+        const std::uint32_t lo = std::min(from, to), hi = std::max(from, to);
+        keys.emplace_back((std::uint64_t(lo) << 32) | hi, 3 * t + c);
       }
     }
     std::sort(keys.begin(), keys.end());
-    for (const auto& [key, h] : keys) {
-      const std::uint64_t rev = ((key & 0xffffffffu) << 32) | (key >> 32);
-      const auto it = std::lower_bound(keys.begin(), keys.end(), std::make_pair(rev, std::uint32_t(0)));
-      if (it != keys.end() && it->first == rev) twin_[h] = it->second;
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i;
+      while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+      // each half-edge's twin: the first (lowest numbered) half-edge running the other way
+      for (std::size_t a = i; a < j; ++a) {
+        const std::uint32_t h = keys[a].second;
+        for (std::size_t b = i; b < j; ++b) {
+          const std::uint32_t g = keys[b].second;
+          if (to_[g] == from(h) && to_[h] == from(g)) {
+            twin_[h] = g;
+            break;
+          }
+        }
+      }
+      i = j;
     }
   }
 

@@ -214,16 +214,33 @@ std::array<double, 10> monomials(double u, double v) {
   return {1.0, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v};
 }
 
-double polygonDistance(const std::vector<glm::dvec2>& poly, const glm::dvec2& p) {
-  double d = glm::dot(p - poly[0], p - poly[0]);
-  double s = 1.0;
+// A polygon's edges, precomputed once: edge i runs from point i back to point i - 1.
+struct PolygonEdge {
+  glm::dvec2 start, dir;  // point i, point i - 1 minus point i
+  double dir2 = 0.0;      // |dir|^2
+  double end_y = 0.0;     // y of point i - 1
+};
+
+std::vector<PolygonEdge> polygonEdges(const std::vector<glm::dvec2>& poly) {
+  std::vector<PolygonEdge> out;
   const std::size_t n = poly.size();
   for (std::size_t i = 0, j = n - 1; i < n; j = i, ++i) {
     const glm::dvec2 e = poly[j] - poly[i];
-    const glm::dvec2 w = p - poly[i];
-    const glm::dvec2 b = w - e * std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0, 1.0);
+    out.push_back({poly[i], e, glm::dot(e, e), poly[j].y});
+  }
+  return out;
+}
+
+// signed distance to a closed polygon (Inigo Quilez's sdPolygon)
+double polygonDistance(const std::vector<PolygonEdge>& edges, const glm::dvec2& p) {
+  double d = glm::dot(p - edges[0].start, p - edges[0].start);
+  double s = 1.0;
+  for (const PolygonEdge& ed : edges) {
+    const glm::dvec2 e = ed.dir;
+    const glm::dvec2 w = p - ed.start;
+    const glm::dvec2 b = w - e * std::clamp(glm::dot(w, e) / ed.dir2, 0.0, 1.0);
     d = std::min(d, glm::dot(b, b));
-    const bool c1 = p.y >= poly[i].y, c2 = p.y<poly[j].y, c3 = e.x * w.y> e.y * w.x;
+    const bool c1 = p.y >= ed.start.y, c2 = p.y<ed.end_y, c3 = e.x * w.y> e.y * w.x;
     if ((c1 && c2 && c3) || (!c1 && !c2 && !c3)) s = -s;
   }
   return s * std::sqrt(d);
@@ -249,6 +266,7 @@ class Plate final : public Node {
  public:
   explicit Plate(PlateSpec spec) : s_(std::move(spec)) {
     s_.outline = chaikin(s_.outline, s_.rounding_passes);
+    edges_ = polygonEdges(s_.outline);
     glm::dvec2 lo(1e30), hi(-1e30);
     for (const glm::dvec2& v : s_.outline) {
       lo = glm::min(lo, v);
@@ -275,7 +293,7 @@ class Plate final : public Node {
     const double grad2 = (hu * hu + hv * hv) / (kPlateScale * kPlateScale);
     const double mid = height(q.x, q.y) + s_.grow_side * (t - s_.t_min);
     const double d_surface = std::abs(q.z - mid) / std::sqrt(1.0 + grad2) - t;
-    const double d_outline = polygonDistance(s_.outline, {q.x, q.y});
+    const double d_outline = polygonDistance(edges_, {q.x, q.y});
     return roundedMax(d_surface, d_outline, 0.9 * t);
   }
 
@@ -288,19 +306,31 @@ class Plate final : public Node {
   }
   double thickness(double x, double y) const { return std::max(s_.t_min, s_.t0 + s_.tu * x + s_.tv * y); }
   PlateSpec s_;
+  std::vector<PolygonEdge> edges_;
 };
 
 class Union final : public Node {
  public:
   Union(std::vector<NodePtr> c, double k) : c_(std::move(c)), k_(k) {
-    for (const NodePtr& n : c_) bounds_.add(n->bounds());
+    boxes_.reserve(c_.size());
+    raw_.reserve(c_.size());
+    for (const NodePtr& n : c_) {
+      bounds_.add(n->bounds());
+      boxes_.push_back(n->bounds());
+      raw_.push_back(n.get());
+    }
     bounds_ = bounds_.expanded(0.25 * k_);
   }
   double eval(const glm::dvec3& p) const override {
+    // The children's boxes are kept side by side (no pointer chase to skip a child) and compared
+    // by squared distance (no square root): the union is evaluated millions of times per bone.
     double d = 1e30;
-    for (const NodePtr& n : c_) {
-      if (n->bounds().distance(p) > d + k_) continue;  // cannot lower the result
-      const double v = n->eval(p);
+    for (std::size_t i = 0; i < boxes_.size(); ++i) {
+      const double reach = d + k_;
+      if (reach < 0.0) continue;  // a box distance is never negative: cannot lower the result
+      const glm::dvec3 q = glm::max(glm::max(boxes_[i].lo - p, p - boxes_[i].hi), glm::dvec3(0.0));
+      if (glm::dot(q, q) > reach * reach) continue;  // farther than reach: cannot lower the result
+      const double v = raw_[i]->eval(p);
       d = k_ > 0.0 ? smin(d, v, k_) : std::min(d, v);
     }
     if (d > 1e29) d = bounds_.distance(p) + 1e-3;  // nothing near: a safe lower bound
@@ -308,7 +338,9 @@ class Union final : public Node {
   }
 
  private:
-  std::vector<NodePtr> c_;
+  std::vector<NodePtr> c_;  // owns the children
+  std::vector<Box> boxes_;
+  std::vector<const Node*> raw_;
   double k_;
 };
 

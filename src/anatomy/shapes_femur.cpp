@@ -10,6 +10,10 @@
 
 namespace sagitta::anatomy {
 
+namespace {
+constexpr double kShaftTopAboveNeckBase_m = 0.003;  // [D]
+}  // namespace
+
 std::vector<PartShape> femurShapes(const BodyLayout& b) {
   const FemurLayout& f = b.femur;
   const double s = b.dims.opensim_scale;
@@ -44,7 +48,14 @@ std::vector<PartShape> femurShapes(const BodyLayout& b) {
     const double flare = std::max(0.0, 1.0 - t / 0.18) * 0.0045 + std::max(0.0, (t - 0.72) / 0.28) * 0.012;
     shaft_r.push_back(f.shaft_radius + flare * s);
   }
-  parts.push_back(sdf::tube(shaft, shaft_r));
+  // the tube's top ends just above the neck's base: continued up the shaft axis to shaft_top,
+  // its round cap filled the space above the neck between the head and the greater trochanter,
+  // so the neck had no superior border and its cross-section centroids ran ~12 mm above the
+  // neck axis (a neck-shaft angle of ~110 deg measured on the mesh, against 127 on the
+  // landmarks); the greater trochanter's block carries the bone lateral to it
+  std::vector<glm::dvec3> tube_pts = shaft;
+  tube_pts.front() = f.neck_base + sa * (kShaftTopAboveNeckBase_m * s);
+  parts.push_back(sdf::tube(tube_pts, shaft_r));
   // linea aspera: a ridge down the back of the middle third
   const glm::dvec3 back = -fwd;
   parts.push_back(

@@ -294,6 +294,13 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
     p.chord_error *= 12.0;
     p.min_edge *= 4.0;
     p.max_edge *= 4.0;
+    if (level == 0) {
+      // C7's spinous process (vertebra prominens) carries the c7_spinous_tip landmark, the
+      // palpated landmark of the neck's base: its thin tip is meshed finer than the other
+      // levels' so the drawn tip stays where the landmark is (builtin_anatomy_test.cpp)
+      p.chord_error /= 4.0;
+      p.min_edge /= 2.0;
+    }
     p.field = sdf::moved(sdf::scaled(columnVertebraField(b.spine.t12, scale, level), column.size[i]),
                          sdf::Frame{glm::dvec3(column.frame[i][3]), glm::dmat3(column.frame[i])});
     out.push_back(p);

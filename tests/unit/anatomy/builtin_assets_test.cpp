@@ -1,11 +1,13 @@
 // The committed built-in model (assets/models/default and default_low), loaded through Assimp
 // like any user model: parts, node names, landmarks, mesh quality, anatomy of the joints.
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "anatomy/body_layout.h"
 #include "anatomy/gltf_writer.h"
 #include "anatomy/mesh_import.h"
 #include "anatomy/model.h"
@@ -191,6 +193,48 @@ TEST_P(BuiltinAssets, ThoracicVertebraeAreDrawnWhereTheColumnIsMeasured) {
   EXPECT_EQ(thoracicColumnLevel("t1_body_centre"), 1);
   EXPECT_EQ(thoracicColumnLevel("t10_spinous_tip"), 10);  // not T1
   EXPECT_EQ(thoracicColumnLevel("t1x"), -1);
+}
+
+TEST_P(BuiltinAssets, C7SpinousTipLiesOnTheDrawnVertebraProminens) {
+  // c7_spinous_tip marks the end of the drawn C7 spinous process, the palpated vertebra
+  // prominens: on the C7 mesh at both levels of detail, at the process's most posterior point,
+  // behind the C7 body
+  const Skeleton& sk = builtin().skeleton;
+  const glm::dvec3 tip = sk.landmark("c7_spinous_tip").position;
+  EXPECT_EQ(sk.landmark("c7_spinous_tip").segment, Segment::kThorax);
+  EXPECT_EQ(thoracicColumnLevel("c7_spinous_tip"), 0);  // moves with C7
+  for (const Model* m : {&builtin(), &builtinLow()}) {
+    const MeshData& mesh = part(*m, "c7").mesh;  // thorax frame, like the landmark
+    SCOPED_TRACE(m == &builtin() ? "default" : "low");
+    const test::MeshDistance d(mesh, glm::dmat4(1.0), 0.006);
+    // on the surface: the default level's chord error (0.4 mm) and a margin; the low level's
+    // looser chords (1.5 mm) round the tip off by about a millimetre more
+    const double off = d.distance(tip, 0.05);
+    EXPECT_LT(off, m == &builtin() ? 0.001 : 0.002);
+    double back = 1e9;  // the mesh's most posterior point (+X is anterior)
+    for (const glm::vec3& v : mesh.positions) back = std::min(back, double(v.x));
+    EXPECT_NEAR(tip.x, back, m == &builtin() ? 0.001 : 0.002);
+    std::printf("[ info ] c7_spinous_tip %.2f mm off the mesh, %.2f mm from its most posterior point\n",
+                off * 1000.0, (tip.x - back) * 1000.0);
+  }
+  // posterior of the C7 body, in C7's own frame (+X anterior; the kyphotic column tilts the
+  // thorax frame at C7): behind both posterior corners of the body by more than a centimetre
+  const ThoracicColumn c = thoracicColumn(sk.params());
+  const glm::dmat4 to_c7 = glm::inverse(c.frame[0]);
+  auto local = [&](const glm::dvec3& p) { return glm::dvec3(to_c7 * glm::dvec4(p, 1.0)); };
+  EXPECT_LT(local(tip).x,
+            std::min(local(c.superior_posterior[0]).x, local(c.inferior_posterior[0]).x) - 0.01);
+  EXPECT_NEAR(tip.z, 0.0, 1e-9);  // midline
+  // The process's length, from its root at the laminae to the tip: C7 spinous process length on
+  // CT, 195 adults, men 44.1 mm (range 23.7-61.9), women 37.8 mm (26.1-54.2) (Scoliosis 2013;8
+  // Suppl 2:O40, doi:10.1186/1748-7161-8-S2-O40): within the range of either sex
+  const BodyLayout body = layoutBody(sk.params());
+  const ColumnSpinous sp = columnSpinous(body.spine.t12, body.dims.opensim_scale, 0);
+  const glm::dvec3 root = glm::dvec3(c.frame[0] * glm::dvec4(c.size[0] * sp.root, 1.0));
+  const double length = glm::distance(root, tip);
+  std::printf("[ info ] C7 spinous process %.1f mm (root to c7_spinous_tip)\n", length * 1000.0);
+  EXPECT_GT(length, 0.0237);
+  EXPECT_LT(length, 0.0619);
 }
 
 TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
