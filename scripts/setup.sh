@@ -14,8 +14,9 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
   # the checks of the test command: formatting, and the sanitizer build with clang and clang-tidy
-  # (Debian 12's LLVM 14; the asan-ubsan preset names clang-14, clang++-14 and clang-tidy-14)
-  clang-14 clang-tidy-14 clang-format-14
+  # (Debian 12's LLVM 14; the asan-ubsan preset names clang-14, clang++-14 and clang-tidy-14;
+  # libclang-rt-14-dev holds the ASan/UBSan runtimes, which clang-14 only recommends)
+  clang-14 clang-tidy-14 clang-format-14 libclang-rt-14-dev
   # libraries (see ../shared/PLATFORM.md for how CMake finds each)
   libglfw3-dev libglm-dev libassimp-dev libimgui-dev libstb-dev
   python3-glad nlohmann-json3-dev libcli11-dev
