@@ -413,10 +413,12 @@ anatomy::Bounds regionBounds(const FrameInputs& in, bool whole_legs) {
     const glm::dvec3 knee = anatomy::worldPosition(skeleton.landmarks()[ids.knee_centre[side]], world);
     b.add(glm::vec3(glm::mix(head, knee, slip ? 0.1 : 0.3)));
     if (legs) {
-      // the knee, the ankle and the toes
+      // the knee and the upper shank (the knee's bend reads the rectus femoris), not the feet:
+      // framed to the toes of the held leg, the pelvis of the Thomas test was small
       b.add(glm::vec3(knee));
-      add(ids.measures.ankle_centre[side]);
-      add(ids.toe_tip[side]);
+      const glm::dvec3 ankle =
+          anatomy::worldPosition(skeleton.landmarks()[ids.measures.ankle_centre[side]], world);
+      b.add(glm::vec3(glm::mix(knee, ankle, 0.35)));
     }
   }
   if (!b.valid) return modelBounds(in);

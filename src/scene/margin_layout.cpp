@@ -166,7 +166,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
                              : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
         const float y0 = l.anchor.y - 0.5f * l.size.y;
         const float step = std::max(2.0f, 0.25f * l.size.y);
-        const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
+        // a box at most a few rows above or below its landmark: a leader running far down the
+        // figure (L5 over the leg in the whole-body pictures, the sacrum over the couch of the
+        // Thomas test) reads as a line of the drawing; such a name is left out
+        const float reach = kLeaderMaxRows * l.size.y;
+        const int steps = std::min(static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1,
+                                   static_cast<int>(reach / step));
         for (int s = 0; s <= 2 * steps; ++s) {
           const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
           const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);

@@ -58,6 +58,10 @@ inline constexpr float kLeaderClearOfDotsPx = 5.0f;
 // leader starts on the axis and may leave it on either side.
 inline constexpr float kLeaderOnAxisPx = 4.0f;
 
+// A name label's box sits at most this many of its own heights above or below its landmark
+// (a layout choice: longer leaders ran steeply down over the legs and the couch).
+inline constexpr float kLeaderMaxRows = 5.0f;
+
 // One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
 // without breaking a rule above).
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& input);

@@ -87,6 +87,9 @@ void expectTextbookLayout(const MarginLayoutInput& in) {
     for (const auto& o : in.overlays)
       EXPECT_FALSE(segmentHitsBox(o.a, o.b, bmin, bmax)) << "over an angle line";
     ASSERT_TRUE(out[i]->leader) << "a margin label is joined to its landmark";
+    // issue 16 review: L5's leader ran down over the leg in the whole-body pictures
+    EXPECT_LE(std::abs(out[i]->leader_end.y - l.anchor.y), sagitta::scene::kLeaderMaxRows * l.size.y)
+        << "label " << i << " sits far above or below its landmark";
     for (const auto& a : in.avoid) {
       if (distanceToSegment(l.anchor, a.a, a.b) > sagitta::scene::kLeaderOnAxisPx) {
         EXPECT_FALSE(segmentsCross(l.anchor, out[i]->leader_end, a.a, a.b))
