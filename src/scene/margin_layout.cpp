@@ -133,10 +133,18 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return p.x >= in.screen_min.x && p.x <= in.screen_max.x && p.y >= in.screen_min.y &&
            p.y <= in.screen_max.y;
   };
+  auto behindAnother = [&](const MarginLabel& l) {
+    if (l.depth <= 0.0f) return false;
+    return std::any_of(in.labels.begin(), in.labels.end(), [&](const MarginLabel& o) {
+      return !o.pinned && !o.hidden && o.depth > 0.0f && finite(o.anchor) &&
+             o.depth < l.depth - kBehindDepth && glm::length(o.anchor - l.anchor) < kSameSpotPx;
+    });
+  };
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i) {
     const MarginLabel& l = in.labels[i];
-    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor)) order.push_back(i);
+    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor) && !behindAnother(l))
+      order.push_back(i);
   }
   // important labels choose first; ties by height on screen for a calm top-to-bottom order
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

@@ -339,3 +339,22 @@ TEST(MarginLayout, CrowdedColumnsKeepTheirLeadersUncrossed) {
     }
   }
 }
+
+// Issue 16 review: from the front, "Coccyx" was labelled through the pubic arch, its dot on the
+// pubic symphysis's. A landmark right behind another named one is not labelled; one at the
+// same depth (two landmarks side by side on one bone) still is.
+TEST(MarginLayout, ALandmarkRightBehindAnotherIsNotLabelled) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {480, 120};
+  in.figure_max = {800, 680};
+  // the neutral anterior view at 1280×720: symphysis (640, 461), coccyx 7 px below, 0.1 m deeper
+  in.labels = {{{640, 461}, {89, 16}, 3, false, false, 2.0f},
+               {{640, 468}, {43, 16}, 1, false, false, 2.1f},
+               {{600, 461}, {60, 16}, 1, false, false, 2.0f},
+               {{600, 470}, {60, 16}, 1, false, false, 2.01f}};
+  const auto out = layoutMarginLabels(in);
+  EXPECT_TRUE(out[0].has_value()) << "the pubic symphysis";
+  EXPECT_FALSE(out[1].has_value()) << "the coccyx behind it";
+  EXPECT_TRUE(out[2].has_value() && out[3].has_value()) << "side by side at one depth";
+}
