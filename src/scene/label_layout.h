@@ -24,13 +24,8 @@ struct PlacedLabel {
 
 // One result per input (same order); nullopt when a label cannot be placed without overlap
 // (it is then dropped rather than drawn over another). `screen_min/max`: the usable area.
-// `keep_clear`: points (landmark dots other labels name, the lesson's landmarks) no box comes
-// within `keep_clear_px` of; a box that finds no such place nearby is placed as if there were
-// none (a measured value is not dropped for them).
 std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
                                                      glm::vec2 screen_min, glm::vec2 screen_max,
-                                                     float gap_px = 4.0f,
-                                                     const std::vector<glm::vec2>& keep_clear = {},
-                                                     float keep_clear_px = 0.0f);
+                                                     float gap_px = 4.0f);
 
 }  // namespace sagitta::scene

@@ -74,15 +74,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  // a value's box covers no landmark dot a name label points at, nor the lesson's landmarks
-  // (L5 and the sacral promontory were unlabelled under PT in the slip presets)
-  std::vector<glm::vec2> named_dots = in.keep_clear;
-  for (const MarginLabel& l : in.labels) {
-    if (!l.pinned && !l.hidden && finite(l.anchor)) named_dots.push_back(l.anchor);
-  }
   std::vector<ScreenRect> base_boxes;  // everything placed so far
-  const auto pinned_out =
-      layoutLabels(pinned, in.screen_min, in.screen_max, gap, named_dots, in.keep_clear_px);
+  const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
     const std::size_t i = pinned_index[k];
@@ -174,12 +167,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
                              : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
         const float y0 = l.anchor.y - 0.5f * l.size.y;
         const float step = std::max(2.0f, 0.25f * l.size.y);
-        // a box at most a few rows above or below its landmark: a leader running far down the
-        // figure (L5 over the leg in the whole-body pictures, the sacrum over the couch of the
-        // Thomas test) reads as a line of the drawing; such a name is left out
-        const float reach = kLeaderMaxRows * l.size.y;
-        const int steps = std::min(static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1,
-                                   static_cast<int>(reach / step));
+        const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
         for (int s = 0; s <= 2 * steps; ++s) {
           const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
           const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);

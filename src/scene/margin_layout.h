@@ -65,10 +65,6 @@ inline constexpr float kLeaderOnAxisPx = 4.0f;
 inline constexpr float kSameSpotPx = 15.0f;
 inline constexpr float kBehindDepth = 0.03f;  // in depth units: 30 mm where depth is in metres
 
-// A name label's box sits at most this many of its own heights above or below its landmark
-// (a layout choice: longer leaders ran steeply down over the legs and the couch).
-inline constexpr float kLeaderMaxRows = 5.0f;
-
 // One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
 // without breaking a rule above).
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& input);
