@@ -94,6 +94,7 @@ struct Label {
   std::uint32_t pick_id = 0;  // what it names when that is a draw item's pick_id (a muscle)
   bool inside_bone =
       false;  // names what is drawn inside the bones (a pinched nerve root): never hidden by them
+  bool bone_landmark = false;  // names a point on a bone: one right behind another is not labelled
 };
 
 struct DrawList {

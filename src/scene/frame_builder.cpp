@@ -251,6 +251,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   auto at = [&](LandmarkId id) { return landmarkWorld(in.model.skeleton, id, posed.world); };
   auto label = [&](LandmarkId id, const char* text, glm::vec4 colour, int priority) {
     list.labels.push_back({at(id), text, colour, priority, false});
+    list.labels.back().bone_landmark = true;
   };
   const bool expert = view.mode == Mode::kExpert;
   label(ids.asis[near], "ASIS", landmark_colour, 5);
@@ -266,6 +267,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
     const glm::vec3 mid =
         (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;
     list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, 4, false});
+    list.labels.back().bone_landmark = true;
   }
   list.labels.push_back(
       {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});
@@ -413,10 +415,12 @@ anatomy::Bounds regionBounds(const FrameInputs& in, bool whole_legs) {
     const glm::dvec3 knee = anatomy::worldPosition(skeleton.landmarks()[ids.knee_centre[side]], world);
     b.add(glm::vec3(glm::mix(head, knee, slip ? 0.1 : 0.3)));
     if (legs) {
-      // the knee, the ankle and the toes
+      // the knee and the upper shank (the knee's bend reads the rectus femoris), not the feet:
+      // framed to the toes of the held leg, the pelvis of the Thomas test was small
       b.add(glm::vec3(knee));
-      add(ids.measures.ankle_centre[side]);
-      add(ids.toe_tip[side]);
+      const glm::dvec3 ankle =
+          anatomy::worldPosition(skeleton.landmarks()[ids.measures.ankle_centre[side]], world);
+      b.add(glm::vec3(glm::mix(knee, ankle, 0.35)));
     }
   }
   if (!b.valid) return modelBounds(in);

@@ -129,9 +129,11 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);
-  } else {
-    axis(ids.femoral_head_centre[side], ids.knee_centre[side]);
   }
+  // the femur in every lesson: its neck (head to greater trochanter) and shaft (the head to the
+  // knee); in the slip presets the ischial tuberosity's leader ran across the femoral neck
+  axis(ids.femoral_head_centre[side], ids.greater_trochanter[side]);
+  axis(ids.femoral_head_centre[side], ids.knee_centre[side]);
   // the Thomas test, the lunge and sitting read both legs (the hanging and the held one, the
   // kneeling and the front one): thighs, shanks and feet are bone of interest
   if (lesson == Lesson::kHipFlexors) {

@@ -62,7 +62,7 @@ bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_m
 
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& in) {
   const std::size_t n = in.labels.size();
-  std::vector<std::optional<MarginPlacement>> out(n);
+  std::vector<std::optional<MarginPlacement>> base_out(n);
   const float gap = in.gap_px;
 
   // measured values first, on their overlay (the general layout keeps them apart)
@@ -74,7 +74,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  std::vector<ScreenRect> boxes;  // everything placed so far
+  std::vector<ScreenRect> base_boxes;  // everything placed so far
   const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
@@ -83,12 +83,13 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     p.min = pinned_out[k]->min;
     p.leader = pinned_out[k]->leader;
     p.leader_end = glm::clamp(in.labels[i].anchor, p.min, p.min + in.labels[i].size);
-    out[i] = p;
-    boxes.push_back({p.min, p.min + in.labels[i].size});
+    base_out[i] = p;
+    base_boxes.push_back({p.min, p.min + in.labels[i].size});
   }
-  std::vector<ScreenSegment> leaders;
+  std::vector<ScreenSegment> base_leaders;
   for (std::size_t i = 0; i < n; ++i) {
-    if (out[i] && out[i]->leader) leaders.push_back({in.labels[i].anchor, out[i]->leader_end});
+    if (base_out[i] && base_out[i]->leader)
+      base_leaders.push_back({in.labels[i].anchor, base_out[i]->leader_end});
   }
 
   // the figure's extent across the screen: the landmarks and overlays the labels point into
@@ -115,7 +116,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     fig_lo = std::min(fig_lo, in.figure_min.x);
     fig_hi = std::max(fig_hi, in.figure_max.x);
   }
-  if (fig_lo > fig_hi) return out;
+  if (fig_lo > fig_hi) return base_out;
   const float mid = 0.5f * (fig_lo + fig_hi);
   const float margin = 3.0f * gap + 6.0f;  // between the figure and a label column
 
@@ -125,10 +126,18 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return p.x >= in.screen_min.x && p.x <= in.screen_max.x && p.y >= in.screen_min.y &&
            p.y <= in.screen_max.y;
   };
+  auto behindAnother = [&](const MarginLabel& l) {
+    if (l.depth <= 0.0f) return false;
+    return std::any_of(in.labels.begin(), in.labels.end(), [&](const MarginLabel& o) {
+      return !o.pinned && !o.hidden && o.depth > 0.0f && finite(o.anchor) &&
+             o.depth < l.depth - kBehindDepth && glm::length(o.anchor - l.anchor) < kSameSpotPx;
+    });
+  };
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < n; ++i) {
     const MarginLabel& l = in.labels[i];
-    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor)) order.push_back(i);
+    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor) && !behindAnother(l))
+      order.push_back(i);
   }
   // important labels choose first; ties by height on screen for a calm top-to-bottom order
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -136,99 +145,136 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return in.labels[a].anchor.y < in.labels[b].anchor.y;
   });
 
-  for (const std::size_t i : order) {
-    const MarginLabel& l = in.labels[i];
-    const bool prefer_left = l.anchor.x < mid;
-    // The nearest free height to the landmark's own in one margin column (alternating above and
-    // below), or nothing.
-    // `strict`: the leader also crosses no angle line (a leader through the PI / PT lines reads
-    // as part of the measurement); tried first, then without that preference
-    auto firstFree = [&](bool left, bool strict) -> std::optional<ScreenRect> {
-      const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
-                           : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
-      const float y0 = l.anchor.y - 0.5f * l.size.y;
-      const float step = std::max(2.0f, 0.25f * l.size.y);
-      const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
-      for (int s = 0; s <= 2 * steps; ++s) {
-        const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
-        const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
-        const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
-        if (!b.inside(in.screen_min, in.screen_max)) continue;
-        if (std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
-          continue;
-        if (std::any_of(clear.begin(), clear.end(),
-                        [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); })) {
-          continue;
+  // One greedy pass in `order` from the values' state: each label takes the best place left.
+  struct State {
+    std::vector<std::optional<MarginPlacement>> out;
+    std::vector<ScreenRect> boxes;
+    std::vector<ScreenSegment> leaders;
+  };
+  auto greedy = [&](const std::vector<std::size_t>& pass_order, State st) {
+    std::vector<std::optional<MarginPlacement>>& out = st.out;
+    std::vector<ScreenRect>& boxes = st.boxes;
+    std::vector<ScreenSegment>& leaders = st.leaders;
+    for (const std::size_t i : pass_order) {
+      const MarginLabel& l = in.labels[i];
+      const bool prefer_left = l.anchor.x < mid;
+      // The nearest free height to the landmark's own in one margin column (alternating above and
+      // below), or nothing.
+      // `strict`: the leader also crosses no angle line (a leader through the PI / PT lines reads
+      // as part of the measurement); tried first, then without that preference
+      auto firstFree = [&](bool left, bool strict) -> std::optional<ScreenRect> {
+        const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
+                             : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+        const float y0 = l.anchor.y - 0.5f * l.size.y;
+        const float step = std::max(2.0f, 0.25f * l.size.y);
+        const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
+        for (int s = 0; s <= 2 * steps; ++s) {
+          const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
+          const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
+          const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
+          if (!b.inside(in.screen_min, in.screen_max)) continue;
+          if (std::any_of(boxes.begin(), boxes.end(),
+                          [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
+            continue;
+          if (std::any_of(clear.begin(), clear.end(),
+                          [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); })) {
+            continue;
+          }
+          if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
+                return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
+              })) {
+            continue;
+          }
+          if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+                const glm::vec2 c(in.avoid_clear_px);
+                return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
+              })) {
+            continue;
+          }
+          const glm::vec2 end(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
+          auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
+          if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
+          // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
+          if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+                return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
+              })) {
+            continue;
+          }
+          if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) continue;
+          // a leader passing through another landmark's dot would seem to name it
+          if (std::any_of(dots.begin(), dots.end(), [&](glm::vec2 p) {
+                return glm::length(p - l.anchor) > kDotPx && distanceToSegment(p, l.anchor, end) < kDotPx;
+              })) {
+            continue;
+          }
+          // the new leader passes no other box, and no earlier leader passes the new box
+          const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) {
+            return segmentHitsBox(l.anchor, end, o.min, o.max);
+          });
+          if (through_box) continue;
+          const bool hit_by_leader = std::any_of(leaders.begin(), leaders.end(), [&](const ScreenSegment& o) {
+            return segmentHitsBox(o.a, o.b, b.min, b.max);
+          });
+          if (hit_by_leader) continue;
+          return b;
         }
-        if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
-              return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
-            })) {
-          continue;
-        }
-        if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-              const glm::vec2 c(in.avoid_clear_px);
-              return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
-            })) {
-          continue;
-        }
-        const glm::vec2 end(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
-        auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
-        if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
-        // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
-        if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-              return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
-            })) {
-          continue;
-        }
-        if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) continue;
-        // a leader passing through another landmark's dot would seem to name it
-        if (std::any_of(dots.begin(), dots.end(), [&](glm::vec2 p) {
-              return glm::length(p - l.anchor) > kDotPx && distanceToSegment(p, l.anchor, end) < kDotPx;
-            })) {
-          continue;
-        }
-        // the new leader passes no other box, and no earlier leader passes the new box
-        const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) {
-          return segmentHitsBox(l.anchor, end, o.min, o.max);
-        });
-        if (through_box) continue;
-        const bool hit_by_leader = std::any_of(leaders.begin(), leaders.end(), [&](const ScreenSegment& o) {
-          return segmentHitsBox(o.a, o.b, b.min, b.max);
-        });
-        if (hit_by_leader) continue;
-        return b;
+        return std::nullopt;
+      };
+      // both margins are tried and the shorter leader wins (the landmark's own side on a tie): a
+      // label pushed far up or down its own side, with a long slanting leader across the figure,
+      // reads worse than one straight across in the other margin
+      std::optional<ScreenRect> near_side = firstFree(prefer_left, true);
+      std::optional<ScreenRect> far_side = firstFree(!prefer_left, true);
+      if (!near_side && !far_side) {
+        near_side = firstFree(prefer_left, false);
+        far_side = firstFree(!prefer_left, false);
       }
-      return std::nullopt;
-    };
-    // both margins are tried and the shorter leader wins (the landmark's own side on a tie): a
-    // label pushed far up or down its own side, with a long slanting leader across the figure,
-    // reads worse than one straight across in the other margin
-    std::optional<ScreenRect> near_side = firstFree(prefer_left, true);
-    std::optional<ScreenRect> far_side = firstFree(!prefer_left, true);
-    if (!near_side && !far_side) {
-      near_side = firstFree(prefer_left, false);
-      far_side = firstFree(!prefer_left, false);
+      auto leaderEnd = [&](const ScreenRect& b, bool left) {
+        return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
+      };
+      bool left = prefer_left;
+      std::optional<ScreenRect> chosen = near_side;
+      if (far_side && (!near_side || glm::length(leaderEnd(*far_side, !prefer_left) - l.anchor) <
+                                         glm::length(leaderEnd(*near_side, prefer_left) - l.anchor))) {
+        chosen = far_side;
+        left = !prefer_left;
+      }
+      if (!chosen) continue;
+      MarginPlacement p;
+      p.min = chosen->min;
+      p.leader = true;
+      p.leader_end = leaderEnd(*chosen, left);
+      out[i] = p;
+      boxes.push_back(*chosen);
+      leaders.push_back({l.anchor, p.leader_end});
     }
-    auto leaderEnd = [&](const ScreenRect& b, bool left) {
-      return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
-    };
-    bool left = prefer_left;
-    std::optional<ScreenRect> chosen = near_side;
-    if (far_side && (!near_side || glm::length(leaderEnd(*far_side, !prefer_left) - l.anchor) <
-                                       glm::length(leaderEnd(*near_side, prefer_left) - l.anchor))) {
-      chosen = far_side;
-      left = !prefer_left;
+    return st;
+  };
+  // A greedy pass can let a label take the only place a neighbour had (the shear value at the
+  // ASIS's height, the ASIS then unlabelled): the labels left out go first in another pass,
+  // kept where it places more (then more important) labels. A few passes at most.
+  auto score = [&](const State& st) {
+    int count = 0, weight = 0;
+    for (const std::size_t i : order) {
+      if (!st.out[i]) continue;
+      ++count;
+      weight += in.labels[i].priority;
     }
-    if (!chosen) continue;
-    MarginPlacement p;
-    p.min = chosen->min;
-    p.leader = true;
-    p.leader_end = leaderEnd(*chosen, left);
-    out[i] = p;
-    boxes.push_back(*chosen);
-    leaders.push_back({l.anchor, p.leader_end});
+    return std::pair(count, weight);
+  };
+  const State start{base_out, base_boxes, base_leaders};
+  State best = greedy(order, start);
+  constexpr int kPasses = 3;
+  for (int pass = 1; pass < kPasses; ++pass) {
+    std::vector<std::size_t> missed, rest;
+    for (const std::size_t i : order) (best.out[i] ? rest : missed).push_back(i);
+    if (missed.empty()) break;
+    missed.insert(missed.end(), rest.begin(), rest.end());
+    State tried = greedy(missed, start);
+    if (score(tried) <= score(best)) break;
+    best = std::move(tried);
   }
-  return out;
+  return best.out;
 }
 
 }  // namespace sagitta::scene

@@ -20,6 +20,7 @@ struct MarginLabel {
   int priority = 0;        // higher is placed first when space is short
   bool pinned = false;     // a value on an overlay: centred on its anchor, no margin
   bool hidden = false;     // its landmark is behind bone from this view: not labelled
+  float depth = 0.0f;      // distance from the eye (any unit, the same for all labels); 0: unknown
 };
 
 struct ScreenSegment {
@@ -57,6 +58,12 @@ inline constexpr float kLeaderClearOfDotsPx = 5.0f;
 // A landmark this close to a bone axis (pixels) is on that bone (L3 on the lumbar column): its
 // leader starts on the axis and may leave it on either side.
 inline constexpr float kLeaderOnAxisPx = 4.0f;
+
+// A landmark whose dot lies this close (pixels) to another named landmark's dot, and at least
+// kBehindDepth further from the eye, is behind it (the coccyx behind the pubic symphysis seen
+// from the front, through the pubic arch): it is not labelled, it would name the same spot.
+inline constexpr float kSameSpotPx = 15.0f;
+inline constexpr float kBehindDepth = 0.03f;  // in depth units: 30 mm where depth is in metres
 
 // One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
 // without breaking a rule above).

@@ -104,6 +104,7 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
   // scene labels: names in the margins beside the figure on leader lines, values on their
   // overlays; clear of the lesson's landmarks, the angle lines and the bone of interest
   if (!list.labels.empty()) {
+    const glm::vec3 eye = camera.eye();
     auto project = [&](const glm::vec3& p) -> std::optional<glm::vec2> {
       const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
       if (clip.w <= 1e-5f) return std::nullopt;
@@ -123,8 +124,11 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       if (!anchor) continue;
       ImFont* f = l.pinned ? bold : font;
       const ImVec2 ts = f->CalcTextSizeA(px, 1e6f, 0.0f, l.text.c_str());
+      // depth along the view (metres): which of two bone landmarks on one spot is in front
+      const float depth =
+          l.bone_landmark ? std::max(glm::dot(l.anchor - eye, camera.forward()), 1e-3f) : 0.0f;
       in.labels.push_back({*anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority,
-                           l.pinned, l.hidden});
+                           l.pinned, l.hidden, depth});
       source.push_back(i);
     }
     for (const glm::vec3& p : list.focus_points) {

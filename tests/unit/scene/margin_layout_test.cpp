@@ -235,3 +235,104 @@ TEST(MarginLayout, LeadersPassNoOtherLandmarkDot) {
   }
   EXPECT_TRUE(out[0].has_value() && out[1].has_value() && out[2].has_value());
 }
+
+// Issue 16 review: in classroom mode of the anterior-tilt lesson the shear value (placed first)
+// took the only left-margin place at the ASIS's height and the ASIS went unlabelled. The
+// frame's input at 1280×720 (`render --preset anterior-pelvic-tilt --mode classroom`).
+TEST(MarginLayout, ALabelANeighbourCrowdsOutIsPlacedInAnotherPass) {
+  MarginLayoutInput in;
+  in.screen_min = {2, 2};
+  in.screen_max = {1278, 718};
+  in.figure_min = {562, 125};
+  in.figure_max = {718, 595};
+  in.gap_px = 3.54f;
+  in.keep_clear_px = 8.5f;
+  in.avoid_clear_px = 39.4f;
+  in.labels = {
+      {{594, 381}, {132, 20}, 6, false, false},  // L5–S1 shear 1138 N
+      {{686, 414}, {51, 20}, 12, true, false},   // PI 52°
+      {{641, 347}, {46, 20}, 12, true, false},   // PT 6°
+      {{596, 333}, {55, 20}, 12, true, false},   // SS 46°
+      {{704, 226}, {53, 20}, 11, true, false},   // LL 66°
+      {{561, 369}, {37, 20}, 5, false, false},   // ASIS
+      {{713, 336}, {36, 20}, 5, false, false},   // PSIS
+      {{579, 454}, {111, 20}, 3, false, false},  // Pubic symphysis
+      {{638, 338}, {123, 20}, 4, false, false},  // Sacral promontory
+      {{625, 161}, {24, 20}, 4, false, false},   // L1
+      {{614, 193}, {24, 20}, 4, false, false},   // L2
+      {{606, 230}, {24, 20}, 4, false, false},   // L3
+      {{606, 270}, {24, 20}, 4, false, false},   // L4
+      {{619, 311}, {24, 20}, 4, false, false},   // L5
+      {{656, 380}, {56, 20}, 3, false, false},   // Sacrum
+      {{633, 653}, {49, 20}, 3, false, true},    // Femur
+      {{636, 271}, {40, 20}, 3, false, false},   // Ilium
+      {{610, 462}, {84, 20}, 4, false, false},   // Psoas major
+      {{597, 462}, {48, 20}, 4, false, false},   // Iliacus
+      {{579, 855}, {101, 20}, 4, false, false},  // Rectus femoris
+  };
+  in.keep_clear = {{636, 449}, {637, 337}, {661, 312}};
+  in.overlays = {
+      {{622, 452}, {624, 447}}, {{624, 447}, {626, 443}}, {{626, 443}, {631, 440}}, {{631, 440}, {636, 439}},
+      {{636, 439}, {641, 440}}, {{641, 440}, {645, 443}}, {{645, 443}, {648, 447}}, {{648, 447}, {649, 452}},
+      {{649, 452}, {648, 458}}, {{648, 458}, {645, 462}}, {{645, 462}, {641, 465}}, {{641, 465}, {636, 466}},
+      {{636, 466}, {631, 465}}, {{631, 465}, {626, 462}}, {{626, 462}, {624, 458}}, {{624, 458}, {622, 452}},
+      {{657, 452}, {615, 452}}, {{636, 474}, {636, 431}}, {{635, 460}, {636, 446}}, {{680, 290}, {614, 357}},
+      {{626, 298}, {735, 404}}, {{650, 321}, {636, 452}}, {{685, 355}, {682, 358}}, {{682, 358}, {679, 361}},
+      {{679, 361}, {676, 363}}, {{676, 363}, {672, 365}}, {{672, 365}, {669, 366}}, {{669, 366}, {665, 368}},
+      {{665, 368}, {661, 369}}, {{661, 369}, {657, 370}}, {{657, 370}, {653, 370}}, {{653, 370}, {649, 370}},
+      {{649, 370}, {645, 370}}, {{636, 452}, {636, 313}}, {{636, 387}, {637, 387}}, {{637, 387}, {639, 387}},
+      {{639, 387}, {641, 387}}, {{641, 387}, {643, 387}}, {{663, 307}, {601, 307}}, {{617, 307}, {617, 311}},
+      {{617, 311}, {617, 315}}, {{617, 315}, {618, 319}}, {{618, 319}, {620, 323}}, {{620, 323}, {621, 327}},
+      {{621, 327}, {623, 331}}, {{623, 331}, {625, 334}}, {{625, 334}, {628, 337}}, {{628, 337}, {631, 340}},
+      {{619, 123}, {715, 159}}, {{628, 343}, {707, 262}}};
+  in.avoid = {{{637, 337}, {691, 459}}, {{640, 167}, {630, 198}}, {{630, 198}, {623, 232}},
+              {{623, 232}, {624, 269}}, {{624, 269}, {635, 304}}, {{635, 304}, {649, 325}},
+              {{636, 449}, {655, 451}}, {{636, 449}, {630, 903}}};
+  const auto out = layoutMarginLabels(in);
+  EXPECT_TRUE(out[5].has_value()) << "ASIS";
+  EXPECT_TRUE(out[0].has_value()) << "the shear";
+  expectTextbookLayout(in);
+}
+
+// Crowded columns: a dozen landmarks down one narrow band of the figure (the lumbar bodies, the
+// pelvic landmarks, the hip flexors), priorities mixed: every leader still crosses no other.
+TEST(MarginLayout, CrowdedColumnsKeepTheirLeadersUncrossed) {
+  for (const glm::vec2 screen : {glm::vec2(1280, 720), glm::vec2(1024, 768), glm::vec2(720, 1280)}) {
+    for (unsigned seed = 1; seed <= 8; ++seed) {
+      MarginLayoutInput in;
+      in.screen_max = screen;
+      const glm::vec2 c = screen * 0.5f;
+      const float s = std::min(screen.x, screen.y) * 0.42f;
+      std::mt19937 rng(seed);
+      std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+      for (int i = 0; i < 14; ++i) {
+        MarginLabel l;
+        l.anchor = c + glm::vec2(u(rng) * 0.08f, u(rng) * 0.7f) * s;
+        l.size = {40.0f + 60.0f * (0.5f + 0.5f * u(rng)), 20.0f};
+        l.priority = static_cast<int>(rng() % 6);
+        in.labels.push_back(l);
+      }
+      in.labels.push_back({c + glm::vec2(0.03f, 0.1f) * s, {54, 20}, 12, true, false});
+      expectTextbookLayout(in);
+    }
+  }
+}
+
+// Issue 16 review: from the front, "Coccyx" was labelled through the pubic arch, its dot on the
+// pubic symphysis's. A landmark right behind another named one is not labelled; one at the
+// same depth (two landmarks side by side on one bone) still is.
+TEST(MarginLayout, ALandmarkRightBehindAnotherIsNotLabelled) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {480, 120};
+  in.figure_max = {800, 680};
+  // the neutral anterior view at 1280×720: symphysis (640, 461), coccyx 7 px below, 0.1 m deeper
+  in.labels = {{{640, 461}, {89, 16}, 3, false, false, 2.0f},
+               {{640, 468}, {43, 16}, 1, false, false, 2.1f},
+               {{600, 461}, {60, 16}, 1, false, false, 2.0f},
+               {{600, 470}, {60, 16}, 1, false, false, 2.01f}};
+  const auto out = layoutMarginLabels(in);
+  EXPECT_TRUE(out[0].has_value()) << "the pubic symphysis";
+  EXPECT_FALSE(out[1].has_value()) << "the coccyx behind it";
+  EXPECT_TRUE(out[2].has_value() && out[3].has_value()) << "side by side at one depth";
+}
