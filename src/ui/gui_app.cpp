@@ -157,6 +157,7 @@ class GuiApp final : public CommandHost {
   void drawHelpOverlay();
   void drawClosePrompt();
   // the frame loop's steps (run)
+  bool moving() const;
   std::optional<glm::ivec2> pollInput();
   void followMode();
   ViewportRect buildInterface(const glm::ivec2& fb);
@@ -202,9 +203,10 @@ class GuiApp final : public CommandHost {
   double last_time_ = 0.0;
   FrameHooks hooks_;
   PhaseTimer timer_;
-  std::uint64_t view_key_ = 0;    // what the 3D view last drew (see renderViewport)
-  FluidPolicy fluid_;             // moving frames while the view moves on a software renderer
-  std::string last_frame_error_;  // the last unexpected error caught at the frame boundary
+  std::uint64_t view_key_ = 0;             // what the 3D view last drew (see renderViewport)
+  FluidPolicy fluid_;                      // moving frames while the view moves on a software renderer
+  std::string last_frame_error_;           // the last unexpected error caught at the frame boundary
+  static constexpr int kSettleFrames = 4;  // frames drawn after the last change before the loop idles
   int idle_frames_ = 0;
 #ifdef __EMSCRIPTEN__
   long web_frames_ = 0;          // frames drawn in the browser
@@ -760,10 +762,8 @@ void GuiApp::webFrame() {
                        return input ? 1 : 0;
                      }) != 0;
   const double now_s = glfwGetTime();
-  const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
-                    timeline_panel_.playing() || fluid_.pending();
-  if (input || resized || busy) web_idle_frames_ = 0;
-  if (web_frames_ > 0 && web_idle_frames_ > 4 && now_s - web_last_frame_s_ < 0.5) {
+  if (input || resized || moving()) web_idle_frames_ = 0;
+  if (web_frames_ > 0 && web_idle_frames_ > kSettleFrames && now_s - web_last_frame_s_ < 0.5) {
     last_time_ = now_s;  // the next frame's time step is one display frame, not the pause
     return;
   }
@@ -889,11 +889,16 @@ void GuiApp::recoverFromFrameError(const std::exception& e) {
   view_key_ = 0;  // draw the 3D view again
 }
 
+// something on screen moves or plays, or a hook or a moving frame wants the next frame drawn
+bool GuiApp::moving() const {
+  return session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
+         timeline_panel_.playing() || fluid_.pending();
+}
+
 std::optional<glm::ivec2> GuiApp::pollInput() {
-  // ImGui gets a few frames after each event to settle hovers, then the loop sleeps until input
-  const bool busy = session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
-                    timeline_panel_.playing() || fluid_.pending();
-  if (!busy && idle_frames_ > 4) {
+  // ImGui gets a few frames (kSettleFrames) after each event to settle hovers, then the loop
+  // sleeps until input
+  if (!moving() && idle_frames_ > kSettleFrames) {
     glfwWaitEventsTimeout(0.5);
     idle_frames_ = 0;
   } else {
