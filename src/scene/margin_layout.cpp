@@ -62,8 +62,14 @@ bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_m
 
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& in) {
   const std::size_t n = in.labels.size();
-  std::vector<std::optional<MarginPlacement>> base_out(n);
   const float gap = in.gap_px;
+  // what is placed so far: one result per label, the boxes and the leader lines
+  struct State {
+    std::vector<std::optional<MarginPlacement>> out;
+    std::vector<ScreenRect> boxes;
+    std::vector<ScreenSegment> leaders;
+  };
+  State start{std::vector<std::optional<MarginPlacement>>(n), {}, {}};
 
   // measured values first, on their overlay (the general layout keeps them apart)
   std::vector<LabelBox> pinned;
@@ -74,7 +80,6 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  std::vector<ScreenRect> base_boxes;  // everything placed so far
   const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
@@ -83,13 +88,9 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     p.min = pinned_out[k]->min;
     p.leader = pinned_out[k]->leader;
     p.leader_end = glm::clamp(in.labels[i].anchor, p.min, p.min + in.labels[i].size);
-    base_out[i] = p;
-    base_boxes.push_back({p.min, p.min + in.labels[i].size});
-  }
-  std::vector<ScreenSegment> base_leaders;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (base_out[i] && base_out[i]->leader)
-      base_leaders.push_back({in.labels[i].anchor, base_out[i]->leader_end});
+    start.out[i] = p;
+    start.boxes.push_back({p.min, p.min + in.labels[i].size});
+    if (p.leader) start.leaders.push_back({in.labels[i].anchor, p.leader_end});
   }
 
   // the figure's extent across the screen: the landmarks and overlays the labels point into
@@ -116,7 +117,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     fig_lo = std::min(fig_lo, in.figure_min.x);
     fig_hi = std::max(fig_hi, in.figure_max.x);
   }
-  if (fig_lo > fig_hi) return base_out;
+  if (fig_lo > fig_hi) return start.out;
   const float mid = 0.5f * (fig_lo + fig_hi);
   const float margin = 3.0f * gap + 6.0f;  // between the figure and a label column
 
@@ -145,12 +146,11 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return in.labels[a].anchor.y < in.labels[b].anchor.y;
   });
 
-  // One greedy pass in `order` from the values' state: each label takes the best place left.
-  struct State {
-    std::vector<std::optional<MarginPlacement>> out;
-    std::vector<ScreenRect> boxes;
-    std::vector<ScreenSegment> leaders;
+  // where a leader meets its box: the box's edge facing the figure, at mid-height
+  auto leaderEnd = [](const ScreenRect& b, bool left) {
+    return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
   };
+  // One greedy pass in `order` from the values' state: each label takes the best place left.
   auto greedy = [&](const std::vector<std::size_t>& pass_order, State st) {
     std::vector<std::optional<MarginPlacement>>& out = st.out;
     std::vector<ScreenRect>& boxes = st.boxes;
@@ -191,7 +191,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
               })) {
             continue;
           }
-          const glm::vec2 end(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
+          const glm::vec2 end = leaderEnd(b, left);
           auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
           if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
           // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
@@ -229,9 +229,6 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         near_side = firstFree(prefer_left, false);
         far_side = firstFree(!prefer_left, false);
       }
-      auto leaderEnd = [&](const ScreenRect& b, bool left) {
-        return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
-      };
       bool left = prefer_left;
       std::optional<ScreenRect> chosen = near_side;
       if (far_side && (!near_side || glm::length(leaderEnd(*far_side, !prefer_left) - l.anchor) <
@@ -262,7 +259,6 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     }
     return std::pair(count, weight);
   };
-  const State start{base_out, base_boxes, base_leaders};
   State best = greedy(order, start);
   constexpr int kPasses = 3;
   for (int pass = 1; pass < kPasses; ++pass) {

@@ -20,7 +20,7 @@ struct MarginLabel {
   int priority = 0;        // higher is placed first when space is short
   bool pinned = false;     // a value on an overlay: centred on its anchor, no margin
   bool hidden = false;     // its landmark is behind bone from this view: not labelled
-  float depth = 0.0f;      // distance from the eye (any unit, the same for all labels); 0: unknown
+  float depth = 0.0f;      // distance from the eye along the view, metres; 0: unknown
 };
 
 struct ScreenSegment {
@@ -63,7 +63,7 @@ inline constexpr float kLeaderOnAxisPx = 4.0f;
 // kBehindDepth further from the eye, is behind it (the coccyx behind the pubic symphysis seen
 // from the front, through the pubic arch): it is not labelled, it would name the same spot.
 inline constexpr float kSameSpotPx = 15.0f;
-inline constexpr float kBehindDepth = 0.03f;  // in depth units: 30 mm where depth is in metres
+inline constexpr float kBehindDepth = 0.03f;  // metres (MarginLabel::depth)
 
 // One result per input label (same order); nullopt: not drawn (hidden landmark, or no room
 // without breaking a rule above).
