@@ -18,16 +18,16 @@ uniform vec3 u_rim_dir;
 uniform int u_shadows;
 uniform int u_receives_shadow;
 uniform sampler2DShadow u_shadow_map;
-uniform vec2 u_shadow_texel;
-uniform int u_shadow_taps;  // soft-shadow samples: 12, or 4 in the moving frame
+uniform vec2 u_shadow_texel;  // 1 / the map's size; 0 in the moving frame (its one tap at the point)
+uniform int u_shadow_taps;    // soft-shadow samples: 12, or 1 in the moving frame
 uniform int u_cutaway;      // 1: back faces seen through the cut are drawn as cut surfaces
 
 out vec4 frag_colour;
 
 const int kBone = 0, kCartilage = 1, kDisc = 2, kNucleus = 3, kMuscle = 4, kNerve = 5, kSkin = 6, kPlain = 7;
 
-// Poisson disk; the first four are spread around the rim, one per quadrant: the moving frame
-// uses them alone, and the full frame stops after them where they agree (see keyShadow)
+// Poisson disk; the first four are spread around the rim, one per quadrant: the full frame
+// stops after them where they agree (see keyShadow)
 const vec2 kPoisson[12] = vec2[](
   vec2(-0.696, 0.457), vec2(0.519, 0.767), vec2(0.962, -0.195), vec2(-0.322, -0.933),
   vec2(-0.326, -0.406), vec2(-0.840, -0.074), vec2(-0.203, 0.621), vec2(0.473, -0.480),
@@ -55,6 +55,15 @@ float keyShadow(vec3 n, bool self_shadowed) {
   return lit / float(taken);
 }
 
+// SAGITTA_CUTAWAY 0: the program drawn without a cutaway leaves the section colour out.
+// Software renderers (llvmpipe) run every line of a shader for every pixel whatever its
+// branches decide, and the stipple's sine cost ~5 % of a frame that never shows it
+// (render::Renderer builds both programs; a file compiled alone gets the cutaway).
+#ifndef SAGITTA_CUTAWAY
+#define SAGITTA_CUTAWAY 1
+#endif
+
+#if SAGITTA_CUTAWAY
 // The inside of a closed surface seen through the cut plane: a flat, lighter section colour
 // with a fine stipple for bone, so the cut reads as a solid section, not a hollow shell.
 vec3 cutSurface() {
@@ -66,12 +75,15 @@ vec3 cutSurface() {
   }
   return c;
 }
+#endif
 
 void main() {
+#if SAGITTA_CUTAWAY
   if (u_cutaway != 0 && !gl_FrontFacing) {
     frag_colour = vec4(linearToSrgb(toneMap(cutSurface())), u_opacity);
     return;
   }
+#endif
   vec3 n = normalize(v_normal);
   if (!gl_FrontFacing) n = -n;
   vec3 v = normalize(u_eye - v_world);

@@ -1,5 +1,11 @@
 #version 330 core
 // Meshes: rigid (one model matrix) or skinned (up to four segment matrices per vertex).
+// SAGITTA_SKINNING 0: the program for rigid items leaves the skin blend out (a software
+// renderer would run it for every vertex; render::Renderer builds both, a file compiled alone
+// gets it).
+#ifndef SAGITTA_SKINNING
+#define SAGITTA_SKINNING 1
+#endif
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec4 a_skin_segments;  // segment indices (unsigned bytes as floats)
@@ -20,12 +26,14 @@ out vec4 v_light_clip;
 void main() {
   mat4 m = u_model;
   mat3 nm = u_normal_matrix;
+#if SAGITTA_SKINNING
   if (u_skinned != 0) {
     ivec4 s = ivec4(a_skin_segments + 0.5);
     m = u_skin[s.x] * a_skin_weights.x + u_skin[s.y] * a_skin_weights.y +
         u_skin[s.z] * a_skin_weights.z + u_skin[s.w] * a_skin_weights.w;
     nm = mat3(m);  // skin matrices are rigid motions, so this is their normal matrix
   }
+#endif
   vec4 world = m * vec4(a_position, 1.0);
   gl_ClipDistance[0] = dot(u_clip_plane, world);
   v_world = world.xyz;

@@ -11,6 +11,9 @@
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/frame/sagitta_render_breakdown [frames] [quick]
 // `quick`: the default level of detail only, and only the floor, full-quality and moving frames;
 // `moving`: only the moving frame, `full`: only the full-quality frame (for a profiler).
+// `ab DIR_A DIR_B`: shader experiments, paired: two renderers, one with SAGITTA_SHADER_DIR=DIR_A,
+// one with DIR_B, take turns drawing the same full-quality frames (and then moving frames), so
+// both see the same machine load; prints the CPU time of each and B/A.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -140,6 +143,48 @@ void main() { float d = max(dot(normalize(vn), normalize(vec3(0.3, 0.5, 0.8))), 
   return ms;
 }
 
+// Paired A/B of two shader folders (see the top of this file).
+int abMain(int frames, const char* dir_a, const char* dir_b) {
+  ::setenv("SAGITTA_SHADER_DIR", dir_a, 1);
+  render::Renderer a;
+  ::setenv("SAGITTA_SHADER_DIR", dir_b, 1);
+  render::Renderer b;
+  ::unsetenv("SAGITTA_SHADER_DIR");
+  ui::ViewComposer composer;
+  scene::Session session(scene::loadDefaultModel(anatomy::Lod::kDefault));
+  session.settle();
+  const scene::Document doc = session.shown();
+  for (const bool moving : {false, true}) {
+    render::RenderTarget target(1920, 1080, moving ? 1 : 4);
+    scene::Camera camera = session.cameraFor(doc.view, 16.0f / 9.0f);
+    std::vector<double> cpu[2];
+    for (int i = 0; i < 2 * frames + 2; ++i) {
+      render::Renderer& r = (i % 2 == 0) ? a : b;
+      if (i % 2 == 0) camera.orbit(0.01f, 0.0f);  // both draw the same view
+      const scene::FrameContent f = session.frame(camera);
+      glFinish();
+      const double c0 = cpuMs();
+      composer.composeFrame(r, f, session.meshes(), camera, doc.view, 1.0f, target,
+                            moving ? ui::kMovingFrame : ui::FrameQuality{});
+      if (!moving) (void)target.readPixels();
+      glFinish();
+      if (i >= 2) cpu[i % 2].push_back(cpuMs() - c0);  // the first pair warms up
+    }
+    double sum[2] = {0, 0};
+    for (int k = 0; k < 2; ++k) {
+      for (const double c : cpu[k]) sum[k] += c;
+      std::sort(cpu[k].begin(), cpu[k].end());
+    }
+    std::printf(
+        "%s frame, %d pairs: A CPU median %.1f ms (min %.1f, mean %.1f); B CPU median %.1f ms (min %.1f, "
+        "mean %.1f); B/A median %.3f, mean %.3f\n",
+        moving ? "moving" : "full-quality", frames, cpu[0][cpu[0].size() / 2], cpu[0].front(),
+        sum[0] / frames, cpu[1][cpu[1].size() / 2], cpu[1].front(), sum[1] / frames,
+        cpu[1][cpu[1].size() / 2] / cpu[0][cpu[0].size() / 2], sum[1] / sum[0]);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -153,6 +198,7 @@ int main(int argc, char** argv) {
   wo.width = wo.height = 64;
   render::Window window(wo);
   std::printf("renderer: %s\n", window.glDescription().c_str());
+  if (argc > 4 && std::string(argv[2]) == "ab") return abMain(frames, argv[3], argv[4]);
   render::Renderer renderer;
   ui::ViewComposer composer;
   for (const anatomy::Lod lod : {anatomy::Lod::kDefault, anatomy::Lod::kLow}) {

@@ -40,7 +40,8 @@ struct RenderSettings {
   // redraws it.
   bool reuse_shadow_map = false;
   // The moving frame's low level of detail: meshes drawn with their clustered index lists
-  // (GpuMesh, about an eighth of the triangles), and soft shadows from 4 samples instead of 12.
+  // (GpuMesh, about an eighth of the triangles), and shadows from one bilinear sample instead of
+  // 12 soft ones.
   bool low_detail = false;
   // Leave out the overlay lines drawn over everything (DrawList lines with on_top): the moving
   // frame draws them at full resolution after the upscale (drawOnTopLines).
@@ -102,8 +103,11 @@ class Renderer {
   void drawRadiograph(const scene::DrawList& list, const scene::MeshLibrary& meshes,
                       const scene::Camera& camera, RenderTarget& target);
 
-  ShaderProgram mesh_program_;
-  ShaderProgram shadow_program_;
+  // variants of one file (render::buildProgram's defines): llvmpipe runs every line for every
+  // vertex and pixel whatever the branches decide, so code an item cannot use is compiled out.
+  // [rigid, skinned] without the cutaway's section colour, then the same with it (mesh.frag)
+  ShaderProgram mesh_programs_[4];
+  ShaderProgram shadow_programs_[2];  // rigid, skinned
   ShaderProgram background_program_;
   ShaderProgram grid_program_;
   ShaderProgram lines_program_;

@@ -42,8 +42,14 @@ std::string linkLog(GLuint program) {
   return log;
 }
 
-Shader compile(GLenum stage, std::string_view file) {
-  const std::string source = shaderSource(file);
+Shader compile(GLenum stage, std::string_view file, std::string_view defines) {
+  std::string source = shaderSource(file);
+  if (!defines.empty()) {
+    // after the #version line (which must come first); #line keeps the driver's numbers
+    const std::size_t eol = source.find('\n');
+    const std::size_t at = eol == std::string::npos ? source.size() : eol + 1;
+    source.insert(at, std::string(defines) + "\n#line 2\n");
+  }
   Shader shader(glCreateShader(stage));
   const char* text = source.c_str();
   glShaderSource(shader.get(), 1, &text, nullptr);
@@ -119,17 +125,17 @@ void ShaderProgram::setArray(const char* u, const glm::mat4* v, int count) const
 }
 
 ShaderProgram buildProgram(std::string_view vertex_file, std::string_view fragment_file,
-                           std::string_view geometry_file) {
+                           std::string_view geometry_file, std::string_view defines) {
   std::vector<Shader> stages;
-  stages.push_back(compile(GL_VERTEX_SHADER, vertex_file));
+  stages.push_back(compile(GL_VERTEX_SHADER, vertex_file, defines));
 #if SAGITTA_GL_ES
   if (!geometry_file.empty())  // WebGL 2 has no geometry stage
     throw GraphicsError("shader shaders/" + std::string(geometry_file) +
                         " needs a geometry stage, which WebGL 2 lacks");
 #else
-  if (!geometry_file.empty()) stages.push_back(compile(GL_GEOMETRY_SHADER, geometry_file));
+  if (!geometry_file.empty()) stages.push_back(compile(GL_GEOMETRY_SHADER, geometry_file, defines));
 #endif
-  stages.push_back(compile(GL_FRAGMENT_SHADER, fragment_file));
+  stages.push_back(compile(GL_FRAGMENT_SHADER, fragment_file, defines));
   Program program(glCreateProgram());
   for (const Shader& s : stages) glAttachShader(program.get(), s.get());
   glLinkProgram(program.get());

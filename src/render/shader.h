@@ -46,7 +46,10 @@ class ShaderProgram {
 std::string shaderSource(std::string_view file);
 
 // Compiles and links a program from vertex, fragment and optional geometry shader files.
+// `defines` (lines such as "#define X 1\n") go into every stage right after its #version line:
+// variants of one file, e.g. mesh.frag without the cutaway's code (software renderers run every
+// line of a shader for every pixel, whatever its branches decide).
 ShaderProgram buildProgram(std::string_view vertex_file, std::string_view fragment_file,
-                           std::string_view geometry_file = {});
+                           std::string_view geometry_file = {}, std::string_view defines = {});
 
 }  // namespace sagitta::render

@@ -56,7 +56,7 @@ class FontLadder {
 struct FrameQuality {
   float resolution_scale = 1.0f;  // < 1: the 3D view drawn this much smaller, then upscaled
   bool reuse_shadow_map = false;
-  bool low_detail = false;  // clustered meshes and 4-sample soft shadows (RenderSettings)
+  bool low_detail = false;  // clustered meshes and one-sample shadows (RenderSettings)
   bool full() const { return resolution_scale >= 1.0f && !reuse_shadow_map && !low_detail; }
 };
 inline constexpr FrameQuality kMovingFrame{0.5f, true, true};

@@ -7,11 +7,17 @@
 //     block differs by more than 32: nothing appears, disappears or moves.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "gl_fixture.h"
 #include "render/gl.h"
+#include "render/shader.h"
 #include "scene/default_model.h"
 #include "scene/session.h"
 #include "ui/view_composer.h"
@@ -120,4 +126,53 @@ TEST_F(MovingFrameTest, TheRestFrameIsExact) {
   }
   const Image after = draw(camera, {});
   EXPECT_EQ(sagitta::testing::meanAbsDiff(before, after), 0.0);
+}
+
+TEST_F(MovingFrameTest, CompiledOutShaderCodeChangesNoPixel) {
+  // the renderer's program variants leave the skin blend out for rigid items and the cut
+  // surface's colour out without a cutaway (render::buildProgram's defines); a renderer whose
+  // shaders keep all of it in every variant must draw the very same pictures
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("sagitta_all_in_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (const char* file : {"mesh.vert", "mesh.frag", "shadow.vert"}) {
+    std::string text = render::shaderSource(file);
+    for (const std::string flag : {"#if SAGITTA_SKINNING", "#if SAGITTA_CUTAWAY"}) {
+      for (std::size_t at = text.find(flag); at != std::string::npos; at = text.find(flag)) {
+        text.replace(at, flag.size(), "#if 1");
+      }
+    }
+    std::ofstream(dir / file) << text;
+  }
+  ::setenv("SAGITTA_SHADER_DIR", dir.c_str(), 1);
+  render::Renderer all_in;
+  ::unsetenv("SAGITTA_SHADER_DIR");
+  fs::remove_all(dir);
+
+  const scene::Document initial = session_->shown();
+  for (const bool cutaway : {false, true}) {
+    scene::Document doc = initial;
+    doc.view.cutaway = cutaway;
+    doc.view.body_outline = cutaway;  // the translucent outline
+    session_->show(doc);
+    const scene::Camera camera = session_->cameraFor(doc.view, static_cast<float>(kW) / kH);
+    const scene::FrameContent frame = session_->frame(camera);
+    int skinned = 0;
+    for (const scene::DrawItem& item : frame.list.items) skinned += item.skin >= 0 ? 1 : 0;
+    RecordProperty(cutaway ? "skinned_items_cut" : "skinned_items", skinned);
+    Image pictures[2];
+    for (int k = 0; k < 2; ++k) {
+      render::RenderTarget target(kW, kH, 4);
+      composer_.composeFrame(k == 0 ? renderer_ : all_in, frame, session_->meshes(), camera, doc.view,
+                             static_cast<float>(kH) / 1080.0f, target, {});
+      pictures[k].width = kW;
+      pictures[k].height = kH;
+      pictures[k].rgba = target.readPixels();
+    }
+    EXPECT_EQ(sagitta::testing::meanAbsDiff(pictures[0], pictures[1]), 0.0) << "cutaway " << cutaway;
+    // and the picture is of the model (not two empty pictures)
+    EXPECT_GT(sagitta::testing::meanLuma(pictures[0], 0.4, 0.3, 0.6, 0.7), 20.0);
+  }
+  session_->show(initial);
+  EXPECT_EQ(render::takeGlErrors(), "");
 }
