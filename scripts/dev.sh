@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # The two quick-start commands (README.md):
 #   scripts/dev.sh app [ARGS...]   install what is missing, build, launch Sagitta on the built-in model
-#   scripts/dev.sh test            install what is missing, check formatting, build, run every test,
-#                                  (CI runs exactly this: .ci/run). With SAGITTA_ASAN=1 it then
+#   scripts/dev.sh test            install what is missing, check formatting, build, run every test
+#                                  (CI runs exactly this: .ci/run). Then the browser tests: it
+#                                  installs what the web build needs (scripts/setup.sh web), builds
+#                                  the page into build-web/ (scripts/web.sh build, with the assets
+#                                  the native build baked), configures build/ with
+#                                  -DSAGITTA_WEB_TESTS=ON and runs the tests labelled `web`
+#                                  (headless chromium; README "Tests"); SAGITTA_WEB=0 leaves
+#                                  this step out. With SAGITTA_ASAN=1 it then
 #                                  builds the unit tests with ASan + UBSan and clang-tidy 14 (as
 #                                  errors) in build-asan/ (preset "asan-ubsan") and runs them
 #                                  (README "Tests": not yet in CI)
@@ -43,6 +49,13 @@ fi
 if [ ! -f build/CMakeCache.txt ]; then
   cmake --preset dev
 fi
+web_tests="${SAGITTA_WEB:-1}"
+if [ "$what" != test ]; then web_tests=0; fi
+if [ "$web_tests" = 0 ] && grep -q '^SAGITTA_WEB_TESTS:BOOL=ON' build/CMakeCache.txt; then
+  # an earlier `dev.sh test` turned the browser tests on; without the web step they would run
+  # (or fail to configure) against a stale or missing build-web/
+  cmake -S . -B build -DSAGITTA_WEB_TESTS=OFF >/dev/null
+fi
 cmake --build build --parallel "$jobs"
 
 # Tests that render need a display; without one, Xvfb provides a virtual one (Mesa llvmpipe).
@@ -59,7 +72,21 @@ with_display() {
 }
 
 if [ "$what" = test ]; then
-  with_display ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600
+  # the browser tests (label `web`) run in their own step below, once the page is built
+  with_display ctest --test-dir build --output-on-failure --parallel "$jobs" --timeout 600 -LE "^web$"
+  if [ "$web_tests" != 0 ]; then
+    # The web build and its browser tests (docs/web.md "Tests and figures"). A fresh clone works:
+    # the native build above baked the assets the page loads (target sagitta_web_assets).
+    start=$SECONDS
+    scripts/setup.sh web
+    cmake --build build --parallel "$jobs" --target sagitta_web_assets
+    scripts/web.sh build
+    built=$SECONDS
+    # registers web_page_test (all browser tests) now that build-web/site exists
+    cmake -S . -B build -DSAGITTA_WEB_TESTS=ON >/dev/null
+    with_display ctest --test-dir build --output-on-failure --timeout 900 -L "^web$"
+    echo "web: page built in $((built - start)) s, browser tests $((SECONDS - built)) s (SAGITTA_WEB=0 leaves them out)"
+  fi
   if [ "${SAGITTA_ASAN:-0}" != 0 ]; then
     # The unit tests (no window, no `sagitta` binary) under AddressSanitizer and
     # UndefinedBehaviorSanitizer, every source they compile checked by clang-tidy as errors.

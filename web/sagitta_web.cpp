@@ -142,6 +142,11 @@ int sagitta_web_gui_frames() {
   return static_cast<int>(sagitta::ui::webFramesDrawn());
 }
 
+// 1 when the view is at rest with its final frame drawn (sagittaTest.finish() waits for it).
+int sagitta_web_gui_settled() {
+  return sagitta::ui::webSettled() ? 1 : 0;
+}
+
 // The last frame's phases in ms as JSON (the page's #profile; {} without it).
 const char* sagitta_web_gui_profile() {
   return answer(sagitta::ui::webLastFrameProfile());

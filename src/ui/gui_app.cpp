@@ -140,6 +140,11 @@ class GuiApp final : public CommandHost {
   void webWake() {
     web_idle_frames_ = 0;
   }
+  // at rest: nothing moves (no animation, no moving frame waiting for its full-quality one) and
+  // the loop has gone idle, so the picture on the canvas is final (the tests' finish())
+  bool webSettled() const {
+    return web_frames_ > 0 && !moving() && web_idle_frames_ > kSettleFrames;
+  }
   std::string webLastFrameProfile() const {
     return nlohmann::json(timer_.lastFrame()).dump();
   }
@@ -1061,6 +1066,9 @@ void webSaveScenario(const std::filesystem::path& path) {
 }
 long webFramesDrawn() {
   return webApp != nullptr ? webApp->webFramesDrawn() : 0;
+}
+bool webSettled() {
+  return webApp != nullptr && webApp->webSettled();
 }
 std::string webLastFrameProfile() {
   return webApp != nullptr ? webApp->webLastFrameProfile() : "{}";

@@ -51,6 +51,9 @@ bool webSetParameter(const std::string& assignment, std::string& error);  // KEY
 bool webOpenScenario(const std::filesystem::path& path, std::string& error);
 void webSaveScenario(const std::filesystem::path& path);  // the edited document, as File > Save writes it
 long webFramesDrawn();
+// True when the view is at rest and its final (full-quality) frame is drawn: no animation, no
+// moving frame pending, the frame loop idle (the page's sagittaTest.finish() waits for it).
+bool webSettled();
 // The last frame's phases in ms as JSON ({} unless SAGITTA_PROFILE was set before the start:
 // the page's #profile), for the page's timings (docs/web.md).
 std::string webLastFrameProfile();

@@ -9,7 +9,13 @@ Checks: the page loads the program and the baked assets and draws the model in i
 in the running program gives the same pelvic tilt as the native `sagitta report --set` to
 0.01 deg and redraws the view; a bad scenario in the URL gives the clear sentence in the page; the
 page's 3D view matches the native `sagitta render` of the same scenario; the transferred .wasm +
-data stay under 15 MB gzipped. Prints the figures it measures."""
+data stay under 15 MB gzipped. Prints the figures it measures.
+
+Time bounds scale with the machine's load: every timeout and every bound on a measured time is
+its figure for an idle machine times load_factor() (the 1-minute load average per core, at least
+1), because these tests run on shared 2-core machines (CI, other builds) where SwiftShader gets
+whatever CPU is left. The tests never sleep to wait for a redraw: window.sagittaTest.finish()
+resolves when the program is at rest with its final frame drawn."""
 import argparse
 import base64
 import functools
@@ -24,9 +30,19 @@ import threading
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cdp import Browser  # noqa: E402
+from cdp import Browser, load_factor  # noqa: E402
 
 ARGS = None
+
+
+# Idle-machine bounds (2 cores, nothing else running), scaled by load_factor() where used. They
+# catch regressions, not the issue's targets (<= 5 s, <= 100 ms; docs/web.md has the figures):
+# page load to the first drawn frame (about 5-6 s at load 2.6), a hook's change to its redrawn
+# frame (the moving frame, 0.2-0.5 s; a full-quality frame per change would be 1-4.7 s), and the
+# waits for the page and for rest.
+LOAD_BOUND_MS = 15000
+REDRAW_BOUND_MS = 1000
+WAIT_S = 60
 SERVER = None
 BASE = None
 
@@ -59,8 +75,16 @@ def native_pt(*sets):
 
 def ready(browser):
     """Waits until the page's script ran and its start-up (program, assets, scenario) finished."""
-    browser.wait_for("document.readyState !== 'loading' && window.sagittaTest !== undefined")
+    browser.wait_for("document.readyState !== 'loading' && window.sagittaTest !== undefined",
+                     timeout_s=WAIT_S * load_factor())
     browser.evaluate("window.sagittaTest.ready")
+
+
+def finish(browser):
+    """Waits until the program is at rest with its final frame drawn (window.sagittaTest.finish):
+    the posture's animation over and the full-quality frame after the moving ones on the canvas.
+    Returns {ms, frames}."""
+    return browser.evaluate(f"window.sagittaTest.finish({WAIT_S * 1000 * load_factor():.0f})")
 
 
 def b64url(text):
@@ -135,12 +159,15 @@ class WebPage(unittest.TestCase):
             self.assertGreater(b.evaluate("window.sagittaTest.frames()"), 0)
             load_ms = b.evaluate("window.sagittaTest.loadMs")
             phases = b.evaluate("window.sagittaTest.phases")
-            print(f"\nweb: page load to the first drawn frame: {load_ms:.0f} ms (target <= 5000 ms); "
+            factor = load_factor()
+            print(f"\nweb: page load to the first drawn frame: {load_ms:.0f} ms (target <= 5000 ms; "
+                  f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores); "
                   f"phases (ms since the navigation started): {phases}")
+            self.assertLess(load_ms, LOAD_BOUND_MS * factor, f"load factor {factor:.1f}")
             if ARGS.sagitta:
                 pt = b.evaluate("window.sagittaTest.report().pelvic_tilt_deg")
                 self.assertAlmostEqual(pt, native_pt(), delta=0.01)
-            b.evaluate(frames_later(3))
+            finish(b)
             st = b.evaluate(CANVAS_STATS)
             # the canvas fills the window in device pixels (web/site/sagitta.css, GuiApp::webFrame)
             self.assertEqual((st["width"], st["height"]),
@@ -156,27 +183,37 @@ class WebPage(unittest.TestCase):
     def test_hip_flexor_hook_matches_native_report_and_redraws(self):
         with Browser(BASE + "#panels=0") as b:
             ready(b)
-            b.evaluate(frames_later(3))
+            finish(b)
             before = b.evaluate(CANVAS_STATS)
             pts = {}
             for t in (0.0, 0.4, 0.8):
-                pts[t] = b.evaluate(f"window.sagittaTest.setParameter('muscles.hip_flexors.tightness', {t}).pelvic_tilt_deg")
+                pts[t] = b.evaluate(f"window.sagittaTest.set('muscles.hip_flexors.tightness', {t}).pelvic_tilt_deg")
                 self.assertAlmostEqual(pts[t], native_pt(f"muscles.hip_flexors.tightness={t}"), delta=0.01)
             self.assertGreater(abs(pts[0.8] - pts[0.0]), 1.0)  # the hook really changes the posture
             # the program's document holds the change (what Save would write)
             self.assertEqual(json.loads(b.evaluate("window.sagittaTest.scenario()"))["muscles"]["hip_flexors"]["tightness"], 0.8)
-            # the program's next frame is sent to the browser's GL, which draws it asynchronously;
-            # chromium paces requestAnimationFrame by its GPU process, so the frame after it starts
-            # about when that one is on screen: the second figure is the honest one (an upper bound)
-            ms = b.evaluate("""(async () => { const t0 = performance.now();
-                window.sagittaTest.setParameter('muscles.hip_flexors.tightness', 0.55);
-                await """ + frames_later(1) + """; const t1 = performance.now() - t0;
+            finish(b)
+            # A slider change as the user sees it: the hook, the program's next frame (the
+            # moving frame while the posture animates), and that frame on the canvas: reading a
+            # pixel of the canvas back waits until the browser's GL (SwiftShader, in chromium's
+            # GPU process) has drawn it. Then the rest: the animation (0.6 s) and the
+            # full-quality frame after it (finish()).
+            ms = b.evaluate("""(async () => {
+                const c = document.getElementById('canvas');
+                const t = document.createElement('canvas'); t.width = 1; t.height = 1;
+                const g = t.getContext('2d');
+                const t0 = performance.now();
+                window.sagittaTest.set('muscles.hip_flexors.tightness', 0.55);
                 await """ + frames_later(1) + """;
-                return [t1, performance.now() - t0]; })()""")
-            print(f"\nweb: slider change to the program's next frame: {ms[0]:.0f} ms, to the frame after it "
-                  f"{ms[1]:.0f} ms (target <= 100 ms)")
-            b.evaluate("new Promise((r) => setTimeout(r, 1500))")  # the posture animates for 0.6 s
-            b.evaluate(frames_later(2))
+                g.drawImage(c, 0, 0, 1, 1, 0, 0, 1, 1); g.getImageData(0, 0, 1, 1);
+                const drawn = performance.now() - t0;
+                const rest = await window.sagittaTest.finish();
+                return [drawn, drawn + rest.ms]; })()""")
+            factor = load_factor()
+            print(f"\nweb: slider change to its redrawn frame on the canvas: {ms[0]:.0f} ms (target <= 100 ms), "
+                  f"to the full-quality frame at rest: {ms[1]:.0f} ms (load average {os.getloadavg()[0]:.1f} "
+                  f"on {os.cpu_count()} cores)")
+            self.assertLess(ms[0], REDRAW_BOUND_MS * factor, f"load factor {factor:.1f}")
             after = b.evaluate(CANVAS_STATS)
             self.assertNotEqual(before["mean"], after["mean"], "the view did not change with the posture")
 
@@ -218,8 +255,8 @@ class WebPage(unittest.TestCase):
             # give the page exactly the native render's size, the canvas follows next frame
             b.command("Emulation.setDeviceMetricsOverride", width=1280, height=720, deviceScaleFactor=1,
                       mobile=False)
-            b.evaluate("new Promise((r) => setTimeout(r, 1500))")  # the posture animates for 0.6 s
-            b.evaluate(frames_later(2))
+            b.evaluate(frames_later(1))  # the canvas follows the new size at the next frame
+            finish(b)  # the posture's animation (0.6 s) and the full-quality frame after it
             diff = b.evaluate(compare_with_png(native))
             print(f"\nweb: view vs native render: mean |RGB| difference {diff['mean']:.2f} levels, "
                   f"{diff['far'] * 100:.2f} % of pixels off by more than 48")

@@ -300,6 +300,30 @@
       if (failed) throw new Error(failed);
       return solve();
     },
+    // the same as setParameter: the key as `sagitta report --set` takes it, the report back
+    set(key, value) { return window.sagittaTest.setParameter(key, value); },
+    // Resolves when the program is at rest with its final frame drawn: the posture's animation
+    // over, the full-quality frame after the moving ones drawn and the frame loop idle
+    // (sagitta_web_gui_settled), so a test waits exactly as long as the redraw takes instead of
+    // sleeping. Resolves with { ms, frames } (the time waited, the frames drawn meanwhile);
+    // rejects after timeoutMs.
+    finish(timeoutMs = 60000) {
+      const t0 = performance.now();
+      const f0 = window.sagittaTest.frames();
+      return new Promise((resolve, reject) => {
+        const poll = () => {
+          const ms = performance.now() - t0;
+          if (state.module && state.module._sagitta_web_gui_settled()) {
+            resolve({ ms, frames: window.sagittaTest.frames() - f0 });
+          } else if (ms > timeoutMs) {
+            reject(new Error('the view did not come to rest within ' + Math.round(ms) + ' ms'));
+          } else {
+            requestAnimationFrame(poll);
+          }
+        };
+        poll();
+      });
+    },
     report() { return state.report; },
     scenario() { return currentScenarioText(); },
     frames() { return state.module ? state.module._sagitta_web_gui_frames() : 0; },
