@@ -174,6 +174,18 @@ TEST(Presets, HighGradePresetsAreKyphoticAtTheSlip) {
   }
 }
 
+TEST(Presets, LumbosacralAngleIsNormalAtNeutralAndKyphoticInHighGradeSlips) {
+  // Dubousset's lumbosacral angle (L5 superior endplate against the S1 posterior border): normal
+  // about 100-110 deg, under 90 deg with lumbosacral kyphosis [U: commonly quoted, no stored numeric
+  // source found; docs/biomechanics.md]. Model figures: neutral 112.5 (S1 posterior border taken
+  // perpendicular to its endplate), isthmic grade III 81, grade IV 72, dysplastic 80 and 79.
+  EXPECT_GT(solve("neutral").slip.lumbosacral_angle_deg, 100.0);
+  for (const char* name : {"isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "dysplastic-high-grade-balanced",
+                           "dysplastic-high-grade-unbalanced"}) {
+    EXPECT_LT(solve(name).slip.lumbosacral_angle_deg, 90.0) << name;
+  }
+}
+
 TEST(Presets, TiltPresetsTiltTheRightWay) {
   const double neutral_pt = solve("neutral").measures.pelvic_tilt_deg;
   const double neutral_ll = session().solution().measures.lumbar_lordosis_deg;
