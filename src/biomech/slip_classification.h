@@ -8,20 +8,26 @@
 
 namespace sagitta::biomech {
 
-// SDSG classification of L5-S1 spondylolisthesis (Labelle, Mac-Thiong, Roussouly 2011, Eur
-// Spine J 20 Suppl 5:641, PMC3175928; refined from Mac-Thiong et al. 2008, Scoliosis 3:19,
-// PMC2614937, Table 3). The six types and what decides them are verified in the abstract of the
-// reliability study of the computer-assisted SDSG classification (Mac-Thiong et al. 2012, Spine
-// 37:E95 [V]): low grade (Meyerding I-II) by PI, type 1 low PI, 2 normal PI, 3 high PI; high grade
-// (III-V) type 4 balanced sacro-pelvis, 5 retroverted sacro-pelvis with a balanced spine, 6
-// retroverted sacro-pelvis with an unbalanced spine.
+// SDSG classification of L5-S1 spondylolisthesis (Labelle, Mac-Thiong & Roussouly 2011,
+// "Spino-pelvic sagittal balance of spondylolisthesis: a review and classification", Eur Spine J
+// 20 Suppl 5:641-646, doi:10.1007/s00586-011-1932-1, PMC3175928; refined from Mac-Thiong et al.
+// 2008, Scoliosis 3:19, doi:10.1186/1748-7161-3-19, PMC2614937, whose Table 3 still had five
+// types: low grade normal / high PI, high grade balanced / unbalanced pelvis with a balanced /
+// unbalanced spine). The six types and what decides them are verified in the SDSG reliability
+// e-poster (Mac-Thiong et al., Spine Journal Meeting Abstracts 2010, p145 [V]) and the abstract of
+// the reliability study of the computer-assisted classification (Mac-Thiong et al. 2012, Spine
+// 37:E95 [V]): low grade (Meyerding I-II) by PI, type 1 low PI, 2 normal PI, 3 high PI; high
+// grade (III-V) type 4 balanced sacro-pelvis, 5 retroverted sacro-pelvis with a balanced spine,
+// 6 retroverted sacro-pelvis with an unbalanced spine.
 // Low-grade PI bounds: < 45 deg low ("nutcracker"), 45-60 normal, >= 60 high ("shear"), Labelle
-// 2011 [U: as recalled from its classification figure; the stored texts of Labelle 2011 and
-// Mac-Thiong 2008 give the classes without the numbers, and one teaching summary (Epomedicine,
-// "Spondylolisthesis: Summary", 2024) gives 45 and 65]. Of the shipped presets only
-// isthmic-l5s1-grade-1 (PI 62) would change class (3 -> 2) with the 65 bound. Searched again at
-// issue 13's close-out (Labelle 2011 review PMC3175928, SDSG reliability study Mac-Thiong 2008
-// Scoliosis 3:19 Table 3 PMC2614937): the classes in words only, so 45/60 stays [U].
+// 2011 [U: as recalled from its classification figure; the stored texts of Labelle 2011, Mac-Thiong
+// 2008 and the 2010 e-poster give the classes without the numbers, and one teaching summary
+// (Epomedicine, "Spondylolisthesis: Summary", 2024) gives 45 and 65]. The 45 bound is in both;
+// the upper one is 60 or 65. The shipped low-grade presets keep their PI out of 60..65 (grade I
+// PI 58: type 2, grade II PI 66: type 3 under either bound; tests/unit/scene/presets_test.cpp).
+// Searched again for issue 13 (stored pages: Labelle 2011 review PMC3175928 and its SlideShare
+// copy, Mac-Thiong 2008 Table 3, the 2010 e-poster): the classes in words
+// only, so 45/60 stays [U].
 inline constexpr double kSdsgLowPi_deg = 45.0;
 inline constexpr double kSdsgHighPi_deg = 60.0;
 // Sacro-pelvic balance of a high-grade slip: Hresko et al. 2007 (Spine 32:2208) split high-grade
@@ -32,8 +38,9 @@ inline constexpr double kSdsgHighPi_deg = 60.0;
 // approximation of the chart, half-way from the balanced cluster to SS = PT, which a teaching
 // summary (Epomedicine 2024) gives as the bound: "SS > PT balanced, PT > SS retroverted"]. A
 // search of the stored texts (Labelle 2011, Mac-Thiong 2008 and 2012, Hresko 2007 via Kunze 2021
-// Table 4, Epomedicine 2024) found no numeric line, so this stays a MODEL APPROXIMATION; the
-// shipped high-grade presets fall on the same side of both lines (tests/unit/scene/presets_test).
+// Table 4, Epomedicine 2024; again for issue 13) found no numeric line, so this stays a MODEL
+// APPROXIMATION [D]; the shipped high-grade presets fall on the same side of both lines (SS - PT
+// +28, +28, +35 and -1; tests/unit/scene/presets_test).
 inline constexpr double kBalancedPelvisSsMinusPt_deg = 20.0;
 // Spinal balance: balanced when the C7 plumb line falls over or behind the femoral heads,
 // unbalanced when it falls in front of them (Labelle 2011; Epomedicine 2024 summary [V]). "Over"

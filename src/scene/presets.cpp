@@ -67,9 +67,14 @@ std::vector<Preset> build() {
           .view("view.focus", "posterior-tilt")
           .done());
   // spondylolisthesis: PI, PT and SS typical of each grade, rising with the slip (Labelle et al.
-  // 2004, reference.md §2.2 [V: the differences grew linearly with severity]; high-grade and
-  // developmental slips about PI 79 +- 12, Hresko 2007 [V]); the per-grade values are our
-  // reading of those trends [D]
+  // 2004, Spine 29:2049, PubMed 15371707, reference.md §2.2 [V: the differences grew linearly
+  // with severity]; high-grade and developmental slips about PI 79 +- 12, Hresko 2007, Spine
+  // 32:2208 [V via Kunze 2021 Table 4]); the per-grade values are our reading of those trends
+  // [D]: the model's neutral PI 52 (asymptomatic adults 32-74 as mean +- 2 SD, Mac-Thiong 2011,
+  // Eur Spine J 20 S5:572, PubMed 21833574) plus about 6.5 per grade, so 58, 66, 72, 78. The low-grade PIs
+  // stay clear of the band 60-65 deg where the SDSG normal / high PI bound is uncertain (60 as recalled from
+  // Labelle 2011, 65 in a teaching summary; biomech/slip_classification.h), so grade I lands in SDSG type 2
+  // and grade II in type 3 whichever bound is right (tests/unit/scene/presets_test.cpp).
   all.push_back(Builder("spondylolysis-l5", "Spondylolysis of L5 (pars defect, no slip)",
                         "A stress fracture through the pars of L5; the vertebra has not slipped.")
                     .choose("slip.level", "L5-S1")
@@ -83,7 +88,7 @@ std::vector<Preset> build() {
   const struct {
     int grade;
     double percent, pi, pt;
-  } grades[] = {{1, 15.0, 62.0, 15.0}, {2, 40.0, 66.0, 18.0}, {3, 62.0, 72.0, 22.0}, {4, 87.0, 78.0, 25.0}};
+  } grades[] = {{1, 15.0, 58.0, 15.0}, {2, 40.0, 66.0, 18.0}, {3, 62.0, 72.0, 22.0}, {4, 87.0, 78.0, 25.0}};
   static constexpr const char* kRoman[] = {"", "I", "II", "III", "IV"};
   for (const auto& g : grades) {
     Builder b("isthmic-l5s1-grade-" + std::to_string(g.grade),

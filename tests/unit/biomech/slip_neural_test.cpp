@@ -105,8 +105,9 @@ TEST(SlipMechanics, HighGradeSlipsRollIntoLumbosacralKyphosis) {
   EXPECT_NEAR(none.measures.slip_angle_deg, -15.0, 5.0);
   EXPECT_GT(high.measures.slip_angle_deg, 18.0);
   EXPECT_LT(high.measures.slip_angle_deg, 28.0);
-  // Dubousset's lumbosacral angle: about 100-110 deg normally, under 90 deg in a kyphotic
-  // lumbosacral junction [U: Dubousset 1997, recalled]
+  // Dubousset's lumbosacral angle (L5 superior endplate against the S1 posterior border): about
+  // 100-110 deg normally, under 90 deg in a kyphotic lumbosacral junction [U: commonly quoted, no
+  // stored numeric source found for issue 13; docs/biomechanics.md "Dubousset's lumbosacral angle"]
   EXPECT_GT(none.slip.lumbosacral_angle_deg, 100.0);
   EXPECT_LT(high.slip.lumbosacral_angle_deg, 90.0);
 }

@@ -61,18 +61,31 @@ TEST(Presets, EveryPresetHasAUniqueNameATitleAndSolves) {
 }
 
 TEST(Presets, SpondylolisthesisPresetsLandInTheirSdsgClassAndPinchTheirRoot) {
-  // SDSG / Labelle (biomech/slip_classification.h): low grade by PI, high grade by pelvic balance
-  // and the C7 plumb line; each preset's PI and PT are typical of its grade (presets.cpp)
-  const std::array<std::pair<const char*, std::set<int>>, 6> cases = {
-      {{"isthmic-l5s1-grade-1", {3}},
+  // SDSG / Labelle (Labelle, Mac-Thiong & Roussouly 2011, Eur Spine J 20 S5:641,
+  // doi:10.1007/s00586-011-1932-1; types as in Mac-Thiong et al., Spine 2010 meeting abstract
+  // and Spine 2012;37:E95; biomech/slip_classification.h): low grade (Meyerding I-II) by PI,
+  // type 1 low, 2 normal, 3 high; high grade by pelvic balance and the C7 plumb line. Each
+  // preset's PI and PT are typical of its grade (presets.cpp). The SDSG classifies L5-S1 slips
+  // only, so the degenerative L4-L5 preset and the spondylolysis (no slip) report type 0.
+  const std::array<std::pair<const char*, std::set<int>>, 8> cases = {
+      {{"isthmic-l5s1-grade-1", {2}},
        {"isthmic-l5s1-grade-2", {3}},
        {"isthmic-l5s1-grade-3", {4}},
        {"isthmic-l5s1-grade-4", {4}},
        {"dysplastic-high-grade-balanced", {4}},
-       {"dysplastic-high-grade-unbalanced", {5, 6}}}};
+       {"dysplastic-high-grade-unbalanced", {5, 6}},
+       {"degenerative-l4l5", {0}},
+       {"spondylolysis-l5", {0}}}};
   for (const auto& [name, types] : cases) {
     const biomech::Solution& s = solve(name);
     EXPECT_TRUE(types.count(s.slip.sdsg_type)) << name << " is SDSG type " << s.slip.sdsg_type;
+  }
+  // The normal / high PI bound is 60 deg as recalled from Labelle 2011's figure [U] and 65 deg in
+  // a teaching summary (Epomedicine 2024): the low-grade presets' PIs stay out of 60..65 so their
+  // type does not hang on which is right (grade I PI 58: type 2 under both; grade II PI 66: type 3)
+  for (const char* name : {"isthmic-l5s1-grade-1", "isthmic-l5s1-grade-2"}) {
+    const double pi = solve(name).measures.pelvic_incidence_deg;
+    EXPECT_TRUE(pi < biomech::kSdsgHighPi_deg || pi > 65.0) << name << " PI " << pi;
   }
   // The high-grade presets lie on the same side of both forms of the balanced / retroverted line
   // found: the model's SS - PT = 20 deg (slip_classification.h, a model approximation of Hresko's
@@ -158,6 +171,18 @@ TEST(Presets, HighGradePresetsAreKyphoticAtTheSlip) {
     const biomech::ClinicalMeasures& m = solve(c.name).measures;
     EXPECT_GT(m.slip_angle_deg, c.lo) << c.name;
     EXPECT_LT(m.slip_angle_deg, c.hi) << c.name;
+  }
+}
+
+TEST(Presets, LumbosacralAngleIsNormalAtNeutralAndKyphoticInHighGradeSlips) {
+  // Dubousset's lumbosacral angle (L5 superior endplate against the S1 posterior border): normal
+  // about 100-110 deg, under 90 deg with lumbosacral kyphosis [U: commonly quoted, no stored numeric
+  // source found; docs/biomechanics.md]. Model figures: neutral 112.5 (S1 posterior border taken
+  // perpendicular to its endplate), isthmic grade III 81, grade IV 72, dysplastic 80 and 79.
+  EXPECT_GT(solve("neutral").slip.lumbosacral_angle_deg, 100.0);
+  for (const char* name : {"isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "dysplastic-high-grade-balanced",
+                           "dysplastic-high-grade-unbalanced"}) {
+    EXPECT_LT(solve(name).slip.lumbosacral_angle_deg, 90.0) << name;
   }
 }
 
