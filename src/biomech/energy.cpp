@@ -211,12 +211,12 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     forEachBit(setup.ancestors[kUpperThorax],
                [&](std::size_t j) { g[j] -= kh * head_off * (c7.y - k.centre[j].y); });
     for (std::size_t j = 0; j < kJointCount; ++j) g[j] -= kh * head_off * dtarget[j];
-    // tonic baseline torques (not in relaxed sitting: model_constants.h) and the pelvis's range
-    if (setup.pose != PoseKind::kSitting) {
-      for (std::size_t j = 0; j < kJointCount; ++j) {
-        energy -= m.baseline_torque[j] * phi[j];
-        g[j] -= m.baseline_torque[j];
-      }
+    // tonic baseline torques (relaxed sitting keeps only the thoracic extensors' tone:
+    // model_constants.h) and the pelvis's range
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      if (setup.pose == PoseKind::kSitting && !(kSittingKeepsThoracicTone && j == kUpperThorax)) continue;
+      energy -= m.baseline_torque[j] * phi[j];
+      g[j] -= m.baseline_torque[j];
     }
     const std::size_t p = seg(Segment::kPelvis);
     // holding the pelvis turned from its neutral costs hip muscle effort
