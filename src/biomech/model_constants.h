@@ -109,9 +109,10 @@ inline constexpr double kLumbarRestLordosisLoss = 1.0 - 36.8 / 49.8;
 // standing -> sitting changes between the means of Endo 2012 and Moon 2018 (docs/biomechanics.md).
 // The thoracic extensors keep their tone, though: sitting upright, iliocostalis lumborum pars
 // thoracis is more active than in slumped sitting (Waongenngarm et al. 2015, J Phys Ther Sci
-// 27:2183, PMC4540846 [V abstract]), and people sitting up keep or slightly flatten their
-// thoracic kyphosis rather than round it. So sitting keeps the thoracic column's baseline torque
-// [D]; without it the column, relieved of the tone that held it standing, rounded on sitting.
+// 27:2183, PMC4540846 [V abstract]), and sitting flattens the thoracic kyphosis rather than
+// rounding it (Tsagkaris et al. 2022 scoping review, PMC8924684 [V abstract]). So sitting keeps the thoracic
+// column's baseline torque [D]; without it the column, relieved of the tone that held it standing, rounded on
+// sitting.
 inline constexpr bool kSittingKeepsThoracicTone = true;
 // Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine
 // lies flat. We take the lordosis lost lying supine (kLumbarRestLordosisLoss, 26 %) of the
