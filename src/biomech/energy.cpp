@@ -285,11 +285,13 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
   const bool sitting = setup.pose == PoseKind::kSitting;
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
     const double kj = m.lumbar_stiffness[j];
-    const double bend = sitting ? phi[j] - m.sitting_rest[j] : phi[j];
+    // above a high-grade slip the levels rest in extension, their ranges with them
+    const double adapted = phi[j] - setup.adapted_rest[j];
+    const double bend = sitting ? adapted - m.sitting_rest[j] : adapted;
     energy += 0.5 * kj * bend * bend;
     g[j] += kj * bend;
     const double stop = j == setup.slip_joint ? setup.slip_stop_factor : 1.0;
-    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], stop * kRangeStiffnessFactor * kj,
+    energy += rangeEnergy(adapted, m.range_min[j], m.range_max[j], stop * kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
   }
   // the thoracic spine's extension stiffness: the discs in series, each turned by its share

@@ -155,6 +155,18 @@ inline constexpr double kSlipRollBeyondFullSlip = 0.3;
 // the free-pelvis, PI-52 slips of the monotone-narrowing tests barely feel it.
 inline constexpr double kSlipStopStart = 0.5;
 inline constexpr double kSlipStopFactorMax = 20.0;
+// The lumbar levels above a high-grade slip adapt [D, design choice]: they rest in extension,
+// kSlipAdaptedRestShare of the slip's roll in all, shared like the standing lordosis
+// (kStandingLordosisShare), ramped in (smoothstep) from kSlipAdaptedRestStart to
+// kSlipAdaptedRestFull slip; each level's range moves with its rest. Patients with developmental
+// L5-S1 slips "stand with an increased sacral slope, pelvic tilt and lumbar lordosis", the local
+// lumbosacral kyphosis "compensated by adjacent mobile segments in the upper lumbar spine"
+// (244 patients, Eur Spine J 2007, PMC2078287 [V abstract]): a compensatory hyperlordosis that
+// holds the trunk upright. Without it the high-grade presets leaned the trunk 16-22 deg forward,
+// as no balanced patient stands (issue 12/13).
+inline constexpr double kSlipAdaptedRestShare = 0.8;
+inline constexpr double kSlipAdaptedRestStart = 0.35;
+inline constexpr double kSlipAdaptedRestFull = 0.80;
 // The disc collapses as the slip grows [D, model choice]: its height falls by
 // kDiscHeightLossMax * min(p, 1) of the neutral height (loss of disc height is a restabilisation
 // sign of a slip, Simmonds et al. 2015, J Neurosurg Spine 23:178 [V abstract]; severe collapse

@@ -134,6 +134,19 @@ void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
   const double t = std::clamp((p - kSlipStopStart) / (1.0 - kSlipStopStart), 0.0, 1.0);
   s.slip_joint = f.upper;
   s.slip_stop_factor = 1.0 + (kSlipStopFactorMax - 1.0) * t * t * (3.0 - 2.0 * t);
+  // adaptation above a high-grade slip (model_constants.h): the levels above rest in extension,
+  // sharing kSlipAdaptedRestShare of the roll like the standing lordosis (smoothstep in p)
+  const double r =
+      std::clamp((p - kSlipAdaptedRestStart) / (kSlipAdaptedRestFull - kSlipAdaptedRestStart), 0.0, 1.0);
+  s.adapted_rest_total = kSlipAdaptedRestShare * s.slip_roll * r * r * (3.0 - 2.0 * r);
+  s.adapted_rest = {};
+  if (s.adapted_rest_total == 0.0) return;
+  // L5..L1 joints: index k = 0 is L5-S1 .. 4 is L1-L2 (kStandingLordosisShare runs L1-L2 .. L5-S1)
+  double share_above = 0.0;
+  for (std::size_t j = f.upper + 1; j <= seg(Segment::kL1); ++j)
+    share_above += kStandingLordosisShare[seg(Segment::kL1) - j];
+  for (std::size_t j = f.upper + 1; j <= seg(Segment::kL1); ++j)
+    s.adapted_rest[j] = s.adapted_rest_total * kStandingLordosisShare[seg(Segment::kL1) - j] / share_above;
 }
 
 // A total lumbar turn shared over L5-S1 .. L1-L2 the way the discs take it: by the standing

@@ -203,6 +203,7 @@ void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, con
   fillL5S1Load(m, k, out);
 
   out.sacrum_morph_deg = radToDeg(setup.sacrum_morph);
+  out.lumbar_adapted_rest_deg = radToDeg(setup.adapted_rest_total);
   out.predicted_from_pi = setup.predicted_from_pi;
   // thorax rotation from its neutral orientation in the body's frame, positive = forward lean:
   // the sum of the rotations below it (all about +Z) less the slip's roll
