@@ -354,6 +354,10 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
           "position.");
     }
     s.standing_like = false;
+    // the lumbar spine is laid flat on the couch (prescribed, not solved): no adapted rest above
+    // a high-grade slip, whose ranges would otherwise move away from the prescribed shape
+    s.adapted_rest = {};
+    s.adapted_rest_total = 0.0;
     const double beta = kThomasRetroversionShareOfLordosis * m.neutral_ll_rad;
     s.b[kPelvis] = beta;
     // the lumbar spine flattens onto the couch: the thorax lies as it stands, the turn shared
