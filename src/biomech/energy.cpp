@@ -211,12 +211,12 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
     forEachBit(setup.ancestors[kUpperThorax],
                [&](std::size_t j) { g[j] -= kh * head_off * (c7.y - k.centre[j].y); });
     for (std::size_t j = 0; j < kJointCount; ++j) g[j] -= kh * head_off * dtarget[j];
-    // tonic baseline torques (not in relaxed sitting: model_constants.h) and the pelvis's range
-    if (setup.pose != PoseKind::kSitting) {
-      for (std::size_t j = 0; j < kJointCount; ++j) {
-        energy -= m.baseline_torque[j] * phi[j];
-        g[j] -= m.baseline_torque[j];
-      }
+    // tonic baseline torques (relaxed sitting keeps only the thoracic extensors' tone:
+    // model_constants.h) and the pelvis's range
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      if (setup.pose == PoseKind::kSitting && !(kSittingKeepsThoracicTone && j == kUpperThorax)) continue;
+      energy -= m.baseline_torque[j] * phi[j];
+      g[j] -= m.baseline_torque[j];
     }
     const std::size_t p = seg(Segment::kPelvis);
     // holding the pelvis turned from its neutral costs hip muscle effort
@@ -285,11 +285,13 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
   const bool sitting = setup.pose == PoseKind::kSitting;
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
     const double kj = m.lumbar_stiffness[j];
-    const double bend = sitting ? phi[j] - m.sitting_rest[j] : phi[j];
+    // above a high-grade slip the levels rest in extension, their ranges with them
+    const double adapted = phi[j] - setup.adapted_rest[j];
+    const double bend = sitting ? adapted - m.sitting_rest[j] : adapted;
     energy += 0.5 * kj * bend * bend;
     g[j] += kj * bend;
     const double stop = j == setup.slip_joint ? setup.slip_stop_factor : 1.0;
-    energy += rangeEnergy(phi[j], m.range_min[j], m.range_max[j], stop * kRangeStiffnessFactor * kj,
+    energy += rangeEnergy(adapted, m.range_min[j], m.range_max[j], stop * kRangeStiffnessFactor * kj,
                           degToRad(kRangeRamp_deg), g[j]);
   }
   // the thoracic spine's extension stiffness: the discs in series, each turned by its share

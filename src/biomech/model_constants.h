@@ -107,6 +107,13 @@ inline constexpr double kLumbarRestLordosisLoss = 1.0 - 36.8 / 49.8;
 // (O'Sullivan et al. 2002, Spine 27:1238 [V introduction]). So sitting drops the baseline torques
 // and the lumbar levels relax toward their rest shape [D]. This calibration (no free gain) gives
 // standing -> sitting changes between the means of Endo 2012 and Moon 2018 (docs/biomechanics.md).
+// The thoracic extensors keep their tone, though: sitting upright, iliocostalis lumborum pars
+// thoracis is more active than in slumped sitting (Waongenngarm et al. 2015, J Phys Ther Sci
+// 27:2183, PMC4540846 [V abstract]), and sitting flattens the thoracic kyphosis rather than
+// rounding it (Tsagkaris et al. 2022 scoping review, PMC8924684 [V abstract]). So sitting keeps the thoracic
+// column's baseline torque [D]; without it the column, relieved of the tone that held it standing, rounded on
+// sitting.
+inline constexpr bool kSittingKeepsThoracicTone = true;
 // Thomas test: holding the other knee to the chest tilts the pelvis back until the lumbar spine
 // lies flat. We take the lordosis lost lying supine (kLumbarRestLordosisLoss, 26 %) of the
 // neutral LL as that retroversion [D]. The held leg: hip 120 deg, knee 120 deg of flexion [D].
@@ -148,6 +155,18 @@ inline constexpr double kSlipRollBeyondFullSlip = 0.3;
 // the free-pelvis, PI-52 slips of the monotone-narrowing tests barely feel it.
 inline constexpr double kSlipStopStart = 0.5;
 inline constexpr double kSlipStopFactorMax = 20.0;
+// The lumbar levels above a high-grade slip adapt [D, design choice]: they rest in extension,
+// kSlipAdaptedRestShare of the slip's roll in all, shared like the standing lordosis
+// (kStandingLordosisShare), ramped in (smoothstep) from kSlipAdaptedRestStart to
+// kSlipAdaptedRestFull slip; each level's range moves with its rest. Patients with developmental
+// L5-S1 slips "stand with an increased sacral slope, pelvic tilt and lumbar lordosis", the local
+// lumbosacral kyphosis "compensated by adjacent mobile segments in the upper lumbar spine"
+// (244 patients, Eur Spine J 2007, PMC2078287 [V abstract]): a compensatory hyperlordosis that
+// holds the trunk upright. Without it the high-grade presets leaned the trunk 16-22 deg forward,
+// as no balanced patient stands (issue 12/13).
+inline constexpr double kSlipAdaptedRestShare = 0.8;
+inline constexpr double kSlipAdaptedRestStart = 0.35;
+inline constexpr double kSlipAdaptedRestFull = 0.80;
 // The disc collapses as the slip grows [D, model choice]: its height falls by
 // kDiscHeightLossMax * min(p, 1) of the neutral height (loss of disc height is a restabilisation
 // sign of a slip, Simmonds et al. 2015, J Neurosurg Spine 23:178 [V abstract]; severe collapse

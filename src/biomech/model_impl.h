@@ -216,6 +216,10 @@ struct Setup {
   // ordinary level's it is beyond its range (restabilisation, model_constants.h)
   std::size_t slip_joint = kNoArch;
   double slip_stop_factor = 1.0;
+  // the lumbar levels above a high-grade slip rest in extension (model_constants.h
+  // kSlipAdaptedRestShare): each level's rest angle (rad, positive = extension) and their sum
+  JointArray adapted_rest{};
+  double adapted_rest_total = 0.0;
   bool reshaped = false;           // a slip, PI morph or patient pose moved the start from the seed's
   bool predicted_from_pi = false;  // PT and LL are the Le Huec prediction for the patient's PI
   Support support;

@@ -134,6 +134,19 @@ void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
   const double t = std::clamp((p - kSlipStopStart) / (1.0 - kSlipStopStart), 0.0, 1.0);
   s.slip_joint = f.upper;
   s.slip_stop_factor = 1.0 + (kSlipStopFactorMax - 1.0) * t * t * (3.0 - 2.0 * t);
+  // adaptation above a high-grade slip (model_constants.h): the levels above rest in extension,
+  // sharing kSlipAdaptedRestShare of the roll like the standing lordosis (smoothstep in p)
+  const double r =
+      std::clamp((p - kSlipAdaptedRestStart) / (kSlipAdaptedRestFull - kSlipAdaptedRestStart), 0.0, 1.0);
+  s.adapted_rest_total = kSlipAdaptedRestShare * s.slip_roll * r * r * (3.0 - 2.0 * r);
+  s.adapted_rest = {};
+  if (s.adapted_rest_total == 0.0) return;
+  // L5..L1 joints: index k = 0 is L5-S1 .. 4 is L1-L2 (kStandingLordosisShare runs L1-L2 .. L5-S1)
+  double share_above = 0.0;
+  for (std::size_t j = f.upper + 1; j <= seg(Segment::kL1); ++j)
+    share_above += kStandingLordosisShare[seg(Segment::kL1) - j];
+  for (std::size_t j = f.upper + 1; j <= seg(Segment::kL1); ++j)
+    s.adapted_rest[j] = s.adapted_rest_total * kStandingLordosisShare[seg(Segment::kL1) - j] / share_above;
 }
 
 // A total lumbar turn shared over L5-S1 .. L1-L2 the way the discs take it: by the standing
@@ -341,6 +354,10 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
           "position.");
     }
     s.standing_like = false;
+    // the lumbar spine is laid flat on the couch (prescribed, not solved): no adapted rest above
+    // a high-grade slip, whose ranges would otherwise move away from the prescribed shape
+    s.adapted_rest = {};
+    s.adapted_rest_total = 0.0;
     const double beta = kThomasRetroversionShareOfLordosis * m.neutral_ll_rad;
     s.b[kPelvis] = beta;
     // the lumbar spine flattens onto the couch: the thorax lies as it stands, the turn shared

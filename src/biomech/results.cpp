@@ -203,6 +203,7 @@ void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, con
   fillL5S1Load(m, k, out);
 
   out.sacrum_morph_deg = radToDeg(setup.sacrum_morph);
+  out.lumbar_adapted_rest_deg = radToDeg(setup.adapted_rest_total);
   out.predicted_from_pi = setup.predicted_from_pi;
   // thorax rotation from its neutral orientation in the body's frame, positive = forward lean:
   // the sum of the rotations below it (all about +Z) less the slip's roll
@@ -236,10 +237,12 @@ void fillSolution(const Impl& m, const Setup& solved, const ModelInputs& in, con
                            fmt(r.residual) + " N m); the posture shown is the nearest it found.");
   }
   for (std::size_t j = seg(Segment::kL5); j <= seg(Segment::kL1); ++j) {
-    const double over = std::max(phi[j] - m.range_max[j], m.range_min[j] - phi[j]);
+    // above a high-grade slip the range moves with the adapted rest (model_constants.h)
+    const double a = phi[j] - setup.adapted_rest[j];
+    const double over = std::max(a - m.range_max[j], m.range_min[j] - a);
     if (over > degToRad(kRangeRamp_deg)) {  // within the stop's ramp it is the stop working
       out.warnings.push_back(std::string(jointName(j)) + " is pressed " + fmt(radToDeg(over)) +
-                             " deg beyond its " + (phi[j] > 0.0 ? "extension" : "flexion") + " range.");
+                             " deg beyond its " + (a > 0.0 ? "extension" : "flexion") + " range.");
     }
   }
   if (setup.standing_like) {

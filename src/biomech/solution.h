@@ -171,7 +171,10 @@ struct Solution {
   ForceArrow l5s1_compression;
   std::optional<ThomasResult> thomas;
 
-  double sacrum_morph_deg = 0.0;       // PI morph: sacrum rotation about the sacroiliac joint
+  double sacrum_morph_deg = 0.0;  // PI morph: sacrum rotation about the sacroiliac joint
+  // the extension the lumbar levels above a high-grade slip rest in, summed over the levels
+  // (model_constants.h kSlipAdaptedRestShare; 0 below 35 % slip) [D]
+  double lumbar_adapted_rest_deg = 0.0;
   double trunk_inclination_deg = 0.0;  // thorax lean from upright, positive forward
   // only patient.pelvic_incidence_deg was given: PT and LL shown are the Le Huec prediction for
   // it (global_balance.h), a model prediction rather than the patient's own

@@ -172,5 +172,22 @@ TEST(Sitting, FlexedHipsRetrovertThePelvisAndFlattenTheLumbarSpine) {
   EXPECT_GT(sit.support.top_y_m, 0.3);
 }
 
+TEST(Sitting, TheThoracicKyphosisFlattensOrStaysItDoesNotRound) {
+  // People sitting upright keep or slightly flatten their thoracic kyphosis; the thoracic
+  // extensors keep their tone (Waongenngarm et al. 2015, PMC4540846 [V abstract];
+  // model_constants.h kSittingKeepsThoracicTone). The flattening stays within 1 SD of the
+  // standing TK of 455 EOS-imaged adults without spinal anomalies, 45.5 +- 9.3 deg (BMC
+  // Musculoskelet Disord 2024, doi 10.1186/s12891-024-07490-2 [V abstract]) [D: the bound].
+  ModelInputs in;
+  in.pose = PoseKind::kSitting;
+  const Solution sit = defaultModel().solve(in);
+  const Solution stand = defaultModel().solve(ModelInputs{});
+  ASSERT_TRUE(sit.solver.converged);
+  const double tk_stand = stand.measures.thoracic_kyphosis_deg;
+  const double tk_sit = sit.measures.thoracic_kyphosis_deg;
+  EXPECT_LE(tk_sit, tk_stand + 1e-6) << "standing " << tk_stand << ", sitting " << tk_sit;
+  EXPECT_GT(tk_sit, tk_stand - 9.3) << "standing " << tk_stand << ", sitting " << tk_sit;
+}
+
 }  // namespace
 }  // namespace sagitta::biomech
