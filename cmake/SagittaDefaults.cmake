@@ -25,16 +25,16 @@ function(sagitta_defaults target)
     # Under tests/ without the static analyzer (tests/.clang-tidy says why). Given here too: in a
     # unity build clang-tidy reads the unity file under the build folder, out of tests/'s reach.
     set(tidy ${SAGITTA_CLANG_TIDY_COMMAND})
-    set(off)
+    set(disabled)
     if(CMAKE_CURRENT_SOURCE_DIR MATCHES "^${PROJECT_SOURCE_DIR}/tests(/|$)")
-      list(APPEND off -clang-analyzer-*)
+      list(APPEND disabled -clang-analyzer-*)
     endif()
     if(CMAKE_UNITY_BUILD)
-      list(APPEND off -bugprone-suspicious-include) # unity files #include .cpp files by design
+      list(APPEND disabled -bugprone-suspicious-include) # unity files #include .cpp files by design
     endif()
-    if(off)
-      list(JOIN off "," off)
-      list(APPEND tidy --checks=${off})
+    if(disabled)
+      list(JOIN disabled "," disabled)
+      list(APPEND tidy --checks=${disabled})
     endif()
     set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY "${tidy}")
   endif()
