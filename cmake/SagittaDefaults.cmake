@@ -22,8 +22,23 @@ function(sagitta_defaults target)
   target_compile_options(${target} PRIVATE $<$<COMPILE_LANGUAGE:CXX>:${SAGITTA_WARNINGS}>)
   target_compile_features(${target} PUBLIC cxx_std_20)
   if(SAGITTA_CLANG_TIDY)
-    set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY "${SAGITTA_CLANG_TIDY_COMMAND}")
+    # Under tests/ without the static analyzer (tests/.clang-tidy says why). Given here too: in a
+    # unity build clang-tidy reads the unity file under the build folder, out of tests/'s reach.
+    set(tidy ${SAGITTA_CLANG_TIDY_COMMAND})
+    set(disabled)
+    if(CMAKE_CURRENT_SOURCE_DIR MATCHES "^${PROJECT_SOURCE_DIR}/tests(/|$)")
+      list(APPEND disabled -clang-analyzer-*)
+    endif()
+    if(CMAKE_UNITY_BUILD)
+      list(APPEND disabled -bugprone-suspicious-include) # unity files #include .cpp files by design
+    endif()
+    if(disabled)
+      list(JOIN disabled "," disabled)
+      list(APPEND tidy --checks=${disabled})
+    endif()
+    set_target_properties(${target} PROPERTIES CXX_CLANG_TIDY "${tidy}")
   endif()
+  sagitta_unity(${target})
 endfunction()
 
 # sagitta_library(<name> SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...]): one static library per folder.
