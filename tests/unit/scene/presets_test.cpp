@@ -178,7 +178,10 @@ TEST(Presets, LumbosacralAngleIsNormalAtNeutralAndKyphoticInHighGradeSlips) {
   // Dubousset's lumbosacral angle (L5 superior endplate against the S1 posterior border): normal
   // about 100-110 deg, under 90 deg with lumbosacral kyphosis [U: commonly quoted, no stored numeric
   // source found; docs/biomechanics.md]. Model figures: neutral 112.5 (S1 posterior border taken
-  // perpendicular to its endplate), isthmic grade III 81, grade IV 72, dysplastic 80 and 79.
+  // perpendicular to its endplate), isthmic grade III 80, grade IV 71, dysplastic 79 and 76. Not
+  // tightened to 100-110 (issue 13): a real sacral table angle (~102 deg, Baker 2022) would raise
+  // the neutral to ~124, and the generated sacrum's own S1 wall (model STA ~72 deg) gives 94.7;
+  // docs/biomechanics.md "Dubousset's lumbosacral angle".
   EXPECT_GT(solve("neutral").slip.lumbosacral_angle_deg, 100.0);
   for (const char* name : {"isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "dysplastic-high-grade-balanced",
                            "dysplastic-high-grade-unbalanced"}) {
