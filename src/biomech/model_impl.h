@@ -280,14 +280,18 @@ struct Impl {
   };
   std::array<std::vector<FascicleSeed>, 6> fascicle_seed;
   // Start points for standing solves far from neutral: the default-input solutions at slips of
-  // 0, 10 .. 150 % (by level and type) and at pelvic incidences 25, 35 .. 95 deg, interpolated.
-  // The minimum is unique, so the start only changes how fast the solve gets there.
-  static constexpr int kSlipStarts = 16, kMorphStarts = 8;
+  // 0, 2.5 .. 150 % (by level and type) and at pelvic incidences 25, 35 .. 95 deg, interpolated.
+  // The minimum is unique, so the start only changes how fast the solve gets there. The slip
+  // table is dense (issue 12): the levels above a high-grade slip adapt between 35 and 80 %, and
+  // with 10 % steps and linear starts a slip-slider solve cost about twice what it does now
+  // (docs/performance.md); building the table is most of the model's build time.
+  static constexpr double kSlipStartStep_pct = 2.5;
+  static constexpr int kSlipStarts = static_cast<int>(150.0 / kSlipStartStep_pct + 0.5) + 1, kMorphStarts = 8;
   struct Start {
     std::array<double, kMaxDofs> q{};
     DofMatrix hessian{};  // q-space, at q, default muscles
   };
-  std::array<std::array<std::array<Start, kSlipStarts>, 2>, 2> slip_start{};  // [level][type][slip / 10 %]
+  std::array<std::array<std::array<Start, kSlipStarts>, 2>, 2> slip_start{};  // [level][type][slip / step]
   std::array<Start, kMorphStarts> morph_start{};
   // each pose's default-input solution (by hessianSlot), where its solves start
   std::array<std::array<double, kMaxDofs>, 6> pose_start{};

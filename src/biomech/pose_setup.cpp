@@ -420,15 +420,24 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
     }
     // standing with a slip or a morphed PI: start from the nearby default-input solutions
     if (m.starts_ready && in.pose == PoseKind::kStanding && !alpha_fixed && !lordosis_given) {
-      auto interpolate = [&](const auto& table, double x) {
+      auto interpolate = [&](const auto& table, double x, bool cubic) {
         const int n = static_cast<int>(table.size());
         const double at = std::clamp(x, 0.0, static_cast<double>(n - 1));
         const int i = std::min(static_cast<int>(at), n - 2);
         const double t = at - i;
         const Impl::Start& lo = table[static_cast<std::size_t>(i)];
         const Impl::Start& hi = table[static_cast<std::size_t>(i) + 1];
+        // q: Catmull-Rom through the neighbouring entries (the posture bends with the slip, most
+        // where the levels above a high-grade slip adapt); the Hessian: linear (stays positive)
+        const Impl::Start& before = table[static_cast<std::size_t>(std::max(i - 1, 0))];
+        const Impl::Start& after = table[static_cast<std::size_t>(std::min(i + 2, n - 1))];
         for (std::size_t d = 0; d < kMaxDofs; ++d) {
           s.q0[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
+          if (cubic && i > 0 && i + 2 < n) {
+            const double p0 = before.q[d], p1 = lo.q[d], p2 = hi.q[d], p3 = after.q[d];
+            s.q0[d] = 0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t * t +
+                             (-p0 + 3.0 * p1 - 3.0 * p2 + p3) * t * t * t);
+          }
           for (std::size_t e = 0; e < kMaxDofs; ++e)
             s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
         }
@@ -436,9 +445,9 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
       };
       if (slip_percent > 0.0 && psi == 0.0) {
         interpolate(m.slip_start[static_cast<std::size_t>(in.slip.level)][startSlot(in.slip.type)],
-                    slip_percent / 10.0);
+                    slip_percent / Impl::kSlipStartStep_pct, true);
       } else if (psi != 0.0 && slip_percent == 0.0) {
-        interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0);
+        interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0, false);
       }
     }
 
