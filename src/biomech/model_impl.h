@@ -286,7 +286,8 @@ struct Impl {
   // with 10 % steps and linear starts a slip-slider solve cost about twice what it does now
   // (docs/performance.md); building the table is most of the model's build time.
   static constexpr double kSlipStartStep_pct = 2.5;
-  static constexpr int kSlipStarts = static_cast<int>(150.0 / kSlipStartStep_pct + 0.5) + 1, kMorphStarts = 8;
+  static constexpr int kSlipStarts = 61, kMorphStarts = 8;  // the slip table spans 0 .. 150 %
+  static_assert((kSlipStarts - 1) * kSlipStartStep_pct == 150.0, "the slip table spans 0 .. 150 %");
   struct Start {
     std::array<double, kMaxDofs> q{};
     DofMatrix hessian{};  // q-space, at q, default muscles
