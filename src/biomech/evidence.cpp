@@ -79,10 +79,9 @@ std::span<const Convention> signConventions() {
        "Height the model adds to the S1 dome, % of the S1 endplate length (SDSG doming index "
        "difference from controls, Spine 2007;32:1888)."},
       {"slip.sdsg_type",
-       "SDSG / Labelle 2011 (L5-S1): 1-3 low grade by PI (<45, 45-60, >=60; bounds unverified), 4 high grade "
-       "balanced "
-       "pelvis, 5 retroverted pelvis with balanced spine (C7 plumb line over or behind the femoral "
-       "heads), 6 retroverted pelvis and unbalanced spine."},
+       "SDSG / Labelle 2011 (L5-S1): 1-3 low grade by PI (<45, 45-60, >=60; bounds unverified), "
+       "4 high grade balanced pelvis, 5 retroverted pelvis with balanced spine (C7 plumb line over "
+       "or behind the femoral heads), 6 retroverted pelvis and unbalanced spine."},
       {"l5s1_shear_N",
        "Load of everything above L5-S1 on the S1 endplate, along the endplate; positive = forward."},
       {"l5s1_compression_N", "The same load normal to the S1 endplate; positive = pressing into S1."},

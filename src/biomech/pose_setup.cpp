@@ -431,13 +431,13 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
         // where the levels above a high-grade slip adapt); the Hessian: linear (stays positive)
         const Impl::Start& before = table[static_cast<std::size_t>(std::max(i - 1, 0))];
         const Impl::Start& after = table[static_cast<std::size_t>(std::min(i + 2, n - 1))];
+        const bool curve = cubic && i > 0 && i + 2 < n;
         for (std::size_t d = 0; d < kMaxDofs; ++d) {
-          s.q0[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
-          if (cubic && i > 0 && i + 2 < n) {
-            const double p0 = before.q[d], p1 = lo.q[d], p2 = hi.q[d], p3 = after.q[d];
-            s.q0[d] = 0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t * t +
-                             (-p0 + 3.0 * p1 - 3.0 * p2 + p3) * t * t * t);
-          }
+          const double p0 = before.q[d], p1 = lo.q[d], p2 = hi.q[d], p3 = after.q[d];
+          s.q0[d] = curve
+                        ? 0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t * t +
+                                 (-p0 + 3.0 * p1 - 3.0 * p2 + p3) * t * t * t)
+                        : (1.0 - t) * p1 + t * p2;
           for (std::size_t e = 0; e < kMaxDofs; ++e)
             s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
         }

@@ -134,16 +134,23 @@ TEST(Lunge, TightHipFlexorsTipThePelvisForwardAndCostTheBackHipItsExtension) {
             normal.muscles[muscleIndex(MuscleId::kIliacus)][sideIndex(Side::kRight)].length_pct_of_neutral);
 }
 
+// The default person sitting in a chair and standing, for the standing -> sitting changes.
+struct SitStand {
+  Solution sit, stand;
+};
+SitStand sittingAndStanding() {
+  ModelInputs in;
+  in.pose = PoseKind::kSitting;
+  return {defaultModel().solve(in), defaultModel().solve(ModelInputs{})};
+}
+
 TEST(Sitting, StandingToSittingChangesLieWithinThePublishedMeans) {
   // Standing -> chair sitting, radiographs: Endo et al. 2012 (J Orthop Sci 17:682, n = 50 healthy
   // adults [V abstract]) dLL -16.6, dSS -18.7, dPT +18.3 deg; Moon et al. 2018 (Clin Orthop Surg
   // 10:322, PMC6107819, n = 16 [V abstract]) LL 37.1 -> 17.9, SS 35.3 -> 20.3, PT 15.7 -> 28.2, so
   // dLL -19.2, dSS -15.0, dPT +12.5 deg. The abstracts give no SD of the changes, so the bound is
   // the span of the two means widened by 2 deg on each side [D] (narrower than +-1 SD would be).
-  ModelInputs in;
-  in.pose = PoseKind::kSitting;
-  const Solution sit = defaultModel().solve(in);
-  const Solution stand = defaultModel().solve(ModelInputs{});
+  const auto [sit, stand] = sittingAndStanding();
   ASSERT_TRUE(sit.solver.converged);
   const double d_ll = sit.measures.lumbar_lordosis_deg - stand.measures.lumbar_lordosis_deg;
   const double d_ss = sit.measures.sacral_slope_deg - stand.measures.sacral_slope_deg;
@@ -160,10 +167,7 @@ TEST(Sitting, StandingToSittingChangesLieWithinThePublishedMeans) {
 }
 
 TEST(Sitting, FlexedHipsRetrovertThePelvisAndFlattenTheLumbarSpine) {
-  ModelInputs in;
-  in.pose = PoseKind::kSitting;
-  const Solution sit = defaultModel().solve(in);
-  const Solution stand = defaultModel().solve(ModelInputs{});
+  const auto [sit, stand] = sittingAndStanding();
   ASSERT_TRUE(sit.solver.converged);
   EXPECT_GT(sit.measures.pelvic_tilt_deg, stand.measures.pelvic_tilt_deg + 3.0);
   EXPECT_LT(sit.measures.lumbar_lordosis_deg, stand.measures.lumbar_lordosis_deg - 3.0);
@@ -178,10 +182,7 @@ TEST(Sitting, TheThoracicKyphosisFlattensOrStaysItDoesNotRound) {
   // model_constants.h kSittingKeepsThoracicTone). The flattening stays within 1 SD of the
   // standing TK of 455 EOS-imaged adults without spinal anomalies, 45.5 +- 9.3 deg (BMC
   // Musculoskelet Disord 2024, doi 10.1186/s12891-024-07490-2 [V abstract]) [D: the bound].
-  ModelInputs in;
-  in.pose = PoseKind::kSitting;
-  const Solution sit = defaultModel().solve(in);
-  const Solution stand = defaultModel().solve(ModelInputs{});
+  const auto [sit, stand] = sittingAndStanding();
   ASSERT_TRUE(sit.solver.converged);
   const double tk_stand = stand.measures.thoracic_kyphosis_deg;
   const double tk_sit = sit.measures.thoracic_kyphosis_deg;
