@@ -1,7 +1,7 @@
 // One row of the key table: a settable key (a model parameter such as "slip.percent" or a view
 // setting such as "camera.fov_deg") with its type, range, unit and help. The model's rows are in
-// scenario/parameters.h, the view's in scene/view_state.h; scene/keys.h lists them as one table
-// that files, --set, timelines, the UI and the docs are read from.
+// scenario/parameters.h, the view's in scene/view_state.h; scene::keyTable() (scene/document.h)
+// lists them as one table that files, --set, timelines, the UI and the docs are read from.
 //
 // Values are checked here, the same way for every key, so every bad value gets the same kind of
 // one-line message naming the key (the caller adds where it came from: "FILE:LINE: "):

@@ -30,7 +30,7 @@
 namespace sagitta::scenario {
 
 // One key's row of the key table (scenario/key_info.h): the model's parameter keys here and
-// the view keys (scene/view_state.h) share it; scene/keys.h lists both as one table.
+// the view keys (scene/view_state.h) share it; scene::keyTable() lists both as one table.
 using ParamType = KeyType;
 using ParamInfo = KeyInfo;
 
