@@ -149,10 +149,22 @@ void requireReplaceableFolder(const fs::path& target) {
   }
 }
 
+// The folder a symbolic link at `target` leads to (when it leads to one), else `target` itself.
+fs::path linkedFolder(const fs::path& target) {
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(target, ec)) || !fs::is_directory(target, ec)) return target;
+  fs::path folder = fs::canonical(target, ec);
+  if (ec) throw IoError(cannotWrite(target, "the symbolic link cannot be followed (" + ec.message() + ")."));
+  return folder;
+}
+
 }  // namespace
 
 PendingFolder::PendingFolder(fs::path target) : target_(std::move(target)) {
   if (target_.empty()) throw IoError("cannot write a folder with an empty name.");
+  // a symbolic link to a frame folder keeps pointing at it: the folder it leads to is replaced
+  // (as PendingFile and writeFileAtomic replace a link's target, never the link)
+  target_ = linkedFolder(target_);
   requireWritableFolder(target_);
   requireReplaceableFolder(target_);
   for (int attempt = 0;; ++attempt) {

@@ -151,6 +151,33 @@ TEST_P(EveryFormat, AnAbortedRecordingLeavesTheEarlierOutputUntouched) {
   EXPECT_EQ(scratch_.names(), std::vector<std::string>{onDisk().filename().string()});
 }
 
+// Issue 11, bug 7 (audit): a recording through a symbolic link (--out link.mp4, where the link
+// leads to takes/clip.mp4) writes the clip to the link's target and keeps the link, as
+// writeFileAtomic does for pictures; a link to a folder of frames leads to that folder.
+TEST_P(EveryFormat, RecordingThroughASymlinkWritesItsTargetAndKeepsTheLink) {
+  const std::string name = onDisk().filename().string();
+  const fs::path takes = scratch_ / "takes";
+  fs::create_directory(takes);
+  if (isPngSequence()) fs::create_directory(takes / name);  // an empty folder for the frames
+  fs::create_symlink(fs::path("takes") / name, onDisk());   // relative, as ln -s makes them
+  {
+    auto encoder = openEncoder(options());
+    encodeMoving(*encoder, 3);
+    encoder->finish();
+  }
+  EXPECT_TRUE(fs::is_symlink(onDisk())) << "the link must stay a link";
+  EXPECT_EQ(fs::read_symlink(onDisk()), fs::path("takes") / name);
+  EXPECT_EQ(framesAtTarget(), 3u);  // read through the link
+  EXPECT_TRUE(isPngSequence() ? fs::is_directory(fs::symlink_status(takes / name))
+                              : fs::is_regular_file(fs::symlink_status(takes / name)));
+  // no temporary is left beside the link or beside its target
+  EXPECT_EQ(scratch_.names(), (std::vector<std::string>{name, "takes"}));
+  std::vector<std::string> in_takes;
+  for (const fs::directory_entry& e : fs::directory_iterator(takes))
+    in_takes.push_back(e.path().filename().string());
+  EXPECT_EQ(in_takes, std::vector<std::string>{name});
+}
+
 TEST_P(EveryFormat, FinishingWithoutFramesIsAnInputErrorAndWritesNothing) {
   auto encoder = openEncoder(options());
   EXPECT_THROW(encoder->finish(), InputError);
