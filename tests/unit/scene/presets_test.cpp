@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -201,6 +202,35 @@ TEST(Presets, HighGradePresetsWithABalancedSpineStandUpright) {
     const biomech::Solution& s = solve(name);
     EXPECT_GT(s.lumbar_adapted_rest_deg, 0.0) << name;
     EXPECT_LT(std::abs(s.trunk_inclination_deg), 7.0) << name;
+  }
+}
+
+TEST(Presets, EverySlipPresetKeepsTheTrunkNearUprightAndC7OverThePelvis) {
+  // Issue 12 audit: the whole-body balance of every slip preset, not only the high grades above.
+  // The lower thorax within 7 deg of upright [D, the bound of the test above] for every slip
+  // preset but grade II (below); and, for every balanced one, C7 within 6 deg of its neutral
+  // place over the pelvis: global tilt less pelvic tilt (the angle at S1 between the hip axis
+  // and C7) no more than 6 deg above the neutral person's [D, the bound of
+  // WholeBodyBalance.ALordosisTwentyDegreesBelowIncidenceIsCompensatedNotLeanedInto]. The
+  // SDSG-unbalanced preset is excluded from that: it is unbalanced by definition (SDSG; Labelle,
+  // Mac-Thiong & Roussouly 2011).
+  const biomech::ClinicalMeasures n = solve("neutral").measures;
+  const double c7_neutral = n.global_tilt_deg - n.pelvic_tilt_deg;
+  for (const char* name :
+       {"spondylolysis-l5", "isthmic-l5s1-grade-1", "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3",
+        "isthmic-l5s1-grade-4", "degenerative-l4l5", "dysplastic-high-grade-balanced"}) {
+    const biomech::Solution& s = solve(name);
+    ASSERT_TRUE(s.solver.converged) << name;
+    const double c7_lean = s.measures.global_tilt_deg - s.measures.pelvic_tilt_deg - c7_neutral;
+    EXPECT_LT(std::abs(c7_lean), 6.0) << name;
+    // a gap left (docs/biomechanics.md, "Still off"): grade II's lower thorax leans 8.6 deg. Its
+    // PT is held at 18 with PI 66 (SS 48), the 40 % slip's roll takes L5-S1 to ~4 deg of
+    // lordosis, and the adaptation of the levels above (kSlipAdaptedRestShare) is only 3 % ramped
+    // in at 40 %, so LL - SS is 11 deg against 19.6 at neutral; the upper thoracic column
+    // flattens (TK ~17 deg; developmental slips stand with less kyphosis, PMC2078287 [V
+    // abstract]) and C7 stays over the pelvis (checked above). Bounded here so it cannot grow.
+    const double lean_bound = std::string(name) == "isthmic-l5s1-grade-2" ? 9.0 : 7.0;
+    EXPECT_LT(std::abs(s.trunk_inclination_deg), lean_bound) << name;
   }
 }
 
