@@ -1,6 +1,7 @@
 // Every preset solves to what its name promises, measured on the posed geometry.
 #include "scene/presets.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
@@ -322,4 +323,38 @@ TEST(Captions, ToneTipsThePelvisBackWithoutClaimingThatStrengtheningDoes) {
   EXPECT_NE(caption.find("did not change pelvic tilt"), std::string::npos) << caption;
   for (const char* claim : {"Strong", "strong buttock", "stronger", "strength tips"})
     EXPECT_EQ(caption.find(claim), std::string::npos) << caption;
+}
+
+// Issue 16 review: the kneeling stretch was framed on both whole legs (a lunge's auto framing),
+// its pelvis a fifth of the picture's height. It is framed on the pelvis the lesson is about, as
+// large as the standing lessons' (at least 80 % of the anterior-tilt preset's pelvis height).
+TEST(Presets, TheKneelingStretchIsFramedOnThePelvis) {
+  constexpr float kAspect = 16.0f / 9.0f;
+  auto pelvisHeight = [&](const std::string& name) {
+    const scene::Preset* p = scene::findPreset(name);
+    EXPECT_NE(p, nullptr) << name;
+    if (p == nullptr) return 0.0f;
+    session().show(p->document);
+    session().settle();
+    const scene::Camera cam = session().cameraFor(p->document.view, kAspect);
+    const glm::mat4 vp = cam.projectionMatrix(kAspect) * cam.view();
+    const anatomy::Skeleton& sk = session().model().skeleton;
+    const auto world = anatomy::worldTransforms(sk, session().shownPose());
+    float lo = 1e9f, hi = -1e9f;
+    for (const char* lm : {"asis_l", "asis_r", "psis_l", "psis_r", "pubic_symphysis", "ischial_tuberosity_l",
+                           "ischial_tuberosity_r", "iliac_crest_top_l", "iliac_crest_top_r"}) {
+      const anatomy::Landmark* l = sk.findLandmark(lm);
+      EXPECT_NE(l, nullptr) << lm;
+      if (l == nullptr) continue;
+      const glm::vec4 clip = vp * glm::vec4(glm::vec3(anatomy::worldPosition(*l, world)), 1.0f);
+      const float y = clip.y / clip.w;  // -1 (bottom) .. 1 (top)
+      lo = std::min(lo, y);
+      hi = std::max(hi, y);
+    }
+    return 0.5f * (hi - lo);  // fraction of the picture's height
+  };
+  const float standing = pelvisHeight("anterior-pelvic-tilt");
+  const float kneeling = pelvisHeight("kneeling-hip-flexor-stretch");
+  EXPECT_GT(kneeling, 0.8f * standing) << "kneeling " << kneeling << ", standing " << standing;
+  EXPECT_GT(kneeling, 0.3f);
 }
