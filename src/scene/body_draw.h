@@ -57,8 +57,4 @@ class BodyMeshes {
 // quantity.
 float bellyRadius(double max_isometric_force_N);
 
-// The tip of the drawn L5-S1 shear arrow (world, metres): its label is anchored there, at the
-// head, clear of the bones and the couch the arrow starts among.
-glm::vec3 shearArrowTip(const biomech::ForceArrow& shear);
-
 }  // namespace sagitta::scene

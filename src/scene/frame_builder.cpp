@@ -183,9 +183,8 @@ void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::
     char buf[64];
     std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
     const std::string text = showsNumbers(view) ? std::string(buf) : std::string("Forward pull on L5");
-    // at the arrow's head: 8 cm along the arrow put the dot past a short arrow's head, inside
-    // the couch under the Thomas test
-    list.labels.push_back({shearArrowTip(arrow), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
+    list.labels.push_back(
+        {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
   }
 }
 

@@ -286,23 +286,3 @@ TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
   d.view.show_all = true;
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
 }
-
-// Issue 16 review: the Thomas test's shear label was anchored 8 cm along the arrow, past the head
-// of its short arrow, its dot in the couch. It names the arrow at its head, out of the couch.
-TEST(FrameBuilder, TheShearLabelIsAtTheArrowHeadOutOfTheCouch) {
-  scene::FrameScratch& scratch = session().frameScratch();
-  const FrameContent f = frameOf(preset("thomas-positive"), scratch);
-  const biomech::Solution& s = session().solution();
-  const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(),
-                                  [](const scene::Label& l) { return l.text.starts_with("L5–S1 shear"); });
-  ASSERT_NE(label, f.list.labels.end());
-  EXPECT_LT(glm::distance(label->anchor, scene::shearArrowTip(s.l5s1_shear)), 1e-4f);
-  // the couch: 1.9 m long back from its end, its pad's top at top_y_m (scene/body_draw.cpp)
-  ASSERT_EQ(s.support.kind, biomech::Support::Kind::kCouch);
-  const auto top = static_cast<float>(s.support.top_y_m), edge = static_cast<float>(s.support.edge_x_m);
-  const bool in_couch = label->anchor.y < top && label->anchor.x < edge && label->anchor.x > edge - 1.9f;
-  EXPECT_FALSE(in_couch) << "anchor (" << label->anchor.x << ", " << label->anchor.y << "), couch top "
-                         << top;
-  // and it is on the arrow's own side of the couch's top: above it, with the body
-  EXPECT_GT(label->anchor.y, top);
-}
