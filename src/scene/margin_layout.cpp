@@ -91,10 +91,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       order.push_back(i);
   }
   // measured values first, on their overlay (the general layout keeps them apart), but off the
-  // landmarks the lesson is about (keep_clear; in a slip the front of each vertebral body): a
-  // value box over L5's dot left L5 unlabelled (its leader could not leave through the box). Not
-  // off the other names' dots: the values stay where they are with names shown or not.
-  const std::vector<glm::vec2>& named = in.keep_clear;
+  // lesson's named points (value_clear)
   std::vector<LabelBox> pinned;
   std::vector<std::size_t> pinned_index;
   for (std::size_t i = 0; i < n; ++i) {
@@ -103,7 +100,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap, named, in.keep_clear_px);
+  const auto pinned_out =
+      layoutLabels(pinned, in.screen_min, in.screen_max, gap, in.value_clear, in.keep_clear_px);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
     const std::size_t i = pinned_index[k];
