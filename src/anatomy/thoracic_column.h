@@ -32,7 +32,7 @@ struct ThoracicColumn {
   std::array<glm::dvec3, kThoracicColumnLevels> spinous_tip{};
   // each level's inferior endplate frame (origin at the endplate centre, +Y cranial, +X
   // anterior; T12's is the thorax frame itself) and its size relative to T12: the drawn
-  // vertebrae above T12 are T12's shape scaled by `size` and placed by `frame`
+  // vertebrae above T12 (anatomy::columnVertebra, in T12's frame) are scaled by `size` and placed by `frame`
   std::array<glm::dmat4, kThoracicColumnLevels> frame{};
   std::array<double, kThoracicColumnLevels> size{};
   const glm::dvec3& c7Centroid() const { return centroid[0]; }
