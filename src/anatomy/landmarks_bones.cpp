@@ -161,6 +161,7 @@ void addBoneLandmarks(const BodyLayout& b, LandmarkTable& t) {
                 true, t);
   }
   addVertebra("t12", Segment::kThorax, b.spine.t12, false, t);
+  t.addPair("t12_costal_facet", Segment::kThorax, t12CostalFacet(b.spine.t12, b.dims.opensim_scale).centre);
   addThorax(b.thorax, t);
   addThoracicColumn(b, t);
   addLimbs(b.femur, b.shank, t);

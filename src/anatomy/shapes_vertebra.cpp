@@ -326,6 +326,12 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
   std::vector<PartShape> out;
   const double scale = b.dims.opensim_scale;
   out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale, false));
+  {  // T12's costal facet for rib 12, hollowed into the side of each pedicle
+    const CostalFacet f = t12CostalFacet(b.spine.t12, scale);
+    const NodePtr hollow = sdf::sphere(f.centre + f.normal * f.radius, f.radius);
+    out.back().field =
+        sdf::subtract(out.back().field, sdf::unite({hollow, sdf::mirrorZ(hollow)}), 0.0008 * scale);
+  }
   // T11 .. T1 and C7 on the thoracic column (anatomy/thoracic_column.h), each placed on its
   // level's inferior endplate frame at its size, so the points SVA, T1PA and TK are measured on
   // sit on the drawn bones. Each is a thoracic vertebra (columnVertebraField), meshed coarser

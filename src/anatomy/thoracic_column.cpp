@@ -156,6 +156,16 @@ ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level) {
   return sp;
 }
 
+CostalFacet t12CostalFacet(const VertebraLayout& t12, double s) {
+  CostalFacet f;
+  f.normal = glm::normalize(glm::dvec3(-0.3, 0.25, 1.0));
+  f.radius = 0.0055 * s;
+  const glm::dvec3 side(t12.posterior_wall_x - 0.002 * s, t12.pedicle_y,
+                        0.5 * (t12.pedicle_front.z + t12.pedicle_back.z) + 0.5 * t12.dims.pedicle_width);
+  f.centre = side - 0.0012 * s * f.normal;
+  return f;
+}
+
 ColumnVertebra columnVertebra(const BodyDimensions& d, const VertebraLayout& t12, const ThoracicColumn& c,
                               int level) {
   const auto i = static_cast<std::size_t>(level);

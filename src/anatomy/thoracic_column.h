@@ -134,6 +134,15 @@ struct ColumnVertebra {
 ColumnVertebra columnVertebra(const BodyDimensions& dims, const VertebraLayout& t12,
                               const ThoracicColumn& column, int level);
 
+// T12's single full costal facet for the head of rib 12, on the side of the pedicle where it
+// leaves the body (standard anatomy, Gray's Anatomy [U]): the centre of its hollow on the bone,
+// the hollow's outward normal and radius, in T12's frame, right side.
+struct CostalFacet {
+  glm::dvec3 centre{0.0}, normal{0.0};
+  double radius = 0.0;
+};
+CostalFacet t12CostalFacet(const VertebraLayout& t12, double s);
+
 // Throws nothing; pure function of the dimensions and the T12 layout.
 ThoracicColumn layoutThoracicColumn(const BodyDimensions& dims, const VertebraLayout& t12);
 // The same for a body (computeDimensions + layoutSpine).

@@ -278,6 +278,16 @@ TEST_P(BuiltinAssets, ThoracicVertebraeCarryTheirNamedFeatures) {
     }
   }
   EXPECT_EQ(checked, 2u * (12u * 7u + 8u * 2u + 9u * 2u + 3u * 2u + 10u * 2u));
+  // T12 (the thorax segment itself): one full facet for rib 12 on each pedicle, none on its
+  // transverse processes
+  for (const char* side : {"_r", "_l"}) {
+    const Landmark* l = sk.findLandmark(std::string("t12_costal_facet") + side);
+    ASSERT_NE(l, nullptr);
+    EXPECT_EQ(sk.findLandmark(std::string("t12_transverse_costal_facet") + side), nullptr);
+    EXPECT_LT(
+        test::MeshDistance(part(builtin(), "t12").mesh, glm::dmat4(1.0), 0.006).distance(l->position, 0.05),
+        0.001);
+  }
 }
 
 TEST_P(BuiltinAssets, ThoracicSpinousProcessesSlopeAsMeasuredOnCt) {
