@@ -10,6 +10,7 @@
 
 #include "anatomy/landmark_table.h"
 #include "anatomy/part_shapes.h"
+#include "anatomy/thoracic_column.h"
 
 namespace sagitta::anatomy {
 namespace {
@@ -53,10 +54,11 @@ bool described(const std::string& name) {
     if (name.rfind(key, 0) == 0) return true;
   }
   for (const char* key : {"_transverse_tip_", "_accessory_", "_mammillary_", "_spinous_tip",
-                          "_condyle_posterior_", "inferior_pubic_ramus"}) {
+                          "_condyle_posterior_", "inferior_pubic_ramus", "costal_facet_"}) {
     if (name.find(key) != std::string::npos) return true;
   }
-  return false;
+  // the thoracic column's articular facets (no joint space is measured on them)
+  return thoracicColumnLevel(name) >= 0 && name.find("_articular_") != std::string::npos;
 }
 
 }  // namespace

@@ -87,9 +87,11 @@ void addThorax(const ThoraxLayout& th, LandmarkTable& t) {
 // neutral pose: they move with the column's bend (anatomy::thoracicLevelMotions, by the level
 // anatomy::thoracicColumnLevel reads from the name). `c7_body_centre` is where the C7 plumb line
 // drops from (SRS; Schwab et al. 2012): the centre of the C7 vertebral body, the mean of its four
-// midline endplate corners. `c7_spinous_tip` is the end of C7's drawn spinous process (the
-// vertebra prominens, meshed finer than the other levels for it); the other levels have no tip
-// landmark: their coarse meshes lose the thin tips of the drawn processes by up to 9 mm.
+// midline endplate corners. The named features of each drawn thoracic vertebra
+// (anatomy::columnVertebra): spinous and transverse tips, articular facets, and the costal facets
+// its level has (superior and inferior demifacets on T2 .. T9, the inferior one on T1, a full
+// facet on T1 for rib 1 and on T10 and T11, transverse costal facets on T1 .. T10); laid onto
+// the drawn surface (landmark_snap.cpp).
 void addThoracicColumn(const BodyLayout& b, LandmarkTable& t) {
   constexpr Segment kT = Segment::kThorax;
   const ThoracicColumn c = layoutThoracicColumn(b.dims, b.spine.t12);
@@ -103,8 +105,18 @@ void addThoracicColumn(const BodyLayout& b, LandmarkTable& t) {
     t.add(p + "_inferior_endplate_anterior", kT, c.inferior_anterior[i]);
     t.add(p + "_inferior_endplate_posterior", kT, c.inferior_posterior[i]);
     t.add(p + "_inferior_endplate_mid", kT, 0.5 * (c.inferior_anterior[i] + c.inferior_posterior[i]));
+    t.add(p + "_spinous_tip", kT, c.spinous_tip[i]);
+    const ColumnVertebra v = columnVertebra(b.dims, b.spine.t12, c, level);
+    auto at = [&](const glm::dvec3& q) { return transformPoint(c.frame[i], c.size[i] * q); };
+    t.addPair(p + "_transverse_tip", kT,
+              at(v.transverse_tip + v.transverse_radius * glm::dvec3(0.0, 0.0, 1.0)));
+    t.addPair(p + "_superior_articular", kT, at(v.superior_facet));
+    t.addPair(p + "_inferior_articular", kT, at(v.inferior_facet));
+    if (v.superior_demifacet) t.addPair(p + "_superior_costal_facet", kT, at(v.costal_superior));
+    if (v.inferior_demifacet) t.addPair(p + "_inferior_costal_facet", kT, at(v.costal_inferior));
+    if (v.full_facet) t.addPair(p + "_costal_facet", kT, at(v.costal_full));
+    if (v.transverse_facet) t.addPair(p + "_transverse_costal_facet", kT, at(v.transverse_costal));
   }
-  t.add("c7_spinous_tip", kT, c.spinous_tip[0]);
 }
 
 void addLimbs(const FemurLayout& f, const ShankLayout& k, LandmarkTable& t) {
@@ -149,6 +161,7 @@ void addBoneLandmarks(const BodyLayout& b, LandmarkTable& t) {
                 true, t);
   }
   addVertebra("t12", Segment::kThorax, b.spine.t12, false, t);
+  t.addPair("t12_costal_facet", Segment::kThorax, t12CostalFacet(b.spine.t12, b.dims.opensim_scale).centre);
   addThorax(b.thorax, t);
   addThoracicColumn(b, t);
   addLimbs(b.femur, b.shank, t);

@@ -25,9 +25,9 @@ Meshed meshPart(const PartShape& shape) {
   Meshed out;
   out.full = toMeshData(tri, *shape.field, 0.25 * shape.min_edge);
   // the low level of detail: the same surface at a looser chord error and longer edges
-  opt.chord_error = shape.chord_error * kLowLodErrorFactor;
-  opt.min_length = shape.min_edge * kLowLodLengthFactor;
-  opt.max_length = shape.max_edge * kLowLodLengthFactor;
+  opt.chord_error = shape.chord_error * kLowLodErrorFactor * shape.low_lod_coarsening;
+  opt.min_length = shape.min_edge * kLowLodLengthFactor * shape.low_lod_coarsening;
+  opt.max_length = shape.max_edge * kLowLodLengthFactor * shape.low_lod_coarsening;
   opt.iterations = 4;
   remesh(tri, *shape.field, opt);
   out.low = toMeshData(tri, *shape.field, 0.25 * shape.min_edge);

@@ -22,6 +22,10 @@ struct PartShape {
   double chord_error = 4e-5;           // default level of detail: triangle-to-surface distance (m)
   double min_edge = 5e-4;              // default level of detail: edge length bounds (m)
   double max_edge = 4e-3;
+  // the low level of detail's chord error and edge lengths are the default level's times
+  // kLowLodErrorFactor and kLowLodLengthFactor (mesh_generator.h), and this factor again: parts
+  // seen small (the thoracic column) are coarsened further there, to keep its triangle budget
+  double low_lod_coarsening = 1.0;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;
   // L4 and L5: the surface of an isthmic defect through both pars interarticulares, in the

@@ -72,6 +72,9 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   // thin bars seen from a distance: the sharp curvature of their borders needs no finer chords
   // than the rest of the thorax hint shows (keeps the model inside its triangle budget)
   ribs_r.chord_error *= 1.5;
+  // and coarser still at the low level of detail, which makes room in its budget for the
+  // thoracic vertebrae (shapes_vertebra.cpp)
+  ribs_r.low_lod_coarsening = 1.2;
   out.push_back(ribs_r);
   PartShape ribs_l = part("ribs_l", PartKind::kBone, nullptr);
   ribs_l.mirror_of = "ribs_r";

@@ -247,30 +247,77 @@ PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayo
   return p;
 }
 
-// A simplified thoracic vertebra in T12's frame (before scaling to its level): an oval body of
-// T12's endplate size and height, pedicles, laminae, transverse processes, and a spinous process
-// sloping down by the level's angle (anatomy::columnSpinous, thoracic_column.h).
-NodePtr columnVertebraField(const VertebraLayout& t12, double s, int level) {
-  const VertebraDims& d = t12.dims;
-  const glm::dvec3 front = t12.inferior_anterior, back = t12.inferior_posterior;
-  const double depth = glm::length(front - back);
-  const double height = 0.5 * (d.height_anterior + d.height_posterior);
-  const glm::dvec3 centre = 0.5 * (front + back);
-  std::vector<NodePtr> parts;
-  parts.push_back(sdf::ovalCylinder(sdf::Frame{centre, glm::dmat3(1.0)}, 0.5 * depth,
-                                    0.5 * d.endplate_width_inferior, 0.0, height, 0.0025 * s));
-  const ColumnSpinous sp = columnSpinous(t12, s, level);
-  parts.push_back(sdf::roundCone(sp.root, sp.tip, sp.root_radius, sp.tip_radius));
-  for (const double side : {1.0, -1.0}) {
-    auto z = [side](glm::dvec3 p) { return glm::dvec3(p.x, p.y, side * p.z); };
-    const double r_pedicle = 0.5 * std::min(d.pedicle_width, d.pedicle_height);
-    parts.push_back(sdf::roundCone(z(t12.pedicle_front), z(t12.pedicle_back), r_pedicle, r_pedicle));
-    parts.push_back(sdf::roundCone(z(t12.pedicle_back), t12.spinous_root, 0.004 * s, 0.004 * s));
-    // thoracic transverse processes reach back and out to the rib tubercles [U]
-    const glm::dvec3 tp_tip = z(t12.pedicle_back + glm::dvec3(-0.008 * s, 0.002 * s, 0.022 * s));
-    parts.push_back(sdf::roundCone(z(t12.pedicle_back), tp_tip, 0.0045 * s, 0.0035 * s));
-  }
-  return sdf::smoothUnion(std::move(parts), 0.003 * s);
+// A thoracic vertebra (C7 .. T11) in T12's frame before scaling to its level, from
+// anatomy::columnVertebra (thoracic_column.h, where the numbers are cited): a heart-shaped body
+// (broad behind, narrowing to a rounded front, the back wall hollowed for the canal) with the
+// costal facets for the rib heads hollowed into its posterolateral rims; pedicles; laminae;
+// transverse processes reaching out and back to clubbed tips, with the transverse costal facet
+// on the front of the tip; superior articular processes whose facets face back, a little up and
+// out, and inferior ones resting on the facets of the level below; and the long spinous process
+// sloping down by the level's angle to its tubercle.
+NodePtr columnVertebraField(const ColumnVertebra& cv) {
+  const double s = cv.s;
+  const double hd = 0.5 * cv.depth, hw = 0.5 * cv.width, h = cv.height;
+  const glm::dvec3 up(0.0, 1.0, 0.0);
+  // the heart: a broad back (an oval cut flat behind) and a narrower front, blended
+  const double rim = 0.0020 * s;
+  const sdf::Frame axis_y{{0.0, 0.0, 0.0}, glm::dmat3(1.0)};
+  NodePtr back = sdf::intersect(sdf::ovalCylinder(sdf::Frame{{-0.20 * cv.depth, 0.0, 0.0}, axis_y.axes},
+                                                  0.42 * cv.depth, hw, 0.0, h, rim),
+                                sdf::halfSpace({-hd, 0.0, 0.0}, {-1.0, 0.0, 0.0}), 0.003 * s);
+  NodePtr body =
+      sdf::smoothUnion({back, sdf::ovalCylinder(sdf::Frame{{0.10 * cv.depth, 0.0, 0.0}, axis_y.axes},
+                                                0.40 * cv.depth, 0.62 * hw, 0.0, h, rim)},
+                       0.006 * s);
+  // the back wall hollowed where the canal lies against it
+  const double indent_r = 0.8 * hw;
+  body = sdf::subtract(body,
+                       sdf::ovalCylinder(sdf::Frame{{-hd - indent_r + 0.0012 * s, 0.0, 0.0}, glm::dmat3(1.0)},
+                                         indent_r, indent_r, -0.01, h + 0.01, 0.0),
+                       0.003 * s);
+
+  std::vector<NodePtr> half;
+  half.push_back(sdf::roundCone(cv.pedicle_front, cv.pedicle_back, cv.pedicle_radius, cv.pedicle_radius));
+  // articular pillar behind the pedicle, the superior articular process rising from it
+  const glm::dvec3 pillar = cv.pedicle_back + glm::dvec3(-0.002 * s, -0.001 * s, 0.0);
+  half.push_back(sdf::ellipsoid(boxFrame(pillar, up, {1, 0, 0}), {0.0055 * s, 0.0040 * s, 0.0038 * s}));
+  const double t = cv.articular_thickness;
+  half.push_back(facetPlate(cv.superior_process, cv.superior_facet_normal, t, 0.0055 * s, 0.0052 * s, s));
+  half.push_back(sdf::roundCone(pillar, cv.superior_process - up * (0.003 * s) - cv.superior_facet_normal * t,
+                                0.0038 * s, 0.0036 * s));
+  // lamina: a broad plate sloping from the pillar to the midline, its top edge leaning forward
+  const glm::dvec3 lam_dir = cv.lamina_medial - cv.lamina_lateral;
+  half.push_back(sdf::roundBox(boxFrame(0.5 * (cv.lamina_lateral + cv.lamina_medial), lam_dir,
+                                        glm::normalize(glm::dvec3(0.35, 1.0, 0.0))),
+                               {0.5 * glm::length(lam_dir) + 0.002 * s, 0.0085 * s, 0.0028 * s}, 0.0024 * s));
+  // inferior articular process hanging from the lamina's lower edge
+  half.push_back(facetPlate(cv.inferior_process, cv.inferior_facet_normal, t, 0.0060 * s, 0.0050 * s, s));
+  half.push_back(sdf::roundCone(cv.lamina_lateral - up * (0.004 * s),
+                                cv.inferior_process + up * (0.003 * s) - cv.inferior_facet_normal * (0.5 * t),
+                                0.0040 * s, 0.0034 * s));
+  // transverse process with its clubbed tip
+  half.push_back(
+      sdf::roundCone(cv.transverse_root, cv.transverse_tip, 0.0050 * s, 0.92 * cv.transverse_radius));
+  half.push_back(sdf::sphere(cv.transverse_tip, cv.transverse_radius));
+  NodePtr right = sdf::smoothUnion(std::move(half), 0.0022 * s);
+  // the costal facets: shallow round hollows where the rib head and tubercle articulate
+  std::vector<NodePtr> hollows;
+  auto hollow = [&](const glm::dvec3& centre, const glm::dvec3& normal, double r) {
+    // a sphere whose cap, facet_depth deep, is the hollow: its surface passes through `centre`
+    hollows.push_back(sdf::sphere(centre + normal * r, r));
+  };
+  if (cv.superior_demifacet) hollow(cv.costal_superior, cv.costal_superior_normal, cv.facet_radius);
+  if (cv.inferior_demifacet) hollow(cv.costal_inferior, cv.costal_inferior_normal, cv.facet_radius);
+  if (cv.full_facet) hollow(cv.costal_full, cv.costal_full_normal, 1.1 * cv.facet_radius);
+  if (cv.transverse_facet) hollow(cv.transverse_costal, cv.transverse_costal_normal, 0.8 * cv.facet_radius);
+
+  const ColumnSpinous& sp = cv.spinous;
+  // a blade, deep at its root and narrow side to side, ending in its tubercle (the cone's cap)
+  NodePtr spinous = sdf::flatCone(sp.root, sp.tip, sp.root_radius, sp.tip_radius, {0.0, 0.0, 1.0}, 0.75);
+  NodePtr bone = sdf::smoothUnion({body, right, sdf::mirrorZ(right), spinous}, 0.0025 * s);
+  if (hollows.empty()) return bone;
+  NodePtr cut = sdf::unite(std::move(hollows));
+  return sdf::subtract(bone, sdf::unite({cut, sdf::mirrorZ(cut)}), 0.0008 * s);
 }
 
 }  // namespace
@@ -279,29 +326,39 @@ std::vector<PartShape> vertebraShapes(const BodyLayout& b) {
   std::vector<PartShape> out;
   const double scale = b.dims.opensim_scale;
   out.push_back(vertebraShape("t12", Segment::kThorax, b.spine.t12, true, scale, false));
+  {  // T12's costal facet for rib 12, hollowed into the side of each pedicle
+    const CostalFacet f = t12CostalFacet(b.spine.t12, scale);
+    const NodePtr hollow = sdf::sphere(f.centre + f.normal * f.radius, f.radius);
+    out.back().field =
+        sdf::subtract(out.back().field, sdf::unite({hollow, sdf::mirrorZ(hollow)}), 0.0008 * scale);
+  }
   // T11 .. T1 and C7 on the thoracic column (anatomy/thoracic_column.h), each placed on its
   // level's inferior endplate frame at its size, so the points SVA, T1PA and TK are measured on
-  // sit on the drawn bones. Seen whole-body (a vertebra ~12 px tall), each is a simplified
-  // thoracic vertebra (columnVertebraField) meshed coarsely, which keeps the eleven levels inside
-  // the triangle budgets (builtin_assets_test.cpp). C7 is a thoracic-shaped stand-in for the
-  // vertebra prominens, with its long, nearly level spinous process [D].
+  // sit on the drawn bones. Each is a thoracic vertebra (columnVertebraField), meshed coarser
+  // than T12 and the lumbar vertebrae and coarser still at the low level of detail
+  // (low_lod_coarsening), which keeps the twelve levels inside the triangle budgets
+  // (builtin_assets_test.cpp). C7, the vertebra prominens, has its long, nearly level spinous
+  // process (44 mm, thoracic_column.h).
   const ThoracicColumn column = layoutThoracicColumn(b.dims, b.spine.t12);
   for (int level = kThoracicColumnLevels - 2; level >= 0; --level) {
     const auto i = static_cast<std::size_t>(level);
     PartShape p = out.front();
     p.name = std::string(thoracicPartName(level));
-    p.voxel *= 1.5;
-    p.chord_error *= 12.0;
-    p.min_edge *= 4.0;
-    p.max_edge *= 4.0;
+    p.voxel *= 0.9;
+    p.chord_error *= 4.5;
+    p.min_edge *= 1.8;
+    p.max_edge *= 1.5;
+    p.low_lod_coarsening = 1.7;
     if (level == 0) {
       // C7's spinous process (vertebra prominens) carries the c7_spinous_tip landmark, the
-      // palpated landmark of the neck's base: its thin tip is meshed finer than the other
-      // levels' so the drawn tip stays where the landmark is (builtin_anatomy_test.cpp)
+      // palpated landmark of the neck's base: meshed finer than the other levels, so the drawn
+      // tip stays where the landmark is at both levels of detail (builtin_assets_test.cpp)
       p.chord_error /= 4.0;
       p.min_edge /= 2.0;
+      p.low_lod_coarsening = 1.0;
     }
-    p.field = sdf::moved(sdf::scaled(columnVertebraField(b.spine.t12, scale, level), column.size[i]),
+    const ColumnVertebra cv = columnVertebra(b.dims, b.spine.t12, column, level);
+    p.field = sdf::moved(sdf::scaled(columnVertebraField(cv), column.size[i]),
                          sdf::Frame{glm::dvec3(column.frame[i][3]), glm::dmat3(column.frame[i])});
     out.push_back(p);
   }

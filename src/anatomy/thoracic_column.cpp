@@ -108,18 +108,152 @@ double thoracicTurn(const glm::dmat4& m) {
   return std::atan2(m[0][1], m[0][0]);
 }
 
+namespace {
+
+constexpr double kMm = 1e-3;
+
+// Cited means are for adult men of about 1.75 m; other bodies get them scaled by stature [D].
+double statureRatio(double s) {
+  constexpr double kOpenSimStature_m = 0.408 / 0.245;  // dimensions.cpp
+  return s * kOpenSimStature_m / 1.75;
+}
+
+// per level, index 0 = C7 .. 11 = T11
+// spinous process angle below the transverse plane, deg: Kaur 2016 (PMC4857161) [V abstract]
+// T1 30.11, T6 57.89, T12 16.21; linear between [D]; C7 nearly level [U]
+constexpr std::array<double, 12> kSpinousSlope_deg = {10.0, 30.1, 35.7, 41.2, 46.8, 52.3,
+                                                      57.9, 51.0, 44.0, 37.1, 30.1, 23.2};
+// spinous process length (root to tip) relative to T12's: longest mid-thoracic (Tyagi & Narayan
+// 2018, Int J Med Health Res 4(3): length rises T1 -> T6, falls T7 -> T12 [V abstract]); the
+// ratios are drawing values [D]
+constexpr std::array<double, 12> kSpinousLength = {0.0,  1.15, 1.25, 1.32, 1.38, 1.42,
+                                                   1.45, 1.42, 1.36, 1.28, 1.18, 1.08};
+constexpr double kC7SpinousLength_mm = 44.1;  // men, CT (Scoliosis 2013;8 Suppl 2:O40) [V abstract]
+// body width / depth: wide at T1 (cervical-like), about as deep as wide mid-thoracic (the
+// heart-shaped body), widening again toward T12 (Panjabi et al. 1991, Spine 16:888, endplate
+// width and depth by level [U: trend recalled, not read in the tables])
+constexpr std::array<double, 12> kWidthToDepth = {1.55, 1.45, 1.25, 1.10, 1.02, 0.97,
+                                                  0.96, 0.96, 0.97, 1.01, 1.07, 1.14};
+// transverse process length, mm: CT, T1 23.54, T7 31.21, T12 12.11 (Kaur 2016, PMC4857161)
+// [V abstract]; linear between [D]; C7's like T1's [U]
+constexpr std::array<double, 12> kTransverseLength_mm = {22.0, 23.5, 24.8, 26.1, 27.4, 28.7,
+                                                         30.0, 31.2, 27.4, 23.6, 19.7, 15.9};
+
+}  // namespace
+
 ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level) {
-  // slope of the spinous process below the horizontal, by level (index 0 = C7 .. 11 = T11) [D]
-  static constexpr std::array<double, 12> kSpinousSlope_deg = {10, 25, 30, 35, 40, 50,
-                                                               55, 55, 50, 40, 30, 20};
-  const double slope = degToRad(kSpinousSlope_deg.at(static_cast<std::size_t>(level)));
-  const double length = glm::length(t12.spinous_tip - t12.spinous_root) * (level == 0 ? 1.5 : 1.25);
+  const auto i = static_cast<std::size_t>(level);
+  const double slope = degToRad(kSpinousSlope_deg.at(i));
   ColumnSpinous sp;
-  sp.root = t12.spinous_root;
-  sp.tip = t12.spinous_root + length * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
-  sp.root_radius = 0.0045 * s;
-  sp.tip_radius = 0.003 * s;
+  sp.root = t12.spinous_root + glm::dvec3(0.002 * s, 0.002 * s, 0.0);
+  sp.root_radius = 0.0060 * s;
+  sp.tip_radius = level == 0 ? 0.0045 * s : 0.0042 * s;
+  // root to the tubercle's end
+  const double length =
+      level == 0 ? kC7SpinousLength_mm * kMm * statureRatio(s) / 0.60  // C7 drawn at 60 % (kSizeAtC7)
+                 : glm::length(t12.spinous_tip - t12.spinous_root) * kSpinousLength.at(i);
+  sp.tip = sp.root + (length - sp.tip_radius) * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
   return sp;
+}
+
+CostalFacet t12CostalFacet(const VertebraLayout& t12, double s) {
+  CostalFacet f;
+  f.normal = glm::normalize(glm::dvec3(-0.3, 0.25, 1.0));
+  f.radius = 0.0055 * s;
+  const glm::dvec3 side(t12.posterior_wall_x - 0.002 * s, t12.pedicle_y,
+                        0.5 * (t12.pedicle_front.z + t12.pedicle_back.z) + 0.5 * t12.dims.pedicle_width);
+  f.centre = side - 0.0012 * s * f.normal;
+  return f;
+}
+
+ColumnVertebra columnVertebra(const BodyDimensions& d, const VertebraLayout& t12, const ThoracicColumn& c,
+                              int level) {
+  const auto i = static_cast<std::size_t>(level);
+  const double s = d.opensim_scale;
+  const double size = c.size[i];
+  const VertebraDims& v = t12.dims;
+  ColumnVertebra out;
+  out.s = s;
+  out.depth = glm::length(t12.inferior_anterior - t12.inferior_posterior);
+  out.width = out.depth * kWidthToDepth.at(i);
+  out.height = glm::dvec3(t12.superior_endplate[3]).y;
+  const double h = out.height;
+  const bool t1 = level == 1, c7 = level == 0;
+  // rib heads: rib 1 on T1 alone, ribs 2 .. 9 across the discs (a demifacet above and below),
+  // ribs 10 .. 12 on their own vertebra; tubercles on the transverse processes of T1 .. T10
+  // (standard anatomy, Gray's Anatomy [U])
+  out.superior_demifacet = level >= 2 && level <= 9;
+  out.inferior_demifacet = level >= 1 && level <= 9;
+  out.full_facet = t1 || level >= 10;
+  out.transverse_facet = level >= 1 && level <= 10;
+  out.facet_radius = 0.0050 * s;
+  out.facet_depth = 0.0012 * s;
+  // the body's posterolateral wall, in front of the pedicle (the heart's broad back,
+  // shapes_vertebra.cpp: widest 0.3 depth in front of the back wall)
+  const glm::dvec3 side(-0.20 * out.depth, 0.0, 0.5 * out.width);
+  const glm::dvec3 out_dir = glm::normalize(glm::dvec3(-0.35, 0.0, 1.0));
+  out.costal_superior_normal = glm::normalize(out_dir + glm::dvec3(0.0, 0.8, 0.0));
+  out.costal_inferior_normal = glm::normalize(out_dir - glm::dvec3(0.0, 0.8, 0.0));
+  out.costal_superior =
+      side + glm::dvec3(0.0, h - 0.0025 * s, 0.0) - out.facet_depth * out.costal_superior_normal;
+  out.costal_inferior =
+      side + glm::dvec3(0.0, 0.0025 * s, 0.0) - out.facet_depth * out.costal_inferior_normal;
+  if (level >= 10) {  // T10's on the body by the pedicle, T11's on the pedicle
+    out.costal_full_normal = glm::normalize(glm::dvec3(-0.3, 0.25, 1.0));
+    const glm::dvec3 at = level == 10 ? glm::dvec3(-0.24 * out.depth, 0.72 * h, 0.497 * out.width)
+                                      : glm::dvec3(t12.posterior_wall_x - 0.002 * s, t12.pedicle_y,
+                                                   t12.pedicle_front.z + 0.5 * v.pedicle_width);
+    out.costal_full = at - out.facet_depth * out.costal_full_normal;
+  } else {  // T1: rib 1 high on the side of the body
+    out.costal_full_normal = glm::normalize(out_dir + glm::dvec3(0.0, 0.3, 0.0));
+    out.costal_full = side + glm::dvec3(0.0, 0.68 * h, 0.0) - out.facet_depth * out.costal_full_normal;
+  }
+
+  // pedicle from the upper body to the articular pillar (T12's, in its frame)
+  out.pedicle_front = t12.pedicle_front;
+  out.pedicle_back = t12.pedicle_back;
+  out.pedicle_radius = 0.45 * std::min(v.pedicle_width, v.pedicle_height);
+
+  // transverse process: from the pillar out, back and a little up [U], to its clubbed tip
+  out.transverse_radius = 0.0048 * s;
+  out.transverse_root = t12.pedicle_back + glm::dvec3(-0.003 * s, 0.001 * s, 0.002 * s);
+  const glm::dvec3 tp_dir = glm::normalize(glm::dvec3(-0.42, 0.12, 1.0));
+  const double tp_len = kTransverseLength_mm.at(i) * kMm * statureRatio(s) / size;
+  out.transverse_tip = out.transverse_root + tp_len * tp_dir;
+  out.transverse_costal_normal = glm::normalize(glm::dvec3(1.0, 0.0, 0.35));
+  out.transverse_costal =
+      out.transverse_tip + (out.transverse_radius - 0.0010 * s) * out.transverse_costal_normal;
+
+  // articular processes: thoracic facets lie near the coronal plane, the superior ones facing
+  // back, slightly up and out (Panjabi et al. 1993, Spine 18:1298, facet orientation [U]) [D]
+  const double t = t12.articular_thickness;
+  out.articular_thickness = t;
+  const double disc = 0.0055 * s / size;  // thoracic_column.cpp disc, in this frame
+  out.superior_facet_normal = glm::normalize(glm::dvec3(-1.0, 0.35, 0.25));
+  out.superior_process = glm::dvec3(t12.pedicle_back.x - 0.002 * s, h + 0.35 * disc,
+                                    0.5 * v.canal_width + 0.35 * v.pedicle_width);
+  out.superior_facet = out.superior_process + t * out.superior_facet_normal;
+  // the level below: T12's own superior facet, or the next column level's
+  glm::dvec3 below_facet = t12.superior_facet, below_normal = t12.superior_facet_normal;
+  glm::dmat4 below_in_this = glm::inverse(c.frame[i]) * c.frame[i + 1];
+  double below_size = c.size[i + 1];
+  if (level + 1 < kThoracicColumnLevels - 1) {
+    const ColumnVertebra below = columnVertebra(d, t12, c, level + 1);
+    below_facet = below.superior_facet;
+    below_normal = below.superior_facet_normal;
+  }
+  const glm::dvec3 facet = at(below_in_this, below_size * below_facet) / size;
+  const glm::dvec3 n = glm::normalize(glm::dvec3(below_in_this * glm::dvec4(below_normal, 0.0)));
+  out.inferior_facet = facet + n * (d.facet_gap / size);
+  out.inferior_facet_normal = -n;
+  out.inferior_process = out.inferior_facet + n * t;
+
+  out.lamina_lateral =
+      glm::dvec3(t12.pedicle_back.x - 0.004 * s, t12.pedicle_y - 0.004 * s, t12.pedicle_back.z - 0.004 * s);
+  out.lamina_medial = glm::dvec3(t12.canal_posterior.x - 0.002 * s, t12.pedicle_y - 0.005 * s, 0.0);
+  out.spinous = columnSpinous(t12, s, level);
+  if (c7) out.transverse_facet = false;
+  return out;
 }
 
 std::string_view thoracicLevelName(int index) {

@@ -32,7 +32,7 @@ struct ThoracicColumn {
   std::array<glm::dvec3, kThoracicColumnLevels> spinous_tip{};
   // each level's inferior endplate frame (origin at the endplate centre, +Y cranial, +X
   // anterior; T12's is the thorax frame itself) and its size relative to T12: the drawn
-  // vertebrae above T12 are T12's shape scaled by `size` and placed by `frame`
+  // vertebrae above T12 (anatomy::columnVertebra, in T12's frame) are scaled by `size` and placed by `frame`
   std::array<glm::dmat4, kThoracicColumnLevels> frame{};
   std::array<double, kThoracicColumnLevels> size{};
   const glm::dvec3& c7Centroid() const { return centroid[0]; }
@@ -83,16 +83,65 @@ std::array<glm::dmat4, kThoracicColumnLevels> thoracicLevelWorlds(const Thoracic
 // The turn a column motion carries (its rotation about Z): what Pose::upper_thorax holds.
 double thoracicTurn(const glm::dmat4& column_motion);
 
-// The spinous process of the simplified vertebra drawn at a level above T12 (0 = C7 .. 11 =
-// T11), in T12's frame before scaling to the level: a round cone from the root to the tip.
-// Thoracic spinous processes are long and slope caudally, most steeply at T5-T8, less at T1-T4
-// and T9-T12; C7's is long and nearly level (standard anatomy, Gray's Anatomy [U]); the slopes
-// are drawing values [D]. `s` is the body's opensim_scale.
+// The spinous process of the thoracic vertebra drawn at a level above T12 (0 = C7 .. 11 =
+// T11), in T12's frame before scaling to the level: a round cone from the root to the tip (the
+// tip's tubercle is `tip_radius` round). Its slope below the level's transverse plane is the CT
+// spinous process angle (Kaur et al. 2016, J Clin Orthop Trauma 7:101, PMC4857161 [V abstract]:
+// T1 30.1, T6 57.9, T12 16.2 deg; the levels between interpolated [D]); C7's is nearly level
+// (10 deg [U]) and 44.1 mm long, the CT mean of men (Scoliosis 2013;8 Suppl 2:O40 [V abstract];
+// scaled by stature [D]). The thoracic lengths are drawing values [D]. `s` is the body's
+// opensim_scale.
 struct ColumnSpinous {
   glm::dvec3 root{0.0}, tip{0.0};
   double root_radius = 0.0, tip_radius = 0.0;
 };
 ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level);
+
+// The thoracic form of the vertebra drawn at a level above T12 (0 = C7 .. 11 = T11), in T12's
+// frame before scaling to the level (like ColumnSpinous; a point p here is
+// column.frame[level] * (column.size[level] * p) in the thorax frame). Points are for the right
+// side (the left is the mirror image, z negated). Sources and status in thoracic_column.cpp.
+struct ColumnVertebra {
+  // body: heart-shaped, `depth` (AP, T12's so the endplate corners stay the column's) by `width`,
+  // between y = 0 and y = height
+  double depth = 0.0, width = 0.0, height = 0.0;
+  // costal facets for the rib heads on the body (centres of the hollows, on the bone): a
+  // superior and an inferior demifacet (T2 .. T9; T1 has the inferior one), or one full facet
+  // (T1 for rib 1, T10, T11 on the pedicle); `facet_radius` is the hollow's
+  bool superior_demifacet = false, inferior_demifacet = false, full_facet = false;
+  glm::dvec3 costal_superior{0.0}, costal_inferior{0.0}, costal_full{0.0};
+  glm::dvec3 costal_superior_normal{0.0}, costal_inferior_normal{0.0}, costal_full_normal{0.0};
+  double facet_radius = 0.0, facet_depth = 0.0;
+  // transverse process, root to tip (its clubbed end `transverse_radius` round), and on T1 ..
+  // T10 the transverse costal facet on the front of its tip (rib tubercle)
+  glm::dvec3 transverse_root{0.0}, transverse_tip{0.0};
+  double transverse_radius = 0.0;
+  bool transverse_facet = false;
+  glm::dvec3 transverse_costal{0.0}, transverse_costal_normal{0.0};
+  // pedicle and the articular processes: the superior facet faces back, a little up and out
+  // (near coronal); the inferior facet rests one joint space in front of the superior facet of
+  // the level below, facing it
+  glm::dvec3 pedicle_front{0.0}, pedicle_back{0.0};
+  double pedicle_radius = 0.0;
+  glm::dvec3 superior_process{0.0}, superior_facet{0.0}, superior_facet_normal{0.0};
+  glm::dvec3 inferior_process{0.0}, inferior_facet{0.0}, inferior_facet_normal{0.0};
+  double articular_thickness = 0.0;
+  // lamina, from the articular pillar to the midline
+  glm::dvec3 lamina_lateral{0.0}, lamina_medial{0.0};
+  ColumnSpinous spinous;
+  double s = 1.0;  // opensim_scale
+};
+ColumnVertebra columnVertebra(const BodyDimensions& dims, const VertebraLayout& t12,
+                              const ThoracicColumn& column, int level);
+
+// T12's single full costal facet for the head of rib 12, on the side of the pedicle where it
+// leaves the body (standard anatomy, Gray's Anatomy [U]): the centre of its hollow on the bone,
+// the hollow's outward normal and radius, in T12's frame, right side.
+struct CostalFacet {
+  glm::dvec3 centre{0.0}, normal{0.0};
+  double radius = 0.0;
+};
+CostalFacet t12CostalFacet(const VertebraLayout& t12, double s);
 
 // Throws nothing; pure function of the dimensions and the T12 layout.
 ThoracicColumn layoutThoracicColumn(const BodyDimensions& dims, const VertebraLayout& t12);

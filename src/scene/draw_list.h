@@ -106,6 +106,9 @@ struct DrawList {
   // What the lesson is about: landmarks no label may cover, and the bone of interest as
   // segments leader lines must not cross (scene/margin_layout.h).
   std::vector<glm::vec3> focus_points;
+  // The lesson's named points no measured value may cover (in a slip, the front of each
+  // vertebral body, where L1-L5 point): a value box over one moves aside on a leader.
+  std::vector<glm::vec3> value_clear_points;
   std::vector<std::array<glm::vec3, 2>> focus_axes;
   anatomy::Bounds focus_bounds;  // the lumbopelvic figure labels go beside (scene::labelFigureBounds)
 };

@@ -19,8 +19,9 @@ constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0), glm::vec2(-1,
 }  // namespace
 
 std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
-                                                     glm::vec2 screen_min, glm::vec2 screen_max,
-                                                     float gap_px) {
+                                                     glm::vec2 screen_min, glm::vec2 screen_max, float gap_px,
+                                                     const std::vector<glm::vec2>& keep_clear,
+                                                     float keep_clear_px) {
   std::vector<std::optional<PlacedLabel>> out(labels.size());
   std::vector<std::size_t> order(labels.size());
   std::iota(order.begin(), order.end(), 0);
@@ -36,6 +37,10 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
     if (!std::isfinite(l.anchor.x) || !std::isfinite(l.anchor.y)) continue;
     auto fits = [&](const ScreenRect& r) {
       if (!r.inside(screen_min, screen_max)) return false;
+      if (std::any_of(keep_clear.begin(), keep_clear.end(),
+                      [&](glm::vec2 p) { return r.near(p, keep_clear_px); })) {
+        return false;
+      }
       return std::none_of(placed.begin(), placed.end(),
                           [&](const ScreenRect& p) { return p.overlaps(r, gap_px); });
     };
@@ -51,8 +56,9 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
         out[i] = PlacedLabel{r.min, false};
         continue;
       }
-      // another value sits there (SS beside PT at a steep sacrum): a measured value is never
-      // dropped, it moves aside on a leader like a name label
+      // another value sits there (SS beside PT at a steep sacrum), or a landmark the lesson names
+      // (L5 under PT in a slip): a measured value is never dropped, it moves aside on a leader
+      // like a name label
     }
     // near the anchor first, then further out along each direction
     const float step = std::max(l.size.y, 8.0f);

@@ -24,8 +24,12 @@ struct PlacedLabel {
 
 // One result per input (same order); nullopt when a label cannot be placed without overlap
 // (it is then dropped rather than drawn over another). `screen_min/max`: the usable area.
+// `keep_clear`: points no box may come closer to than `keep_clear_px` (the landmarks a lesson
+// names: a value box centred over one moves aside on a leader, as over another value).
 std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
                                                      glm::vec2 screen_min, glm::vec2 screen_max,
-                                                     float gap_px = 4.0f);
+                                                     float gap_px = 4.0f,
+                                                     const std::vector<glm::vec2>& keep_clear = {},
+                                                     float keep_clear_px = 0.0f);
 
 }  // namespace sagitta::scene

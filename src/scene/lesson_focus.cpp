@@ -128,6 +128,13 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
   list.focus_axes.push_back({*above, 0.5f * (at(m.s1_anterior) + at(m.s1_posterior))});
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
+    // the front of each vertebral body, where its name points (frame_builder.cpp, addLabels):
+    // no value box covers it, also in a picture without names (a value over L5's dot left L5
+    // unlabelled: its leader could not leave through the box)
+    for (std::size_t k = 0; k < kLumbarCount; ++k) {
+      list.value_clear_points.push_back(
+          0.5f * (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])));
+    }
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);
   }
   // the femur in every lesson: its neck (head to greater trochanter) and shaft (the head to the

@@ -71,7 +71,27 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   };
   State start{std::vector<std::optional<MarginPlacement>>(n), {}, {}};
 
-  // measured values first, on their overlay (the general layout keeps them apart)
+  // a name points at something in the picture: a landmark outside the usable area (above the
+  // frame, or under the caption) is not labelled, or its leader would run off the edge
+  auto onScreen = [&](glm::vec2 p) {
+    return p.x >= in.screen_min.x && p.x <= in.screen_max.x && p.y >= in.screen_min.y &&
+           p.y <= in.screen_max.y;
+  };
+  auto behindAnother = [&](const MarginLabel& l) {
+    if (l.depth <= 0.0f) return false;
+    return std::any_of(in.labels.begin(), in.labels.end(), [&](const MarginLabel& o) {
+      return !o.pinned && !o.hidden && o.depth > 0.0f && finite(o.anchor) &&
+             o.depth < l.depth - kBehindDepth && glm::length(o.anchor - l.anchor) < kSameSpotPx;
+    });
+  };
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i) {
+    const MarginLabel& l = in.labels[i];
+    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor) && !behindAnother(l))
+      order.push_back(i);
+  }
+  // measured values first, on their overlay (the general layout keeps them apart), but off the
+  // lesson's named points (value_clear)
   std::vector<LabelBox> pinned;
   std::vector<std::size_t> pinned_index;
   for (std::size_t i = 0; i < n; ++i) {
@@ -80,7 +100,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned.push_back({l.anchor, l.size, l.priority, true});
     pinned_index.push_back(i);
   }
-  const auto pinned_out = layoutLabels(pinned, in.screen_min, in.screen_max, gap);
+  const auto pinned_out =
+      layoutLabels(pinned, in.screen_min, in.screen_max, gap, in.value_clear, in.keep_clear_px);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
     const std::size_t i = pinned_index[k];
@@ -121,25 +142,6 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   const float mid = 0.5f * (fig_lo + fig_hi);
   const float margin = 3.0f * gap + 6.0f;  // between the figure and a label column
 
-  // a name points at something in the picture: a landmark outside the usable area (above the
-  // frame, or under the caption) is not labelled, or its leader would run off the edge
-  auto onScreen = [&](glm::vec2 p) {
-    return p.x >= in.screen_min.x && p.x <= in.screen_max.x && p.y >= in.screen_min.y &&
-           p.y <= in.screen_max.y;
-  };
-  auto behindAnother = [&](const MarginLabel& l) {
-    if (l.depth <= 0.0f) return false;
-    return std::any_of(in.labels.begin(), in.labels.end(), [&](const MarginLabel& o) {
-      return !o.pinned && !o.hidden && o.depth > 0.0f && finite(o.anchor) &&
-             o.depth < l.depth - kBehindDepth && glm::length(o.anchor - l.anchor) < kSameSpotPx;
-    });
-  };
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < n; ++i) {
-    const MarginLabel& l = in.labels[i];
-    if (!l.pinned && !l.hidden && finite(l.anchor) && onScreen(l.anchor) && !behindAnother(l))
-      order.push_back(i);
-  }
   // important labels choose first; ties by height on screen for a calm top-to-bottom order
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (in.labels[a].priority != in.labels[b].priority) return in.labels[a].priority > in.labels[b].priority;
@@ -150,6 +152,50 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   auto leaderEnd = [](const ScreenRect& b, bool left) {
     return glm::vec2(left ? b.max.x : b.min.x, 0.5f * (b.min.y + b.max.y));
   };
+  // Whether label `l` may sit in box `b` of the left or right margin, given the boxes and leaders
+  // placed so far. `strict`: the leader also crosses no angle line (a leader through the PI / PT
+  // lines reads as part of the measurement).
+  auto fits = [&](const MarginLabel& l, const ScreenRect& b, bool left, const std::vector<ScreenRect>& boxes,
+                  const std::vector<ScreenSegment>& leaders, bool strict) {
+    if (!b.inside(in.screen_min, in.screen_max)) return false;
+    if (std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
+      return false;
+    if (std::any_of(clear.begin(), clear.end(), [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); }))
+      return false;
+    if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
+          return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
+        })) {
+      return false;
+    }
+    if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+          const glm::vec2 c(in.avoid_clear_px);
+          return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
+        })) {
+      return false;
+    }
+    const glm::vec2 end = leaderEnd(b, left);
+    auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
+    if (std::any_of(leaders.begin(), leaders.end(), crosses)) return false;
+    // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
+    if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
+          return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
+        })) {
+      return false;
+    }
+    if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) return false;
+    // a leader passing through another landmark's dot would seem to name it
+    if (std::any_of(dots.begin(), dots.end(), [&](glm::vec2 p) {
+          return glm::length(p - l.anchor) > kDotPx && distanceToSegment(p, l.anchor, end) < kDotPx;
+        })) {
+      return false;
+    }
+    // the new leader passes no other box, and no earlier leader passes the new box
+    if (std::any_of(boxes.begin(), boxes.end(),
+                    [&](const ScreenRect& o) { return segmentHitsBox(l.anchor, end, o.min, o.max); }))
+      return false;
+    return std::none_of(leaders.begin(), leaders.end(),
+                        [&](const ScreenSegment& o) { return segmentHitsBox(o.a, o.b, b.min, b.max); });
+  };
   // One greedy pass in `order` from the values' state: each label takes the best place left.
   auto greedy = [&](const std::vector<std::size_t>& pass_order, State st) {
     std::vector<std::optional<MarginPlacement>>& out = st.out;
@@ -159,9 +205,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       const MarginLabel& l = in.labels[i];
       const bool prefer_left = l.anchor.x < mid;
       // The nearest free height to the landmark's own in one margin column (alternating above and
-      // below), or nothing.
-      // `strict`: the leader also crosses no angle line (a leader through the PI / PT lines reads
-      // as part of the measurement); tried first, then without that preference
+      // below), or nothing; strict first (no angle line crossed), then without that preference
       auto firstFree = [&](bool left, bool strict) -> std::optional<ScreenRect> {
         const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
                              : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
@@ -172,51 +216,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
           const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
           const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
           const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
-          if (!b.inside(in.screen_min, in.screen_max)) continue;
-          if (std::any_of(boxes.begin(), boxes.end(),
-                          [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
-            continue;
-          if (std::any_of(clear.begin(), clear.end(),
-                          [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); })) {
-            continue;
-          }
-          if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
-                return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
-              })) {
-            continue;
-          }
-          if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-                const glm::vec2 c(in.avoid_clear_px);
-                return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
-              })) {
-            continue;
-          }
-          const glm::vec2 end = leaderEnd(b, left);
-          auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
-          if (std::any_of(leaders.begin(), leaders.end(), crosses)) continue;
-          // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
-          if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-                return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
-              })) {
-            continue;
-          }
-          if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) continue;
-          // a leader passing through another landmark's dot would seem to name it
-          if (std::any_of(dots.begin(), dots.end(), [&](glm::vec2 p) {
-                return glm::length(p - l.anchor) > kDotPx && distanceToSegment(p, l.anchor, end) < kDotPx;
-              })) {
-            continue;
-          }
-          // the new leader passes no other box, and no earlier leader passes the new box
-          const bool through_box = std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) {
-            return segmentHitsBox(l.anchor, end, o.min, o.max);
-          });
-          if (through_box) continue;
-          const bool hit_by_leader = std::any_of(leaders.begin(), leaders.end(), [&](const ScreenSegment& o) {
-            return segmentHitsBox(o.a, o.b, b.min, b.max);
-          });
-          if (hit_by_leader) continue;
-          return b;
+          if (fits(l, b, left, boxes, leaders, strict)) return b;
         }
         return std::nullopt;
       };

@@ -33,6 +33,9 @@ struct MarginLayoutInput {
   // Points no name label may cover (focus landmarks), with the clearance radius in pixels.
   std::vector<glm::vec2> keep_clear;
   float keep_clear_px = 10.0f;
+  // Points no measured value (pinned label) may cover, by keep_clear_px: the lesson's named points
+  // (a value centred over L5's dot left L5 unlabelled). A value over one moves aside on a leader.
+  std::vector<glm::vec2> value_clear;
   // Angle overlay lines: no name label box may lie over them.
   std::vector<ScreenSegment> overlays;
   // The bone of interest as segments (e.g. the sacrum's axis): leader lines do not cross them.

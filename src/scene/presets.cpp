@@ -170,6 +170,9 @@ std::vector<Preset> build() {
                     .choose("pose_side", "right")
                     .set("muscles.hip_flexors.tightness", 0.4)
                     .view("camera.view", "lateral-right")
+                    // framed on the lumbar spine and pelvis the lesson is about: framed on both
+                    // whole legs (the auto framing of a lunge) the pelvis was a fifth of the height
+                    .view("camera.focus", "lumbopelvic")
                     .view("view.lordosis", false)
                     .view("view.focus", "hip-flexors")
                     .done());

@@ -134,6 +134,9 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
     for (const glm::vec3& p : list.focus_points) {
       if (const auto q = project(p)) in.keep_clear.push_back(*q);
     }
+    for (const glm::vec3& p : list.value_clear_points) {
+      if (const auto q = project(p)) in.value_clear.push_back(*q);
+    }
     for (const scene::Line& line : list.lines) {
       const auto a = project(line.a), b = project(line.b);
       if (line.on_top && a && b) in.overlays.push_back({*a, *b});

@@ -237,6 +237,112 @@ TEST_P(BuiltinAssets, C7SpinousTipLiesOnTheDrawnVertebraProminens) {
   EXPECT_LT(length, 0.0619);
 }
 
+TEST_P(BuiltinAssets, ThoracicVertebraeCarryTheirNamedFeatures) {
+  // Issue 14: C7 .. T11 drawn as thoracic vertebrae, each named feature a landmark on its own
+  // vertebra's drawn surface at both levels of detail: spinous and transverse tips, superior and
+  // inferior articular facets, and the rib articulations of its level (standard anatomy): the
+  // full facet for rib 1 and the inferior demifacet on T1, superior and inferior demifacets on
+  // T2 .. T9, one full facet on T10 and T11; transverse costal facets on T1 .. T10, none on C7
+  // or T11
+  const Skeleton& sk = builtin().skeleton;
+  std::size_t checked = 0;
+  for (int level = 0; level + 1 < kThoracicColumnLevels; ++level) {
+    const std::string v(thoracicPartName(level));
+    SCOPED_TRACE(v);
+    std::vector<std::string> present = {
+        "_spinous_tip",          "_transverse_tip_r",     "_transverse_tip_l",    "_superior_articular_r",
+        "_superior_articular_l", "_inferior_articular_r", "_inferior_articular_l"};
+    std::vector<std::string> absent;
+    auto pair = [](std::vector<std::string>& list, const std::string& name) {
+      list.push_back(name + "_r");
+      list.push_back(name + "_l");
+    };
+    pair(level >= 2 && level <= 9 ? present : absent, "_superior_costal_facet");
+    pair(level >= 1 && level <= 9 ? present : absent, "_inferior_costal_facet");
+    pair(level == 1 || level >= 10 ? present : absent, "_costal_facet");
+    pair(level >= 1 && level <= 10 ? present : absent, "_transverse_costal_facet");
+    for (const std::string& a : absent) EXPECT_EQ(sk.findLandmark(v + a), nullptr) << v + a;
+    for (const Model* m : {&builtin(), &builtinLow()}) {
+      const test::MeshDistance d(part(*m, v).mesh, glm::dmat4(1.0), 0.006);  // thorax frame
+      for (const std::string& f : present) {
+        const Landmark* l = sk.findLandmark(v + f);
+        ASSERT_NE(l, nullptr) << v + f;
+        EXPECT_EQ(l->segment, Segment::kThorax);
+        EXPECT_EQ(thoracicColumnLevel(l->name), level);
+        // on the surface: within the default level's chords (~0.5 mm) and a margin; the low
+        // level's chords, coarsened for its budget (low_lod_coarsening, ~3.5 mm), shave the thin
+        // spinous tips and the facet rims by up to ~5 mm
+        EXPECT_LT(d.distance(l->position, 0.05), m == &builtin() ? 0.001 : 0.005) << l->name;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 2u * (12u * 7u + 8u * 2u + 9u * 2u + 3u * 2u + 10u * 2u));
+  // T12 (the thorax segment itself): one full facet for rib 12 on each pedicle, none on its
+  // transverse processes
+  for (const char* side : {"_r", "_l"}) {
+    const Landmark* l = sk.findLandmark(std::string("t12_costal_facet") + side);
+    ASSERT_NE(l, nullptr);
+    EXPECT_EQ(sk.findLandmark(std::string("t12_transverse_costal_facet") + side), nullptr);
+    EXPECT_LT(
+        test::MeshDistance(part(builtin(), "t12").mesh, glm::dmat4(1.0), 0.006).distance(l->position, 0.05),
+        0.001);
+  }
+}
+
+TEST_P(BuiltinAssets, ThoracicSpinousProcessesSlopeAsMeasuredOnCt) {
+  // The drawn spinous processes slope caudally by the CT spinous process angle (Kaur et al.
+  // 2016, J Clin Orthop Trauma 7:101, PMC4857161: T1 30.11 +- 6.74, T6 57.89 +- 9.31 deg),
+  // read in each level's own frame from the process's root to the spinous_tip landmark on the
+  // drawn tip: within one SD; steepest mid-thoracic, and C7's nearly level
+  const Skeleton& sk = builtin().skeleton;
+  const ThoracicColumn c = thoracicColumn(sk.params());
+  const BodyLayout body = layoutBody(sk.params());
+  auto slope_deg = [&](int level) {
+    const auto i = static_cast<std::size_t>(level);
+    const glm::dmat4 to_level = glm::inverse(c.frame[i]);
+    const ColumnSpinous sp = columnSpinous(body.spine.t12, body.dims.opensim_scale, level);
+    const glm::dvec3 root = sp.root * c.size[i];
+    const glm::dvec3 tip(
+        to_level *
+        glm::dvec4(sk.landmark(std::string(thoracicPartName(level)) + "_spinous_tip").position, 1.0));
+    return radToDeg(std::atan2(root.y - tip.y, root.x - tip.x));
+  };
+  const double t1 = slope_deg(1), t6 = slope_deg(6);
+  std::printf("[ info ] spinous slope C7 %.1f, T1 %.1f, T6 %.1f, T11 %.1f deg\n", slope_deg(0), t1, t6,
+              slope_deg(11));
+  EXPECT_NEAR(t1, 30.11, 6.74);
+  EXPECT_NEAR(t6, 57.89, 9.31);
+  EXPECT_LT(slope_deg(0), 20.0);
+  for (int level = 1; level <= 11; ++level) EXPECT_LE(slope_deg(level), t6 + 0.5) << level;
+}
+
+TEST_P(BuiltinAssets, ThoracicBodiesAreHeartShaped) {
+  // A thoracic body seen from above is broad behind and narrows to a rounded front (the heart
+  // shape, against the lumbar kidney): on the drawn mesh at mid-height, in the level's frame, its
+  // width a quarter of the depth behind the front is less than its width a quarter in front of
+  // the back by more than a tenth
+  const ThoracicColumn c = thoracicColumn(builtin().skeleton.params());
+  for (int level = 2; level <= 9; ++level) {
+    const auto i = static_cast<std::size_t>(level);
+    SCOPED_TRACE(thoracicPartName(level));
+    const glm::dmat4 to_level = glm::inverse(c.frame[i]);
+    const glm::dvec3 ant(to_level * glm::dvec4(c.inferior_anterior[i], 1.0));
+    const glm::dvec3 post(to_level * glm::dvec4(c.inferior_posterior[i], 1.0));
+    const glm::dvec3 top(to_level * glm::dvec4(c.superior_anterior[i], 1.0));
+    const double depth = ant.x - post.x;
+    double front = 0.0, back = 0.0;  // largest |z| near each of the two sections
+    for (const glm::vec3& q : part(builtin(), std::string(thoracicPartName(level))).mesh.positions) {
+      const glm::dvec3 p(to_level * glm::dvec4(glm::dvec3(q), 1.0));
+      if (std::abs(p.y - 0.5 * top.y) > 0.3 * top.y) continue;
+      if (std::abs(p.x - (ant.x - 0.25 * depth)) < 0.1 * depth) front = std::max(front, std::abs(p.z));
+      if (std::abs(p.x - (post.x + 0.25 * depth)) < 0.1 * depth) back = std::max(back, std::abs(p.z));
+    }
+    EXPECT_GT(front, 0.0);
+    EXPECT_LT(front, 0.9 * back);
+  }
+}
+
 TEST_P(BuiltinAssets, SkinWeightsAreNormalisedOverRealSegments) {
   for (const ModelPart& p : builtin().parts) {
     if (!p.mesh.skinned()) continue;

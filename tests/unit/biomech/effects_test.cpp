@@ -80,6 +80,22 @@ TEST(Effects, StrongerGlutesAndAbdominalsTiltThePelvisBack) {
               Direction::kPosterior});
 }
 
+TEST(Effects, MoreToneInEveryGroupActsTheWayItsMusclesPull) {
+  // Issue 12 audit: tone (resting activation) of every group, not only the glutes and abdominals
+  // above. The hip flexors and lumbar extensors are the anterior pelvic-tilt force couple, the hip
+  // extensors and abdominals the posterior one (Neumann, Kinesiology of the Musculoskeletal
+  // System, 2nd ed. 2010, ch. 12 [U]); the sizes are model predictions (evidence note).
+  checkSweep({"hip flexor tone",
+              [](ModelInputs& in, double v) { test::setGroupTone(in, MuscleGroup::kHipFlexors, v); },
+              Direction::kAnterior});
+  checkSweep({"back extensor tone",
+              [](ModelInputs& in, double v) { test::setGroupTone(in, MuscleGroup::kBackExtensors, v); },
+              Direction::kAnterior});
+  checkSweep({"hip extensor tone",
+              [](ModelInputs& in, double v) { test::setGroupTone(in, MuscleGroup::kHipExtensors, v); },
+              Direction::kPosterior});
+}
+
 TEST(Effects, OneSideIsHalfOfBoth) {
   // psoas on one side: smaller than both sides, same direction
   ModelInputs one, both;

@@ -336,3 +336,31 @@ TEST(MarginLayout, ALandmarkRightBehindAnotherIsNotLabelled) {
   EXPECT_FALSE(out[1].has_value()) << "the coccyx behind it";
   EXPECT_TRUE(out[2].has_value() && out[3].has_value()) << "side by side at one depth";
 }
+
+// Issue 16 review: in the slip presets the PT value sat over L5's dot, and L5 went unlabelled
+// (every leader from the dot left through the value's box). A value box keeps off the lesson's
+// named points (value_clear; in a slip, the front of each vertebral body), on a leader like a
+// name label, and the landmark is labelled.
+TEST(MarginLayout, AValueBoxMovesOffANamedLandmarkWhichIsThenLabelled) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 150};
+  in.figure_max = {780, 600};
+  in.keep_clear_px = 8.5f;
+  in.keep_clear = {{700, 420}};                           // a focus landmark (the hip centre)
+  in.value_clear = {{600, 345}, {700, 420}};              // L5's dot and the hip centre: named points
+  in.labels = {{{600, 345}, {30, 20}, 4, false, false},   // L5
+               {{612, 350}, {50, 20}, 12, true, false},   // PT, centred over L5's dot
+               {{690, 425}, {50, 20}, 12, true, false}};  // PI, over the other
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value()) << "L5 is labelled";
+  for (std::size_t i = 1; i < 3; ++i) {
+    ASSERT_TRUE(out[i].has_value()) << "a measured value is never dropped";
+    EXPECT_TRUE(out[i]->leader) << "the value moved aside on a leader";
+    const glm::vec2 bmin = out[i]->min, bmax = bmin + in.labels[i].size;
+    for (const glm::vec2 p : in.value_clear) {
+      EXPECT_GE(glm::distance(p, glm::clamp(p, bmin, bmax)), in.keep_clear_px) << "value " << i;
+    }
+  }
+  expectTextbookLayout(in);
+}

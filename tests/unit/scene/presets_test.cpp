@@ -1,9 +1,11 @@
 // Every preset solves to what its name promises, measured on the posed geometry.
 #include "scene/presets.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -204,6 +206,35 @@ TEST(Presets, HighGradePresetsWithABalancedSpineStandUpright) {
   }
 }
 
+TEST(Presets, EverySlipPresetKeepsTheTrunkNearUprightAndC7OverThePelvis) {
+  // Issue 12 audit: the whole-body balance of every slip preset, not only the high grades above.
+  // The lower thorax within 7 deg of upright [D, the bound of the test above] for every slip
+  // preset but grade II (below); and, for every balanced one, C7 within 6 deg of its neutral
+  // place over the pelvis: global tilt less pelvic tilt (the angle at S1 between the hip axis
+  // and C7) no more than 6 deg above the neutral person's [D, the bound of
+  // WholeBodyBalance.ALordosisTwentyDegreesBelowIncidenceIsCompensatedNotLeanedInto]. The
+  // SDSG-unbalanced preset is excluded from that: it is unbalanced by definition (SDSG; Labelle,
+  // Mac-Thiong & Roussouly 2011).
+  const biomech::ClinicalMeasures n = solve("neutral").measures;
+  const double c7_neutral = n.global_tilt_deg - n.pelvic_tilt_deg;
+  for (const char* name :
+       {"spondylolysis-l5", "isthmic-l5s1-grade-1", "isthmic-l5s1-grade-2", "isthmic-l5s1-grade-3",
+        "isthmic-l5s1-grade-4", "degenerative-l4l5", "dysplastic-high-grade-balanced"}) {
+    const biomech::Solution& s = solve(name);
+    ASSERT_TRUE(s.solver.converged) << name;
+    const double c7_lean = s.measures.global_tilt_deg - s.measures.pelvic_tilt_deg - c7_neutral;
+    EXPECT_LT(std::abs(c7_lean), 6.0) << name;
+    // a gap left (docs/biomechanics.md, "Still off"): grade II's lower thorax leans 8.6 deg. Its
+    // PT is held at 18 with PI 66 (SS 48), the 40 % slip's roll takes L5-S1 to ~4 deg of
+    // lordosis, and the adaptation of the levels above (kSlipAdaptedRestShare) is only 3 % ramped
+    // in at 40 %, so LL - SS is 11 deg against 19.6 at neutral; the upper thoracic column
+    // flattens (TK ~17 deg; developmental slips stand with less kyphosis, PMC2078287 [V
+    // abstract]) and C7 stays over the pelvis (checked above). Bounded here so it cannot grow.
+    const double lean_bound = std::string(name) == "isthmic-l5s1-grade-2" ? 9.0 : 7.0;
+    EXPECT_LT(std::abs(s.trunk_inclination_deg), lean_bound) << name;
+  }
+}
+
 TEST(Presets, TiltPresetsTiltTheRightWay) {
   const double neutral_pt = solve("neutral").measures.pelvic_tilt_deg;
   const double neutral_ll = session().solution().measures.lumbar_lordosis_deg;
@@ -322,4 +353,38 @@ TEST(Captions, ToneTipsThePelvisBackWithoutClaimingThatStrengtheningDoes) {
   EXPECT_NE(caption.find("did not change pelvic tilt"), std::string::npos) << caption;
   for (const char* claim : {"Strong", "strong buttock", "stronger", "strength tips"})
     EXPECT_EQ(caption.find(claim), std::string::npos) << caption;
+}
+
+// Issue 16 review: the kneeling stretch was framed on both whole legs (a lunge's auto framing),
+// its pelvis a fifth of the picture's height. It is framed on the pelvis the lesson is about, as
+// large as the standing lessons' (at least 80 % of the anterior-tilt preset's pelvis height).
+TEST(Presets, TheKneelingStretchIsFramedOnThePelvis) {
+  constexpr float kAspect = 16.0f / 9.0f;
+  auto pelvisHeight = [&](const std::string& name) {
+    const scene::Preset* p = scene::findPreset(name);
+    EXPECT_NE(p, nullptr) << name;
+    if (p == nullptr) return 0.0f;
+    session().show(p->document);
+    session().settle();
+    const scene::Camera cam = session().cameraFor(p->document.view, kAspect);
+    const glm::mat4 vp = cam.projectionMatrix(kAspect) * cam.view();
+    const anatomy::Skeleton& sk = session().model().skeleton;
+    const auto world = anatomy::worldTransforms(sk, session().shownPose());
+    float lo = 1e9f, hi = -1e9f;
+    for (const char* lm : {"asis_l", "asis_r", "psis_l", "psis_r", "pubic_symphysis", "ischial_tuberosity_l",
+                           "ischial_tuberosity_r", "iliac_crest_top_l", "iliac_crest_top_r"}) {
+      const anatomy::Landmark* l = sk.findLandmark(lm);
+      EXPECT_NE(l, nullptr) << lm;
+      if (l == nullptr) continue;
+      const glm::vec4 clip = vp * glm::vec4(glm::vec3(anatomy::worldPosition(*l, world)), 1.0f);
+      const float y = clip.y / clip.w;  // -1 (bottom) .. 1 (top)
+      lo = std::min(lo, y);
+      hi = std::max(hi, y);
+    }
+    return 0.5f * (hi - lo);  // fraction of the picture's height
+  };
+  const float standing = pelvisHeight("anterior-pelvic-tilt");
+  const float kneeling = pelvisHeight("kneeling-hip-flexor-stretch");
+  EXPECT_GT(kneeling, 0.8f * standing) << "kneeling " << kneeling << ", standing " << standing;
+  EXPECT_GT(kneeling, 0.3f);
 }
