@@ -24,10 +24,6 @@ namespace {
 
 constexpr double kMm = 1e-3;
 
-// Stature the OpenSim generic-model coordinates represent [D]: Rajagopal2016 femur hip-to-knee
-// 0.408 m [M] divided by the Drillis-Contini thigh fraction 0.245 of stature [U] = 1.665 m.
-constexpr double kOpenSimStature_m = 0.408 / 0.245;
-
 // LMG regressions were evaluated for these reference subjects in anthropometry.json; disc heights
 // (a function of age only in LMG) are scaled by stature relative to them [D].
 constexpr double kLmgMaleStature_m = 1.75;

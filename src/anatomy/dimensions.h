@@ -15,6 +15,10 @@
 
 namespace sagitta::anatomy {
 
+// Stature the OpenSim generic-model coordinates represent [D]: Rajagopal2016 femur hip-to-knee
+// 0.408 m [M] divided by the Drillis-Contini thigh fraction 0.245 of stature [U] = 1.665 m.
+inline constexpr double kOpenSimStature_m = 0.408 / 0.245;
+
 inline constexpr int kLumbarCount = 5;  // L1..L5; arrays below are indexed 0 = L1 .. 4 = L5
 
 struct VertebraDims {

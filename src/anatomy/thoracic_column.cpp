@@ -110,11 +110,8 @@ double thoracicTurn(const glm::dmat4& m) {
 
 namespace {
 
-constexpr double kMm = 1e-3;
-
 // Cited means are for adult men of about 1.75 m; other bodies get them scaled by stature [D].
 double statureRatio(double s) {
-  constexpr double kOpenSimStature_m = 0.408 / 0.245;  // dimensions.cpp
   return s * kOpenSimStature_m / 1.75;
 }
 
@@ -150,7 +147,7 @@ ColumnSpinous columnSpinous(const VertebraLayout& t12, double s, int level) {
   sp.tip_radius = level == 0 ? 0.0045 * s : 0.0042 * s;
   // root to the tubercle's end
   const double length =
-      level == 0 ? kC7SpinousLength_mm * kMm * statureRatio(s) / 0.60  // C7 drawn at 60 % (kSizeAtC7)
+      level == 0 ? mmToM(kC7SpinousLength_mm) * statureRatio(s) / 0.60  // C7 drawn at 60 % (kSizeAtC7)
                  : glm::length(t12.spinous_tip - t12.spinous_root) * kSpinousLength.at(i);
   sp.tip = sp.root + (length - sp.tip_radius) * glm::dvec3(-std::cos(slope), -std::sin(slope), 0.0);
   return sp;
@@ -218,7 +215,7 @@ ColumnVertebra columnVertebra(const BodyDimensions& d, const VertebraLayout& t12
   out.transverse_radius = 0.0048 * s;
   out.transverse_root = t12.pedicle_back + glm::dvec3(-0.003 * s, 0.001 * s, 0.002 * s);
   const glm::dvec3 tp_dir = glm::normalize(glm::dvec3(-0.42, 0.12, 1.0));
-  const double tp_len = kTransverseLength_mm.at(i) * kMm * statureRatio(s) / size;
+  const double tp_len = mmToM(kTransverseLength_mm.at(i)) * statureRatio(s) / size;
   out.transverse_tip = out.transverse_root + tp_len * tp_dir;
   out.transverse_costal_normal = glm::normalize(glm::dvec3(1.0, 0.0, 0.35));
   out.transverse_costal =
