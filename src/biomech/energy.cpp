@@ -416,11 +416,8 @@ double dot(int n, const Vector& a, const Vector& b) {
 // or a picture shows
 constexpr double kResidualTolerance_Nm = 1e-3;
 constexpr int kMaxIterations = 60;
-constexpr double kMaxStep = 0.25;  // rad per step (a trust region)
-constexpr int kRefreshEvery =
-    6;  // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the Hessian is
-        // recomputed   // BFGS iterations before the Hessian is recomputed   // BFGS iterations before the
-        // Hessian is recomputed   // BFGS iterations before the Hessian is recomputed
+constexpr double kMaxStep = 0.25;      // rad per step (a trust region)
+constexpr int kRefreshEvery = 6;       // BFGS iterations before the Hessian is recomputed
 constexpr double kHessianStep = 1e-6;  // rad, forward differences
 
 // The seed Hessian: the cached joint-space Hessian of this pose, corrected for every fascicle
@@ -451,18 +448,19 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
     // d2U/dphi2 of a fascicle = k r r^T + F d2l/dphi2: add the change of both
     const double length = seeds[i].length_m;
     const double dk = fascicleStiffness(f, length, setup.tendon_slack_m[i], setup.activation[i]) -
-                      fascicleStiffness(f, length, f.tendon_slack_m, default_activation);
+                      seeds[i].default_stiffness_N_per_m;
     const FascicleState now = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
-    const FascicleState was = fascicleState(f, length, f.tendon_slack_m, default_activation, false);
-    const double df = (now.passive_N + now.active_N) - (was.passive_N + was.active_N);
+    const double df = (now.passive_N + now.active_N) - seeds[i].default_force_N;
     const JointArray& r = seeds[i].moment_arm;
-    for (std::size_t a = 0; a < kJointCount; ++a) {
-      if ((moved & (1u << a)) == 0) continue;
-      for (std::size_t b = 0; b < kJointCount; ++b) {
-        if ((moved & (1u << b)) == 0) continue;
+    // the moment arms and the curvature are zero at every joint the fascicle does not cross
+    // (f.joints, from the model's segment tree; a fascicle on a loose neural arch also moves with
+    // the arch's own joint, which that tree does not hold: for it, every moved joint)
+    const auto crossed = static_cast<std::uint16_t>(f.touches_arch ? moved : (f.joints & moved));
+    forEachBit(crossed, [&](std::size_t a) {
+      forEachBit(crossed, [&](std::size_t b) {
         h[a][b] += dk * r[a] * r[b] + df * 0.5 * (seeds[i].curvature[a][b] + seeds[i].curvature[b][a]);
-      }
-    }
+      });
+    });
   }
   Matrix out{};
   for (int r = 0; r < setup.dofs; ++r) {

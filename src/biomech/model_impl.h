@@ -277,6 +277,10 @@ struct Impl {
     double length_m = 0.0;
     JointArray moment_arm{};
     std::array<JointArray, kJointCount> curvature{};  // d2 length / d phi2 (filled for the seeds only)
+    // at this length with the default tightness and tone: what a solve's seed Hessian subtracts
+    // for a fascicle whose settings differ (the same every solve, so computed once)
+    double default_stiffness_N_per_m = 0.0;
+    double default_force_N = 0.0;
   };
   std::array<std::vector<FascicleSeed>, 6> fascicle_seed;
   // Start points for standing solves far from neutral: the default-input solutions at slips of
