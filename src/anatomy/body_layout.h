@@ -92,6 +92,10 @@ struct ThoraxLayout {
   // of T10's transverse costal facet
   std::array<std::vector<glm::dvec3>, 3> ribs;
   std::array<RibRadii, 3> rib_radii{};
+  // where longissimus's rib 12 fascicle inserts, between rib 12's designed head and its angle:
+  // trunk-muscle attachments keep their milestone-1 positions (docs/anatomy.md), so it did not
+  // move when the heads were put on their facets (issue 14)
+  glm::dvec3 rib12_longissimus{0.0};
   std::vector<glm::dvec3> costal_margin;  // rib 10's cartilage up to the xiphoid (right)
   glm::dvec3 xiphoid_tip{0.0};
   glm::dvec3 xiphisternal_joint{0.0};

@@ -37,6 +37,7 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
   // The costovertebral and costotransverse joints are synovial joints like the facet joints
   // (Radiopaedia, "Costovertebral joint" [V]): the drawn bones keep the same joint space apart
   // as the model's facets (BodyDimensions::facet_gap, 1.5 mm [U]).
+  t.rib12_longissimus = 0.5 * (t.ribs[2][0] + t.ribs[2][1]);
   const ThoracicColumn column = layoutThoracicColumn(d, spine.t12);
   for (std::size_t i = 0; i < t.ribs.size(); ++i) {
     const RibArticulation a = ribArticulation(d, spine.t12, column, 10 + static_cast<int>(i));
