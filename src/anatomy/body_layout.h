@@ -76,10 +76,26 @@ struct ShankLayout {
   double tibia_radius = 0.0;
 };
 
+// A rib's section: an oval bar thin across the curve within the rib's plane (kRibFlatten of its
+// radius) and `radius` wide along the plane's normal; the head is a round knob of the head's
+// radius. Drawing values [D].
+inline constexpr double kRibFlatten = 0.55;
+struct RibRadii {
+  double head = 0.0, shaft = 0.0, end = 0.0;  // at the head, from a fifth of the way, at the end
+};
+
 // Lower ribs and costal margin in the thorax frame.
 struct ThoraxLayout {
-  // right ribs 10, 11, 12 as polylines from the head (at the spine) to the end
+  // right ribs 10, 11, 12 as control points of a smooth curve from the head to the end: the
+  // first is the centre of the head's knob, one joint space off its costal facet on T10, T11 or
+  // T12 (anatomy::ribArticulation); rib 10's second passes its tubercle one joint space in front
+  // of T10's transverse costal facet
   std::array<std::vector<glm::dvec3>, 3> ribs;
+  std::array<RibRadii, 3> rib_radii{};
+  // where longissimus's rib 12 fascicle inserts, between rib 12's designed head and its angle:
+  // trunk-muscle attachments keep their milestone-1 positions (docs/anatomy.md), so it did not
+  // move when the heads were put on their facets (issue 14)
+  glm::dvec3 rib12_longissimus{0.0};
   std::vector<glm::dvec3> costal_margin;  // rib 10's cartilage up to the xiphoid (right)
   glm::dvec3 xiphoid_tip{0.0};
   glm::dvec3 xiphisternal_joint{0.0};

@@ -125,8 +125,7 @@ void addTrunkMuscles(const BodyLayout& b, LandmarkTable& t) {
   t.addPair("iliocostalis_origin_rib12", p.crest[8]);
   t.addPair("iliocostalis_insertion_rib12", kT, rib12_angle + glm::dvec3(-0.004, 0.0, 0.0) * s);
   t.addPair("longissimus_origin_rib12", kS, glm::dvec3(-0.036, -0.040, 0.026) * s);
-  t.addPair("longissimus_insertion_rib12", kT,
-            lerp(th.ribs[2][0], th.ribs[2][1], 0.5) + glm::dvec3(-0.005, 0.0, 0.0) * s);
+  t.addPair("longissimus_insertion_rib12", kT, th.rib12_longissimus + glm::dvec3(-0.005, 0.0, 0.0) * s);
 
   // rectus abdominis: pubic crest to the 5th-7th costal cartilages beside the xiphoid
   t.addPair("rectus_abdominis_origin", lerp(p.symphysis_superior, p.pubic_tubercle, 0.45));

@@ -9,8 +9,8 @@ namespace {
 // superior articular process tip under the pars above, a spinous process over the lamina
 // below) each is carved back from the other by a small clearance: at the neutral pose no bone
 // enters another, while the facets keep their joint space.
+constexpr double kClearance = 0.00045;
 void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
-  constexpr double kClearance = 0.00045;
   const auto world = neutralWorld(body);
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"t12", "l1"}, {"l1", "l2"}, {"l2", "l3"}, {"l3", "l4"}, {"l4", "l5"}, {"l5", "sacrum"}};
@@ -39,6 +39,21 @@ void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
   }
 }
 
+// The ribs run past the vertebrae they articulate with: their heads face the costal facets and
+// rib 10's tubercle the transverse costal facet one joint space away (thorax_layout.cpp), but
+// the oval bars are placed by their centre lines, so where a rib's neck passes close by a
+// transverse process (rib 12 by the short one of T12) it could touch it. Like neighbouring
+// vertebrae, each rib is carved back from T10, T11 and T12 by the same small clearance: at the
+// neutral pose no rib enters a vertebra, and the joints keep their joint space.
+void carveRibs(std::vector<PartShape>& shapes) {
+  std::map<std::string, PartShape*> by_name;
+  for (PartShape& s : shapes) by_name[s.name] = &s;
+  std::vector<sdf::NodePtr> vertebrae;  // all on the thorax segment, in its frame
+  for (const char* v : {"t10", "t11", "t12"}) vertebrae.push_back(by_name.at(v)->field);
+  PartShape& ribs = *by_name.at("ribs_r");  // ribs_l is its mirror image
+  ribs.field = sdf::subtract(ribs.field, sdf::inflated(sdf::unite(std::move(vertebrae)), kClearance), 0.0);
+}
+
 }  // namespace
 
 std::vector<PartShape> builtinShapes(const BodyLayout& body) {
@@ -49,6 +64,7 @@ std::vector<PartShape> builtinShapes(const BodyLayout& body) {
     out.insert(out.end(), part.begin(), part.end());
   }
   carveNeighbours(out, body);
+  carveRibs(out);
   splitAtPars(out);
   return out;
 }

@@ -1,7 +1,7 @@
-// The lower thorax hint on the thorax segment: T11 and T10 above T12 (T12 itself is built with
-// the lumbar vertebrae), ribs 10-12 (flat bars, 11 and 12 floating), the costal margin
-// (cartilage) rising to the xiphisternal joint, and the lower sternum with the xiphoid process.
-// Control points: ThoraxLayout (thorax_layout.cpp), T12's VertebraLayout.
+// The lower thorax hint on the thorax segment: ribs 10-12 (flat bars with a round head on the
+// costal facet of T10, T11, T12; 11 and 12 floating), the costal margin (cartilage) rising to
+// the xiphisternal joint, and the lower sternum with the xiphoid process. The vertebrae are
+// shapes_vertebra.cpp's. Control points: ThoraxLayout (thorax_layout.cpp).
 #include <cmath>
 
 #include "anatomy/part_shapes.h"
@@ -14,7 +14,10 @@ using sdf::NodePtr;
 // A rib: oval section, thin across the curve within the rib's own plane (its external and
 // internal surfaces face away from and toward the ring's centre), wide along the plane normal
 // (its superior and inferior borders).
-NodePtr rib(const std::vector<glm::dvec3>& control, double r_head, double r_shaft, double r_end) {
+// The head is a round knob on the first control point, the head's radius round (ThoraxLayout:
+// one joint space off its costal facet, so its nearest point to the facet's centre faces it).
+NodePtr rib(const std::vector<glm::dvec3>& control, const RibRadii& r, double s) {
+  const double r_head = r.head, r_shaft = r.shaft, r_end = r.end;
   // a smooth curve through the control points, its section turning with it: no elbows or seams
   const std::vector<glm::dvec3> pts = sdf::smoothCurve(control, 6);
   const std::size_t n = pts.size();
@@ -31,7 +34,9 @@ NodePtr rib(const std::vector<glm::dvec3>& control, double r_head, double r_shaf
     const glm::dvec3 tangent = glm::normalize(pts[std::min(i + 1, n - 1)] - pts[i > 0 ? i - 1 : 0]);
     flat[i] = glm::normalize(glm::cross(normal, tangent));
   }
-  return sdf::flatBar(pts, radii, flat, 0.55);
+  const NodePtr head = sdf::sphere(control.front(), r_head);
+  return sdf::smoothUnion({sdf::flatBar(pts, radii, flat, kRibFlatten), head},
+                          0.0008 * s);  // a small blend: swells the head by at most 0.2 mm
 }
 
 }  // namespace
@@ -41,10 +46,9 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const double s = b.dims.opensim_scale;
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
 
-  NodePtr ribs = sdf::smoothUnion(
-      {rib(t.ribs[0], 0.0052 * s, 0.0060 * s, 0.0052 * s), rib(t.ribs[1], 0.0050 * s, 0.0056 * s, 0.0036 * s),
-       rib(t.ribs[2], 0.0048 * s, 0.0052 * s, 0.0030 * s)},
-      0.0);
+  std::vector<NodePtr> each;
+  for (std::size_t i = 0; i < t.ribs.size(); ++i) each.push_back(rib(t.ribs[i], t.rib_radii[i], s));
+  NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
   const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
   std::vector<double> cart_r(margin.size(), 0.0045 * s);
   cart_r.back() = 0.0050 * s;

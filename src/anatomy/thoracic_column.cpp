@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "core/units.h"
 
@@ -251,6 +253,43 @@ ColumnVertebra columnVertebra(const BodyDimensions& d, const VertebraLayout& t12
   out.spinous = columnSpinous(t12, s, level);
   if (c7) out.transverse_facet = false;
   return out;
+}
+
+RibArticulation ribArticulation(const BodyDimensions& d, const VertebraLayout& t12, const ThoracicColumn& c,
+                                int rib) {
+  if (rib < 1 || rib > 12) throw std::out_of_range("ribArticulation: rib " + std::to_string(rib));
+  RibArticulation a;
+  if (rib == 12) {  // T12 is the thorax frame itself
+    const CostalFacet f = t12CostalFacet(t12, d.opensim_scale);
+    a.head = f.centre;
+    a.head_normal = f.normal;
+    return a;
+  }
+  // a point and a direction of a level's vertebra (T12's frame before scaling) in the thorax frame
+  auto point = [&](int level, const glm::dvec3& p) {
+    const auto i = static_cast<std::size_t>(level);
+    return at(c.frame[i], c.size[i] * p);
+  };
+  auto direction = [&](int level, const glm::dvec3& n) {
+    return glm::normalize(glm::dmat3(c.frame[static_cast<std::size_t>(level)]) * n);
+  };
+  const ColumnVertebra own = columnVertebra(d, t12, c, rib);  // rib k's own vertebra is Tk, level k
+  if (own.full_facet) {
+    a.head = point(rib, own.costal_full);
+    a.head_normal = direction(rib, own.costal_full_normal);
+  } else {
+    const ColumnVertebra above = columnVertebra(d, t12, c, rib - 1);
+    a.head = 0.5 * (point(rib - 1, above.costal_inferior) + point(rib, own.costal_superior));
+    a.head_normal = glm::normalize(direction(rib - 1, above.costal_inferior_normal) +
+                                   direction(rib, own.costal_superior_normal));
+  }
+  a.tubercle = own.transverse_facet;
+  if (a.tubercle) {
+    a.tubercle_facet = point(rib, own.transverse_costal);
+    a.tubercle_normal = direction(rib, own.transverse_costal_normal);
+    a.tubercle_facet_depth = own.facet_depth * c.size[static_cast<std::size_t>(rib)];
+  }
+  return a;
 }
 
 std::string_view thoracicLevelName(int index) {

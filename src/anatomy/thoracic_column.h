@@ -143,6 +143,29 @@ struct CostalFacet {
 };
 CostalFacet t12CostalFacet(const VertebraLayout& t12, double s);
 
+// Where right rib `rib` (1 .. 12) articulates with the column, in the thorax frame at the neutral
+// pose, read from the same facets the drawn vertebrae are hollowed for and their landmarks name
+// (columnVertebra, t12CostalFacet), so the ribs are drawn onto the vertebrae from one source.
+// Standard anatomy (Gray's Anatomy [U]; Radiopaedia, "Costovertebral joint" [V]): the head of
+// rib 1 meets the full facet of T1 alone; the heads of ribs 2 .. 9 span the disc, meeting the
+// inferior demifacet of the vertebra above and the superior demifacet of their own; the heads
+// of ribs 10, 11 and 12 meet the single full facet of their own vertebra. The tubercles of
+// ribs 1 .. 10 meet the transverse costal facet of their own vertebra (costotransverse joint);
+// ribs 11 and 12 have none.
+struct RibArticulation {
+  // the point the head's articular surface faces: the full facet's centre (ribs 1, 10, 11, 12)
+  // or, for ribs 2 .. 9, the midpoint of the two demifacets' centres (on the disc's rim); and
+  // the unit direction out of the facet(s) toward the rib
+  glm::dvec3 head{0.0}, head_normal{0.0};
+  // ribs 1 .. 10: the transverse costal facet's centre and its outward normal (forward and out),
+  // and how deep the facet's hollow lies below its rim (m)
+  bool tubercle = false;
+  glm::dvec3 tubercle_facet{0.0}, tubercle_normal{0.0};
+  double tubercle_facet_depth = 0.0;
+};
+RibArticulation ribArticulation(const BodyDimensions& dims, const VertebraLayout& t12,
+                                const ThoracicColumn& column, int rib);
+
 // Throws nothing; pure function of the dimensions and the T12 layout.
 ThoracicColumn layoutThoracicColumn(const BodyDimensions& dims, const VertebraLayout& t12);
 // The same for a body (computeDimensions + layoutSpine).
