@@ -440,11 +440,10 @@ Matrix seedHessian(const Impl& m, const Setup& setup) {
   std::array<JointArray, kJointCount> h =
       setup.seed_given ? std::array<JointArray, kJointCount>{} : m.hessian[slot];
   const auto& seeds = m.fascicle_seed[slot];
-  const double default_activation = kMaxToneActivation * kDefaultTone;
   for (std::size_t i = 0; i < m.fascicles.size() && i < seeds.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
     if ((f.joints & moved) == 0) continue;
-    if (setup.tendon_slack_m[i] == f.tendon_slack_m && setup.activation[i] == default_activation) continue;
+    if (setup.tendon_slack_m[i] == f.tendon_slack_m && setup.activation[i] == kDefaultActivation) continue;
     // d2U/dphi2 of a fascicle = k r r^T + F d2l/dphi2: add the change of both
     const double length = seeds[i].length_m;
     const double dk = fascicleStiffness(f, length, setup.tendon_slack_m[i], setup.activation[i]) -

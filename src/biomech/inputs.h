@@ -17,6 +17,7 @@ namespace sagitta::biomech {
 // The 10 % ceiling and the 3 % default are our choice [D]; docs/biomechanics.md says so.
 inline constexpr double kMaxToneActivation = 0.10;
 inline constexpr double kDefaultTone = 0.3;
+inline constexpr double kDefaultActivation = kMaxToneActivation * kDefaultTone;
 
 // Tightness t in 0..1 shortens the resting musculotendon length: the tendon slack length drops
 // by t * kMaxTightnessFibreStrain * l_opt, which raises the normalised fibre length by about

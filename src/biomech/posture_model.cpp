@@ -44,10 +44,9 @@ void computeSeeds(Impl& m, const ModelInputs& in, const std::array<double, kMaxD
         seed.curvature[i][j] = (moved.moment_arm[i] - seed.moment_arm[i]) / kStep;
     }
     const CompiledFascicle& cf = m.fascicles[f];
-    const double default_activation = kMaxToneActivation * kDefaultTone;
     seed.default_stiffness_N_per_m =
-        fascicleStiffness(cf, seed.length_m, cf.tendon_slack_m, default_activation);
-    const FascicleState was = fascicleState(cf, seed.length_m, cf.tendon_slack_m, default_activation, false);
+        fascicleStiffness(cf, seed.length_m, cf.tendon_slack_m, kDefaultActivation);
+    const FascicleState was = fascicleState(cf, seed.length_m, cf.tendon_slack_m, kDefaultActivation, false);
     seed.default_force_N = was.passive_N + was.active_N;
     seeds.push_back(seed);
   }
