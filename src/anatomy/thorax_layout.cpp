@@ -34,10 +34,10 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
   // the section of each rib (shapes_thorax.cpp), drawing values [D]
   t.rib_radii = {{RibRadii{0.0052 * s, 0.0060 * s, 0.0052 * s}, RibRadii{0.0050 * s, 0.0056 * s, 0.0036 * s},
                   RibRadii{0.0048 * s, 0.0052 * s, 0.0030 * s}}};
+  t.rib12_longissimus = 0.5 * (t.ribs[2][0] + t.ribs[2][1]);
   // The costovertebral and costotransverse joints are synovial joints like the facet joints
   // (Radiopaedia, "Costovertebral joint" [V]): the drawn bones keep the same joint space apart
   // as the model's facets (BodyDimensions::facet_gap, 1.5 mm [U]).
-  t.rib12_longissimus = 0.5 * (t.ribs[2][0] + t.ribs[2][1]);
   const ThoracicColumn column = layoutThoracicColumn(d, spine.t12);
   for (std::size_t i = 0; i < t.ribs.size(); ++i) {
     const RibArticulation a = ribArticulation(d, spine.t12, column, 10 + static_cast<int>(i));
