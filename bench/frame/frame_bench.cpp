@@ -73,12 +73,15 @@ int main(int argc, char** argv) {
   std::printf("Sagitta frame benchmark: default scene, 1920x1080 window, shadows on, 4x MSAA, vsync off\n");
   const auto with_ui = runFrames(true, 0.01f, frames);
   std::printf("renderer: %s\n", with_ui.gl.c_str());
+  // `sagitta_frame_bench N orbit`: the first case alone (for a profiler)
+  const bool orbit_only = argc > 2 && std::string(argv[2]) == "orbit";
   std::printf("time from process start to first frame: %.0f ms\n", with_ui.first_frame_s * 1000.0);
   const double orbit_off = print("orbiting camera, with ImGui overlay", with_ui);
   std::size_t moving = 0;
   for (const bool full : with_ui.full_quality) moving += full ? 0 : 1;
   std::printf("  %zu of %zu frames were moving frames; %.1f frames/s (target: >= 30 frames/s)\n", moving,
               with_ui.full_quality.size(), 1000.0 / orbit_off);
+  if (orbit_only) return 0;
   {
     // the camera turns for 20 frames, then rests: time from the end of the last turning frame
     // to the end of the first frame with the full-quality view on screen

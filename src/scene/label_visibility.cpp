@@ -1,6 +1,7 @@
 #include "scene/label_visibility.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -42,22 +43,118 @@ bool hitsBox(glm::vec3 o, glm::vec3 d, const anatomy::Bounds& b, float t_min, fl
   return true;
 }
 
+bool hitsBox(glm::vec3 o, glm::vec3 d, glm::vec3 lo, glm::vec3 hi, float t_min, float t_max) {
+  anatomy::Bounds b;
+  b.min = lo;
+  b.max = hi;
+  b.valid = true;
+  return hitsBox(o, d, b, t_min, t_max);
+}
+
 struct Occluder {
   const anatomy::MeshData* mesh;
   glm::mat4 inverse;
-  anatomy::Bounds bounds;  // in the mesh's frame
+  anatomy::Bounds bounds;            // in the mesh's frame
+  const TriangleBvh* bvh = nullptr;  // null: every triangle is tried
 };
+
+bool isOccluder(const DrawItem& item, const MeshLibrary& meshes) {
+  return item.material == Material::kBone && item.opacity >= 0.999f && item.skin < 0 &&
+         item.mesh < meshes.size();
+}
 
 std::vector<Occluder> occluders(const DrawList& list, const MeshLibrary& meshes) {
   std::vector<Occluder> out;
   for (const DrawItem& item : list.items) {
-    if (item.material != Material::kBone || item.opacity < 0.999f || item.skin >= 0) continue;
-    if (item.mesh >= meshes.size()) continue;
+    if (!isOccluder(item, meshes)) continue;
     const anatomy::MeshData& mesh = meshes.mesh(item.mesh);
     out.push_back({&mesh, glm::inverse(item.model), anatomy::boundsOf(mesh)});
   }
   return out;
 }
+
+// Triangle boxes are widened by this much so that a hit the triangle test finds on a box's face
+// is never culled by rounding in the box test (the BVH must not change an answer).
+constexpr float kBoxPad_m = 1e-5f;
+constexpr std::uint32_t kLeafTriangles = 8;
+
+}  // namespace
+
+TriangleBvh::TriangleBvh(const anatomy::MeshData& mesh) : bounds_(anatomy::boundsOf(mesh)) {
+  const auto& v = mesh.positions;
+  const auto& idx = mesh.indices;
+  const std::size_t n = idx.size() / 3;
+  if (n == 0) return;
+  order_.resize(n);
+  std::vector<glm::vec3> lo(n), hi(n), mid(n);
+  for (std::size_t t = 0; t < n; ++t) {
+    order_[t] = static_cast<std::uint32_t>(t);
+    const glm::vec3 a = v[idx[3 * t]], b = v[idx[3 * t + 1]], c = v[idx[3 * t + 2]];
+    lo[t] = glm::min(a, glm::min(b, c)) - kBoxPad_m;
+    hi[t] = glm::max(a, glm::max(b, c)) + kBoxPad_m;
+    mid[t] = (lo[t] + hi[t]) * 0.5f;
+  }
+  nodes_.reserve(2 * (n / kLeafTriangles + 1));
+  // depth first: a node's left child follows it, its right child's index is kept in `first`
+  const auto build = [&](auto& self, std::uint32_t first, std::uint32_t count) -> std::uint32_t {
+    Node node{glm::vec3(std::numeric_limits<float>::max()), glm::vec3(-std::numeric_limits<float>::max()),
+              first, count};
+    glm::vec3 cmin = node.min, cmax = node.max;
+    for (std::uint32_t i = first; i < first + count; ++i) {
+      node.min = glm::min(node.min, lo[order_[i]]);
+      node.max = glm::max(node.max, hi[order_[i]]);
+      cmin = glm::min(cmin, mid[order_[i]]);
+      cmax = glm::max(cmax, mid[order_[i]]);
+    }
+    const auto at = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.push_back(node);
+    if (count <= kLeafTriangles) return at;
+    // split at the median of the triangle centres along their widest axis
+    const glm::vec3 extent = cmax - cmin;
+    const int axis = extent.x > extent.y ? (extent.x > extent.z ? 0 : 2) : (extent.y > extent.z ? 1 : 2);
+    const std::uint32_t half = count / 2;
+    const auto begin = order_.begin() + first;
+    std::nth_element(begin, begin + half, begin + count,
+                     [&](std::uint32_t x, std::uint32_t y) { return mid[x][axis] < mid[y][axis]; });
+    self(self, first, half);
+    const std::uint32_t right = self(self, first + half, count - half);
+    nodes_[at].first = right;
+    nodes_[at].count = 0;
+    return at;
+  };
+  build(build, 0, static_cast<std::uint32_t>(n));
+}
+
+template <class Keep>
+bool TriangleBvh::anyHit(const anatomy::MeshData& mesh, glm::vec3 o, glm::vec3 d, float t_min, float t_max,
+                         const Keep& keep) const {
+  if (nodes_.empty()) return false;
+  const auto& v = mesh.positions;
+  const auto& idx = mesh.indices;
+  // depth is about log2(triangles / 8) + a little (median splits): 64 is far beyond any mesh
+  std::array<std::uint32_t, 64> stack{};
+  std::size_t top = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const std::uint32_t at = stack[--top];
+    const Node& node = nodes_[at];
+    if (!hitsBox(o, d, node.min, node.max, t_min, t_max)) continue;
+    if (node.count == 0) {
+      stack[top++] = node.first;  // right, visited after
+      stack[top++] = at + 1;      // left
+      continue;
+    }
+    for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+      const std::size_t t = 3 * static_cast<std::size_t>(order_[i]);
+      float t_hit = 0.0f;
+      if (hitsTriangle(o, d, v[idx[t]], v[idx[t + 1]], v[idx[t + 2]], t_min, t_max, t_hit) && keep(t_hit))
+        return true;
+    }
+  }
+  return false;
+}
+
+namespace {
 
 bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec3 point,
               glm::vec4 clip_plane) {
@@ -72,14 +169,20 @@ bool occluded(const std::vector<Occluder>& bones, const Camera& camera, glm::vec
     const glm::vec3 o(bone.inverse * glm::vec4(point, 1.0f));
     const glm::vec3 d(bone.inverse * glm::vec4(dir, 0.0f));
     if (!hitsBox(o, d, bone.bounds, kOwnBoneSkip_m, far)) continue;
+    // bone the cutaway removed hides nothing
+    const auto kept = [&](float t_hit) {
+      return !cut || glm::dot(glm::vec3(clip_plane), point + dir * t_hit) + clip_plane.w >= 0.0f;
+    };
+    if (bone.bvh != nullptr) {
+      if (bone.bvh->anyHit(*bone.mesh, o, d, kOwnBoneSkip_m, far, kept)) return true;
+      continue;
+    }
     const auto& v = bone.mesh->positions;
     const auto& idx = bone.mesh->indices;
     for (std::size_t t = 0; t + 2 < idx.size(); t += 3) {
       float t_hit = 0.0f;
       if (!hitsTriangle(o, d, v[idx[t]], v[idx[t + 1]], v[idx[t + 2]], kOwnBoneSkip_m, far, t_hit)) continue;
-      // bone the cutaway removed hides nothing
-      if (cut && glm::dot(glm::vec3(clip_plane), point + dir * t_hit) + clip_plane.w < 0.0f) continue;
-      return true;
+      if (kept(t_hit)) return true;
     }
   }
   return false;
@@ -105,8 +208,22 @@ void LabelVisibilityCache::mark(DrawList& list, const MeshLibrary& meshes, const
   anchors.reserve(list.labels.size());
   for (const Label& l : list.labels) anchors.push_back(l.anchor);
   if (!entry.valid || !(entry.key == key) || entry.anchors != anchors) {
-    markHiddenLabels(list, meshes, key.camera, key.clip_plane);
     ++casts_;
+    std::vector<Occluder> bones;
+    for (const DrawItem& item : list.items) {
+      if (!isOccluder(item, meshes)) continue;
+      const anatomy::MeshData& mesh = meshes.mesh(item.mesh);
+      Tree& tree = trees_[meshes.version(item.mesh)];
+      if (!tree.bvh) tree.bvh = std::make_unique<TriangleBvh>(mesh);
+      tree.last_cast = casts_;
+      bones.push_back({&mesh, glm::inverse(item.model), tree.bvh->bounds(), tree.bvh.get()});
+    }
+    // a replaced mesh (a new slip shape, another body) has a new version: forget trees not used
+    // for a while (both slots of a side-by-side comparison use theirs every frame)
+    std::erase_if(trees_, [&](const auto& kv) { return casts_ - kv.second.last_cast > 8; });
+    for (Label& l : list.labels) {
+      if (!l.pinned && !l.inside_bone) l.hidden = occluded(bones, key.camera, l.anchor, key.clip_plane);
+    }
     entry.valid = true;
     entry.key = key;
     entry.anchors = std::move(anchors);
@@ -116,5 +233,8 @@ void LabelVisibilityCache::mark(DrawList& list, const MeshLibrary& meshes, const
   }
   for (std::size_t i = 0; i < list.labels.size(); ++i) list.labels[i].hidden = entry.hidden[i];
 }
+
+LabelVisibilityCache::LabelVisibilityCache() = default;
+LabelVisibilityCache::~LabelVisibilityCache() = default;
 
 }  // namespace sagitta::scene
