@@ -116,7 +116,7 @@ const GpuMesh& Renderer::gpuMesh(scene::MeshId id, const scene::MeshLibrary& mes
   if (c.version != meshes.version(id)) {
     const anatomy::MeshData& mesh = meshes.mesh(id);
     c.gpu.upload(mesh);
-    const anatomy::Bounds b = anatomy::boundsOf(mesh);
+    const anatomy::Bounds& b = meshes.bounds(id);
     c.centre = b.valid ? b.centre() : glm::vec3(0.0f);
     c.version = meshes.version(id);
   }

@@ -103,10 +103,19 @@ float bellyRadius(double max_isometric_force_N) {
 BodyMeshes::BodyMeshes(MeshLibrary& library)
     : library_(library), arrow_(library.add(unitArrow())), box_(library.add(unitBox())) {}
 
-MeshId BodyMeshes::place(anatomy::MeshData mesh) {
-  const std::size_t index = used_++;
+std::optional<MeshId> BodyMeshes::placeSpindle(std::vector<glm::vec3> path, const SpindleShape& shape) {
+  const std::size_t index = used_;
+  if (index < keys_.size() && keys_[index].shape == shape && keys_[index].path == path) {
+    ++used_;
+    return dynamic_[index];
+  }
+  anatomy::MeshData mesh = spindleMesh(path, shape);
+  if (mesh.empty()) return std::nullopt;
+  ++used_;
   while (dynamic_.size() <= index) dynamic_.push_back(library_.add(anatomy::MeshData{}));
   library_.replace(dynamic_[index], std::move(mesh));
+  if (keys_.size() <= index) keys_.resize(index + 1);
+  keys_[index] = {std::move(path), shape};
   return dynamic_[index];
 }
 
@@ -120,11 +129,10 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
     // drawn at 60 % of the anatomical thickness so the bones stay visible (a drawing choice)
     shape.belly_radius_m = 0.6f * bellyRadius(def.max_isometric_force_N);
     shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
-    anatomy::MeshData mesh = spindleMesh(path, shape);
-    if (mesh.empty()) continue;
-    const MeshId id = place(std::move(mesh));
+    const std::optional<MeshId> id = placeSpindle(std::move(path), shape);
+    if (!id) continue;
     DrawItem item;
-    item.mesh = id;
+    item.mesh = *id;
     item.material = Material::kMuscle;
     const double strain = f.neutral_length_m > 0.0 ? f.length_m / f.neutral_length_m - 1.0 : 0.0;
     item.colour = strainColour(static_cast<float>(strain));
@@ -174,11 +182,10 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
         root.midline ? 2.0f * kNerveRadius_m : kNerveRadius_m;  // the cauda equina: a bundle
     shape.sides = 10;
     shape.rings = 24;
-    anatomy::MeshData mesh = spindleMesh(path, shape);
-    if (mesh.empty()) continue;
-    const MeshId id = place(std::move(mesh));
+    const std::optional<MeshId> id = placeSpindle(std::move(path), shape);
+    if (!id) continue;
     DrawItem item;
-    item.mesh = id;
+    item.mesh = *id;
     item.material = Material::kNerve;
     // free roots yellow, compressed or stretched ones toward red
     const auto c = static_cast<float>(root.compression);

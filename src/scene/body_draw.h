@@ -9,6 +9,7 @@
 
 #include "biomech/solution.h"
 #include "scene/draw_list.h"
+#include "scene/muscle_mesh.h"
 #include "scene/slip_bones.h"
 
 namespace sagitta::scene {
@@ -39,10 +40,17 @@ class BodyMeshes {
   }
 
  private:
-  // Puts a per-frame mesh (spindle, nerve tube) into the next reused library slot.
-  MeshId place(anatomy::MeshData mesh);
+  // The spindle (or nerve tube) of `path` in the next reused library slot; nothing for a
+  // degenerate path. A slot that held the same spindle last frame keeps its mesh and version, so
+  // a frame where only the camera moved re-tessellates and re-uploads nothing (issue 16).
+  std::optional<MeshId> placeSpindle(std::vector<glm::vec3> path, const SpindleShape& shape);
+  struct SpindleKey {
+    std::vector<glm::vec3> path;
+    SpindleShape shape;
+  };
   MeshLibrary& library_;
   std::vector<MeshId> dynamic_;  // spindles and nerve tubes, reused in order each frame
+  std::vector<SpindleKey> keys_;  // what each slot of dynamic_ holds
   std::size_t used_ = 0;
   MeshId arrow_;
   MeshId box_;

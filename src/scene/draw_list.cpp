@@ -15,12 +15,14 @@ std::uint64_t nextVersion() {
 }  // namespace
 
 MeshId MeshLibrary::add(anatomy::MeshData mesh) {
-  meshes_.push_back({std::move(mesh), nextVersion()});
+  const anatomy::Bounds bounds = anatomy::boundsOf(mesh);
+  meshes_.push_back({std::move(mesh), nextVersion(), bounds});
   return static_cast<MeshId>(meshes_.size() - 1);
 }
 
 void MeshLibrary::replace(MeshId id, anatomy::MeshData mesh) {
   Entry& e = meshes_.at(id);
+  e.bounds = anatomy::boundsOf(mesh);
   e.data = std::move(mesh);
   e.version = nextVersion();
 }

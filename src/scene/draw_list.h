@@ -27,12 +27,15 @@ class MeshLibrary {
   void replace(MeshId id, anatomy::MeshData mesh);
   const anatomy::MeshData& mesh(MeshId id) const { return meshes_.at(id).data; }
   std::uint64_t version(MeshId id) const { return meshes_.at(id).version; }
+  // The mesh's own bounds (anatomy::boundsOf), computed once when it is added or replaced.
+  const anatomy::Bounds& bounds(MeshId id) const { return meshes_.at(id).bounds; }
   std::size_t size() const { return meshes_.size(); }
 
  private:
   struct Entry {
     anatomy::MeshData data;
     std::uint64_t version = 0;
+    anatomy::Bounds bounds;
   };
   std::vector<Entry> meshes_;
 };

@@ -68,7 +68,7 @@ std::vector<Occluder> occluders(const DrawList& list, const MeshLibrary& meshes)
   for (const DrawItem& item : list.items) {
     if (!isOccluder(item, meshes)) continue;
     const anatomy::MeshData& mesh = meshes.mesh(item.mesh);
-    out.push_back({&mesh, glm::inverse(item.model), anatomy::boundsOf(mesh)});
+    out.push_back({&mesh, glm::inverse(item.model), meshes.bounds(item.mesh)});
   }
   return out;
 }

@@ -83,9 +83,8 @@ bool visible(const anatomy::ModelPart& part, const LayerOptions& layers) {
   return true;
 }
 
-void addBounds(const anatomy::MeshData& mesh, const glm::mat4& transform, anatomy::Bounds& bounds) {
+void addBounds(const anatomy::Bounds& local, const glm::mat4& transform, anatomy::Bounds& bounds) {
   // transforming the 8 corners of the local box is cheap and conservative
-  const anatomy::Bounds local = anatomy::boundsOf(mesh);
   if (!local.valid) return;
   for (int i = 0; i < 8; ++i) {
     const glm::vec3 c((i & 1) ? local.max.x : local.min.x, (i & 2) ? local.max.y : local.min.y,
@@ -124,7 +123,7 @@ void addModel(const anatomy::Model& model, const ModelMeshes& meshes, const Mesh
     } else {
       // bounds of skinned parts: the bind pose moved by their first segment is close enough
       const glm::mat4 t = part.mesh.skinned() ? glm::mat4(1.0f) : item.model;
-      addBounds(library.mesh(item.mesh), t, list.bounds);
+      addBounds(library.bounds(item.mesh), t, list.bounds);
     }
     list.items.push_back(item);
   }

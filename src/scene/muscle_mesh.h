@@ -17,6 +17,7 @@ struct SpindleShape {
   int rings = 28;                 // along the path
   int sides = 12;                 // around it
   bool tube = false;              // a uniform tube (nerves), not a spindle
+  bool operator==(const SpindleShape&) const = default;
 };
 
 // A closed tube around the polyline `path` (world metres, at least two distinct points).

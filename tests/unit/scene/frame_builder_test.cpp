@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scene/document.h"
 #include "scene/label_visibility.h"
 #include "scene/presets.h"
 #include "scene/session.h"
@@ -306,6 +307,35 @@ TEST(FrameBuilder, LabelRaysThroughTheHierarchyAnswerAsEveryTriangleDoes) {
   // both answers occur: the comparison is not all "visible" or all "hidden"
   EXPECT_GT(hidden, compared / 10);
   EXPECT_LT(hidden, compared * 9 / 10);
+}
+
+// Issue 16: muscle and nerve meshes are re-tessellated (and re-uploaded: a new mesh version)
+// only when their path changes, not in every frame of a turning camera.
+TEST(FrameBuilder, AFrameWhereOnlyTheCameraMovedReshapesNoMuscle) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d;  // the default view: the muscles of the near side
+  session().show(d);
+  session().settle();
+  const auto versions = [&](const scene::Camera& camera) {
+    std::vector<std::uint64_t> out;
+    for (const scene::DrawItem& item : scene::buildFrame(session().frameInputs(camera), scratch).list.items) {
+      if (item.material == scene::Material::kMuscle || item.material == scene::Material::kNerve)
+        out.push_back(session().meshes().version(item.mesh));
+    }
+    return out;
+  };
+  scene::Camera camera = session().cameraFor(d.view, 1.5f);
+  const std::vector<std::uint64_t> before = versions(camera);
+  ASSERT_GT(before.size(), 10u);
+  camera.orbit(0.05f, 0.02f);
+  EXPECT_EQ(versions(camera), before);
+  // a new posture reshapes them
+  scene::setKey(d, "muscles.hip_flexors.tightness", 0.9);
+  session().show(d);
+  session().settle();
+  const std::vector<std::uint64_t> after = versions(camera);
+  ASSERT_EQ(after.size(), before.size());
+  EXPECT_NE(after, before);
 }
 
 // Issue 16 review: in every slip preset (midsagittal cutaway) the rays toward the eye met the
