@@ -49,7 +49,7 @@ class BodyMeshes {
     SpindleShape shape;
   };
   MeshLibrary& library_;
-  std::vector<MeshId> dynamic_;  // spindles and nerve tubes, reused in order each frame
+  std::vector<MeshId> dynamic_;   // spindles and nerve tubes, reused in order each frame
   std::vector<SpindleKey> keys_;  // what each slot of dynamic_ holds
   std::size_t used_ = 0;
   MeshId arrow_;
