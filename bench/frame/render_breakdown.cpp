@@ -10,7 +10,8 @@
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/frame/sagitta_render_breakdown [frames] [quick]
 // `quick`: the default level of detail only, and only the floor, full-quality and moving frames;
-// `moving`: only the moving frame, `full`: only the full-quality frame (for a profiler).
+// `moving`: only the moving frame, then with one feature off at a time; `full`: only the
+// full-quality frame (for a profiler).
 // `ab DIR_A DIR_B`: shader experiments, paired: two renderers, one with SAGITTA_SHADER_DIR=DIR_A,
 // one with DIR_B, take turns drawing the same full-quality frames (and then moving frames), so
 // both see the same machine load; prints the CPU time of each and B/A.
@@ -229,6 +230,27 @@ int main(int argc, char** argv) {
       run(
           "moving frame (half resolution, no MSAA, cached shadows)", 1, [](scene::ViewState&) {}, true,
           ui::kMovingFrame);
+      // where the moving frame's time goes: one feature off at a time
+      run(
+          "  no muscles", 1, [](scene::ViewState& v) { v.muscles = false; }, true, ui::kMovingFrame);
+      run(
+          "  no name labels", 1, [](scene::ViewState& v) { v.labels = false; }, true, ui::kMovingFrame);
+      run(
+          "  no angle overlays (so no see-through hip)", 1,
+          [](scene::ViewState& v) { v.pelvic_angles = v.lordosis = v.meyerding = false; }, true,
+          ui::kMovingFrame);
+      run(
+          "  no floor grid", 1, [](scene::ViewState& v) { v.grid = false; }, true, ui::kMovingFrame);
+      run(
+          "  no shadows", 1, [](scene::ViewState& v) { v.shadows = false; }, true, ui::kMovingFrame);
+      run(
+          "  bones only, no shadows", 1,
+          [](scene::ViewState& v) {
+            v.shadows = false;
+            v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow =
+                false;
+          },
+          true, ui::kMovingFrame);
       continue;
     }
     if (full_only) {
