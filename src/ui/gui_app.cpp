@@ -866,10 +866,11 @@ bool GuiApp::runFrame() {
   timer_.lap("3D view (GL)", true);
   if (options_.stats != nullptr) options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
   presentViewport(rect, *fb);
+  timer_.lap("3D view into the window", true);
   // 6. the panels on top; a recording takes its frame before the buffers swap
   if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   hooks_.pictureDrawn(*fb);
-  timer_.lap("present and panels", true);
+  timer_.lap("panels", true);
   updateRecording(*fb);
   timer_.lap("recording", true);
   window_.swapBuffers();
