@@ -98,6 +98,7 @@ struct Label {
   bool inside_bone =
       false;  // names what is drawn inside the bones (a pinched nerve root): never hidden by them
   bool bone_landmark = false;  // names a point on a bone: one right behind another is not labelled
+  int sequence = -1;           // place in a series (L1-L5: 1-5) that reads in order in the margin
 };
 
 struct DrawList {

@@ -268,6 +268,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
         (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;
     list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, 4, false});
     list.labels.back().bone_landmark = true;
+    list.labels.back().sequence = static_cast<int>(k) + 1;  // read in order down a margin column
   }
   list.labels.push_back(
       {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});

@@ -60,6 +60,11 @@ bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_m
   return true;
 }
 
+// How far (in rows) a series' block may stand off its dots to keep its leaders clear of them.
+constexpr int kSeriesShiftRows = 4;
+// A series kept in order may lengthen the other labels' leaders, in all, by this factor at most.
+constexpr float kSeriesLeaderGrowth = 1.25f;
+
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& in) {
   const std::size_t n = in.labels.size();
   const float gap = in.gap_px;
@@ -259,16 +264,119 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     }
     return std::pair(count, weight);
   };
-  State best = greedy(order, start);
-  constexpr int kPasses = 3;
-  for (int pass = 1; pass < kPasses; ++pass) {
-    std::vector<std::size_t> missed, rest;
-    for (const std::size_t i : order) (best.out[i] ? rest : missed).push_back(i);
-    if (missed.empty()) break;
-    missed.insert(missed.end(), rest.begin(), rest.end());
-    State tried = greedy(missed, start);
-    if (score(tried) <= score(best)) break;
-    best = std::move(tried);
+  // the greedy passes from a state: the labels left out go first in another pass
+  const auto passes = [&](const std::vector<std::size_t>& labels, const State& from) {
+    State best = greedy(labels, from);
+    constexpr int kPasses = 3;
+    for (int pass = 1; pass < kPasses; ++pass) {
+      std::vector<std::size_t> missed, rest;
+      for (const std::size_t i : labels) (best.out[i] ? rest : missed).push_back(i);
+      if (missed.empty()) break;
+      missed.insert(missed.end(), rest.begin(), rest.end());
+      State tried = greedy(missed, from);
+      if (score(tried) <= score(best)) break;
+      best = std::move(tried);
+    }
+    return best;
+  };
+  State best = passes(order, start);
+
+  // A series (the lumbar levels) in one column reads in order down it. Placed by height alone,
+  // dots at about one height (a spine lying on a couch) gave L4, L2, L1, L3: then the series is
+  // placed first as one block above or below its dots, in the order that keeps its leaders
+  // apart, and the other labels around it. Kept if every column then reads in order, it names
+  // as many labels, and the other labels' leaders are not much longer in all (a calm figure).
+  const auto isLeft = [](const MarginPlacement& p) { return p.leader_end.x > p.min.x; };
+  const auto readsInOrder = [&](const State& st) {
+    for (const bool left : {true, false}) {
+      std::vector<std::pair<float, int>> column;
+      for (const std::size_t i : order) {
+        const auto& p = st.out[i];
+        if (p && in.labels[i].sequence >= 0 && isLeft(*p) == left)
+          column.emplace_back(p->min.y, in.labels[i].sequence);
+      }
+      std::sort(column.begin(), column.end());
+      bool up = true, down = true;
+      for (std::size_t k = 1; k < column.size(); ++k) {
+        up = up && column[k].second > column[k - 1].second;
+        down = down && column[k].second < column[k - 1].second;
+      }
+      if (!up && !down) return false;
+    }
+    return true;
+  };
+  // Whether the labels outside the series that both states name have leaders not much longer in
+  // `tried` than in `before`, in all (a label `tried` names besides may need a long one)
+  const auto calm = [&](const State& tried, const State& before) {
+    float was = 0.0f, now = 0.0f;
+    for (const std::size_t i : order) {
+      if (!tried.out[i] || !before.out[i] || in.labels[i].sequence >= 0) continue;
+      was += glm::length(before.out[i]->leader_end - in.labels[i].anchor);
+      now += glm::length(tried.out[i]->leader_end - in.labels[i].anchor);
+    }
+    return now <= kSeriesLeaderGrowth * was + 1.0f;
+  };
+  if (!readsInOrder(best)) {
+    // the series: every member that can be named, in sequence order
+    std::vector<std::size_t> members;
+    for (const std::size_t i : order) {
+      if (in.labels[i].sequence >= 0) members.push_back(i);
+    }
+    std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      return in.labels[a].sequence < in.labels[b].sequence;
+    });
+    float dots_top = in.screen_max.y, dots_bottom = in.screen_min.y, block = 0.0f, dots_x = 0.0f;
+    for (const std::size_t i : members) {
+      dots_top = std::min(dots_top, in.labels[i].anchor.y);
+      dots_bottom = std::max(dots_bottom, in.labels[i].anchor.y);
+      dots_x += in.labels[i].anchor.x / static_cast<float>(members.size());
+      block += in.labels[i].size.y + gap;
+    }
+    const bool left = dots_x < mid;  // the column beside the series
+    const float clearance = std::max(gap, in.keep_clear_px);
+    const float row = members.empty() ? 0.0f : in.labels[members.front()].size.y + gap;
+    std::vector<std::size_t> others;
+    for (const std::size_t i : order) {
+      if (in.labels[i].sequence < 0) others.push_back(i);
+    }
+    std::optional<State> found;
+    // farther from the dots the leaders are steeper and clear the neighbouring levels' dots
+    for (int shift = 0; shift <= kSeriesShiftRows && !found && members.size() >= 2; ++shift) {
+      for (const bool above : {true, false}) {
+        for (const bool ascending : {true, false}) {
+          std::vector<std::size_t> o = members;  // top to bottom
+          if (!ascending) std::reverse(o.begin(), o.end());
+          State st = start;
+          const float away = static_cast<float>(shift) * row;
+          float y = above ? dots_top - clearance - block + gap - away : dots_bottom + clearance + away;
+          bool all = true;
+          for (const std::size_t i : o) {
+            const MarginLabel& l = in.labels[i];
+            const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
+                                 : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+            const ScreenRect b{{x, y}, {x + l.size.x, y + l.size.y}};
+            y += l.size.y + gap;
+            if (!fits(l, b, left, st.boxes, st.leaders, false)) {
+              all = false;
+              break;
+            }
+            MarginPlacement p;
+            p.min = b.min;
+            p.leader = true;
+            p.leader_end = leaderEnd(b, left);
+            st.out[i] = p;
+            st.boxes.push_back(b);
+            st.leaders.push_back({l.anchor, p.leader_end});
+          }
+          if (!all) continue;
+          State tried = passes(others, st);
+          if (score(tried).first >= score(best).first && calm(tried, best) &&
+              (!found || score(tried) > score(*found)))
+            found = std::move(tried);
+        }
+      }
+    }
+    if (found) best = std::move(*found);
   }
   return best.out;
 }

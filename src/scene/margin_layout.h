@@ -21,6 +21,10 @@ struct MarginLabel {
   bool pinned = false;     // a value on an overlay: centred on its anchor, no margin
   bool hidden = false;     // its landmark is behind bone from this view: not labelled
   float depth = 0.0f;      // distance from the eye along the view, metres; 0: unknown
+  // Place in a named series (L1 = 1 ... L5 = 5), -1 for none. A series in one margin column reads
+  // in order down it where that names as many labels: a spine lying on a couch, its levels' dots
+  // at about one height, was labelled by height alone (L4, L2, L1, L3).
+  int sequence = -1;
 };
 
 struct ScreenSegment {

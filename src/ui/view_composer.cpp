@@ -128,7 +128,7 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       const float depth =
           l.bone_landmark ? std::max(glm::dot(l.anchor - eye, camera.forward()), 1e-3f) : 0.0f;
       in.labels.push_back({*anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority,
-                           l.pinned, l.hidden, depth});
+                           l.pinned, l.hidden, depth, l.sequence});
       source.push_back(i);
     }
     for (const glm::vec3& p : list.focus_points) {

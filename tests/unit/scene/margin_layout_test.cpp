@@ -364,3 +364,56 @@ TEST(MarginLayout, AValueBoxMovesOffANamedLandmarkWhichIsThenLabelled) {
   }
   expectTextbookLayout(in);
 }
+
+// Issue 16 review: in the Thomas test the lumbar spine lies on the couch, its levels' dots at
+// about one height, and the left column read L4, L2, L1, L3 (each box at the free height nearest
+// its own dot). A series reads in order down its column when that names as many labels.
+TEST(MarginLayout, TheLumbarLevelsOfALyingSpineReadInOrderDownTheirColumn) {
+  for (const glm::vec2 screen : {glm::vec2(1280, 720), glm::vec2(1024, 768), glm::vec2(720, 1280)}) {
+    MarginLayoutInput in;
+    in.screen_max = screen;
+    const glm::vec2 c = screen * 0.5f;
+    const float s = std::min(screen.x, screen.y) * 0.42f;
+    // L1 at the left end, L5 toward the pelvis; the lordosis puts L3 lowest on screen
+    const float dy[5] = {0.02f, 0.0f, 0.05f, -0.04f, -0.08f};
+    for (int k = 0; k < 5; ++k) {
+      MarginLabel l;
+      l.anchor = c + glm::vec2(-0.55f + 0.1f * static_cast<float>(k), dy[k]) * s;
+      l.size = {34.0f, 22.0f};
+      l.priority = 4;
+      l.sequence = k + 1;
+      in.labels.push_back(l);
+    }
+    // the pelvis and the thigh to the right of the spine
+    for (int k = 0; k < 4; ++k) {
+      MarginLabel l;
+      l.anchor =
+          c + glm::vec2(0.3f + 0.1f * static_cast<float>(k), -0.1f + 0.08f * static_cast<float>(k)) * s;
+      l.size = {110.0f, 22.0f};
+      l.priority = 3;
+      in.labels.push_back(l);
+    }
+    expectTextbookLayout(in);
+    const auto out = layoutMarginLabels(in);
+    // the levels that share a column, top to bottom
+    for (const bool left : {true, false}) {
+      std::vector<std::pair<float, int>> column;
+      for (int k = 0; k < 5; ++k) {
+        const auto& p = out[static_cast<std::size_t>(k)];
+        if (p && (p->leader_end.x > p->min.x) == left) column.emplace_back(p->min.y, k + 1);
+      }
+      std::sort(column.begin(), column.end());
+      bool up = true, down = true;
+      for (std::size_t j = 1; j < column.size(); ++j) {
+        up = up && column[j].second > column[j - 1].second;
+        down = down && column[j].second < column[j - 1].second;
+      }
+      std::string read;
+      for (const auto& [y, level] : column) read += "L" + std::to_string(level) + " ";
+      EXPECT_TRUE(up || down) << screen.x << "x" << screen.y << (left ? " left" : " right") << ": " << read;
+      if (left) {
+        EXPECT_GE(column.size(), 3u) << read;
+      }
+    }
+  }
+}
