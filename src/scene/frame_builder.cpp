@@ -180,9 +180,14 @@ void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::
   arrow.direction = glm::dvec3(m * glm::dvec4(arrow.direction, 0.0));
   scratch.meshes.addShearArrow(arrow, list);
   if (arrow.magnitude_N > 1.0 && view.labels) {
+    // the arrow shows the direction; the words must agree with it: lying on the Thomas couch the
+    // load above L5-S1 can push L5 backward (l5s1_shear_N < 0), and "forward pull" was wrong there
+    const bool backward = solution.l5s1_shear_N < 0.0;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N", arrow.magnitude_N);
-    const std::string text = showsNumbers(view) ? std::string(buf) : std::string("Forward pull on L5");
+    std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N%s", arrow.magnitude_N, backward ? " backward" : "");
+    const std::string text = showsNumbers(view)  ? std::string(buf)
+                             : backward ? std::string("Backward push on L5")
+                                        : std::string("Forward pull on L5");
     list.labels.push_back(
         {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
   }

@@ -201,6 +201,22 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return std::none_of(leaders.begin(), leaders.end(),
                         [&](const ScreenSegment& o) { return segmentHitsBox(o.a, o.b, b.min, b.max); });
   };
+  // a label's box in the left or right margin column starts at this x
+  const auto columnX = [&](const MarginLabel& l, bool left) {
+    return left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
+                : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+  };
+  // label `i` placed in box `b`, joined to its landmark
+  const auto place = [&](std::vector<std::optional<MarginPlacement>>& out, std::vector<ScreenRect>& boxes,
+                         std::vector<ScreenSegment>& leaders, std::size_t i, const ScreenRect& b, bool left) {
+    MarginPlacement p;
+    p.min = b.min;
+    p.leader = true;
+    p.leader_end = leaderEnd(b, left);
+    out[i] = p;
+    boxes.push_back(b);
+    leaders.push_back({in.labels[i].anchor, p.leader_end});
+  };
   // One greedy pass in `order` from the values' state: each label takes the best place left.
   auto greedy = [&](const std::vector<std::size_t>& pass_order, State st) {
     std::vector<std::optional<MarginPlacement>>& out = st.out;
@@ -212,8 +228,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       // The nearest free height to the landmark's own in one margin column (alternating above and
       // below), or nothing; strict first (no angle line crossed), then without that preference
       auto firstFree = [&](bool left, bool strict) -> std::optional<ScreenRect> {
-        const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
-                             : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+        const float x = columnX(l, left);
         const float y0 = l.anchor.y - 0.5f * l.size.y;
         const float step = std::max(2.0f, 0.25f * l.size.y);
         const int steps = static_cast<int>((in.screen_max.y - in.screen_min.y) / step) + 1;
@@ -242,13 +257,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         left = !prefer_left;
       }
       if (!chosen) continue;
-      MarginPlacement p;
-      p.min = chosen->min;
-      p.leader = true;
-      p.leader_end = leaderEnd(*chosen, left);
-      out[i] = p;
-      boxes.push_back(*chosen);
-      leaders.push_back({l.anchor, p.leader_end});
+      place(out, boxes, leaders, i, *chosen, left);
     }
     return st;
   };
@@ -352,21 +361,14 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
           bool all = true;
           for (const std::size_t i : o) {
             const MarginLabel& l = in.labels[i];
-            const float x = left ? std::max(in.screen_min.x, fig_lo - margin - l.size.x)
-                                 : std::min(in.screen_max.x - l.size.x, fig_hi + margin);
+            const float x = columnX(l, left);
             const ScreenRect b{{x, y}, {x + l.size.x, y + l.size.y}};
             y += l.size.y + gap;
             if (!fits(l, b, left, st.boxes, st.leaders, false)) {
               all = false;
               break;
             }
-            MarginPlacement p;
-            p.min = b.min;
-            p.leader = true;
-            p.leader_end = leaderEnd(b, left);
-            st.out[i] = p;
-            st.boxes.push_back(b);
-            st.leaders.push_back({l.anchor, p.leader_end});
+            place(st.out, st.boxes, st.leaders, i, b, left);
           }
           if (!all) continue;
           State tried = passes(others, st);

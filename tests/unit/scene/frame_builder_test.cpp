@@ -368,3 +368,30 @@ TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
   d.view.show_all = true;
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
 }
+
+// Issue 16 review: lying on the Thomas couch the load above L5-S1 can push L5 backward (the
+// negative test: l5s1_shear_N < 0, its arrow pointing toward the couch), and the patient caption
+// said "Forward pull on L5". The words follow the sign the arrow shows.
+TEST(FrameBuilder, TheShearLabelSaysWhichWayTheArrowPoints) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"thomas-negative", "thomas-positive", "neutral"}) {
+    for (const scene::Mode mode : {scene::Mode::kPatient, scene::Mode::kExpert}) {
+      scene::Document d = preset(name);
+      d.view.mode = mode;
+      d.view.shear_arrow = true;
+      d.view.labels = true;
+      const FrameContent f = frameOf(d, scratch);
+      const double shear = session().solution().l5s1_shear_N;
+      ASSERT_GT(std::abs(shear), 1.0) << name;
+      const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(), [](const scene::Label& l) {
+        return l.text.find("L5") != std::string::npos &&
+               (l.text.find("shear") != std::string::npos || l.text.find("on L5") != std::string::npos);
+      });
+      ASSERT_NE(label, f.list.labels.end()) << name;
+      const bool says_backward = label->text.find("ackward") != std::string::npos;
+      EXPECT_EQ(says_backward, shear < 0.0) << name << ": " << label->text << " for " << shear << " N";
+      EXPECT_EQ(label->text.find("Forward") != std::string::npos, mode == scene::Mode::kPatient && shear > 0.0)
+          << name << ": " << label->text;
+    }
+  }
+}
