@@ -185,9 +185,9 @@ void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::
     const bool backward = solution.l5s1_shear_N < 0.0;
     char buf[64];
     std::snprintf(buf, sizeof buf, "L5–S1 shear %.0f N%s", arrow.magnitude_N, backward ? " backward" : "");
-    const std::string text = showsNumbers(view)  ? std::string(buf)
-                             : backward ? std::string("Backward push on L5")
-                                        : std::string("Forward pull on L5");
+    const std::string text = showsNumbers(view) ? std::string(buf)
+                             : backward         ? std::string("Backward push on L5")
+                                                : std::string("Forward pull on L5");
     list.labels.push_back(
         {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
   }

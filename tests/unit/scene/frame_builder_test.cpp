@@ -390,7 +390,8 @@ TEST(FrameBuilder, TheShearLabelSaysWhichWayTheArrowPoints) {
       ASSERT_NE(label, f.list.labels.end()) << name;
       const bool says_backward = label->text.find("ackward") != std::string::npos;
       EXPECT_EQ(says_backward, shear < 0.0) << name << ": " << label->text << " for " << shear << " N";
-      EXPECT_EQ(label->text.find("Forward") != std::string::npos, mode == scene::Mode::kPatient && shear > 0.0)
+      EXPECT_EQ(label->text.find("Forward") != std::string::npos,
+                mode == scene::Mode::kPatient && shear > 0.0)
           << name << ": " << label->text;
     }
   }
