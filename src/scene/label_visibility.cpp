@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -63,12 +64,14 @@ bool isOccluder(const DrawItem& item, const MeshLibrary& meshes) {
          item.mesh < meshes.size();
 }
 
-std::vector<Occluder> occluders(const DrawList& list, const MeshLibrary& meshes) {
+// The opaque rigid bones of the list; `bvh` gives a mesh's hierarchy (none: every triangle is tried).
+std::vector<Occluder> occluders(const DrawList& list, const MeshLibrary& meshes,
+                                const std::function<const TriangleBvh*(MeshId)>& bvh = {}) {
   std::vector<Occluder> out;
   for (const DrawItem& item : list.items) {
     if (!isOccluder(item, meshes)) continue;
-    const anatomy::MeshData& mesh = meshes.mesh(item.mesh);
-    out.push_back({&mesh, glm::inverse(item.model), meshes.bounds(item.mesh)});
+    out.push_back({&meshes.mesh(item.mesh), glm::inverse(item.model), meshes.bounds(item.mesh),
+                   bvh ? bvh(item.mesh) : nullptr});
   }
   return out;
 }
@@ -80,7 +83,7 @@ constexpr std::uint32_t kLeafTriangles = 8;
 
 }  // namespace
 
-TriangleBvh::TriangleBvh(const anatomy::MeshData& mesh) : bounds_(anatomy::boundsOf(mesh)) {
+TriangleBvh::TriangleBvh(const anatomy::MeshData& mesh) {
   const auto& v = mesh.positions;
   const auto& idx = mesh.indices;
   const std::size_t n = idx.size() / 3;
@@ -209,15 +212,12 @@ void LabelVisibilityCache::mark(DrawList& list, const MeshLibrary& meshes, const
   for (const Label& l : list.labels) anchors.push_back(l.anchor);
   if (!entry.valid || !(entry.key == key) || entry.anchors != anchors) {
     ++casts_;
-    std::vector<Occluder> bones;
-    for (const DrawItem& item : list.items) {
-      if (!isOccluder(item, meshes)) continue;
-      const anatomy::MeshData& mesh = meshes.mesh(item.mesh);
-      Tree& tree = trees_[meshes.version(item.mesh)];
-      if (!tree.bvh) tree.bvh = std::make_unique<TriangleBvh>(mesh);
+    const std::vector<Occluder> bones = occluders(list, meshes, [&](MeshId id) {
+      Tree& tree = trees_[meshes.version(id)];
+      if (!tree.bvh) tree.bvh = std::make_unique<TriangleBvh>(meshes.mesh(id));
       tree.last_cast = casts_;
-      bones.push_back({&mesh, glm::inverse(item.model), tree.bvh->bounds(), tree.bvh.get()});
-    }
+      return tree.bvh.get();
+    });
     // a replaced mesh (a new slip shape, another body) has a new version: forget trees not used
     // for a while (both slots of a side-by-side comparison use theirs every frame)
     std::erase_if(trees_, [&](const auto& kv) { return casts_ - kv.second.last_cast > 8; });

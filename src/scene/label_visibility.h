@@ -57,7 +57,6 @@ class TriangleBvh {
   template <class Keep>
   bool anyHit(const anatomy::MeshData& mesh, glm::vec3 o, glm::vec3 d, float t_min, float t_max,
               const Keep& keep) const;
-  const anatomy::Bounds& bounds() const { return bounds_; }
 
  private:
   struct Node {
@@ -65,7 +64,6 @@ class TriangleBvh {
     std::uint32_t first = 0;  // leaf: first triangle in order_; inner: the right child (left = this + 1)
     std::uint32_t count = 0;  // leaf: its triangles; inner: 0
   };
-  anatomy::Bounds bounds_;
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> order_;  // triangle indices, grouped by leaf
 };

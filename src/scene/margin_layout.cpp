@@ -293,8 +293,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   // A series (the lumbar levels) in one column reads in order down it. Placed by height alone,
   // dots at about one height (a spine lying on a couch) gave L4, L2, L1, L3: then the series is
   // placed first as one block above or below its dots, in the order that keeps its leaders
-  // apart, and the other labels around it. Kept if every column then reads in order, it names
-  // as many labels, and the other labels' leaders are not much longer in all (a calm figure).
+  // apart (so it reads in order by construction), and the other labels around it. Kept if it
+  // names as many labels and the other labels' leaders are not much longer in all (a calm figure).
   const auto isLeft = [](const MarginPlacement& p) { return p.leader_end.x > p.min.x; };
   const auto readsInOrder = [&](const State& st) {
     for (const bool left : {true, false}) {
@@ -326,7 +326,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     return now <= kSeriesLeaderGrowth * was + 1.0f;
   };
   if (!readsInOrder(best)) {
-    // the series: every member that can be named, in sequence order
+    // the series: every member that can be named, in sequence order (at least two: a column
+    // reads out of order)
     std::vector<std::size_t> members;
     for (const std::size_t i : order) {
       if (in.labels[i].sequence >= 0) members.push_back(i);
@@ -343,14 +344,14 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     }
     const bool left = dots_x < mid;  // the column beside the series
     const float clearance = std::max(gap, in.keep_clear_px);
-    const float row = members.empty() ? 0.0f : in.labels[members.front()].size.y + gap;
+    const float row = in.labels[members.front()].size.y + gap;
     std::vector<std::size_t> others;
     for (const std::size_t i : order) {
       if (in.labels[i].sequence < 0) others.push_back(i);
     }
     std::optional<State> found;
     // farther from the dots the leaders are steeper and clear the neighbouring levels' dots
-    for (int shift = 0; shift <= kSeriesShiftRows && !found && members.size() >= 2; ++shift) {
+    for (int shift = 0; shift <= kSeriesShiftRows && !found; ++shift) {
       for (const bool above : {true, false}) {
         for (const bool ascending : {true, false}) {
           std::vector<std::size_t> o = members;  // top to bottom
