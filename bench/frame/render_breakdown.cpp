@@ -226,37 +226,31 @@ int main(int argc, char** argv) {
       std::printf("  %-58s %7.1f ms  (CPU %7.1f ms)\n", what, ms.wall_ms, ms.cpu_ms);
       return ms;
     };
+    // the features turned off one at a time, for the full-quality and the moving-frame rows
+    const auto keep = [](scene::ViewState&) {};
+    const auto no_shadows = [](scene::ViewState& v) { v.shadows = false; };
+    const auto no_muscles = [](scene::ViewState& v) { v.muscles = false; };
+    const auto no_names = [](scene::ViewState& v) { v.labels = false; };
+    const auto no_angles = [](scene::ViewState& v) { v.pelvic_angles = v.lordosis = v.meyerding = false; };
+    const auto no_grid = [](scene::ViewState& v) { v.grid = false; };
+    const auto bones_only = [](scene::ViewState& v) {
+      v.shadows = false;
+      v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow = false;
+    };
     if (moving_only) {
-      run(
-          "moving frame (half resolution, no MSAA, cached shadows)", 1, [](scene::ViewState&) {}, true,
-          ui::kMovingFrame);
+      const ui::FrameQuality quality = ui::kMovingFrame;
+      run("moving frame (half resolution, no MSAA, cached shadows)", 1, keep, true, quality);
       // where the moving frame's time goes: one feature off at a time
-      run(
-          "  no muscles", 1, [](scene::ViewState& v) { v.muscles = false; }, true, ui::kMovingFrame);
-      run(
-          "  no name labels", 1, [](scene::ViewState& v) { v.labels = false; }, true, ui::kMovingFrame);
-      run(
-          "  no angle overlays (so no see-through hip)", 1,
-          [](scene::ViewState& v) { v.pelvic_angles = v.lordosis = v.meyerding = false; }, true,
-          ui::kMovingFrame);
-      run(
-          "  no floor grid", 1, [](scene::ViewState& v) { v.grid = false; }, true, ui::kMovingFrame);
-      run(
-          "  no shadows", 1, [](scene::ViewState& v) { v.shadows = false; }, true, ui::kMovingFrame);
-      run(
-          "  bones only, no shadows", 1,
-          [](scene::ViewState& v) {
-            v.shadows = false;
-            v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow =
-                false;
-          },
-          true, ui::kMovingFrame);
+      run("  no muscles", 1, no_muscles, true, quality);
+      run("  no name labels", 1, no_names, true, quality);
+      run("  no angle overlays (so no see-through hip)", 1, no_angles, true, quality);
+      run("  no floor grid", 1, no_grid, true, quality);
+      run("  no shadows", 1, no_shadows, true, quality);
+      run("  bones only, no shadows", 1, bones_only, true, quality);
       continue;
     }
     if (full_only) {
-      run(
-          "full quality, camera turning, resolved + read back (4x MSAA)", 4, [](scene::ViewState&) {}, true,
-          {}, true);
+      run("full quality, camera turning, resolved + read back (4x MSAA)", 4, keep, true, {}, true);
       continue;
     }
     const scene::Camera camera0 = session.cameraFor(session.shown().view, 16.0f / 9.0f);
@@ -266,43 +260,25 @@ int main(int argc, char** argv) {
     std::printf("  %-58s %7.1f ms  (CPU %7.1f ms; %zu triangles)\n",
                 "floor: same triangles, one-line shader, 4x MSAA", floor_before.wall_ms, floor_before.cpu_ms,
                 floor_triangles);
-    const Timing full = run(
-        "full quality, camera turning, resolved + read back (4x MSAA)", 4, [](scene::ViewState&) {}, true, {},
-        true);
+    const Timing full =
+        run("full quality, camera turning, resolved + read back (4x MSAA)", 4, keep, true, {}, true);
     for (int once = 0; once < (quick ? 0 : 1); ++once) {
-      run(
-          "full view, camera turning (4x MSAA, shadows)", 4, [](scene::ViewState&) {}, true);
-      run(
-          "full view, still camera (shadow map cached)", 4, [](scene::ViewState&) {}, false);
-      run(
-          "no shadows", 4, [](scene::ViewState& v) { v.shadows = false; }, true);
-      run(
-          "no MSAA", 1, [](scene::ViewState&) {}, true);
-      run(
-          "no muscles", 4, [](scene::ViewState& v) { v.muscles = false; }, true);
+      run("full view, camera turning (4x MSAA, shadows)", 4, keep, true);
+      run("full view, still camera (shadow map cached)", 4, keep, false);
+      run("no shadows", 4, no_shadows, true);
+      run("no MSAA", 1, keep, true);
+      run("no muscles", 4, no_muscles, true);
       run(
           "no labels or overlays", 4,
-          [](scene::ViewState& v) {
-            v.labels = false;
-            v.pelvic_angles = v.lordosis = v.meyerding = false;
+          [&](scene::ViewState& v) {
+            no_names(v);
+            no_angles(v);
           },
           true);
-      run(
-          "no name labels (angle overlays, see-through hip kept)", 4,
-          [](scene::ViewState& v) { v.labels = false; }, true);
-      run(
-          "no angle overlays (so no see-through hip)", 4,
-          [](scene::ViewState& v) { v.pelvic_angles = v.lordosis = v.meyerding = false; }, true);
-      run(
-          "no floor grid", 4, [](scene::ViewState& v) { v.grid = false; }, true);
-      run(
-          "bones only, no shadows, no MSAA", 1,
-          [](scene::ViewState& v) {
-            v.shadows = false;
-            v.muscles = v.nerves = v.labels = v.pelvic_angles = v.lordosis = v.meyerding = v.shear_arrow =
-                false;
-          },
-          true);
+      run("no name labels (angle overlays, see-through hip kept)", 4, no_names, true);
+      run("no angle overlays (so no see-through hip)", 4, no_angles, true);
+      run("no floor grid", 4, no_grid, true);
+      run("bones only, no shadows, no MSAA", 1, bones_only, true);
     }
     {
       // the CPU part alone: the draw list (muscle meshes, hidden-label ray casts, overlays)
@@ -314,9 +290,8 @@ int main(int argc, char** argv) {
       std::printf("  %-58s %7.1f ms  (CPU %7.1f ms)\n", "draw list only (scene::Session::frame, no GL)",
                   t.wall_ms, t.cpu_ms);
     }
-    const Timing moving = run(
-        "moving frame (half resolution, no MSAA, cached shadows)", 1, [](scene::ViewState&) {}, true,
-        ui::kMovingFrame);
+    const Timing moving =
+        run("moving frame (half resolution, no MSAA, cached shadows)", 1, keep, true, ui::kMovingFrame);
     const Timing floor_after = floorMs(f0.list, session.meshes(), camera0, 4, frames, floor_triangles);
     const double floor_wall = 0.5 * (floor_before.wall_ms + floor_after.wall_ms);
     const double floor_cpu = 0.5 * (floor_before.cpu_ms + floor_after.cpu_ms);
