@@ -46,11 +46,19 @@ Palette paletteFor(const OverlayStyle& s) {
 
 }  // namespace
 
-void FontLadder::build(ImFontAtlas* atlas) {
-  for (const float px : kLadderPx) {
-    regular_.emplace_back(px, addEmbeddedFont(atlas, "DejaVuSans.ttf", px));
-    bold_.emplace_back(px, addEmbeddedFont(atlas, "DejaVuSans-Bold.ttf", px));
+bool FontLadder::ensure(ImFontAtlas* atlas, float max_px) {
+  std::size_t needed = 1;  // the rungs below the first that pick(max_px) would return, and it
+  while (needed < std::size(kLadderPx) && kLadderPx[needed - 1] < max_px * 0.97f) ++needed;
+  if (needed <= regular_.size()) return false;
+  atlas->Clear();
+  regular_.clear();
+  bold_.clear();
+  for (std::size_t i = 0; i < needed; ++i) {
+    regular_.emplace_back(kLadderPx[i], addEmbeddedFont(atlas, "DejaVuSans.ttf", kLadderPx[i]));
+    bold_.emplace_back(kLadderPx[i], addEmbeddedFont(atlas, "DejaVuSans-Bold.ttf", kLadderPx[i]));
   }
+  atlas->Build();
+  return true;
 }
 
 ImFont* FontLadder::pick(float px, bool bold) const {
@@ -271,8 +279,7 @@ ViewComposer::ViewComposer() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to remember: this context only draws overlays
   io.LogFilename = nullptr;
-  fonts_.build(io.Fonts);
-  io.Fonts->Build();
+  fonts_.ensure(io.Fonts, kBaseFontSizePx * kLargestOverlayText);  // 100 %; drawOverlays adds rungs
 #if SAGITTA_GL_ES
   ImGui_ImplOpenGL3_Init("#version 300 es");  // WebGL 2: a "330 core" shader fails to compile
 #else
@@ -403,7 +410,13 @@ void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Ca
   io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = 1.0f / 60.0f;
-  ImGui_ImplOpenGL3_NewFrame();
+  // between frames, as ImGui requires: the rungs this picture's text needs
+  if (fonts_.ensure(io.Fonts, kBaseFontSizePx * style.scale * kLargestOverlayText) && device_objects_) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  ImGui_ImplOpenGL3_NewFrame();  // the first one makes the shader and the font texture
+  device_objects_ = true;
   ImGui::NewFrame();
   for (const Pass& p : passes) {
     // GL viewports count from the bottom, ImGui from the top

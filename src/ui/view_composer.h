@@ -39,15 +39,25 @@ struct OverlayStyle {
 };
 
 // Fonts rasterised at a ladder of sizes (about 1.3× apart): text is drawn from the nearest
-// larger size, so it stays crisp from a small preview to a 4K screenshot.
+// larger size, so it stays crisp from a small preview to a 4K screenshot. Only the rungs a
+// picture needs are rasterised: the 88 px rung alone is two fifths of the whole ladder's atlas,
+// and uploading the whole atlas (2048×4096 RGBA) cost the browser's first frame a quarter of a
+// second (docs/web.md). A larger picture later adds its rungs; pick() answers as the whole
+// ladder would for any size up to the one ensured.
 class FontLadder {
  public:
-  void build(ImFontAtlas* atlas);
+  // Rasterises every rung up to the first at or above `max_px` (the largest text to be drawn),
+  // rebuilding `atlas` when rungs are missing. True when the atlas changed (its texture must be
+  // uploaded again).
+  bool ensure(ImFontAtlas* atlas, float max_px);
   ImFont* pick(float px, bool bold) const;
+  std::size_t rungs() const { return regular_.size(); }
 
  private:
   std::vector<std::pair<float, ImFont*>> regular_, bold_;
 };
+// The largest overlay text is the title: 1.3 × the overlay's base size (drawOverlay).
+inline constexpr float kLargestOverlayText = 1.3f;
 
 // How a frame is drawn. Full quality for screenshots, clips and a view at rest; the moving
 // frame while the camera or the pose moves on a slow (software) renderer: the 3D part at a
@@ -91,6 +101,7 @@ class ViewComposer {
 
   ImGuiContext* context_ = nullptr;
   FontLadder fonts_;
+  bool device_objects_ = false;  // the backend made its shader and font texture (first NewFrame)
   std::unique_ptr<render::RenderTarget> small_;  // the moving frame's 3D view, before the upscale
 };
 

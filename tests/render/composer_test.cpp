@@ -1,6 +1,7 @@
 // The 2D overlay drawn over the 3D view: labels, pinned values and captions appear where they
 // should and never leave the picture.
 #include <gtest/gtest.h>
+#include <imgui.h>
 
 #include "gl_fixture.h"
 #include "render/gl.h"
@@ -84,4 +85,32 @@ TEST_F(ComposerTest, ThePictureLooksTheSameAtTwiceTheSize) {
   const double a = sagitta::testing::fraction(small, magenta), b = sagitta::testing::fraction(large, magenta);
   EXPECT_GT(a, 0.0);
   EXPECT_NEAR(b / a, 1.0, 0.35);
+}
+
+// The overlay rasterises only the font sizes a picture needs (the whole ladder's atlas cost the
+// browser's first frame a quarter of a second to upload): what it picks must not change.
+TEST(FontLadder, PicksAsTheWholeLadderWouldUpToTheSizeItWasAskedFor) {
+  ImFontAtlas whole_atlas, atlas;
+  ui::FontLadder whole, ladder;
+  ASSERT_TRUE(whole.ensure(&whole_atlas, 1000.0f));
+  EXPECT_EQ(whole.rungs(), 9u);
+  const auto samePicks = [&](float up_to) {
+    for (float px = 6.0f; px <= up_to; px += 0.25f) {
+      for (const bool bold : {false, true}) {
+        ASSERT_FLOAT_EQ(ladder.pick(px, bold)->FontSize, whole.pick(px, bold)->FontSize) << px << " px";
+      }
+    }
+  };
+  ASSERT_TRUE(ladder.ensure(&atlas, 22.1f));  // 17 px × 1.3: the title at 100 %
+  EXPECT_EQ(ladder.rungs(), 4u);              // 12, 15, 19, 24
+  samePicks(22.1f);
+  int w = 0, h = 0, big_w = 0, big_h = 0;
+  unsigned char* pixels = nullptr;
+  atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+  whole_atlas.GetTexDataAsAlpha8(&pixels, &big_w, &big_h);
+  EXPECT_LT(w * h * 4, big_w * big_h);         // under a quarter of the whole ladder's texture
+  EXPECT_FALSE(ladder.ensure(&atlas, 20.0f));  // already there: the atlas is kept
+  ASSERT_TRUE(ladder.ensure(&atlas, 57.5f));   // a 4K screenshot's title adds rungs
+  EXPECT_EQ(ladder.rungs(), 8u);
+  samePicks(57.5f);
 }
