@@ -198,21 +198,29 @@ class WebPage(unittest.TestCase):
             # pixel of the canvas back waits until the browser's GL (SwiftShader, in chromium's
             # GPU process) has drawn it. Then the rest: the animation (0.6 s) and the
             # full-quality frame after it (finish()).
+            # The change is the slider's (sagittaTest.change: the value into the program's
+            # document, no report); the report that set() also computes is timed apart.
             ms = b.evaluate("""(async () => {
                 const c = document.getElementById('canvas');
                 const t = document.createElement('canvas'); t.width = 1; t.height = 1;
                 const g = t.getContext('2d');
                 const t0 = performance.now();
-                window.sagittaTest.set('muscles.hip_flexors.tightness', 0.55);
+                window.sagittaTest.change('muscles.hip_flexors.tightness', 0.55);
+                const changed = performance.now() - t0;
                 await """ + frames_later(1) + """;
+                const sent = performance.now() - t0;
                 g.drawImage(c, 0, 0, 1, 1, 0, 0, 1, 1); g.getImageData(0, 0, 1, 1);
                 const drawn = performance.now() - t0;
                 const rest = await window.sagittaTest.finish();
-                return [drawn, drawn + rest.ms]; })()""")
+                const r0 = performance.now();
+                window.sagittaTest.set('muscles.hip_flexors.tightness', 0.55);
+                return [drawn, drawn + rest.ms, changed, sent, performance.now() - r0]; })()""")
             factor = load_factor()
-            print(f"\nweb: slider change to its redrawn frame on the canvas: {ms[0]:.0f} ms (target <= 100 ms), "
-                  f"to the full-quality frame at rest: {ms[1]:.0f} ms (load average {os.getloadavg()[0]:.1f} "
-                  f"on {os.cpu_count()} cores)")
+            print(f"\nweb: slider change to its redrawn frame on the canvas: {ms[0]:.0f} ms (target <= 100 ms; "
+                  f"the change {ms[2]:.0f} ms, its frame sent to WebGL at {ms[3]:.0f} ms, the rest SwiftShader "
+                  f"drawing it), to the full-quality frame at rest: {ms[1]:.0f} ms (load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores); the test hook's report of a document "
+                  f"(set()): {ms[4]:.0f} ms")
             self.assertLess(ms[0], REDRAW_BOUND_MS * factor, f"load factor {factor:.1f}")
             after = b.evaluate(CANVAS_STATS)
             self.assertNotEqual(before["mean"], after["mean"], "the view did not change with the posture")

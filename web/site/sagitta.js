@@ -86,6 +86,16 @@
     return report;
   }
 
+  // Reads one pixel of the canvas back: returns when the browser's GL has drawn what was sent.
+  function readCanvasPixel() {
+    const t = document.createElement('canvas');
+    t.width = 1;
+    t.height = 1;
+    const g = t.getContext('2d');
+    g.drawImage($('canvas'), 0, 0, 1, 1, 0, 0, 1, 1);
+    return g.getImageData(0, 0, 1, 1).data;
+  }
+
   // Start-up phases, in ms since the page's navigation started (performance.now()), in
   // window.sagittaTest.phases; the program marks its own steps too (Module.sagittaMark).
   function mark(phase) { window.sagittaTest.phases[phase] = Math.round(performance.now()); }
@@ -296,17 +306,26 @@
     loadMs: null,
     phases: {},
     setParameter(key, value) {
+      window.sagittaTest.change(key, value);
+      return solve();
+    },
+    // what a slider does: the value into the running program's document (the view and panels
+    // follow at the next frame), without computing a report for the test (solve() builds a
+    // skeleton and a model of its own: 70-100 ms that no slider spends)
+    change(key, value) {
       const failed = call('sagitta_web_gui_set', ['string'], [key + '=' + value]);
       if (failed) throw new Error(failed);
-      return solve();
     },
     // the same as setParameter: the key as `sagitta report --set` takes it, the report back
     set(key, value) { return window.sagittaTest.setParameter(key, value); },
     // Resolves when the program is at rest with its final frame drawn: the posture's animation
-    // over, the full-quality frame after the moving ones drawn and the frame loop idle
-    // (sagitta_web_gui_settled), so a test waits exactly as long as the redraw takes instead of
-    // sleeping. Resolves with { ms, frames } (the time waited, the frames drawn meanwhile);
-    // rejects after timeoutMs.
+    // over, the full-quality frame after the moving ones sent and the frame loop idle
+    // (sagitta_web_gui_settled), and that frame on the canvas: the browser's GL draws
+    // asynchronously (SwiftShader takes about a second for a full-quality frame), and reading a
+    // pixel of the canvas back waits for it; without that wait the next change's redraw was timed
+    // with the tail of this frame in it. So a test waits exactly as long as the redraw takes
+    // instead of sleeping. Resolves with { ms, frames } (the time waited, the frames drawn
+    // meanwhile); rejects after timeoutMs.
     finish(timeoutMs = 60000) {
       const t0 = performance.now();
       const f0 = window.sagittaTest.frames();
@@ -314,7 +333,8 @@
         const poll = () => {
           const ms = performance.now() - t0;
           if (state.module && state.module._sagitta_web_gui_settled()) {
-            resolve({ ms, frames: window.sagittaTest.frames() - f0 });
+            readCanvasPixel();
+            resolve({ ms: performance.now() - t0, frames: window.sagittaTest.frames() - f0 });
           } else if (ms > timeoutMs) {
             reject(new Error('the view did not come to rest within ' + Math.round(ms) + ' ms'));
           } else {
