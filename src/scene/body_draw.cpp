@@ -195,11 +195,8 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
 }
 
 glm::vec3 shearArrowTip(const biomech::ForceArrow& shear) {
-  const glm::vec3 direction(shear.direction);
-  if (!(shear.magnitude_N > 0.0) || glm::length(direction) < 0.5f)
-    return glm::vec3(shear.origin);  // no arrow
   const float length = static_cast<float>(shear.magnitude_N) * kShearArrow_m_per_N;
-  return glm::vec3(shear.origin) + glm::normalize(direction) * length;
+  return glm::vec3(shear.origin) + glm::normalize(glm::vec3(shear.direction)) * length;
 }
 
 void BodyMeshes::addShearArrow(const biomech::ForceArrow& shear, DrawList& list) {
