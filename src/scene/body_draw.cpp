@@ -194,11 +194,6 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
   }
 }
 
-glm::vec3 shearArrowTip(const biomech::ForceArrow& shear) {
-  const float length = static_cast<float>(shear.magnitude_N) * kShearArrow_m_per_N;
-  return glm::vec3(shear.origin) + glm::normalize(glm::vec3(shear.direction)) * length;
-}
-
 void BodyMeshes::addShearArrow(const biomech::ForceArrow& shear, DrawList& list) {
   if (!(shear.magnitude_N > 1.0) || glm::length(shear.direction) < 0.5) return;
   const float length = static_cast<float>(shear.magnitude_N) * kShearArrow_m_per_N;

@@ -23,10 +23,6 @@ struct MuscleHighlight {
   bool any() const;
 };
 
-// The tip of the drawn shear arrow (its length grows with the force: 500 N draws 6 cm), where
-// its label points.
-glm::vec3 shearArrowTip(const biomech::ForceArrow& shear);
-
 // Meshes reused from frame to frame (spindles change shape with the pose).
 class BodyMeshes {
  public:

@@ -188,12 +188,8 @@ void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::
     const std::string text = showsNumbers(view) ? std::string(buf)
                              : backward         ? std::string("Backward push on L5")
                                                 : std::string("Forward pull on L5");
-    // the label points at the arrow's head (a fixed 8 cm along it put the dot past a short arrow:
-    // lying on the Thomas couch, 81 N draws 1 cm and the dot sat 7 cm further, in the couch);
-    // the arrow is drawn over the bones, so its label is never hidden by them
-    Label label{shearArrowTip(arrow), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false};
-    label.inside_bone = true;
-    list.labels.push_back(label);
+    list.labels.push_back(
+        {glm::vec3(arrow.origin + arrow.direction * 0.08), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
   }
 }
 

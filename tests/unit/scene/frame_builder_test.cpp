@@ -369,34 +369,6 @@ TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
 }
 
-// The shear label's leader ends at the arrow's head, whatever the arrow's length (it grows with
-// the force), and the arrow is drawn over the bones, so its label is never hidden by them. A fixed
-// 8 cm along the arrow put the dot 7 cm past the 1 cm arrow of the negative Thomas test, in the couch.
-TEST(FrameBuilder, TheShearLabelPointsAtTheArrowHead) {
-  scene::FrameScratch& scratch = session().frameScratch();
-  for (const char* name : {"thomas-negative", "neutral", "anterior-pelvic-tilt"}) {
-    scene::Document d = preset(name);
-    d.view.mode = scene::Mode::kExpert;
-    d.view.shear_arrow = true;
-    d.view.labels = true;
-    const FrameContent f = frameOf(d, scratch);
-    const auto arrow = std::find_if(f.list.items.begin(), f.list.items.end(), [](const scene::DrawItem& i) {
-      return (i.flags & scene::kOnTop) != 0 && glm::distance(i.colour, glm::vec3(1.0f, 0.28f, 0.12f)) < 1e-4f;
-    });
-    ASSERT_NE(arrow, f.list.items.end()) << name;
-    const glm::vec3 base(arrow->model * glm::vec4(0.0f, 0.0f, 0.0f, 1.0f));
-    const glm::vec3 head(arrow->model * glm::vec4(0.0f, 1.0f, 0.0f, 1.0f));
-    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(), [](const scene::Label& l) {
-      return l.text.find("shear") != std::string::npos;
-    });
-    ASSERT_NE(label, f.list.labels.end()) << name;
-    EXPECT_LT(glm::distance(label->anchor, head), 1e-4f)
-        << name << ": arrow " << glm::distance(base, head) * 100.0f << " cm";
-    EXPECT_TRUE(label->inside_bone) << name;
-    EXPECT_FALSE(label->hidden) << name;
-  }
-}
-
 // Issue 16 review: lying on the Thomas couch the load above L5-S1 can push L5 backward (the
 // negative test: l5s1_shear_N < 0, its arrow pointing toward the couch), and the patient caption
 // said "Forward pull on L5". The words follow the sign the arrow shows.
