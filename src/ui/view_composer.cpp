@@ -279,7 +279,8 @@ ViewComposer::ViewComposer() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to remember: this context only draws overlays
   io.LogFilename = nullptr;
-  fonts_.ensure(io.Fonts, kBaseFontSizePx * kLargestOverlayText);  // 100 %; drawOverlays adds rungs
+  // no fonts yet: the first picture rasterises the sizes it needs (drawOverlays), so a large one
+  // does not build the atlas twice
 #if SAGITTA_GL_ES
   ImGui_ImplOpenGL3_Init("#version 300 es");  // WebGL 2: a "330 core" shader fails to compile
 #else
@@ -410,7 +411,8 @@ void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Ca
   io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = 1.0f / 60.0f;
-  // between frames, as ImGui requires: the rungs this picture's text needs
+  // between frames, as ImGui requires: the rungs this picture's text needs (the first picture's
+  // texture is made by the first NewFrame below)
   if (fonts_.ensure(io.Fonts, kBaseFontSizePx * style.scale * kLargestOverlayText) && device_objects_) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
