@@ -311,7 +311,7 @@
     },
     // what a slider does: the value into the running program's document (the view and panels
     // follow at the next frame), without computing a report for the test (solve() builds a
-    // skeleton and a model of its own: 70-100 ms that no slider spends)
+    // skeleton and a model of its own: 60-120 ms that no slider spends)
     change(key, value) {
       const failed = call('sagitta_web_gui_set', ['string'], [key + '=' + value]);
       if (failed) throw new Error(failed);
@@ -344,6 +344,8 @@
         poll();
       });
     },
+    // reads a pixel of the canvas back: returns when what the program sent is drawn on it
+    drawn() { readCanvasPixel(); },
     report() { return state.report; },
     scenario() { return currentScenarioText(); },
     frames() { return state.module ? state.module._sagitta_web_gui_frames() : 0; },
