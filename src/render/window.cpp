@@ -98,7 +98,35 @@ bool Window::shouldClose() const {
   return glfwWindowShouldClose(window_) == GLFW_TRUE;
 }
 void Window::swapBuffers() {
-  glfwSwapBuffers(window_);
+  if (copy_sub_buffer_) {
+    const glm::ivec2 fb = framebufferSize();
+    glx::copySubBuffer(copy_sub_buffer_, 0, 0, fb.x, fb.y);
+  } else {
+    glfwSwapBuffers(window_);
+  }
+}
+
+bool Window::retainBackBuffer() {
+  if (!copy_sub_buffer_) {
+    glfwMakeContextCurrent(window_);
+    copy_sub_buffer_ = glx::currentCopySubBuffer();
+    damaged_ = true;
+  }
+  return retainsBackBuffer();
+}
+
+void Window::present(const glm::ivec4& rect) {
+  if (!copy_sub_buffer_) {
+    swapBuffers();
+    return;
+  }
+  glx::copySubBuffer(copy_sub_buffer_, rect.x, rect.y, rect.z, rect.w);
+}
+
+bool Window::takeDamage() {
+  const bool d = damaged_;
+  damaged_ = false;
+  return d;
 }
 
 glm::ivec2 Window::windowSize() const {

@@ -6,6 +6,8 @@
 
 #include <glm/glm.hpp>
 
+#include "render/glx_present.h"
+
 struct GLFWwindow;
 
 namespace sagitta::render {
@@ -44,6 +46,21 @@ class Window {
   bool shouldClose() const;
   void swapBuffers();
 
+  // A back buffer that keeps its picture (issue 16: the software renderer's frame budget). Where
+  // the driver has GLX_MESA_copy_sub_buffer (Mesa's llvmpipe on X11), the window shows a frame by
+  // copying its back buffer instead of swapping; the back buffer then still holds the last frame,
+  // so a frame may redraw a rectangle and show only that (present). True when it is on.
+  bool retainBackBuffer();
+  bool retainsBackBuffer() const { return static_cast<bool>(copy_sub_buffer_); }
+  // Shows the rectangle (bottom-left origin, pixels) of the back buffer; the whole of it when the
+  // back buffer is not retained.
+  void present(const glm::ivec4& rect);
+  // The window system lost (part of) the shown picture (the window was exposed, resized or
+  // restored: GLFW's refresh callback, which the window's owner holds, says so): the next frame
+  // must draw and show all of it. takeDamage() answers once, then forgets.
+  void markDamaged() { damaged_ = true; }
+  bool takeDamage();
+
   glm::ivec2 windowSize() const;       // screen coordinates
   glm::ivec2 framebufferSize() const;  // pixels (0×0 while minimised)
   float contentScale() const;          // the monitor's DPI scale (1 on a standard display)
@@ -53,6 +70,8 @@ class Window {
 
  private:
   GLFWwindow* window_ = nullptr;
+  glx::CopySubBuffer copy_sub_buffer_;
+  bool damaged_ = true;
 };
 
 }  // namespace sagitta::render

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdarg>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -48,6 +49,7 @@
 #include "ui/frame_hooks.h"
 #include "ui/live_recorder.h"
 #include "ui/menus.h"
+#include "ui/panel_damage.h"
 #include "ui/panels.h"
 #include "ui/record_dialog.h"
 #include "ui/screenshot.h"
@@ -63,13 +65,23 @@ namespace {
 // full-quality 1080p frame takes hundreds of milliseconds; never on a GPU, where full quality is
 // cheap; nor in scripted runs (--exit-after-frames: a GUI test's window PNG is exact) other than
 // the benchmark's orbit. SAGITTA_FLUID=1 or 0 overrides.
-bool fluidByDefault(const std::string& gl_description, bool scripted) {
-  if (const char* env = std::getenv("SAGITTA_FLUID"); env != nullptr && *env != '\0') return env[0] != '0';
-  if (scripted) return false;
+bool softwareRenderer(const std::string& gl_description) {
   for (const char* software : {"llvmpipe", "softpipe", "SwiftShader", "Software Rasterizer"}) {
     if (gl_description.find(software) != std::string::npos) return true;
   }
   return false;
+}
+bool fluidByDefault(const std::string& gl_description, bool scripted) {
+  if (const char* env = std::getenv("SAGITTA_FLUID"); env != nullptr && *env != '\0') return env[0] != '0';
+  return !scripted && softwareRenderer(gl_description);
+}
+
+// A kept back buffer (render::Window::retainBackBuffer, ui/panel_damage.h) on software renderers,
+// scripted runs included (the picture is the same pixel for pixel: a GUI test checks it); a GPU
+// swaps as before. SAGITTA_RETAIN=1 or 0 overrides.
+bool retainByDefault(const std::string& gl_description) {
+  if (const char* env = std::getenv("SAGITTA_RETAIN"); env != nullptr && *env != '\0') return env[0] != '0';
+  return softwareRenderer(gl_description);
 }
 
 #ifdef __EMSCRIPTEN__
@@ -157,7 +169,11 @@ class GuiApp final : public CommandHost {
   ViewportRect viewportRect() const;
   void layoutPanels();
   void renderViewport(const ViewportRect& rect);
-  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const;
+  // what a frame draws into the window (planWindow decides)
+  enum class WindowDraw : std::uint8_t { kAll, kView, kNothing };
+  WindowDraw planWindow(const ViewportRect& rect, const glm::ivec2& fb);
+  glm::ivec4 viewportPixels(const ViewportRect& rect, const glm::ivec2& fb) const;
+  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const;
   void drawStatusBar();
   void drawHelpOverlay();
   void drawClosePrompt();
@@ -205,10 +221,16 @@ class GuiApp final : public CommandHost {
   std::vector<std::pair<int, int>> key_presses_;  // (key, mods) pressed since the last frame
   bool camera_moved_ = false;
   double frame_ms_ = 0.0;
+  double shown_frame_ms_ = 0.0;  // the status bar's, updated twice a second
+  double shown_frame_ms_at_ = -1.0;
   double last_time_ = 0.0;
   FrameHooks hooks_;
   PhaseTimer timer_;
-  std::uint64_t view_key_ = 0;             // what the 3D view last drew (see renderViewport)
+  std::uint64_t view_key_ = 0;                             // what the 3D view last drew (see renderViewport)
+  bool view_drawn_ = false;                                // this frame drew the 3D view again
+  std::vector<std::byte> panel_bytes_, last_panel_bytes_;  // the panels' draw data (planWindow)
+  glm::ivec2 last_fb_{0};
+  glm::ivec4 last_view_px_{0};
   FluidPolicy fluid_;                      // moving frames while the view moves on a software renderer
   std::string last_frame_error_;           // the last unexpected error caught at the frame boundary
   static constexpr int kSettleFrames = 4;  // frames drawn after the last change before the loop idles
@@ -265,6 +287,12 @@ GuiApp::GuiApp(const GuiOptions& options)
   // a scripted run (a GUI test's window PNG) is exact unless it is the benchmark's orbit
   fluid_.setEnabled(
       fluidByDefault(window_.glDescription(), hooks_.scripted() && options_.orbit_rad_per_frame == 0.0f));
+  if (retainByDefault(window_.glDescription()) && window_.retainBackBuffer()) {
+    // what the window showed is lost (uncovered, resized, restored): the next frame draws it all
+    glfwSetWindowRefreshCallback(window_.handle(), [](GLFWwindow* w) {
+      static_cast<GuiApp*>(glfwGetWindowUserPointer(w))->window_.markDamaged();
+    });
+  }
   composer_.emplace();
   webMark("gui: view composer (overlay fonts)");
   session_.emplace(scene::loadModelOrDefault(options_.model), scene::modelSourceFor(options_.model));
@@ -485,6 +513,7 @@ void hashInto(std::uint64_t& h, const void* data, std::size_t n) {
 }
 
 void GuiApp::renderViewport(const ViewportRect& rect) {
+  view_drawn_ = false;
   const ImGuiIO& io = ImGui::GetIO();
   const int w = static_cast<int>(std::lround(rect.size().x * io.DisplayFramebufferScale.x));
   const int h = static_cast<int>(std::lround(rect.size().y * io.DisplayFramebufferScale.y));
@@ -526,6 +555,7 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
   if (draw == FluidPolicy::Draw::kNothing) return;
+  view_drawn_ = true;
   const scene::FrameContent frame =
       scene::buildFrame(session_->frameInputs(app_->camera, app_->highlight, size), session_->frameScratch());
   timer_.lap("scene (solve, muscles)");
@@ -557,21 +587,49 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   }
 }
 
-void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, fb.x, fb.y);
-  glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  if (target_->empty()) return;
-  // copy the 3D view into its rectangle of the window (both are bottom-up in GL)
+glm::ivec4 GuiApp::viewportPixels(const ViewportRect& rect, const glm::ivec2& fb) const {
+  // the 3D view's rectangle of the window, bottom-left origin (GL's), the target's size
   const ImGuiIO& io = ImGui::GetIO();
   const int x0 = static_cast<int>(std::lround(rect.min.x * io.DisplayFramebufferScale.x));
   const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * io.DisplayFramebufferScale.y));
+  return {x0, y0, target_->width(), target_->height()};
+}
+
+GuiApp::WindowDraw GuiApp::planWindow(const ViewportRect& rect, const glm::ivec2& fb) {
+  // the panels as ImGui will draw them, against last frame's (kept only with a kept back buffer)
+  if (!window_.retainsBackBuffer()) return WindowDraw::kAll;
+  std::swap(panel_bytes_, last_panel_bytes_);
+  if (options_.panels) {
+    drawDataBytes(*ImGui::GetDrawData(), panel_bytes_);
+  } else {
+    panel_bytes_.clear();
+  }
+  const glm::ivec4 view = viewportPixels(rect, fb);
+  const bool damaged = window_.takeDamage();
+  const bool same_frame =
+      !damaged && fb == last_fb_ && view == last_view_px_ && panel_bytes_ == last_panel_bytes_;
+  last_fb_ = fb;
+  last_view_px_ = view;
+  if (!same_frame) return WindowDraw::kAll;
+  return view_drawn_ ? WindowDraw::kView : WindowDraw::kNothing;
+}
+
+void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, fb.x, fb.y);
+  if (what == WindowDraw::kAll) {
+    glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+  if (target_->empty()) return;
+  // copy the 3D view into its rectangle of the window (both are bottom-up in GL); it covers the
+  // rectangle, so a frame that draws only the view (kView) needs no clear
+  const glm::ivec4 px = viewportPixels(rect, fb);
   const render::RenderTarget& shown = fluid_.showingMovingFrame() ? *moving_target_ : *target_;
   glBindFramebuffer(GL_READ_FRAMEBUFFER, shown.resolvedFramebuffer());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  glBlitFramebuffer(0, 0, shown.width(), shown.height(), x0, y0, x0 + shown.width(), y0 + shown.height(),
-                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, shown.width(), shown.height(), px.x, px.y, px.x + shown.width(),
+                    px.y + shown.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -601,8 +659,15 @@ void GuiApp::drawStatusBar() {
     const std::string right =
         std::string(scene::modeName(session_->shown().view.mode)) + " mode  ·  " +
         (app_->camera.projection == scene::Projection::kPerspective ? "perspective" : "orthographic");
-    char fps[32];
-    std::snprintf(fps, sizeof fps, "  ·  %.0f ms", frame_ms_);
+    // the frame time, updated twice a second: readable, and the panels stay the same between
+    // (a frame that draws only the 3D view, ui/panel_damage.h); none in a scripted run, whose
+    // window PNG is then the same from run to run
+    if (glfwGetTime() - shown_frame_ms_at_ >= 0.5) {
+      shown_frame_ms_ = frame_ms_;
+      shown_frame_ms_at_ = glfwGetTime();
+    }
+    char fps[32] = "";
+    if (!hooks_.scripted()) std::snprintf(fps, sizeof fps, "  ·  %.0f ms", shown_frame_ms_);
     const float width = ImGui::CalcTextSize((right + fps).c_str()).x;
     ImGui::SameLine(std::max(io.DisplaySize.x - width - ImGui::GetFontSize(), 0.0f));
     ImGui::TextDisabled("%s%s", right.c_str(), fps);
@@ -864,16 +929,31 @@ bool GuiApp::runFrame() {
   // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
   renderViewport(rect);
   timer_.lap("3D view (GL)", true);
-  if (options_.stats != nullptr) options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
-  presentViewport(rect, *fb);
+  // 6. the window: all of it, or (its back buffer kept and the panels as last frame) the 3D
+  // view's rectangle alone, or nothing new (ui/panel_damage.h)
+  const WindowDraw what = planWindow(rect, *fb);
+  if (options_.stats != nullptr) {
+    options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
+    options_.stats->window_parts.push_back(static_cast<char>(what));
+  }
+  if (what != WindowDraw::kNothing) presentViewport(rect, *fb, what);
   timer_.lap("3D view into the window", true);
-  // 6. the panels on top; a recording takes its frame before the buffers swap
-  if (options_.panels) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // the panels on top; a recording takes its frame before the window shows it
+  if (options_.panels && what != WindowDraw::kNothing) {
+    ImDrawData* panels = ImGui::GetDrawData();
+    if (what == WindowDraw::kView)
+      clipDrawData(*panels, ImVec4(rect.min.x, rect.min.y, rect.max.x, rect.max.y));
+    ImGui_ImplOpenGL3_RenderDrawData(panels);
+  }
   hooks_.pictureDrawn(*fb);
   timer_.lap("panels", true);
   updateRecording(*fb);
   timer_.lap("recording", true);
-  window_.swapBuffers();
+  if (what == WindowDraw::kAll) {
+    window_.swapBuffers();
+  } else if (what == WindowDraw::kView) {
+    window_.present(viewportPixels(rect, *fb));
+  }
   timer_.lap("swap", true);
   timer_.frame();
   frame_ms_ = 0.9 * frame_ms_ + 0.1 * dt * 1000.0;

@@ -14,6 +14,7 @@ namespace sagitta::ui {
 struct FrameStats {
   std::vector<double> frame_ms;    // CPU+GPU time of each frame (glFinish before the clock stops)
   std::vector<bool> full_quality;  // per frame: the 3D view on screen is full quality (not a moving frame)
+  std::vector<char> window_parts;  // per frame: 0 the whole window drawn, 1 the 3D view alone, 2 nothing
   double first_frame_s = 0.0;      // from process start to the first frame on screen
   double peak_resident_mib = 0.0;
   std::string gl;  // renderer description

@@ -1,5 +1,6 @@
 // The real window under Xvfb: it opens, draws the model, keeps its layout file in the user's
 // config folder and remembers its size.
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include "core/image.h"
 #include "gl_fixture.h"
 #include "process.h"
+#include "ui/gui_app.h"
 
 namespace fs = std::filesystem;
 using sagitta::testing::runSagitta;
@@ -37,6 +39,50 @@ TEST(GuiSmoke, TheWindowOpensDrawsTheModelAndSavesSettingsInTheConfigFolder) {
   EXPECT_TRUE(fs::exists(home / "sagitta" / "imgui.ini")) << "the layout lives in the config folder";
   EXPECT_FALSE(fs::exists(home / "work" / "imgui.ini")) << "never in the working directory";
   fs::remove_all(home);
+}
+
+// A software renderer keeps the window's back buffer (render::Window::retainBackBuffer): a frame in
+// which only the 3D view changed (here the camera turns every frame) redraws the view's rectangle
+// alone, the panels clipped to it (ui/panel_damage.h). The window must look exactly as when every
+// frame draws everything.
+TEST(GuiSmoke, AFrameThatRedrawsOnlyThe3DViewLeavesTheWindowAsAFullRedrawWould) {
+  const fs::path home = fs::temp_directory_path() / ("sagitta_gui_retain_" + std::to_string(::getpid()));
+  fs::remove_all(home);
+  fs::create_directories(home);
+  ::setenv("XDG_CONFIG_HOME", home.c_str(), 1);
+  ::setenv("SAGITTA_FLUID", "0", 1);  // full-quality frames: the same picture in both runs
+  const auto run = [&](const char* retain, const fs::path& shot) {
+    ::setenv("SAGITTA_RETAIN", retain, 1);
+    sagitta::ui::FrameStats stats;
+    sagitta::ui::GuiOptions o;
+    o.exit_after_frames = 7;
+    o.window_size = glm::ivec2(1000, 600);
+    o.vsync = false;
+    o.orbit_rad_per_frame = 0.05f;
+    o.window_screenshot = shot;
+    o.stats = &stats;
+    EXPECT_EQ(sagitta::ui::runGui(o), 0);
+    return stats;
+  };
+  const sagitta::ui::FrameStats kept = run("1", home / "kept.png");
+  const sagitta::ui::FrameStats swapped = run("0", home / "swapped.png");
+  ::unsetenv("SAGITTA_RETAIN");
+  ::unsetenv("SAGITTA_FLUID");
+  ::unsetenv("XDG_CONFIG_HOME");
+  const auto count = [](const sagitta::ui::FrameStats& s, char part) {
+    return std::count(s.window_parts.begin(), s.window_parts.end(), part);
+  };
+  ASSERT_EQ(kept.window_parts.size(), 7U);
+  EXPECT_GE(count(kept, 1), 4) << "after the first frames, the turning camera redraws only the 3D view";
+  EXPECT_EQ(count(swapped, 0), 7) << "without a kept back buffer every frame draws the whole window";
+  const sagitta::Image a = sagitta::readImage(home / "kept.png");
+  const sagitta::Image b = sagitta::readImage(home / "swapped.png");
+  ASSERT_EQ(a.width, b.width);
+  ASSERT_EQ(a.height, b.height);
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < a.rgba.size(); ++i) differing += a.rgba[i] != b.rgba[i] ? 1 : 0;
+  EXPECT_EQ(differing, 0U) << "the window is the same, pixel for pixel";
+  if (differing == 0) fs::remove_all(home);
 }
 
 // An unexpected exception in one frame (here halfway through the interface) is caught at the
