@@ -21,16 +21,31 @@ int RenderTarget::maxSize() {
 }
 
 RenderTarget::RenderTarget(int width, int height, int samples)
-    : width_(width), height_(height), samples_(std::clamp(samples, 1, maxSamples())) {
+    : framebuffer_size_(width, height),
+      width_(width),
+      height_(height),
+      samples_(std::clamp(samples, 1, maxSamples())) {
   if (!empty()) allocate();
 }
 
+RenderTarget RenderTarget::windowRegion(glm::ivec2 window_size, glm::ivec4 rect) {
+  RenderTarget t;
+  t.in_window_ = true;
+  t.origin_ = glm::ivec2(rect.x, rect.y);
+  t.framebuffer_size_ = window_size;
+  t.width_ = rect.z;
+  t.height_ = rect.w;
+  return t;
+}
+
 void RenderTarget::resize(int width, int height) {
-  if (width <= 0 || height <= 0) {  // minimised: keep nothing to draw into
+  if (width <= 0 || height <= 0 || in_window_) {  // minimised: keep nothing to draw into
     width_ = width;
     height_ = height;
+    if (!in_window_) framebuffer_size_ = glm::ivec2(width, height);
     return;
   }
+  framebuffer_size_ = glm::ivec2(width, height);
   if (width == width_ && height == height_ && msaa_fbo_) return;
   width_ = width;
   height_ = height;
@@ -90,13 +105,13 @@ void RenderTarget::allocate() {
 }
 
 void RenderTarget::bindForDrawing() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());
-  glViewport(0, 0, width_, height_);
+  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_.get());  // 0 (the window's) for a window region
+  glViewport(origin_.x, origin_.y, width_, height_);
 }
 
 void RenderTarget::bindResolvedForDrawing() const {
   glBindFramebuffer(GL_FRAMEBUFFER, resolved_fbo_.get());
-  glViewport(0, 0, width_, height_);
+  glViewport(origin_.x, origin_.y, width_, height_);
 }
 
 void RenderTarget::resolve() const {
@@ -113,7 +128,7 @@ std::vector<std::uint8_t> RenderTarget::readPixels(bool unpremultiply) const {
   std::vector<std::uint8_t> bottom_up(w * h * 4);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, resolved_fbo_.get());
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
+  glReadPixels(origin_.x, origin_.y, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, bottom_up.data());
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
   std::vector<std::uint8_t> out(bottom_up.size());
   const std::size_t row = w * 4;

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 #include "render/gl_objects.h"
 
 namespace sagitta::render {
@@ -17,6 +19,15 @@ class RenderTarget {
   // samples: 1 for no MSAA; clamped to what the driver supports. Throws GraphicsError when the
   // size exceeds the driver's limit or the framebuffer is incomplete.
   RenderTarget(int width, int height, int samples = 4);
+
+  // A rectangle (bottom-left origin, pixels) of the window's own framebuffer as a single-sample
+  // target: a picture drawn straight into the window, with no copy (the moving frame when the
+  // window keeps its back buffer, ui/gui_app.cpp). It owns no GL objects and cannot be sampled
+  // (resolvedTexture() is 0); viewports given in its coordinates are offset by origin().
+  static RenderTarget windowRegion(glm::ivec2 window_size, glm::ivec4 rect);
+  bool inWindow() const { return in_window_; }
+  glm::ivec2 origin() const { return origin_; }                     // its bottom-left corner
+  glm::ivec2 framebufferSize() const { return framebuffer_size_; }  // of the framebuffer it is in
 
   void resize(int width, int height);
   bool empty() const { return width_ <= 0 || height_ <= 0; }
@@ -40,7 +51,11 @@ class RenderTarget {
   static int maxSize();
 
  private:
+  RenderTarget() = default;
   void allocate();
+  bool in_window_ = false;
+  glm::ivec2 origin_{0};
+  glm::ivec2 framebuffer_size_{0};
   int width_ = 0;
   int height_ = 0;
   int samples_ = 1;

@@ -499,8 +499,9 @@ void Renderer::drawFloor(const scene::DrawList& list, const glm::mat4& view_proj
 
 void Renderer::bindViewport(const RenderTarget& target) const {
   target.bindForDrawing();
-  glViewport(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
-  glScissor(viewport_.x, viewport_.y, viewport_.z, viewport_.w);
+  const glm::ivec2 o = target.origin();  // a region of the window: its corner
+  glViewport(o.x + viewport_.x, o.y + viewport_.y, viewport_.z, viewport_.w);
+  glScissor(o.x + viewport_.x, o.y + viewport_.y, viewport_.z, viewport_.w);
   glEnable(GL_SCISSOR_TEST);  // clears stay inside the viewport
 }
 

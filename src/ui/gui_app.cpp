@@ -168,10 +168,11 @@ class GuiApp final : public CommandHost {
   void updateTitle();
   ViewportRect viewportRect() const;
   void layoutPanels();
-  void renderViewport(const ViewportRect& rect);
-  // what a frame draws into the window (planWindow decides)
+  void renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool window_kept);
+  // what a frame draws into the window: all of it, or (windowKept: the back buffer holds last
+  // frame's picture and the panels are the same) the 3D view's rectangle, or nothing new
   enum class WindowDraw : std::uint8_t { kAll, kView, kNothing };
-  WindowDraw planWindow(const ViewportRect& rect, const glm::ivec2& fb);
+  bool windowKept(const ViewportRect& rect, const glm::ivec2& fb);
   glm::ivec4 viewportPixels(const ViewportRect& rect, const glm::ivec2& fb) const;
   void presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const;
   void drawStatusBar();
@@ -226,8 +227,10 @@ class GuiApp final : public CommandHost {
   double last_time_ = 0.0;
   FrameHooks hooks_;
   PhaseTimer timer_;
-  std::uint64_t view_key_ = 0;                             // what the 3D view last drew (see renderViewport)
-  bool view_drawn_ = false;                                // this frame drew the 3D view again
+  std::uint64_t view_key_ = 0;     // what the 3D view last drew (see renderViewport)
+  bool view_drawn_ = false;        // this frame drew the 3D view again
+  bool view_in_window_ = false;    // ... straight into the window (a moving frame)
+  bool moving_in_window_ = false;  // the moving frame on screen is in the window alone
   std::vector<std::byte> panel_bytes_, last_panel_bytes_;  // the panels' draw data (planWindow)
   glm::ivec2 last_fb_{0};
   glm::ivec4 last_view_px_{0};
@@ -512,8 +515,9 @@ void hashInto(std::uint64_t& h, const void* data, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
 }
 
-void GuiApp::renderViewport(const ViewportRect& rect) {
+void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool window_kept) {
   view_drawn_ = false;
+  view_in_window_ = false;
   const ImGuiIO& io = ImGui::GetIO();
   const int w = static_cast<int>(std::lround(rect.size().x * io.DisplayFramebufferScale.x));
   const int h = static_cast<int>(std::lround(rect.size().y * io.DisplayFramebufferScale.y));
@@ -552,8 +556,12 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   // (the moving frame at once, full quality at rest; FluidPolicy::expectMotion)
   if (web_frames_ == 0 || session_->animating()) fluid_.expectMotion();
 #endif
-  const FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
+  FluidPolicy::Draw draw = fluid_.next(key, glfwGetTime(), exact);
   view_key_ = key;
+  // the moving frame on screen went straight into the window, which is now drawn whole: draw it
+  // again where the whole window's picture copies it from
+  if (draw == FluidPolicy::Draw::kNothing && !window_kept && moving_in_window_ && fluid_.showingMovingFrame())
+    draw = FluidPolicy::Draw::kMoving;
   if (draw == FluidPolicy::Draw::kNothing) return;
   view_drawn_ = true;
   const scene::FrameContent frame =
@@ -568,6 +576,7 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
 #ifdef __EMSCRIPTEN__
+    (void)fb, (void)window_kept;  // a WebGL canvas is never kept (no GLX)
     // a cheap first picture: before the first full frame there is no shadow map to reuse, and
     // drawing one (2048², every caster) costs SwiftShader 0.6-1 s: the shadows come with the
     // full frame at rest (docs/web.md)
@@ -576,10 +585,21 @@ void GuiApp::renderViewport(const ViewportRect& rect) {
     composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, first, text_scale,
                             *moving_target_, kMovingFrame);
 #else
-    composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale,
-                            *moving_target_, kMovingFrame);
+    if (window_kept) {
+      // the window keeps its picture and only the view changes: upscale straight into the
+      // window's rectangle, no full-size copy (about 4 ms of llvmpipe's time at 1080p)
+      render::RenderTarget window = render::RenderTarget::windowRegion(fb, viewportPixels(rect, fb));
+      composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, window,
+                              kMovingFrame);
+      view_in_window_ = true;
+    } else {
+      composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale,
+                              *moving_target_, kMovingFrame);
+    }
+    moving_in_window_ = view_in_window_;
 #endif
   } else {
+    moving_in_window_ = false;
 #ifdef __EMSCRIPTEN__
     web_full_drawn_ = true;
 #endif
@@ -595,9 +615,9 @@ glm::ivec4 GuiApp::viewportPixels(const ViewportRect& rect, const glm::ivec2& fb
   return {x0, y0, target_->width(), target_->height()};
 }
 
-GuiApp::WindowDraw GuiApp::planWindow(const ViewportRect& rect, const glm::ivec2& fb) {
+bool GuiApp::windowKept(const ViewportRect& rect, const glm::ivec2& fb) {
   // the panels as ImGui will draw them, against last frame's (kept only with a kept back buffer)
-  if (!window_.retainsBackBuffer()) return WindowDraw::kAll;
+  if (!window_.retainsBackBuffer()) return false;
   std::swap(panel_bytes_, last_panel_bytes_);
   if (options_.panels) {
     drawDataBytes(*ImGui::GetDrawData(), panel_bytes_);
@@ -610,8 +630,7 @@ GuiApp::WindowDraw GuiApp::planWindow(const ViewportRect& rect, const glm::ivec2
       !damaged && fb == last_fb_ && view == last_view_px_ && panel_bytes_ == last_panel_bytes_;
   last_fb_ = fb;
   last_view_px_ = view;
-  if (!same_frame) return WindowDraw::kAll;
-  return view_drawn_ ? WindowDraw::kView : WindowDraw::kNothing;
+  return same_frame;
 }
 
 void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const {
@@ -621,7 +640,7 @@ void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb, Win
     glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
   }
-  if (target_->empty()) return;
+  if (target_->empty() || view_in_window_) return;  // drawn there already
   // copy the 3D view into its rectangle of the window (both are bottom-up in GL); it covers the
   // rectangle, so a frame that draws only the view (kView) needs no clear
   const glm::ivec4 px = viewportPixels(rect, fb);
@@ -926,12 +945,14 @@ bool GuiApp::runFrame() {
   // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
   animate(now, dt, rect);
   timer_.lap("animation and timeline");
-  // 5. the 3D view into its offscreen target (only when what it shows changed), then the window
-  renderViewport(rect);
+  // 5. the 3D view (only when what it shows changed) into its offscreen target, or, when the
+  // window keeps last frame's picture and the panels are the same, a moving frame straight into
+  // the window's rectangle (ui/panel_damage.h)
+  const bool kept = windowKept(rect, *fb);
+  renderViewport(rect, *fb, kept);
   timer_.lap("3D view (GL)", true);
-  // 6. the window: all of it, or (its back buffer kept and the panels as last frame) the 3D
-  // view's rectangle alone, or nothing new (ui/panel_damage.h)
-  const WindowDraw what = planWindow(rect, *fb);
+  // 6. the window: all of it, or the 3D view's rectangle alone, or nothing new
+  const WindowDraw what = !kept ? WindowDraw::kAll : view_drawn_ ? WindowDraw::kView : WindowDraw::kNothing;
   if (options_.stats != nullptr) {
     options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
     options_.stats->window_parts.push_back(static_cast<char>(what));

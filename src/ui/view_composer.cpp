@@ -408,7 +408,10 @@ void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Ca
   ImGuiContext* previous = ImGui::GetCurrentContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(static_cast<float>(target.width()), static_cast<float>(target.height()));
+  // the whole framebuffer (ImGui's renderer draws over all of it); a region of the window is
+  // offset into it, and its overlays clipped to it
+  const glm::ivec2 fb = target.framebufferSize();
+  io.DisplaySize = ImVec2(static_cast<float>(fb.x), static_cast<float>(fb.y));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
   io.DeltaTime = 1.0f / 60.0f;
   // between frames, as ImGui requires: the rungs this picture's text needs (the first picture's
@@ -420,13 +423,20 @@ void ViewComposer::drawOverlays(const std::vector<Pass>& passes, const scene::Ca
   ImGui_ImplOpenGL3_NewFrame();  // the first one makes the shader and the font texture
   device_objects_ = true;
   ImGui::NewFrame();
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const glm::vec2 corner(static_cast<float>(target.origin().x),
+                         static_cast<float>(fb.y - target.origin().y - target.height()));
+  draw->PushClipRect(ImVec2(corner.x, corner.y), ImVec2(corner.x + static_cast<float>(target.width()),
+                                                        corner.y + static_cast<float>(target.height())));
   for (const Pass& p : passes) {
     // GL viewports count from the bottom, ImGui from the top
-    const glm::vec2 origin(static_cast<float>(p.viewport.x),
+    const glm::vec2 origin =
+        corner + glm::vec2(static_cast<float>(p.viewport.x),
                            static_cast<float>(target.height() - p.viewport.y - p.viewport.w));
-    drawOverlay(ImGui::GetBackgroundDrawList(), fonts_, *p.list, camera, origin,
+    drawOverlay(draw, fonts_, *p.list, camera, origin,
                 glm::vec2(static_cast<float>(p.viewport.z), static_cast<float>(p.viewport.w)), p.text, style);
   }
+  draw->PopClipRect();
   ImGui::Render();
   // the 3D view is resolved first and the overlays drawn onto the resolved picture: ImGui
   // anti-aliases its text and shapes itself, and blending them into four samples a pixel cost a

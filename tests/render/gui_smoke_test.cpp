@@ -43,15 +43,16 @@ TEST(GuiSmoke, TheWindowOpensDrawsTheModelAndSavesSettingsInTheConfigFolder) {
 
 // A software renderer keeps the window's back buffer (render::Window::retainBackBuffer): a frame in
 // which only the 3D view changed (here the camera turns every frame) redraws the view's rectangle
-// alone, the panels clipped to it (ui/panel_damage.h). The window must look exactly as when every
-// frame draws everything.
+// alone, the panels clipped to it (ui/panel_damage.h), and a moving frame goes straight into the
+// window (render::RenderTarget::windowRegion). The window must look exactly as when every frame
+// draws everything through the offscreen targets: full-quality frames and moving frames.
 TEST(GuiSmoke, AFrameThatRedrawsOnlyThe3DViewLeavesTheWindowAsAFullRedrawWould) {
   const fs::path home = fs::temp_directory_path() / ("sagitta_gui_retain_" + std::to_string(::getpid()));
   fs::remove_all(home);
   fs::create_directories(home);
   ::setenv("XDG_CONFIG_HOME", home.c_str(), 1);
-  ::setenv("SAGITTA_FLUID", "0", 1);  // full-quality frames: the same picture in both runs
-  const auto run = [&](const char* retain, const fs::path& shot) {
+  const auto run = [&](const char* fluid, const char* retain, const fs::path& shot) {
+    ::setenv("SAGITTA_FLUID", fluid, 1);
     ::setenv("SAGITTA_RETAIN", retain, 1);
     sagitta::ui::FrameStats stats;
     sagitta::ui::GuiOptions o;
@@ -64,25 +65,46 @@ TEST(GuiSmoke, AFrameThatRedrawsOnlyThe3DViewLeavesTheWindowAsAFullRedrawWould) 
     EXPECT_EQ(sagitta::ui::runGui(o), 0);
     return stats;
   };
-  const sagitta::ui::FrameStats kept = run("1", home / "kept.png");
-  const sagitta::ui::FrameStats swapped = run("0", home / "swapped.png");
+  const auto count = [](const std::vector<char>& v, char part) {
+    return std::count(v.begin(), v.end(), part);
+  };
+  for (const char* fluid : {"0", "1"}) {
+    SCOPED_TRACE(std::string("moving frames: ") + fluid);
+    const sagitta::ui::FrameStats kept = run(fluid, "1", home / "kept.png");
+    const sagitta::ui::FrameStats swapped = run(fluid, "0", home / "swapped.png");
+    ASSERT_EQ(kept.window_parts.size(), 7U);
+    EXPECT_GE(count(kept.window_parts, 1), 4)
+        << "after the first frames, the turning camera redraws only the 3D view";
+    EXPECT_EQ(count(swapped.window_parts, 0), 7)
+        << "without a kept back buffer every frame draws the whole window";
+    if (fluid[0] == '1') {
+      const auto moving = std::count(kept.full_quality.begin(), kept.full_quality.end(), false);
+      EXPECT_GE(moving, 4) << "the turning camera draws moving frames";
+    }
+    const sagitta::Image a = sagitta::readImage(home / "kept.png");
+    const sagitta::Image b = sagitta::readImage(home / "swapped.png");
+    ASSERT_EQ(a.width, b.width);
+    ASSERT_EQ(a.height, b.height);
+    std::size_t differing = 0;
+    int largest = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); ++i) {
+      const int d = std::abs(int{a.rgba[i]} - int{b.rgba[i]});
+      differing += d != 0 ? 1 : 0;
+      largest = std::max(largest, d);
+    }
+    if (fluid[0] == '0') {
+      EXPECT_EQ(differing, 0U) << "the window is the same, pixel for pixel";
+    } else {
+      // the moving frame's upscale interpolates its texture coordinates across a viewport at
+      // another origin: a level here and there (measured: 37 values of 1)
+      EXPECT_LE(largest, 2) << "the moving frame drawn in the window looks as the copied one";
+      EXPECT_LT(differing, a.rgba.size() / 1000) << "on a few pixels at most";
+    }
+  }
   ::unsetenv("SAGITTA_RETAIN");
   ::unsetenv("SAGITTA_FLUID");
   ::unsetenv("XDG_CONFIG_HOME");
-  const auto count = [](const sagitta::ui::FrameStats& s, char part) {
-    return std::count(s.window_parts.begin(), s.window_parts.end(), part);
-  };
-  ASSERT_EQ(kept.window_parts.size(), 7U);
-  EXPECT_GE(count(kept, 1), 4) << "after the first frames, the turning camera redraws only the 3D view";
-  EXPECT_EQ(count(swapped, 0), 7) << "without a kept back buffer every frame draws the whole window";
-  const sagitta::Image a = sagitta::readImage(home / "kept.png");
-  const sagitta::Image b = sagitta::readImage(home / "swapped.png");
-  ASSERT_EQ(a.width, b.width);
-  ASSERT_EQ(a.height, b.height);
-  std::size_t differing = 0;
-  for (std::size_t i = 0; i < a.rgba.size(); ++i) differing += a.rgba[i] != b.rgba[i] ? 1 : 0;
-  EXPECT_EQ(differing, 0U) << "the window is the same, pixel for pixel";
-  if (differing == 0) fs::remove_all(home);
+  if (!::testing::Test::HasFailure()) fs::remove_all(home);
 }
 
 // An unexpected exception in one frame (here halfway through the interface) is caught at the
