@@ -28,6 +28,8 @@ class FluidPolicy {
   // a moving frame is on screen: keep the loop running until the rest frame replaces it
   bool pending() const { return showing_moving_; }
   bool showingMovingFrame() const { return showing_moving_; }
+  // when the view, unchanged since, counts as at rest (the full-quality frame is due)
+  double restsAt() const { return last_change_s_ + kRestSeconds; }
   // The next change is motion even when it comes alone: the browser's first picture and a
   // change that starts the posture's animation (its frames are motion anyway) draw the moving
   // frame at once, full quality at rest (web only: under SwiftShader a full frame takes about a

@@ -1008,6 +1008,11 @@ std::optional<glm::ivec2> GuiApp::pollInput() {
   if (!moving() && idle_frames_ > kSettleFrames) {
     glfwWaitEventsTimeout(0.5);
     idle_frames_ = 0;
+  } else if (fluid_.pending() && idle_frames_ > kSettleFrames && !session_->animating() && !recorder_ &&
+             !app_->cycle.playing && !hooks_.keepsDrawing() && !timeline_panel_.playing()) {
+    // only a moving frame waits for the view to rest (frames in between draw nothing): sleep
+    // until the full-quality frame is due, or input comes
+    glfwWaitEventsTimeout(std::max(fluid_.restsAt() - glfwGetTime(), 0.001));
   } else {
     glfwPollEvents();
   }

@@ -23,9 +23,12 @@ TEST(FluidPolicy, OrbitDrawsMovingFramesThenOneFullFrameAtRest) {
     EXPECT_TRUE(p.pending());
   }
   // it stops: nothing until the rest time has passed, then the full frame once
+  const double last_change = t;
   t += 0.02;
   EXPECT_EQ(p.next(9, t), Draw::kNothing);
   EXPECT_TRUE(p.pending());
+  // the loop sleeps until then (GuiApp::pollInput)
+  EXPECT_DOUBLE_EQ(p.restsAt(), last_change + FluidPolicy::kRestSeconds);
   t += FluidPolicy::kRestSeconds;
   EXPECT_EQ(p.next(9, t), Draw::kFull);
   EXPECT_FALSE(p.pending());
