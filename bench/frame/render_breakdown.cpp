@@ -247,6 +247,9 @@ int main(int argc, char** argv) {
       run("  no floor grid", 1, no_grid, true, quality);
       run("  no shadows", 1, no_shadows, true, quality);
       run("  bones only, no shadows", 1, bones_only, true, quality);
+      ui::FrameQuality full_detail = quality;
+      full_detail.low_detail = false;
+      run("  full level of detail (every triangle, soft shadows)", 1, keep, true, full_detail);
       continue;
     }
     if (full_only) {
