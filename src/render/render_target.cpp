@@ -39,7 +39,8 @@ RenderTarget RenderTarget::windowRegion(glm::ivec2 window_size, glm::ivec4 rect)
 }
 
 void RenderTarget::resize(int width, int height) {
-  if (width <= 0 || height <= 0 || in_window_) {  // minimised: keep nothing to draw into
+  // minimised: keep nothing to draw into; a window region has no buffers of its own
+  if (width <= 0 || height <= 0 || in_window_) {
     width_ = width;
     height_ = height;
     if (!in_window_) framebuffer_size_ = glm::ivec2(width, height);

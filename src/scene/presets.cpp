@@ -152,6 +152,7 @@ std::vector<Preset> build() {
                     .view("camera.view", "lateral-right")
                     .view("view.pelvic_angles", false)
                     .view("view.lordosis", false)
+                    .view("view.shear_arrow", false)
                     .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(Builder("thomas-positive", "Thomas test, positive",
@@ -162,6 +163,7 @@ std::vector<Preset> build() {
                     .view("camera.view", "lateral-right")
                     .view("view.pelvic_angles", false)
                     .view("view.lordosis", false)
+                    .view("view.shear_arrow", false)
                     .view("view.focus", "hip-flexors")
                     .done());
   all.push_back(Builder("kneeling-hip-flexor-stretch", "Kneeling hip-flexor stretch",

@@ -231,7 +231,7 @@ class GuiApp final : public CommandHost {
   bool view_drawn_ = false;        // this frame drew the 3D view again
   bool view_in_window_ = false;    // ... straight into the window (a moving frame)
   bool moving_in_window_ = false;  // the moving frame on screen is in the window alone
-  std::vector<std::byte> panel_bytes_, last_panel_bytes_;  // the panels' draw data (planWindow)
+  std::vector<std::byte> panel_bytes_, last_panel_bytes_;  // the panels' draw data (windowKept)
   glm::ivec2 last_fb_{0};
   glm::ivec4 last_view_px_{0};
   FluidPolicy fluid_;                      // moving frames while the view moves on a software renderer

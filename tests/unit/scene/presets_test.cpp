@@ -270,6 +270,15 @@ TEST(Presets, ThomasTestPositiveAndNegative) {
   ASSERT_TRUE(pos.thomas.has_value());
   EXPECT_TRUE(pos.thomas->one_joint_flexors_short);
   EXPECT_GT(pos.thomas->thigh_above_horizontal_deg, 0.0);
+  // the lesson is the thigh against the couch and the hip flexors (issue 16, focus): no spinal
+  // angles and no lumbosacral load, which the View menu still turns on
+  for (const char* name : {"thomas-negative", "thomas-positive"}) {
+    const scene::Preset* p = scene::findPreset(name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_FALSE(p->document.view.shear_arrow) << name;
+    EXPECT_FALSE(p->document.view.pelvic_angles) << name;
+    EXPECT_FALSE(p->document.view.lordosis) << name;
+  }
 }
 
 TEST(Presets, TheKneelingStretchLengthensTheBackLegsHipFlexors) {
