@@ -174,7 +174,8 @@ class GuiApp final : public CommandHost {
   enum class WindowDraw : std::uint8_t { kAll, kView, kNothing };
   bool windowKept(const ViewportRect& rect, const glm::ivec2& fb);
   glm::ivec4 viewportPixels(const ViewportRect& rect, const glm::ivec2& fb) const;
-  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const;
+  void clearWindow(const glm::ivec2& fb) const;
+  void presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const;
   void drawStatusBar();
   void drawHelpOverlay();
   void drawClosePrompt();
@@ -585,9 +586,10 @@ void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool
     composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, first, text_scale,
                             *moving_target_, kMovingFrame);
 #else
-    if (window_kept) {
-      // the window keeps its picture and only the view changes: upscale straight into the
-      // window's rectangle, no full-size copy (about 4 ms of llvmpipe's time at 1080p)
+    if (window_.retainsBackBuffer()) {
+      // the window keeps its picture (runFrame cleared it first when it is drawn whole): upscale
+      // straight into the window's rectangle, no full-size copy (4-6 ms of llvmpipe's time at
+      // 1080p)
       render::RenderTarget window = render::RenderTarget::windowRegion(fb, viewportPixels(rect, fb));
       composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, window,
                               kMovingFrame);
@@ -630,16 +632,17 @@ bool GuiApp::windowKept(const ViewportRect& rect, const glm::ivec2& fb) {
       !damaged && fb == last_fb_ && view == last_view_px_ && panel_bytes_ == last_panel_bytes_;
   last_fb_ = fb;
   last_view_px_ = view;
-  return same_frame;
+  return same_frame && !options_.whole_window;
 }
 
-void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb, WindowDraw what) const {
+void GuiApp::clearWindow(const glm::ivec2& fb) const {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, fb.x, fb.y);
-  if (what == WindowDraw::kAll) {
-    glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-  }
+  glClearColor(0.05f, 0.06f, 0.08f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void GuiApp::presentViewport(const ViewportRect& rect, const glm::ivec2& fb) const {
   if (target_->empty() || view_in_window_) return;  // drawn there already
   // copy the 3D view into its rectangle of the window (both are bottom-up in GL); it covers the
   // rectangle, so a frame that draws only the view (kView) needs no clear
@@ -945,10 +948,11 @@ bool GuiApp::runFrame() {
   // 4. the model moves toward its solved posture; the A/B cycle and the timeline advance
   animate(now, dt, rect);
   timer_.lap("animation and timeline");
-  // 5. the 3D view (only when what it shows changed) into its offscreen target, or, when the
-  // window keeps last frame's picture and the panels are the same, a moving frame straight into
-  // the window's rectangle (ui/panel_damage.h)
+  // 5. the 3D view (only when what it shows changed): a full-quality frame into its offscreen
+  // target; a moving frame too, or, when the window keeps its back buffer, straight into the
+  // window's rectangle (ui/panel_damage.h)
   const bool kept = windowKept(rect, *fb);
+  if (!kept) clearWindow(*fb);  // first: a moving frame may go straight into the window
   renderViewport(rect, *fb, kept);
   timer_.lap("3D view (GL)", true);
   // 6. the window: all of it, or the 3D view's rectangle alone, or nothing new
@@ -957,7 +961,7 @@ bool GuiApp::runFrame() {
     options_.stats->full_quality.push_back(!fluid_.showingMovingFrame());
     options_.stats->window_parts.push_back(static_cast<char>(what));
   }
-  if (what != WindowDraw::kNothing) presentViewport(rect, *fb, what);
+  if (what != WindowDraw::kNothing) presentViewport(rect, *fb);
   timer_.lap("3D view into the window", true);
   // the panels on top; a recording takes its frame before the window shows it
   if (options_.panels && what != WindowDraw::kNothing) {

@@ -32,6 +32,7 @@ struct GuiOptions {
   bool panels = true;             // false: the 3D view alone, no ImGui overlay
   float orbit_rad_per_frame = 0;  // turn the camera every frame (forces a redraw)
   int orbit_frames = 0;           // > 0: turn it during the first N frames only, then rest
+  bool whole_window = false;      // draw the whole window every frame, as while the panels change
   FrameStats* stats = nullptr;    // filled when given (glFinish each frame for honest timing)
   // GUI tests: where named widgets are (JSON, rewritten every few frames), and the document
   // and measures at exit
