@@ -25,7 +25,6 @@ class RenderTarget {
   // window keeps its back buffer, ui/gui_app.cpp). It owns no GL objects and cannot be sampled
   // (resolvedTexture() is 0); viewports given in its coordinates are offset by origin().
   static RenderTarget windowRegion(glm::ivec2 window_size, glm::ivec4 rect);
-  bool inWindow() const { return in_window_; }
   glm::ivec2 origin() const { return origin_; }                     // its bottom-left corner
   glm::ivec2 framebufferSize() const { return framebuffer_size_; }  // of the framebuffer it is in
 

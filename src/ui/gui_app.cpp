@@ -181,6 +181,7 @@ class GuiApp final : public CommandHost {
   void drawClosePrompt();
   // the frame loop's steps (run)
   bool moving() const;
+  bool playing() const;
   std::optional<glm::ivec2> pollInput();
   void followMode();
   ViewportRect buildInterface(const glm::ivec2& fb);
@@ -519,9 +520,8 @@ void hashInto(std::uint64_t& h, const void* data, std::size_t n) {
 void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool window_kept) {
   view_drawn_ = false;
   view_in_window_ = false;
-  const ImGuiIO& io = ImGui::GetIO();
-  const int w = static_cast<int>(std::lround(rect.size().x * io.DisplayFramebufferScale.x));
-  const int h = static_cast<int>(std::lround(rect.size().y * io.DisplayFramebufferScale.y));
+  const glm::ivec4 px = viewportPixels(rect, fb);
+  const int w = px.z, h = px.w;
   target_->resize(w, h);
   if (target_->empty()) {
     view_key_ = 0;  // nothing drawn: a live recording of another size draws for itself
@@ -577,7 +577,7 @@ void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
 #ifdef __EMSCRIPTEN__
-    (void)fb, (void)window_kept;  // a WebGL canvas is never kept (no GLX)
+    (void)window_kept;  // a WebGL canvas is never kept (no GLX)
     // a cheap first picture: before the first full frame there is no shadow map to reuse, and
     // drawing one (2048², every caster) costs SwiftShader 0.6-1 s: the shadows come with the
     // full frame at rest (docs/web.md)
@@ -590,7 +590,7 @@ void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool
       // the window keeps its picture (runFrame cleared it first when it is drawn whole): upscale
       // straight into the window's rectangle, no full-size copy (4-6 ms of llvmpipe's time at
       // 1080p)
-      render::RenderTarget window = render::RenderTarget::windowRegion(fb, viewportPixels(rect, fb));
+      render::RenderTarget window = render::RenderTarget::windowRegion(fb, px);
       composer_->composeFrame(*renderer_, frame, session_->meshes(), app_->camera, view, text_scale, window,
                               kMovingFrame);
       view_in_window_ = true;
@@ -610,11 +610,14 @@ void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool
 }
 
 glm::ivec4 GuiApp::viewportPixels(const ViewportRect& rect, const glm::ivec2& fb) const {
-  // the 3D view's rectangle of the window, bottom-left origin (GL's), the target's size
+  // the 3D view's rectangle of the window in pixels, bottom-left origin (GL's); its size is the
+  // view's target's (renderViewport sizes the target by it)
   const ImGuiIO& io = ImGui::GetIO();
-  const int x0 = static_cast<int>(std::lround(rect.min.x * io.DisplayFramebufferScale.x));
-  const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * io.DisplayFramebufferScale.y));
-  return {x0, y0, target_->width(), target_->height()};
+  const glm::vec2 scale(io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);
+  const int x0 = static_cast<int>(std::lround(rect.min.x * scale.x));
+  const int y0 = fb.y - static_cast<int>(std::lround(rect.max.y * scale.y));
+  return {x0, y0, static_cast<int>(std::lround(rect.size().x * scale.x)),
+          static_cast<int>(std::lround(rect.size().y * scale.y))};
 }
 
 bool GuiApp::windowKept(const ViewportRect& rect, const glm::ivec2& fb) {
@@ -1002,8 +1005,14 @@ void GuiApp::recoverFromFrameError(const std::exception& e) {
 
 // something on screen moves or plays, or a hook or a moving frame wants the next frame drawn
 bool GuiApp::moving() const {
+  return playing() || fluid_.pending();
+}
+
+// something draws a new picture every frame (everything moving() counts but a moving frame's
+// wait for the view to rest)
+bool GuiApp::playing() const {
   return session_->animating() || recorder_ || app_->cycle.playing || hooks_.keepsDrawing() ||
-         timeline_panel_.playing() || fluid_.pending();
+         timeline_panel_.playing();
 }
 
 std::optional<glm::ivec2> GuiApp::pollInput() {
@@ -1012,8 +1021,7 @@ std::optional<glm::ivec2> GuiApp::pollInput() {
   if (!moving() && idle_frames_ > kSettleFrames) {
     glfwWaitEventsTimeout(0.5);
     idle_frames_ = 0;
-  } else if (fluid_.pending() && idle_frames_ > kSettleFrames && !session_->animating() && !recorder_ &&
-             !app_->cycle.playing && !hooks_.keepsDrawing() && !timeline_panel_.playing()) {
+  } else if (fluid_.pending() && idle_frames_ > kSettleFrames && !playing()) {
     // only a moving frame waits for the view to rest (frames in between draw nothing): sleep
     // until the full-quality frame is due, or input comes
     glfwWaitEventsTimeout(std::max(fluid_.restsAt() - glfwGetTime(), 0.001));
