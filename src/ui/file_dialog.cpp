@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "ui/escape.h"
+
 namespace sagitta::ui {
 namespace fs = std::filesystem;
 
@@ -87,7 +89,7 @@ std::optional<fs::path> FileDialog::draw() {
     ImGui::SameLine();
     const bool confirm = ImGui::Button(kind_ == Kind::kOpen ? "Open" : "Save", ImVec2(em * 4.0f, 0)) || enter;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) open_ = false;
+    if (ImGui::Button("Cancel") || escapeCancelsDialog()) open_ = false;
     if (!error_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", error_.c_str());
     if (confirm && !name_.empty()) {
       fs::path p = fs::path(name_).is_absolute() ? fs::path(name_) : folder_ / name_;

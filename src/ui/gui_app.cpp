@@ -44,6 +44,7 @@
 #include "ui/app_state.h"
 #include "ui/camera_controller.h"
 #include "ui/commands.h"
+#include "ui/escape.h"
 #include "ui/file_dialog.h"
 #include "ui/fluid_policy.h"
 #include "ui/frame_hooks.h"
@@ -396,6 +397,12 @@ static_assert(static_cast<int>(Key::kSpace) == GLFW_KEY_SPACE && static_cast<int
 void GuiApp::handleShortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
   const std::vector<std::pair<int, int>> taps = std::exchange(key_presses_, {});
+  // Escape closes the innermost menu or dialog, also from a dialog's text field
+  bool escape = ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
+  for (const auto& tap : taps) escape = escape || tap.first == GLFW_KEY_ESCAPE;
+  const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+  handleEscape(escape);
+  if (escape && !popup_open) app_->show_help = false;  // then the help window
   if (io.WantTextInput) return;
   // quick taps the key callback saw (with their own modifiers) first, then what ImGui saw
   std::vector<KeyPress> presses;
@@ -713,6 +720,7 @@ void GuiApp::drawHelpOverlay() {
     std::vector<CommandTable::HelpRow> rows = {
         {"Left or middle drag", "Orbit"}, {"Right drag, Shift + drag", "Pan"}, {"Mouse wheel", "Zoom"}};
     for (CommandTable::HelpRow& r : commands_.helpRows()) rows.push_back(std::move(r));
+    rows.push_back({"Escape", "Close the open menu, dialog or this help"});
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
       for (const CommandTable::HelpRow& r : rows) {
         ImGui::TableNextRow();
@@ -750,7 +758,7 @@ void GuiApp::drawClosePrompt() {
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || escapeCancelsDialog()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
 }

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "ui/escape.h"
+
 namespace sagitta::ui {
 
 std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_px, bool has_timeline,
@@ -91,7 +93,7 @@ std::optional<RecordRequest> RecordDialog::draw(AppState& app, glm::ivec2 view_p
         ImGui::SetTooltip("Renders the timeline frame by frame: smooth and the same every time");
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) open_ = false;
+    if (ImGui::Button("Cancel") || escapeCancelsDialog()) open_ = false;
     if (request) {
       open_ = false;
       ImGui::CloseCurrentPopup();

@@ -10,6 +10,7 @@
 #include "core/image.h"
 #include "render/gl.h"
 #include "render/render_target.h"
+#include "ui/escape.h"
 
 namespace sagitta::ui {
 namespace {
@@ -87,7 +88,7 @@ void ScreenshotDialog::draw(AppState& app, render::Renderer& renderer, ViewCompo
     }
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) {
+  if (ImGui::Button("Cancel") || escapeCancelsDialog()) {
     app.show_screenshot = false;
     ImGui::CloseCurrentPopup();
   }
