@@ -1,8 +1,9 @@
 #include "render/mesh_simplify.h"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
-#include <unordered_map>
 
 #include <glm/glm.hpp>
 
@@ -16,37 +17,50 @@ std::vector<std::uint32_t> clusteredIndices(const anatomy::MeshData& mesh, float
     return (static_cast<std::uint64_t>(c.x & 0x1FFFFF) << 42) |
            (static_cast<std::uint64_t>(c.y & 0x1FFFFF) << 21) | static_cast<std::uint64_t>(c.z & 0x1FFFFF);
   };
-  struct Cell {
-    glm::vec3 sum{0.0f};
-    int count = 0;
-    std::uint32_t representative = 0;
-    float best = std::numeric_limits<float>::max();
-  };
-  std::unordered_map<std::uint64_t, Cell> cells;
-  cells.reserve(mesh.positions.size() / 2);
-  std::vector<std::uint64_t> key(mesh.positions.size());
-  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    key[i] = cellOf(mesh.positions[i]);
-    Cell& c = cells[key[i]];
-    c.sum += mesh.positions[i];
-    ++c.count;
+  // Each vertex's cell, the cells numbered as first met, through a flat open-addressing table:
+  // a node-based map spent most of this function allocating, which the browser's first frame
+  // paid for every bone (issue 15: 55-90 ms of WebAssembly).
+  const std::size_t n = mesh.positions.size();
+  const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, 2 * n));
+  const int shift = 64 - std::countr_zero(capacity);
+  constexpr std::uint32_t kEmpty = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint64_t> slot_key(capacity);
+  std::vector<std::uint32_t> slot_cell(capacity, kEmpty);
+  std::vector<std::uint32_t> cell_of(n);
+  std::vector<glm::vec3> sum;
+  std::vector<int> count;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t key = cellOf(mesh.positions[i]);
+    std::size_t h = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);  // Fibonacci hashing
+    while (slot_cell[h] != kEmpty && slot_key[h] != key) h = (h + 1) & (capacity - 1);
+    if (slot_cell[h] == kEmpty) {
+      slot_key[h] = key;
+      slot_cell[h] = static_cast<std::uint32_t>(sum.size());
+      sum.emplace_back(0.0f);
+      count.push_back(0);
+    }
+    const std::uint32_t c = slot_cell[h];
+    cell_of[i] = c;
+    sum[c] += mesh.positions[i];
+    ++count[c];
   }
   // each cell's representative: its vertex nearest the cell's mean (keeps the surface in place)
-  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    Cell& c = cells[key[i]];
-    const glm::vec3 d = mesh.positions[i] - c.sum / static_cast<float>(c.count);
+  std::vector<float> best(sum.size(), std::numeric_limits<float>::max());
+  std::vector<std::uint32_t> representative(sum.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t c = cell_of[i];
+    const glm::vec3 d = mesh.positions[i] - sum[c] / static_cast<float>(count[c]);
     const float d2 = glm::dot(d, d);
-    if (d2 < c.best) {
-      c.best = d2;
-      c.representative = static_cast<std::uint32_t>(i);
+    if (d2 < best[c]) {
+      best[c] = d2;
+      representative[c] = static_cast<std::uint32_t>(i);
     }
   }
   std::vector<std::uint32_t> out;
   out.reserve(mesh.indices.size() / 2);
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
     std::uint32_t v[3];
-    for (int k = 0; k < 3; ++k)
-      v[k] = cells[key[mesh.indices[t + static_cast<std::size_t>(k)]]].representative;
+    for (int k = 0; k < 3; ++k) v[k] = representative[cell_of[mesh.indices[t + static_cast<std::size_t>(k)]]];
     if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2]) continue;  // collapsed
     out.insert(out.end(), {v[0], v[1], v[2]});
   }
