@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
@@ -87,6 +88,10 @@ void FrameHooks::writeDumps(const AppState& app) const {
       nlohmann::json j;
       for (const auto& [key, r] : app.widget_rects) j[key] = {r[0], r[1], r[2], r[3]};
       j["frame"] = frames_;  // lets a driving test wait for the app to see its input
+      // what is open over the panels: a menu, list or dialog (ImGui's popups), the help window
+      j["popup_open"] = ImGui::GetCurrentContext() != nullptr &&
+                        ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+      j["help_shown"] = app.show_help;
       writeFileAtomic(options_.layout_dump, j.dump(1));
     }
     if (!options_.state_dump.empty()) {

@@ -161,8 +161,9 @@ double tightness(const nlohmann::json& state) {
 
 }  // namespace
 
-// The real window, driven like a user with xdotool: drag the hip-flexor slider, undo, redo,
-// quit with Ctrl+Q; the pose and the picture change.
+// The real window, driven like a user with xdotool: drag the hip-flexor slider, undo, redo;
+// open a menu, a dialog and the help and close each with Escape; quit with Ctrl+Q; the pose and
+// the picture change.
 TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) {
   ASSERT_EQ(std::system("command -v xdotool >/dev/null"), 0) << "xdotool is installed by scripts/setup.sh";
   const fs::path home = fs::temp_directory_path() / ("sagitta_drive_" + std::to_string(::getpid()));
@@ -188,6 +189,8 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
   const nlohmann::json rects = readJson(layout);
   const bool ready = !wid.empty() && rects.is_object() && rects.contains("muscles.hip_flexors.tightness");
   bool dragged = false, undone = false, redone = false;
+  bool menu_opened = false, menu_closed = false, dialog_opened = false, dialog_closed = false;
+  bool help_opened = false, help_closed = false;
   if (ready) {
     const std::string w = wid.substr(0, wid.find('\n'));
     const auto r = rects["muscles.hip_flexors.tightness"];
@@ -242,6 +245,29 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
              j["shown"]["pelvic_tilt_deg"].get<double>() < j["pelvic_tilt_deg"].get<double>() + 0.05;
     });  // the posture animates to its new place
     pause(0.5);
+    // Escape closes what is open (ui/escape.h): a menu, a dialog (as its Cancel), the help
+    auto layoutSays = [&](const char* key, bool value) {
+      for (int i = 0; i < 240; ++i) {
+        const nlohmann::json j = readJson(layout);
+        if (j.is_object() && j.contains(key) && j[key].get<bool>() == value) return true;
+        pause(0.25);
+      }
+      return false;
+    };
+    xdo("mousemove --window " + w + " 20 10 click 1");  // "File", the menu bar's first menu
+    menu_opened = layoutSays("popup_open", true);
+    xdo("windowfocus --sync " + w);
+    xdo("key Escape");
+    menu_closed = menu_opened && layoutSays("popup_open", false);
+    xdo("mousemove --window " + w + " 800 880");
+    xdo("key F12");  // the screenshot dialog
+    dialog_opened = layoutSays("popup_open", true);
+    xdo("key Escape");
+    dialog_closed = dialog_opened && layoutSays("popup_open", false);
+    xdo("key F1");
+    help_opened = layoutSays("help_shown", true);
+    xdo("key Escape");
+    help_closed = help_opened && layoutSays("help_shown", false);
   }
   if (!wid.empty()) xdo("windowfocus --sync " + wid.substr(0, wid.find('\n')));
   xdo("key ctrl+q");
@@ -252,6 +278,12 @@ TEST(GuiSmoke, DraggingTheHipFlexorSliderTipsThePelvisForwardAndUndoRedoFollow) 
   EXPECT_TRUE(dragged) << "dragging the slider to its right end sets 100 %";
   EXPECT_TRUE(undone) << "Ctrl+Z puts it back";
   EXPECT_TRUE(redone) << "Ctrl+Shift+Z sets it again and the picture follows";
+  EXPECT_TRUE(menu_opened) << "a click on File opens its menu";
+  EXPECT_TRUE(menu_closed) << "Escape closes the open menu";
+  EXPECT_TRUE(dialog_opened) << "F12 opens the screenshot dialog";
+  EXPECT_TRUE(dialog_closed) << "Escape cancels the dialog";
+  EXPECT_TRUE(help_opened) << "F1 shows the help";
+  EXPECT_TRUE(help_closed) << "Escape closes the help";
   const nlohmann::json final_state = readJson(state);
   ASSERT_TRUE(final_state.is_object());
   EXPECT_GT(tightness(final_state), 0.9);
