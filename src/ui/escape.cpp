@@ -17,10 +17,10 @@ bool handleEscape(bool pressed) {
   if (!pressed || g.OpenPopupStack.Size == 0) return false;
   ImGuiWindow* top = g.OpenPopupStack.back().Window;
   // a popup opened since the last frame has no window yet: nothing of it is on screen to close
-  if (top == nullptr) return false;
+  if (top == nullptr) return true;
   if ((top->Flags & ImGuiWindowFlags_Modal) != 0) {
     g_escaped_dialog = top;
-    return false;
+    return true;
   }
   // the innermost menu or list; the focus goes back to the window it was opened from
   ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);

@@ -9,7 +9,8 @@ namespace sagitta::ui {
 
 // Call once a frame, after ImGui::NewFrame and before any window is drawn, with whether Escape was
 // pressed since the last frame (a tap between two frames counts: GuiApp's key callback keeps it).
-// Returns true when it closed a menu or list; a dialog on top is left for escapeCancelsDialog.
+// Returns true when the press went to an open popup: a menu or list it closed, or a dialog on
+// top, which it leaves to close itself (escapeCancelsDialog); false when none was open.
 bool handleEscape(bool pressed);
 
 // Inside a dialog (a modal popup, between BeginPopupModal and EndPopup): true, once, when this

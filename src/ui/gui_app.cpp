@@ -400,9 +400,7 @@ void GuiApp::handleShortcuts() {
   // Escape closes the innermost menu or dialog, also from a dialog's text field
   bool escape = ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false);
   for (const auto& tap : taps) escape = escape || tap.first == GLFW_KEY_ESCAPE;
-  const bool popup_open = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
-  handleEscape(escape);
-  if (escape && !popup_open) app_->show_help = false;  // then the help window
+  if (escape && !handleEscape(escape)) app_->show_help = false;  // no popup open: the help window
   if (io.WantTextInput) return;
   // quick taps the key callback saw (with their own modifiers) first, then what ImGui saw
   std::vector<KeyPress> presses;
@@ -584,7 +582,6 @@ void GuiApp::renderViewport(const ViewportRect& rect, const glm::ivec2& fb, bool
   if (draw == FluidPolicy::Draw::kMoving) {
     moving_target_->resize(w, h);
 #ifdef __EMSCRIPTEN__
-    (void)window_kept;  // a WebGL canvas is never kept (no GLX)
     // a cheap first picture: before the first full frame there is no shadow map to reuse, and
     // drawing one (2048², every caster) costs SwiftShader 0.6-1 s: the shadows come with the
     // full frame at rest (docs/web.md)

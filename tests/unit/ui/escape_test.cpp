@@ -27,6 +27,7 @@ struct Context {
 // What one frame shows of a window with a menu that holds a submenu, and a dialog.
 struct Shown {
   bool menu = false, submenu = false, dialog = false, dialog_cancelled = false;
+  bool escape_taken = false;  // handleEscape: the press went to an open popup (else: the help)
 };
 
 struct Frame {
@@ -36,8 +37,8 @@ struct Frame {
 
 Shown frame(const Frame& f) {
   ImGui::NewFrame();
-  handleEscape(f.escape);
   Shown shown;
+  shown.escape_taken = handleEscape(f.escape);
   ImGui::Begin("panel");
   if (f.open_menu) ImGui::OpenPopup("menu");
   if (ImGui::BeginPopup("menu")) {
@@ -71,11 +72,14 @@ TEST(Escape, ClosesTheInnermostMenuOnePressAtATime) {
   ASSERT_TRUE(frame({}).submenu);
   EXPECT_TRUE(frame({}).submenu) << "without Escape the menus stay open";
   Shown s = frame({.escape = true});
+  EXPECT_TRUE(s.escape_taken);
   EXPECT_TRUE(s.menu);
   EXPECT_FALSE(s.submenu) << "the first press closes the submenu only";
   s = frame({.escape = true});
+  EXPECT_TRUE(s.escape_taken);
   EXPECT_FALSE(s.menu);
-  s = frame({.escape = true});  // nothing open: nothing happens
+  s = frame({.escape = true});  // nothing open: nothing happens, and the press is left over
+  EXPECT_FALSE(s.escape_taken);
   EXPECT_FALSE(s.menu || s.dialog);
 }
 
@@ -88,6 +92,7 @@ TEST(Escape, IsTheCancelOfTheDialogOnTop) {
   EXPECT_TRUE(s.dialog);
   EXPECT_FALSE(s.dialog_cancelled) << "no Escape, no cancel";
   s = frame({.escape = true});
+  EXPECT_TRUE(s.escape_taken) << "the dialog takes the press, not the help behind it";
   EXPECT_TRUE(s.dialog_cancelled) << "Escape reaches the dialog on top";
   s = frame({});
   EXPECT_FALSE(s.dialog);
