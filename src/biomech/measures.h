@@ -101,7 +101,8 @@ ClinicalMeasures measure(const MeasureLandmarks& points);
 // not line up), so smaller readings are geometry, not spondylolisthesis.
 inline constexpr double kNoSlipBelowPercent = 5.0;
 // A slip within this of a boundary counts as on it: the solve sets the measured slip to within
-// 0.01 % of the slider (model_impl.h minimiseWithSlip), so 25 % is grade I, as published.
+// 0.01 % of the slider near a boundary (model_impl.h slipTolerancePercent), so 25 % is grade I,
+// as published.
 inline constexpr double kGradeTolerancePercent = 0.02;
 int meyerdingGrade(double slip_percent);
 

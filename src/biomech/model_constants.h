@@ -139,6 +139,17 @@ inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre
 // (Huang 2003, mean slip 80 %) to +26 deg (Hanson 2002) (Kunze 2021 Table 4, PMC4610322 [V]),
 // from about -15 deg in adult controls (Hanson); low grades stay within -8.5 (Huang) .. +9 deg
 // (Hanson).
+// How closely the solved bones must measure the slider's slip before the slip translation is
+// left alone (model_impl.h minimiseWithSlip). Readers measuring the same L5 olisthesis twice differ
+// by 1.0 mm on average (SD 0.9; between readers 1.3 mm; Eur J Radiol 1994;18:227, 30 patients,
+// three radiologists [V abstract]); 0.25 % of the slipping vertebra's endplate (about 0.1 mm on
+// a 40 mm endplate) is a tenth of that, and the panels show whole percents. Within 0.5 % of a
+// boundary where the reading changes class (kNoSlipBelowPercent and the Meyerding grades, 25, 50,
+// 75 and 100 %), the grade shown must be the one asked for: there the solve corrects to
+// kSlipToleranceAtGradePercent, inside measures.h's kGradeTolerancePercent.
+inline constexpr double kSlipTolerancePercent = 0.25;
+inline constexpr double kSlipToleranceAtGradePercent = 0.01;
+inline constexpr double kSlipGradeMarginPercent = 0.5;
 inline constexpr double kSlipRollMax_deg = 60.0;
 inline constexpr double kSlipRollHalf = 0.5;
 inline constexpr double kSlipRollBeyondFullSlip = 0.3;

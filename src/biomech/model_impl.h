@@ -367,8 +367,11 @@ Setup makeSetup(const Impl& m, const ModelInputs& inputs, bool predict_from_pi =
 // slip translation by `percent` of the lower endplate (the pre-transform of the upper vertebra).
 double measuredSlipPercent(const Impl& m, const Setup& setup, const double* q);
 void shiftSlip(const Impl& m, Setup& setup, double percent);
+// How close to `requested_percent` the solved bones must measure (model_constants.h
+// kSlipTolerancePercent: 0.25 %, and 0.01 % within 0.5 % of a grade boundary).
+double slipTolerancePercent(double requested_percent);
 // minimise, then move the slip translation until the solved bones measure the slip set up
-// (within 0.01 %), re-solving from the last solution.
+// (within slipTolerancePercent), re-solving from the last solution.
 MinimiseResult minimiseWithSlip(const Impl& m, Setup& setup);
 // Slot of a slip type in the start tables: degenerative 1, the rest 0 (they share isthmic kinematics).
 inline std::size_t startSlot(SlipType t) {

@@ -509,11 +509,19 @@ void shiftSlip(const Impl& m, Setup& setup, double percent) {
   applySlipTranslation(m, f, setup);
 }
 
+double slipTolerancePercent(double requested_percent) {
+  for (double boundary : {kNoSlipBelowPercent, 25.0, 50.0, 75.0, 100.0}) {
+    if (std::abs(requested_percent - boundary) < kSlipGradeMarginPercent) return kSlipToleranceAtGradePercent;
+  }
+  return kSlipTolerancePercent;
+}
+
 MinimiseResult minimiseWithSlip(const Impl& m, Setup& setup) {
   MinimiseResult r = minimise(m, setup);
+  const double tolerance = slipTolerancePercent(setup.slip_percent);
   for (int it = 0; it < 4; ++it) {
     const double error = setup.slip_percent - measuredSlipPercent(m, setup, r.q.data());
-    if (std::abs(error) < 0.01) break;
+    if (std::abs(error) < tolerance) break;
     shiftSlip(m, setup, error);
     setup.q0 = r.q;
     r = minimise(m, setup);
