@@ -14,14 +14,13 @@ namespace sagitta::scene {
 namespace {
 
 constexpr float kSpecificTension_N_per_m2 = 60.0f * 1e4f;  // 60 N/cm² (Rajagopal 2016)
-constexpr float kShearArrow_m_per_N = 0.00012f;            // 500 N draws as a 6 cm arrow
 constexpr float kNerveRadius_m = 0.0025f;                  // a lumbar root is ~5 mm across (drawing size)
 
 // A unit arrow along +Y from the origin: shaft radius 1, head radius 2.2, total length 1.
 anatomy::MeshData unitArrow() {
   anatomy::MeshData m;
   constexpr int kSides = 16;
-  const float head_start = 0.72f;
+  const float head_start = kShearArrowHeadStart;
   auto ring = [&](float y, float r, bool normals_out, float ny) {
     for (int i = 0; i < kSides; ++i) {
       const float a = 2.0f * std::numbers::pi_v<float> * static_cast<float>(i) / kSides;
@@ -194,9 +193,13 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
   }
 }
 
+float shearArrowLength_m(double magnitude_N) {
+  return static_cast<float>(magnitude_N) * kShearArrow_m_per_N;
+}
+
 void BodyMeshes::addShearArrow(const biomech::ForceArrow& shear, DrawList& list) {
   if (!(shear.magnitude_N > 1.0) || glm::length(shear.direction) < 0.5) return;
-  const float length = static_cast<float>(shear.magnitude_N) * kShearArrow_m_per_N;
+  const float length = shearArrowLength_m(shear.magnitude_N);
   const float radius = 0.0035f;
   DrawItem item;
   item.mesh = arrow_;

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scene/body_draw.h"
 #include "scene/document.h"
 #include "scene/label_visibility.h"
 #include "scene/presets.h"
@@ -367,6 +368,33 @@ TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
   d.view.plumb_line = false;
   d.view.show_all = true;
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
+}
+
+// Issue 16 review: the shear label's dot sat a fixed 8 cm along the force, past the head of any
+// arrow shorter than that (the desk sitter's 350 N draws 4 cm): the dot lies on the arrow's head.
+TEST(FrameBuilder, TheShearLabelPointsAtTheArrowsHead) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"neutral", "desk-sitter", "anterior-pelvic-tilt", "thomas-positive"}) {
+    scene::Document d = preset(name);
+    d.view.mode = scene::Mode::kExpert;
+    d.view.shear_arrow = true;
+    d.view.labels = true;
+    const FrameContent f = frameOf(d, scratch);
+    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(),
+                                    [](const scene::Label& l) { return l.text.find("shear") != std::string::npos; });
+    ASSERT_NE(label, f.list.labels.end()) << name;
+    const auto arrow = std::find_if(f.list.items.begin(), f.list.items.end(), [](const scene::DrawItem& i) {
+      return i.material == scene::Material::kPlain && (i.flags & scene::kOnTop) != 0u;
+    });
+    ASSERT_NE(arrow, f.list.items.end()) << name;
+    // the unit arrow runs from (0, 0, 0) to (0, 1, 0), its head from kShearArrowHeadStart
+    const glm::vec3 tail(arrow->model * glm::vec4(0, 0, 0, 1)), tip(arrow->model * glm::vec4(0, 1, 0, 1));
+    const glm::vec3 axis = tip - tail;
+    const float t = glm::dot(label->anchor - tail, axis) / glm::dot(axis, axis);
+    EXPECT_GE(t, scene::kShearArrowHeadStart) << name << ": arrow " << glm::length(axis) << " m";
+    EXPECT_LE(t, 1.0f) << name;
+    EXPECT_LT(glm::length(label->anchor - (tail + t * axis)), 0.002f) << name << ": on the axis";
+  }
 }
 
 // Issue 16 review: lying on the Thomas couch the load above L5-S1 can push L5 backward (the
