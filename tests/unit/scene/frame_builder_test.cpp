@@ -380,8 +380,9 @@ TEST(FrameBuilder, TheShearLabelPointsAtTheArrowsHead) {
     d.view.shear_arrow = true;
     d.view.labels = true;
     const FrameContent f = frameOf(d, scratch);
-    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(),
-                                    [](const scene::Label& l) { return l.text.find("shear") != std::string::npos; });
+    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(), [](const scene::Label& l) {
+      return l.text.find("shear") != std::string::npos;
+    });
     ASSERT_NE(label, f.list.labels.end()) << name;
     const auto arrow = std::find_if(f.list.items.begin(), f.list.items.end(), [](const scene::DrawItem& i) {
       return i.material == scene::Material::kPlain && (i.flags & scene::kOnTop) != 0u;
