@@ -123,6 +123,7 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
   const double back = groupTightness(in, MuscleGroup::kBackExtensors);
   const double hamstrings = hamstringTightness(in);
   const double glute_abs = groupTone(in, {MuscleId::kGluteusMaximus, MuscleId::kRectusAbdominis});
+  bool muscles_tilt = false;  // a caption says the muscles tip the pelvis
 
   switch (in.pose) {
     case biomech::PoseKind::kThomas: {
@@ -152,6 +153,7 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
           "Sitting bends the hips, so the hip flexors are short and slack, and the lower back flattens.");
       break;
     case biomech::PoseKind::kStanding:
+      muscles_tilt = true;
       if (forward_tilt > 0.7 && flexors >= back && flexors > 0.1) {
         add(c.caption, "Your hip flexors are short, so they pull the front of your pelvis down.");
       } else if (forward_tilt > 0.7 && back > 0.1) {
@@ -167,8 +169,10 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
         add(c.caption,
             "More resting tone in the buttock and tummy muscles tips your pelvis back (a model prediction; "
             "strengthening them did not change pelvic tilt in a trial).");
-      } else if (std::abs(forward_tilt) <= 0.7 && in.slip.percent <= 0.0) {
-        add(c.caption, "This is a typical relaxed standing posture.");
+      } else {
+        muscles_tilt = false;
+        if (std::abs(forward_tilt) <= 0.7 && in.slip.percent <= 0.0)
+          add(c.caption, "This is a typical relaxed standing posture.");
       }
       if (more_arch > 0.7) add(c.caption, "Your lower back arches more to keep you upright.");
       if (more_arch < -0.7) add(c.caption, "Your lower back flattens to keep you upright.");
@@ -205,8 +209,11 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
     addNerveCaption(c, slip, show_numbers);
   }
 
-  // honest about the size of the effect (reference.md §6): studies find small, variable changes
-  const bool muscle_effect = std::abs(forward_tilt) > 3.0 && in.pose == biomech::PoseKind::kStanding;
+  // honest about the size of the effect (reference.md §6): studies find small, variable changes.
+  // Only where the caption puts a tilt down to the muscles: a slip with a patient's pelvis (its
+  // own PI and PT) tilts the pelvis too, and there "muscle tightness ... less than this" points at
+  // nothing the patient was told
+  const bool muscle_effect = muscles_tilt && std::abs(forward_tilt) > 3.0;
   c.note = muscle_effect
                ? "Studies find that muscle tightness changes posture less than this, and differently from "
                  "person to person. " +
