@@ -55,7 +55,7 @@ std::vector<biomech::FascicleResult> shownFascicles(const FrameInputs& in, const
 // that half (renderSettingsFor), the half that stays.
 anatomy::Side boneSide(const FrameInputs& in) {
   const anatomy::Side side = nearSide(in.camera);
-  if (!in.view.cutaway || in.view.xray) return side;
+  if (in.view.xray || !cutawayRemovesNearHalf(in.view, in.camera)) return side;
   return side == anatomy::Side::kLeft ? anatomy::Side::kRight : anatomy::Side::kLeft;
 }
 
@@ -362,7 +362,21 @@ FrameContent buildFrame(const FrameInputs& in, FrameScratch& scratch) {
 
 glm::vec4 cutawayPlane(const ViewState& view, const Camera& camera) {
   if (!view.cutaway) return glm::vec4(0.0f);
-  return {0.0f, 0.0f, camera.eye().z < camera.target.z ? 1.0f : -1.0f, 0.0f};
+  // The midsagittal section is a view from the side. Seen from the front, the back or above, the
+  // cut runs along the line of sight and shows half a skeleton, its near-side nerves hanging in
+  // the air (review, grade IV from the front): there the section is not made. Between, the plane
+  // slides out to the side, so an orbiting camera sees the near half come back rather than pop.
+  const glm::vec3 to_eye = camera.eye() - camera.target;
+  const float distance = glm::length(to_eye);
+  const float side = distance > 0.0f ? std::abs(to_eye.z) / distance : 1.0f;  // cos(angle from lateral)
+  const float out = 1.0f - glm::smoothstep(kCutawayGoneCos, kCutawayWholeCos, side);
+  if (out >= 1.0f) return glm::vec4(0.0f);
+  return {0.0f, 0.0f, camera.eye().z < camera.target.z ? 1.0f : -1.0f, out * kCutawaySlide_m};
+}
+
+bool cutawayRemovesNearHalf(const ViewState& view, const Camera& camera) {
+  const glm::vec4 cut = cutawayPlane(view, camera);
+  return cut != glm::vec4(0.0f) && cut.w < kCutawayNearHalf_m;
 }
 
 anatomy::Bounds modelBounds(const FrameInputs& in) {

@@ -98,7 +98,17 @@ anatomy::Bounds labelFigureBounds(const FrameInputs& in);
 
 // The cutaway's plane (n, d) for render::RenderSettings::clip_plane: the midsagittal cut removes
 // the half of the body nearer the camera (z < 0 seen from the left); zero without a cutaway.
+// A section is a view from the side: within 60 deg of a lateral view it is midsagittal; as the
+// camera turns on toward the front, the back or the top, the plane slides out to the near side
+// (d up to kCutawaySlide_m, past the greater trochanter) and by 75 deg no section is made (zero).
+inline constexpr float kCutawayWholeCos = 0.5f;     // cos 60 deg: the whole midsagittal section
+inline constexpr float kCutawayGoneCos = 0.2588f;   // cos 75 deg: no section
+inline constexpr float kCutawaySlide_m = 0.35f;     // how far out the plane slides
+inline constexpr float kCutawayNearHalf_m = 0.10f;  // inside this the near ASIS and hip are gone
 glm::vec4 cutawayPlane(const ViewState& view, const Camera& camera);
+// True when the cutaway takes away the near half's bones (the plane within kCutawayNearHalf_m of
+// the midline): their landmarks are labelled on the far half.
+bool cutawayRemovesNearHalf(const ViewState& view, const Camera& camera);
 // Bounds of the whole model (outline excluded) in the shown pose.
 anatomy::Bounds modelBounds(const FrameInputs& in);
 

@@ -370,6 +370,49 @@ TEST(FrameBuilder, C7IsNamedOnlyWhereTheLessonOrThePlumbLineUsesIt) {
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "C7"));
 }
 
+// Review (stop 32): from the front the midsagittal cutaway showed half a skeleton, cut along the
+// line of sight, its nerves hanging in the air. The section is made from the side (lateral and the
+// 45-deg oblique views keep it whole), not from the front, back or top, and an orbiting camera
+// sees the cut plane slide out rather than jump.
+TEST(FrameBuilder, TheCutawayIsASideViewAndSlidesAwayAsTheCameraTurnsToTheFront) {
+  scene::Document d = preset("isthmic-l5s1-grade-4");
+  ASSERT_TRUE(d.view.cutaway);
+  auto plane = [&](scene::CameraView view) {
+    scene::ViewState v = d.view;
+    v.camera_view = view;
+    return scene::cutawayPlane(v, session().cameraFor(v, 1.6f));
+  };
+  for (scene::CameraView view : {scene::CameraView::kLateral, scene::CameraView::kLateralLeft,
+                                 scene::CameraView::kLateralRight, scene::CameraView::kOblique}) {
+    const glm::vec4 p = plane(view);
+    EXPECT_EQ(std::abs(p.z), 1.0f) << static_cast<int>(view);
+    EXPECT_EQ(p.w, 0.0f) << "midsagittal, view " << static_cast<int>(view);
+  }
+  for (scene::CameraView view :
+       {scene::CameraView::kAnterior, scene::CameraView::kPosterior, scene::CameraView::kSuperior}) {
+    EXPECT_EQ(plane(view), glm::vec4(0.0f)) << "no section, view " << static_cast<int>(view);
+  }
+  // a quarter turn from the side to the front, a degree a step: the plane moves out by at most a
+  // few centimetres a degree, and the near half is labelled on the far side only while it is cut
+  scene::ViewState v = d.view;
+  v.camera_view = scene::CameraView::kLateral;
+  scene::Camera camera = session().cameraFor(v, 1.6f);
+  glm::vec4 last = scene::cutawayPlane(v, camera);
+  bool none = false;
+  for (int step = 0; step < 120; ++step) {
+    camera.orbit(glm::radians(1.0f), 0.0f);
+    const glm::vec4 p = scene::cutawayPlane(v, camera);
+    none |= p == glm::vec4(0.0f);
+    if (p != glm::vec4(0.0f) && last != glm::vec4(0.0f)) {
+      EXPECT_LT(std::abs(p.w - last.w), 0.04f) << "step " << step;
+    }
+    EXPECT_EQ(scene::cutawayRemovesNearHalf(v, camera),
+              p != glm::vec4(0.0f) && p.w < scene::kCutawayNearHalf_m);
+    last = p;
+  }
+  EXPECT_TRUE(none) << "somewhere on the way to the front the section is gone";
+}
+
 // Issue 16 review: the shear label's dot sat a fixed 8 cm along the force, past the head of any
 // arrow shorter than that (the desk sitter's 350 N draws 4 cm): the dot lies on the arrow's head.
 TEST(FrameBuilder, TheShearLabelPointsAtTheArrowsHead) {
