@@ -279,8 +279,16 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
     list.labels.back().bone_landmark = true;
     list.labels.back().sequence = static_cast<int>(k) + 1;  // read in order down a margin column
   }
-  list.labels.push_back(
-      {glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f), "Sacrum", bone_colour, 3, false});
+  // Where the sacrum is seen. Without muscles: on its back, the posterior midline between the
+  // median crest (S2) and the hiatus, a chord of the convex back, so just under the surface; the
+  // chord in front, from the S1 corner toward the coccyx, crosses the hollow of the pelvic surface,
+  // and in a high-grade slip's deeply curved sacrum it pointed at empty space (review, grades III
+  // and IV, drawn without muscles). With muscles, gluteus maximus covers that back: the front chord,
+  // seen through the pelvis.
+  const glm::vec3 sacrum_at = view.muscles
+                                  ? glm::mix(at(ids.s1_endplate_anterior), at(ids.coccyx_tip), 0.35f)
+                                  : glm::mix(at(ids.median_sacral_crest), at(ids.sacral_hiatus), 0.5f);
+  list.labels.push_back({sacrum_at, "Sacrum", bone_colour, 3, false});
   // C7, where the plumb line of the sagittal vertical axis hangs from (on the upper thoracic
   // column): named where that line is drawn or the lesson shows the chest, not on a faded thorax
   const Lesson lesson = lessonFromName(view.focus).value_or(Lesson::kAll);

@@ -36,6 +36,8 @@ ModelIds resolveModelIds(const anatomy::Model& model) {
   ids.pubic_symphysis = landmark("pubic_symphysis");
   ids.sacral_promontory = landmark("sacral_promontory");
   ids.coccyx_tip = landmark("coccyx_tip");
+  ids.median_sacral_crest = landmark("median_sacral_crest");
+  ids.sacral_hiatus = landmark("sacral_hiatus");
   ids.s1_endplate_anterior = landmark("s1_endplate_anterior");
   ids.s1_endplate_posterior = landmark("s1_endplate_posterior");
   for (int k = 0; k < kLumbarCount; ++k) {

@@ -32,6 +32,8 @@ struct ModelIds {
   // landmarks the labels, the lesson focus and the framing read
   SidePair asis{}, psis{}, greater_trochanter{}, ischial_tuberosity{}, femoral_head_centre{}, knee_centre{},
       iliac_crest_top{}, toe_tip{};
+  // the sacrum's posterior midline at S2 and at its hiatus (the "Sacrum" label sits between them)
+  LandmarkId median_sacral_crest = 0, sacral_hiatus = 0;
   LandmarkId pubic_symphysis = 0, sacral_promontory = 0, coccyx_tip = 0, s1_endplate_anterior = 0,
              s1_endplate_posterior = 0;
   // index 0 = L1

@@ -413,6 +413,30 @@ TEST(FrameBuilder, TheCutawayIsASideViewAndSlidesAwayAsTheCameraTurnsToTheFront)
   EXPECT_TRUE(none) << "somewhere on the way to the front the section is gone";
 }
 
+// Review (stop 32): in the high-grade slips (drawn without muscles) the "Sacrum" label's dot sat
+// on a chord across the hollow of the deeply curved sacrum, in the empty pelvis. It lies on the
+// sacrum: within 5 mm of a vertex of the drawn bone.
+TEST(FrameBuilder, TheSacrumLabelPointsAtTheSacrum) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"isthmic-l5s1-grade-3", "isthmic-l5s1-grade-4", "dysplastic-high-grade-balanced",
+                           "dysplastic-high-grade-unbalanced"}) {
+    scene::Document d = preset(name);
+    ASSERT_FALSE(d.view.muscles) << name;
+    const FrameContent f = frameOf(d, scratch);
+    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(),
+                                    [](const scene::Label& l) { return l.text == "Sacrum"; });
+    ASSERT_NE(label, f.list.labels.end()) << name;
+    float nearest = 1e9f;
+    for (const scene::DrawItem& item : f.list.items) {
+      if (item.part < 0 || session().model().parts[static_cast<std::size_t>(item.part)].name != "sacrum")
+        continue;
+      for (const glm::vec3& p : session().meshes().mesh(item.mesh).positions)
+        nearest = std::min(nearest, glm::distance(label->anchor, glm::vec3(item.model * glm::vec4(p, 1.0f))));
+    }
+    EXPECT_LT(nearest, 0.005f) << name;
+  }
+}
+
 // Issue 16 review: the shear label's dot sat a fixed 8 cm along the force, past the head of any
 // arrow shorter than that (the desk sitter's 350 N draws 4 cm): the dot lies on the arrow's head.
 TEST(FrameBuilder, TheShearLabelPointsAtTheArrowsHead) {
