@@ -61,6 +61,17 @@ class Pen {
                           axis * glm::dot(axis, from) * (1.0f - std::cos(h));
     return centre + mid * radius + lift_;
   }
+  // a name in the margin on a leader line to `at`, drawn over the bones like the lines (never
+  // hidden behind one)
+  void name(glm::vec3 at, std::string text, glm::vec4 colour, int priority) {
+    Label l;
+    l.anchor = at + lift_;
+    l.text = std::move(text);
+    l.colour = colour;
+    l.priority = priority;
+    l.inside_bone = true;
+    list_.labels.push_back(std::move(l));
+  }
   void value(glm::vec3 at, std::string text, glm::vec4 colour, int priority = 10) {
     Label l;
     l.anchor = at;
@@ -184,8 +195,10 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     pen.line(p.upper_posterior_inferior - wall * tick * 0.2f, p.upper_posterior_inferior + wall * tick * 1.2f,
              c.slip, 1.2f);
     if (o.values) {
-      pen.value(p.lower_anterior + dir * 0.35f - wall * 0.02f,
-                v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
+      // named in the margin on a leader to the slipped corner, the step the grade is read at: a
+      // value pinned in front of S1 covered the overhanging vertebra that shows the slip (review)
+      pen.name(p.upper_posterior_inferior,
+               v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
     }
   }
 }

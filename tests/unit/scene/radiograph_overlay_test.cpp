@@ -96,6 +96,13 @@ TEST(RadiographOverlay, MeyerdingLinesAppearWithASlip) {
   const Label* grade = labelStarting(with, "L5-S1");
   ASSERT_NE(grade, nullptr);
   EXPECT_EQ(grade->text, "L5-S1: Grade II (37 %)");
+  // review (stop 32): pinned in front of S1 the value covered the overhanging vertebra that shows
+  // the slip; it is named in the margin, its leader to the slipped corner the grade is read at
+  EXPECT_FALSE(grade->pinned);
+  EXPECT_TRUE(grade->inside_bone) << "drawn over the bones like the Meyerding lines";
+  // (lifted toward the viewer with the lines it names, so the dot sits on the drawn tick)
+  const glm::vec3 lift = RadiographOptions{}.toward_viewer * 0.12f;
+  EXPECT_LT(glm::distance(grade->anchor, textbook().upper_posterior_inferior + lift), 1e-6f);
 }
 
 TEST(RadiographOverlay, MeyerdingTextNamesTheGrade) {
