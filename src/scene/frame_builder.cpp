@@ -205,6 +205,10 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   // measured on the shown pose, drawn in the sagittal plane: only within 30° of lateral
   if (!lateralView(in.camera)) return;
   const ViewState& view = in.view;
+  // measuring lines are read through their values: where the numbers are hidden (patient mode,
+  // unless asked), the angle lines, plumb line and quarter ticks alone are coloured lines a
+  // patient is told nothing about (review, patient pictures)
+  if (!showsNumbers(view)) return;
   const anatomy::Skeleton& skeleton = in.model.skeleton;
   const biomech::SlipLevel level = in.inputs.slip.level;
   const biomech::MeasureLandmarks ml = biomech::measureLandmarks(in.ids.measures, skeleton, pose, level);

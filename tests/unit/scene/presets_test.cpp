@@ -309,6 +309,7 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
   for (const scene::Label& l : f.list.labels) numbers |= l.text.rfind("PT ", 0) == 0;
   EXPECT_FALSE(numbers) << "patient mode hides numbers unless asked";
   EXPECT_TRUE(f.captions.badges.empty()) << "no change badges (numbers) unless asked";
+  EXPECT_TRUE(f.list.lines.empty()) << "no measuring lines without their values";
   for (const scene::Label& l : f.list.labels) {
     EXPECT_EQ(l.text.find("°"), std::string::npos) << l.text;
     EXPECT_EQ(l.text.find(" N"), std::string::npos) << l.text;
@@ -317,6 +318,7 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
   d.view.show_numbers = true;
   session().show(d);
   const scene::FrameContent g = session().frame(cam);
+  EXPECT_FALSE(g.list.lines.empty()) << "with the numbers, the lines they are read on";
   const double pt = session().shownMeasures().pelvic_tilt_deg;
   bool found = false;
   for (const scene::Label& l : g.list.labels) {
