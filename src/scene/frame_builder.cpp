@@ -75,6 +75,28 @@ void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const 
   }
 }
 
+// The defect a spondylolysis or an isthmic slip is about: the pars interarticularis of the
+// slipping vertebra, where its body parts from its arch (review: the spondylolysis lesson showed
+// no gap and named none). On the side whose bones are labelled, at the body's side of the gap.
+void addParsLabel(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
+                  DrawList& list) {
+  if (!in.view.labels || !solution.slip.pars_defect) return;
+  // 0 = L1 .. 4 = L5 (the segments run L5 .. L1 up from the sacrum)
+  const int lumbar = static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(solution.slip.slipping);
+  if (lumbar < 0 || lumbar >= kLumbarCount) return;
+  const auto k = static_cast<std::size_t>(lumbar);
+  const LandmarkId id = in.ids.pars[k][biomech::sideIndex(boneSide(in))];
+  const std::string level = "L" + std::to_string(k + 1);
+  Label l{landmarkWorld(in.model.skeleton, id, posed.world),
+          in.view.mode == Mode::kPatient ? "Crack in the bone bridge (pars) of " + level
+                                         : level + " pars defect (spondylolysis)",
+          {1.0f, 0.78f, 0.35f, 1.0f},
+          5,
+          false};
+  l.bone_landmark = true;
+  list.labels.push_back(std::move(l));
+}
+
 // One posture, as drawn in full: the contents of the frame, in order.
 void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech::Solution& solution,
                 FrameScratch& scratch, DrawList& list) {
@@ -90,6 +112,7 @@ void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech:
   addSupport(solution, scratch, list);
   addRadiograph(in, pose, posed, list);
   addLabels(in, posed, fascicles, list);
+  addParsLabel(in, posed, solution, list);
 }
 
 // A posture as a see-through ghost over the shown one: its bones only.

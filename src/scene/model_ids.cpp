@@ -46,6 +46,7 @@ ModelIds resolveModelIds(const anatomy::Model& model) {
     ids.superior_endplate_anterior[i] = landmark(v + "_superior_endplate_anterior");
     ids.inferior_endplate_anterior[i] = landmark(v + "_inferior_endplate_anterior");
     ids.spinous_tip[i] = landmark(v + "_spinous_tip");
+    ids.pars[i] = pair(v + "_pars");
   }
   try {
     ids.measures = biomech::resolveMeasureLandmarks(skeleton);

@@ -39,6 +39,8 @@ struct ModelIds {
   // index 0 = L1
   std::array<LandmarkId, kLumbarCount> superior_endplate_anterior{}, inferior_endplate_anterior{},
       spinous_tip{};
+  // each lumbar vertebra's pars interarticularis (where an isthmic defect splits it), index 0 = L1
+  std::array<SidePair, kLumbarCount> pars{};
   // what the radiograph overlays and the measures panel measure
   biomech::MeasureLandmarkIds measures;
   // the front of C7's body (its label), on the upper thoracic column: thorax frame at the

@@ -413,6 +413,40 @@ TEST(FrameBuilder, TheCutawayIsASideViewAndSlidesAwayAsTheCameraTurnsToTheFront)
   EXPECT_TRUE(none) << "somewhere on the way to the front the section is gone";
 }
 
+// Review (stop 32): the spondylolysis lesson is about a crack in the pars, and nothing named it.
+// A pars defect (spondylolysis, isthmic slip) is labelled at the slipping vertebra's pars, in plain
+// words in patient mode; an intact spine has no such label.
+TEST(FrameBuilder, AParsDefectIsNamedAtThePars) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  auto parsLabel = [](const FrameContent& f) {
+    return std::find_if(f.list.labels.begin(), f.list.labels.end(),
+                        [](const scene::Label& l) { return l.text.find("pars") != std::string::npos; });
+  };
+  for (const char* name : {"spondylolysis-l5", "isthmic-l5s1-grade-2"}) {
+    for (const scene::Mode mode : {scene::Mode::kExpert, scene::Mode::kPatient}) {
+      scene::Document d = preset(name);
+      d.view.mode = mode;
+      const FrameContent f = frameOf(d, scratch);
+      const auto label = parsLabel(f);
+      ASSERT_NE(label, f.list.labels.end()) << name;
+      EXPECT_NE(label->text.find("L5"), std::string::npos) << label->text;
+      EXPECT_EQ(label->text.find("spondylolysis") != std::string::npos, mode != scene::Mode::kPatient)
+          << label->text;
+      // at one of L5's two pars, as posed
+      const anatomy::Skeleton& skeleton = session().model().skeleton;
+      const auto world = anatomy::worldTransforms(skeleton, session().shownPose());
+      float nearest = 1e9f;
+      for (const char* side : {"l5_pars_l", "l5_pars_r"})
+        nearest = std::min(
+            nearest,
+            glm::distance(label->anchor, glm::vec3(anatomy::worldPosition(skeleton.landmark(side), world))));
+      EXPECT_LT(nearest, 1e-4f) << name;
+    }
+  }
+  const FrameContent intact = frameOf(preset("neutral"), scratch);
+  EXPECT_EQ(parsLabel(intact), intact.list.labels.end());
+}
+
 // Review (stop 32): in the high-grade slips (drawn without muscles) the "Sacrum" label's dot sat
 // on a chord across the hollow of the deeply curved sacrum, in the empty pelvis. It lies on the
 // sacrum: within 5 mm of a vertex of the drawn bone.
