@@ -193,13 +193,13 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
   }
 }
 
-float shearArrowLength_m(double magnitude_N) {
+float shearArrowLengthMetres(double magnitude_N) {
   return static_cast<float>(magnitude_N) * kShearArrow_m_per_N;
 }
 
 void BodyMeshes::addShearArrow(const biomech::ForceArrow& shear, DrawList& list) {
   if (!(shear.magnitude_N > 1.0) || glm::length(shear.direction) < 0.5) return;
-  const float length = shearArrowLength_m(shear.magnitude_N);
+  const float length = shearArrowLengthMetres(shear.magnitude_N);
   const float radius = 0.0035f;
   DrawItem item;
   item.mesh = arrow_;

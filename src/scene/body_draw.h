@@ -27,7 +27,7 @@ struct MuscleHighlight {
 // the head (frame_builder.cpp), so the dot lies on the arrow however short the force draws it.
 inline constexpr float kShearArrow_m_per_N = 0.00012f;
 inline constexpr float kShearArrowHeadStart = 0.72f;  // of the length, from the tail
-float shearArrowLength_m(double magnitude_N);
+float shearArrowLengthMetres(double magnitude_N);
 
 // Meshes reused from frame to frame (spindles change shape with the pose).
 class BodyMeshes {

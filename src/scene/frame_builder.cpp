@@ -214,7 +214,7 @@ void addLoads(const FrameInputs& in, const PosedSkeleton& posed, const biomech::
     // the dot on the arrow's head, halfway along it (a fixed 8 cm put it past the head of any
     // force under 670 N, on whatever lay beyond)
     const double head_middle = 0.5 * (1.0 + static_cast<double>(kShearArrowHeadStart));
-    const double along = head_middle * static_cast<double>(shearArrowLength_m(arrow.magnitude_N));
+    const double along = head_middle * static_cast<double>(shearArrowLengthMetres(arrow.magnitude_N));
     list.labels.push_back(
         {glm::vec3(arrow.origin + arrow.direction * along), text, {1.0f, 0.45f, 0.3f, 1.0f}, 6, false});
   }
