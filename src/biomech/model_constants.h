@@ -128,17 +128,6 @@ inline constexpr double kLungeBackThighExtension_deg = 10.0;
 inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre over the kneecap [D]
 
 // --- spondylolisthesis kinematics ---------------------------------------------------------------
-// The slip translation is set so that the posed bones measure the slider's Meyerding % (the
-// solve corrects it, model_impl.h minimiseWithSlip); at 0 % it lines the posterior corners up.
-// The slipping vertebra rolls into kyphosis as it slips (reference.md §2.1: lumbosacral kyphosis
-// "always present" at 75 %): roll = kSlipRollMax * q^2 / (q^2 + kSlipRollHalf^2), q = p = slip/100
-// up to 100 %, beyond it q = 1 + kSlipRollBeyondFullSlip (p - 1): a spondyloptotic vertebra hangs
-// in front of the sacrum rather than rolling on (and the spine above can still take it up).
-// kSlipRollMax is chosen [D] so that the measured slip angle of the high-grade presets (grade IV,
-// 85-87 %, with their patients' PI and PT) lands in the published high-grade range, +20.3 deg
-// (Huang 2003, mean slip 80 %) to +26 deg (Hanson 2002) (Kunze 2021 Table 4, PMC4610322 [V]),
-// from about -15 deg in adult controls (Hanson); low grades stay within -8.5 (Huang) .. +9 deg
-// (Hanson).
 // How closely the solved bones must measure the slider's slip before the slip translation is
 // left alone (model_impl.h minimiseWithSlip). Readers measuring the same L5 olisthesis twice differ
 // by 1.0 mm on average (SD 0.9; between readers 1.3 mm; Eur J Radiol 1994;18:227, 30 patients,
@@ -150,6 +139,17 @@ inline constexpr double kKneeCentreAboveFloorKneeling_m = 0.045;  // knee centre
 inline constexpr double kSlipTolerancePercent = 0.25;
 inline constexpr double kSlipToleranceAtGradePercent = 0.01;
 inline constexpr double kSlipGradeMarginPercent = 0.5;
+// The slip translation is set so that the posed bones measure the slider's Meyerding % (the
+// solve corrects it, model_impl.h minimiseWithSlip); at 0 % it lines the posterior corners up.
+// The slipping vertebra rolls into kyphosis as it slips (reference.md §2.1: lumbosacral kyphosis
+// "always present" at 75 %): roll = kSlipRollMax * q^2 / (q^2 + kSlipRollHalf^2), q = p = slip/100
+// up to 100 %, beyond it q = 1 + kSlipRollBeyondFullSlip (p - 1): a spondyloptotic vertebra hangs
+// in front of the sacrum rather than rolling on (and the spine above can still take it up).
+// kSlipRollMax is chosen [D] so that the measured slip angle of the high-grade presets (grade IV,
+// 85-87 %, with their patients' PI and PT) lands in the published high-grade range, +20.3 deg
+// (Huang 2003, mean slip 80 %) to +26 deg (Hanson 2002) (Kunze 2021 Table 4, PMC4610322 [V]),
+// from about -15 deg in adult controls (Hanson); low grades stay within -8.5 (Huang) .. +9 deg
+// (Hanson).
 inline constexpr double kSlipRollMax_deg = 60.0;
 inline constexpr double kSlipRollHalf = 0.5;
 inline constexpr double kSlipRollBeyondFullSlip = 0.3;
