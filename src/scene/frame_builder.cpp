@@ -230,7 +230,7 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   const ViewState& view = in.view;
   // measuring lines are read through their values: where the numbers are hidden (patient mode,
   // unless asked), the angle lines, plumb line and quarter ticks alone are coloured lines a
-  // patient is told nothing about (review, patient pictures)
+  // patient is told nothing about (review, patient pictures); so the overlay always carries them
   if (!showsNumbers(view)) return;
   const anatomy::Skeleton& skeleton = in.model.skeleton;
   const biomech::SlipLevel level = in.inputs.slip.level;
@@ -263,7 +263,6 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   ro.lordosis = view.lordosis;
   ro.plumb_line = view.plumb_line;
   ro.meyerding = view.meyerding;
-  ro.values = showsNumbers(view);
   ro.light_background = view.background == BackgroundChoice::kLight;
   ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
   // lift the lines toward the camera's side of the sagittal plane

@@ -144,11 +144,9 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     const glm::vec3 fwd = glm::vec3(s1_dir.x >= 0.0f ? 1.0f : -1.0f, 0, 0);
     pen.line(p.s1_posterior, p.s1_posterior + fwd * s1_len * 1.6f, c.slope, 1.0f, true);
     const glm::vec3 ss_at = pen.arc(p.s1_posterior, fwd, s1_dir, s1_len * 1.2f, c.slope);
-    if (o.values) {
-      pen.value(pi_at + (pi_at - m) * 0.9f, degrees("PI", v.pelvic_incidence_deg), c.incidence, 12);
-      pen.value(pt_at + (pt_at - ha) * 0.6f, degrees("PT", v.pelvic_tilt_deg), c.tilt, 12);
-      pen.value(ss_at + (ss_at - p.s1_posterior) * 0.5f, degrees("SS", v.sacral_slope_deg), c.slope, 12);
-    }
+    pen.value(pi_at + (pi_at - m) * 0.9f, degrees("PI", v.pelvic_incidence_deg), c.incidence, 12);
+    pen.value(pt_at + (pt_at - ha) * 0.6f, degrees("PT", v.pelvic_tilt_deg), c.tilt, 12);
+    pen.value(ss_at + (ss_at - p.s1_posterior) * 0.5f, degrees("SS", v.sacral_slope_deg), c.slope, 12);
   }
 
   if (o.lordosis) {
@@ -158,11 +156,9 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     pen.line(p.l1_anterior + l1_dir * l1_len * 0.3f, p.l1_posterior - l1_dir * l1_len * 1.6f, c.lordosis);
     pen.line(p.s1_anterior + s1_dir * s1_len * 0.3f, p.s1_posterior - s1_dir * s1_len * 1.6f, c.lordosis,
              1.0f, !o.pelvic_angles ? false : true);
-    if (o.values) {
-      const glm::vec3 between =
-          (p.l1_posterior - l1_dir * l1_len * 1.6f + p.s1_posterior - s1_dir * s1_len * 1.6f) * 0.5f;
-      pen.value(between, degrees("LL", v.lumbar_lordosis_deg), c.lordosis, 11);
-    }
+    const glm::vec3 between =
+        (p.l1_posterior - l1_dir * l1_len * 1.6f + p.s1_posterior - s1_dir * s1_len * 1.6f) * 0.5f;
+    pen.value(between, degrees("LL", v.lumbar_lordosis_deg), c.lordosis, 11);
   }
 
   if (o.plumb_line) {
@@ -175,11 +171,9 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     // SVA: from the S1 posterior-superior corner across to the plumb line, at the corner's height
     const glm::vec3 on_plumb(p.plumb_top.x, p.s1_posterior.y, p.s1_posterior.z);
     pen.line(p.s1_posterior, on_plumb, c.plumb, 1.0f);
-    if (o.values) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "SVA %.0f mm", v.sagittal_vertical_axis_mm);
-      pen.value((p.s1_posterior + on_plumb) * 0.5f - up * 0.03f, buf, c.plumb, 11);
-    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "SVA %.0f mm", v.sagittal_vertical_axis_mm);
+    pen.value((p.s1_posterior + on_plumb) * 0.5f - up * 0.03f, buf, c.plumb, 11);
   }
 
   if (o.meyerding && v.meyerding_grade > 0) {
@@ -194,12 +188,10 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     pen.line(p.lower_posterior_wall, p.lower_posterior + wall * glm::length(dir) * 0.6f, c.slip, 0.9f, true);
     pen.line(p.upper_posterior_inferior - wall * tick * 0.2f, p.upper_posterior_inferior + wall * tick * 1.2f,
              c.slip, 1.2f);
-    if (o.values) {
-      // named in the margin on a leader to the slipped corner, the step the grade is read at: a
-      // value pinned in front of S1 covered the overhanging vertebra that shows the slip (review)
-      pen.name(p.upper_posterior_inferior,
-               v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
-    }
+    // named in the margin on a leader to the slipped corner, the step the grade is read at: a
+    // value pinned in front of S1 covered the overhanging vertebra that shows the slip (review)
+    pen.name(p.upper_posterior_inferior,
+             v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
   }
 }
 

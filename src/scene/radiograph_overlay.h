@@ -48,7 +48,6 @@ struct RadiographOptions {
   bool lordosis = true;       // L1 and S1 endplate lines, LL
   bool plumb_line = true;     // the C7 plumb line and the SVA
   bool meyerding = true;      // only drawn when there is a slip
-  bool values = true;         // the numbers next to the arcs
   bool light_background = false;
   float line_width_px = 2.5f;  // classroom mode draws thicker
   // The plane the overlay lies in is the sagittal plane through the hip axis; lines are
