@@ -179,6 +179,10 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       return false;
     }
     const glm::vec2 end = leaderEnd(b, left);
+    // (a series' block reads in order by construction: its leaders may fan out more steeply)
+    if (l.sequence < 0 &&
+        std::abs(end.y - l.anchor.y) > std::abs(end.x - l.anchor.x) + kLeaderRiseOverRunRows * l.size.y)
+      return false;
     auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
     if (std::any_of(leaders.begin(), leaders.end(), crosses)) return false;
     // the bone of interest: a label naming that bone (its landmark on the axis) may start on it

@@ -2,9 +2,9 @@
 // joined to its landmark by a leader line, as in an anatomy atlas. Leader lines do not cross
 // one another or the bone of interest; no name label covers a focus landmark or an angle
 // overlay; labels whose landmark is hidden behind bone, or outside the picture, are not drawn;
-// leaders avoid the angle lines where they can and pass no other landmark's dot. Measured values
-// (pinned labels) stay on their overlay. Pure geometry in pixels (y down), unit-tested
-// without a window.
+// leaders avoid the angle lines where they can, pass no other landmark's dot and are never
+// steep. Measured values (pinned labels) stay on their overlay. Pure geometry in pixels (y down),
+// unit-tested without a window.
 #pragma once
 
 #include <optional>
@@ -62,6 +62,12 @@ struct MarginPlacement {
 // A leader passes no other name label's landmark dot closer than this (pixels; a dot is 2-3 px
 // in radius, ui/view_composer.cpp), or it would seem to name that landmark.
 inline constexpr float kLeaderClearOfDotsPx = 5.0f;
+// A leader climbs or falls by at most its run across plus this many label heights: a steep leader
+// reaching far up or down the figure reads as pointing at whatever it passes (the Thomas test's
+// "Sacrum", its only free place high in the left margin, ran 400 px at 53 degrees across the
+// raised thigh). Such a label is left out instead, as one with no room. A series (MarginLabel::
+// sequence) placed as one ordered block is exempt: its leaders fan out from the block.
+inline constexpr float kLeaderRiseOverRunRows = 1.0f;
 // A landmark this close to a bone axis (pixels) is on that bone (L3 on the lumbar column): its
 // leader starts on the axis and may leave it on either side.
 inline constexpr float kLeaderOnAxisPx = 4.0f;
