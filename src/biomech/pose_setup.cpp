@@ -450,6 +450,58 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
         interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0, false);
       }
     }
+    // standing with a patient's PI and PT (or SS): the pelvis is held, so the morph table's
+    // posture for that PI, whose first coordinate is the pelvis, starts the other coordinates,
+    // moved by the Newton step for the pelvis held elsewhere (H_rr dq = -H_r0 (alpha - alpha_0)),
+    // and the table's Hessian without the pelvis's row and column (that of the held problem) is
+    // the seed. From the flat start this solve took 4-8 quasi-Newton iterations (issue 12, the
+    // patient bench case).
+    if (m.starts_ready && in.pose == PoseKind::kStanding && alpha_fixed && !lordosis_given && psi != 0.0 &&
+        slip_percent == 0.0) {
+      const double x = std::clamp((radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0, 0.0,
+                                  static_cast<double>(Impl::kMorphStarts - 1));
+      const int i = std::min(static_cast<int>(x), Impl::kMorphStarts - 2);
+      const double t = x - i;
+      const Impl::Start& lo = m.morph_start[static_cast<std::size_t>(i)];
+      const Impl::Start& hi = m.morph_start[static_cast<std::size_t>(i) + 1];
+      std::array<double, kMaxDofs> q{};
+      DofMatrix h{};
+      for (std::size_t d = 0; d < kMaxDofs; ++d) {
+        q[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
+        for (std::size_t e = 0; e < kMaxDofs; ++e)
+          h[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
+      }
+      // the held problem's coordinates are the table's without its first (the pelvis)
+      const auto n = static_cast<std::size_t>(s.dofs);
+      const double shift = *alpha_fixed - q[0];
+      std::array<std::array<double, kMaxDofs + 1>, kMaxDofs> aug{};  // [H_rr | -H_r0 shift]
+      for (std::size_t d = 0; d < n; ++d) {
+        for (std::size_t e = 0; e < n; ++e) aug[d][e] = h[d + 1][e + 1];
+        aug[d][n] = -h[d + 1][0] * shift;
+      }
+      // Gaussian elimination with partial pivoting; the table's Hessian is positive definite
+      bool solved = true;
+      for (std::size_t c = 0; c < n && solved; ++c) {
+        std::size_t pivot = c;
+        for (std::size_t r = c + 1; r < n; ++r)
+          if (std::abs(aug[r][c]) > std::abs(aug[pivot][c])) pivot = r;
+        if (std::abs(aug[pivot][c]) < 1e-12) {
+          solved = false;
+          break;
+        }
+        std::swap(aug[c], aug[pivot]);
+        for (std::size_t r = 0; r < n; ++r) {
+          if (r == c) continue;
+          const double f = aug[r][c] / aug[c][c];
+          for (std::size_t e = c; e <= n; ++e) aug[r][e] -= f * aug[c][e];
+        }
+      }
+      for (std::size_t d = 0; d < n; ++d) {
+        s.q0[d] = q[d + 1] + (solved ? aug[d][n] / aug[d][d] : 0.0);
+        for (std::size_t e = 0; e < n; ++e) s.seed[d][e] = h[d + 1][e + 1];
+      }
+      s.seed_given = true;
+    }
 
     // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)
     auto leg = [&](Side side, double w_f, double w_s) {
