@@ -361,14 +361,9 @@ Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const J
   return out;
 }
 
-namespace {
-
-using Matrix = std::array<std::array<double, kMaxDofs>, kMaxDofs>;
-using Vector = std::array<double, kMaxDofs>;
-
-// Solves (H + mu I) x = r for a small symmetric matrix by Cholesky; false if not positive definite.
-bool choleskySolve(int n, const Matrix& h, double mu, const Vector& r, Vector& x) {
-  Matrix l{};
+bool choleskySolve(int n, const DofMatrix& h, double mu, const std::array<double, kMaxDofs>& r,
+                   std::array<double, kMaxDofs>& x) {
+  DofMatrix l{};
   for (int i = 0; i < n; ++i) {
     const auto ui = static_cast<std::size_t>(i);
     for (int j = 0; j <= i; ++j) {
@@ -383,7 +378,7 @@ bool choleskySolve(int n, const Matrix& h, double mu, const Vector& r, Vector& x
       }
     }
   }
-  Vector y{};
+  std::array<double, kMaxDofs> y{};
   for (int i = 0; i < n; ++i) {
     const auto ui = static_cast<std::size_t>(i);
     double sum = r[ui];
@@ -398,6 +393,11 @@ bool choleskySolve(int n, const Matrix& h, double mu, const Vector& r, Vector& x
   }
   return true;
 }
+
+namespace {
+
+using Matrix = std::array<std::array<double, kMaxDofs>, kMaxDofs>;
+using Vector = std::array<double, kMaxDofs>;
 
 double maxAbs(int n, const Vector& v) {
   double r = 0.0;

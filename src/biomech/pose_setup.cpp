@@ -418,36 +418,38 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
         start_turn == 0.0) {
       s.q0 = m.pose_start[hessianSlot(in.pose, in.pose_side)];
     }
-    // standing with a slip or a morphed PI: start from the nearby default-input solutions
-    if (m.starts_ready && in.pose == PoseKind::kStanding && !alpha_fixed && !lordosis_given) {
-      auto interpolate = [&](const auto& table, double x, bool cubic) {
-        const int n = static_cast<int>(table.size());
-        const double at = std::clamp(x, 0.0, static_cast<double>(n - 1));
-        const int i = std::min(static_cast<int>(at), n - 2);
-        const double t = at - i;
-        const Impl::Start& lo = table[static_cast<std::size_t>(i)];
-        const Impl::Start& hi = table[static_cast<std::size_t>(i) + 1];
-        // q: Catmull-Rom through the neighbouring entries (the posture bends with the slip, most
-        // where the levels above a high-grade slip adapt); the Hessian: linear (stays positive)
-        const Impl::Start& before = table[static_cast<std::size_t>(std::max(i - 1, 0))];
-        const Impl::Start& after = table[static_cast<std::size_t>(std::min(i + 2, n - 1))];
-        const bool curve = cubic && i > 0 && i + 2 < n;
-        for (std::size_t d = 0; d < kMaxDofs; ++d) {
-          const double p0 = before.q[d], p1 = lo.q[d], p2 = hi.q[d], p3 = after.q[d];
-          s.q0[d] = curve
-                        ? 0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t * t +
+    // a start from a table of default-input solutions, its entry at x (q and the q-space Hessian)
+    auto interpolate = [&](const auto& table, double x, bool cubic) {
+      const int n = static_cast<int>(table.size());
+      const double at = std::clamp(x, 0.0, static_cast<double>(n - 1));
+      const int i = std::min(static_cast<int>(at), n - 2);
+      const double t = at - i;
+      const Impl::Start& lo = table[static_cast<std::size_t>(i)];
+      const Impl::Start& hi = table[static_cast<std::size_t>(i) + 1];
+      // q: Catmull-Rom through the neighbouring entries (the posture bends with the slip, most
+      // where the levels above a high-grade slip adapt); the Hessian: linear (stays positive)
+      const Impl::Start& before = table[static_cast<std::size_t>(std::max(i - 1, 0))];
+      const Impl::Start& after = table[static_cast<std::size_t>(std::min(i + 2, n - 1))];
+      const bool curve = cubic && i > 0 && i + 2 < n;
+      for (std::size_t d = 0; d < kMaxDofs; ++d) {
+        const double p0 = before.q[d], p1 = lo.q[d], p2 = hi.q[d], p3 = after.q[d];
+        s.q0[d] = curve ? 0.5 * ((2.0 * p1) + (-p0 + p2) * t + (2.0 * p0 - 5.0 * p1 + 4.0 * p2 - p3) * t * t +
                                  (-p0 + 3.0 * p1 - 3.0 * p2 + p3) * t * t * t)
                         : (1.0 - t) * p1 + t * p2;
-          for (std::size_t e = 0; e < kMaxDofs; ++e)
-            s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
-        }
-        s.seed_given = true;
-      };
+        for (std::size_t e = 0; e < kMaxDofs; ++e)
+          s.seed[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
+      }
+      s.seed_given = true;
+    };
+    // the morph table's entry for this body's PI (entries 10 deg apart from 25 deg)
+    const auto morph_at = [&] { return (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0; };
+    // standing with a slip or a morphed PI: start from the nearby default-input solutions
+    if (m.starts_ready && in.pose == PoseKind::kStanding && !alpha_fixed && !lordosis_given) {
       if (slip_percent > 0.0 && psi == 0.0) {
         interpolate(m.slip_start[static_cast<std::size_t>(in.slip.level)][startSlot(in.slip.type)],
                     slip_percent / Impl::kSlipStartStep_pct, true);
       } else if (psi != 0.0 && slip_percent == 0.0) {
-        interpolate(m.morph_start, (radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0, false);
+        interpolate(m.morph_start, morph_at(), false);
       }
     }
     // standing with a patient's PI and PT (or SS): the pelvis is held, so the morph table's
@@ -458,49 +460,20 @@ Setup makeSetup(const Impl& m, const ModelInputs& in, bool predict_from_pi) {
     // patient bench case).
     if (m.starts_ready && in.pose == PoseKind::kStanding && alpha_fixed && !lordosis_given && psi != 0.0 &&
         slip_percent == 0.0) {
-      const double x = std::clamp((radToDeg(spinopelvicAt(m, psi).pi) - 25.0) / 10.0, 0.0,
-                                  static_cast<double>(Impl::kMorphStarts - 1));
-      const int i = std::min(static_cast<int>(x), Impl::kMorphStarts - 2);
-      const double t = x - i;
-      const Impl::Start& lo = m.morph_start[static_cast<std::size_t>(i)];
-      const Impl::Start& hi = m.morph_start[static_cast<std::size_t>(i) + 1];
-      std::array<double, kMaxDofs> q{};
-      DofMatrix h{};
-      for (std::size_t d = 0; d < kMaxDofs; ++d) {
-        q[d] = (1.0 - t) * lo.q[d] + t * hi.q[d];
-        for (std::size_t e = 0; e < kMaxDofs; ++e)
-          h[d][e] = (1.0 - t) * lo.hessian[d][e] + t * hi.hessian[d][e];
-      }
-      // the held problem's coordinates are the table's without its first (the pelvis)
-      const auto n = static_cast<std::size_t>(s.dofs);
+      interpolate(m.morph_start, morph_at(), false);  // the table's layout: the pelvis first
+      const std::array<double, kMaxDofs> q = s.q0;
+      const DofMatrix h = s.seed;
       const double shift = *alpha_fixed - q[0];
-      std::array<std::array<double, kMaxDofs + 1>, kMaxDofs> aug{};  // [H_rr | -H_r0 shift]
-      for (std::size_t d = 0; d < n; ++d) {
-        for (std::size_t e = 0; e < n; ++e) aug[d][e] = h[d + 1][e + 1];
-        aug[d][n] = -h[d + 1][0] * shift;
+      DofMatrix held{};
+      std::array<double, kMaxDofs> rhs{}, step{};
+      for (std::size_t d = 0; d + 1 < kMaxDofs; ++d) {
+        for (std::size_t e = 0; e + 1 < kMaxDofs; ++e) held[d][e] = h[d + 1][e + 1];
+        rhs[d] = -h[d + 1][0] * shift;
       }
-      // Gaussian elimination with partial pivoting; the table's Hessian is positive definite
-      bool solved = true;
-      for (std::size_t c = 0; c < n && solved; ++c) {
-        std::size_t pivot = c;
-        for (std::size_t r = c + 1; r < n; ++r)
-          if (std::abs(aug[r][c]) > std::abs(aug[pivot][c])) pivot = r;
-        if (std::abs(aug[pivot][c]) < 1e-12) {
-          solved = false;
-          break;
-        }
-        std::swap(aug[c], aug[pivot]);
-        for (std::size_t r = 0; r < n; ++r) {
-          if (r == c) continue;
-          const double f = aug[r][c] / aug[c][c];
-          for (std::size_t e = c; e <= n; ++e) aug[r][e] -= f * aug[c][e];
-        }
-      }
-      for (std::size_t d = 0; d < n; ++d) {
-        s.q0[d] = q[d + 1] + (solved ? aug[d][n] / aug[d][d] : 0.0);
-        for (std::size_t e = 0; e < n; ++e) s.seed[d][e] = h[d + 1][e + 1];
-      }
-      s.seed_given = true;
+      // the table's Hessian is positive definite; where not, no step
+      if (!choleskySolve(s.dofs, held, 0.0, rhs, step)) step = {};
+      for (std::size_t d = 0; d < kMaxDofs; ++d) s.q0[d] = d + 1 < kMaxDofs ? q[d + 1] + step[d] : 0.0;
+      s.seed = held;
     }
 
     // the legs hold their world orientation: thigh angle w_f, shank angle w_s (positive = forward)
