@@ -526,3 +526,30 @@ TEST(FrameBuilder, TheShearLabelSaysWhichWayTheArrowPoints) {
     }
   }
 }
+
+// Issue 16 review: the psoas's name pointed at the middle of its path, where it passes under the
+// inguinal ligament in front of the hip, under rectus femoris and sartorius; from the side the dot
+// named those. It points at the psoas's belly beside the lower lumbar bodies, as an atlas's does.
+TEST(FrameBuilder, ThePsoasLabelPointsAtItsBellyBesideTheLumbarSpine) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"neutral", "anterior-pelvic-tilt", "thomas-positive", "desk-sitter"}) {
+    scene::Document d = preset(name);
+    d.view.mode = scene::Mode::kExpert;
+    d.view.muscles = true;
+    d.view.labels = true;
+    const FrameContent f = frameOf(d, scratch);
+    const auto label = std::find_if(f.list.labels.begin(), f.list.labels.end(),
+                                    [](const scene::Label& l) { return l.text == "Psoas major"; });
+    ASSERT_NE(label, f.list.labels.end()) << name;
+    float nearest = 1e9f;
+    for (const scene::DrawItem& item : f.list.items) {
+      if (item.part < 0) continue;
+      const std::string& part = session().model().parts[static_cast<std::size_t>(item.part)].name;
+      if (part != "l3" && part != "l4" && part != "l5") continue;
+      for (const glm::vec3& p : session().meshes().mesh(item.mesh).positions)
+        nearest = std::min(nearest, glm::distance(label->anchor, glm::vec3(item.model * glm::vec4(p, 1.0f))));
+    }
+    // 17-23 mm (the muscle's radius and a gap); the middle of the path lay 150 mm away
+    EXPECT_LT(nearest, 0.03f) << name << ": " << nearest * 1000.0f << " mm from the L3-L5 bodies";
+  }
+}
