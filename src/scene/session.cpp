@@ -103,11 +103,18 @@ anatomy::Bounds Session::modelBounds() const {
 }
 
 anatomy::Bounds Session::focusBounds() const {
-  return scene::focusBounds(frameInputs(Camera{}));
+  // the pose drawn now framed the previous posture when a scenario opened: the page's view sat
+  // 4 px to the side of the native render of the same scenario (docs/web.md)
+  return scene::focusBounds(inputsAt(solution_.pose, Camera{}, {}, glm::ivec2(0)));
 }
 
 FrameInputs Session::frameInputs(const Camera& camera, const MuscleHighlight& highlight,
                                  glm::ivec2 viewport) const {
+  return inputsAt(animator_.current(), camera, highlight, viewport);
+}
+
+FrameInputs Session::inputsAt(const anatomy::Pose& pose, const Camera& camera, const MuscleHighlight& highlight,
+                              glm::ivec2 viewport) const {
   return FrameInputs{.model = stage_.model(),
                      .ids = stage_.ids(),
                      .part_meshes = stage_.partMeshes(),
@@ -115,7 +122,7 @@ FrameInputs Session::frameInputs(const Camera& camera, const MuscleHighlight& hi
                      .posture = *posture_,
                      .inputs = shown_.scenario.inputs,
                      .view = shown_.view,
-                     .pose = animator_.current(),
+                     .pose = pose,
                      .solution = solution_,
                      .neutral = neutral_,
                      .camera = camera,

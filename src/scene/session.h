@@ -78,10 +78,15 @@ class Session {
   Camera cameraFor(const ViewState& view, float aspect) const;
   anatomy::Bounds modelBounds() const;
   // The region a standard view frames: lumbar spine, pelvis and hips (whole legs for the
-  // Thomas test and the lunge).
+  // Thomas test and the lunge), in the solved posture, where the animation ends: a view framed
+  // as a scenario opens (its animation just starting from the previous posture) frames what
+  // `sagitta render` frames for it.
   anatomy::Bounds focusBounds() const;
 
  private:
+  // frameInputs with the given pose in place of the animated one
+  FrameInputs inputsAt(const anatomy::Pose& pose, const Camera& camera, const MuscleHighlight& highlight,
+                       glm::ivec2 viewport) const;
   Stage stage_;
   ModelSource model_source_;
   std::unique_ptr<biomech::PostureModel> posture_;

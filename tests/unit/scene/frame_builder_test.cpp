@@ -553,3 +553,30 @@ TEST(FrameBuilder, ThePsoasLabelPointsAtItsBellyBesideTheLumbarSpine) {
     EXPECT_LT(nearest, 0.03f) << name << ": " << nearest * 1000.0f << " mm from the L3-L5 bodies";
   }
 }
+
+// Issue 15: a view framed as a scenario opens frames the scenario's posture. The GUI and the page
+// frame a named view on the first frame after opening, when the animation toward the new
+// posture has only started; framed on the pose drawn then (the previous posture), the page's
+// view sat 4 px to the side of `sagitta render`'s picture of the same scenario, which settles
+// first.
+TEST(FrameBuilder, AViewFramedWhileThePostureAnimatesFramesWhereItEnds) {
+  scene::Session& s = session();
+  s.show(scene::Document{});
+  s.settle();
+  const scene::Document tilted = preset("anterior-pelvic-tilt");
+  s.show(tilted);  // the animation starts at the neutral posture
+  ASSERT_NE(s.shownPose(), s.solution().pose) << "the test needs a posture still animating";
+  const scene::Camera opening = s.cameraFor(tilted.view, 16.0f / 9.0f);
+  s.settle();
+  const scene::Camera settled = s.cameraFor(tilted.view, 16.0f / 9.0f);
+  EXPECT_EQ(opening, settled);
+  // and the framing follows the posture: the neutral one frames elsewhere
+  s.show(scene::Document{});
+  s.settle();
+  scene::Document neutral_view;
+  neutral_view.view = tilted.view;
+  s.show(neutral_view);
+  s.settle();
+  const scene::Camera neutral = s.cameraFor(tilted.view, 16.0f / 9.0f);
+  EXPECT_GT(glm::distance(neutral.target, settled.target), 1e-4f);
+}
