@@ -113,8 +113,8 @@ FrameInputs Session::frameInputs(const Camera& camera, const MuscleHighlight& hi
   return inputsAt(animator_.current(), camera, highlight, viewport);
 }
 
-FrameInputs Session::inputsAt(const anatomy::Pose& pose, const Camera& camera, const MuscleHighlight& highlight,
-                              glm::ivec2 viewport) const {
+FrameInputs Session::inputsAt(const anatomy::Pose& pose, const Camera& camera,
+                              const MuscleHighlight& highlight, glm::ivec2 viewport) const {
   return FrameInputs{.model = stage_.model(),
                      .ids = stage_.ids(),
                      .part_meshes = stage_.partMeshes(),
