@@ -159,9 +159,10 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   };
   // Whether label `l` may sit in box `b` of the left or right margin, given the boxes and leaders
   // placed so far. `strict`: the leader also crosses no angle line (a leader through the PI / PT
-  // lines reads as part of the measurement).
+  // lines reads as part of the measurement). `in_block`: a member of a series placed with the
+  // rest of its block (below), whose leaders may fan out.
   auto fits = [&](const MarginLabel& l, const ScreenRect& b, bool left, const std::vector<ScreenRect>& boxes,
-                  const std::vector<ScreenSegment>& leaders, bool strict) {
+                  const std::vector<ScreenSegment>& leaders, bool strict, bool in_block) {
     if (!b.inside(in.screen_min, in.screen_max)) return false;
     if (std::any_of(boxes.begin(), boxes.end(), [&](const ScreenRect& o) { return o.overlaps(b, gap); }))
       return false;
@@ -179,8 +180,10 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       return false;
     }
     const glm::vec2 end = leaderEnd(b, left);
-    // (a series' block reads in order by construction: its leaders may fan out more steeply)
-    if (l.sequence < 0 &&
+    // (a series' block reads in order by construction: its leaders may fan out more steeply; a
+    // member placed on its own may not: L5 alone at the foot of the other margin, its leader
+    // running 400 px down across the figure, read in order as a column of one)
+    if (!in_block &&
         std::abs(end.y - l.anchor.y) > std::abs(end.x - l.anchor.x) + kLeaderRiseOverRunRows * l.size.y)
       return false;
     auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
@@ -240,7 +243,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
           const int rung = (s + 1) / 2;  // 0, 1, 1, 2, 2, ...: each distance once above, once below
           const float dy = static_cast<float>(rung) * step * (s % 2 == 1 ? -1.0f : 1.0f);
           const ScreenRect b{{x, y0 + dy}, {x + l.size.x, y0 + dy + l.size.y}};
-          if (fits(l, b, left, boxes, leaders, strict)) return b;
+          if (fits(l, b, left, boxes, leaders, strict, false)) return b;
         }
         return std::nullopt;
       };
@@ -369,7 +372,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
             const float x = columnX(l, left);
             const ScreenRect b{{x, y}, {x + l.size.x, y + l.size.y}};
             y += l.size.y + gap;
-            if (!fits(l, b, left, st.boxes, st.leaders, false)) {
+            if (!fits(l, b, left, st.boxes, st.leaders, false, true)) {
               all = false;
               break;
             }

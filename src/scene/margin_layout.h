@@ -66,7 +66,8 @@ inline constexpr float kLeaderClearOfDotsPx = 5.0f;
 // reaching far up or down the figure reads as pointing at whatever it passes (the Thomas test's
 // "Sacrum", its only free place high in the left margin, ran 400 px at 53 degrees across the
 // raised thigh). Such a label is left out instead, as one with no room. A series (MarginLabel::
-// sequence) placed as one ordered block is exempt: its leaders fan out from the block.
+// sequence) placed as one ordered block is exempt: its leaders fan out from the block; a member
+// placed on its own is not.
 inline constexpr float kLeaderRiseOverRunRows = 1.0f;
 // A landmark this close to a bone axis (pixels) is on that bone (L3 on the lumbar column): its
 // leader starts on the axis and may leave it on either side.

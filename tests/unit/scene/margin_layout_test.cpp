@@ -475,3 +475,90 @@ TEST(MarginLayout, ALeaderIsNeverSteep) {
   EXPECT_GE(placed, 12) << "the other labels keep their places";
   expectTextbookLayout(in);
 }
+
+// A member of a series placed on its own obeys the steepness rule too. This input is a real
+// frame's (`render --preset neutral --mode expert`, 1280×720) with PT's value moved aside by a
+// trial layout rule: L1-L4 took the left margin, and L5, alone in the right one, went to its foot
+// (y 693) on a leader running 380 px down across the figure. Only a series placed as one block,
+// in order, may fan out.
+TEST(MarginLayout, ASeriesMemberPlacedAloneIsNeverSteep) {
+  MarginLayoutInput in;
+  in.screen_min = {2.00f, 2.00f};
+  in.screen_max = {1278.00f, 718.00f};
+  in.figure_min = {560.14f, 125.29f};
+  in.figure_max = {719.86f, 594.71f};
+  in.gap_px = 2.83f;
+  in.keep_clear_px = 6.80f;
+  in.avoid_clear_px = 39.43f;
+  in.labels = {
+      {{606.16f, 364.77f}, {99.15f, 16.09f}, 6, false, false, 0.00f, -1},  // L5–S1 shear 584 N
+      {{679.69f, 419.95f}, {40.50f, 16.09f}, 12, true, false, 0.00f, -1},  // PI 52°
+      {{636.13f, 346.88f}, {43.52f, 16.09f}, 12, true, false, 0.00f, -1},  // PT 12°
+      {{599.46f, 332.80f}, {43.76f, 16.09f}, 12, true, false, 0.00f, -1},  // SS 40°
+      {{711.29f, 228.58f}, {42.15f, 16.09f}, 11, true, false, 0.00f, -1},  // LL 60°
+      {{559.98f, 362.04f}, {29.83f, 16.09f}, 5, false, false, 1.05f, -1},  // ASIS
+      {{714.09f, 343.83f}, {29.04f, 16.09f}, 5, false, false, 1.14f, -1},  // PSIS
+      {{568.58f, 448.51f}, {88.59f, 16.09f}, 3, false, false, 1.18f, -1},  // Pubic symphysis
+      {{639.17f, 339.09f}, {98.49f, 16.09f}, 4, false, false, 1.18f, -1},  // Sacral promontory
+      {{644.06f, 451.88f}, {99.59f, 16.09f}, 2, false, true, 1.05f, -1},   // Greater trochanter
+      {{660.71f, 505.40f}, {91.35f, 16.09f}, 2, false, false, 1.13f, -1},  // Ischial tuberosity
+      {{680.11f, 464.97f}, {42.92f, 16.09f}, 1, false, false, 1.18f, -1},  // Coccyx
+      {{631.93f, 160.88f}, {19.55f, 16.09f}, 4, false, false, 1.18f, 1},   // L1
+      {{620.59f, 193.27f}, {19.55f, 16.09f}, 4, false, false, 1.18f, 2},   // L2
+      {{613.06f, 229.42f}, {19.55f, 16.09f}, 4, false, false, 1.18f, 3},   // L3
+      {{612.54f, 269.80f}, {19.55f, 16.09f}, 4, false, false, 1.18f, 4},   // L4
+      {{622.92f, 310.73f}, {19.55f, 16.09f}, 4, false, false, 1.18f, 5},   // L5
+      {{652.85f, 382.38f}, {45.09f, 16.09f}, 3, false, false, 0.00f, -1},  // Sacrum
+      {{625.90f, 653.46f}, {39.18f, 16.09f}, 3, false, true, 0.00f, -1},   // Femur
+      {{644.50f, 271.70f}, {31.87f, 16.09f}, 3, false, false, 0.00f, -1},  // Ilium
+      {{626.53f, 269.61f}, {67.08f, 16.09f}, 4, false, false, 0.00f, -1},  // Psoas major
+      {{586.89f, 461.01f}, {38.78f, 16.09f}, 4, false, false, 0.00f, -1},  // Iliacus
+      {{574.61f, 856.18f}, {80.83f, 16.09f}, 4, false, false, 0.00f, -1},  // Rectus femoris
+      {{689.94f, 438.34f}, {93.14f, 16.09f}, 2, false, false, 0.00f, -1},  // Gluteus maximus
+      {{663.97f, 956.40f}, {63.73f, 16.09f}, 2, false, false, 0.00f, -1},  // Hamstrings
+      {{542.62f, 264.51f}, {94.62f, 16.09f}, 2, false, false, 0.00f, -1},  // Rectus abdominis
+      {{695.61f, 254.89f}, {78.39f, 16.09f}, 2, false, false, 0.00f, -1},  // Erector spinae
+  };
+  in.keep_clear = {{625.90f, 449.25f}, {638.17f, 337.90f}, {665.10f, 315.31f}};
+  in.value_clear = {{625.90f, 449.25f}, {638.17f, 337.90f}, {665.10f, 315.31f}};
+  in.overlays = {{{612.22f, 452.52f}, {613.22f, 447.48f}}, {{613.22f, 447.48f}, {616.08f, 443.21f}},
+                 {{616.08f, 443.21f}, {620.35f, 440.35f}}, {{620.35f, 440.35f}, {625.39f, 439.35f}},
+                 {{625.39f, 439.35f}, {630.43f, 440.35f}}, {{630.43f, 440.35f}, {634.70f, 443.21f}},
+                 {{634.70f, 443.21f}, {637.55f, 447.48f}}, {{637.55f, 447.48f}, {638.55f, 452.52f}},
+                 {{638.55f, 452.52f}, {637.55f, 457.56f}}, {{637.55f, 457.56f}, {634.70f, 461.83f}},
+                 {{634.70f, 461.83f}, {630.43f, 464.68f}}, {{630.43f, 464.68f}, {625.39f, 465.68f}},
+                 {{625.39f, 465.68f}, {620.35f, 464.68f}}, {{620.35f, 464.68f}, {616.08f, 461.83f}},
+                 {{616.08f, 461.83f}, {613.22f, 457.56f}}, {{613.22f, 457.56f}, {612.22f, 452.52f}},
+                 {{646.45f, 452.52f}, {604.32f, 452.52f}}, {{625.39f, 473.58f}, {625.39f, 431.45f}},
+                 {{624.18f, 460.19f}, {626.43f, 445.94f}}, {{685.93f, 295.16f}, {613.98f, 355.53f}},
+                 {{631.80f, 297.61f}, {729.66f, 414.24f}}, {{652.95f, 322.83f}, {625.39f, 452.52f}},
+                 {{684.69f, 360.65f}, {681.47f, 363.13f}}, {{681.47f, 363.13f}, {678.05f, 365.35f}},
+                 {{678.05f, 365.35f}, {674.46f, 367.27f}}, {{674.46f, 367.27f}, {670.72f, 368.89f}},
+                 {{670.72f, 368.89f}, {666.86f, 370.20f}}, {{666.86f, 370.20f}, {662.91f, 371.18f}},
+                 {{662.91f, 371.18f}, {658.89f, 371.84f}}, {{658.89f, 371.84f}, {654.83f, 372.16f}},
+                 {{654.83f, 372.16f}, {650.76f, 372.15f}}, {{650.76f, 372.15f}, {646.70f, 371.80f}},
+                 {{646.70f, 371.80f}, {642.69f, 371.12f}}, {{625.39f, 452.52f}, {625.39f, 313.30f}},
+                 {{625.39f, 386.69f}, {628.83f, 386.78f}}, {{628.83f, 386.78f}, {632.27f, 387.05f}},
+                 {{632.27f, 387.05f}, {635.69f, 387.50f}}, {{635.69f, 387.50f}, {639.07f, 388.13f}},
+                 {{667.94f, 310.25f}, {605.33f, 310.25f}}, {{620.98f, 310.25f}, {621.16f, 314.34f}},
+                 {{621.16f, 314.34f}, {621.70f, 318.40f}}, {{621.70f, 318.40f}, {622.58f, 322.40f}},
+                 {{622.58f, 322.40f}, {623.82f, 326.31f}}, {{623.82f, 326.31f}, {625.38f, 330.10f}},
+                 {{625.38f, 330.10f}, {627.27f, 333.73f}}, {{627.27f, 333.73f}, {629.48f, 337.18f}},
+                 {{629.48f, 337.18f}, {631.97f, 340.43f}}, {{625.71f, 122.77f}, {722.81f, 157.43f}},
+                 {{628.97f, 342.95f}, {715.91f, 270.00f}}};
+  in.avoid = {{{638.17f, 337.90f}, {680.11f, 464.97f}}, {{646.93f, 166.49f}, {636.99f, 197.80f}},
+              {{636.99f, 197.80f}, {630.40f, 231.91f}}, {{630.40f, 231.91f}, {630.04f, 268.84f}},
+              {{630.04f, 268.84f}, {639.40f, 304.82f}}, {{639.40f, 304.82f}, {651.64f, 326.60f}},
+              {{625.90f, 449.25f}, {644.06f, 451.88f}}, {{625.90f, 449.25f}, {625.90f, 903.05f}}};
+  const auto out = layoutMarginLabels(in);
+  int levels = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!out[i] || in.labels[i].sequence < 0) continue;
+    ++levels;
+    const glm::vec2 d = out[i]->leader_end - in.labels[i].anchor;
+    EXPECT_LE(std::abs(d.y), std::abs(d.x) + sagitta::scene::kLeaderRiseOverRunRows * in.labels[i].size.y)
+        << "L" << in.labels[i].sequence << " hangs on a steep leader";
+  }
+  EXPECT_GE(levels, 4) << "the levels keep their places";
+  expectTextbookLayout(in);
+}
