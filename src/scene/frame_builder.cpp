@@ -364,6 +364,11 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
                          f.muscle == MuscleId::kExternalOblique || f.muscle == MuscleId::kInternalOblique ||
                          f.muscle == MuscleId::kMultifidus;
       if (minor) continue;  // hovering their slider highlights them instead
+      // psoas and iliacus lie in front of the spine and inside the pelvis: seen from behind
+      // (within 60 deg of posterior) the spine, the ilium and the back muscles are over them, and
+      // the psoas's dot beside L3-L5 fell on the erector spinae (review, stop 34)
+      const bool deep_front = f.muscle == MuscleId::kPsoas || f.muscle == MuscleId::kIliacus;
+      if (deep_front && in.camera.forward().x > 0.5f) continue;
       done[m] = true;
       const auto path = f.path();
       const std::optional<double> along = muscleLabelFraction(f.muscle);

@@ -580,3 +580,22 @@ TEST(FrameBuilder, AViewFramedWhileThePostureAnimatesFramesWhereItEnds) {
   const scene::Camera neutral = s.cameraFor(tilted.view, 16.0f / 9.0f);
   EXPECT_GT(glm::distance(neutral.target, settled.target), 1e-4f);
 }
+
+// Review (stop 34): seen from behind, the psoas's dot beside L3-L5 fell on the erector spinae,
+// two muscle names on one visible muscle. Psoas and iliacus lie in front of the spine and inside
+// the pelvis: named from the side and the front, not from behind.
+TEST(FrameBuilder, TheDeepHipFlexorsAreNotNamedFromBehind) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d = preset("neutral");
+  d.view.mode = scene::Mode::kExpert;
+  d.view.muscles = true;
+  d.view.labels = true;
+  EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "Psoas major")) << "named from the side";
+  d.view.camera_view = scene::CameraView::kPosterior;
+  const FrameContent behind = frameOf(d, scratch);
+  EXPECT_FALSE(hasLabel(behind.list, "Psoas major"));
+  EXPECT_FALSE(hasLabel(behind.list, "Iliacus"));
+  EXPECT_TRUE(hasLabel(behind.list, "Erector spinae")) << "the back's own muscles still are";
+  d.view.camera_view = scene::CameraView::kAnterior;
+  EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "Psoas major")) << "named from the front";
+}
