@@ -312,10 +312,15 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
     list.labels.back().bone_landmark = true;
   };
   const bool expert = view.mode == Mode::kExpert;
-  label(ids.asis[near], "ASIS", landmark_colour, 5);
-  label(ids.psis[near], "PSIS", landmark_colour, 5);
-  label(ids.pubic_symphysis, "Pubic symphysis", landmark_colour, 3);
-  label(ids.sacral_promontory, "Sacral promontory", landmark_colour, 4);
+  // a patient is told where things are in plain words (review, stop 34: "ASIS", "PSIS" and
+  // "Pubic symphysis" meant nothing to one); the lumbar levels keep their names, which their
+  // reports use
+  const bool patient = view.mode == Mode::kPatient;
+  auto termFor = [&](const char* anatomical, const char* plain) { return patient ? plain : anatomical; };
+  label(ids.asis[near], termFor("ASIS", "Front hip point"), landmark_colour, 5);
+  label(ids.psis[near], termFor("PSIS", "Back hip point"), landmark_colour, 5);
+  label(ids.pubic_symphysis, termFor("Pubic symphysis", "Pubic joint"), landmark_colour, 3);
+  label(ids.sacral_promontory, termFor("Sacral promontory", "Top of the sacrum"), landmark_colour, 4);
   if (expert) {
     label(ids.greater_trochanter[near], "Greater trochanter", landmark_colour, 2);
     label(ids.ischial_tuberosity[near], "Ischial tuberosity", landmark_colour, 2);
@@ -346,8 +351,8 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
     list.labels.push_back({toWorld(posed.upper_thorax, ids.c7_anterior), "C7", bone_colour, 4, false});
   }
   list.labels.push_back({glm::mix(at(ids.femoral_head_centre[near]), at(ids.knee_centre[near]), 0.45f),
-                         "Femur", bone_colour, 3, false});
-  list.labels.push_back({at(ids.iliac_crest_top[near]), "Ilium", bone_colour, 3, false});
+                         termFor("Femur", "Thigh bone"), bone_colour, 3, false});
+  list.labels.push_back({at(ids.iliac_crest_top[near]), termFor("Ilium", "Hip bone"), bone_colour, 3, false});
   if (view.muscles) {
     std::array<bool, biomech::kMuscleCount> done{};
     for (const biomech::FascicleResult& f : fascicles) {

@@ -599,3 +599,21 @@ TEST(FrameBuilder, TheDeepHipFlexorsAreNotNamedFromBehind) {
   d.view.camera_view = scene::CameraView::kAnterior;
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "Psoas major")) << "named from the front";
 }
+
+// Review (stop 34): patient mode named landmarks "ASIS", "PSIS", "Pubic symphysis" and "Sacral
+// promontory". A patient is told where things are in plain words; the expert keeps the terms.
+TEST(FrameBuilder, APatientIsToldTheLandmarksInPlainWords) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d = preset("neutral");
+  d.view.labels = true;
+  d.view.mode = scene::Mode::kPatient;
+  const FrameContent patient = frameOf(d, scratch);
+  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Ilium"})
+    EXPECT_FALSE(hasLabel(patient.list, term)) << term;
+  for (const char* plain : {"Front hip point", "Back hip point", "Pubic joint", "Top of the sacrum"})
+    EXPECT_TRUE(hasLabel(patient.list, plain)) << plain;
+  d.view.mode = scene::Mode::kExpert;
+  const FrameContent expert = frameOf(d, scratch);
+  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Ilium"})
+    EXPECT_TRUE(hasLabel(expert.list, term)) << term;
+}
