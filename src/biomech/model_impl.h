@@ -354,11 +354,11 @@ struct MinimiseResult {
   bool converged = false;
 };
 MinimiseResult minimise(const Impl& m, const Setup& setup);
-// Forward differences of the analytic gradient at q, symmetrised (q-space).
 // Solves (H + mu I) x = r for the first n coordinates of a small symmetric matrix by Cholesky;
 // false if not positive definite (energy.cpp).
 bool choleskySolve(int n, const DofMatrix& h, double mu, const std::array<double, kMaxDofs>& r,
                    std::array<double, kMaxDofs>& x);
+// Forward differences of the analytic gradient at q, symmetrised (q-space).
 DofMatrix finiteDifferenceHessian(const Impl& m, const Setup& setup, const std::array<double, kMaxDofs>& q);
 // Length and d length / d phi of fascicle `index` for joint angles phi.
 Impl::FascicleSeed fascicleMomentArms(const Impl& m, const Setup& setup, const JointArray& phi,
