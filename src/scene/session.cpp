@@ -99,7 +99,8 @@ biomech::ClinicalMeasures Session::shownMeasures() const {
 }
 
 anatomy::Bounds Session::modelBounds() const {
-  return scene::modelBounds(frameInputs(Camera{}));
+  // like focusBounds: "frame all" pressed while the posture animates frames where it ends
+  return scene::modelBounds(inputsAt(solution_.pose, Camera{}, {}, glm::ivec2(0)));
 }
 
 anatomy::Bounds Session::focusBounds() const {

@@ -76,6 +76,7 @@ class Session {
 
   // Camera for a named view of the document (framed on the model) or its free camera.
   Camera cameraFor(const ViewState& view, float aspect) const;
+  // The whole model (legs and thorax too; the GUI's "frame all"), in the solved posture.
   anatomy::Bounds modelBounds() const;
   // The region a standard view frames: lumbar spine, pelvis and hips (whole legs for the
   // Thomas test and the lunge), in the solved posture, where the animation ends: a view framed

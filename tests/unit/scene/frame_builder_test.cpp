@@ -581,6 +581,24 @@ TEST(FrameBuilder, AViewFramedWhileThePostureAnimatesFramesWhereItEnds) {
   EXPECT_GT(glm::distance(neutral.target, settled.target), 1e-4f);
 }
 
+// Its twin: "frame all" (the GUI's whole-model framing) pressed while the posture animates frames
+// the posture the animation ends in, as a view framed then does.
+TEST(FrameBuilder, FramingTheWholeModelWhileThePostureAnimatesFramesWhereItEnds) {
+  scene::Session& s = session();
+  s.show(scene::Document{});
+  s.settle();
+  const anatomy::Bounds neutral = s.modelBounds();
+  s.show(preset("anterior-pelvic-tilt"));
+  ASSERT_NE(s.shownPose(), s.solution().pose) << "the test needs a posture still animating";
+  const anatomy::Bounds opening = s.modelBounds();
+  s.settle();
+  const anatomy::Bounds settled = s.modelBounds();
+  EXPECT_EQ(opening.min, settled.min);
+  EXPECT_EQ(opening.max, settled.max);
+  EXPECT_GT(glm::distance(neutral.min, settled.min) + glm::distance(neutral.max, settled.max), 1e-4f)
+      << "the tilted posture's bounds differ from the neutral one's";
+}
+
 // Review (stop 34): seen from behind, the psoas's dot beside L3-L5 fell on the erector spinae,
 // two muscle names on one visible muscle. Psoas and iliacus lie in front of the spine and inside
 // the pelvis: named from the side and the front, not from behind.
