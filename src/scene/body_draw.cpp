@@ -99,6 +99,13 @@ float bellyRadius(double max_isometric_force_N) {
   return std::sqrt(area / std::numbers::pi_v<float>);
 }
 
+float drawnBellyRadius(const biomech::FascicleResult& f) {
+  const biomech::FascicleDef& def = biomech::muscleDef(f.muscle).fascicles[f.fascicle];
+  // as spindleMesh: r² L = r0² L0
+  return kDrawnBellyScale * bellyRadius(def.max_isometric_force_N) *
+         static_cast<float>(std::sqrt(std::max(f.neutral_length_m, 1e-5) / std::max(f.length_m, 1e-5)));
+}
+
 BodyMeshes::BodyMeshes(MeshLibrary& library)
     : library_(library), arrow_(library.add(unitArrow())), box_(library.add(unitBox())) {}
 
@@ -125,8 +132,7 @@ void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
     std::vector<glm::vec3> path;
     for (const glm::dvec3& p : f.path()) path.emplace_back(p);
     SpindleShape shape;
-    // drawn at 60 % of the anatomical thickness so the bones stay visible (a drawing choice)
-    shape.belly_radius_m = 0.6f * bellyRadius(def.max_isometric_force_N);
+    shape.belly_radius_m = kDrawnBellyScale * bellyRadius(def.max_isometric_force_N);
     shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
     const std::optional<MeshId> id = placeSpindle(std::move(path), shape);
     if (!id) continue;

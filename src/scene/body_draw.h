@@ -70,5 +70,10 @@ class BodyMeshes {
 // tension of Rajagopal et al. 2016 (IEEE TBME 63:2068), in metres. A drawing size, not a model
 // quantity.
 float bellyRadius(double max_isometric_force_N);
+// Muscles are drawn at 60 % of that thickness so the bones stay visible (a drawing choice).
+inline constexpr float kDrawnBellyScale = 0.6f;
+// The radius a fascicle's belly is drawn with at its present length: its volume kept, so a
+// shortened muscle is thicker (scene/muscle_mesh.cpp).
+float drawnBellyRadius(const biomech::FascicleResult& f);
 
 }  // namespace sagitta::scene

@@ -114,6 +114,14 @@ struct DrawList {
   // vertebral body, where L1-L5 point): a value box over one moves aside on a leader.
   std::vector<glm::vec3> value_clear_points;
   std::vector<std::array<glm::vec3, 2>> focus_axes;
+  // The lesson's muscles on the labelled side, as segments along their paths with their bellies'
+  // drawn radius (the hip flexors of an anterior tilt): no name label box lies on them; leader
+  // lines may cross them.
+  struct MuscleSegment {
+    glm::vec3 a{0.0f}, b{0.0f};
+    float radius_m = 0.0f;
+  };
+  std::vector<MuscleSegment> focus_muscles;
   anatomy::Bounds focus_bounds;  // the lumbopelvic figure labels go beside (scene::labelFigureBounds)
 };
 

@@ -129,7 +129,10 @@ void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech:
   scratch.meshes.reshapeSlipBones(in.model, solution.slip, list, first_bone);  // the slip's shape
   addParsArch(in, posed, solution, list);
   const std::vector<biomech::FascicleResult> fascicles = shownFascicles(in, pose);
-  if (in.view.muscles) addMuscles(in, fascicles, scratch, list);
+  if (in.view.muscles) {
+    addMuscles(in, fascicles, scratch, list);
+    addFocusMuscles(lessonFromName(in.view.focus).value_or(Lesson::kAll), fascicles, boneSide(in), list);
+  }
   if (in.view.nerves) addNerves(in, posed, solution, scratch, list);
   addLoads(in, posed, solution, scratch, list);
   addSupport(solution, scratch, list);
@@ -288,8 +291,6 @@ void addRadiograph(const FrameInputs& in, const anatomy::Pose& pose, const Posed
   ro.meyerding = view.meyerding;
   ro.light_background = view.background == BackgroundChoice::kLight;
   ro.line_width_px = view.mode == Mode::kClassroom ? 4.0f : 2.5f;
-  // lift the lines toward the camera's side of the sagittal plane
-  ro.toward_viewer = glm::vec3(0.0f, 0.0f, in.camera.eye().z < in.camera.target.z ? -1.0f : 1.0f);
   addRadiographOverlay(rp, rv, ro, list);
 }
 
@@ -326,10 +327,16 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
     label(ids.ischial_tuberosity[near], "Ischial tuberosity", landmark_colour, 2);
     label(ids.coccyx_tip, "Coccyx", bone_colour, 1);
   }
+  // the vertebra that slips is what a slip is about: its name goes before the other levels'
+  // (a grade IV slip's L5 gave way to the sacrum's and the coccyx's names, stop 35)
+  const biomech::SlipResult& slip = in.solution.slip;
+  const bool slips = slip.input_percent > 0.0 || slip.pars_defect;
+  const int slipping = static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(slip.slipping);
   for (std::size_t k = 0; k < kLumbarCount; ++k) {
     const glm::vec3 mid =
         (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;
-    list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, 4, false});
+    const int priority = slips && static_cast<int>(k) == slipping ? 5 : 4;
+    list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, priority, false});
     list.labels.back().bone_landmark = true;
     list.labels.back().sequence = static_cast<int>(k) + 1;  // read in order down a margin column
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "anatomy/skeleton.h"
+#include "scene/body_draw.h"
 
 namespace sagitta::scene {
 namespace {
@@ -126,15 +127,15 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
     above = centre;
   }
   list.focus_axes.push_back({*above, 0.5f * (at(m.s1_anterior) + at(m.s1_posterior))});
+  // the front of each vertebral body, where its name points (frame_builder.cpp, addLabels): no
+  // value box covers it, in every lesson and also in a picture without names (a value over L5's
+  // dot left L5 unlabelled: its leader could not leave through the box; the desk sitter's SS)
+  for (std::size_t k = 0; k < kLumbarCount; ++k) {
+    list.value_clear_points.push_back(
+        0.5f * (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])));
+  }
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
-    // the front of each vertebral body, where its name points (frame_builder.cpp, addLabels):
-    // no value box covers it, also in a picture without names (a value over L5's dot left L5
-    // unlabelled: its leader could not leave through the box)
-    for (std::size_t k = 0; k < kLumbarCount; ++k) {
-      list.value_clear_points.push_back(
-          0.5f * (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])));
-    }
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);
   }
   // the femur in every lesson: its neck (head to greater trochanter) and shaft (the head to the
@@ -149,6 +150,21 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
       axis(ids.knee_centre[s], ids.measures.ankle_centre[s]);
       axis(ids.measures.ankle_centre[s], ids.toe_tip[s]);
     }
+  }
+}
+
+void addFocusMuscles(Lesson lesson, std::span<const biomech::FascicleResult> fascicles, anatomy::Side near,
+                     DrawList& list) {
+  // (alignment shows the big muscles as context; a slip, none. A posterior tilt's rectus abdominis
+  // runs up the front of the trunk where the margin column beside the spine is: kept clear, it
+  // left L5, the ASIS and its own name unplaced, and L1-L4 on long leaders across it)
+  if (lesson != Lesson::kAnteriorTilt && lesson != Lesson::kHipFlexors) return;
+  for (const biomech::FascicleResult& f : fascicles) {
+    if (f.side != near || !lessonShowsMuscle(lesson, f.muscle)) continue;
+    const auto path = f.path();
+    const float radius = drawnBellyRadius(f);
+    for (std::size_t i = 1; i < path.size(); ++i)
+      list.focus_muscles.push_back({glm::vec3(path[i - 1]), glm::vec3(path[i]), radius});
   }
 }
 

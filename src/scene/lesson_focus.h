@@ -6,10 +6,12 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "anatomy/model.h"
+#include "biomech/solution.h"
 #include "biomech/types.h"
 #include "scene/draw_list.h"
 #include "scene/model_ids.h"
@@ -47,5 +49,10 @@ void applyLessonFocus(Lesson lesson, const std::vector<anatomy::ModelPart>& part
 void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const ModelIds& ids,
                       const std::array<glm::dmat4, anatomy::kSegmentCount>& world, anatomy::Side near,
                       DrawList& list);
+
+// The muscles an anterior-tilt or hip-flexor lesson is about (lessonShowsMuscle), on side `near`, as
+// segments along their drawn paths (DrawList::focus_muscles); none for the other lessons.
+void addFocusMuscles(Lesson lesson, std::span<const biomech::FascicleResult> fascicles, anatomy::Side near,
+                     DrawList& list);
 
 }  // namespace sagitta::scene

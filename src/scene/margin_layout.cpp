@@ -179,6 +179,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         })) {
       return false;
     }
+    if (std::any_of(in.muscles.begin(), in.muscles.end(), [&](const ScreenCapsule& o) {
+          const glm::vec2 c(o.radius);
+          return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
+        })) {
+      return false;
+    }
     const glm::vec2 end = leaderEnd(b, left);
     // (a series' block reads in order by construction: its leaders may fan out more steeply; a
     // member placed on its own may not: L5 alone at the foot of the other margin, its leader

@@ -31,6 +31,11 @@ struct ScreenSegment {
   glm::vec2 a{0.0f}, b{0.0f};
 };
 
+struct ScreenCapsule {
+  glm::vec2 a{0.0f}, b{0.0f};
+  float radius = 0.0f;
+};
+
 struct MarginLayoutInput {
   std::vector<MarginLabel> labels;
   glm::vec2 screen_min{0.0f}, screen_max{0.0f};  // usable area
@@ -47,6 +52,10 @@ struct MarginLayoutInput {
   // No name label box comes closer than this to the bone of interest's axes (`avoid`): the
   // bone, and the muscles on it, are thicker than their axis.
   float avoid_clear_px = 0.0f;
+  // The lesson's muscles as segments with their drawn radius (the desk sitter's hip flexors
+  // across the thigh): no name label box comes closer than that radius to one; leader lines may
+  // cross them, as an atlas's leaders cross the muscles they pass.
+  std::vector<ScreenCapsule> muscles;
   float gap_px = 4.0f;
   // The figure's extent on screen (the region the view frames); labels go beside it. Empty
   // (min > max): the extent of the anchors, focus points and overlays.

@@ -29,11 +29,15 @@ std::string degrees(const char* name, double value) {
 
 class Pen {
  public:
-  Pen(DrawList& list, const RadiographOptions& o) : list_(list), o_(o), lift_(o.toward_viewer * 0.12f) {}
+  // Lines lie on the landmarks they join and are drawn over the bones without a depth test
+  // (Line::on_top). They were once lifted 12 cm toward the viewer to clear the bones; in a
+  // perspective view that moved them outward from the view's centre (L1's Cobb line drawn 15-35 px
+  // above L1's endplate, review, stop 34).
+  Pen(DrawList& list, const RadiographOptions& o) : list_(list), o_(o) {}
   void line(glm::vec3 a, glm::vec3 b, glm::vec4 colour, float width_scale = 1.0f, bool dashed = false) {
     Line l;
-    l.a = a + lift_;
-    l.b = b + lift_;
+    l.a = a;
+    l.b = b;
     l.colour = colour;
     l.width_px = o_.line_width_px * width_scale;
     l.dashed = dashed;
@@ -59,13 +63,13 @@ class Pen {
     const float h = angle * 0.5f;
     const glm::vec3 mid = from * std::cos(h) + glm::cross(axis, from) * std::sin(h) +
                           axis * glm::dot(axis, from) * (1.0f - std::cos(h));
-    return centre + mid * radius + lift_;
+    return centre + mid * radius;
   }
   // a name in the margin on a leader line to `at`, drawn over the bones like the lines (never
   // hidden behind one)
   void name(glm::vec3 at, std::string text, glm::vec4 colour, int priority) {
     Label l;
-    l.anchor = at + lift_;
+    l.anchor = at;
     l.text = std::move(text);
     l.colour = colour;
     l.priority = priority;
@@ -85,7 +89,6 @@ class Pen {
  private:
   DrawList& list_;
   const RadiographOptions& o_;
-  glm::vec3 lift_;
 };
 
 glm::vec3 safeNormalize(glm::vec3 v) {
@@ -192,6 +195,9 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     // value pinned in front of S1 covered the overhanging vertebra that shows the slip (review)
     pen.name(p.upper_posterior_inferior,
              v.slip_level + ": " + meyerdingText(v.meyerding_grade, v.slip_percent), c.slip, 13);
+    // and no value box covers that corner (PT's sat on it in a high-grade slip, and the grade's
+    // leader had nowhere to start)
+    list.value_clear_points.push_back(p.upper_posterior_inferior);
   }
 }
 

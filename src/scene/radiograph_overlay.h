@@ -50,9 +50,6 @@ struct RadiographOptions {
   bool meyerding = true;      // only drawn when there is a slip
   bool light_background = false;
   float line_width_px = 2.5f;  // classroom mode draws thicker
-  // The plane the overlay lies in is the sagittal plane through the hip axis; lines are
-  // pushed this far toward the viewer's side so they sit on top of the bones.
-  glm::vec3 toward_viewer{0.0f, 0.0f, -1.0f};
 };
 
 // "Grade II (37 %)" style text; "No slip" for grade 0.

@@ -162,6 +162,13 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       const auto a = project(c), b = project(c + camera.up() * kBoneHalfWidth_m);
       if (a && b) in.avoid_clear_px = glm::length(*b - *a);
     }
+    for (const scene::DrawList::MuscleSegment& m : list.focus_muscles) {
+      // the radius as seen at the segment's middle
+      const glm::vec3 mid = 0.5f * (m.a + m.b);
+      const auto a = project(m.a), b = project(m.b), c = project(mid),
+                 r = project(mid + camera.up() * m.radius_m);
+      if (a && b && c && r) in.muscles.push_back({*a, *b, glm::length(*r - *c)});
+    }
     if (const anatomy::Bounds& b = list.focus_bounds; b.valid) {
       // the framed region's box, shrunk a little: its corners are context, not the figure
       const glm::vec3 c = b.centre(), h = b.size() * 0.5f * 0.8f;

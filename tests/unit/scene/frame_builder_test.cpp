@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "biomech/measures.h"
 #include "scene/body_draw.h"
 #include "scene/document.h"
 #include "scene/label_visibility.h"
@@ -634,4 +635,80 @@ TEST(FrameBuilder, APatientIsToldTheLandmarksInPlainWords) {
   const FrameContent expert = frameOf(d, scratch);
   for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Ilium"})
     EXPECT_TRUE(hasLabel(expert.list, term)) << term;
+}
+
+// Review (stop 34): the measuring lines lie on the landmarks they join, in the picture too. They
+// were lifted 12 cm toward the viewer to clear the bones (they are drawn over them anyway), and
+// in a perspective view that moved them outward from the view's centre: L1's Cobb line was drawn
+// 15-35 px above L1's endplate. The lines through S1's and L1's endplate corners pass through
+// the posed landmarks themselves, in every lateral preset view.
+TEST(FrameBuilder, TheMeasuringLinesLieOnTheLandmarksTheyJoin) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"neutral", "anterior-pelvic-tilt", "isthmic-l5s1-grade-2"}) {
+    scene::Document d = preset(name);
+    d.view.mode = scene::Mode::kExpert;
+    const FrameContent f = frameOf(d, scratch);
+    const biomech::MeasureLandmarks ml = biomech::measureLandmarks(
+        session().frameInputs(scene::Camera{}).ids.measures, session().model().skeleton,
+        session().shownPose(), d.scenario.inputs.slip.level);
+    auto world = [&](const glm::dvec3& p) {
+      return glm::vec3(session().shownPose().root * glm::dvec4(p, 1.0));
+    };
+    // the distance of a point from a drawn line's infinite extension
+    auto off = [](const scene::Line& l, const glm::vec3& p) {
+      const glm::vec3 u = glm::normalize(l.b - l.a);
+      const glm::vec3 v = p - l.a;
+      return glm::length(v - u * glm::dot(v, u));
+    };
+    for (const auto& [a, b, what] :
+         {std::tuple{ml.s1_anterior, ml.s1_posterior, "S1 endplate"},
+          std::tuple{ml.superior_anterior[0], ml.superior_posterior[0], "L1 endplate"}}) {
+      const glm::vec3 pa = world(a), pb = world(b);
+      const bool drawn = std::any_of(f.list.lines.begin(), f.list.lines.end(), [&](const scene::Line& l) {
+        return glm::distance(l.a, l.b) > 0.01f && off(l, pa) < 5e-4f && off(l, pb) < 5e-4f;
+      });
+      EXPECT_TRUE(drawn) << name << ": no line through the " << what << "'s corners";
+    }
+  }
+}
+
+// Review (stop 35): the desk sitter's "Pubic symphysis" box lay on the hip flexors across the
+// thigh, the muscles the lesson is about. A hip-flexor or anterior-tilt lesson hands its muscles
+// (near side, along their paths) to the label layout, which keeps name boxes off them; the other
+// lessons hand none (a posterior tilt's rectus abdominis runs up the margin column).
+TEST(FrameBuilder, TheLessonsMusclesAreKeptClearOfNameBoxes) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  const FrameContent sitter = frameOf(preset("desk-sitter"), scratch);
+  ASSERT_FALSE(sitter.list.focus_muscles.empty());
+  // pieces of the drawn paths, none longer than a thigh, as thick as drawn
+  for (const scene::DrawList::MuscleSegment& s : sitter.list.focus_muscles) {
+    const float length = glm::distance(s.a, s.b);
+    EXPECT_GT(length, 0.0f);
+    EXPECT_LT(length, 0.5f);
+    // a belly's drawn radius: millimetres to a few centimetres
+    EXPECT_GT(s.radius_m, 0.002f);
+    EXPECT_LT(s.radius_m, 0.05f);
+  }
+  scene::Document hidden = preset("desk-sitter");
+  hidden.view.muscles = false;
+  EXPECT_TRUE(frameOf(hidden, scratch).list.focus_muscles.empty()) << "no muscles drawn, none kept clear";
+  for (const char* other : {"neutral", "posterior-tilt-flat-back", "isthmic-l5s1-grade-2"})
+    EXPECT_TRUE(frameOf(preset(other), scratch).list.focus_muscles.empty()) << other;
+}
+
+// In a slip the slipping vertebra's name goes before the other levels' (a grade IV slip's L5
+// gave way to the sacrum's and the coccyx's names; MarginLayout.TheSlippingLevelIsNamedInAGradeIVSlip).
+TEST(FrameBuilder, TheSlippingLevelIsNamedFirst) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  auto priorityOf = [](const FrameContent& f, const std::string& text) {
+    for (const scene::Label& l : f.list.labels) {
+      if (l.text == text) return l.priority;
+    }
+    return -1;
+  };
+  const FrameContent slip = frameOf(preset("isthmic-l5s1-grade-4"), scratch);
+  EXPECT_GT(priorityOf(slip, "L5"), priorityOf(slip, "L4"));
+  EXPECT_GT(priorityOf(slip, "L5"), priorityOf(slip, "Sacral promontory"));
+  const FrameContent neutral = frameOf(preset("neutral"), scratch);
+  EXPECT_EQ(priorityOf(neutral, "L5"), priorityOf(neutral, "L4")) << "no slip: the levels are alike";
 }

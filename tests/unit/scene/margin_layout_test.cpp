@@ -562,3 +562,114 @@ TEST(MarginLayout, ASeriesMemberPlacedAloneIsNeverSteep) {
   EXPECT_GE(levels, 4) << "the levels keep their places";
   expectTextbookLayout(in);
 }
+
+// A grade IV slip's picture (isthmic L5-S1, expert, 1280x720, its real input): with the slipping
+// L5 named at the other levels' priority (4), a second pass placed the sacrum's and the coccyx's
+// names where L5's had been. The frame builder names the slipping level first (priority 5).
+TEST(MarginLayout, TheSlippingLevelIsNamedInAGradeIVSlip) {
+  MarginLayoutInput in;
+  in.screen_min = {2.00f, 2.00f};
+  in.screen_max = {1278.00f, 718.00f};
+  in.figure_min = {500.31f, 129.35f};
+  in.figure_max = {779.69f, 590.65f};
+  in.gap_px = 2.83f;
+  in.keep_clear_px = 6.80f;
+  in.avoid_clear_px = 56.80f;
+  in.labels = {
+      {{690.02f, 299.81f}, {206.70f, 16.09f}, 6, false, false, 0.00f, -1},   // Sacral nerves stretched over
+                                                                             // the sacrum
+      {{700.74f, 442.24f}, {40.50f, 16.09f}, 12, true, false, 0.00f, -1},    // PI 78°
+      {{634.96f, 332.73f}, {43.52f, 16.09f}, 12, true, false, 0.00f, -1},    // PT 25°
+      {{605.03f, 344.90f}, {43.76f, 16.09f}, 12, true, false, 0.00f, -1},    // SS 53°
+      {{706.13f, 218.69f}, {42.15f, 16.09f}, 11, true, false, 0.00f, -1},    // LL 69°
+      {{657.27f, 337.29f}, {119.55f, 16.09f}, 13, false, false, 0.00f, -1},  // L5-S1: Grade IV (87 %)
+      {{563.95f, 335.68f}, {29.83f, 16.09f}, 5, false, true, 0.95f, -1},     // ASIS
+      {{752.08f, 357.29f}, {29.04f, 16.09f}, 5, false, true, 0.86f, -1},     // PSIS
+      {{522.09f, 453.13f}, {88.59f, 16.09f}, 3, false, false, 0.82f, -1},    // Pubic symphysis
+      {{657.92f, 346.02f}, {98.49f, 16.09f}, 4, false, false, 0.82f, -1},    // Sacral promontory
+      {{631.03f, 448.85f}, {99.59f, 16.09f}, 2, false, true, 0.95f, -1},     // Greater trochanter
+      {{632.67f, 542.31f}, {91.35f, 16.09f}, 2, false, false, 0.88f, -1},    // Ischial tuberosity
+      {{756.17f, 509.44f}, {42.92f, 16.09f}, 1, false, false, 0.82f, -1},    // Coccyx
+      {{556.69f, 181.20f}, {19.55f, 16.09f}, 4, false, false, 0.82f, 1},     // L1
+      {{544.19f, 229.87f}, {19.55f, 16.09f}, 4, false, false, 0.82f, 2},     // L2
+      {{543.71f, 287.25f}, {19.55f, 16.09f}, 4, false, false, 0.82f, 3},     // L3
+      {{569.96f, 345.99f}, {19.55f, 16.09f}, 4, false, false, 0.82f, 4},     // L4
+      {{627.51f, 382.12f}, {19.55f, 16.09f}, 5, false, false, 0.82f, 5},     // L5
+      {{754.37f, 356.87f}, {45.09f, 16.09f}, 3, false, false, 0.00f, -1},    // Sacrum
+      {{608.09f, 705.53f}, {39.18f, 16.09f}, 3, false, false, 0.00f, -1},    // Femur
+      {{681.59f, 254.83f}, {31.87f, 16.09f}, 3, false, true, 0.00f, -1},     // Ilium
+      {{655.89f, 317.10f}, {153.71f, 16.09f}, 5, false, false, 0.84f, -1},   // L5 pars defect (spondylolysis)
+  };
+  in.keep_clear = {{608.57f, 456.27f}, {656.13f, 344.67f}, {686.61f, 304.23f}, {551.60f, 197.10f},
+                   {541.09f, 246.44f}, {546.19f, 304.44f}, {580.54f, 360.05f}, {645.48f, 386.54f}};
+  in.value_clear = {{657.27f, 337.29f}, {556.69f, 181.20f}, {544.19f, 229.87f},
+                    {543.71f, 287.25f}, {569.96f, 345.99f}, {627.51f, 382.12f}};
+  in.overlays = {{{588.42f, 465.81f}, {589.72f, 459.29f}}, {{589.72f, 459.29f}, {593.41f, 453.76f}},
+                 {{593.41f, 453.76f}, {598.94f, 450.07f}}, {{598.94f, 450.07f}, {605.46f, 448.77f}},
+                 {{605.46f, 448.77f}, {611.98f, 450.07f}}, {{611.98f, 450.07f}, {617.51f, 453.76f}},
+                 {{617.51f, 453.76f}, {621.20f, 459.29f}}, {{621.20f, 459.29f}, {622.50f, 465.81f}},
+                 {{622.50f, 465.81f}, {621.20f, 472.33f}}, {{621.20f, 472.33f}, {617.51f, 477.86f}},
+                 {{617.51f, 477.86f}, {611.98f, 481.55f}}, {{611.98f, 481.55f}, {605.46f, 482.85f}},
+                 {{605.46f, 482.85f}, {598.94f, 481.55f}}, {{598.94f, 481.55f}, {593.41f, 477.86f}},
+                 {{593.41f, 477.86f}, {589.72f, 472.33f}}, {{589.72f, 472.33f}, {588.42f, 465.81f}},
+                 {{632.72f, 465.81f}, {578.20f, 465.81f}}, {{605.46f, 493.07f}, {605.46f, 438.54f}},
+                 {{601.66f, 477.44f}, {608.57f, 456.27f}}, {{704.90f, 279.96f}, {631.75f, 377.03f}},
+                 {{637.35f, 298.81f}, {783.48f, 408.93f}}, {{671.37f, 324.45f}, {605.46f, 465.81f}},
+                 {{722.40f, 362.90f}, {719.16f, 366.86f}}, {{719.16f, 366.86f}, {715.62f, 370.55f}},
+                 {{715.62f, 370.55f}, {711.79f, 373.94f}}, {{711.79f, 373.94f}, {707.70f, 377.01f}},
+                 {{707.70f, 377.01f}, {703.38f, 379.75f}}, {{703.38f, 379.75f}, {698.85f, 382.13f}},
+                 {{698.85f, 382.13f}, {694.15f, 384.15f}}, {{694.15f, 384.15f}, {689.30f, 385.78f}},
+                 {{689.30f, 385.78f}, {684.34f, 387.02f}}, {{684.34f, 387.02f}, {679.29f, 387.85f}},
+                 {{679.29f, 387.85f}, {674.19f, 388.28f}}, {{674.19f, 388.28f}, {669.08f, 388.30f}},
+                 {{669.08f, 388.30f}, {663.98f, 387.92f}}, {{663.98f, 387.92f}, {658.92f, 387.12f}},
+                 {{658.92f, 387.12f}, {653.95f, 385.92f}}, {{653.95f, 385.92f}, {649.09f, 384.33f}},
+                 {{649.09f, 384.33f}, {644.37f, 382.36f}}, {{605.46f, 465.81f}, {605.46f, 302.04f}},
+                 {{605.46f, 380.61f}, {612.88f, 380.94f}}, {{612.88f, 380.94f}, {620.25f, 381.91f}},
+                 {{620.25f, 381.91f}, {627.51f, 383.52f}}, {{627.51f, 383.52f}, {634.60f, 385.75f}},
+                 {{634.60f, 385.75f}, {641.46f, 388.60f}}, {{686.61f, 304.23f}, {605.58f, 304.23f}},
+                 {{625.84f, 304.23f}, {626.05f, 309.33f}}, {{626.05f, 309.33f}, {626.70f, 314.40f}},
+                 {{626.70f, 314.40f}, {627.76f, 319.40f}}, {{627.76f, 319.40f}, {629.24f, 324.29f}},
+                 {{629.24f, 324.29f}, {631.13f, 329.03f}}, {{631.13f, 329.03f}, {633.41f, 333.61f}},
+                 {{633.41f, 333.61f}, {636.07f, 337.97f}}, {{636.07f, 337.97f}, {639.08f, 342.10f}},
+                 {{639.08f, 342.10f}, {642.43f, 345.96f}}, {{642.43f, 345.96f}, {646.09f, 349.52f}},
+                 {{646.09f, 349.52f}, {650.04f, 352.76f}}, {{548.49f, 161.54f}, {676.88f, 197.86f}},
+                 {{646.99f, 356.81f}, {735.38f, 239.51f}}, {{688.80f, 305.87f}, {679.33f, 298.74f}},
+                 {{681.18f, 315.98f}, {671.71f, 308.85f}}, {{673.56f, 326.10f}, {664.09f, 318.96f}},
+                 {{665.94f, 336.21f}, {656.47f, 329.07f}}, {{658.32f, 346.32f}, {648.85f, 339.19f}},
+                 {{714.96f, 325.59f}, {662.34f, 285.94f}}, {{658.73f, 338.38f}, {648.54f, 330.70f}}};
+  in.avoid = {{{656.13f, 344.67f}, {756.17f, 509.44f}}, {{578.80f, 187.80f}, {568.37f, 233.94f}},
+              {{568.37f, 233.94f}, {568.68f, 283.54f}}, {{568.68f, 283.54f}, {590.24f, 330.97f}},
+              {{590.24f, 330.97f}, {634.34f, 357.83f}}, {{634.34f, 357.83f}, {671.37f, 324.45f}},
+              {{559.37f, 331.93f}, {656.13f, 344.67f}}, {{608.57f, 456.27f}, {631.03f, 448.85f}},
+              {{608.57f, 456.27f}, {607.50f, 1010.18f}}};
+  const auto out = layoutMarginLabels(in);
+  std::size_t l5 = in.labels.size();
+  for (std::size_t i = 0; i < in.labels.size(); ++i) {
+    if (in.labels[i].sequence == 5) l5 = i;
+  }
+  ASSERT_LT(l5, in.labels.size());
+  ASSERT_EQ(in.labels[l5].priority, 5);
+  EXPECT_TRUE(out[l5].has_value()) << "L5, the slipping level";
+  expectTextbookLayout(in);
+}
+
+// The lesson's muscles (the desk sitter's hip flexors, across the thigh): no name box lies on
+// them, where a leader may cross them.
+TEST(MarginLayout, BoxesKeepClearOfTheLessonsMuscles) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  // a landmark above a hip flexor running out to the left edge just under its own height
+  in.labels = {{{600, 400}, {110, 22}, 3, false, false}};
+  const auto free = layoutMarginLabels(in);
+  ASSERT_TRUE(free[0].has_value());
+  in.muscles = {{{650, 430}, {0, 410}, 20.0f}};
+  ASSERT_TRUE(segmentHitsBox(in.muscles[0].a, in.muscles[0].b, free[0]->min - glm::vec2(20.0f),
+                             free[0]->min + in.labels[0].size + glm::vec2(20.0f)))
+      << "without the muscles, the box sits on it";
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  const glm::vec2 bmin = out[0]->min, bmax = bmin + in.labels[0].size, c(in.muscles[0].radius);
+  EXPECT_FALSE(segmentHitsBox(in.muscles[0].a, in.muscles[0].b, bmin - c, bmax + c));
+}

@@ -56,7 +56,6 @@ TEST(RadiographOverlay, TheLinesPassThroughTheLandmarks) {
   DrawList list;
   const RadiographPoints p = textbook();
   RadiographOptions o;
-  o.toward_viewer = glm::vec3(0.0f);  // no lift, so lines are exactly on the landmarks
   addRadiographOverlay(p, RadiographValues{}, o, list);
   const glm::vec3 ha = (p.hip_left + p.hip_right) * 0.5f, m = (p.s1_anterior + p.s1_posterior) * 0.5f;
   bool m_to_ha = false, vertical_at_ha = false;
@@ -76,7 +75,6 @@ TEST(RadiographOverlay, TheArcsSpanTheirAngles) {
   DrawList list;
   const RadiographPoints p = textbook();
   RadiographOptions o;
-  o.toward_viewer = glm::vec3(0.0f);
   addRadiographOverlay(p, RadiographValues{52, 12, 40, 60, 0, 0, "L5-S1"}, o, list);
   const glm::vec3 ha = (p.hip_left + p.hip_right) * 0.5f;
   const Label* pt = labelStarting(list, "PT");
@@ -100,9 +98,7 @@ TEST(RadiographOverlay, MeyerdingLinesAppearWithASlip) {
   // the slip; it is named in the margin, its leader to the slipped corner the grade is read at
   EXPECT_FALSE(grade->pinned);
   EXPECT_TRUE(grade->inside_bone) << "drawn over the bones like the Meyerding lines";
-  // (lifted toward the viewer with the lines it names, so the dot sits on the drawn tick)
-  const glm::vec3 lift = RadiographOptions{}.toward_viewer * 0.12f;
-  EXPECT_LT(glm::distance(grade->anchor, textbook().upper_posterior_inferior + lift), 1e-6f);
+  EXPECT_LT(glm::distance(grade->anchor, textbook().upper_posterior_inferior), 1e-6f);
 }
 
 TEST(RadiographOverlay, MeyerdingTextNamesTheGrade) {
@@ -119,7 +115,6 @@ TEST(RadiographOverlay, ThePlumbLineDropsFromC7AndTheSvaReachesTheS1Corner) {
   RadiographValues v;
   v.sagittal_vertical_axis_mm = 35.0;
   RadiographOptions o;
-  o.toward_viewer = glm::vec3(0.0f);
   addRadiographOverlay(p, v, o, list);
   bool plumb = false, sva = false;
   for (const Line& l : list.lines) {
