@@ -103,14 +103,20 @@ void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const 
 // no gap and named none). On the side whose bones are labelled, at the body's side of the gap.
 void addParsLabel(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
                   DrawList& list) {
-  if (!in.view.labels || !solution.slip.pars_defect) return;
+  if (!solution.slip.pars_defect) return;
   // 0 = L1 .. 4 = L5 (the segments run L5 .. L1 up from the sacrum)
   const int lumbar = static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(solution.slip.slipping);
   if (lumbar < 0 || lumbar >= kLumbarCount) return;
   const auto k = static_cast<std::size_t>(lumbar);
   const LandmarkId id = in.ids.pars[k][biomech::sideIndex(boneSide(in))];
+  const glm::vec3 at = landmarkWorld(in.model.skeleton, id, posed.world);
+  // no value box covers the defect (PT's sat on it in the grade IV slip in classroom mode, and
+  // its name had nowhere to start), also in a picture without names: values sit the same with
+  // names on and off
+  list.value_clear_points.push_back(at);
+  if (!in.view.labels) return;
   const std::string level = "L" + std::to_string(k + 1);
-  Label l{landmarkWorld(in.model.skeleton, id, posed.world),
+  Label l{at,
           in.view.mode == Mode::kPatient ? "Crack in the bone bridge (pars) of " + level
                                          : level + " pars defect (spondylolysis)",
           {1.0f, 0.78f, 0.35f, 1.0f},

@@ -712,3 +712,19 @@ TEST(FrameBuilder, TheSlippingLevelIsNamedFirst) {
   const FrameContent neutral = frameOf(preset("neutral"), scratch);
   EXPECT_EQ(priorityOf(neutral, "L5"), priorityOf(neutral, "L4")) << "no slip: the levels are alike";
 }
+
+// Review (stop 35): in the grade IV slip in classroom mode PT's value box lay on the pars defect's
+// dot, and the defect that defines an isthmic slip went unnamed (its leader had nowhere to start).
+// The defect is a named point no value covers.
+TEST(FrameBuilder, NoValueCoversTheParsDefect) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d = preset("isthmic-l5s1-grade-4");
+  d.view.mode = scene::Mode::kClassroom;
+  const FrameContent f = frameOf(d, scratch);
+  const auto pars = std::find_if(f.list.labels.begin(), f.list.labels.end(), [](const scene::Label& l) {
+    return l.text.find("pars defect") != std::string::npos;
+  });
+  ASSERT_NE(pars, f.list.labels.end());
+  EXPECT_TRUE(std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
+                          [&](const glm::vec3& p) { return glm::distance(p, pars->anchor) < 1e-6f; }));
+}
