@@ -99,11 +99,16 @@ float bellyRadius(double max_isometric_force_N) {
   return std::sqrt(area / std::numbers::pi_v<float>);
 }
 
-float drawnBellyRadius(const biomech::FascicleResult& f) {
+SpindleShape muscleSpindle(const biomech::FascicleResult& f) {
   const biomech::FascicleDef& def = biomech::muscleDef(f.muscle).fascicles[f.fascicle];
-  // as spindleMesh: r² L = r0² L0
-  return kDrawnBellyScale * bellyRadius(def.max_isometric_force_N) *
-         static_cast<float>(std::sqrt(std::max(f.neutral_length_m, 1e-5) / std::max(f.length_m, 1e-5)));
+  SpindleShape shape;
+  shape.belly_radius_m = kDrawnBellyScale * bellyRadius(def.max_isometric_force_N);
+  shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
+  return shape;
+}
+
+float drawnBellyRadius(const biomech::FascicleResult& f) {
+  return spindleBelly(muscleSpindle(f), static_cast<float>(f.length_m));
 }
 
 BodyMeshes::BodyMeshes(MeshLibrary& library)
@@ -128,13 +133,9 @@ std::optional<MeshId> BodyMeshes::placeSpindle(std::vector<glm::vec3> path, cons
 void BodyMeshes::addMuscles(std::span<const biomech::FascicleResult> fascicles,
                             const MuscleHighlight& highlight, DrawList& list) {
   for (const biomech::FascicleResult& f : fascicles) {
-    const biomech::FascicleDef& def = biomech::muscleDef(f.muscle).fascicles[f.fascicle];
     std::vector<glm::vec3> path;
     for (const glm::dvec3& p : f.path()) path.emplace_back(p);
-    SpindleShape shape;
-    shape.belly_radius_m = kDrawnBellyScale * bellyRadius(def.max_isometric_force_N);
-    shape.neutral_length_m = static_cast<float>(f.neutral_length_m);
-    const std::optional<MeshId> id = placeSpindle(std::move(path), shape);
+    const std::optional<MeshId> id = placeSpindle(std::move(path), muscleSpindle(f));
     if (!id) continue;
     DrawItem item;
     item.mesh = *id;

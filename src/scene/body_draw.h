@@ -72,8 +72,10 @@ class BodyMeshes {
 float bellyRadius(double max_isometric_force_N);
 // Muscles are drawn at 60 % of that thickness so the bones stay visible (a drawing choice).
 inline constexpr float kDrawnBellyScale = 0.6f;
-// The radius a fascicle's belly is drawn with at its present length: its volume kept, so a
-// shortened muscle is thicker (scene/muscle_mesh.cpp).
+// The spindle a fascicle is drawn as (its belly at the neutral length).
+SpindleShape muscleSpindle(const biomech::FascicleResult& f);
+// The radius its belly is drawn with at its present length: its volume kept, so a shortened
+// muscle is thicker (spindleBelly).
 float drawnBellyRadius(const biomech::FascicleResult& f);
 
 }  // namespace sagitta::scene

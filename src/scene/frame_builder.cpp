@@ -98,14 +98,19 @@ void finishForTeaching(const FrameInputs& in, const PosedSkeleton& posed, const 
   }
 }
 
+// The slipping vertebra as a lumbar index, 0 = L1 .. 4 = L5 (the segments run L5 .. L1 up from
+// the sacrum); outside 0-4 for a level that is not lumbar.
+int slippingLumbar(const biomech::SlipResult& slip) {
+  return static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(slip.slipping);
+}
+
 // The defect a spondylolysis or an isthmic slip is about: the pars interarticularis of the
 // slipping vertebra, where its body parts from its arch (review: the spondylolysis lesson showed
 // no gap and named none). On the side whose bones are labelled, at the body's side of the gap.
 void addParsLabel(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
                   DrawList& list) {
   if (!solution.slip.pars_defect) return;
-  // 0 = L1 .. 4 = L5 (the segments run L5 .. L1 up from the sacrum)
-  const int lumbar = static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(solution.slip.slipping);
+  const int lumbar = slippingLumbar(solution.slip);
   if (lumbar < 0 || lumbar >= kLumbarCount) return;
   const auto k = static_cast<std::size_t>(lumbar);
   const LandmarkId id = in.ids.pars[k][biomech::sideIndex(boneSide(in))];
@@ -337,7 +342,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   // (a grade IV slip's L5 gave way to the sacrum's and the coccyx's names, stop 35)
   const biomech::SlipResult& slip = in.solution.slip;
   const bool slips = slip.input_percent > 0.0 || slip.pars_defect;
-  const int slipping = static_cast<int>(anatomy::Segment::kL1) - static_cast<int>(slip.slipping);
+  const int slipping = slippingLumbar(slip);
   for (std::size_t k = 0; k < kLumbarCount; ++k) {
     const glm::vec3 mid =
         (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;

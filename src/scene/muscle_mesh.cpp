@@ -29,12 +29,16 @@ float pathLength(const std::vector<glm::vec3>& path) {
   return len;
 }
 
+float spindleBelly(const SpindleShape& shape, float length_m) {
+  return shape.belly_radius_m *
+         std::sqrt(std::max(shape.neutral_length_m, 1e-5f) / std::max(length_m, 1e-5f));
+}
+
 anatomy::MeshData spindleMesh(const std::vector<glm::vec3>& path, const SpindleShape& shape) {
   anatomy::MeshData mesh;
   const float length = pathLength(path);
   if (path.size() < 2 || !(length > 1e-5f) || !std::isfinite(length)) return mesh;
-  // constant volume: r² L = r0² L0
-  const float belly = shape.belly_radius_m * std::sqrt(std::max(shape.neutral_length_m, 1e-5f) / length);
+  const float belly = spindleBelly(shape, length);
   const int rings = std::max(shape.rings, 4), sides = std::max(shape.sides, 3);
 
   // cumulative arc length for sampling the polyline evenly

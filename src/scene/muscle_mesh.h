@@ -27,6 +27,9 @@ anatomy::MeshData spindleMesh(const std::vector<glm::vec3>& path, const SpindleS
 
 float pathLength(const std::vector<glm::vec3>& path);
 
+// The radius of a spindle's belly at path length `length_m`: constant volume, r² L = r0² L0.
+float spindleBelly(const SpindleShape& shape, float length_m);
+
 // Colour (linear RGB) for a change of length relative to neutral, strain = L / L0 - 1:
 // shortened → warm orange, neutral → muscle red, lengthened → cool blue (safe for the common
 // colour-vision deficiencies). Saturates at ±kStrainColourRange.
