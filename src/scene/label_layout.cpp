@@ -21,7 +21,8 @@ constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0), glm::vec2(-1,
 std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
                                                      glm::vec2 screen_min, glm::vec2 screen_max, float gap_px,
                                                      const std::vector<glm::vec2>& keep_clear,
-                                                     float keep_clear_px) {
+                                                     float keep_clear_px,
+                                                     const std::vector<ScreenCapsule>& keep_clear_capsules) {
   std::vector<std::optional<PlacedLabel>> out(labels.size());
   std::vector<std::size_t> order(labels.size());
   std::iota(order.begin(), order.end(), 0);
@@ -35,46 +36,53 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
   for (const std::size_t i : order) {
     const LabelBox& l = labels[i];
     if (!std::isfinite(l.anchor.x) || !std::isfinite(l.anchor.y)) continue;
-    auto fits = [&](const ScreenRect& r) {
+    auto fits = [&](const ScreenRect& r, bool clear_of_capsules) {
       if (!r.inside(screen_min, screen_max)) return false;
       if (std::any_of(keep_clear.begin(), keep_clear.end(),
                       [&](glm::vec2 p) { return r.near(p, keep_clear_px); })) {
         return false;
       }
+      if (clear_of_capsules && std::any_of(keep_clear_capsules.begin(), keep_clear_capsules.end(),
+                                           [&](const ScreenCapsule& c) { return capsuleHitsBox(c, r); })) {
+        return false;
+      }
       return std::none_of(placed.begin(), placed.end(),
                           [&](const ScreenRect& p) { return p.overlaps(r, gap_px); });
     };
-    if (l.pinned) {
-      ScreenRect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
-      // a pinned label at the screen edge slides inside rather than disappearing
-      const glm::vec2 shift =
-          glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
-      r.min += shift;
-      r.max += shift;
-      if (fits(r)) {
-        placed.push_back(r);
-        out[i] = PlacedLabel{r.min, false};
-        continue;
-      }
-      // another value sits there (SS beside PT at a steep sacrum), or a landmark the lesson names
-      // (L5 under PT in a slip): a measured value is never dropped, it moves aside on a leader
-      // like a name label
-    }
-    // near the anchor first, then further out along each direction
-    const float step = std::max(l.size.y, 8.0f);
-    bool done = false;
-    for (int ring = 0; ring < 12 && !done; ++ring) {
-      const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
-      for (const glm::vec2& d : kDirections) {
-        // offset so the box edge (not its centre) sits `dist` from the anchor
-        const glm::vec2 half = l.size * 0.5f;
-        const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
-        const ScreenRect r{centre - half, centre + half};
-        if (fits(r)) {
+    // clear of the capsules first; without that only where nothing else has room
+    for (const bool clear_of_capsules : {true, false}) {
+      if (out[i]) break;
+      if (!clear_of_capsules && keep_clear_capsules.empty()) break;
+      if (l.pinned) {
+        ScreenRect r{l.anchor - l.size * 0.5f, l.anchor + l.size * 0.5f};
+        // a pinned label at the screen edge slides inside rather than disappearing
+        const glm::vec2 shift =
+            glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
+        r.min += shift;
+        r.max += shift;
+        if (fits(r, clear_of_capsules)) {
           placed.push_back(r);
-          out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
-          done = true;
+          out[i] = PlacedLabel{r.min, false};
           break;
+        }
+        // another value sits there (SS beside PT at a steep sacrum), a landmark the lesson names
+        // (L5 under PT in a slip) or the lesson's muscle (SS on the desk sitter's psoas): a
+        // measured value is never dropped, it moves aside on a leader like a name label
+      }
+      // near the anchor first, then further out along each direction
+      const float step = std::max(l.size.y, 8.0f);
+      for (int ring = 0; ring < 12 && !out[i]; ++ring) {
+        const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
+        for (const glm::vec2& d : kDirections) {
+          // offset so the box edge (not its centre) sits `dist` from the anchor
+          const glm::vec2 half = l.size * 0.5f;
+          const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
+          const ScreenRect r{centre - half, centre + half};
+          if (fits(r, clear_of_capsules)) {
+            placed.push_back(r);
+            out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
+            break;
+          }
         }
       }
     }

@@ -8,6 +8,8 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/screen_rect.h"
+
 namespace sagitta::scene {
 
 struct LabelBox {
@@ -26,10 +28,12 @@ struct PlacedLabel {
 // (it is then dropped rather than drawn over another). `screen_min/max`: the usable area.
 // `keep_clear`: points no box may come closer to than `keep_clear_px` (the landmarks a lesson
 // names: a value box centred over one moves aside on a leader, as over another value).
-std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
-                                                     glm::vec2 screen_min, glm::vec2 screen_max,
-                                                     float gap_px = 4.0f,
-                                                     const std::vector<glm::vec2>& keep_clear = {},
-                                                     float keep_clear_px = 0.0f);
+// `keep_clear_capsules`: shapes no box comes within their radius of (the lesson's muscles as
+// drawn) where it has room; a box with no room clear of them is placed as if they were not there
+// rather than dropped.
+std::vector<std::optional<PlacedLabel>> layoutLabels(
+    const std::vector<LabelBox>& labels, glm::vec2 screen_min, glm::vec2 screen_max, float gap_px = 4.0f,
+    const std::vector<glm::vec2>& keep_clear = {}, float keep_clear_px = 0.0f,
+    const std::vector<ScreenCapsule>& keep_clear_capsules = {});
 
 }  // namespace sagitta::scene

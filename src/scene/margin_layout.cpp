@@ -38,28 +38,6 @@ bool segmentsCross(glm::vec2 a0, glm::vec2 a1, glm::vec2 b0, glm::vec2 b1) {
   return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
-bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_max) {
-  // Liang-Barsky clipping of the segment against the box
-  float t0 = 0.0f, t1 = 1.0f;
-  const glm::vec2 d = b - a;
-  const float p[4] = {-d.x, d.x, -d.y, d.y};
-  const float q[4] = {a.x - box_min.x, box_max.x - a.x, a.y - box_min.y, box_max.y - a.y};
-  for (int i = 0; i < 4; ++i) {
-    if (p[i] == 0.0f) {
-      if (q[i] < 0.0f) return false;
-      continue;
-    }
-    const float t = q[i] / p[i];
-    if (p[i] < 0.0f) {
-      t0 = std::max(t0, t);
-    } else {
-      t1 = std::min(t1, t);
-    }
-    if (t0 > t1) return false;
-  }
-  return true;
-}
-
 // How far (in rows) a series' block may stand off its dots to keep its leaders clear of them.
 constexpr int kSeriesShiftRows = 4;
 // A series kept in order may lengthen the other labels' leaders, in all, by this factor at most.
@@ -96,7 +74,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       order.push_back(i);
   }
   // measured values first, on their overlay (the general layout keeps them apart), but off the
-  // lesson's named points (value_clear)
+  // lesson's named points (value_clear) and, where they have room, its muscles
   std::vector<LabelBox> pinned;
   std::vector<std::size_t> pinned_index;
   for (std::size_t i = 0; i < n; ++i) {
@@ -106,7 +84,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     pinned_index.push_back(i);
   }
   const auto pinned_out =
-      layoutLabels(pinned, in.screen_min, in.screen_max, gap, in.value_clear, in.keep_clear_px);
+      layoutLabels(pinned, in.screen_min, in.screen_max, gap, in.value_clear, in.keep_clear_px, in.muscles);
   for (std::size_t k = 0; k < pinned_out.size(); ++k) {
     if (!pinned_out[k]) continue;
     const std::size_t i = pinned_index[k];
@@ -179,10 +157,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         })) {
       return false;
     }
-    if (std::any_of(in.muscles.begin(), in.muscles.end(), [&](const ScreenCapsule& o) {
-          const glm::vec2 c(o.radius);
-          return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
-        })) {
+    if (std::any_of(in.muscles.begin(), in.muscles.end(),
+                    [&](const ScreenCapsule& o) { return capsuleHitsBox(o, b); })) {
       return false;
     }
     const glm::vec2 end = leaderEnd(b, left);

@@ -12,6 +12,8 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/screen_rect.h"
+
 namespace sagitta::scene {
 
 struct MarginLabel {
@@ -25,15 +27,6 @@ struct MarginLabel {
   // in order down it where that names as many labels: a spine lying on a couch, its levels' dots
   // at about one height, was labelled by height alone (L4, L2, L1, L3).
   int sequence = -1;
-};
-
-struct ScreenSegment {
-  glm::vec2 a{0.0f}, b{0.0f};
-};
-
-struct ScreenCapsule {
-  glm::vec2 a{0.0f}, b{0.0f};
-  float radius = 0.0f;
 };
 
 struct MarginLayoutInput {
@@ -53,7 +46,8 @@ struct MarginLayoutInput {
   // bone, and the muscles on it, are thicker than their axis.
   float avoid_clear_px = 0.0f;
   // The lesson's muscles as segments with their drawn radius (the desk sitter's hip flexors
-  // across the thigh): no name label box comes closer than that radius to one; leader lines may
+  // across the thigh): no name label box comes closer than that radius to one, nor a value box
+  // where it has room (else it stays on its overlay: a value is never dropped); leader lines may
   // cross them, as an atlas's leaders cross the muscles they pass.
   std::vector<ScreenCapsule> muscles;
   float gap_px = 4.0f;
@@ -92,8 +86,7 @@ inline constexpr float kBehindDepth = 0.03f;  // metres (MarginLabel::depth)
 // without breaking a rule above).
 std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayoutInput& input);
 
-// Geometry shared with the tests.
+// Geometry shared with the tests (and segmentHitsBox, scene/screen_rect.h).
 bool segmentsCross(glm::vec2 a0, glm::vec2 a1, glm::vec2 b0, glm::vec2 b1);
-bool segmentHitsBox(glm::vec2 a, glm::vec2 b, glm::vec2 box_min, glm::vec2 box_max);
 
 }  // namespace sagitta::scene

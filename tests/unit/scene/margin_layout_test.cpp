@@ -673,3 +673,39 @@ TEST(MarginLayout, BoxesKeepClearOfTheLessonsMuscles) {
   const glm::vec2 bmin = out[0]->min, bmax = bmin + in.labels[0].size, c(in.muscles[0].radius);
   EXPECT_FALSE(segmentHitsBox(in.muscles[0].a, in.muscles[0].b, bmin - c, bmax + c));
 }
+
+TEST(MarginLayout, ValuesMoveOffTheLessonsMusclesWhereThereIsRoom) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  // a measured value whose overlay lies on a hip flexor running down to the left (the desk
+  // sitter's sacral slope over its psoas)
+  in.labels = {{{620, 350}, {52, 18}, 0, true, false}};
+  const auto free = layoutMarginLabels(in);
+  ASSERT_TRUE(free[0].has_value());
+  in.muscles = {{{700, 250}, {540, 450}, 12.0f}};
+  ASSERT_TRUE(capsuleHitsBox(in.muscles[0], {free[0]->min, free[0]->min + in.labels[0].size}))
+      << "without the muscles, the value sits on it";
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  EXPECT_FALSE(capsuleHitsBox(in.muscles[0], {out[0]->min, out[0]->min + in.labels[0].size}));
+  EXPECT_TRUE(out[0]->leader) << "moved off its overlay, it points back at it";
+  EXPECT_LT(glm::length(out[0]->min + 0.5f * in.labels[0].size - in.labels[0].anchor), 120.0f)
+      << "it stays near its overlay";
+}
+
+TEST(MarginLayout, AValueWithNoRoomOffTheMusclesStaysOnItsOverlay) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  in.labels = {{{620, 350}, {52, 18}, 0, true, false}};
+  // a muscle as wide as the screen: no place is clear of it, and a value is never dropped
+  in.muscles = {{{0, 360}, {1280, 360}, 800.0f}};
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  EXPECT_FALSE(out[0]->leader);
+  EXPECT_NEAR(out[0]->min.x + 26.0f, 620.0f, 0.5f);
+  EXPECT_NEAR(out[0]->min.y + 9.0f, 350.0f, 0.5f);
+}
