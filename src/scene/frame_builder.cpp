@@ -344,8 +344,7 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   const bool slips = slip.input_percent > 0.0 || slip.pars_defect;
   const int slipping = slippingLumbar(slip);
   for (std::size_t k = 0; k < kLumbarCount; ++k) {
-    const glm::vec3 mid =
-        (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])) * 0.5f;
+    const glm::vec3 mid = lumbarBodyFront(in.model.skeleton, ids, k, posed.world);
     const int priority = slips && static_cast<int>(k) == slipping ? 5 : 4;
     list.labels.push_back({mid, "L" + std::to_string(k + 1), bone_colour, priority, false});
     list.labels.back().bone_landmark = true;

@@ -130,10 +130,8 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
   // the front of each vertebral body, where its name points (frame_builder.cpp, addLabels): no
   // value box covers it, in every lesson and also in a picture without names (a value over L5's
   // dot left L5 unlabelled: its leader could not leave through the box; the desk sitter's SS)
-  for (std::size_t k = 0; k < kLumbarCount; ++k) {
-    list.value_clear_points.push_back(
-        0.5f * (at(ids.superior_endplate_anterior[k]) + at(ids.inferior_endplate_anterior[k])));
-  }
+  for (std::size_t k = 0; k < kLumbarCount; ++k)
+    list.value_clear_points.push_back(lumbarBodyFront(skeleton, ids, k, world));
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);

@@ -63,4 +63,10 @@ glm::vec3 landmarkWorld(const anatomy::Skeleton& skeleton, LandmarkId id,
   return glm::vec3(anatomy::worldPosition(skeleton.landmarks()[id], world));
 }
 
+glm::vec3 lumbarBodyFront(const anatomy::Skeleton& skeleton, const ModelIds& ids, std::size_t k,
+                          const std::array<glm::dmat4, anatomy::kSegmentCount>& world) {
+  return 0.5f * (landmarkWorld(skeleton, ids.superior_endplate_anterior[k], world) +
+                 landmarkWorld(skeleton, ids.inferior_endplate_anterior[k], world));
+}
+
 }  // namespace sagitta::scene

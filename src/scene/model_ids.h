@@ -55,4 +55,9 @@ ModelIds resolveModelIds(const anatomy::Model& model);
 glm::vec3 landmarkWorld(const anatomy::Skeleton& skeleton, LandmarkId id,
                         const std::array<glm::dmat4, anatomy::kSegmentCount>& world);
 
+// The front of lumbar vertebra `k`'s body (0 = L1), midway between its endplates' anterior
+// corners: where its name points, and a point no measured value covers (scene/lesson_focus.cpp).
+glm::vec3 lumbarBodyFront(const anatomy::Skeleton& skeleton, const ModelIds& ids, std::size_t k,
+                          const std::array<glm::dmat4, anatomy::kSegmentCount>& world);
+
 }  // namespace sagitta::scene
