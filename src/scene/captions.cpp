@@ -155,7 +155,7 @@ Captions patientCaptions(const biomech::ModelInputs& in, const biomech::Solution
     case biomech::PoseKind::kStanding:
       muscles_tilt = true;
       if (forward_tilt > 0.7 && flexors >= back && flexors > 0.1) {
-        add(c.caption, "Your hip flexors are short, so they pull the front of your pelvis down.");
+        add(c.caption, "Your hip flexors are tight, so they pull the front of your pelvis down.");
       } else if (forward_tilt > 0.7 && back > 0.1) {
         add(c.caption,
             "The muscles along your lower back are tight, so they arch it and tip your pelvis forward.");

@@ -369,7 +369,11 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   }
   list.labels.push_back({glm::mix(at(ids.femoral_head_centre[near]), at(ids.knee_centre[near]), 0.45f),
                          termFor("Femur", "Thigh bone"), bone_colour, 3, false});
-  list.labels.push_back({at(ids.iliac_crest_top[near]), termFor("Ilium", "Hip bone"), bone_colour, 3, false});
+  // the dot is the crest's summit (its outer lip, on the surface): named for that, not for the whole
+  // ilium, whose summit, seen from the side, lies over L4's arch (review, stop 36: "Ilium" read as
+  // naming L4; the summit level with L4 is the supracristal line clinicians palpate)
+  list.labels.push_back(
+      {at(ids.iliac_crest_top[near]), termFor("Iliac crest", "Top of the hip bone"), bone_colour, 3, false});
   if (view.muscles) {
     std::array<bool, biomech::kMuscleCount> done{};
     for (const biomech::FascicleResult& f : fascicles) {

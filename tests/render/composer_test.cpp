@@ -64,7 +64,7 @@ TEST_F(ComposerTest, ACaptionAppearsAtTheBottom) {
   const auto s = sagitta::testing::cubeScene(scene::ViewPreset::kLateralLeft, 16.0f / 9.0f);
   const Image plain = compose(s, {}, 640, 360);
   ui::OverlayText text;
-  text.caption = "Your hip flexors are short, so they pull the front of your pelvis down.";
+  text.caption = "Your hip flexors are tight, so they pull the front of your pelvis down.";
   text.caption_note = "The picture shows mechanics, not a diagnosis.";
   const Image captioned = compose(s, text, 640, 360);
   sagitta::testing::dumpIfRequested(captioned, "composer_caption");

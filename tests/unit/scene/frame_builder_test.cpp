@@ -627,13 +627,14 @@ TEST(FrameBuilder, APatientIsToldTheLandmarksInPlainWords) {
   d.view.labels = true;
   d.view.mode = scene::Mode::kPatient;
   const FrameContent patient = frameOf(d, scratch);
-  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Ilium"})
+  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Iliac crest"})
     EXPECT_FALSE(hasLabel(patient.list, term)) << term;
-  for (const char* plain : {"Front hip point", "Back hip point", "Pubic joint", "Top of the sacrum"})
+  for (const char* plain :
+       {"Front hip point", "Back hip point", "Pubic joint", "Top of the sacrum", "Top of the hip bone"})
     EXPECT_TRUE(hasLabel(patient.list, plain)) << plain;
   d.view.mode = scene::Mode::kExpert;
   const FrameContent expert = frameOf(d, scratch);
-  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Ilium"})
+  for (const char* term : {"ASIS", "PSIS", "Pubic symphysis", "Sacral promontory", "Femur", "Iliac crest"})
     EXPECT_TRUE(hasLabel(expert.list, term)) << term;
 }
 

@@ -303,7 +303,7 @@ TEST(Session, AFrameCarriesTheMeasuredValuesAndPatientCaptions) {
   scene::Camera cam;
   cam.setView(scene::ViewPreset::kLateralLeft);
   const scene::FrameContent f = session().frame(cam);
-  EXPECT_NE(f.captions.caption.find("hip flexors are short"), std::string::npos) << f.captions.caption;
+  EXPECT_NE(f.captions.caption.find("hip flexors are tight"), std::string::npos) << f.captions.caption;
   EXPECT_NE(f.captions.note.find("not a diagnosis"), std::string::npos);
   bool numbers = false;
   for (const scene::Label& l : f.list.labels) numbers |= l.text.rfind("PT ", 0) == 0;
@@ -379,7 +379,7 @@ TEST(Captions, TheMuscleEffectFootnoteGoesWithAMuscleCaptionOnly) {
     const biomech::Solution now = session().solution();
     const scene::Captions c = scene::patientCaptions(d.scenario.inputs, now, neutral, false);
     bool muscle_caption = false;
-    for (const char* cause : {"hip flexors are short", "are tight", "resting tone"})
+    for (const char* cause : {"are tight", "resting tone"})
       muscle_caption |= c.caption.find(cause) != std::string::npos;
     EXPECT_EQ(c.note.find("muscle tightness") != std::string::npos, muscle_caption)
         << name << ": " << c.caption << " | " << c.note;
