@@ -132,6 +132,9 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
   // dot left L5 unlabelled: its leader could not leave through the box; the desk sitter's SS)
   for (std::size_t k = 0; k < kLumbarCount; ++k)
     list.value_clear_points.push_back(lumbarBodyFront(skeleton, ids, k, world));
+  // and the spinous processes' tips: LL's value, between the Cobb lines' posterior ends, lay on
+  // those of L2 and L3 in the lateral lessons (review, stop 36)
+  for (const LandmarkId id : ids.spinous_tip) list.value_clear_points.push_back(at(id));
   if (lesson == Lesson::kSlip) {
     for (const LandmarkId id : ids.inferior_endplate_anterior) point(id);
     axis(ids.superior_endplate_anterior[3], ids.s1_endplate_anterior);

@@ -729,3 +729,23 @@ TEST(FrameBuilder, NoValueCoversTheParsDefect) {
   EXPECT_TRUE(std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
                           [&](const glm::vec3& p) { return glm::distance(p, pars->anchor) < 1e-6f; }));
 }
+
+// Review (stop 36): LL's value, centred between the Cobb lines' posterior ends, lay on the tips of
+// L2's and L3's spinous processes in the lateral lessons. Those tips are points no value covers
+// (it moves aside on a leader).
+TEST(FrameBuilder, NoValueCoversTheSpinousProcesses) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  for (const char* name : {"neutral", "desk-sitter", "isthmic-l5s1-grade-2"}) {
+    scene::Document d = preset(name);
+    d.view.mode = scene::Mode::kClassroom;
+    const FrameContent f = frameOf(d, scratch);
+    const scene::ModelIds& ids = session().frameInputs(scene::Camera{}).ids;
+    const auto world = anatomy::worldTransforms(session().model().skeleton, session().shownPose());
+    for (std::size_t k = 0; k < ids.spinous_tip.size(); ++k) {
+      const glm::vec3 tip = scene::landmarkWorld(session().model().skeleton, ids.spinous_tip[k], world);
+      EXPECT_TRUE(std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
+                              [&](const glm::vec3& p) { return glm::distance(p, tip) < 1e-5f; }))
+          << name << ": L" << k + 1 << "'s spinous tip";
+    }
+  }
+}
