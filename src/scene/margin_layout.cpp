@@ -146,14 +146,14 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
       return false;
     if (std::any_of(clear.begin(), clear.end(), [&](glm::vec2 p) { return b.near(p, in.keep_clear_px); }))
       return false;
+    // the angle lines by the gap, the bone axes by their clearance, the muscles by their radius
     if (std::any_of(in.overlays.begin(), in.overlays.end(), [&](const ScreenSegment& o) {
-          return segmentHitsBox(o.a, o.b, b.min - glm::vec2(gap), b.max + glm::vec2(gap));
+          return capsuleHitsBox({o.a, o.b, gap}, b);
         })) {
       return false;
     }
     if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-          const glm::vec2 c(in.avoid_clear_px);
-          return segmentHitsBox(o.a, o.b, b.min - c, b.max + c);
+          return capsuleHitsBox({o.a, o.b, in.avoid_clear_px}, b);
         })) {
       return false;
     }

@@ -48,6 +48,12 @@ std::size_t count(const scene::DrawList& list, scene::Material material) {
                     [&](const scene::DrawItem& i) { return i.material == material; }));
 }
 
+// A landmark where the session's shown pose puts it.
+glm::vec3 posedLandmark(scene::LandmarkId id) {
+  const auto world = anatomy::worldTransforms(session().model().skeleton, session().shownPose());
+  return scene::landmarkWorld(session().model().skeleton, id, world);
+}
+
 bool hasLabel(const scene::DrawList& list, const std::string& text) {
   return std::any_of(list.labels.begin(), list.labels.end(),
                      [&](const scene::Label& l) { return l.text == text; });
@@ -740,9 +746,8 @@ TEST(FrameBuilder, NoValueCoversTheSpinousProcesses) {
     d.view.mode = scene::Mode::kClassroom;
     const FrameContent f = frameOf(d, scratch);
     const scene::ModelIds& ids = session().frameInputs(scene::Camera{}).ids;
-    const auto world = anatomy::worldTransforms(session().model().skeleton, session().shownPose());
     for (std::size_t k = 0; k < ids.spinous_tip.size(); ++k) {
-      const glm::vec3 tip = scene::landmarkWorld(session().model().skeleton, ids.spinous_tip[k], world);
+      const glm::vec3 tip = posedLandmark(ids.spinous_tip[k]);
       EXPECT_TRUE(std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
                               [&](const glm::vec3& p) { return glm::distance(p, tip) < 1e-5f; }))
           << name << ": L" << k + 1 << "'s spinous tip";
@@ -763,13 +768,11 @@ TEST(FrameBuilder, RectusFemorisIsNamedOnItsUpperBelly) {
                                     [](const scene::Label& l) { return l.text == "Rectus femoris"; });
     ASSERT_NE(label, f.list.labels.end()) << name << ": a hip-flexor lesson names rectus femoris";
     const scene::ModelIds& ids = session().frameInputs(scene::Camera{}).ids;
-    const auto world = anatomy::worldTransforms(session().model().skeleton, session().shownPose());
     // its distance from the hip centre as a share of the thigh's length (the nearer side's)
     float share = 1e9f;
     for (std::size_t s = 0; s < 2; ++s) {
-      const glm::vec3 hip =
-          scene::landmarkWorld(session().model().skeleton, ids.femoral_head_centre[s], world);
-      const glm::vec3 knee = scene::landmarkWorld(session().model().skeleton, ids.knee_centre[s], world);
+      const glm::vec3 hip = posedLandmark(ids.femoral_head_centre[s]);
+      const glm::vec3 knee = posedLandmark(ids.knee_centre[s]);
       share = std::min(share, glm::distance(label->anchor, hip) / glm::distance(hip, knee));
     }
     // the upper third of the thigh (the middle of its path points lay by the knee: 0.9-1.03)
