@@ -177,6 +177,10 @@ void BodyMeshes::addNerves(const biomech::SlipResult& slip, DrawList& list) {
       Label pinch{glm::vec3(worst.points[2]), text, {1.0f, 0.45f, 0.35f, 1.0f}, 6, false};
       pinch.inside_bone = true;  // the root runs inside the canal and foramen: the point of the picture
       list.labels.push_back(pinch);
+      // and no value box covers the roots the picture is about (PT's sat on the pinched L5
+      // root in the grade II slip, hiding where the slipped vertebra meets the sacrum)
+      for (const biomech::NerveRoot& root : slip.nerve_roots)
+        for (const glm::dvec3& p : root.points) list.value_clear_points.emplace_back(p);
     }
   }
   for (const biomech::NerveRoot& root : slip.nerve_roots) {

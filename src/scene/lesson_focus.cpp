@@ -125,6 +125,8 @@ void addFocusGeometry(Lesson lesson, const anatomy::Skeleton& skeleton, const Mo
                                       at(m.inferior_anterior[k]) + at(m.inferior_posterior[k]));
     if (above) list.focus_axes.push_back({*above, centre});
     above = centre;
+    // a slip is read on the vertebral bodies' step: no value box covers a body's centre
+    if (lesson == Lesson::kSlip) list.value_clear_points.push_back(centre);
   }
   list.focus_axes.push_back({*above, 0.5f * (at(m.s1_anterior) + at(m.s1_posterior))});
   // the front of each vertebral body, where its name points (frame_builder.cpp, addLabels): no

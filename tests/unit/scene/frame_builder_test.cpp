@@ -755,6 +755,41 @@ TEST(FrameBuilder, NoValueCoversTheSpinousProcesses) {
   }
 }
 
+// Review (stop 37): in the grade II slip, PT's value lay on the pinched L5 root and the step of L5
+// on S1, the picture's point; in the grade IV ones, on the slipped L5's body. A picture that names
+// a pinched or stretched root keeps every root's points, and the slip lesson every lumbar body's
+// centre, clear of values.
+TEST(FrameBuilder, NoValueCoversTheRootsOrTheBodiesOfASlip) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  auto clear = [](const FrameContent& f, const glm::vec3& q) {
+    return std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
+                       [&](const glm::vec3& p) { return glm::distance(p, q) < 1e-5f; });
+  };
+  for (const char* name : {"isthmic-l5s1-grade-2", "dysplastic-high-grade-balanced", "degenerative-l4l5"}) {
+    scene::Document d = preset(name);
+    d.view.mode = scene::Mode::kClassroom;
+    const FrameContent f = frameOf(d, scratch);
+    const biomech::SlipResult& slip = session().solution().slip;
+    ASSERT_FALSE(slip.nerve_roots.empty()) << name;
+    for (const biomech::NerveRoot& root : slip.nerve_roots)
+      for (const glm::dvec3& p : root.points)
+        EXPECT_TRUE(clear(f, glm::vec3(p))) << name << ": " << root.name;
+    const biomech::MeasureLandmarkIds& m = session().frameInputs(scene::Camera{}).ids.measures;
+    for (std::size_t k = 0; k < m.superior_anterior.size(); ++k) {
+      const glm::vec3 centre =
+          0.25f * (posedLandmark(m.superior_anterior[k]) + posedLandmark(m.superior_posterior[k]) +
+                   posedLandmark(m.inferior_anterior[k]) + posedLandmark(m.inferior_posterior[k]));
+      EXPECT_TRUE(clear(f, centre)) << name << ": L" << k + 1 << "'s body";
+    }
+  }
+  // a lesson without a slip keeps its values where they were (its roots are not its subject)
+  const FrameContent f = frameOf(preset("neutral"), scratch);
+  const biomech::SlipResult& slip = session().solution().slip;
+  ASSERT_FALSE(slip.nerve_roots.empty()) << "neutral";
+  for (const biomech::NerveRoot& root : slip.nerve_roots)
+    EXPECT_FALSE(clear(f, glm::vec3(root.points[2]))) << "neutral: " << root.name;
+}
+
 // Review (stop 36): rectus femoris was named in none of the 45 preset pictures, the Thomas tests
 // included, whose caption names it: its dot, at the middle of its path points (by the knee), lay
 // below the picture in the standing views. It points at its upper belly, in the thigh's upper third.
