@@ -152,8 +152,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         })) {
       return false;
     }
+    // (the bone a label names, its landmark on the axis, only by the gap: the clearance's round
+    // cap reached past the coccyx's tip over the near margin column, and "Coccyx" was named from
+    // the far margin on a leader across the hip)
     if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-          return capsuleHitsBox({o.a, o.b, in.avoid_clear_px}, b);
+          const bool own = distanceToSegment(l.anchor, o.a, o.b) <= kOnAxisPx;
+          return capsuleHitsBox({o.a, o.b, own ? gap : in.avoid_clear_px}, b);
         })) {
       return false;
     }

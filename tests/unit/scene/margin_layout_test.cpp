@@ -93,11 +93,13 @@ void expectTextbookLayout(const MarginLayoutInput& in) {
           << "leader " << i << " is steep";
     }
     for (const auto& a : in.avoid) {
-      if (distanceToSegment(l.anchor, a.a, a.b) > sagitta::scene::kLeaderOnAxisPx) {
+      const bool own = distanceToSegment(l.anchor, a.a, a.b) <= sagitta::scene::kLeaderOnAxisPx;
+      if (!own) {
         EXPECT_FALSE(segmentsCross(l.anchor, out[i]->leader_end, a.a, a.b))
             << "leader " << i << " crosses the bone";
       }
-      const glm::vec2 c(in.avoid_clear_px);
+      // (the bone a label names only by the gap: beside its own end, as "Coccyx" by its tip)
+      const glm::vec2 c(own ? in.gap_px : in.avoid_clear_px);
       EXPECT_FALSE(segmentHitsBox(a.a, a.b, bmin - c, bmax + c)) << "label " << i << " lies on the bone";
     }
     for (std::size_t j = 0; j < in.labels.size(); ++j) {
@@ -215,6 +217,31 @@ TEST(MarginLayout, BoxesKeepClearOfTheBoneOfInterest) {
   ASSERT_TRUE(out[0].has_value());
   const glm::vec2 bmin = out[0]->min, bmax = bmin + in.labels[0].size, c(in.avoid_clear_px);
   EXPECT_FALSE(segmentHitsBox(in.avoid[0].a, in.avoid[0].b, bmin - c, bmax + c));
+}
+
+// A label naming the bone an axis runs through, its landmark at the axis's end, clears that axis by
+// the gap only: the bone's clearance, round past the coccyx's tip, covered the near margin column,
+// and "Coccyx" was named from the far margin on a leader across the hip (grade IV slip, stop 37).
+TEST(MarginLayout, ALabelAtTheEndOfItsOwnBoneIsNamedFromTheNearMargin) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {800, 600};
+  // the sacrum's front down to the coccyx's tip, near the figure's right edge
+  in.avoid = {{{700, 300}, {790, 500}}};
+  in.avoid_clear_px = 40.0f;
+  in.labels = {{{790, 500}, {80, 22}, 3, false, false}};
+  const auto out = layoutMarginLabels(in);
+  ASSERT_TRUE(out[0].has_value());
+  EXPECT_GT(out[0]->min.x, 790.0f) << "named from the right, beside its tip";
+  EXPECT_LT(glm::length(out[0]->leader_end - in.labels[0].anchor), 100.0f);
+  // another bone's axis still keeps the box at its clearance
+  in.labels[0].anchor = {820, 480};
+  in.avoid = {{{700, 300}, {790, 500}}, {{830, 470}, {1280, 470}}};
+  const auto other = layoutMarginLabels(in);
+  ASSERT_TRUE(other[0].has_value());
+  const glm::vec2 bmin = other[0]->min, bmax = bmin + in.labels[0].size, c(in.avoid_clear_px);
+  EXPECT_FALSE(segmentHitsBox(in.avoid[1].a, in.avoid[1].b, bmin - c, bmax + c));
 }
 
 // A leader that runs through another landmark's dot seems to name it (anterior tilt: the greater
