@@ -386,7 +386,9 @@ void addLabels(const FrameInputs& in, const PosedSkeleton& posed,
   // naming L4; the summit level with L4 is the supracristal line clinicians palpate)
   list.labels.push_back(
       {at(ids.iliac_crest_top[near]), termFor("Iliac crest", "Top of the hip bone"), bone_colour, 3, false});
-  if (view.muscles) {
+  // a film names bones, not muscles: they are faint soft-tissue shadows on it (review, stop 37:
+  // seven muscle names crowded the neutral film, the psoas's dot beside L4's on one body)
+  if (view.muscles && !view.xray) {
     std::array<bool, biomech::kMuscleCount> done{};
     for (const biomech::FascicleResult& f : fascicles) {
       const std::size_t m = biomech::muscleIndex(f.muscle);

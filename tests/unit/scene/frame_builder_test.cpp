@@ -808,6 +808,24 @@ TEST(FrameBuilder, NoLandmarkIsBehindBoneOnAFilm) {
   }
 }
 
+// Review (stop 37): with every landmark seen on a film, seven muscle names crowded the neutral
+// film (the psoas's dot beside L4's on one vertebral body). A film names bones; the 3D view of the
+// same document names its muscles.
+TEST(FrameBuilder, AFilmNamesNoMuscle) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  scene::Document d = preset("neutral");
+  // (a label with a pick id names a muscle)
+  auto muscles = [](const FrameContent& f) {
+    return std::count_if(f.list.labels.begin(), f.list.labels.end(),
+                         [](const scene::Label& l) { return l.pick_id != 0; });
+  };
+  EXPECT_GT(muscles(frameOf(d, scratch)), 0) << "the 3D view names muscles";
+  d.view.xray = true;
+  const FrameContent film = frameOf(d, scratch);
+  EXPECT_EQ(muscles(film), 0);
+  EXPECT_TRUE(hasLabel(film.list, "L4"));
+}
+
 // Review (stop 36): rectus femoris was named in none of the 45 preset pictures, the Thomas tests
 // included, whose caption names it: its dot, at the middle of its path points (by the knee), lay
 // below the picture in the standing views. It points at its upper belly, in the thigh's upper third.
