@@ -139,6 +139,12 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   // placed so far. `strict`: the leader also crosses no angle line (a leader through the PI / PT
   // lines reads as part of the measurement). `in_block`: a member of a series placed with the
   // rest of its block (below), whose leaders may fan out.
+  // A label names the bone an axis runs through when its landmark lies on that axis (L3 on the
+  // lumbar column, the coccyx at the sacrum's end): its leader may start on it, and its box clears
+  // it by the gap only
+  const auto onOwnAxis = [](const MarginLabel& l, const ScreenSegment& o) {
+    return distanceToSegment(l.anchor, o.a, o.b) <= kOnAxisPx;
+  };
   auto fits = [&](const MarginLabel& l, const ScreenRect& b, bool left, const std::vector<ScreenRect>& boxes,
                   const std::vector<ScreenSegment>& leaders, bool strict, bool in_block) {
     if (!b.inside(in.screen_min, in.screen_max)) return false;
@@ -156,8 +162,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     // cap reached past the coccyx's tip over the near margin column, and "Coccyx" was named from
     // the far margin on a leader across the hip)
     if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-          const bool own = distanceToSegment(l.anchor, o.a, o.b) <= kOnAxisPx;
-          return capsuleHitsBox({o.a, o.b, own ? gap : in.avoid_clear_px}, b);
+          return capsuleHitsBox({o.a, o.b, onOwnAxis(l, o) ? gap : in.avoid_clear_px}, b);
         })) {
       return false;
     }
@@ -175,9 +180,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
     if (std::any_of(leaders.begin(), leaders.end(), crosses)) return false;
     // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
-    if (std::any_of(in.avoid.begin(), in.avoid.end(), [&](const ScreenSegment& o) {
-          return distanceToSegment(l.anchor, o.a, o.b) > kOnAxisPx && crosses(o);
-        })) {
+    if (std::any_of(in.avoid.begin(), in.avoid.end(),
+                    [&](const ScreenSegment& o) { return !onOwnAxis(l, o) && crosses(o); })) {
       return false;
     }
     if (strict && std::any_of(in.overlays.begin(), in.overlays.end(), crosses)) return false;

@@ -54,6 +54,12 @@ glm::vec3 posedLandmark(scene::LandmarkId id) {
   return scene::landmarkWorld(session().model().skeleton, id, world);
 }
 
+// Whether `p` is among the points no value box covers.
+bool keptClearOfValues(const scene::DrawList& list, const glm::vec3& p) {
+  return std::any_of(list.value_clear_points.begin(), list.value_clear_points.end(),
+                     [&](const glm::vec3& q) { return glm::distance(p, q) < 1e-5f; });
+}
+
 bool hasLabel(const scene::DrawList& list, const std::string& text) {
   return std::any_of(list.labels.begin(), list.labels.end(),
                      [&](const scene::Label& l) { return l.text == text; });
@@ -748,9 +754,7 @@ TEST(FrameBuilder, NoValueCoversTheSpinousProcesses) {
     const scene::ModelIds& ids = session().frameInputs(scene::Camera{}).ids;
     for (std::size_t k = 0; k < ids.spinous_tip.size(); ++k) {
       const glm::vec3 tip = posedLandmark(ids.spinous_tip[k]);
-      EXPECT_TRUE(std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
-                              [&](const glm::vec3& p) { return glm::distance(p, tip) < 1e-5f; }))
-          << name << ": L" << k + 1 << "'s spinous tip";
+      EXPECT_TRUE(keptClearOfValues(f.list, tip)) << name << ": L" << k + 1 << "'s spinous tip";
     }
   }
 }
@@ -761,10 +765,6 @@ TEST(FrameBuilder, NoValueCoversTheSpinousProcesses) {
 // centre, clear of values.
 TEST(FrameBuilder, NoValueCoversTheRootsOrTheBodiesOfASlip) {
   scene::FrameScratch& scratch = session().frameScratch();
-  auto clear = [](const FrameContent& f, const glm::vec3& q) {
-    return std::any_of(f.list.value_clear_points.begin(), f.list.value_clear_points.end(),
-                       [&](const glm::vec3& p) { return glm::distance(p, q) < 1e-5f; });
-  };
   for (const char* name : {"isthmic-l5s1-grade-2", "dysplastic-high-grade-balanced", "degenerative-l4l5"}) {
     scene::Document d = preset(name);
     d.view.mode = scene::Mode::kClassroom;
@@ -773,13 +773,13 @@ TEST(FrameBuilder, NoValueCoversTheRootsOrTheBodiesOfASlip) {
     ASSERT_FALSE(slip.nerve_roots.empty()) << name;
     for (const biomech::NerveRoot& root : slip.nerve_roots)
       for (const glm::dvec3& p : root.points)
-        EXPECT_TRUE(clear(f, glm::vec3(p))) << name << ": " << root.name;
+        EXPECT_TRUE(keptClearOfValues(f.list, glm::vec3(p))) << name << ": " << root.name;
     const biomech::MeasureLandmarkIds& m = session().frameInputs(scene::Camera{}).ids.measures;
     for (std::size_t k = 0; k < m.superior_anterior.size(); ++k) {
       const glm::vec3 centre =
           0.25f * (posedLandmark(m.superior_anterior[k]) + posedLandmark(m.superior_posterior[k]) +
                    posedLandmark(m.inferior_anterior[k]) + posedLandmark(m.inferior_posterior[k]));
-      EXPECT_TRUE(clear(f, centre)) << name << ": L" << k + 1 << "'s body";
+      EXPECT_TRUE(keptClearOfValues(f.list, centre)) << name << ": L" << k + 1 << "'s body";
     }
   }
   // a lesson without a slip keeps its values where they were (its roots are not its subject)
@@ -787,7 +787,7 @@ TEST(FrameBuilder, NoValueCoversTheRootsOrTheBodiesOfASlip) {
   const biomech::SlipResult& slip = session().solution().slip;
   ASSERT_FALSE(slip.nerve_roots.empty()) << "neutral";
   for (const biomech::NerveRoot& root : slip.nerve_roots)
-    EXPECT_FALSE(clear(f, glm::vec3(root.points[2]))) << "neutral: " << root.name;
+    EXPECT_FALSE(keptClearOfValues(f.list, glm::vec3(root.points[2]))) << "neutral: " << root.name;
 }
 
 // Review (stop 37): a film is a projection through the whole body, yet its labels were ray-cast
