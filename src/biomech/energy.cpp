@@ -241,9 +241,11 @@ double evaluatePhi(const Impl& m, const Setup& setup, const JointArray& phi, Joi
   for (std::size_t fi = 0; fi < m.fascicles.size(); ++fi) {
     const CompiledFascicle& f = m.fascicles[fi];
     if ((f.joints & setup.free_joints) == 0) continue;  // constant in this solve
-    std::array<glm::dvec3, kMaxPathPoints> p{};
-    std::array<std::size_t, kMaxPathPoints> frame{};
-    std::array<glm::dvec3, kMaxPathPoints - 1> u{};  // d length / d (later point) of each segment
+    // written for each of the fascicle's points before they are read (not cleared: this loop is
+    // the solve's hottest)
+    std::array<glm::dvec3, kMaxPathPoints> p;
+    std::array<std::size_t, kMaxPathPoints> frame;
+    std::array<glm::dvec3, kMaxPathPoints - 1> u;  // d length / d (later point) of each segment
     double length = 0.0;
     for (std::size_t i = 0; i < f.point_count; ++i) {
       frame[i] = k.frameOf(f.points[i]);
@@ -555,7 +557,13 @@ MinimiseResult minimise(const Impl& m, const Setup& setup) {
         accepted = true;
         break;
       }
-      t *= 0.5;
+      // the next trial where the slope along d, interpolated linearly between 0 and t, is zero
+      // (Nocedal & Wright 2006, Numerical Optimization, 3.5: interpolating line searches),
+      // kept within [t / 50, t / 2]: a seed Hessian too soft along d (a slip's start, its
+      // levels near their range stops) overshoots many times over, and halving took 4-8 trials
+      const double slope_t = dot(n, gt, d);
+      const double next = slope_t > slope ? t * -slope / (slope_t - slope) : 0.5 * t;
+      t = std::clamp(next, 0.02 * t, 0.5 * t);
     }
     if (!accepted) break;
     // BFGS update with s = t d, y = gt - g (skipped when the curvature is not positive)

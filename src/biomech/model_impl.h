@@ -114,17 +114,16 @@ struct SegmentPath {
 SegmentPath segmentPath(const glm::dvec3& a, const glm::dvec3& b, const glm::dvec2* centre, double radius,
                         int side = 0);
 
-// The world polyline of a fascicle (landmark points plus samples of any wrap arc) and its length.
-struct FasciclePolyline {
-  std::array<glm::dvec3, kMaxDrawPoints> points{};
-  std::uint8_t count = 0;
-  double length = 0.0;
-};
+// The length of a fascicle's path and, when `points` is given (room for kMaxDrawPoints), its world
+// polyline: landmark points plus samples of any wrap arc, their number in `count`. Written in
+// place, not returned, as the solve fills a Solution's fascicles once per slider change.
 // to_world(point reference, local point) -> world point (the local point is the reference's own
 // position, or a wrap centre fixed in the same frame).
 template <typename ToWorld>
-FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world) {
-  FasciclePolyline out;
+double fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world, glm::dvec3* points = nullptr,
+                        std::uint8_t* count = nullptr) {
+  double length = 0.0;
+  std::uint8_t n = 0;
   glm::dvec3 prev{0.0};
   for (std::size_t k = 0; k < f.point_count; ++k) {
     const glm::dvec3 p = to_world(f.points[k], f.points[k].local);
@@ -136,7 +135,7 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
         centre = {c.x, c.y};
       }
       const SegmentPath sp = segmentPath(prev, p, wraps ? &centre : nullptr, f.wrap_radius, f.wrap_side);
-      if (sp.wrapped) {
+      if (sp.wrapped && points != nullptr) {
         // tangent point, arc samples, tangent point (turned step by step); z runs linearly
         // between the two landmarks
         const double step = sp.arc_sweep / static_cast<double>(kWrapArcSamples + 1);
@@ -144,17 +143,17 @@ FasciclePolyline fasciclePolyline(const CompiledFascicle& f, ToWorld&& to_world)
         glm::dvec2 r = sp.tangent_a - centre;
         for (int i = 0; i <= kWrapArcSamples + 1; ++i) {
           const double t = static_cast<double>(i) / static_cast<double>(kWrapArcSamples + 1);
-          out.points[out.count++] = {centre.x + r.x, centre.y + r.y,
-                                     prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
+          points[n++] = {centre.x + r.x, centre.y + r.y, prev.z + (0.3 + 0.4 * t) * (p.z - prev.z)};
           r = {cs * r.x - sn * r.y, sn * r.x + cs * r.y};
         }
       }
-      out.length += sp.length;
+      length += sp.length;
     }
-    out.points[out.count++] = p;
+    if (points != nullptr) points[n++] = p;
     prev = p;
   }
-  return out;
+  if (count != nullptr) *count = n;
+  return length;
 }
 
 inline constexpr std::size_t kMaxFascicles = 96;

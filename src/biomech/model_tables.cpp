@@ -80,9 +80,8 @@ void compileFascicles(Impl& m) {
             if (isUpperBody(a.segment) != isUpperBody(b.segment)) f.crosses_l5s1 = true;
           }
         }
-        const double length = fasciclePolyline(f, [&](const PointRef& r, const glm::dvec3& p) {
-                                return w[r.segment].apply(p);
-                              }).length;
+        const double length = fasciclePolyline(
+            f, [&](const PointRef& r, const glm::dvec3& p) { return w[r.segment].apply(p); });
         // OpenSim ScaleTool rule: l_opt and l_ts scale with the musculotendon length, so the
         // fascicle keeps the source's normalised fibre length at the neutral pose
         const double h_src = fd.optimal_fibre_length_m * std::sin(degToRad(fd.pennation_deg));

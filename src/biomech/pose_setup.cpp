@@ -194,9 +194,8 @@ void adaptRestingLengths(const Impl& m, Setup& s) {
   forwardKinematics(m, s, s.b, k);  // only the sacrum morph is set in b yet
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
-    const double length = fasciclePolyline(f, [&](const PointRef& p, const glm::dvec3& q) {
-                            return k.world[k.frameOf(p)].apply(q);
-                          }).length;
+    const double length = fasciclePolyline(
+        f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); });
     s.tendon_slack_m[i] += length - f.neutral_length_m;
   }
 }

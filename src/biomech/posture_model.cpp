@@ -215,13 +215,12 @@ std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& po
     r.muscle = f.muscle;
     r.side = f.side;
     r.fascicle = f.index;
-    const detail::FasciclePolyline line =
-        detail::fasciclePolyline(f, [&](const detail::PointRef& ref, const glm::dvec3& p) {
+    const double length = detail::fasciclePolyline(
+        f,
+        [&](const detail::PointRef& ref, const glm::dvec3& p) {
           return glm::dvec3(world[ref.segment] * glm::dvec4(p, 1.0));
-        });
-    r.points = line.points;
-    r.point_count = line.count;
-    const double length = line.length;
+        },
+        r.points.data(), &r.point_count);
     const detail::FascicleState st =
         detail::fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
     r.length_m = length;

@@ -111,11 +111,9 @@ void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solutio
     r.muscle = f.muscle;
     r.side = f.side;
     r.fascicle = f.index;
-    const FasciclePolyline line = fasciclePolyline(
-        f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); });
-    r.points = line.points;
-    r.point_count = line.count;
-    const double length = line.length;
+    const double length = fasciclePolyline(
+        f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); },
+        r.points.data(), &r.point_count);
     const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
     r.length_m = length;
     r.neutral_length_m = f.neutral_length_m;
