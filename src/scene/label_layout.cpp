@@ -49,6 +49,16 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
       return std::none_of(placed.begin(), placed.end(),
                           [&](const ScreenRect& p) { return p.overlaps(r, gap_px); });
     };
+    // a value's box leaves the other values' points in sight: over one, that value would move
+    // aside on a leader ending inside this box (the slip films' SS point inside PT's box). Two
+    // points closer than half a box's height cannot both be seen apart: there the first value
+    // sits on them and the other points back from beside it.
+    auto coversAValue = [&](const ScreenRect& r) {
+      return l.pinned && std::any_of(labels.begin(), labels.end(), [&](const LabelBox& o) {
+               return &o != &l && o.pinned && r.near(o.anchor, gap_px) &&
+                      glm::distance(o.anchor, l.anchor) >= 0.5f * l.size.y;
+             });
+    };
     // clear of the capsules first; without that only where nothing else has room
     for (const bool clear_of_capsules : {true, false}) {
       if (out[i]) break;
@@ -60,7 +70,7 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
             glm::max(screen_min - r.min, glm::vec2(0.0f)) - glm::max(r.max - screen_max, glm::vec2(0.0f));
         r.min += shift;
         r.max += shift;
-        if (fits(r, clear_of_capsules)) {
+        if (!coversAValue(r) && fits(r, clear_of_capsules)) {
           placed.push_back(r);
           out[i] = PlacedLabel{r.min, false};
           break;
@@ -78,7 +88,7 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
           const glm::vec2 half = l.size * 0.5f;
           const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
           const ScreenRect r{centre - half, centre + half};
-          if (fits(r, clear_of_capsules)) {
+          if (!coversAValue(r) && fits(r, clear_of_capsules)) {
             placed.push_back(r);
             out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
             break;

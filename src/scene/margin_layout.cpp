@@ -177,6 +177,8 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     if (!in_block &&
         std::abs(end.y - l.anchor.y) > std::abs(end.x - l.anchor.x) + kLeaderRiseOverRunRows * l.size.y)
       return false;
+    if (glm::length(end - l.anchor) > kLeaderMaxOfDiagonal * glm::length(in.screen_max - in.screen_min))
+      return false;
     auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
     if (std::any_of(leaders.begin(), leaders.end(), crosses)) return false;
     // the bone of interest: a label naming that bone (its landmark on the axis) may start on it

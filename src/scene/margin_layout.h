@@ -72,6 +72,11 @@ inline constexpr float kLeaderClearOfDotsPx = 5.0f;
 // sequence) placed as one ordered block is exempt: its leaders fan out from the block; a member
 // placed on its own is not.
 inline constexpr float kLeaderRiseOverRunRows = 1.0f;
+// No leader is longer than this fraction of the picture's diagonal (366 px at 1280x720): a label
+// so far from its landmark reads as naming what its leader passes (ASIS named from the foot of the
+// far margin, on a 444 px leader across the pelvis and the hip of a slip film; the longest leaders
+// of the 60 preset pictures at 1280x720 are 335 px). Such a label is left out, as one with no room.
+inline constexpr float kLeaderMaxOfDiagonal = 0.25f;
 // A landmark this close to a bone axis (pixels) is on that bone (L3 on the lumbar column): its
 // leader starts on the axis and may leave it on either side.
 inline constexpr float kLeaderOnAxisPx = 4.0f;

@@ -85,3 +85,19 @@ TEST(LabelLayout, TwoValuesAtOnePlaceAreBothShownOneOnALeader) {
   EXPECT_TRUE(out[1]->leader) << "the second moves aside and points back";
   EXPECT_FALSE(overlap(out[0]->min, {60, 20}, out[1]->min, {60, 20}));
 }
+
+TEST(LabelLayout, AValueMovedAsideLeavesTheOtherValuesPointInSight) {
+  // The slip films: PT, moved off its point (a named landmark there), took the first place beside
+  // it, over SS's point; SS then moved aside on a leader that ended inside PT's box.
+  const std::vector<LabelBox> values = {{{200, 150}, {60, 20}, 1, true}, {{240, 150}, {60, 20}, 0, true}};
+  const auto out = layoutLabels(values, {0, 0}, {400, 300}, 4.0f, {{200, 150}}, 5.0f);
+  ASSERT_TRUE(out[0].has_value());
+  ASSERT_TRUE(out[1].has_value());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const glm::vec2 other = values[1 - i].anchor, bmin = out[i]->min, bmax = bmin + values[i].size;
+    EXPECT_FALSE(other.x >= bmin.x && other.x <= bmax.x && other.y >= bmin.y && other.y <= bmax.y)
+        << "value " << i << "'s box covers the other value's point";
+  }
+  EXPECT_TRUE(out[0]->leader) << "the first moves off the landmark";
+  EXPECT_FALSE(out[1]->leader) << "the second stays on its own point";
+}

@@ -92,6 +92,9 @@ void expectTextbookLayout(const MarginLayoutInput& in) {
       EXPECT_LE(std::abs(d.y), std::abs(d.x) + sagitta::scene::kLeaderRiseOverRunRows * l.size.y)
           << "leader " << i << " is steep";
     }
+    EXPECT_LE(glm::length(out[i]->leader_end - l.anchor),
+              sagitta::scene::kLeaderMaxOfDiagonal * glm::length(in.screen_max - in.screen_min))
+        << "leader " << i << " is long";
     for (const auto& a : in.avoid) {
       const bool own = distanceToSegment(l.anchor, a.a, a.b) <= sagitta::scene::kLeaderOnAxisPx;
       if (!own) {
@@ -235,13 +238,34 @@ TEST(MarginLayout, ALabelAtTheEndOfItsOwnBoneIsNamedFromTheNearMargin) {
   ASSERT_TRUE(out[0].has_value());
   EXPECT_GT(out[0]->min.x, 790.0f) << "named from the right, beside its tip";
   EXPECT_LT(glm::length(out[0]->leader_end - in.labels[0].anchor), 100.0f);
-  // another bone's axis still keeps the box at its clearance
+  // another bone's axis still keeps the box at its clearance (the figure reaching past the
+  // landmark, so the right margin is beside it rather than level with it)
   in.labels[0].anchor = {820, 480};
+  in.figure_max.x = 850;
   in.avoid = {{{700, 300}, {790, 500}}, {{830, 470}, {1280, 470}}};
   const auto other = layoutMarginLabels(in);
   ASSERT_TRUE(other[0].has_value());
   const glm::vec2 bmin = other[0]->min, bmax = bmin + in.labels[0].size, c(in.avoid_clear_px);
   EXPECT_FALSE(segmentHitsBox(in.avoid[1].a, in.avoid[1].b, bmin - c, bmax + c));
+}
+
+// A label so far from its landmark reads as naming what its leader crosses: in the dysplastic slip's
+// film, ASIS was named from the foot of the far margin on a 444 px leader across the pelvis and
+// the hip. With no nearer place it is left out, as a label with no room.
+TEST(MarginLayout, ALabelWhoseOnlyPlaceIsFarAcrossTheFigureIsLeftOut) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {500, 200};
+  in.figure_max = {900, 600};
+  // the near (left) margin is taken by a bone's clearance
+  in.avoid = {{{480, 0}, {480, 720}}};
+  in.avoid_clear_px = 40.0f;
+  in.labels = {{{510, 250}, {80, 22}, 3, false, false}, {{890, 300}, {80, 22}, 3, false, false}};
+  const auto out = layoutMarginLabels(in);
+  const float longest = sagitta::scene::kLeaderMaxOfDiagonal * glm::length(in.screen_max - in.screen_min);
+  EXPECT_FALSE(out[0].has_value()) << "its only place is in the right margin, about 410 px away";
+  ASSERT_TRUE(out[1].has_value()) << "a landmark beside that margin is still named";
+  EXPECT_LE(glm::length(out[1]->leader_end - in.labels[1].anchor), longest);
 }
 
 // A leader that runs through another landmark's dot seems to name it (anterior tilt: the greater
