@@ -332,6 +332,23 @@ struct FascicleState {
 };
 FascicleState fascicleState(const CompiledFascicle& f, double length_m, double tendon_slack_m,
                             double activation, bool want_energy = true);
+// One fascicle's result at a pose (its drawn path, length and forces), for Solution::fascicles and
+// PostureModel::fascicleStates; returns the fibre state it came from. to_world as fasciclePolyline.
+template <typename ToWorld>
+FascicleState fillFascicleResult(const CompiledFascicle& f, ToWorld&& to_world, double tendon_slack_m,
+                                 double activation, FascicleResult& r) {
+  r.muscle = f.muscle;
+  r.side = f.side;
+  r.fascicle = f.index;
+  const double length = fasciclePolyline(f, to_world, r.points.data(), &r.point_count);
+  const FascicleState st = fascicleState(f, length, tendon_slack_m, activation, false);
+  r.length_m = length;
+  r.neutral_length_m = f.neutral_length_m;
+  r.fibre_length_norm = st.fibre_norm;
+  r.passive_force_N = st.passive_N;
+  r.active_force_N = st.active_N;
+  return st;
+}
 // d (tendon force) / d (musculotendon length), N/m.
 double fascicleStiffness(const CompiledFascicle& f, double length_m, double tendon_slack_m,
                          double activation);

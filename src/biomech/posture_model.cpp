@@ -212,22 +212,12 @@ std::vector<FascicleResult> PostureModel::fascicleStates(const anatomy::Pose& po
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const detail::CompiledFascicle& f = m.fascicles[i];
     FascicleResult r;
-    r.muscle = f.muscle;
-    r.side = f.side;
-    r.fascicle = f.index;
-    const double length = detail::fasciclePolyline(
+    detail::fillFascicleResult(
         f,
         [&](const detail::PointRef& ref, const glm::dvec3& p) {
           return glm::dvec3(world[ref.segment] * glm::dvec4(p, 1.0));
         },
-        r.points.data(), &r.point_count);
-    const detail::FascicleState st =
-        detail::fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i]);
-    r.length_m = length;
-    r.neutral_length_m = f.neutral_length_m;
-    r.fibre_length_norm = st.fibre_norm;
-    r.passive_force_N = st.passive_N;
-    r.active_force_N = st.active_N;
+        setup.tendon_slack_m[i], setup.activation[i], r);
     out.push_back(r);
   }
   return out;

@@ -107,19 +107,10 @@ void fillMuscles(const Impl& m, const Setup& setup, const Kinematics& k, Solutio
   for (auto& side : out.muscles) side = {};
   for (std::size_t i = 0; i < m.fascicles.size(); ++i) {
     const CompiledFascicle& f = m.fascicles[i];
-    FascicleResult& r = out.fascicles[i];
-    r.muscle = f.muscle;
-    r.side = f.side;
-    r.fascicle = f.index;
-    const double length = fasciclePolyline(
+    const FascicleState st = fillFascicleResult(
         f, [&](const PointRef& p, const glm::dvec3& q) { return k.world[k.frameOf(p)].apply(q); },
-        r.points.data(), &r.point_count);
-    const FascicleState st = fascicleState(f, length, setup.tendon_slack_m[i], setup.activation[i], false);
-    r.length_m = length;
-    r.neutral_length_m = f.neutral_length_m;
-    r.fibre_length_norm = st.fibre_norm;
-    r.passive_force_N = st.passive_N;
-    r.active_force_N = st.active_N;
+        setup.tendon_slack_m[i], setup.activation[i], out.fascicles[i]);
+    const double length = st.length_m;
 
     MuscleResult& mr = out.muscles[muscleIndex(f.muscle)][sideIndex(f.side)];
     const double w = f.max_force_N;

@@ -145,6 +145,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   const auto onOwnAxis = [](const MarginLabel& l, const ScreenSegment& o) {
     return distanceToSegment(l.anchor, o.a, o.b) <= kOnAxisPx;
   };
+  const float longest_leader = kLeaderMaxOfDiagonal * glm::length(in.screen_max - in.screen_min);
   auto fits = [&](const MarginLabel& l, const ScreenRect& b, bool left, const std::vector<ScreenRect>& boxes,
                   const std::vector<ScreenSegment>& leaders, bool strict, bool in_block) {
     if (!b.inside(in.screen_min, in.screen_max)) return false;
@@ -177,8 +178,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
     if (!in_block &&
         std::abs(end.y - l.anchor.y) > std::abs(end.x - l.anchor.x) + kLeaderRiseOverRunRows * l.size.y)
       return false;
-    if (glm::length(end - l.anchor) > kLeaderMaxOfDiagonal * glm::length(in.screen_max - in.screen_min))
-      return false;
+    if (glm::length(end - l.anchor) > longest_leader) return false;
     auto crosses = [&](const ScreenSegment& o) { return segmentsCross(l.anchor, end, o.a, o.b); };
     if (std::any_of(leaders.begin(), leaders.end(), crosses)) return false;
     // the bone of interest: a label naming that bone (its landmark on the axis) may start on it
