@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 
 #include <CLI/CLI.hpp>
 
@@ -160,34 +161,57 @@ void printRegions(const std::vector<std::pair<std::string, glm::dvec3>>& regions
   }
 }
 
-// Horizontal slices (bone frame y) of both surfaces as text: x (anterior) to the right, z
-// (lateral) up; 'g' generated only, 'r' reference only, '#' both, 2 mm cells.
-void printSlices(const bonecheck::Surface& gen, const bonecheck::Surface& ref,
-                 const bonecheck::Comparison& c) {
-  const std::vector<glm::dvec3> g = bonecheck::sampleSurface(gen, 200000, 11);
-  const std::vector<glm::dvec3> r = bonecheck::alignedReferenceSamples(ref, c, 200000);
-  glm::dvec3 lo(1e9), hi(-1e9);
-  for (const glm::dvec3& p : g) lo = glm::min(lo, p), hi = glm::max(hi, p);
-  const double cell = 2.0;
-  const int nx = int((hi.x - lo.x) / cell) + 8, nz = int((hi.z - lo.z) / cell) + 8;
-  for (double y = hi.y - 10.0; y > lo.y; y -= 15.0) {
-    std::vector<std::string> grid(std::size_t(nz), std::string(std::size_t(nx), '.'));
-    auto put = [&](const glm::dvec3& p, int bit) {
-      if (std::abs(p.y - y) > 1.0) return;
-      const int ix = int((p.x - lo.x) / cell) + 4, iz = int((p.z - lo.z) / cell) + 4;
-      if (ix < 0 || iz < 0 || ix >= nx || iz >= nz) return;
-      char& ch = grid[std::size_t(nz - 1 - iz)][std::size_t(ix)];
-      const int have = ch == 'g' ? 1 : ch == 'r' ? 2 : ch == '#' ? 3 : 0;
-      const int now = have | bit;
-      ch = now == 1 ? 'g' : now == 2 ? 'r' : '#';
-    };
-    for (const glm::dvec3& p : g) put(p, 1);
-    for (const glm::dvec3& p : r) put(p, 2);
-    std::printf("  slice y = %.0f mm (x %.0f .. %.0f right, z %.0f .. %.0f up)\n", y, lo.x - 8, hi.x + 8,
-                lo.z - 8, hi.z + 8);
-    for (const std::string& row : grid)
-      if (row.find_first_not_of('.') != std::string::npos) std::printf("  %s\n", row.c_str());
+// bonecheck::textSection indented under the table
+void printSection(const std::vector<glm::dvec3>& g, const std::vector<glm::dvec3>& r, double cell,
+                  const std::function<bool(const glm::dvec3&)>& keep,
+                  const std::function<glm::dvec2(const glm::dvec3&)>& plane) {
+  const std::string text = bonecheck::textSection(g, r, cell, keep, plane);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    std::printf("  %s\n", text.substr(start, end - start).c_str());
+    start = end + 1;
   }
+}
+
+struct Samples {
+  std::vector<glm::dvec3> gen, ref;
+};
+
+Samples samplesOf(const bonecheck::Surface& gen, const bonecheck::Surface& ref,
+                  const bonecheck::Comparison& c) {
+  return {bonecheck::sampleSurface(gen, 200000, 11), bonecheck::alignedReferenceSamples(ref, c, 200000)};
+}
+
+// Horizontal slices (bone frame y) of both surfaces: x (anterior) to the right, z (lateral) up.
+void printSlices(const Samples& s) {
+  double lo = 1e9, hi = -1e9;
+  for (const glm::dvec3& p : s.gen) lo = std::min(lo, p.y), hi = std::max(hi, p.y);
+  for (double y = hi - 10.0; y > lo; y -= 15.0) {
+    std::printf("  slice y = %.0f mm: x (anterior) across, z (lateral) up\n", y);
+    printSection(
+        s.gen, s.ref, 2.0, [&](const glm::dvec3& p) { return std::abs(p.y - y) <= 1.0; },
+        [](const glm::dvec3& p) { return glm::dvec2(p.x, p.z); });
+  }
+}
+
+// The whole bones seen from the side (x across, y up) and from the front (z across, y up):
+// where one is taller, longer or wider than the other.
+void printViews(const Samples& s) {
+  auto all = [](const glm::dvec3&) { return true; };
+  std::printf("  side view: x (anterior) across, y up\n");
+  printSection(s.gen, s.ref, 2.0, all, [](const glm::dvec3& p) { return glm::dvec2(p.x, p.y); });
+  std::printf("  front view: z (lateral) across, y up\n");
+  printSection(s.gen, s.ref, 2.0, all, [](const glm::dvec3& p) { return glm::dvec2(p.z, p.y); });
+}
+
+// A coronal slice (x = `x_mm`, 2 mm thick): z across, y up; through a vertebra's pedicles it
+// shows the pedicles' heights and the notches between them.
+void printCoronal(const Samples& s, double x_mm) {
+  std::printf("  coronal slice x = %.0f mm: z (lateral) across, y up\n", x_mm);
+  printSection(
+      s.gen, s.ref, 1.5, [&](const glm::dvec3& p) { return std::abs(p.x - x_mm) <= 1.0; },
+      [](const glm::dvec3& p) { return glm::dvec2(p.z, p.y); });
 }
 
 }  // namespace
@@ -198,7 +222,8 @@ int main(int argc, char** argv) {
   std::string reference;
   std::string out;
   std::vector<std::string> bones;
-  bool shipped_only = false, ellipsoid = false, regions = false, slices = false;
+  bool shipped_only = false, ellipsoid = false, regions = false, slices = false, views = false;
+  std::vector<double> coronal;
   double max_mm = 8.0;
   app.add_option("--reference", reference,
                  "folder holding visible_human_artisynth/ (default: $SAGITTA_REFERENCE_MESHES or "
@@ -214,6 +239,12 @@ int main(int argc, char** argv) {
                "the total");
   app.add_flag("--slices", slices,
                "horizontal slices of the generated bone and the aligned reference, as text");
+  app.add_flag("--views", views,
+               "the generated bone and the aligned reference seen from the side and the front, as text");
+  app.add_option("--coronal", coronal,
+                 "coronal slices of both at these x (mm, + anterior, in the generated bone's frame), as text")
+      ->delimiter(',')
+      ->check(CLI::Range(-500.0, 500.0));
   app.add_option("--max-mm", max_mm, "distance shown red in the pictures")->check(CLI::Range(0.5, 100.0));
   try {
     app.parse(argc, argv);
@@ -289,7 +320,12 @@ int main(int argc, char** argv) {
                     g.bone.c_str(), r.name.c_str(), c.size_ratio, c.mean_mm, c.p95_mm, c.axis_ratio.x,
                     c.axis_ratio.y, c.axis_ratio.z, c.mirrored ? " mirror" : "");
         if (regions) printRegions(regionsOf(g.bone, b.params), g.surface, r.surface, c);
-        if (slices) printSlices(g.surface, r.surface, c);
+        if (slices || views || !coronal.empty()) {
+          const Samples samples = samplesOf(g.surface, r.surface, c);
+          if (slices) printSlices(samples);
+          if (views) printViews(samples);
+          for (double x : coronal) printCoronal(samples, x);
+        }
         std::fflush(stdout);
         if (!out.empty()) {
           const fs::path png = fs::path(out) / (fileSafe(b.name + "_" + g.bone + "_" + r.name) + ".png");

@@ -1,5 +1,6 @@
 #include "bone_validation.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -113,6 +114,44 @@ std::vector<Row> validate(const std::string& body_name, const std::vector<NamedS
     for (const NamedSurface& r : references)
       if (r.bone == g.bone) rows.push_back({body_name, g.bone, r.name, compare(g.surface, r.surface, opt)});
   return rows;
+}
+
+std::string textSection(const std::vector<glm::dvec3>& generated, const std::vector<glm::dvec3>& reference,
+                        double cell, const std::function<bool(const glm::dvec3&)>& keep,
+                        const std::function<glm::dvec2(const glm::dvec3&)>& plane) {
+  glm::dvec2 lo(1e300), hi(-1e300);
+  for (const auto* pts : {&generated, &reference}) {
+    for (const glm::dvec3& p : *pts) {
+      if (!keep(p)) continue;
+      lo = glm::min(lo, plane(p));
+      hi = glm::max(hi, plane(p));
+    }
+  }
+  if (lo.x > hi.x) return "(nothing there)\n";
+  const auto na = static_cast<std::size_t>((hi.x - lo.x) / cell) + 1;
+  const auto nu = static_cast<std::size_t>((hi.y - lo.y) / cell) + 1;
+  std::vector<std::string> rows(nu, std::string(na, '.'));
+  auto put = [&](const glm::dvec3& p, int bit) {
+    if (!keep(p)) return;
+    const glm::dvec2 q = plane(p);
+    const auto ia = std::min(static_cast<std::size_t>((q.x - lo.x) / cell), na - 1);
+    const auto iu = std::min(static_cast<std::size_t>((q.y - lo.y) / cell), nu - 1);
+    char& ch = rows[nu - 1 - iu][ia];
+    const int now = (ch == 'g' ? 1 : ch == 'r' ? 2 : ch == '#' ? 3 : 0) | bit;
+    ch = now == 1 ? 'g' : now == 2 ? 'r' : '#';
+  };
+  for (const glm::dvec3& p : generated) put(p, 1);
+  for (const glm::dvec3& p : reference) put(p, 2);
+  char head[160];
+  std::snprintf(head, sizeof head, "(%.0f .. %.0f mm across, %.0f .. %.0f mm up, %.1f mm cells)\n", lo.x,
+                hi.x, lo.y, hi.y, cell);
+  std::string out = head;
+  for (const std::string& row : rows) {
+    if (row.find_first_not_of('.') == std::string::npos) continue;
+    out += row;
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace sagitta::bonecheck

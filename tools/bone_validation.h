@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,5 +41,14 @@ struct Row {
 // Compares each generated bone with each reference of the same bone.
 std::vector<Row> validate(const std::string& body_name, const std::vector<NamedSurface>& generated,
                           const std::vector<NamedSurface>& references, const CompareOptions& opt = {});
+
+// Two point sets drawn as text for a reader comparing shapes: each point that `keep` accepts
+// lands in the cell (`cell` mm square) of its `plane` coordinates (across, up); a cell shows 'g'
+// when only `generated` has points there, 'r' only `reference`, '#' both, '.' neither. Returns a
+// line giving the ranges, then the rows (top row first) that hold a point; "(nothing there)" when
+// no point is kept.
+std::string textSection(const std::vector<glm::dvec3>& generated, const std::vector<glm::dvec3>& reference,
+                        double cell, const std::function<bool(const glm::dvec3&)>& keep,
+                        const std::function<glm::dvec2(const glm::dvec3&)>& plane);
 
 }  // namespace sagitta::bonecheck

@@ -3,8 +3,11 @@
 #include "bone_compare.h"
 
 #include <cmath>
+#include <sstream>
 
 #include <gtest/gtest.h>
+
+#include "bone_validation.h"
 
 namespace sagitta::bonecheck {
 namespace {
@@ -93,6 +96,33 @@ TEST(BoneCompare, DistanceToTrianglesIsExact) {
     for (const TriangleTree& t : single) brute = std::min(brute, t.distance(q));
     EXPECT_NEAR(tree.distance(q), brute, 1e-9);
   }
+}
+
+TEST(BoneCompare, TextSectionsShowWhereEachBoneHasMaterial) {
+  // two bars along x, 1 mm cells: the generated one from 0 to 10 mm, the reference from 5 to 15,
+  // both at y = 0; the reference also has a point 3 mm up at x = 15, and a point that `keep`
+  // rejects (z = 5) above the generated bar's middle
+  std::vector<glm::dvec3> gen, ref;
+  for (double x = 0.25; x < 10.0; x += 0.5) gen.emplace_back(x, 0.2, 0.0);
+  for (double x = 5.25; x < 15.0; x += 0.5) ref.emplace_back(x, 0.2, 0.0);
+  ref.emplace_back(14.6, 3.2, 0.0);
+  gen.emplace_back(5.0, 2.2, 5.0);
+  const std::string text = textSection(
+      gen, ref, 1.0, [](const glm::dvec3& p) { return p.z == 0.0; },
+      [](const glm::dvec3& p) { return glm::dvec2(p.x, p.y); });
+  std::istringstream in(text);
+  std::string head, top, bottom, more;
+  std::getline(in, head);
+  std::getline(in, top);
+  std::getline(in, bottom);
+  EXPECT_FALSE(std::getline(in, more)) << text;  // the empty rows between them are left out
+  EXPECT_NE(head.find("1.0 mm cells"), std::string::npos) << head;
+  EXPECT_EQ(top, "..............r") << text;     // the lone reference point, top right
+  EXPECT_EQ(bottom, "ggggg#####rrrrr") << text;  // generated only, both, reference only
+  EXPECT_EQ(textSection(
+                gen, ref, 1.0, [](const glm::dvec3&) { return false; },
+                [](const glm::dvec3& p) { return glm::dvec2(p.x, p.y); }),
+            "(nothing there)\n");
 }
 
 }  // namespace
