@@ -13,6 +13,9 @@
 //   Femur          Toogood 2009 CORR 467:876 [V]; PMC4775021 (1070 CT femurs) [V]
 //   Ali2020        Ali SHM et al. (2020) Anat Cell Biol 53:27, subpubic angle by CT [V abstract]
 //   Hampel2018     Hampel F et al. (2018) Neurourol Urodyn, MRI pelvimetry of women [V abstract]
+//   Junno2009      Junno J-A et al. (2009) PLoS ONE 4:e4836, doi:10.1371/journal.pone.0004836:
+//                  L4 body height by MRI, modern Finnish men 30.5 +- 1.67 mm (n = 60), women
+//                  28.7 +- 1.59 mm (n = 31) [V: table in the abstract page]
 #include "anatomy/dimensions.h"
 
 #include <cmath>
@@ -29,7 +32,9 @@ constexpr double kMm = 1e-3;
 constexpr double kLmgMaleStature_m = 1.75;
 constexpr double kLmgFemaleStature_m = 1.63;
 
-// LMG: vertebral body heights as % of the bony spine height, L1..L5 [V code]
+// LMG: vertebral body heights as % of the bony spine height, L1..L5 [V code]. Used for the
+// level-to-level pattern only: their absolute value (about 24 mm for a 175 cm man with the 70 %
+// bony share below) is 20 % short of measured bodies, so the height itself comes from Junno2009.
 constexpr std::array<double, kLumbarCount> kLmgBodyHeightPct = {5.55, 5.60, 5.66, 5.63, 5.71};
 // LMG: transverse-process span L1..L5, mm, constant in LMG [V code]
 constexpr std::array<double, kLumbarCount> kLmgTransverseSpan_mm = {74.21, 88.84, 96.89, 96.79, 97.45};
@@ -43,6 +48,12 @@ constexpr std::array<std::array<double, 2>, kLumbarCount> kLmgDiscFemale = {
 constexpr std::array<double, kLumbarCount> kMriDiscAnterior_mm = {10.82, 13.09, 15.21, 18.14, 18.71};
 constexpr std::array<double, kLumbarCount> kMriDiscPosterior_mm = {7.31, 8.58, 9.08, 10.14, 8.51};
 constexpr std::array<double, kLumbarCount> kMriDiscLength_mm = {30.23, 32.03, 32.86, 33.08, 31.33};
+
+// Junno2009 L4 body height, mm, and the cohort's stature it is scaled from: Finnish adults of
+// about 1.78 m (men) and 1.65 m (women) [U: national means, not given in the abstract]. The
+// Visible Human male's L3 and L4 (sagitta_bone_validate, scaled to our size) agree: ~30 mm.
+constexpr double kJunnoL4HeightMale_mm = 30.5, kJunnoL4HeightFemale_mm = 28.7;
+constexpr double kJunnoStatureMale_m = 1.78, kJunnoStatureFemale_m = 1.65;
 
 // Typical L1..L5 values [U], used only for the level-to-level trend (LMG barely varies by level)
 constexpr std::array<double, kLumbarCount> kTypicalEndplateWidth_mm = {40, 42, 45, 47, 50};
@@ -85,8 +96,14 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
   const double width_trend = kTypicalEndplateWidth_mm[i] / kTypicalEndplateWidth_mm[0];
   const double depth_trend = kTypicalEndplateDepth_mm[i] / kTypicalEndplateDepth_mm[0];
   const double size = lmg.body_height / 24.0;  // typical values are for a ~24 mm body (175 cm)
+  // the body's mid height: Junno2009's L4 scaled by stature, with LMG's pattern across levels
+  const bool female = p.sex == Sex::kFemale;
+  const double body_height = (female ? kJunnoL4HeightFemale_mm * p.stature_m / kJunnoStatureFemale_m
+                                     : kJunnoL4HeightMale_mm * p.stature_m / kJunnoStatureMale_m) *
+                             kLmgBodyHeightPct[i] / kLmgBodyHeightPct[3];
 
   VertebraDims v;
+  v.size = lmg.body_height / 24.5;
   v.endplate_width_superior = l1.epw_u * width_trend * kMm;
   v.endplate_depth_superior = l1.epd_u * depth_trend * kMm;
   v.endplate_width_inferior = l1.epw_i * width_trend * kMm;
@@ -95,9 +112,9 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
   // kyphotic at L1-L2, lordotic at L4-L5) comes from the typical table [U], scaled [D]
   const double typical_mid = 0.5 * (kTypicalHeightAnterior_mm[i] + kTypicalHeightPosterior_mm[i]);
   const double wedge_mm =
-      (kTypicalHeightAnterior_mm[i] - kTypicalHeightPosterior_mm[i]) * lmg.body_height / typical_mid;
-  v.height_anterior = (lmg.body_height + 0.5 * wedge_mm) * kMm;
-  v.height_posterior = (lmg.body_height - 0.5 * wedge_mm) * kMm;
+      (kTypicalHeightAnterior_mm[i] - kTypicalHeightPosterior_mm[i]) * body_height / typical_mid;
+  v.height_anterior = (body_height + 0.5 * wedge_mm) * kMm;
+  v.height_posterior = (body_height - 0.5 * wedge_mm) * kMm;
   v.pedicle_width = l1.pdw * kTypicalPedicleWidth_mm[i] / kTypicalPedicleWidth_mm[0] * kMm;
   v.pedicle_height = lmg.pdh * kMm;
   v.pedicle_length = kTypicalPedicleLength_mm * size * kMm;
@@ -119,7 +136,11 @@ VertebraDims t12Dims(const VertebraDims& l1) {
   v.endplate_depth_superior *= 0.95;
   v.endplate_width_inferior *= 0.95;
   v.endplate_depth_inferior *= 0.97;
-  const double mid = 0.5 * (l1.height_anterior + l1.height_posterior) * 0.97;
+  // T12 keeps the height it had before the lumbar bodies took Junno2009's: 97 % of LMG's L1
+  // (about 23 mm at 175 cm; T12 is about 25 mm in adults [U]). The thoracic column above is
+  // scaled from T12, so this also keeps the trunk's length [D].
+  v.size = l1.size * 0.97;
+  const double mid = 0.0245 * v.size;
   v.height_anterior = mid - 0.001;  // slight kyphotic wedge at the thoracolumbar junction [U]
   v.height_posterior = mid + 0.001;
   v.transverse_span = l1.transverse_span * 0.75;

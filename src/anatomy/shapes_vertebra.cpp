@@ -35,7 +35,7 @@ class VertebralBody final : public sdf::Node {
     height_ = 0.5 * (v.height_anterior + v.height_posterior);
     waist_ = 0.06;  // the walls dip ~6% at mid-height [U]
     indent_r_ = 0.35 * (rz0_ + rz1_);
-    indent_depth_ = 0.0012 * height_ / 0.0245;
+    indent_depth_ = 0.0012 * v.size;
     const double r = std::max(rx0_, std::max(rz0_, std::max(rx1_, rz1_)));
     bounds_ = sdf::Box{{-r - 0.002, -0.002, -r - 0.002}, {r + 0.002, height_ * 1.3 + 0.004, r + 0.002}};
   }
@@ -86,7 +86,7 @@ struct PosteriorHalf {
 
 PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   const VertebraDims& v = l.dims;
-  const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
+  const double s = v.size;
   const glm::dvec3 up(0.0, 1.0, 0.0);
   std::vector<NodePtr> parts;
   PosteriorHalf out;
@@ -198,7 +198,7 @@ class CutSide final : public sdf::Node {
 
 NodePtr spinousProcess(const VertebraLayout& l) {
   const VertebraDims& v = l.dims;
-  const double s = 0.5 * (v.height_anterior + v.height_posterior) / 0.0245;
+  const double s = v.size;
   const glm::dvec3 root = l.spinous_root + glm::dvec3(0.003 * s, 0.0, 0.0);
   glm::dvec3 tip = l.spinous_tip;
 
@@ -223,7 +223,7 @@ NodePtr spinousProcess(const VertebraLayout& l) {
 
 PartShape vertebraShape(const std::string& name, Segment seg, const VertebraLayout& l, bool thoracic,
                         double scale, bool pars_cut) {
-  const double s = 0.5 * (l.dims.height_anterior + l.dims.height_posterior) / 0.0245;
+  const double s = l.dims.size;
   const PosteriorHalf half = posteriorHalf(l, thoracic);
   NodePtr body = std::make_shared<VertebralBody>(l, 0.0013 * s);
   NodePtr spinous = spinousProcess(l);

@@ -22,14 +22,14 @@ glm::dvec3 superiorFacetNormal(double angle) {
 }
 
 // The posterior-element offsets below are design values for a typical adult lumbar vertebra
-// (general anatomy [U]) multiplied by `size`, the body height relative to a 24.5 mm body.
+// (general anatomy [U]) multiplied by `size` (VertebraDims::size: 1 for a 175 cm man's L1-L3).
 VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior) {
   VertebraLayout l;
   l.dims = v;
   const double ha = v.height_anterior, hp = v.height_posterior;
   const double hm = 0.5 * (ha + hp);
   const double ds = v.endplate_depth_superior, di = v.endplate_depth_inferior;
-  const double size = hm / 0.0245;
+  const double size = v.size;
   const double wedge = std::atan((ha - hp) / ds);
   l.superior_endplate = translation({0.0, hm, 0.0}) * rotationZ(wedge);
   l.superior_anterior = transformPoint(l.superior_endplate, {0.5 * ds, 0.0, 0.0});
@@ -72,7 +72,7 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
   l.spinous_root = {xw - v.canal_depth, ysp, 0.0};
   l.spinous_tip = {xw - v.canal_depth - v.spinous_length, ysp - 0.004 * size, 0.0};
   // lateral face of the isthmus, below the pedicle and behind the foramen
-  l.pars = {xpil - 0.001 * size, yp - 0.5 * v.pedicle_height - 0.002 * size,
+  l.pars = {xpil - 0.0005 * size, yp - 0.5 * v.pedicle_height - 0.002 * size,
             0.5 * v.canal_width + 0.0035 * size};
   return l;
 }

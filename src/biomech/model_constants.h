@@ -179,10 +179,25 @@ inline constexpr double kSlipAdaptedRestShare = 0.8;
 inline constexpr double kSlipAdaptedRestStart = 0.35;
 inline constexpr double kSlipAdaptedRestFull = 0.80;
 // The disc collapses as the slip grows [D, model choice]: its height falls by
-// kDiscHeightLossMax * min(p, 1) of the neutral height (loss of disc height is a restabilisation
-// sign of a slip, Simmonds et al. 2015, J Neurosurg Spine 23:178 [V abstract]; severe collapse
-// at high grades is the textbook picture [U]), and the upper vertebra descends by that much.
-inline constexpr double kDiscHeightLossMax = 0.3;
+// kDiscHeightLossRate of the neutral height per full slip up to kDiscHeightLossKnee (the start of
+// grade III), kDiscHeightLossLateRate after it (42 % lost at 100 %), and the upper vertebra
+// descends by that much. Loss of disc height is a restabilisation sign of a slip (Simmonds et al.
+// 2015, J Neurosurg Spine 23:178 [V abstract]), severe collapse at high grades the textbook
+// picture [U], and the index disc of an isthmic slip the most degenerated: Pfirrmann grade V
+// (collapsed) significantly more often than in degenerative slips (Jeong et al. 2013, Asian Spine
+// J 7:25, 95 patients [V abstract]). It used to fall 30 % linearly to 100 %, which left a grade II
+// slip most of its disc; with the vertebral bodies at their measured height (dimensions.cpp,
+// Junno 2009) that kept a grade II isthmic foramen at 15.9 mm, 17 % under its neutral 19.2 mm.
+// Now the grade II preset's is 14.8 mm over a 3.5 mm posterior disc: under both critical heights
+// of Hasegawa et al. (1995, J Bone Joint Surg Am 77:32, 100 cadaveric foramina [V abstract]), who
+// found the root compressed in 4 of 5 foramina 15 mm high or less and in 8 of 10 with a posterior
+// disc of 4 mm or less. The slower late rate keeps the high grades' disc from closing: as the
+// vertebra rolls, the middle of the overlap moves back under its tilted endplate, and the
+// remaining disc there must not grow again: 1.5 mm at 87 % before, 0.3 mm now on the free pelvis
+// and closed (the report's 0.0) in the grade IV and balanced dysplastic presets.
+inline constexpr double kDiscHeightLossRate = 0.5;
+inline constexpr double kDiscHeightLossKnee = 0.6;
+inline constexpr double kDiscHeightLossLateRate = 0.3;
 // High grades ride over a rounding sacral dome: beyond kDomeStart the upper vertebra also drops
 // kDomeDropGain * D * (p - kDomeStart)^2 (D: the lower endplate's AP length) [D]; beyond 100 %
 // it falls in front of the lower vertebra: a further kSlipDropGain * D * (p - 1)^2 [D].

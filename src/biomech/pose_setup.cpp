@@ -115,7 +115,12 @@ void setUpSlip(const Impl& m, const SlipInput& slip, double percent, Setup& s) {
   const double h0 = glm::dot(xy(n.apply(0.5 * (inf_ant + inf_post))) - f.post, f.up);
   const double dome = p > kDomeStart ? kDomeDropGain * f.depth * (p - kDomeStart) * (p - kDomeStart) : 0.0;
   const double beyond = p > 1.0 ? kSlipDropGain * f.depth * (p - 1.0) * (p - 1.0) : 0.0;
-  s.disc_drop_m = kDiscHeightLossMax * std::min(p, 1.0) * std::max(h0, 0.0) + dome + beyond;
+  // the collapse (model_constants.h): fast up to grade III, slower after
+  const double pc = std::min(p, 1.0);
+  const double lost = kDiscHeightLossRate * std::min(pc, kDiscHeightLossKnee) +
+                      kDiscHeightLossLateRate * std::max(0.0, pc - kDiscHeightLossKnee);
+  const double collapse = lost * std::max(h0, 0.0);
+  s.disc_drop_m = collapse + dome + beyond;
   // the neutral skeleton's posterior corners need not line up (a wedge-shaped disc): start from
   // lined-up corners; the solve corrects the rest (minimiseWithSlip)
   const double offset = glm::dot(xy(n.apply(inf_post)) - f.post, f.e);
