@@ -191,10 +191,10 @@ inline constexpr double kSlipAdaptedRestFull = 0.80;
 // Now the grade II preset's is 14.8 mm over a 3.5 mm posterior disc: under both critical heights
 // of Hasegawa et al. (1995, J Bone Joint Surg Am 77:32, 100 cadaveric foramina [V abstract]), who
 // found the root compressed in 4 of 5 foramina 15 mm high or less and in 8 of 10 with a posterior
-// disc of 4 mm or less. The slower late rate keeps the high grades' disc from closing: as the
-// vertebra rolls, the middle of the overlap moves back under its tilted endplate, and the
-// remaining disc there must not grow again: 1.5 mm at 87 % before, 0.3 mm now on the free pelvis
-// and closed (the report's 0.0) in the grade IV and balanced dysplastic presets.
+// disc of 4 mm or less. The late rate is about the least that keeps the disc at the middle of
+// the overlap thinning as the slip grows (as the vertebra rolls, that middle moves back under its
+// tilted endplate); it is left there: 1.5 mm at 87 % before, 0.3 mm now on the free pelvis and
+// closed (the report's 0.0) in the grade IV and balanced dysplastic presets.
 inline constexpr double kDiscHeightLossRate = 0.5;
 inline constexpr double kDiscHeightLossKnee = 0.6;
 inline constexpr double kDiscHeightLossLateRate = 0.3;
