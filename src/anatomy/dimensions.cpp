@@ -55,6 +55,9 @@ constexpr std::array<double, kLumbarCount> kMriDiscLength_mm = {30.23, 32.03, 32
 constexpr double kJunnoL4HeightMale_mm = 30.5, kJunnoL4HeightFemale_mm = 28.7;
 constexpr double kJunnoStatureMale_m = 1.78, kJunnoStatureFemale_m = 1.65;
 
+// The LMG body height at which VertebraDims::size is 1 (a 175 cm man's L3), mm [D]
+constexpr double kUnitSizeBodyHeight_mm = 24.5;
+
 // Typical L1..L5 values [U], used only for the level-to-level trend (LMG barely varies by level)
 constexpr std::array<double, kLumbarCount> kTypicalEndplateWidth_mm = {40, 42, 45, 47, 50};
 constexpr std::array<double, kLumbarCount> kTypicalEndplateDepth_mm = {32, 34, 35, 35, 35};
@@ -103,7 +106,7 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
                              kLmgBodyHeightPct[i] / kLmgBodyHeightPct[3];
 
   VertebraDims v;
-  v.size = lmg.body_height / 24.5;
+  v.size = lmg.body_height / kUnitSizeBodyHeight_mm;
   v.endplate_width_superior = l1.epw_u * width_trend * kMm;
   v.endplate_depth_superior = l1.epd_u * depth_trend * kMm;
   v.endplate_width_inferior = l1.epw_i * width_trend * kMm;
@@ -140,7 +143,7 @@ VertebraDims t12Dims(const VertebraDims& l1) {
   // (about 23 mm at 175 cm; T12 is about 25 mm in adults [U]). The thoracic column above is
   // scaled from T12, so this also keeps the trunk's length [D].
   v.size = l1.size * 0.97;
-  const double mid = 0.0245 * v.size;
+  const double mid = kUnitSizeBodyHeight_mm * v.size * kMm;
   v.height_anterior = mid - 0.001;  // slight kyphotic wedge at the thoracolumbar junction [U]
   v.height_posterior = mid + 0.001;
   v.transverse_span = l1.transverse_span * 0.75;
