@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,9 @@ struct Label {
       false;  // names what is drawn inside the bones (a pinched nerve root): never hidden by them
   bool bone_landmark = false;  // names a point on a bone: one right behind another is not labelled
   int sequence = -1;           // place in a series (L1-L5: 1-5) that reads in order in the margin
+  // A value of an angle: the angle's vertex. Moved off its place, the value slides toward it first,
+  // so it stays inside its own angle (PT, moved off the slipped L5, sat inside PI's arc).
+  std::optional<glm::vec3> vertex = std::nullopt;
 };
 
 struct DrawList {
@@ -122,6 +126,10 @@ struct DrawList {
     float radius_m = 0.0f;
   };
   std::vector<MuscleSegment> focus_muscles;
+  // In a slip, the two vertebral bodies where it happens, as capsules across each body: no value
+  // box lies on them where it has room (the dysplastic film's PT and SS sat on the slipped L5 in
+  // front of S1, the step the picture is about), as on the lesson's muscles.
+  std::vector<MuscleSegment> focus_bodies;
   anatomy::Bounds focus_bounds;  // the lumbopelvic figure labels go beside (scene::labelFigureBounds)
 };
 

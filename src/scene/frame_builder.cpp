@@ -143,6 +143,28 @@ void addParsLabel(const FrameInputs& in, const PosedSkeleton& posed, const biome
   list.labels.push_back(std::move(l));
 }
 
+// The slip's two vertebral bodies as capsules no value box covers (DrawList::focus_bodies): the
+// slipping body from its posterior wall's middle to its anterior wall's middle, as thick as the
+// body is tall, and the top of the body below along its superior endplate.
+void addSlipBodies(const FrameInputs& in, const PosedSkeleton& posed, const biomech::Solution& solution,
+                   DrawList& list) {
+  if (solution.slip.input_percent <= 0.0) return;
+  const int lumbar = slippingLumbar(solution.slip);
+  if (lumbar < 0 || lumbar >= kLumbarCount) return;
+  const auto k = static_cast<std::size_t>(lumbar);
+  const biomech::MeasureLandmarkIds& m = in.ids.measures;
+  auto at = [&](LandmarkId id) { return landmarkWorld(in.model.skeleton, id, posed.world); };
+  const glm::vec3 sa = at(m.superior_anterior[k]), sp = at(m.superior_posterior[k]);
+  const glm::vec3 ia = at(m.inferior_anterior[k]), ip = at(m.inferior_posterior[k]);
+  const glm::vec3 front = 0.5f * (sa + ia), back = 0.5f * (sp + ip);
+  const float half_height = 0.25f * (glm::distance(sa, ia) + glm::distance(sp, ip));
+  list.focus_bodies.push_back({back, front, half_height});
+  // the lower body: the sacrum's S1, or the next lumbar vertebra down
+  const glm::vec3 la = k + 1 < kLumbarCount ? at(m.superior_anterior[k + 1]) : at(m.s1_anterior);
+  const glm::vec3 lp = k + 1 < kLumbarCount ? at(m.superior_posterior[k + 1]) : at(m.s1_posterior);
+  list.focus_bodies.push_back({lp, la, 0.5f * half_height});
+}
+
 // One posture, as drawn in full: the contents of the frame, in order.
 void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech::Solution& solution,
                 FrameScratch& scratch, DrawList& list) {
@@ -162,6 +184,7 @@ void addPosture(const FrameInputs& in, const anatomy::Pose& pose, const biomech:
   addRadiograph(in, pose, posed, list);
   addLabels(in, posed, fascicles, list);
   addParsLabel(in, posed, solution, list);
+  addSlipBodies(in, posed, solution, list);
 }
 
 // A posture as a see-through ghost over the shown one: its bones only.

@@ -16,6 +16,9 @@ constexpr std::array<glm::vec2, 8> kDirections = {glm::vec2(1, 0), glm::vec2(-1,
                                                   glm::vec2(0, 1), glm::vec2(1, -1), glm::vec2(-1, -1),
                                                   glm::vec2(1, 1), glm::vec2(-1, 1)};
 
+// How far (in rings of the search below) a label with a preferred direction looks along it alone.
+constexpr int kTowardRings = 4;
+
 }  // namespace
 
 std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>& labels,
@@ -81,17 +84,26 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
       }
       // near the anchor first, then further out along each direction
       const float step = std::max(l.size.y, 8.0f);
-      for (int ring = 0; ring < 12 && !out[i]; ++ring) {
-        const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
-        for (const glm::vec2& d : kDirections) {
-          // offset so the box edge (not its centre) sits `dist` from the anchor
-          const glm::vec2 half = l.size * 0.5f;
-          const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
-          const ScreenRect r{centre - half, centre + half};
-          if (!coversAValue(r) && fits(r, clear_of_capsules)) {
-            placed.push_back(r);
-            out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
-            break;
+      // toward the label's preferred direction first (a value toward its angle's vertex), as far
+      // as kTowardRings, then every direction ring by ring
+      const bool toward = l.toward != glm::vec2(0.0f);
+      for (int pass = toward ? 0 : 1; pass < 2 && !out[i]; ++pass) {
+        for (int ring = 0; ring < (pass == 0 ? kTowardRings : 12) && !out[i]; ++ring) {
+          const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
+          std::array<glm::vec2, kDirections.size()> directions = kDirections;
+          const std::size_t count = pass == 0 ? 1 : directions.size();
+          if (pass == 0) directions[0] = l.toward;
+          for (std::size_t j = 0; j < count; ++j) {
+            const glm::vec2 d = directions[j];
+            // offset so the box edge (not its centre) sits `dist` from the anchor
+            const glm::vec2 half = l.size * 0.5f;
+            const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
+            const ScreenRect r{centre - half, centre + half};
+            if (!coversAValue(r) && fits(r, clear_of_capsules)) {
+              placed.push_back(r);
+              out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
+              break;
+            }
           }
         }
       }

@@ -80,7 +80,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
   for (std::size_t i = 0; i < n; ++i) {
     const MarginLabel& l = in.labels[i];
     if (!l.pinned || !finite(l.anchor)) continue;
-    pinned.push_back({l.anchor, l.size, l.priority, true});
+    pinned.push_back({l.anchor, l.size, l.priority, true, l.toward});
     pinned_index.push_back(i);
   }
   const auto pinned_out =

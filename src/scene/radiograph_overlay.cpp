@@ -76,8 +76,10 @@ class Pen {
     l.inside_bone = true;
     list_.labels.push_back(std::move(l));
   }
-  void value(glm::vec3 at, std::string text, glm::vec4 colour, int priority = 10) {
+  void value(glm::vec3 at, std::string text, glm::vec4 colour, int priority = 10,
+             std::optional<glm::vec3> vertex = std::nullopt) {
     Label l;
+    l.vertex = vertex;
     l.anchor = at;
     l.text = std::move(text);
     l.colour = colour;
@@ -147,8 +149,11 @@ void addRadiographOverlay(const RadiographPoints& p, const RadiographValues& v, 
     const glm::vec3 fwd = glm::vec3(s1_dir.x >= 0.0f ? 1.0f : -1.0f, 0, 0);
     pen.line(p.s1_posterior, p.s1_posterior + fwd * s1_len * 1.6f, c.slope, 1.0f, true);
     const glm::vec3 ss_at = pen.arc(p.s1_posterior, fwd, s1_dir, s1_len * 1.2f, c.slope);
-    pen.value(pi_at + (pi_at - m) * 0.9f, degrees("PI", v.pelvic_incidence_deg), c.incidence, 12);
-    pen.value(pt_at + (pt_at - ha) * 0.6f, degrees("PT", v.pelvic_tilt_deg), c.tilt, 12);
+    // each value outside its arc on the bisector, PT just outside (it sat 36 mm beyond its 60 mm
+    // arc, on S1 and the slipped L5 of a slip film); PT and PI moved off their place slide toward
+    // their vertex, staying inside their own angle (SS's vertex is on the sacrum: it moves freely)
+    pen.value(pi_at + (pi_at - m) * 0.9f, degrees("PI", v.pelvic_incidence_deg), c.incidence, 12, m);
+    pen.value(pt_at + (pt_at - ha) * 0.25f, degrees("PT", v.pelvic_tilt_deg), c.tilt, 12, ha);
     pen.value(ss_at + (ss_at - p.s1_posterior) * 0.5f, degrees("SS", v.sacral_slope_deg), c.slope, 12);
   }
 

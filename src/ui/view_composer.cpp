@@ -137,6 +137,10 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
           l.bone_landmark ? std::max(glm::dot(l.anchor - eye, camera.forward()), 1e-3f) : 0.0f;
       in.labels.push_back({*anchor, glm::vec2(ts.x, ts.y) + glm::vec2(2.0f * pad, 1.2f * pad), l.priority,
                            l.pinned, l.hidden, depth, l.sequence});
+      if (l.vertex) {
+        if (const auto v = project(*l.vertex); v && glm::distance(*v, *anchor) > 1.0f)
+          in.labels.back().toward = glm::normalize(*v - *anchor);
+      }
       source.push_back(i);
     }
     for (const glm::vec3& p : list.focus_points) {
@@ -162,7 +166,10 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       const auto a = project(c), b = project(c + camera.up() * kBoneHalfWidth_m);
       if (a && b) in.avoid_clear_px = glm::length(*b - *a);
     }
-    for (const scene::DrawList::MuscleSegment& m : list.focus_muscles) {
+    // and a slip's two vertebral bodies, kept clear the same way
+    std::vector<scene::DrawList::MuscleSegment> capsules = list.focus_muscles;
+    capsules.insert(capsules.end(), list.focus_bodies.begin(), list.focus_bodies.end());
+    for (const scene::DrawList::MuscleSegment& m : capsules) {
       // the radius as seen at the segment's middle
       const glm::vec3 mid = 0.5f * (m.a + m.b);
       const auto a = project(m.a), b = project(m.b), c = project(mid),

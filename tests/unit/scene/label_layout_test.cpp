@@ -101,3 +101,24 @@ TEST(LabelLayout, AValueMovedAsideLeavesTheOtherValuesPointInSight) {
   EXPECT_TRUE(out[0]->leader) << "the first moves off the landmark";
   EXPECT_FALSE(out[1]->leader) << "the second stays on its own point";
 }
+
+TEST(LabelLayout, AValueMovedOffABodySlidesTowardItsAnglesVertex) {
+  // A slip film: PT's value, at its arc, lay on the slipped L5 (a capsule it keeps clear of). Moved
+  // aside it took the first free place in a fixed order of directions, inside PI's angle; with its
+  // vertex (the hip axis, down and forward) as the preferred direction it slides toward that.
+  const sagitta::scene::ScreenCapsule body{{190, 140}, {230, 150}, 20.0f};
+  const glm::vec2 anchor(200, 150), size(44, 16), vertex_dir(-0.6f, 0.8f);
+  const auto free = layoutLabels({{anchor, size, 0, true}}, {0, 0}, {400, 300}, 4.0f, {}, 0.0f, {body});
+  const auto toward =
+      layoutLabels({{anchor, size, 0, true, vertex_dir}}, {0, 0}, {400, 300}, 4.0f, {}, 0.0f, {body});
+  ASSERT_TRUE(free[0].has_value());
+  ASSERT_TRUE(toward[0].has_value());
+  const auto offset = [&](const sagitta::scene::PlacedLabel& p) {
+    return glm::normalize(p.min + 0.5f * size - anchor);
+  };
+  EXPECT_LT(glm::dot(offset(*free[0]), vertex_dir), 0.9f) << "without a direction it moves elsewhere";
+  EXPECT_GT(glm::dot(offset(*toward[0]), vertex_dir), 0.9f) << "with one it moves toward the vertex";
+  EXPECT_TRUE(toward[0]->leader);
+  const sagitta::scene::ScreenRect box{toward[0]->min, toward[0]->min + size};
+  EXPECT_FALSE(sagitta::scene::capsuleHitsBox(body, box)) << "and is clear of the body";
+}
