@@ -92,13 +92,15 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
           const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
           std::array<glm::vec2, kDirections.size()> directions = kDirections;
           const std::size_t count = pass == 0 ? 1 : directions.size();
-          if (pass == 0) directions[0] = l.toward;
+          if (pass == 0) directions[0] = glm::normalize(l.toward);
           for (std::size_t j = 0; j < count; ++j) {
             const glm::vec2 d = directions[j];
             // offset so the box edge (not its centre) sits `dist` from the anchor
             const glm::vec2 half = l.size * 0.5f;
             const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
             const ScreenRect r{centre - half, centre + half};
+            // toward the vertex, not past it
+            if (pass == 0 && glm::length(centre - l.anchor) > glm::length(l.toward)) break;
             if (!coversAValue(r) && fits(r, clear_of_capsules)) {
               placed.push_back(r);
               out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};

@@ -17,8 +17,9 @@ struct LabelBox {
   glm::vec2 size{0.0f};    // text box size in pixels (padding included)
   int priority = 0;        // higher is placed first
   bool pinned = false;     // value labels: centred on the anchor, moved only when another value is there
-  // Unit direction tried first, at each distance, when the label must move off its anchor (a
-  // value toward its angle's vertex, so it stays inside its angle); zero: the fixed order only.
+  // Where the label tries first when it must move off its anchor, as the offset from the anchor
+  // (a value: its angle's vertex, so it stays inside its angle): along it, never past its end;
+  // zero: the fixed order of directions only.
   glm::vec2 toward{0.0f};
 };
 

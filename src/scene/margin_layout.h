@@ -27,8 +27,8 @@ struct MarginLabel {
   // in order down it where that names as many labels: a spine lying on a couch, its levels' dots
   // at about one height, was labelled by height alone (L4, L2, L1, L3).
   int sequence = -1;
-  // A value of an angle (pinned): the unit direction on screen from its anchor toward the angle's
-  // vertex, tried first when the value must move (LabelBox::toward); zero for none.
+  // A value of an angle (pinned): the offset on screen from its anchor to the angle's vertex,
+  // where it tries first when it must move (LabelBox::toward); zero for none.
   glm::vec2 toward{0.0f};
 };
 

@@ -139,7 +139,7 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
                            l.pinned, l.hidden, depth, l.sequence});
       if (l.vertex) {
         if (const auto v = project(*l.vertex); v && glm::distance(*v, *anchor) > 1.0f)
-          in.labels.back().toward = glm::normalize(*v - *anchor);
+          in.labels.back().toward = *v - *anchor;
       }
       source.push_back(i);
     }

@@ -109,8 +109,11 @@ TEST(LabelLayout, AValueMovedOffABodySlidesTowardItsAnglesVertex) {
   const sagitta::scene::ScreenCapsule body{{190, 140}, {230, 150}, 20.0f};
   const glm::vec2 anchor(200, 150), size(44, 16), vertex_dir(-0.6f, 0.8f);
   const auto free = layoutLabels({{anchor, size, 0, true}}, {0, 0}, {400, 300}, 4.0f, {}, 0.0f, {body});
-  const auto toward =
-      layoutLabels({{anchor, size, 0, true, vertex_dir}}, {0, 0}, {400, 300}, 4.0f, {}, 0.0f, {body});
+  const auto toward = layoutLabels({{anchor, size, 0, true, 120.0f * vertex_dir}}, {0, 0}, {400, 300}, 4.0f,
+                                   {}, 0.0f, {body});
+  // a vertex just beside the anchor: the value does not slide past it, it goes elsewhere
+  const auto near_vertex =
+      layoutLabels({{anchor, size, 0, true, 5.0f * vertex_dir}}, {0, 0}, {400, 300}, 4.0f, {}, 0.0f, {body});
   ASSERT_TRUE(free[0].has_value());
   ASSERT_TRUE(toward[0].has_value());
   const auto offset = [&](const sagitta::scene::PlacedLabel& p) {
@@ -121,4 +124,6 @@ TEST(LabelLayout, AValueMovedOffABodySlidesTowardItsAnglesVertex) {
   EXPECT_TRUE(toward[0]->leader);
   const sagitta::scene::ScreenRect box{toward[0]->min, toward[0]->min + size};
   EXPECT_FALSE(sagitta::scene::capsuleHitsBox(body, box)) << "and is clear of the body";
+  ASSERT_TRUE(near_vertex[0].has_value());
+  EXPECT_EQ(near_vertex[0]->min, free[0]->min);
 }
