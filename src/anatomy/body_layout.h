@@ -99,6 +99,18 @@ struct ThoraxLayout {
   std::vector<glm::dvec3> costal_margin;  // rib 10's cartilage up to the xiphoid (right)
   glm::dvec3 xiphoid_tip{0.0};
   glm::dvec3 xiphisternal_joint{0.0};
+  // Ribs 1-9 (right; index k - 1 for rib k), drawn as part "tK_rib_r", which moves with Tk: control
+  // points from the head's knob through the tubercle, the angle and the side of the chest to the
+  // costochondral junction (thorax_layout.cpp)
+  std::array<std::vector<glm::dvec3>, 9> upper_ribs;
+  std::array<RibRadii, 9> upper_rib_radii{};
+  // each one's costal cartilage, from the junction to the sternum's side (ribs 1-7) or to the
+  // costal margin (8, 9): drawn with the sternum
+  std::array<std::vector<glm::dvec3>, 9> upper_cartilages;
+  // the sternum's midline at its front: the jugular notch (top of the manubrium) and the sternal
+  // angle (manubriosternal joint); the xiphisternal joint is above
+  glm::dvec3 jugular_notch{0.0};
+  glm::dvec3 sternal_angle{0.0};
 };
 
 struct BodyLayout {

@@ -1,6 +1,5 @@
 #include "anatomy/mesh_generator.h"
 
-#include <algorithm>
 #include <atomic>
 #include <map>
 #include <thread>
@@ -25,6 +24,10 @@ Meshed meshPart(const PartShape& shape) {
   Meshed out;
   out.full = toMeshData(tri, *shape.field, 0.25 * shape.min_edge);
   // the low level of detail: the same surface at a looser chord error and longer edges
+  if (shape.low_mesh) {
+    out.low = toMeshData(*shape.low_mesh, *shape.field, 0.25 * shape.min_edge);
+    return out;
+  }
   opt.chord_error = shape.chord_error * kLowLodErrorFactor * shape.low_lod_coarsening;
   opt.min_length = shape.min_edge * kLowLodLengthFactor * shape.low_lod_coarsening;
   opt.max_length = shape.max_edge * kLowLodLengthFactor * shape.low_lod_coarsening;

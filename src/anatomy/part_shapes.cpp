@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "anatomy/thoracic_column.h"
+
 namespace sagitta::anatomy {
 namespace {
 
@@ -52,6 +54,14 @@ void carveRibs(std::vector<PartShape>& shapes) {
   for (const char* v : {"t10", "t11", "t12"}) vertebrae.push_back(by_name.at(v)->field);
   PartShape& ribs = *by_name.at("ribs_r");  // ribs_l is its mirror image
   ribs.field = sdf::subtract(ribs.field, sdf::inflated(sdf::unite(std::move(vertebrae)), kClearance), 0.0);
+  // and rib k (1 .. 9, tK_rib_r) from the vertebra above its own, its own and the one below
+  for (int k = 1; k <= 9; ++k) {
+    std::vector<sdf::NodePtr> near;
+    for (int level = k - 1; level <= k + 1; ++level)
+      near.push_back(by_name.at(std::string(thoracicPartName(level)))->field);
+    PartShape& rib = *by_name.at("t" + std::to_string(k) + "_rib_r");
+    rib.field = sdf::subtract(rib.field, sdf::inflated(sdf::unite(std::move(near)), kClearance), 0.0);
+  }
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "anatomy/body_layout.h"
+#include "anatomy/isosurface.h"
 #include "anatomy/model.h"
 #include "anatomy/sdf.h"
 
@@ -26,6 +28,11 @@ struct PartShape {
   // kLowLodErrorFactor and kLowLodLengthFactor (mesh_generator.h), and this factor again: parts
   // seen small (the thoracic column) are coarsened further there, to keep its triangle budget
   double low_lod_coarsening = 1.0;
+  // A thin bar's low level of detail, made directly rather than remeshed from the field: a rib
+  // (6 mm thick) remeshed at the low level's chord error and edge lengths came out as a twisted
+  // ribbon, and at edges short enough for its section it cost four times its share of the low
+  // budget. Swept sections (shapes_thorax.cpp) keep its shape at ~500 triangles. Empty: remeshed.
+  std::optional<TriMesh> low_mesh;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;
   // L4 and L5: the surface of an isthmic defect through both pars interarticulares, in the

@@ -1,8 +1,12 @@
-// The lower thorax hint on the thorax segment: ribs 10-12 (flat bars with a round head on the
-// costal facet of T10, T11, T12; 11 and 12 floating), the costal margin (cartilage) rising to
-// the xiphisternal joint, and the lower sternum with the xiphoid process. The vertebrae are
+// The rib cage on the thorax segment: ribs 10-12 (flat bars with a round head on the costal facet
+// of T10, T11, T12; 11 and 12 floating) and the costal margin (cartilage) rising to the
+// xiphisternal joint, on T12's frame; ribs 1-9, each on its own vertebra's level; the sternum
+// (manubrium, body, xiphoid process) and the cartilages of ribs 1-9, on T6's. The vertebrae are
 // shapes_vertebra.cpp's. Control points: ThoraxLayout (thorax_layout.cpp).
 #include <cmath>
+#include <cstdint>
+#include <numbers>
+#include <string>
 
 #include "anatomy/part_shapes.h"
 
@@ -11,32 +15,112 @@ namespace {
 
 using sdf::NodePtr;
 
+// A bar as sdf::flatBar sweeps it: points, radius and the axis across the bar that `flatten`
+// squashes, per point.
+struct Bar {
+  std::vector<glm::dvec3> points;
+  std::vector<double> radii;
+  std::vector<glm::dvec3> flat;
+  double flatten = 1.0;
+};
+
+glm::dvec3 tangentAt(const std::vector<glm::dvec3>& p, std::size_t i) {
+  return glm::normalize(p[std::min(i + 1, p.size() - 1)] - p[i > 0 ? i - 1 : 0]);
+}
+
+// The same bar as a closed mesh (PartShape::low_mesh): `sides` vertices round a section at every
+// `step`-th point and at the last; each end rounded by a section at 45 degrees (0.71 of the
+// radius, that far beyond the end) and closed by a fan to a point a radius beyond it, so a rib's
+// end reaches where the field's round head does.
+void sweep(const Bar& b, int sides, std::size_t step, TriMesh& out) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < b.points.size(); i += step) at.push_back(i);
+  if (at.back() + 1 != b.points.size()) at.push_back(b.points.size() - 1);
+  const auto base = static_cast<std::uint32_t>(out.positions.size());
+  const auto k_sides = static_cast<std::uint32_t>(sides);
+  // a section: centre, tangent, radius scale and how far along the tangent it is moved
+  auto ring = [&](std::size_t i, double scale, double along) {
+    const glm::dvec3 t = tangentAt(b.points, i);
+    const glm::dvec3 u = glm::normalize(b.flat[i] - t * glm::dot(b.flat[i], t));
+    const glm::dvec3 v = glm::cross(t, u);
+    const double r = b.radii[i] * scale;
+    for (int k = 0; k < sides; ++k) {
+      const double a = 2.0 * std::numbers::pi * k / sides;
+      out.positions.push_back(b.points[i] + t * (along * b.radii[i]) +
+                              r * (b.flatten * std::cos(a) * u + std::sin(a) * v));
+    }
+  };
+  const double c45 = std::sqrt(0.5);
+  ring(at.front(), c45, -c45);
+  for (const std::size_t i : at) ring(i, 1.0, 0.0);
+  ring(at.back(), c45, c45);
+  const auto rings = static_cast<std::uint32_t>(at.size() + 2);
+  auto vertex = [&](std::uint32_t r, std::uint32_t k) { return base + r * k_sides + k % k_sides; };
+  // round the section the angle turns from u to v, which is anticlockwise about the tangent: these
+  // quads face out
+  for (std::uint32_t r = 0; r + 1 < rings; ++r) {
+    for (std::uint32_t k = 0; k < k_sides; ++k) {
+      out.triangles.emplace_back(vertex(r, k), vertex(r, k + 1), vertex(r + 1, k + 1));
+      out.triangles.emplace_back(vertex(r, k), vertex(r + 1, k + 1), vertex(r + 1, k));
+    }
+  }
+  const std::size_t first = at.front(), last = at.back();
+  out.positions.push_back(b.points[first] - tangentAt(b.points, first) * b.radii[first]);
+  const auto start = static_cast<std::uint32_t>(out.positions.size() - 1);
+  out.positions.push_back(b.points[last] + tangentAt(b.points, last) * b.radii[last]);
+  const auto end = start + 1;
+  for (std::uint32_t k = 0; k < k_sides; ++k) {
+    out.triangles.emplace_back(start, vertex(0, k + 1), vertex(0, k));
+    out.triangles.emplace_back(end, vertex(rings - 1, k), vertex(rings - 1, k + 1));
+  }
+}
+
 // A rib: oval section, thin across the curve within the rib's own plane (its external and
 // internal surfaces face away from and toward the ring's centre), wide along the plane normal
-// (its superior and inferior borders).
-// The head is a round knob on the first control point, the head's radius round (ThoraxLayout:
-// one joint space off its costal facet, so its nearest point to the facet's centre faces it).
-NodePtr rib(const std::vector<glm::dvec3>& control, const RibRadii& r, double s) {
-  const double r_head = r.head, r_shaft = r.shaft, r_end = r.end;
+// (its superior and inferior borders). `flat_faces_up`: rib 1, whose broad surfaces face up and
+// down (thin along the plane's normal, wide within the plane) where the others' face out and in.
+Bar ribBar(const std::vector<glm::dvec3>& control, const RibRadii& r, bool flat_faces_up) {
+  Bar b;
   // a smooth curve through the control points, its section turning with it: no elbows or seams
-  const std::vector<glm::dvec3> pts = sdf::smoothCurve(control, 6);
-  const std::size_t n = pts.size();
+  b.points = sdf::smoothCurve(control, 6);
+  const std::size_t n = b.points.size();
   // the rib's plane: Newell normal of the (nearly planar) curve
   glm::dvec3 normal(0.0);
-  for (std::size_t i = 1; i + 1 < n; ++i) normal += glm::cross(pts[i] - pts[0], pts[i + 1] - pts[0]);
+  for (std::size_t i = 1; i + 1 < n; ++i)
+    normal += glm::cross(b.points[i] - b.points[0], b.points[i + 1] - b.points[0]);
   normal = glm::normalize(normal);
-  std::vector<double> radii(n);
-  std::vector<glm::dvec3> flat(n);
+  b.radii.resize(n);
+  b.flat.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const double t = double(i) / double(n - 1);
-    radii[i] =
-        t < 0.2 ? r_head + (r_shaft - r_head) * t / 0.2 : r_shaft + (r_end - r_shaft) * (t - 0.2) / 0.8;
-    const glm::dvec3 tangent = glm::normalize(pts[std::min(i + 1, n - 1)] - pts[i > 0 ? i - 1 : 0]);
-    flat[i] = glm::normalize(glm::cross(normal, tangent));
+    b.radii[i] =
+        t < 0.2 ? r.head + (r.shaft - r.head) * t / 0.2 : r.shaft + (r.end - r.shaft) * (t - 0.2) / 0.8;
+    b.flat[i] = flat_faces_up ? normal : glm::normalize(glm::cross(normal, tangentAt(b.points, i)));
   }
-  const NodePtr head = sdf::sphere(control.front(), r_head);
-  return sdf::smoothUnion({sdf::flatBar(pts, radii, flat, kRibFlatten), head},
+  b.flatten = kRibFlatten;
+  return b;
+}
+
+// The rib's field: the bar with a round knob on the first control point, the head's radius round
+// (ThoraxLayout: one joint space off its costal facet, so its nearest point to the facet's centre
+// faces it).
+NodePtr ribField(const Bar& b, const std::vector<glm::dvec3>& control, const RibRadii& r, double s) {
+  const NodePtr head = sdf::sphere(control.front(), r.head);
+  return sdf::smoothUnion({sdf::flatBar(b.points, b.radii, b.flat, b.flatten), head},
                           0.0008 * s);  // a small blend: swells the head by at most 0.2 mm
+}
+
+// A cartilage: a round tube along the curve through its control points.
+Bar cartilageBar(const std::vector<glm::dvec3>& control, int per_span, double radius) {
+  Bar b;
+  b.points = sdf::smoothCurve(control, per_span);
+  b.radii.assign(b.points.size(), radius);
+  for (std::size_t i = 0; i < b.points.size(); ++i) {
+    const glm::dvec3 t = tangentAt(b.points, i);
+    const glm::dvec3 any = std::abs(t.y) < 0.9 ? glm::dvec3(0, 1, 0) : glm::dvec3(1, 0, 0);
+    b.flat.push_back(glm::normalize(glm::cross(t, any)));
+  }
+  return b;
 }
 
 }  // namespace
@@ -46,18 +130,45 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const double s = b.dims.opensim_scale;
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
 
+  // the low level of detail of the bars: 8 sides, a section every other point of the curve
+  constexpr int kSides = 8;
+  constexpr std::size_t kStep = 2;
   std::vector<NodePtr> each;
-  for (std::size_t i = 0; i < t.ribs.size(); ++i) each.push_back(rib(t.ribs[i], t.rib_radii[i], s));
+  TriMesh ribs_low;
+  for (std::size_t i = 0; i < t.ribs.size(); ++i) {
+    const Bar bar = ribBar(t.ribs[i], t.rib_radii[i], false);
+    each.push_back(ribField(bar, t.ribs[i], t.rib_radii[i], s));
+    sweep(bar, kSides, kStep, ribs_low);
+  }
   NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
   const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
   std::vector<double> cart_r(margin.size(), 0.0045 * s);
   cart_r.back() = 0.0050 * s;
   NodePtr cartilage = sdf::tube(margin, cart_r);
-  const glm::dvec3 body_top = t.xiphisternal_joint + up * (0.035 * s);
+  TriMesh cartilage_low;
+  sweep(cartilageBar(t.costal_margin, 5, 0.0045 * s), kSides, kStep, cartilage_low);
+  // the sternum: manubrium (wide at the top, ~5 cm), body (~10 cm) and xiphoid process, flat
+  // plates [U: Gray's Anatomy]
+  // manubrium: wide at the top, cut flat there with the jugular notch in the middle; the body
+  // widest low down, at the fifth cartilages, narrowing to the xiphisternal joint
+  const glm::dvec3 manubrium_top = t.jugular_notch - up * (0.004 * s);
+  const glm::dvec3 body_wide = t.sternal_angle + (t.xiphisternal_joint - t.sternal_angle) * 0.65;
+  NodePtr manubrium = sdf::flatCone(manubrium_top, t.sternal_angle, 0.028 * s, 0.0135 * s, {1, 0, 0}, 0.3);
+  manubrium = sdf::subtract(manubrium, sdf::halfSpace(t.jugular_notch, -up), 0.002 * s);
+  manubrium = sdf::subtract(manubrium, sdf::sphere(t.jugular_notch + up * (0.003 * s), 0.009 * s), 0.002 * s);
   NodePtr sternum = sdf::smoothUnion(
-      {sdf::flatCone(body_top, t.xiphisternal_joint, 0.014 * s, 0.012 * s, {1, 0, 0}, 0.42),
+      {manubrium, sdf::flatCone(t.sternal_angle, body_wide, 0.0135 * s, 0.0175 * s, {1, 0, 0}, 0.36),
+       sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.012 * s, {1, 0, 0}, 0.4),
        sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0085 * s, 0.0045 * s, {1, 0, 0}, 0.5)},
       0.003 * s);
+  std::vector<NodePtr> cartilages;
+  TriMesh upper_cartilage_low;
+  for (const std::vector<glm::dvec3>& c : t.upper_cartilages) {
+    const Bar bar = cartilageBar(c, 4, 0.0042 * s);
+    cartilages.push_back(sdf::tube(bar.points, bar.radii));
+    sweep(bar, kSides, kStep, upper_cartilage_low);
+  }
+  NodePtr upper_cartilage = sdf::smoothUnion(std::move(cartilages), 0.0);
 
   auto part = [&](const std::string& name, PartKind kind, NodePtr field) {
     PartShape p;
@@ -71,23 +182,41 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     p.max_edge = 0.006 * s;
     return p;
   };
+  // thin bars seen from a distance (ribs and their cartilages): the sharp curvature of their
+  // borders needs no finer chords than the rest of the thorax shows, and the twelve pairs with
+  // their cartilages keep the model inside its triangle budget (~1.5-2k triangles a rib); at the
+  // low level of detail swept sections (PartShape::low_mesh, ~500 triangles a rib)
+  auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, double coarsening = 4.0,
+                 double min_edge = 0.0022) {
+    PartShape p = part(name, kind, std::move(field));
+    p.chord_error *= coarsening;
+    p.min_edge = min_edge * s;
+    p.low_mesh = std::move(low);
+    return p;
+  };
   std::vector<PartShape> out;
-  PartShape ribs_r = part("ribs_r", PartKind::kBone, ribs);
-  // thin bars seen from a distance: the sharp curvature of their borders needs no finer chords
-  // than the rest of the thorax hint shows (keeps the model inside its triangle budget)
-  ribs_r.chord_error *= 1.5;
-  // and coarser still at the low level of detail, which makes room in its budget for the
-  // thoracic vertebrae (shapes_vertebra.cpp)
-  ribs_r.low_lod_coarsening = 1.2;
-  out.push_back(ribs_r);
-  PartShape ribs_l = part("ribs_l", PartKind::kBone, nullptr);
-  ribs_l.mirror_of = "ribs_r";
-  out.push_back(ribs_l);
-  out.push_back(part("costal_cartilage_r", PartKind::kCartilage, cartilage));
-  PartShape cart_l = part("costal_cartilage_l", PartKind::kCartilage, nullptr);
-  cart_l.mirror_of = "costal_cartilage_r";
-  out.push_back(cart_l);
-  out.push_back(part("sternum", PartKind::kBone, sternum));
+  // each right part and its mirror image
+  auto pair = [&](PartShape right) {
+    PartShape left = part(right.name.substr(0, right.name.size() - 2) + "_l", right.kind, nullptr);
+    left.mirror_of = right.name;
+    out.push_back(std::move(right));
+    out.push_back(std::move(left));
+  };
+  // ribs 10-12 less coarse: the tips of the floating ribs 11 and 12 are landmarks on the bone, and
+  // coarser meshes cut the tapering tips off by 4-6 mm (within 5 mm here: LandmarksLieOnTheirBone)
+  pair(bar("ribs_r", PartKind::kBone, ribs, std::move(ribs_low), 3.0, 0.00165));
+  pair(bar("costal_cartilage_r", PartKind::kCartilage, cartilage, std::move(cartilage_low)));
+  // the sternum and the cartilages of ribs 1-9 move with T6, each of ribs 1-9 with its own vertebra
+  // (anatomy::thoracicColumnLevel reads the level from the name)
+  out.push_back(part("t6_sternum", PartKind::kBone, sternum));
+  pair(bar("t6_costal_cartilages_r", PartKind::kCartilage, upper_cartilage, std::move(upper_cartilage_low)));
+  for (std::size_t i = 0; i < t.upper_ribs.size(); ++i) {
+    const Bar rib = ribBar(t.upper_ribs[i], t.upper_rib_radii[i], i == 0);
+    TriMesh low;
+    sweep(rib, kSides, kStep, low);
+    pair(bar("t" + std::to_string(i + 1) + "_rib_r", PartKind::kBone,
+             ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(low), 5.0, 0.0026));
+  }
   return out;
 }
 

@@ -8,10 +8,111 @@
 // its own vertebra (T10, T11, T12) and rib 10's tubercle on T10's transverse costal facet, read
 // from the thoracic column (anatomy::ribArticulation), the geometry the drawn vertebrae and their
 // facet landmarks are made from.
+#include <cmath>
+#include <numbers>
+
 #include "anatomy/body_layout.h"
 #include "anatomy/thoracic_column.h"
 
 namespace sagitta::anatomy {
+namespace {
+
+// The rest of the rib cage: the sternum and ribs 1-9 with their costal cartilages. A drawing of
+// the standard anatomy [U: Gray's Anatomy, 41st ed., thoracic wall], sized by stature, with these
+// anchors:
+// - the thoracic inlet is ~5 cm deep from the front of T1 to the back of the manubrium, whose top
+//   (the jugular notch) lies at the T2-T3 disc; the sternal angle at the T4-T5 disc, ~5 cm below
+//   the notch (the manubrium), and the body ~10 cm on to the xiphisternal joint (the lower thorax
+//   hint's, at T9-T10) [U: Gray's];
+// - ribs 1 and 2 join the manubrium (2 at the sternal angle), 3-7 the body down to the
+//   xiphisternal joint, 8 and 9 the cartilage above them (the costal margin) [U];
+// - each head on its demifacets, each tubercle on its transverse costal facet, one joint space
+//   off (anatomy::ribArticulation, as ribs 10-12);
+// - the chest's half-width at each rib, the rib's angle ~2 cm lateral of its tubercle, the
+//   costochondral junction at 60 % of the half-width, and how far each rib's front end lies
+//   below the sternum where its cartilage meets it: drawing values [D], widest (~28 cm across) at
+//   ribs 7-9 [U], the side of each rib an ellipse through the angle and the sternum.
+// The sternum and cartilages are drawn with T6 (part "t6_sternum"), each rib with its own
+// vertebra: a bend of the column moves them apart a little at the cartilages (docs/anatomy.md).
+void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const ThoracicColumn& column,
+                     ThoraxLayout& t) {
+  const double s = d.opensim_scale;
+  const glm::dmat4 thorax_in_pelvis = spine.thoraxInPelvis();
+  const glm::dmat4 pelvis_in_thorax = glm::inverse(thorax_in_pelvis);
+  const glm::dvec3 c = transformPoint(thorax_in_pelvis, glm::dvec3(0.0));
+  // upright (pelvis-frame axes at the neutral pose, x anterior, y up, z right) about T12's
+  // inferior endplate centre, in metres; and back to the thorax frame
+  auto up = [&](const glm::dvec3& p) { return transformPoint(thorax_in_pelvis, p) - c; };
+  auto back = [&](const glm::dvec3& u) { return transformPoint(pelvis_in_thorax, c + u); };
+
+  // the sternum's front midline
+  const glm::dvec3 x_joint = up(t.xiphisternal_joint);
+  const glm::dvec3 t1_front = up(column.superior_anterior[1]);
+  const double notch_y =
+      0.5 * (up(column.inferior_anterior[2]).y + up(column.superior_anterior[3]).y);  // T2-T3 disc
+  const glm::dvec3 notch(t1_front.x + 0.055 * s, notch_y, 0.0);
+  const glm::dvec3 angle = notch + (x_joint - notch) * (0.05 / 0.15);
+  t.jugular_notch = back(notch);
+  t.sternal_angle = back(angle);
+  // where each cartilage meets the sternum's side (1-7) or the costal margin (8, 9), upright
+  std::array<glm::dvec3, 9> meet{};
+  const glm::dvec3 side(-0.006 * s, 0.0, 0.0);  // the cartilages meet the sternum behind its front
+  meet[0] = notch + (angle - notch) * 0.35 + side + glm::dvec3(0, 0, 0.022 * s);
+  meet[1] = angle + side + glm::dvec3(0, 0, 0.017 * s);
+  constexpr std::array<double, 5> kBodyShare = {0.17, 0.38, 0.58, 0.78, 0.95};
+  for (std::size_t i = 0; i < kBodyShare.size(); ++i)
+    meet[i + 2] = angle + (x_joint - angle) * kBodyShare[i] + side + glm::dvec3(0, 0, 0.015 * s);
+  meet[7] = up(0.5 * (t.costal_margin[3] + t.costal_margin[4]));
+  meet[8] = up(0.5 * (t.costal_margin[2] + t.costal_margin[3]));
+
+  // the chest's half-width at each rib's side and how far the costochondral junction lies below
+  // where its cartilage meets the sternum [D]
+  constexpr std::array<double, 9> kHalfWidth = {0.058, 0.084, 0.102, 0.116, 0.126,
+                                                0.133, 0.137, 0.139, 0.139};
+  constexpr std::array<double, 9> kJunctionDrop = {0.000, 0.002, 0.006, 0.013, 0.022,
+                                                   0.032, 0.043, 0.035, 0.040};
+  for (int rib = 1; rib <= 9; ++rib) {
+    const auto i = static_cast<std::size_t>(rib - 1);
+    // rib 1 short, broad and flat (its surfaces face up and down, shapes_thorax.cpp) [U]
+    RibRadii r = rib == 1 ? RibRadii{0.0048 * s, 0.0080 * s, 0.0072 * s}
+                          : RibRadii{0.0048 * s, 0.0058 * s, 0.0052 * s};
+    t.upper_rib_radii[i] = r;
+    const RibArticulation a = ribArticulation(d, spine.t12, column, rib);
+    const glm::dvec3 head = a.head + a.head_normal * (r.head + d.facet_gap);
+    // the rib's back faces the facet: its thin side, but rib 1's broad one (flat the other way)
+    const double back_half = (rib == 1 ? 1.0 : kRibFlatten) * r.shaft;
+    const glm::dvec3 tubercle =
+        a.tubercle_facet + a.tubercle_normal * (back_half + d.facet_gap + a.tubercle_facet_depth);
+    const glm::dvec3 tu = up(tubercle);
+    const double w = kHalfWidth[i] * s;
+    // the angle: behind and lateral of the tubercle (rib 1 has hardly any)
+    const glm::dvec3 corner = tu + glm::dvec3(-0.010 * s, -0.006 * s, (rib == 1 ? 0.008 : 0.022) * s);
+    // the side: an ellipse from the angle (at 140 degrees from the front) round to the front, the
+    // sternum's depth at the front
+    const double front = meet[i].x;
+    const double deg = std::numbers::pi / 180.0;
+    const double semi = (front - corner.x) / (1.0 - std::cos(140.0 * deg));
+    const double centre = front - semi;
+    const double end_angle = std::asin(0.6);
+    const double end_y = meet[i].y - kJunctionDrop[i] * s;
+    auto onSide = [&](double theta) {
+      const double f = (140.0 * deg - theta) / (140.0 * deg - end_angle);
+      return glm::dvec3(centre + semi * std::cos(theta), corner.y + (end_y - corner.y) * f,
+                        w * std::sin(theta));
+    };
+    std::vector<glm::dvec3> pts = {head, tubercle, back(corner)};
+    for (const double theta : {115.0, 90.0, 65.0}) pts.push_back(back(onSide(theta * deg)));
+    const glm::dvec3 junction = onSide(end_angle);
+    pts.push_back(back(junction));
+    t.upper_ribs[i] = std::move(pts);
+    // the cartilage: on from the junction to the sternum or the margin, in line with the rib for
+    // ribs 1-3, bowing a little forward and rising from 4 down
+    const glm::dvec3 mid = 0.5 * (junction + meet[i]) + glm::dvec3(rib < 4 ? 0.0 : 0.004 * s, 0.0, 0.0);
+    t.upper_cartilages[i] = {back(junction), back(mid), back(meet[i])};
+  }
+}
+
+}  // namespace
 
 ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
   const double s = d.opensim_scale;
@@ -55,6 +156,7 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
                      at(0.129, 0.036, 0.040), at(0.133, 0.074, 0.014)};
   t.xiphisternal_joint = at(0.135, 0.085, 0.0);
   t.xiphoid_tip = at(0.130, 0.045, 0.0);
+  layoutUpperRibs(d, spine, column, t);
   return t;
 }
 

@@ -98,7 +98,27 @@ const std::vector<Expect>& expectedParts() {
                                         {"ribs_r", PartKind::kBone, 6},
                                         {"costal_cartilage_l", PartKind::kCartilage, 2},
                                         {"costal_cartilage_r", PartKind::kCartilage, 2},
-                                        {"sternum", PartKind::kBone, 2},
+                                        {"t6_sternum", PartKind::kBone, 2},
+                                        {"t6_costal_cartilages_r", PartKind::kCartilage, 18},
+                                        {"t6_costal_cartilages_l", PartKind::kCartilage, 18},
+                                        {"t1_rib_r", PartKind::kBone, 2},
+                                        {"t1_rib_l", PartKind::kBone, 2},
+                                        {"t2_rib_r", PartKind::kBone, 2},
+                                        {"t2_rib_l", PartKind::kBone, 2},
+                                        {"t3_rib_r", PartKind::kBone, 2},
+                                        {"t3_rib_l", PartKind::kBone, 2},
+                                        {"t4_rib_r", PartKind::kBone, 2},
+                                        {"t4_rib_l", PartKind::kBone, 2},
+                                        {"t5_rib_r", PartKind::kBone, 2},
+                                        {"t5_rib_l", PartKind::kBone, 2},
+                                        {"t6_rib_r", PartKind::kBone, 2},
+                                        {"t6_rib_l", PartKind::kBone, 2},
+                                        {"t7_rib_r", PartKind::kBone, 2},
+                                        {"t7_rib_l", PartKind::kBone, 2},
+                                        {"t8_rib_r", PartKind::kBone, 2},
+                                        {"t8_rib_l", PartKind::kBone, 2},
+                                        {"t9_rib_r", PartKind::kBone, 2},
+                                        {"t9_rib_l", PartKind::kBone, 2},
                                         {"body_outline", PartKind::kBodyOutline, 2}};
   return e;
 }
@@ -439,6 +459,60 @@ TEST_P(BuiltinAssets, RibHeadsAndTuberclesMeetTheirFacets) {
   }
 }
 
+TEST_P(BuiltinAssets, UpperRibsMeetTheirFacetsAndTheSternum) {
+  // Ribs 1-9 (tK_rib_r / _l) articulate as ribs 10-12 do: the head's knob one joint space off the
+  // point its facets face (T1's full facet for rib 1, the disc between two demifacets for 2-9;
+  // anatomy::ribArticulation), the rib's back one joint space off the transverse costal facet's
+  // rim (up to the facet's depth more, as rib 10's), at the default level within 1 mm, at the low
+  // one 2 mm (a swept bar there, its rounded end about the knob). And each one's costal cartilage
+  // meets its rib: the front end of every rib's centre line lies inside the cartilages' field,
+  // and the first seven cartilages' ends come within their radius (4.2 mm at this size) of the
+  // sternum's field, so the tube enters it; the sternum's top (the jugular notch) lies between
+  // the T2 and T3 bodies' heights [U: Gray's]. A rib drawn off its vertebra, a cartilage hanging
+  // free or a sternum at the wrong level fails.
+  const Skeleton& sk = builtin().skeleton;
+  const BodyLayout body = layoutBody(sk.params());
+  const double gap = body.dims.facet_gap;
+  const ThoracicColumn c = thoracicColumn(sk.params());
+  std::map<std::string, sdf::NodePtr> field;
+  for (const PartShape& s : builtinShapes(body)) {
+    if (s.field) field[s.name] = s.field;
+  }
+  for (int k = 1; k <= 9; ++k) {
+    const auto i = static_cast<std::size_t>(k - 1);
+    EXPECT_LT(field.at("t6_costal_cartilages_r")->eval(body.thorax.upper_ribs[i].back()), 0.0) << "rib " << k;
+    if (k <= 7) {
+      EXPECT_LT(field.at("t6_sternum")->eval(body.thorax.upper_cartilages[i].back()),
+                0.0042 * body.dims.opensim_scale)
+          << "rib " << k;
+    }
+  }
+  for (const Model* m : {&builtin(), &builtinLow()}) {
+    const bool low = m == &builtinLow();
+    const double tolerance = low ? 0.002 : 0.001;
+    SCOPED_TRACE(low ? "low" : "default");
+    for (int k = 1; k <= 9; ++k) {
+      SCOPED_TRACE("rib " + std::to_string(k));
+      const test::MeshDistance rib(part(*m, "t" + std::to_string(k) + "_rib_r").mesh, glm::dmat4(1.0), 0.006);
+      const RibArticulation a = ribArticulation(body.dims, body.spine.t12, c, k);
+      EXPECT_NEAR(rib.distance(a.head, 0.05), gap, tolerance);
+      const double depth =
+          columnVertebra(body.dims, body.spine.t12, c, k).facet_depth * c.size[static_cast<std::size_t>(k)];
+      const double tubercle = rib.distance(a.tubercle_facet, 0.05);
+      EXPECT_GT(tubercle, gap - tolerance);
+      EXPECT_LT(tubercle, gap + depth + tolerance);
+    }
+  }
+  // heights in the upright (pelvis) frame at the neutral pose
+  const glm::dmat4 upright = body.spine.thoraxInPelvis();
+  auto height = [&](const glm::dvec3& p) { return transformPoint(upright, p).y; };
+  const double notch = height(body.thorax.jugular_notch);
+  std::printf("[ info ] jugular notch at %.1f mm; T2 body centre %.1f, T3 %.1f\n", notch * 1000.0,
+              height(c.centroid[2]) * 1000.0, height(c.centroid[3]) * 1000.0);
+  EXPECT_LT(notch, height(c.centroid[2]));
+  EXPECT_GT(notch, height(c.centroid[3]));
+}
+
 TEST_P(BuiltinAssets, RibsDoNotEnterTheVertebrae) {
   // The ribs' heads and necks run beside T10 .. T12 and in front of their transverse processes
   // without entering them (nor T9 above): no vertex of the drawn rib mesh lies inside one of
@@ -451,21 +525,29 @@ TEST_P(BuiltinAssets, RibsDoNotEnterTheVertebrae) {
   for (const PartShape& s : builtinShapes(body)) {
     if (s.field) field[s.name] = s.field;
   }
-  const MeshData& ribs = part(builtin(), "ribs_r").mesh;
-  for (const char* v : {"t9", "t10", "t11", "t12"}) {
+  // ribs 10-12 by T9 .. T12, and each of ribs 1-9 by the vertebra above its own, its own and the one
+  // below
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const char* v : {"t9", "t10", "t11", "t12"}) pairs.emplace_back("ribs_r", v);
+  for (int k = 1; k <= 9; ++k) {
+    for (int level = k - 1; level <= k + 1; ++level)
+      pairs.emplace_back("t" + std::to_string(k) + "_rib_r", std::string(thoracicPartName(level)));
+  }
+  for (const auto& [rib_name, v] : pairs) {
+    const MeshData& ribs = part(builtin(), rib_name).mesh;
     double rib_in_vertebra = 1e9, vertebra_in_rib = 1e9;  // the least field value, m
     for (const glm::vec3& p : ribs.positions)
       rib_in_vertebra = std::min(rib_in_vertebra, field.at(v)->eval(glm::dvec3(p)));
     for (const glm::vec3& p : part(builtin(), v).mesh.positions)
-      vertebra_in_rib = std::min(vertebra_in_rib, field.at("ribs_r")->eval(glm::dvec3(p)));
+      vertebra_in_rib = std::min(vertebra_in_rib, field.at(rib_name)->eval(glm::dvec3(p)));
     std::printf(
-        "[ info ] %s: ribs' vertices %.2f mm outside it at the least, its vertices %.2f mm outside "
-        "the ribs\n",
-        v, rib_in_vertebra * 1000.0, vertebra_in_rib * 1000.0);
+        "[ info ] %s by %s: rib vertices %.2f mm outside it at the least, its vertices %.2f mm outside "
+        "the rib\n",
+        rib_name.c_str(), v.c_str(), rib_in_vertebra * 1000.0, vertebra_in_rib * 1000.0);
     // the ribs are carved back from the vertebrae by 0.45 mm: the rib mesh's vertices keep it;
     // the vertebrae's own vertices lie on their creased surfaces within 0.2 mm
-    EXPECT_GT(rib_in_vertebra, 0.0) << v;
-    EXPECT_GT(vertebra_in_rib, -0.0002) << v;
+    EXPECT_GT(rib_in_vertebra, 0.0) << rib_name << " " << v;
+    EXPECT_GT(vertebra_in_rib, -0.0002) << rib_name << " " << v;
   }
 }
 
