@@ -147,10 +147,9 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   NodePtr cartilage = sdf::tube(margin, cart_r);
   TriMesh cartilage_low;
   sweep(cartilageBar(t.costal_margin, 5, 0.0045 * s), kSides, kStep, cartilage_low);
-  // the sternum: manubrium (wide at the top, ~5 cm), body (~10 cm) and xiphoid process, flat
-  // plates [U: Gray's Anatomy]
-  // manubrium: wide at the top, cut flat there with the jugular notch in the middle; the body
-  // widest low down, at the fifth cartilages, narrowing to the xiphisternal joint
+  // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
+  // there with the jugular notch in the middle; the body (~10 cm) widest low down, at the fifth
+  // cartilages, narrowing to the xiphisternal joint; the xiphoid process
   const glm::dvec3 manubrium_top = t.jugular_notch - up * (0.004 * s);
   const glm::dvec3 body_wide = t.sternal_angle + (t.xiphisternal_joint - t.sternal_angle) * 0.65;
   NodePtr manubrium = sdf::flatCone(manubrium_top, t.sternal_angle, 0.028 * s, 0.0135 * s, {1, 0, 0}, 0.3);
