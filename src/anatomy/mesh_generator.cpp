@@ -23,7 +23,8 @@ Meshed meshPart(const PartShape& shape) {
   remesh(tri, *shape.field, opt);
   Meshed out;
   out.full = toMeshData(tri, *shape.field, 0.25 * shape.min_edge);
-  // the low level of detail: the same surface at a looser chord error and longer edges
+  // the low level of detail: the part's own (a thin bar's swept sections), or the same surface at a
+  // looser chord error and longer edges
   if (shape.low_mesh) {
     out.low = toMeshData(*shape.low_mesh, *shape.field, 0.25 * shape.min_edge);
     return out;

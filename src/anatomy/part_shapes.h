@@ -31,7 +31,7 @@ struct PartShape {
   // A thin bar's low level of detail, made directly rather than remeshed from the field: a rib
   // (6 mm thick) remeshed at the low level's chord error and edge lengths came out as a twisted
   // ribbon, and at edges short enough for its section it cost four times its share of the low
-  // budget. Swept sections (shapes_thorax.cpp) keep its shape at ~500 triangles. Empty: remeshed.
+  // budget. Swept sections (shapes_thorax.cpp) keep its shape at ~350 triangles. Empty: remeshed.
   std::optional<TriMesh> low_mesh;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;

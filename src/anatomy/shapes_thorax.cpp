@@ -184,7 +184,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   // thin bars seen from a distance (ribs and their cartilages): the sharp curvature of their
   // borders needs no finer chords than the rest of the thorax shows, and the twelve pairs with
   // their cartilages keep the model inside its triangle budget (~1.5-2k triangles a rib); at the
-  // low level of detail swept sections (PartShape::low_mesh, ~500 triangles a rib)
+  // low level of detail swept sections (PartShape::low_mesh, ~350 triangles a rib)
   auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, double coarsening = 4.0,
                  double min_edge = 0.0022) {
     PartShape p = part(name, kind, std::move(field));

@@ -82,31 +82,33 @@ std::vector<std::optional<PlacedLabel>> layoutLabels(const std::vector<LabelBox>
         // (L5 under PT in a slip) or the lesson's muscle (SS on the desk sitter's psoas): a
         // measured value is never dropped, it moves aside on a leader like a name label
       }
-      // near the anchor first, then further out along each direction
+      // near the anchor first, then further out: `ring` steps along direction `d`, the box's edge
+      // (not its centre) that far from the anchor
       const float step = std::max(l.size.y, 8.0f);
+      const glm::vec2 half = l.size * 0.5f;
+      auto centreAt = [&](glm::vec2 d, int ring) {
+        const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
+        return l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
+      };
+      auto place = [&](glm::vec2 d, int ring) {
+        const glm::vec2 centre = centreAt(d, ring);
+        const ScreenRect r{centre - half, centre + half};
+        if (coversAValue(r) || !fits(r, clear_of_capsules)) return false;
+        placed.push_back(r);
+        out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
+        return true;
+      };
       // toward the label's preferred direction first (a value toward its angle's vertex), as far
-      // as kTowardRings, then every direction ring by ring
-      const bool toward = l.toward != glm::vec2(0.0f);
-      for (int pass = toward ? 0 : 1; pass < 2 && !out[i]; ++pass) {
-        for (int ring = 0; ring < (pass == 0 ? kTowardRings : 12) && !out[i]; ++ring) {
-          const float dist = step * (0.6f + static_cast<float>(ring) * 0.9f);
-          std::array<glm::vec2, kDirections.size()> directions = kDirections;
-          const std::size_t count = pass == 0 ? 1 : directions.size();
-          if (pass == 0) directions[0] = glm::normalize(l.toward);
-          for (std::size_t j = 0; j < count; ++j) {
-            const glm::vec2 d = directions[j];
-            // offset so the box edge (not its centre) sits `dist` from the anchor
-            const glm::vec2 half = l.size * 0.5f;
-            const glm::vec2 centre = l.anchor + glm::vec2(d.x * (half.x + dist), d.y * (half.y + dist));
-            const ScreenRect r{centre - half, centre + half};
-            // toward the vertex, not past it
-            if (pass == 0 && glm::length(centre - l.anchor) > glm::length(l.toward)) break;
-            if (!coversAValue(r) && fits(r, clear_of_capsules)) {
-              placed.push_back(r);
-              out[i] = PlacedLabel{r.min, ring > 0 || l.pinned};
-              break;
-            }
-          }
+      // as kTowardRings and never past its end, then every direction ring by ring
+      if (l.toward != glm::vec2(0.0f)) {
+        const glm::vec2 d = glm::normalize(l.toward);
+        for (int ring = 0; ring < kTowardRings && !out[i]; ++ring) {
+          if (glm::length(centreAt(d, ring) - l.anchor) > glm::length(l.toward) || place(d, ring)) break;
+        }
+      }
+      for (int ring = 0; ring < 12 && !out[i]; ++ring) {
+        for (const glm::vec2& d : kDirections) {
+          if (place(d, ring)) break;
         }
       }
     }

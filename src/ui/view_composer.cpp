@@ -167,14 +167,14 @@ void drawOverlay(ImDrawList* draw, const FontLadder& fonts, const scene::DrawLis
       if (a && b) in.avoid_clear_px = glm::length(*b - *a);
     }
     // and a slip's two vertebral bodies, kept clear the same way
-    std::vector<scene::DrawList::MuscleSegment> capsules = list.focus_muscles;
-    capsules.insert(capsules.end(), list.focus_bodies.begin(), list.focus_bodies.end());
-    for (const scene::DrawList::MuscleSegment& m : capsules) {
-      // the radius as seen at the segment's middle
-      const glm::vec3 mid = 0.5f * (m.a + m.b);
-      const auto a = project(m.a), b = project(m.b), c = project(mid),
-                 r = project(mid + camera.up() * m.radius_m);
-      if (a && b && c && r) in.muscles.push_back({*a, *b, glm::length(*r - *c)});
+    for (const auto* capsules : {&list.focus_muscles, &list.focus_bodies}) {
+      for (const scene::DrawList::MuscleSegment& m : *capsules) {
+        // the radius as seen at the segment's middle
+        const glm::vec3 mid = 0.5f * (m.a + m.b);
+        const auto a = project(m.a), b = project(m.b), c = project(mid),
+                   r = project(mid + camera.up() * m.radius_m);
+        if (a && b && c && r) in.muscles.push_back({*a, *b, glm::length(*r - *c)});
+      }
     }
     if (const anatomy::Bounds& b = list.focus_bounds; b.valid) {
       // the framed region's box, shrunk a little: its corners are context, not the figure
