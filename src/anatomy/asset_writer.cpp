@@ -1,5 +1,6 @@
 #include "anatomy/asset_writer.h"
 
+#include <algorithm>
 #include <limits>
 #include <set>
 #include <system_error>
@@ -12,21 +13,69 @@
 namespace sagitta::anatomy {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Distance from p to the triangle abc (Ericson 2005, Real-Time Collision Detection, 5.1.5)
+double triangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
+  const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
+  const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0.0 && d2 <= 0.0) return glm::length(ap);
+  const glm::dvec3 bp = p - b;
+  const double d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0.0 && d4 <= d3) return glm::length(bp);
+  const double vc = d1 * d4 - d3 * d2;
+  if (vc <= 0.0 && d1 >= 0.0 && d3 <= 0.0) return glm::distance(p, a + ab * (d1 / (d1 - d3)));
+  const glm::dvec3 cp = p - c;
+  const double d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0.0 && d5 <= d6) return glm::length(cp);
+  const double vb = d5 * d2 - d1 * d6;
+  if (vb <= 0.0 && d2 >= 0.0 && d6 <= 0.0) return glm::distance(p, a + ac * (d2 / (d2 - d6)));
+  const double va = d3 * d6 - d5 * d4;
+  if (va <= 0.0 && (d4 - d3) >= 0.0 && (d5 - d6) >= 0.0)
+    return glm::distance(p, b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6))));
+  const double denom = 1.0 / (va + vb + vc);
+  return glm::distance(p, a + ab * (vb * denom) + ac * (vc * denom));
+}
+
+// Distance from p to the mesh's surface
+double surfaceDistance(const glm::dvec3& p, const MeshData& m) {
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    best = std::min(best, triangleDistance(p, glm::dvec3(m.positions[m.indices[t]]),
+                                           glm::dvec3(m.positions[m.indices[t + 1]]),
+                                           glm::dvec3(m.positions[m.indices[t + 2]])));
+  }
+  return best;
+}
+
+}  // namespace
+
 std::vector<std::vector<std::size_t>> assignLandmarks(const Skeleton& skeleton,
                                                       const std::vector<ModelPart>& parts) {
+  // a part's nearest vertex can be a neighbour's (a rib's head one joint space off the costal
+  // facet on its vertebra, whose coarse mesh has no vertex that close): the nearest vertex
+  // picks the candidates, the nearest surface among them decides
+  constexpr double kCandidateMargin = 0.008;  // m, beyond the nearest vertex: a long edge's length
   std::vector<std::vector<std::size_t>> out(parts.size());
   const auto& marks = skeleton.landmarks();
+  std::vector<double> nearest_vertex(parts.size());
   for (std::size_t i = 0; i < marks.size(); ++i) {
+    double best_vertex = std::numeric_limits<double>::infinity();
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      nearest_vertex[p] = std::numeric_limits<double>::infinity();
+      if (parts[p].mesh.skinned() || parts[p].segment != marks[i].segment) continue;
+      for (const glm::vec3& v : parts[p].mesh.positions)
+        nearest_vertex[p] = std::min(nearest_vertex[p], glm::distance(glm::dvec3(v), marks[i].position));
+      best_vertex = std::min(best_vertex, nearest_vertex[p]);
+    }
     double best = std::numeric_limits<double>::infinity();
     std::size_t best_part = parts.size();
     for (std::size_t p = 0; p < parts.size(); ++p) {
-      if (parts[p].mesh.skinned() || parts[p].segment != marks[i].segment) continue;
-      for (const glm::vec3& v : parts[p].mesh.positions) {
-        const double d = glm::distance(glm::dvec3(v), marks[i].position);
-        if (d < best) {
-          best = d;
-          best_part = p;
-        }
+      if (!(nearest_vertex[p] <= best_vertex + kCandidateMargin)) continue;
+      const double d = surfaceDistance(marks[i].position, parts[p].mesh);
+      if (d < best) {
+        best = d;
+        best_part = p;
       }
     }
     if (best_part < parts.size()) out[best_part].push_back(i);

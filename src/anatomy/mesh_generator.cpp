@@ -14,7 +14,26 @@ struct Meshed {
   MeshData full, low;
 };
 
+// A mesh made directly (a thin bar's swept sections) with normals from its own triangles: the
+// bar's field is the union of flattened segments, whose gradient turns abruptly where the nearest
+// segment changes, and drew small dark pits along a rib
+MeshData withOwnNormals(const TriMesh& mesh) {
+  MeshData out;
+  out.positions.reserve(mesh.positions.size());
+  for (const glm::dvec3& p : mesh.positions) out.positions.emplace_back(glm::vec3(p));
+  out.indices.reserve(mesh.triangles.size() * 3);
+  for (const glm::uvec3& t : mesh.triangles) {
+    out.indices.push_back(t.x);
+    out.indices.push_back(t.y);
+    out.indices.push_back(t.z);
+  }
+  computeSmoothNormals(out);
+  return out;
+}
+
 Meshed meshPart(const PartShape& shape) {
+  if (shape.full_mesh && shape.low_mesh)
+    return {withOwnNormals(*shape.full_mesh), withOwnNormals(*shape.low_mesh)};
   TriMesh tri = polygonise(*shape.field, shape.field->bounds(), shape.voxel);
   RemeshOptions opt;
   opt.chord_error = shape.chord_error;

@@ -47,20 +47,46 @@ void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
 // transverse process (rib 12 by the short one of T12) it could touch it. Like neighbouring
 // vertebrae, each rib is carved back from T10, T11 and T12 by the same small clearance: at the
 // neutral pose no rib enters a vertebra, and the joints keep their joint space.
+//
+// A rib's swept meshes (PartShape::full_mesh, low_mesh) are carved the same way: each vertex inside
+// what carves the field is moved onto its surface along its gradient (Newton steps).
+void pushOut(std::optional<TriMesh>& mesh, const sdf::Node& cutter) {
+  if (!mesh) return;
+  constexpr double kStep = 1e-5;
+  for (glm::dvec3& p : mesh->positions) {
+    for (int it = 0; it < 8; ++it) {
+      const double d = cutter.eval(p);
+      if (d >= 1e-6) break;
+      const glm::dvec3 g(cutter.eval(p + glm::dvec3(kStep, 0, 0)) - cutter.eval(p - glm::dvec3(kStep, 0, 0)),
+                         cutter.eval(p + glm::dvec3(0, kStep, 0)) - cutter.eval(p - glm::dvec3(0, kStep, 0)),
+                         cutter.eval(p + glm::dvec3(0, 0, kStep)) - cutter.eval(p - glm::dvec3(0, 0, kStep)));
+      const glm::dvec3 grad = g / (2.0 * kStep);
+      const double g2 = glm::dot(grad, grad);
+      if (g2 < 1e-12) break;
+      p -= (d - 2e-6) * grad / g2;
+    }
+  }
+}
+
+void carve(PartShape& rib, std::vector<sdf::NodePtr> vertebrae) {
+  const sdf::NodePtr cutter = sdf::inflated(sdf::unite(std::move(vertebrae)), kClearance);
+  rib.field = sdf::subtract(rib.field, cutter, 0.0);
+  pushOut(rib.full_mesh, *cutter);
+  pushOut(rib.low_mesh, *cutter);
+}
+
 void carveRibs(std::vector<PartShape>& shapes) {
   std::map<std::string, PartShape*> by_name;
   for (PartShape& s : shapes) by_name[s.name] = &s;
   std::vector<sdf::NodePtr> vertebrae;  // all on the thorax segment, in its frame
   for (const char* v : {"t10", "t11", "t12"}) vertebrae.push_back(by_name.at(v)->field);
-  PartShape& ribs = *by_name.at("ribs_r");  // ribs_l is its mirror image
-  ribs.field = sdf::subtract(ribs.field, sdf::inflated(sdf::unite(std::move(vertebrae)), kClearance), 0.0);
+  carve(*by_name.at("ribs_r"), std::move(vertebrae));  // ribs_l is its mirror image
   // and rib k (1 .. 9, tK_rib_r) from the vertebra above its own, its own and the one below
   for (int k = 1; k <= 9; ++k) {
     std::vector<sdf::NodePtr> near;
     for (int level = k - 1; level <= k + 1; ++level)
       near.push_back(by_name.at(std::string(thoracicPartName(level)))->field);
-    PartShape& rib = *by_name.at("t" + std::to_string(k) + "_rib_r");
-    rib.field = sdf::subtract(rib.field, sdf::inflated(sdf::unite(std::move(near)), kClearance), 0.0);
+    carve(*by_name.at("t" + std::to_string(k) + "_rib_r"), std::move(near));
   }
 }
 

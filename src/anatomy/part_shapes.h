@@ -33,6 +33,11 @@ struct PartShape {
   // ribbon, and at edges short enough for its section it cost four times its share of the low
   // budget. Swept sections (shapes_thorax.cpp) keep its shape at ~350 triangles. Empty: remeshed.
   std::optional<TriMesh> low_mesh;
+  // A thin bar's full level of detail, made the same way (finer sections), for the same reason:
+  // remeshed from the field inside the budget, a rib's flat section got five or six vertices round
+  // and the ribs were drawn lumpy. When set, both meshes take their normals from their own
+  // triangles, and carving (part_shapes.cpp) pushes their vertices out of what carves the field.
+  std::optional<TriMesh> full_mesh;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;
   // L4 and L5: the surface of an isthmic defect through both pars interarticulares, in the

@@ -28,11 +28,11 @@ glm::dvec3 tangentAt(const std::vector<glm::dvec3>& p, std::size_t i) {
   return glm::normalize(p[std::min(i + 1, p.size() - 1)] - p[i > 0 ? i - 1 : 0]);
 }
 
-// The same bar as a closed mesh (PartShape::low_mesh): `sides` vertices round a section at every
-// `step`-th point and at the last; each end rounded by a section at 45 degrees (0.71 of the
-// radius, that far beyond the end) and closed by a fan to a point a radius beyond it, so a rib's
-// end reaches where the field's round head does.
-void sweep(const Bar& b, int sides, std::size_t step, TriMesh& out) {
+// The same bar as a closed mesh (PartShape::low_mesh, full_mesh): `sides` vertices round a
+// section at every `step`-th point and at the last; each end rounded by `caps` sections at even
+// angles (one: at 45 degrees, 0.71 of the radius and that far beyond the end) and closed by a fan
+// to a point a radius beyond it, so a rib's end reaches where the field's round head does.
+void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out) {
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < b.points.size(); i += step) at.push_back(i);
   if (at.back() + 1 != b.points.size()) at.push_back(b.points.size() - 1);
@@ -50,11 +50,11 @@ void sweep(const Bar& b, int sides, std::size_t step, TriMesh& out) {
                               r * (b.flatten * std::cos(a) * u + std::sin(a) * v));
     }
   };
-  const double c45 = std::sqrt(0.5);
-  ring(at.front(), c45, -c45);
+  auto cap = [&](int j) { return 0.5 * std::numbers::pi * j / (caps + 1); };
+  for (int j = caps; j >= 1; --j) ring(at.front(), std::cos(cap(j)), -std::sin(cap(j)));
   for (const std::size_t i : at) ring(i, 1.0, 0.0);
-  ring(at.back(), c45, c45);
-  const auto rings = static_cast<std::uint32_t>(at.size() + 2);
+  for (int j = 1; j <= caps; ++j) ring(at.back(), std::cos(cap(j)), std::sin(cap(j)));
+  const auto rings = static_cast<std::uint32_t>(at.size() + 2 * static_cast<std::size_t>(caps));
   auto vertex = [&](std::uint32_t r, std::uint32_t k) { return base + r * k_sides + k % k_sides; };
   // round the section the angle turns from u to v, which is anticlockwise about the tangent: these
   // quads face out
@@ -72,6 +72,17 @@ void sweep(const Bar& b, int sides, std::size_t step, TriMesh& out) {
   for (std::uint32_t k = 0; k < k_sides; ++k) {
     out.triangles.emplace_back(start, vertex(0, k + 1), vertex(0, k));
     out.triangles.emplace_back(end, vertex(rings - 1, k), vertex(rings - 1, k + 1));
+  }
+}
+
+// A rib's swept mesh (its vertices from `first` on) with the field's round head: the vertices
+// inside the ball on the first control point (the flattened section's thin sides near the head)
+// pushed out to its surface, so the head faces its costal facet as the field's does.
+void roundHead(TriMesh& m, std::size_t first, const glm::dvec3& centre, double radius) {
+  for (std::size_t i = first; i < m.positions.size(); ++i) {
+    const glm::dvec3 d = m.positions[i] - centre;
+    const double len = glm::length(d);
+    if (len < radius && len > 1e-9) m.positions[i] = centre + d * (radius / len);
   }
 }
 
@@ -130,23 +141,40 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const double s = b.dims.opensim_scale;
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
 
-  // the low level of detail of the bars: 8 sides, a section every other point of the curve
+  // the low level of detail of the bars: 8 sides, a section every other point of the curve; the
+  // ribs' full level: 16 sides at every point (~7 mm apart, 4-5 degrees of the rib's turn), the
+  // ends rounded by three sections
   constexpr int kSides = 8;
   constexpr std::size_t kStep = 2;
+  constexpr int kFullSides = 16;
+  constexpr int kCartilageSides = 12;  // round, and thinner
+  constexpr int kFullCaps = 3;
+  // a rib's two meshes
+  auto sweepRib = [&](const Bar& bar, const std::vector<glm::dvec3>& control, const RibRadii& r,
+                      TriMesh& full, TriMesh& low) {
+    const std::size_t full_from = full.positions.size(), low_from = low.positions.size();
+    sweep(bar, kFullSides, 1, kFullCaps, full);
+    sweep(bar, kSides, kStep, 1, low);
+    roundHead(full, full_from, control.front(), r.head);
+    roundHead(low, low_from, control.front(), r.head);
+  };
   std::vector<NodePtr> each;
-  TriMesh ribs_low;
+  TriMesh ribs_full, ribs_low;
   for (std::size_t i = 0; i < t.ribs.size(); ++i) {
     const Bar bar = ribBar(t.ribs[i], t.rib_radii[i], false);
     each.push_back(ribField(bar, t.ribs[i], t.rib_radii[i], s));
-    sweep(bar, kSides, kStep, ribs_low);
+    sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low);
   }
   NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
   const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
   std::vector<double> cart_r(margin.size(), 0.0045 * s);
   cart_r.back() = 0.0050 * s;
   NodePtr cartilage = sdf::tube(margin, cart_r);
-  TriMesh cartilage_low;
-  sweep(cartilageBar(t.costal_margin, 5, 0.0045 * s), kSides, kStep, cartilage_low);
+  TriMesh cartilage_full, cartilage_low;
+  Bar margin_bar = cartilageBar(t.costal_margin, 5, 0.0045 * s);
+  margin_bar.radii = cart_r;
+  sweep(margin_bar, kCartilageSides, 1, kFullCaps, cartilage_full);
+  sweep(margin_bar, kSides, kStep, 1, cartilage_low);
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
   // there with the jugular notch in the middle; the body (~10 cm) widest low down, at the fifth
   // cartilages, narrowing to the xiphisternal joint; the xiphoid process
@@ -161,11 +189,12 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
        sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0085 * s, 0.0045 * s, {1, 0, 0}, 0.5)},
       0.003 * s);
   std::vector<NodePtr> cartilages;
-  TriMesh upper_cartilage_low;
+  TriMesh upper_cartilage_full, upper_cartilage_low;
   for (const std::vector<glm::dvec3>& c : t.upper_cartilages) {
     const Bar bar = cartilageBar(c, 4, 0.0042 * s);
     cartilages.push_back(sdf::tube(bar.points, bar.radii));
-    sweep(bar, kSides, kStep, upper_cartilage_low);
+    sweep(bar, kCartilageSides, 1, kFullCaps, upper_cartilage_full);
+    sweep(bar, kSides, kStep, 1, upper_cartilage_low);
   }
   NodePtr upper_cartilage = sdf::smoothUnion(std::move(cartilages), 0.0);
 
@@ -181,16 +210,12 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     p.max_edge = 0.006 * s;
     return p;
   };
-  // thin bars seen from a distance (ribs and their cartilages): the sharp curvature of their
-  // borders needs no finer chords than the rest of the thorax shows, and the twelve pairs with
-  // their cartilages keep the model inside its triangle budget (~1.5-2k triangles a rib); at the
-  // low level of detail swept sections (PartShape::low_mesh, ~350 triangles a rib)
-  auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, double coarsening = 4.0,
-                 double min_edge = 0.0022) {
+  // thin bars, swept at both levels of detail (PartShape::full_mesh, ~1.4k triangles a rib, and
+  // low_mesh, ~350)
+  auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, TriMesh full) {
     PartShape p = part(name, kind, std::move(field));
-    p.chord_error *= coarsening;
-    p.min_edge = min_edge * s;
     p.low_mesh = std::move(low);
+    p.full_mesh = std::move(full);
     return p;
   };
   std::vector<PartShape> out;
@@ -201,20 +226,20 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     out.push_back(std::move(right));
     out.push_back(std::move(left));
   };
-  // ribs 10-12 less coarse: the tips of the floating ribs 11 and 12 are landmarks on the bone, and
-  // coarser meshes cut the tapering tips off by 4-6 mm (within 5 mm here: LandmarksLieOnTheirBone)
-  pair(bar("ribs_r", PartKind::kBone, ribs, std::move(ribs_low), 3.0, 0.00165));
-  pair(bar("costal_cartilage_r", PartKind::kCartilage, cartilage, std::move(cartilage_low)));
+  pair(bar("ribs_r", PartKind::kBone, ribs, std::move(ribs_low), std::move(ribs_full)));
+  pair(bar("costal_cartilage_r", PartKind::kCartilage, cartilage, std::move(cartilage_low),
+           std::move(cartilage_full)));
   // the sternum and the cartilages of ribs 1-9 move with T6, each of ribs 1-9 with its own vertebra
   // (anatomy::thoracicColumnLevel reads the level from the name)
   out.push_back(part("t6_sternum", PartKind::kBone, sternum));
-  pair(bar("t6_costal_cartilages_r", PartKind::kCartilage, upper_cartilage, std::move(upper_cartilage_low)));
+  pair(bar("t6_costal_cartilages_r", PartKind::kCartilage, upper_cartilage, std::move(upper_cartilage_low),
+           std::move(upper_cartilage_full)));
   for (std::size_t i = 0; i < t.upper_ribs.size(); ++i) {
     const Bar rib = ribBar(t.upper_ribs[i], t.upper_rib_radii[i], i == 0);
-    TriMesh low;
-    sweep(rib, kSides, kStep, low);
+    TriMesh full, low;
+    sweepRib(rib, t.upper_ribs[i], t.upper_rib_radii[i], full, low);
     pair(bar("t" + std::to_string(i + 1) + "_rib_r", PartKind::kBone,
-             ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(low), 5.0, 0.0026));
+             ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(low), std::move(full)));
   }
   return out;
 }

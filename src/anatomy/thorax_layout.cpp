@@ -128,10 +128,13 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
   t.ribs[0] = {at(-0.016, 0.072, 0.020), at(-0.044, 0.068, 0.045), at(-0.050, 0.050, 0.085),
                at(-0.030, 0.020, 0.120), at(0.008, -0.020, 0.136), at(0.045, -0.050, 0.138),
                at(0.075, -0.065, 0.126), at(0.097, -0.060, 0.110)};
+  // the floating ribs end free, the lower border of the cage rising from rib 10 to rib 12 [U: Gray's]:
+  // rib 11 (~19 cm along its curve) at the midaxillary line, above and behind rib 10's lowest
+  // point; rib 12 (~9.5 cm, about half of rib 11) behind, at L1 [D]
   t.ribs[1] = {at(-0.012, 0.045, 0.020),  at(-0.038, 0.040, 0.042), at(-0.042, 0.020, 0.075),
-               at(-0.022, -0.012, 0.108), at(0.006, -0.044, 0.126), at(0.030, -0.064, 0.130)};
-  t.ribs[2] = {at(-0.008, 0.018, 0.020), at(-0.030, 0.012, 0.040), at(-0.032, -0.006, 0.065),
-               at(-0.020, -0.032, 0.090), at(-0.006, -0.054, 0.103)};
+               at(-0.024, -0.010, 0.108), at(0.000, -0.036, 0.126), at(0.016, -0.050, 0.130)};
+  t.ribs[2] = {at(-0.008, 0.018, 0.020), at(-0.030, 0.012, 0.040), at(-0.036, -0.004, 0.062),
+               at(-0.030, -0.026, 0.084)};
   // the section of each rib (shapes_thorax.cpp), drawing values [D]
   t.rib_radii = {{RibRadii{0.0052 * s, 0.0060 * s, 0.0052 * s}, RibRadii{0.0050 * s, 0.0056 * s, 0.0036 * s},
                   RibRadii{0.0048 * s, 0.0052 * s, 0.0030 * s}}};
@@ -152,7 +155,8 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
                                                              d.facet_gap + a.tubercle_facet_depth);
     }
   }
-  t.costal_margin = {at(0.097, -0.060, 0.110), at(0.112, -0.034, 0.092), at(0.122, -0.004, 0.068),
+  // the costal margin arches out between its ends (its middle ~1 cm lateral of the straight line)
+  t.costal_margin = {at(0.097, -0.060, 0.110), at(0.112, -0.034, 0.092), at(0.122, -0.004, 0.080),
                      at(0.129, 0.036, 0.040), at(0.133, 0.074, 0.014)};
   t.xiphisternal_joint = at(0.135, 0.085, 0.0);
   t.xiphoid_tip = at(0.130, 0.045, 0.0);

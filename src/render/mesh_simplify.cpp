@@ -9,6 +9,20 @@
 
 namespace sagitta::render {
 
+namespace {
+
+double area(const anatomy::MeshData& mesh, const std::vector<std::uint32_t>& indices) {
+  double sum = 0.0;
+  for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
+    const glm::vec3& a = mesh.positions[indices[t]];
+    sum += 0.5 * static_cast<double>(glm::length(
+                     glm::cross(mesh.positions[indices[t + 1]] - a, mesh.positions[indices[t + 2]] - a)));
+  }
+  return sum;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> clusteredIndices(const anatomy::MeshData& mesh, float cell_m) {
   if (!(cell_m > 0.0f) || mesh.indices.size() < 3 || mesh.positions.empty()) return mesh.indices;
   const auto cellOf = [&](const glm::vec3& p) {
@@ -64,6 +78,10 @@ std::vector<std::uint32_t> clusteredIndices(const anatomy::MeshData& mesh, float
     if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2]) continue;  // collapsed
     out.insert(out.end(), {v[0], v[1], v[2]});
   }
+  // a bar thinner than the cells (a rib swept in long sections, whose mean edge sets a cell
+  // larger than its section) collapses into holes: keep the full mesh where a tenth of the
+  // surface is lost (the shipped bones keep 97-109 % of theirs, the swept ribs 61-81 %)
+  if (area(mesh, out) < kKeptAreaShare * area(mesh, mesh.indices)) return mesh.indices;
   return out;
 }
 

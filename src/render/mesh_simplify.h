@@ -13,7 +13,9 @@
 namespace sagitta::render {
 
 // The index list of a simplified mesh, with cells of `cell_m` metres. Returns the mesh's own
-// indices when there is nothing to gain.
+// indices when there is nothing to gain, or when the simplified surface keeps less than
+// kKeptAreaShare of the area (a bar thinner than the cells falls apart into holes).
+inline constexpr double kKeptAreaShare = 0.9;
 std::vector<std::uint32_t> clusteredIndices(const anatomy::MeshData& mesh, float cell_m);
 
 // The cell size that keeps about `keep` (0..1) of the triangles, from the mesh's mean edge length.
