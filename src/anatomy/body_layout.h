@@ -96,7 +96,11 @@ struct ThoraxLayout {
   // trunk-muscle attachments keep their milestone-1 positions (docs/anatomy.md), so it did not
   // move when the heads were put on their facets (issue 14)
   glm::dvec3 rib12_longissimus{0.0};
-  std::vector<glm::dvec3> costal_margin;  // rib 10's cartilage up to the xiphoid (right)
+  // the line of the costal margin from rib 10's end up to the xiphoid (right): where the rectus
+  // abdominis and internal oblique attach (the drawn margin is the cartilages' lower borders)
+  std::vector<glm::dvec3> costal_margin;
+  // rib 10's cartilage, from its end up into rib 9's: drawn as part "costal_cartilage_r"
+  std::vector<glm::dvec3> tenth_cartilage;
   glm::dvec3 xiphoid_tip{0.0};
   glm::dvec3 xiphisternal_joint{0.0};
   // Ribs 1-9 (right; index k - 1 for rib k), drawn as part "tK_rib_r", which moves with Tk: control
@@ -104,8 +108,8 @@ struct ThoraxLayout {
   // costochondral junction (thorax_layout.cpp)
   std::array<std::vector<glm::dvec3>, 9> upper_ribs;
   std::array<RibRadii, 9> upper_rib_radii{};
-  // each one's costal cartilage, from the junction to the sternum's side (ribs 1-7) or to the
-  // costal margin (8, 9): drawn with the sternum
+  // each one's costal cartilage, from the junction to the sternum's side (ribs 1-7) or into the
+  // cartilage above (8, 9): drawn with the sternum
   std::array<std::vector<glm::dvec3>, 9> upper_cartilages;
   // the sternum's midline at its front: the jugular notch (top of the manubrium) and the sternal
   // angle (manubriosternal joint); the xiphisternal joint is above

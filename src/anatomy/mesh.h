@@ -41,4 +41,8 @@ Bounds boundsOf(const MeshData& mesh);
 // Recomputes smooth (area-weighted) vertex normals from the triangles.
 void computeSmoothNormals(MeshData& mesh);
 
+// Distance from p to the triangle abc (Ericson 2005, Real-Time Collision Detection, 5.1.5).
+double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
+                             const glm::dvec3& c);
+
 }  // namespace sagitta::anatomy

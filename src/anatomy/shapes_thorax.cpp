@@ -1,7 +1,7 @@
 // The rib cage on the thorax segment: ribs 10-12 (flat bars with a round head on the costal facet
-// of T10, T11, T12; 11 and 12 floating) and the costal margin (cartilage) rising to the
-// xiphisternal joint, on T12's frame; ribs 1-9, each on its own vertebra's level; the sternum
-// (manubrium, body, xiphoid process) and the cartilages of ribs 1-9, on T6's. The vertebrae are
+// of T10, T11, T12; 11 and 12 floating) and rib 10's cartilage rising into rib 9's, on T12's
+// frame; ribs 1-9, each on its own vertebra's level; the sternum (manubrium, body, xiphoid
+// process) and the cartilages of ribs 1-9, on T6's. The vertebrae are
 // shapes_vertebra.cpp's. Control points: ThoraxLayout (thorax_layout.cpp).
 #include <cmath>
 #include <cstdint>
@@ -166,15 +166,12 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low);
   }
   NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
-  const std::vector<glm::dvec3> margin = sdf::smoothCurve(t.costal_margin, 5);
-  std::vector<double> cart_r(margin.size(), 0.0045 * s);
-  cart_r.back() = 0.0050 * s;
-  NodePtr cartilage = sdf::tube(margin, cart_r);
+  // rib 10's cartilage, bending up into rib 9's: the lowest step of the costal margin
+  const Bar tenth = cartilageBar(t.tenth_cartilage, 4, 0.0042 * s);
+  NodePtr cartilage = sdf::tube(tenth.points, tenth.radii);
   TriMesh cartilage_full, cartilage_low;
-  Bar margin_bar = cartilageBar(t.costal_margin, 5, 0.0045 * s);
-  margin_bar.radii = cart_r;
-  sweep(margin_bar, kCartilageSides, 1, kFullCaps, cartilage_full);
-  sweep(margin_bar, kSides, kStep, 1, cartilage_low);
+  sweep(tenth, kCartilageSides, 1, kFullCaps, cartilage_full);
+  sweep(tenth, kSides, kStep, 1, cartilage_low);
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
   // there with the jugular notch in the middle; the body (~10 cm) widest low down, at the fifth
   // cartilages, narrowing to the xiphisternal joint; the xiphoid process

@@ -12,6 +12,7 @@
 #include <numbers>
 
 #include "anatomy/body_layout.h"
+#include "anatomy/sdf.h"
 #include "anatomy/thoracic_column.h"
 
 namespace sagitta::anatomy {
@@ -25,7 +26,8 @@ namespace {
 //   the notch (the manubrium), and the body ~10 cm on to the xiphisternal joint (the lower thorax
 //   hint's, at T9-T10) [U: Gray's];
 // - ribs 1 and 2 join the manubrium (2 at the sternal angle), 3-7 the body down to the
-//   xiphisternal joint, 8 and 9 the cartilage above them (the costal margin) [U];
+//   xiphisternal joint; the cartilages of 8, 9 and 10 each run up the costal margin into the one
+//   above, so seven reach the sternum and the margin is the lower border of 7-10 [U];
 // - each head on its demifacets, each tubercle on its transverse costal facet, one joint space
 //   off (anatomy::ribArticulation, as ribs 10-12);
 // - the chest's half-width at each rib, the rib's angle ~2 cm lateral of its tubercle, the
@@ -62,8 +64,36 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   constexpr std::array<double, 5> kBodyShare = {0.17, 0.38, 0.58, 0.78, 0.95};
   for (std::size_t i = 0; i < kBodyShare.size(); ++i)
     meet[i + 2] = angle + (x_joint - angle) * kBodyShare[i] + side + glm::dvec3(0, 0, 0.015 * s);
-  meet[7] = up(0.5 * (t.costal_margin[3] + t.costal_margin[4]));
-  meet[8] = up(0.5 * (t.costal_margin[2] + t.costal_margin[3]));
+  // where the side of ribs 1-7 is drawn to (the front's depth, and the height its junction drops
+  // from) is where the cartilage meets the sternum; for ribs 8 and 9 it is a point on the line of
+  // the costal margin [D]
+  std::array<glm::dvec3, 9> rib_front = meet;
+  rib_front[7] = up(0.5 * (t.costal_margin[3] + t.costal_margin[4]));
+  rib_front[8] = up(0.5 * (t.costal_margin[2] + t.costal_margin[3]));
+  // The costal margin is the lower border of cartilages 7-10 [U: Gray's]: each of them runs
+  // medially from its rib onto the margin's line and up along it into the one above (7 to the
+  // sternum), so the margin keeps its steep line (the infrasternal angle) and seven cartilages
+  // reach the sternum. kOntoMargin: where along the line (rib 10's end 0, the xiphoid 1) the
+  // cartilages of ribs 7, 8, 9 and 10 come onto it [D]; each of 8-10 ends where the one above
+  // came on.
+  std::vector<glm::dvec3> margin_up;
+  for (const glm::dvec3& p : t.costal_margin) margin_up.push_back(up(p));
+  const std::vector<glm::dvec3> margin_line = sdf::smoothCurve(margin_up, 8);
+  auto onMargin = [&](double u) {
+    double total = 0.0;
+    for (std::size_t j = 0; j + 1 < margin_line.size(); ++j)
+      total += glm::distance(margin_line[j], margin_line[j + 1]);
+    double left = u * total;
+    for (std::size_t j = 0; j + 1 < margin_line.size(); ++j) {
+      const double len = glm::distance(margin_line[j], margin_line[j + 1]);
+      if (left <= len) return margin_line[j] + (margin_line[j + 1] - margin_line[j]) * (left / len);
+      left -= len;
+    }
+    return margin_line.back();
+  };
+  constexpr std::array<double, 4> kOntoMargin = {0.80, 0.60, 0.40, 0.0};  // ribs 7, 8, 9, 10
+  meet[7] = onMargin(kOntoMargin[0]);
+  meet[8] = onMargin(kOntoMargin[1]);
 
   // the chest's half-width at each rib's side and how far the costochondral junction lies below
   // where its cartilage meets the sternum [D]
@@ -89,12 +119,12 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
     const glm::dvec3 corner = tu + glm::dvec3(-0.010 * s, -0.006 * s, (rib == 1 ? 0.008 : 0.022) * s);
     // the side: an ellipse from the angle (at 140 degrees from the front) round to the front, the
     // sternum's depth at the front
-    const double front = meet[i].x;
+    const double front = rib_front[i].x;
     const double deg = std::numbers::pi / 180.0;
     const double semi = (front - corner.x) / (1.0 - std::cos(140.0 * deg));
     const double centre = front - semi;
     const double end_angle = std::asin(0.6);
-    const double end_y = meet[i].y - kJunctionDrop[i] * s;
+    const double end_y = rib_front[i].y - kJunctionDrop[i] * s;
     auto onSide = [&](double theta) {
       const double f = (140.0 * deg - theta) / (140.0 * deg - end_angle);
       return glm::dvec3(centre + semi * std::cos(theta), corner.y + (end_y - corner.y) * f,
@@ -107,9 +137,15 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
     t.upper_ribs[i] = std::move(pts);
     // the cartilage: on from the junction to the sternum or the margin, in line with the rib for
     // ribs 1-3, bowing a little forward and rising from 4 down
-    const glm::dvec3 mid = 0.5 * (junction + meet[i]) + glm::dvec3(rib < 4 ? 0.0 : 0.004 * s, 0.0, 0.0);
+    // (7-9: through the point where they come onto the margin's line)
+    const glm::dvec3 mid = rib >= 7
+                               ? onMargin(kOntoMargin[i - 6])
+                               : 0.5 * (junction + meet[i]) + glm::dvec3(rib < 4 ? 0.0 : 0.004 * s, 0.0, 0.0);
     t.upper_cartilages[i] = {back(junction), back(mid), back(meet[i])};
   }
+  // rib 10's cartilage: from its end (the margin's start) along the line into rib 9's
+  t.tenth_cartilage = {t.ribs[0].back(), back(onMargin(0.5 * kOntoMargin[2])),
+                       back(onMargin(kOntoMargin[2]))};
 }
 
 }  // namespace
@@ -155,8 +191,7 @@ ThoraxLayout layoutThorax(const BodyDimensions& d, const SpineLayout& spine) {
                                                              d.facet_gap + a.tubercle_facet_depth);
     }
   }
-  // the costal margin arches out between its ends (its middle ~1 cm lateral of the straight line)
-  t.costal_margin = {at(0.097, -0.060, 0.110), at(0.112, -0.034, 0.092), at(0.122, -0.004, 0.080),
+  t.costal_margin = {at(0.097, -0.060, 0.110), at(0.112, -0.034, 0.092), at(0.122, -0.004, 0.068),
                      at(0.129, 0.036, 0.040), at(0.133, 0.074, 0.014)};
   t.xiphisternal_joint = at(0.135, 0.085, 0.0);
   t.xiphoid_tip = at(0.130, 0.045, 0.0);

@@ -1,5 +1,6 @@
 // The committed built-in model (assets/models/default and default_low), loaded through Assimp
 // like any user model: parts, node names, landmarks, mesh quality, anatomy of the joints.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -466,8 +467,9 @@ TEST_P(BuiltinAssets, UpperRibsMeetTheirFacetsAndTheSternum) {
   // rim (up to the facet's depth more, as rib 10's), at the default level within 1 mm, at the low
   // one 2 mm (a swept bar there, its rounded end about the knob). And each one's costal cartilage
   // meets its rib: the front end of every rib's centre line lies inside the cartilages' field,
-  // and the first seven cartilages' ends come within their radius (4.2 mm at this size) of the
-  // sternum's field, so the tube enters it; the sternum's top (the jugular notch) lies between
+  // the first seven cartilages' ends come within their radius (4.2 mm at this size) of the
+  // sternum's field, so the tube enters it, and those of ribs 8, 9 and 10 within it of the
+  // cartilage above's centre line, away from the sternum; the sternum's top (the jugular notch) lies between
   // the T2 and T3 bodies' heights [U: Gray's]. A rib drawn off its vertebra, a cartilage hanging
   // free or a sternum at the wrong level fails.
   const Skeleton& sk = builtin().skeleton;
@@ -478,15 +480,37 @@ TEST_P(BuiltinAssets, UpperRibsMeetTheirFacetsAndTheSternum) {
   for (const PartShape& s : builtinShapes(body)) {
     if (s.field) field[s.name] = s.field;
   }
+  const double radius = 0.0042 * body.dims.opensim_scale;
+  // distance from p to a cartilage's drawn centre line (shapes_thorax.cpp: 4 steps a span)
+  auto toCartilage = [](const glm::dvec3& p, const std::vector<glm::dvec3>& control) {
+    const std::vector<glm::dvec3> curve = sdf::smoothCurve(control, 4);
+    double best = 1e9;
+    for (std::size_t j = 0; j + 1 < curve.size(); ++j) {
+      const glm::dvec3 d = curve[j + 1] - curve[j];
+      const double t = std::clamp(glm::dot(p - curve[j], d) / glm::dot(d, d), 0.0, 1.0);
+      best = std::min(best, glm::distance(p, curve[j] + d * t));
+    }
+    return best;
+  };
   for (int k = 1; k <= 9; ++k) {
     const auto i = static_cast<std::size_t>(k - 1);
     EXPECT_LT(field.at("t6_costal_cartilages_r")->eval(body.thorax.upper_ribs[i].back()), 0.0) << "rib " << k;
+    const double to_sternum = field.at("t6_sternum")->eval(body.thorax.upper_cartilages[i].back());
     if (k <= 7) {
-      EXPECT_LT(field.at("t6_sternum")->eval(body.thorax.upper_cartilages[i].back()),
-                0.0042 * body.dims.opensim_scale)
+      EXPECT_LT(to_sternum, radius) << "rib " << k;
+    } else {
+      // the false ribs' cartilages bend up into the one above, and do not reach the sternum
+      // (seven pairs do) [U: Gray's]
+      EXPECT_LT(toCartilage(body.thorax.upper_cartilages[i].back(), body.thorax.upper_cartilages[i - 1]),
+                radius)
           << "rib " << k;
+      EXPECT_GT(to_sternum, radius) << "rib " << k;
     }
   }
+  // and rib 10's, from its end into rib 9's
+  EXPECT_LT(glm::distance(body.thorax.tenth_cartilage.front(), body.thorax.ribs[0].back()), 1e-9);
+  EXPECT_LT(toCartilage(body.thorax.tenth_cartilage.back(), body.thorax.upper_cartilages[8]), radius);
+  EXPECT_GT(field.at("t6_sternum")->eval(body.thorax.tenth_cartilage.back()), radius);
   for (const Model* m : {&builtin(), &builtinLow()}) {
     const bool low = m == &builtinLow();
     const double tolerance = low ? 0.002 : 0.001;
