@@ -173,17 +173,28 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   sweep(tenth, kCartilageSides, 1, kFullCaps, cartilage_full);
   sweep(tenth, kSides, kStep, 1, cartilage_low);
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
-  // there with the jugular notch in the middle; the body (~10 cm) widest low down, at the fifth
-  // cartilages, narrowing to the xiphisternal joint; the xiphoid process
+  // there with the jugular notch in the middle (~8 mm deep, ~2 cm wide) and a clavicular notch at
+  // each upper corner; the body (~10 cm) widest low down, at the fifth cartilages, narrowing to the
+  // xiphisternal joint; the xiphoid process. The two plates meet at the sternal angle, open forward
+  // (thorax_layout.cpp), where a low transverse ridge marks the manubriosternal joint [D sizes].
   const glm::dvec3 manubrium_top = t.jugular_notch - up * (0.004 * s);
   const glm::dvec3 body_wide = t.sternal_angle + (t.xiphisternal_joint - t.sternal_angle) * 0.65;
-  NodePtr manubrium = sdf::flatCone(manubrium_top, t.sternal_angle, 0.028 * s, 0.0135 * s, {1, 0, 0}, 0.3);
+  const glm::dvec3 across(0.0, 0.0, 1.0), front(1.0, 0.0, 0.0);
+  NodePtr manubrium = sdf::flatCone(manubrium_top, t.sternal_angle, 0.028 * s, 0.0135 * s, front, 0.3);
   manubrium = sdf::subtract(manubrium, sdf::halfSpace(t.jugular_notch, -up), 0.002 * s);
-  manubrium = sdf::subtract(manubrium, sdf::sphere(t.jugular_notch + up * (0.003 * s), 0.009 * s), 0.002 * s);
+  manubrium = sdf::subtract(manubrium, sdf::sphere(t.jugular_notch + up * (0.003 * s), 0.011 * s), 0.002 * s);
+  for (const double side : {-1.0, 1.0}) {
+    manubrium = sdf::subtract(
+        manubrium, sdf::sphere(t.jugular_notch + up * (0.003 * s) + across * (side * 0.027 * s), 0.007 * s),
+        0.002 * s);
+  }
+  const glm::dvec3 ridge = t.sternal_angle + front * (0.0025 * s);
   NodePtr sternum = sdf::smoothUnion(
-      {manubrium, sdf::flatCone(t.sternal_angle, body_wide, 0.0135 * s, 0.0175 * s, {1, 0, 0}, 0.36),
-       sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.012 * s, {1, 0, 0}, 0.4),
-       sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0085 * s, 0.0045 * s, {1, 0, 0}, 0.5)},
+      {manubrium,
+       sdf::roundCone(ridge - across * (0.011 * s), ridge + across * (0.011 * s), 0.0025 * s, 0.0025 * s),
+       sdf::flatCone(t.sternal_angle, body_wide, 0.0135 * s, 0.0175 * s, front, 0.36),
+       sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.012 * s, front, 0.4),
+       sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0085 * s, 0.0045 * s, front, 0.5)},
       0.003 * s);
   std::vector<NodePtr> cartilages;
   TriMesh upper_cartilage_full, upper_cartilage_low;

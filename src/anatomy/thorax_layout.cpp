@@ -53,7 +53,9 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   const double notch_y =
       0.5 * (up(column.inferior_anterior[2]).y + up(column.superior_anterior[3]).y);  // T2-T3 disc
   const glm::dvec3 notch(t1_front.x + 0.055 * s, notch_y, 0.0);
-  const glm::dvec3 angle = notch + (x_joint - notch) * (0.05 / 0.15);
+  // the manubrium and the body meet at the sternal angle, open forward (~160-165 deg [U]): the
+  // joint lies 11 mm in front of the line from the notch to the xiphisternal joint (164-165 deg) [D]
+  const glm::dvec3 angle = notch + (x_joint - notch) * (0.05 / 0.15) + glm::dvec3(0.011 * s, 0.0, 0.0);
   t.jugular_notch = back(notch);
   t.sternal_angle = back(angle);
   // where each cartilage meets the sternum's side (1-7) or the costal margin (8, 9), upright
