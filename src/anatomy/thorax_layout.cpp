@@ -76,7 +76,7 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   // medially from its rib onto the margin's line and up along it into the one above (7 to the
   // sternum), so the margin keeps its steep line (the infrasternal angle) and seven cartilages
   // reach the sternum. kOntoMargin: where along the line (rib 10's end 0, the xiphoid 1) the
-  // cartilages of ribs 7, 8, 9 and 10 come onto it [D]; each of 8-10 ends where the one above
+  // cartilages of ribs 7, 8, 9 and 10 come onto it [D]; each of 8-10 ends just past where the one above
   // came on.
   std::vector<glm::dvec3> margin_up;
   for (const glm::dvec3& p : t.costal_margin) margin_up.push_back(up(p));
@@ -94,8 +94,14 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
     return margin_line.back();
   };
   constexpr std::array<double, 4> kOntoMargin = {0.80, 0.60, 0.40, 0.0};  // ribs 7, 8, 9, 10
-  meet[7] = onMargin(kOntoMargin[0]);
-  meet[8] = onMargin(kOntoMargin[1]);
+  // each of 8-10 runs on a little past where the one above comes onto the line, inside it, so the
+  // joins are not seams
+  constexpr double kOverlap = 0.05;
+  meet[7] = onMargin(kOntoMargin[0] + kOverlap);
+  meet[8] = onMargin(kOntoMargin[1] + kOverlap);
+  // rib 7's cartilage meets the sternum where it narrows to the xiphisternal joint: a little
+  // nearer the midline than the others, so the tube enters it
+  meet[6].z -= 0.004 * s;
 
   // the chest's half-width at each rib's side and how far the costochondral junction lies below
   // where its cartilage meets the sternum [D]
@@ -147,7 +153,7 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   }
   // rib 10's cartilage: from its end (the margin's start) along the line into rib 9's
   t.tenth_cartilage = {t.ribs[0].back(), back(onMargin(0.5 * kOntoMargin[2])),
-                       back(onMargin(kOntoMargin[2]))};
+                       back(onMargin(kOntoMargin[2] + kOverlap))};
 }
 
 }  // namespace
