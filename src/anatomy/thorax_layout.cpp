@@ -58,7 +58,7 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   const glm::dvec3 angle = notch + (x_joint - notch) * (0.05 / 0.15) + glm::dvec3(0.011 * s, 0.0, 0.0);
   t.jugular_notch = back(notch);
   t.sternal_angle = back(angle);
-  // where each cartilage meets the sternum's side (1-7) or the costal margin (8, 9), upright
+  // where each cartilage meets the sternum's side (1-7) or the one above on the margin (8, 9: below), upright
   std::array<glm::dvec3, 9> meet{};
   const glm::dvec3 side(-0.006 * s, 0.0, 0.0);  // the cartilages meet the sternum behind its front
   meet[0] = notch + (angle - notch) * 0.35 + side + glm::dvec3(0, 0, 0.022 * s);
