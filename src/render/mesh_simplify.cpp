@@ -11,7 +11,7 @@ namespace sagitta::render {
 
 namespace {
 
-double area(const anatomy::MeshData& mesh, const std::vector<std::uint32_t>& indices) {
+double indexedArea(const anatomy::MeshData& mesh, const std::vector<std::uint32_t>& indices) {
   double sum = 0.0;
   for (std::size_t t = 0; t + 2 < indices.size(); t += 3) {
     const glm::vec3& a = mesh.positions[indices[t]];
@@ -81,7 +81,7 @@ std::vector<std::uint32_t> clusteredIndices(const anatomy::MeshData& mesh, float
   // a bar thinner than the cells (a rib swept in long sections, whose mean edge sets a cell
   // larger than its section) collapses into holes: keep the full mesh where a tenth of the
   // surface is lost (the shipped bones keep 97-109 % of theirs, the swept ribs 61-81 %)
-  if (area(mesh, out) < kKeptAreaShare * area(mesh, mesh.indices)) return mesh.indices;
+  if (indexedArea(mesh, out) < kKeptAreaShare * indexedArea(mesh, mesh.indices)) return mesh.indices;
   return out;
 }
 
