@@ -32,8 +32,7 @@ MeshData withOwnNormals(const TriMesh& mesh) {
 }
 
 Meshed meshPart(const PartShape& shape) {
-  if (shape.full_mesh && shape.low_mesh)
-    return {withOwnNormals(*shape.full_mesh), withOwnNormals(*shape.low_mesh)};
+  if (shape.swept) return {withOwnNormals(shape.swept->full), withOwnNormals(shape.swept->low)};
   TriMesh tri = polygonise(*shape.field, shape.field->bounds(), shape.voxel);
   RemeshOptions opt;
   opt.chord_error = shape.chord_error;
@@ -42,12 +41,7 @@ Meshed meshPart(const PartShape& shape) {
   remesh(tri, *shape.field, opt);
   Meshed out;
   out.full = toMeshData(tri, *shape.field, 0.25 * shape.min_edge);
-  // the low level of detail: the part's own (a thin bar's swept sections), or the same surface at a
-  // looser chord error and longer edges
-  if (shape.low_mesh) {
-    out.low = toMeshData(*shape.low_mesh, *shape.field, 0.25 * shape.min_edge);
-    return out;
-  }
+  // the low level of detail: the same surface at a looser chord error and longer edges
   opt.chord_error = shape.chord_error * kLowLodErrorFactor * shape.low_lod_coarsening;
   opt.min_length = shape.min_edge * kLowLodLengthFactor * shape.low_lod_coarsening;
   opt.max_length = shape.max_edge * kLowLodLengthFactor * shape.low_lod_coarsening;

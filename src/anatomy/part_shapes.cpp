@@ -48,12 +48,11 @@ void carveNeighbours(std::vector<PartShape>& shapes, const BodyLayout& body) {
 // vertebrae, each rib is carved back from T10, T11 and T12 by the same small clearance: at the
 // neutral pose no rib enters a vertebra, and the joints keep their joint space.
 //
-// A rib's swept meshes (PartShape::full_mesh, low_mesh) are carved the same way: each vertex inside
-// what carves the field is moved onto its surface along its gradient (Newton steps).
-void pushOut(std::optional<TriMesh>& mesh, const sdf::Node& cutter) {
-  if (!mesh) return;
+// A rib's swept meshes (PartShape::swept) are carved the same way: each vertex inside what carves
+// the field is moved onto its surface along its gradient (Newton steps).
+void pushOut(TriMesh& mesh, const sdf::Node& cutter) {
   constexpr double kStep = 1e-5;
-  for (glm::dvec3& p : mesh->positions) {
+  for (glm::dvec3& p : mesh.positions) {
     for (int it = 0; it < 8; ++it) {
       const double d = cutter.eval(p);
       if (d >= 1e-6) break;
@@ -71,8 +70,10 @@ void pushOut(std::optional<TriMesh>& mesh, const sdf::Node& cutter) {
 void carve(PartShape& rib, std::vector<sdf::NodePtr> vertebrae) {
   const sdf::NodePtr cutter = sdf::inflated(sdf::unite(std::move(vertebrae)), kClearance);
   rib.field = sdf::subtract(rib.field, cutter, 0.0);
-  pushOut(rib.full_mesh, *cutter);
-  pushOut(rib.low_mesh, *cutter);
+  if (rib.swept) {
+    pushOut(rib.swept->full, *cutter);
+    pushOut(rib.swept->low, *cutter);
+  }
 }
 
 void carveRibs(std::vector<PartShape>& shapes) {

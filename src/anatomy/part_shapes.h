@@ -28,16 +28,16 @@ struct PartShape {
   // kLowLodErrorFactor and kLowLodLengthFactor (mesh_generator.h), and this factor again: parts
   // seen small (the thoracic column) are coarsened further there, to keep its triangle budget
   double low_lod_coarsening = 1.0;
-  // A thin bar's low level of detail, made directly rather than remeshed from the field: a rib
-  // (6 mm thick) remeshed at the low level's chord error and edge lengths came out as a twisted
-  // ribbon, and at edges short enough for its section it cost four times its share of the low
-  // budget. Swept sections (shapes_thorax.cpp) keep its shape at ~350 triangles. Empty: remeshed.
-  std::optional<TriMesh> low_mesh;
-  // A thin bar's full level of detail, made the same way (finer sections), for the same reason:
-  // remeshed from the field inside the budget, a rib's flat section got five or six vertices round
-  // and the ribs were drawn lumpy. When set, both meshes take their normals from their own
-  // triangles, and carving (part_shapes.cpp) pushes their vertices out of what carves the field.
-  std::optional<TriMesh> full_mesh;
+  // A thin bar's meshes at both levels of detail, made directly (swept sections, shapes_thorax.cpp)
+  // rather than remeshed from the field: remeshed inside the budget, a rib's flat section got five
+  // or six vertices round and the ribs were drawn lumpy; at the low level's chord error a rib
+  // (6 mm thick) came out as a twisted ribbon. They take their normals from their own triangles,
+  // and carving (part_shapes.cpp) pushes their vertices out of what carves the field. Empty:
+  // remeshed.
+  struct Swept {
+    TriMesh full, low;
+  };
+  std::optional<Swept> swept;
   // a left part made by mirroring the named right part's mesh through z = 0 (field unused)
   std::string mirror_of;
   // L4 and L5: the surface of an isthmic defect through both pars interarticulares, in the

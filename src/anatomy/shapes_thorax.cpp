@@ -28,7 +28,7 @@ glm::dvec3 tangentAt(const std::vector<glm::dvec3>& p, std::size_t i) {
   return glm::normalize(p[std::min(i + 1, p.size() - 1)] - p[i > 0 ? i - 1 : 0]);
 }
 
-// The same bar as a closed mesh (PartShape::low_mesh, full_mesh): `sides` vertices round a
+// The same bar as a closed mesh (PartShape::swept): `sides` vertices round a
 // section at every `step`-th point and at the last; each end rounded by `caps` sections at even
 // angles (one: at 45 degrees, 0.71 of the radius and that far beyond the end) and closed by a fan
 // to a point a radius beyond it, so a rib's end reaches where the field's round head does.
@@ -218,12 +218,11 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     p.max_edge = 0.006 * s;
     return p;
   };
-  // thin bars, swept at both levels of detail (PartShape::full_mesh, ~1.4k triangles a rib, and
-  // low_mesh, ~350)
+  // thin bars, swept at both levels of detail (PartShape::swept: ~1.4k triangles a rib at the
+  // default level, ~350 at the low one)
   auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, TriMesh full) {
     PartShape p = part(name, kind, std::move(field));
-    p.low_mesh = std::move(low);
-    p.full_mesh = std::move(full);
+    p.swept = PartShape::Swept{std::move(full), std::move(low)};
     return p;
   };
   std::vector<PartShape> out;
