@@ -3,6 +3,8 @@
 // frame; ribs 1-9, each on its own vertebra's level; the sternum (manubrium, body, xiphoid
 // process) and the cartilages of ribs 1-9, on T6's. The vertebrae are
 // shapes_vertebra.cpp's. Control points: ThoraxLayout (thorax_layout.cpp).
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <numbers>
@@ -22,6 +24,12 @@ struct Bar {
   std::vector<double> radii;
   std::vector<glm::dvec3> flat;
   double flatten = 1.0;
+  // A rib's drawn section where it differs from the field's oval (RibForm, below); empty: the oval
+  std::vector<double> half_thickness;  // across the bar, along `flat` (m), per point
+  std::vector<double> exponent;        // the section's superellipse exponent: 1 an oval, < 1 flatter faces
+  std::vector<double> groove;          // depth of the costal groove (m): inner face, lower border
+  bool flip = false;                   // the internal face is on -flat's side (one side for the whole rib)
+  glm::dvec3 up{0.0};                  // the body's up: which border is inferior
 };
 
 glm::dvec3 tangentAt(const std::vector<glm::dvec3>& p, std::size_t i) {
@@ -39,15 +47,32 @@ void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out) {
   const auto base = static_cast<std::uint32_t>(out.positions.size());
   const auto k_sides = static_cast<std::uint32_t>(sides);
   // a section: centre, tangent, radius scale and how far along the tangent it is moved
+  const bool formed = !b.half_thickness.empty();
   auto ring = [&](std::size_t i, double scale, double along) {
     const glm::dvec3 t = tangentAt(b.points, i);
-    const glm::dvec3 u = glm::normalize(b.flat[i] - t * glm::dot(b.flat[i], t));
+    glm::dvec3 u = glm::normalize(b.flat[i] - t * glm::dot(b.flat[i], t));
+    // a formed rib's u points to the inside of its ring (its internal face), whatever the
+    // curve's direction; v = t x u keeps the section's turn anticlockwise about the tangent
+    if (b.flip) u = -u;
     const glm::dvec3 v = glm::cross(t, u);
     const double r = b.radii[i] * scale;
+    const double across = (formed ? b.half_thickness[i] : b.flatten * b.radii[i]) * scale;
+    const double e = formed ? b.exponent[i] : 1.0;
+    const double groove = formed && !b.groove.empty() ? b.groove[i] * scale : 0.0;
+    const double low_sign = glm::dot(v, b.up) > 0.0 ? -1.0 : 1.0;  // + along v is inferior
+    auto power = [e](double x) { return std::copysign(std::pow(std::abs(x), e), x); };
     for (int k = 0; k < sides; ++k) {
       const double a = 2.0 * std::numbers::pi * k / sides;
-      out.positions.push_back(b.points[i] + t * (along * b.radii[i]) +
-                              r * (b.flatten * std::cos(a) * u + std::sin(a) * v));
+      const double cx = power(std::cos(a)), sy = power(std::sin(a));
+      double x = across * cx;
+      // the costal groove: the internal face hollowed just above the inferior border, whose
+      // external lip hangs below it
+      const double low = low_sign * sy;
+      if (groove > 0.0 && cx > 0.0 && low > 0.0) {
+        const double g = (low - 0.62) / 0.2;
+        x -= groove * cx * std::exp(-g * g);
+      }
+      out.positions.push_back(b.points[i] + t * (along * b.radii[i]) + x * u + r * sy * v);
     }
   };
   auto cap = [&](int j) { return 0.5 * std::numbers::pi * j / (caps + 1); };
@@ -112,6 +137,77 @@ Bar ribBar(const std::vector<glm::dvec3>& control, const RibRadii& r, bool flat_
   return b;
 }
 
+// A rib as it is drawn: its field's bar (ribBar) given the form of a rib [U: Gray's Anatomy;
+// Frazer, The Anatomy of the Human Skeleton: "a long, narrow, flat bone"]. Behind, a neck
+// lower than the shaft and rounder, to the tubercle (the field's oval there, so the back still
+// faces the transverse costal facet one joint space off: RibHeadsAndTuberclesMeetTheirFacets);
+// beyond the angle a flat band, taller than the field's oval and thinner across (the section's
+// area about the same), its faces flatter than an oval's; toward the front end a little rounder
+// again. On the internal surface just above the sharp inferior border, the costal groove, best
+// marked behind and fading toward the front (`groove`: its depth as a share of the half-thickness;
+// none on rib 12). Heights and thicknesses are drawing values [D].
+Bar ribForm(const Bar& field, const std::vector<glm::dvec3>& control, const RibRadii& r, const glm::dvec3& up,
+            double groove) {
+  Bar b = field;
+  const std::size_t n = b.points.size();
+  // where along the curve (arc-length share) each point lies, and the tubercle (the second
+  // control point: the tubercle of ribs 1-10, the neck's end of 11 and 12)
+  std::vector<double> at(n, 0.0);
+  for (std::size_t i = 1; i < n; ++i) at[i] = at[i - 1] + glm::length(b.points[i] - b.points[i - 1]);
+  std::size_t tubercle = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    at[i] /= at[n - 1];
+    if (glm::length(b.points[i] - control[1]) < glm::length(b.points[tubercle] - control[1])) tubercle = i;
+  }
+  const double neck_end = at[tubercle] + 0.02;
+  const double shaft_from = std::min(neck_end + 0.12, 0.45);
+  // which side of the bar is internal: the side toward the curve's centroid for most of its
+  // length (decided once: near the head of a short, straight rib the centroid is not inside)
+  glm::dvec3 inside(0.0);
+  for (const glm::dvec3& p : b.points) inside += p / double(n);
+  double toward = 0.0;
+  for (std::size_t i = 0; i < n; ++i) toward += glm::dot(b.flat[i], inside - b.points[i]);
+  b.flip = toward < 0.0;
+  b.up = up;
+  auto smooth = [](double x) {
+    x = std::clamp(x, 0.0, 1.0);
+    return x * x * (3.0 - 2.0 * x);
+  };
+  b.half_thickness.resize(n);
+  b.exponent.resize(n);
+  b.groove.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double s = at[i];
+    const double oval_height = field.radii[i], oval_half = field.flatten * field.radii[i];
+    // the band: 1.12 of the field's shaft radius high, 0.46 of it across (the oval's 0.55 of 1.0);
+    // toward the end 1.05 of the end radius high, 0.6 of it across
+    const double along = smooth((s - shaft_from) / (1.0 - shaft_from));
+    const double band_height = (1.0 - along) * 1.12 * r.shaft + along * 1.05 * r.end;
+    const double band_half = (1.0 - along) * 0.46 * r.shaft + along * 0.60 * r.end;
+    double height = band_height, half = band_half;
+    if (s <= neck_end) {
+      // the neck: 0.82 of the shaft's height from the head's knob to the tubercle, the oval's
+      // thickness (the knob, roundHead, covers the first few sections)
+      const double to_neck = smooth(s / std::max(neck_end, 1e-9));
+      height = (1.0 - to_neck) * oval_height + to_neck * 0.82 * r.shaft;
+      half = oval_half;
+    } else if (s < shaft_from) {
+      // past the tubercle to the angle: from the neck's section to the band's
+      const double w = smooth((s - neck_end) / (shaft_from - neck_end));
+      const double neck_half = field.flatten * field.radii[tubercle];
+      height = (1.0 - w) * 0.82 * r.shaft + w * band_height;
+      half = (1.0 - w) * neck_half + w * band_half;
+    }
+    b.radii[i] = height;
+    b.half_thickness[i] = half;
+    b.exponent[i] = 1.0 - 0.3 * smooth((s - neck_end) / (shaft_from - neck_end + 1e-9));
+    // the groove from just past the tubercle, deepest toward the angle, gone by two thirds along
+    const double groove_in = smooth((s - neck_end) / 0.1), groove_out = 1.0 - smooth((s - 0.35) / 0.3);
+    b.groove[i] = groove * half * groove_in * groove_out;
+  }
+  return b;
+}
+
 // The rib's field: the bar with a round knob on the first control point, the head's radius round
 // (ThoraxLayout: one joint space off its costal facet, so its nearest point to the facet's centre
 // faces it).
@@ -142,36 +238,64 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const glm::dvec3 up = glm::normalize(transformDirection(glm::inverse(b.spine.thoraxInPelvis()), {0, 1, 0}));
 
   // the low level of detail of the bars: 8 sides, a section every other point of the curve; the
-  // ribs' full level: 16 sides at every point (~7 mm apart, 4-5 degrees of the rib's turn), the
-  // ends rounded by three sections
+  // ribs' full level: 20 sides (enough for the costal groove) at every point (~7 mm apart, 4-5
+  // degrees of the rib's turn), the ends rounded by three sections
   constexpr int kSides = 8;
   constexpr std::size_t kStep = 2;
-  constexpr int kFullSides = 16;
+  constexpr int kFullSides = 20;
+  // the costal groove's depth, a share of the band's half-thickness [D]
+  constexpr double kRibGroove = 0.45;
   constexpr int kCartilageSides = 12;  // round, and thinner
   constexpr int kFullCaps = 3;
   // a rib's two meshes
   auto sweepRib = [&](const Bar& bar, const std::vector<glm::dvec3>& control, const RibRadii& r,
-                      TriMesh& full, TriMesh& low) {
+                      TriMesh& full, TriMesh& low, double groove) {
     const std::size_t full_from = full.positions.size(), low_from = low.positions.size();
-    sweep(bar, kFullSides, 1, kFullCaps, full);
-    sweep(bar, kSides, kStep, 1, low);
+    // rib 1 (flat the other way) keeps the field's oval
+    Bar drawn = groove < 0.0 ? bar : ribForm(bar, control, r, up, groove);
+    sweep(drawn, kFullSides, 1, kFullCaps, full);
+    drawn.groove.clear();  // too fine for the low level's eight sides
+    sweep(drawn, kSides, kStep, 1, low);
     roundHead(full, full_from, control.front(), r.head);
     roundHead(low, low_from, control.front(), r.head);
   };
   std::vector<NodePtr> each;
   TriMesh ribs_full, ribs_low;
+  std::vector<Bar> tip_caps;
   for (std::size_t i = 0; i < t.ribs.size(); ++i) {
     const Bar bar = ribBar(t.ribs[i], t.rib_radii[i], false);
+    // the floating ribs' pointed ends are tipped with cartilage [U: Gray's Anatomy]: a short cap
+    // (~1 cm on rib 11, ~8 mm on 12 [D]) on from the end, starting inside the rib's rounded end
+    if (i > 0) {
+      const glm::dvec3 end = bar.points.back(), dir = tangentAt(bar.points, bar.points.size() - 1);
+      const double r_end = t.rib_radii[i].end, length = (i == 1 ? 0.010 : 0.008) * s;
+      Bar cap = cartilageBar({end - dir * (0.6 * r_end), end + dir * (0.5 * length), end + dir * length}, 3,
+                             0.8 * r_end);
+      for (std::size_t k = 0; k < cap.points.size(); ++k) {
+        const double along = double(k) / double(cap.points.size() - 1);
+        cap.radii[k] = r_end * (0.8 - 0.3 * along);
+      }
+      tip_caps.push_back(std::move(cap));
+    }
     each.push_back(ribField(bar, t.ribs[i], t.rib_radii[i], s));
-    sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low);
+    // ribs 10, 11, 12: rib 11's groove shallow, rib 12 without one [U]
+    constexpr std::array<double, 3> kGroove = {kRibGroove, 0.5 * kRibGroove, 0.0};
+    sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low, kGroove[i]);
   }
   NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
-  // rib 10's cartilage, bending up into rib 9's: the lowest step of the costal margin
+  // rib 10's cartilage, bending up into rib 9's: the lowest step of the costal margin; with the
+  // caps of ribs 11 and 12
   const Bar tenth = cartilageBar(t.tenth_cartilage, 4, 0.0042 * s);
-  NodePtr cartilage = sdf::tube(tenth.points, tenth.radii);
+  std::vector<NodePtr> cartilage_fields = {sdf::tube(tenth.points, tenth.radii)};
   TriMesh cartilage_full, cartilage_low;
   sweep(tenth, kCartilageSides, 1, kFullCaps, cartilage_full);
   sweep(tenth, kSides, kStep, 1, cartilage_low);
+  for (const Bar& cap : tip_caps) {
+    cartilage_fields.push_back(sdf::tube(cap.points, cap.radii));
+    sweep(cap, kCartilageSides, 1, kFullCaps, cartilage_full);
+    sweep(cap, kSides, 1, 1, cartilage_low);
+  }
+  NodePtr cartilage = sdf::smoothUnion(std::move(cartilage_fields), 0.0);
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
   // there with the jugular notch in the middle (~8 mm deep, ~2 cm wide) and a clavicular notch at
   // each upper corner; the body (~10 cm) widest low down, at the fifth cartilages, narrowing to the
@@ -218,7 +342,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     p.max_edge = 0.006 * s;
     return p;
   };
-  // thin bars, swept at both levels of detail (PartShape::swept: ~1.4k triangles a rib at the
+  // thin bars, swept at both levels of detail (PartShape::swept: ~1.8k triangles a rib at the
   // default level, ~350 at the low one)
   auto bar = [&](const std::string& name, PartKind kind, NodePtr field, TriMesh low, TriMesh full) {
     PartShape p = part(name, kind, std::move(field));
@@ -244,7 +368,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   for (std::size_t i = 0; i < t.upper_ribs.size(); ++i) {
     const Bar rib = ribBar(t.upper_ribs[i], t.upper_rib_radii[i], i == 0);
     TriMesh full, low;
-    sweepRib(rib, t.upper_ribs[i], t.upper_rib_radii[i], full, low);
+    sweepRib(rib, t.upper_ribs[i], t.upper_rib_radii[i], full, low, i == 0 ? -1.0 : kRibGroove);
     pair(bar("t" + std::to_string(i + 1) + "_rib_r", PartKind::kBone,
              ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(low), std::move(full)));
   }

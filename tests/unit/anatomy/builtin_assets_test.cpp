@@ -97,8 +97,9 @@ const std::vector<Expect>& expectedParts() {
                                         {"foot_r", PartKind::kBone, 2},
                                         {"ribs_l", PartKind::kBone, 6},
                                         {"ribs_r", PartKind::kBone, 6},
-                                        {"costal_cartilage_l", PartKind::kCartilage, 2},
-                                        {"costal_cartilage_r", PartKind::kCartilage, 2},
+                                        // rib 10's cartilage and the caps of ribs 11 and 12
+                                        {"costal_cartilage_l", PartKind::kCartilage, 6},
+                                        {"costal_cartilage_r", PartKind::kCartilage, 6},
                                         {"t6_sternum", PartKind::kBone, 2},
                                         {"t6_costal_cartilages_r", PartKind::kCartilage, 18},
                                         {"t6_costal_cartilages_l", PartKind::kCartilage, 18},
@@ -535,6 +536,82 @@ TEST_P(BuiltinAssets, UpperRibsMeetTheirFacetsAndTheSternum) {
               height(c.centroid[2]) * 1000.0, height(c.centroid[3]) * 1000.0);
   EXPECT_LT(notch, height(c.centroid[2]));
   EXPECT_GT(notch, height(c.centroid[3]));
+}
+
+TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveAndTheFloatingRibsAreCapped) {
+  // A rib is "a long, narrow, flat bone" whose internal surface has the costal groove above its
+  // sharp inferior border, best marked behind; the ends of ribs 11 and 12 are tipped with
+  // cartilage [U: Gray's Anatomy; Frazer]. Measured on the drawn rib 6 (t6_rib_r, default level),
+  // one section 30 % along its curve: it is more than twice as high (along the rib's plane
+  // normal) as it is thick (the oval bar it was measured 1.8 : 1), and in the lower part of the
+  // section its internal face lies nearer the centre line than its external one (the groove;
+  // the oval is symmetric). Ribs 11 and 12: their field's curve end lies inside the cartilage
+  // part's field, and so does a point 5 mm on beyond it, outside the rib.
+  const BodyLayout body = layoutBody(builtin().skeleton.params());
+  const glm::dvec3 up =
+      glm::normalize(transformDirection(glm::inverse(body.spine.thoraxInPelvis()), {0.0, 1.0, 0.0}));
+  const std::vector<glm::dvec3> curve = sdf::smoothCurve(body.thorax.upper_ribs[5], 6);
+  std::vector<double> along(curve.size(), 0.0);
+  for (std::size_t i = 1; i < curve.size(); ++i)
+    along[i] = along[i - 1] + glm::distance(curve[i], curve[i - 1]);
+  std::size_t j = 1;
+  while (j + 2 < curve.size() && along[j] < 0.3 * along.back()) ++j;
+  const glm::dvec3 c = curve[j], t = glm::normalize(curve[j + 1] - curve[j - 1]);
+  glm::dvec3 normal(0.0), centroid(0.0);
+  for (std::size_t i = 1; i + 1 < curve.size(); ++i)
+    normal += glm::cross(curve[i] - curve[0], curve[i + 1] - curve[0]);
+  for (const glm::dvec3& p : curve) centroid += p / double(curve.size());
+  normal = glm::normalize(normal);
+  if (glm::dot(normal, up) < 0.0) normal = -normal;  // + is up
+  glm::dvec3 inward = glm::normalize(glm::cross(normal, t));
+  if (glm::dot(inward, centroid - c) < 0.0) inward = -inward;
+  struct Pt {
+    double x, h;  // toward the inside, up
+  };
+  std::vector<Pt> section;
+  for (const glm::vec3& v : part(builtin(), "t6_rib_r").mesh.positions) {
+    const glm::dvec3 d = glm::dvec3(v) - c;
+    if (std::abs(glm::dot(d, t)) < 0.0015 && glm::length(d) < 0.015)
+      section.push_back({glm::dot(d, inward), glm::dot(d, normal)});
+  }
+  ASSERT_GE(section.size(), 12u);
+  double x_lo = 1.0, x_hi = -1.0, h_lo = 1.0, h_hi = -1.0;
+  for (const Pt& p : section) {
+    x_lo = std::min(x_lo, p.x);
+    x_hi = std::max(x_hi, p.x);
+    h_lo = std::min(h_lo, p.h);
+    h_hi = std::max(h_hi, p.h);
+  }
+  const double height = h_hi - h_lo, thickness = x_hi - x_lo;
+  std::printf("[ info ] rib 6 at 30 %%: %.1f mm high, %.1f mm thick\n", height * 1000.0, thickness * 1000.0);
+  EXPECT_GT(height, 2.0 * thickness);
+  EXPECT_GT(height, 0.010);  // a rib's shaft is over a centimetre high [U]
+  // the lower part of the section (between a half and four fifths of the way down from its middle)
+  const double mid = 0.5 * (h_lo + h_hi), half = 0.5 * height;
+  double inner = 0.0, outer = 0.0;
+  for (const Pt& p : section) {
+    const double low = (mid - p.h) / half;
+    if (low < 0.5 || low > 0.8) continue;
+    inner = std::max(inner, p.x);
+    outer = std::max(outer, -p.x);
+  }
+  std::printf("[ info ] lower section: internal face %.2f mm, external %.2f mm from the centre line\n",
+              inner * 1000.0, outer * 1000.0);
+  EXPECT_LT(inner, outer - 0.0003);
+
+  std::map<std::string, sdf::NodePtr> field;
+  for (const PartShape& shape : builtinShapes(body)) {
+    if (shape.field) field[shape.name] = shape.field;
+  }
+  for (std::size_t i : {std::size_t{1}, std::size_t{2}}) {
+    SCOPED_TRACE("rib " + std::to_string(10 + i));
+    const std::vector<glm::dvec3> rib = sdf::smoothCurve(body.thorax.ribs[i], 6);
+    const glm::dvec3 end = rib.back(),
+                     beyond = end + glm::normalize(rib.back() - rib[rib.size() - 2]) * 0.005;
+    EXPECT_LT(field.at("costal_cartilage_r")->eval(end), 0.0);
+    EXPECT_LT(field.at("costal_cartilage_r")->eval(beyond), 0.0);
+    EXPECT_GT(field.at("ribs_r")->eval(beyond), 0.0);
+  }
 }
 
 TEST_P(BuiltinAssets, RibsDoNotEnterTheVertebrae) {
