@@ -760,3 +760,25 @@ TEST(MarginLayout, AValueWithNoRoomOffTheMusclesStaysOnItsOverlay) {
   EXPECT_NEAR(out[0]->min.x + 26.0f, 620.0f, 0.5f);
   EXPECT_NEAR(out[0]->min.y + 9.0f, 350.0f, 0.5f);
 }
+
+// Issue 16 review: in the lateral anatomy picture L5 was named from the near (right) margin, far
+// below its dot on a slanting leader across the ilium, because that leader was a little shorter
+// than one straight across to the left margin, where L3 and L4 were. A leader's climb or fall now
+// counts against it (kLeaderSlantCost), so a label whose own margin is crowded at its height is
+// named straight across from the other margin.
+TEST(MarginLayout, ALabelCrowdedOutOfItsOwnMarginIsNamedStraightAcrossRatherThanOnASlant) {
+  MarginLayoutInput in;
+  in.screen_max = {1280, 720};
+  in.figure_min = {550, 190};
+  in.figure_max = {780, 700};
+  // three more important names in the right margin at about the label's height
+  for (const float y : {462.0f, 492.0f, 522.0f}) in.labels.push_back({{770, y}, {60, 16}, 5, false, false});
+  // the label, a little right of the figure's middle: the right margin is its own
+  in.labels.push_back({{680, 477}, {20, 16}, 4, false, false});
+  const auto out = layoutMarginLabels(in);
+  for (std::size_t i = 0; i < 3; ++i) ASSERT_TRUE(out[i].has_value());
+  ASSERT_TRUE(out[3].has_value());
+  const glm::vec2 d = out[3]->leader_end - in.labels[3].anchor;
+  EXPECT_LT(d.x, 0.0f) << "named from the left margin";
+  EXPECT_LT(std::abs(d.y), in.labels[3].size.y) << "straight across, not on a slant";
+}
