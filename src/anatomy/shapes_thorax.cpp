@@ -40,7 +40,9 @@ glm::dvec3 tangentAt(const std::vector<glm::dvec3>& p, std::size_t i) {
 // section at every `step`-th point and at the last; each end rounded by `caps` sections at even
 // angles (one: at 45 degrees, 0.71 of the radius and that far beyond the end) and closed by a fan
 // to a point a radius beyond it, so a rib's end reaches where the field's round head does.
-void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out) {
+// `cut_end`: the last end is cut flat across instead (a rib's front end, from which its costal
+// cartilage continues).
+void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out, bool cut_end = false) {
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < b.points.size(); i += step) at.push_back(i);
   if (at.back() + 1 != b.points.size()) at.push_back(b.points.size() - 1);
@@ -78,8 +80,9 @@ void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out) {
   auto cap = [&](int j) { return 0.5 * std::numbers::pi * j / (caps + 1); };
   for (int j = caps; j >= 1; --j) ring(at.front(), std::cos(cap(j)), -std::sin(cap(j)));
   for (const std::size_t i : at) ring(i, 1.0, 0.0);
-  for (int j = 1; j <= caps; ++j) ring(at.back(), std::cos(cap(j)), std::sin(cap(j)));
-  const auto rings = static_cast<std::uint32_t>(at.size() + 2 * static_cast<std::size_t>(caps));
+  const int end_caps = cut_end ? 0 : caps;
+  for (int j = 1; j <= end_caps; ++j) ring(at.back(), std::cos(cap(j)), std::sin(cap(j)));
+  const auto rings = static_cast<std::uint32_t>(at.size() + static_cast<std::size_t>(caps + end_caps));
   auto vertex = [&](std::uint32_t r, std::uint32_t k) { return base + r * k_sides + k % k_sides; };
   // round the section the angle turns from u to v, which is anticlockwise about the tangent: these
   // quads face out
@@ -92,7 +95,7 @@ void sweep(const Bar& b, int sides, std::size_t step, int caps, TriMesh& out) {
   const std::size_t first = at.front(), last = at.back();
   out.positions.push_back(b.points[first] - tangentAt(b.points, first) * b.radii[first]);
   const auto start = static_cast<std::uint32_t>(out.positions.size() - 1);
-  out.positions.push_back(b.points[last] + tangentAt(b.points, last) * b.radii[last]);
+  out.positions.push_back(b.points[last] + tangentAt(b.points, last) * (cut_end ? 0.0 : b.radii[last]));
   const auto end = start + 1;
   for (std::uint32_t k = 0; k < k_sides; ++k) {
     out.triangles.emplace_back(start, vertex(0, k + 1), vertex(0, k));
@@ -208,6 +211,54 @@ Bar ribForm(const Bar& field, const std::vector<glm::dvec3>& control, const RibR
   return b;
 }
 
+// The section a drawn bar ends with: its thin axis (unit, across the bar), its half-height and
+// its half-thickness.
+struct EndSection {
+  glm::dvec3 centre{0.0}, tangent{0.0}, across{0.0};
+  double height = 0.0, half = 0.0;
+};
+EndSection endSection(const Bar& b) {
+  const std::size_t last = b.points.size() - 1;
+  const glm::dvec3 t = tangentAt(b.points, last);
+  glm::dvec3 u = glm::normalize(b.flat[last] - t * glm::dot(b.flat[last], t));
+  if (b.flip) u = -u;
+  const double half = b.half_thickness.empty() ? b.flatten * b.radii[last] : b.half_thickness[last];
+  return {b.points[last], t, u, b.radii[last], half};
+}
+
+// A costal cartilage as drawn: a flattened bar continuing its rib end to end [U: Gray's Anatomy:
+// the costal cartilages are flattened bars continuing the ribs forward; Frazer: the rib's
+// anterior end is hollowed for its cartilage]. Its section starts at 0.92 of the rib's end
+// section (the rib's cut end stands round it like the rim of the pit) and narrows to 0.75 of
+// the rib's height and 0.82 of its thickness at the far end; its broad faces turn with it (the
+// rib's thin axis carried along the curve) [D: the proportions]; one that runs into the
+// cartilage above (8, 9, 10) to 0.6 and 0.7, so its end stays inside that one. `field_bar`: the
+// cartilage's round tube (its field, kept for the joints and tests).
+Bar cartilageForm(const Bar& field_bar, const EndSection& rib, bool into_cartilage) {
+  Bar b = field_bar;
+  // it starts inside the rib, along the rib's own line, so its rounded start stays hidden there
+  // where the cartilage turns away from the rib's line
+  b.points.insert(b.points.begin(), rib.centre - rib.tangent * rib.height);
+  b.flat.insert(b.flat.begin(), rib.across);
+  b.radii.insert(b.radii.begin(), 0.0);
+  const std::size_t n = b.points.size();
+  b.half_thickness.resize(n);
+  b.exponent.assign(n, 0.8);
+  glm::dvec3 u = rib.across;
+  for (std::size_t i = 0; i < n; ++i) {
+    const glm::dvec3 t = tangentAt(b.points, i);
+    u = glm::normalize(u - t * glm::dot(u, t));
+    b.flat[i] = u;
+    const double along = i == 0 ? 0.0 : double(i - 1) / double(n - 2);
+    // one running into the cartilage above (8, 9, 10) narrows further, so its end stays inside
+    const double end_height = into_cartilage ? 0.6 : 0.75, end_half = into_cartilage ? 0.7 : 0.82;
+    b.radii[i] = rib.height * (0.92 - (0.92 - end_height) * along);
+    b.half_thickness[i] = rib.half * (0.92 - (0.92 - end_half) * along);
+  }
+  b.flip = false;
+  return b;
+}
+
 // The rib's field: the bar with a round knob on the first control point, the head's radius round
 // (ThoraxLayout: one joint space off its costal facet, so its nearest point to the facet's centre
 // faces it).
@@ -245,23 +296,33 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   constexpr int kFullSides = 20;
   // the costal groove's depth, a share of the band's half-thickness [D]
   constexpr double kRibGroove = 0.45;
-  constexpr int kCartilageSides = 12;  // round, and thinner
+  constexpr int kCartilageSides = 12;
   constexpr int kFullCaps = 3;
-  // a rib's two meshes
+  // a rib's two meshes, and the section its front end is cut at (ribs 1-10: their cartilages
+  // continue from it; the floating ribs' ends are rounded)
   auto sweepRib = [&](const Bar& bar, const std::vector<glm::dvec3>& control, const RibRadii& r,
-                      TriMesh& full, TriMesh& low, double groove) {
+                      TriMesh& full, TriMesh& low, double groove, bool cut_end) {
     const std::size_t full_from = full.positions.size(), low_from = low.positions.size();
     // rib 1 (flat the other way) keeps the field's oval
     Bar drawn = groove < 0.0 ? bar : ribForm(bar, control, r, up, groove);
-    sweep(drawn, kFullSides, 1, kFullCaps, full);
+    sweep(drawn, kFullSides, 1, kFullCaps, full, cut_end);
     drawn.groove.clear();  // too fine for the low level's eight sides
-    sweep(drawn, kSides, kStep, 1, low);
+    sweep(drawn, kSides, kStep, 1, low, cut_end);
     roundHead(full, full_from, control.front(), r.head);
     roundHead(low, low_from, control.front(), r.head);
+    return endSection(drawn);
+  };
+  // a cartilage's two meshes, continuing a rib's end
+  auto sweepCartilage = [&](const Bar& field_bar, const EndSection& rib, bool into_cartilage, TriMesh& full,
+                            TriMesh& low) {
+    const Bar drawn = cartilageForm(field_bar, rib, into_cartilage);
+    sweep(drawn, kCartilageSides, 1, kFullCaps, full);
+    sweep(drawn, kSides, kStep, 1, low);
   };
   std::vector<NodePtr> each;
   TriMesh ribs_full, ribs_low;
   std::vector<Bar> tip_caps;
+  EndSection tenth_rib;
   for (std::size_t i = 0; i < t.ribs.size(); ++i) {
     const Bar bar = ribBar(t.ribs[i], t.rib_radii[i], false);
     // the floating ribs' pointed ends are tipped with cartilage [U: Gray's Anatomy]: a short cap
@@ -280,7 +341,8 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     each.push_back(ribField(bar, t.ribs[i], t.rib_radii[i], s));
     // ribs 10, 11, 12: rib 11's groove shallow, rib 12 without one [U]
     constexpr std::array<double, 3> kGroove = {kRibGroove, 0.5 * kRibGroove, 0.0};
-    sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low, kGroove[i]);
+    const EndSection end = sweepRib(bar, t.ribs[i], t.rib_radii[i], ribs_full, ribs_low, kGroove[i], i == 0);
+    if (i == 0) tenth_rib = end;
   }
   NodePtr ribs = sdf::smoothUnion(std::move(each), 0.0);
   // rib 10's cartilage, bending up into rib 9's: the lowest step of the costal margin; with the
@@ -288,8 +350,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const Bar tenth = cartilageBar(t.tenth_cartilage, 4, 0.0042 * s);
   std::vector<NodePtr> cartilage_fields = {sdf::tube(tenth.points, tenth.radii)};
   TriMesh cartilage_full, cartilage_low;
-  sweep(tenth, kCartilageSides, 1, kFullCaps, cartilage_full);
-  sweep(tenth, kSides, kStep, 1, cartilage_low);
+  sweepCartilage(tenth, tenth_rib, true, cartilage_full, cartilage_low);
   for (const Bar& cap : tip_caps) {
     cartilage_fields.push_back(sdf::tube(cap.points, cap.radii));
     sweep(cap, kCartilageSides, 1, kFullCaps, cartilage_full);
@@ -299,7 +360,8 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
   // there with the jugular notch in the middle (~8 mm deep, ~2 cm wide) and a clavicular notch at
   // each upper corner; the body (~10 cm) widest low down, at the fifth cartilages, narrowing to the
-  // xiphisternal joint; the xiphoid process. The two plates meet at the sternal angle, open forward
+  // xiphisternal joint; the xiphoid process, a thin plate (~5.5 mm thick at its base, 16 mm wide,
+  // tapering to its tip). The two plates meet at the sternal angle, open forward
   // (thorax_layout.cpp), where a low transverse ridge marks the manubriosternal joint [D sizes].
   const glm::dvec3 manubrium_top = t.jugular_notch - up * (0.004 * s);
   const glm::dvec3 body_wide = t.sternal_angle + (t.xiphisternal_joint - t.sternal_angle) * 0.65;
@@ -318,15 +380,22 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
        sdf::roundCone(ridge - across * (0.011 * s), ridge + across * (0.011 * s), 0.0025 * s, 0.0025 * s),
        sdf::flatCone(t.sternal_angle, body_wide, 0.0135 * s, 0.0175 * s, front, 0.36),
        sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.012 * s, front, 0.4),
-       sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0085 * s, 0.0045 * s, front, 0.5)},
+       sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0080 * s, 0.0045 * s, front, 0.35)},
       0.003 * s);
+  // ribs 1-9 (each its own part), then their cartilages, each continuing its rib's cut end
+  std::array<TriMesh, 9> upper_full, upper_low;
+  std::array<EndSection, 9> upper_end;
+  for (std::size_t i = 0; i < t.upper_ribs.size(); ++i) {
+    const Bar rib = ribBar(t.upper_ribs[i], t.upper_rib_radii[i], i == 0);
+    upper_end[i] = sweepRib(rib, t.upper_ribs[i], t.upper_rib_radii[i], upper_full[i], upper_low[i],
+                            i == 0 ? -1.0 : kRibGroove, true);
+  }
   std::vector<NodePtr> cartilages;
   TriMesh upper_cartilage_full, upper_cartilage_low;
-  for (const std::vector<glm::dvec3>& c : t.upper_cartilages) {
-    const Bar bar = cartilageBar(c, 4, 0.0042 * s);
+  for (std::size_t i = 0; i < t.upper_cartilages.size(); ++i) {
+    const Bar bar = cartilageBar(t.upper_cartilages[i], 4, 0.0042 * s);
     cartilages.push_back(sdf::tube(bar.points, bar.radii));
-    sweep(bar, kCartilageSides, 1, kFullCaps, upper_cartilage_full);
-    sweep(bar, kSides, kStep, 1, upper_cartilage_low);
+    sweepCartilage(bar, upper_end[i], i >= 7, upper_cartilage_full, upper_cartilage_low);
   }
   NodePtr upper_cartilage = sdf::smoothUnion(std::move(cartilages), 0.0);
 
@@ -367,10 +436,9 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
            std::move(upper_cartilage_full)));
   for (std::size_t i = 0; i < t.upper_ribs.size(); ++i) {
     const Bar rib = ribBar(t.upper_ribs[i], t.upper_rib_radii[i], i == 0);
-    TriMesh full, low;
-    sweepRib(rib, t.upper_ribs[i], t.upper_rib_radii[i], full, low, i == 0 ? -1.0 : kRibGroove);
     pair(bar("t" + std::to_string(i + 1) + "_rib_r", PartKind::kBone,
-             ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(low), std::move(full)));
+             ribField(rib, t.upper_ribs[i], t.upper_rib_radii[i], s), std::move(upper_low[i]),
+             std::move(upper_full[i])));
   }
   return out;
 }

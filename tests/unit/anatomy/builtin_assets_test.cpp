@@ -538,15 +538,16 @@ TEST_P(BuiltinAssets, UpperRibsMeetTheirFacetsAndTheSternum) {
   EXPECT_GT(notch, height(c.centroid[3]));
 }
 
-TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveAndTheFloatingRibsAreCapped) {
+TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveContinuedByFlatCartilages) {
   // A rib is "a long, narrow, flat bone" whose internal surface has the costal groove above its
   // sharp inferior border, best marked behind; the ends of ribs 11 and 12 are tipped with
   // cartilage [U: Gray's Anatomy; Frazer]. Measured on the drawn rib 6 (t6_rib_r, default level),
   // one section 30 % along its curve: it is more than twice as high (along the rib's plane
   // normal) as it is thick (the oval bar it was measured 1.8 : 1), and in the lower part of the
   // section its internal face lies nearer the centre line than its external one (the groove;
-  // the oval is symmetric). Ribs 11 and 12: their field's curve end lies inside the cartilage
-  // part's field, and so does a point 5 mm on beyond it, outside the rib.
+  // the oval is symmetric). Ribs 1-10 end cut across, their cartilages continuing them as
+  // flattened bars (rib 5, below). Ribs 11 and 12: their field's curve end lies inside the
+  // cartilage part's field, and so does a point 5 mm on beyond it, outside the rib.
   const BodyLayout body = layoutBody(builtin().skeleton.params());
   const glm::dvec3 up =
       glm::normalize(transformDirection(glm::inverse(body.spine.thoraxInPelvis()), {0.0, 1.0, 0.0}));
@@ -598,6 +599,44 @@ TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveAndTheFloatingRibsAreCapp
   std::printf("[ info ] lower section: internal face %.2f mm, external %.2f mm from the centre line\n",
               inner * 1000.0, outer * 1000.0);
   EXPECT_LT(inner, outer - 0.0003);
+
+  // Rib 5's front end is cut across (a rounded end stood a radius, ~5 mm, proud of its curve's
+  // end as a knob) and its cartilage continues it as a flattened bar: 4 mm along it, the
+  // cartilage's section is over 1.4 times as high (toward the rib's plane normal) as it is thick
+  // (a round tube's is 1.0)
+  {
+    const std::vector<glm::dvec3> rib5 = sdf::smoothCurve(body.thorax.upper_ribs[4], 6);
+    const glm::dvec3 end = rib5.back(), along_rib = glm::normalize(rib5.back() - rib5[rib5.size() - 2]);
+    double proud = -1.0;
+    for (const glm::vec3& v : part(builtin(), "t5_rib_r").mesh.positions)
+      proud = std::max(proud, glm::dot(glm::dvec3(v) - end, along_rib));
+    std::printf("[ info ] rib 5's mesh reaches %.2f mm past its curve's end\n", proud * 1000.0);
+    EXPECT_LT(proud, 0.0005);
+    glm::dvec3 n5(0.0);
+    for (std::size_t i = 1; i + 1 < rib5.size(); ++i)
+      n5 += glm::cross(rib5[i] - rib5[0], rib5[i + 1] - rib5[0]);
+    n5 = glm::normalize(n5);
+    // the cartilage's section 4 mm along its own curve, across its own line
+    const std::vector<glm::dvec3> cart = sdf::smoothCurve(body.thorax.upper_cartilages[4], 4);
+    std::size_t k = 1;
+    double run = 0.0;
+    while (k + 1 < cart.size() && run < 0.004) run += glm::distance(cart[k], cart[k - 1]), ++k;
+    const glm::dvec3 c5 = cart[k], t5 = glm::normalize(cart[k + 1] - cart[k - 1]);
+    const glm::dvec3 high = glm::normalize(n5 - t5 * glm::dot(n5, t5)), thick = glm::cross(t5, high);
+    double a_lo = 1.0, a_hi = -1.0, n_lo = 1.0, n_hi = -1.0;
+    for (const glm::vec3& v : part(builtin(), "t6_costal_cartilages_r").mesh.positions) {
+      const glm::dvec3 d = glm::dvec3(v) - c5;
+      if (std::abs(glm::dot(d, t5)) > 0.0015 || glm::length(d) > 0.012) continue;
+      a_lo = std::min(a_lo, glm::dot(d, thick));
+      a_hi = std::max(a_hi, glm::dot(d, thick));
+      n_lo = std::min(n_lo, glm::dot(d, high));
+      n_hi = std::max(n_hi, glm::dot(d, high));
+    }
+    ASSERT_GT(a_hi, a_lo);
+    std::printf("[ info ] cartilage 5, 4 mm along: %.1f mm high, %.1f mm thick\n", (n_hi - n_lo) * 1000.0,
+                (a_hi - a_lo) * 1000.0);
+    EXPECT_GT(n_hi - n_lo, 1.4 * (a_hi - a_lo));
+  }
 
   std::map<std::string, sdf::NodePtr> field;
   for (const PartShape& shape : builtinShapes(body)) {
