@@ -226,16 +226,43 @@ EndSection endSection(const Bar& b) {
   return {b.points[last], t, u, b.radii[last], half};
 }
 
+// The rib's field: the bar with a round knob on the first control point, the head's radius round
+// (ThoraxLayout: one joint space off its costal facet, so its nearest point to the facet's centre
+// faces it).
+NodePtr ribField(const Bar& b, const std::vector<glm::dvec3>& control, const RibRadii& r, double s) {
+  const NodePtr head = sdf::sphere(control.front(), r.head);
+  return sdf::smoothUnion({sdf::flatBar(b.points, b.radii, b.flat, b.flatten), head},
+                          0.0008 * s);  // a small blend: swells the head by at most 0.2 mm
+}
+
+// A cartilage: a round tube along the curve through its control points.
+Bar cartilageBar(const std::vector<glm::dvec3>& control, int per_span, double radius) {
+  Bar b;
+  b.points = sdf::smoothCurve(control, per_span);
+  b.radii.assign(b.points.size(), radius);
+  for (std::size_t i = 0; i < b.points.size(); ++i) {
+    const glm::dvec3 t = tangentAt(b.points, i);
+    const glm::dvec3 any = std::abs(t.y) < 0.9 ? glm::dvec3(0, 1, 0) : glm::dvec3(1, 0, 0);
+    b.flat.push_back(glm::normalize(glm::cross(t, any)));
+  }
+  return b;
+}
+
 // A costal cartilage as drawn: a flattened bar continuing its rib end to end [U: Gray's Anatomy:
 // the costal cartilages are flattened bars continuing the ribs forward; Frazer: the rib's
 // anterior end is hollowed for its cartilage]. Its section starts at 0.92 of the rib's end
 // section (the rib's cut end stands round it like the rim of the pit) and narrows to 0.75 of
 // the rib's height and 0.82 of its thickness at the far end; its broad faces turn with it (the
 // rib's thin axis carried along the curve) [D: the proportions]; one that runs into the
-// cartilage above (8, 9, 10) to 0.6 and 0.7, so its end stays inside that one. `field_bar`: the
-// cartilage's round tube (its field, kept for the joints and tests).
-Bar cartilageForm(const Bar& field_bar, const EndSection& rib, bool into_cartilage) {
-  Bar b = field_bar;
+// cartilage above (8, 9, 10) to 0.6 and 0.7, so its end stays inside that one. `control`: the
+// control points of its field's round tube (kept for the joints and tests).
+Bar cartilageForm(const std::vector<glm::dvec3>& control, const EndSection& rib, bool into_cartilage) {
+  // it leaves the rib along the rib's own line and turns toward the sternum within itself (its
+  // field's curve turns at the junction): a point on the rib's line a third of the way to its
+  // next control point
+  std::vector<glm::dvec3> curve = control;
+  curve.insert(curve.begin() + 1, control[0] + rib.tangent * (0.12 * glm::distance(control[0], control[1])));
+  Bar b = cartilageBar(curve, 4, 0.0);
   // it starts inside the rib, along the rib's own line, so its rounded start stays hidden there
   // where the cartilage turns away from the rib's line
   b.points.insert(b.points.begin(), rib.centre - rib.tangent * rib.height);
@@ -256,28 +283,6 @@ Bar cartilageForm(const Bar& field_bar, const EndSection& rib, bool into_cartila
     b.half_thickness[i] = rib.half * (0.92 - (0.92 - end_half) * along);
   }
   b.flip = false;
-  return b;
-}
-
-// The rib's field: the bar with a round knob on the first control point, the head's radius round
-// (ThoraxLayout: one joint space off its costal facet, so its nearest point to the facet's centre
-// faces it).
-NodePtr ribField(const Bar& b, const std::vector<glm::dvec3>& control, const RibRadii& r, double s) {
-  const NodePtr head = sdf::sphere(control.front(), r.head);
-  return sdf::smoothUnion({sdf::flatBar(b.points, b.radii, b.flat, b.flatten), head},
-                          0.0008 * s);  // a small blend: swells the head by at most 0.2 mm
-}
-
-// A cartilage: a round tube along the curve through its control points.
-Bar cartilageBar(const std::vector<glm::dvec3>& control, int per_span, double radius) {
-  Bar b;
-  b.points = sdf::smoothCurve(control, per_span);
-  b.radii.assign(b.points.size(), radius);
-  for (std::size_t i = 0; i < b.points.size(); ++i) {
-    const glm::dvec3 t = tangentAt(b.points, i);
-    const glm::dvec3 any = std::abs(t.y) < 0.9 ? glm::dvec3(0, 1, 0) : glm::dvec3(1, 0, 0);
-    b.flat.push_back(glm::normalize(glm::cross(t, any)));
-  }
   return b;
 }
 
@@ -313,9 +318,9 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
     return endSection(drawn);
   };
   // a cartilage's two meshes, continuing a rib's end
-  auto sweepCartilage = [&](const Bar& field_bar, const EndSection& rib, bool into_cartilage, TriMesh& full,
-                            TriMesh& low) {
-    const Bar drawn = cartilageForm(field_bar, rib, into_cartilage);
+  auto sweepCartilage = [&](const std::vector<glm::dvec3>& control, const EndSection& rib,
+                            bool into_cartilage, TriMesh& full, TriMesh& low) {
+    const Bar drawn = cartilageForm(control, rib, into_cartilage);
     sweep(drawn, kCartilageSides, 1, kFullCaps, full);
     sweep(drawn, kSides, kStep, 1, low);
   };
@@ -350,7 +355,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   const Bar tenth = cartilageBar(t.tenth_cartilage, 4, 0.0042 * s);
   std::vector<NodePtr> cartilage_fields = {sdf::tube(tenth.points, tenth.radii)};
   TriMesh cartilage_full, cartilage_low;
-  sweepCartilage(tenth, tenth_rib, true, cartilage_full, cartilage_low);
+  sweepCartilage(t.tenth_cartilage, tenth_rib, true, cartilage_full, cartilage_low);
   for (const Bar& cap : tip_caps) {
     cartilage_fields.push_back(sdf::tube(cap.points, cap.radii));
     sweep(cap, kCartilageSides, 1, kFullCaps, cartilage_full);
@@ -395,7 +400,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   for (std::size_t i = 0; i < t.upper_cartilages.size(); ++i) {
     const Bar bar = cartilageBar(t.upper_cartilages[i], 4, 0.0042 * s);
     cartilages.push_back(sdf::tube(bar.points, bar.radii));
-    sweepCartilage(bar, upper_end[i], i >= 7, upper_cartilage_full, upper_cartilage_low);
+    sweepCartilage(t.upper_cartilages[i], upper_end[i], i >= 7, upper_cartilage_full, upper_cartilage_low);
   }
   NodePtr upper_cartilage = sdf::smoothUnion(std::move(cartilages), 0.0);
 
