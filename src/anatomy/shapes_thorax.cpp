@@ -365,7 +365,8 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
   // the sternum, flat plates [U: Gray's Anatomy]: the manubrium (~5 cm) wide at the top, cut flat
   // there with the jugular notch in the middle (~8 mm deep, ~2 cm wide) and a clavicular notch at
   // each upper corner; the body (~10 cm) widest low down, at the fifth cartilages, narrowing to the
-  // xiphisternal joint; the xiphoid process, a thin plate (~5.5 mm thick at its base, 16 mm wide,
+  // xiphisternal joint (1 cm to each side there, so it narrows into the xiphoid without a knob);
+  // the xiphoid process, a thin plate (~5.5 mm thick at its base, 16 mm wide,
   // tapering to its tip). The two plates meet at the sternal angle, open forward
   // (thorax_layout.cpp), where a low transverse ridge marks the manubriosternal joint [D sizes].
   const glm::dvec3 manubrium_top = t.jugular_notch - up * (0.004 * s);
@@ -384,7 +385,7 @@ std::vector<PartShape> thoraxShapes(const BodyLayout& b) {
       {manubrium,
        sdf::roundCone(ridge - across * (0.011 * s), ridge + across * (0.011 * s), 0.0025 * s, 0.0025 * s),
        sdf::flatCone(t.sternal_angle, body_wide, 0.0135 * s, 0.0175 * s, front, 0.36),
-       sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.012 * s, front, 0.4),
+       sdf::flatCone(body_wide, t.xiphisternal_joint, 0.0175 * s, 0.010 * s, front, 0.4),
        sdf::flatCone(t.xiphisternal_joint, t.xiphoid_tip, 0.0080 * s, 0.0045 * s, front, 0.35)},
       0.003 * s);
   // ribs 1-9 (each its own part), then their cartilages, each continuing its rib's cut end

@@ -99,9 +99,9 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   constexpr double kOverlap = 0.05;
   meet[7] = onMargin(kOntoMargin[0] + kOverlap);
   meet[8] = onMargin(kOntoMargin[1] + kOverlap);
-  // rib 7's cartilage meets the sternum where it narrows to the xiphisternal joint: a little
+  // rib 7's cartilage meets the sternum where it narrows to the xiphisternal joint: 5.5 mm
   // nearer the midline than the others, so the tube enters it
-  meet[6].z -= 0.004 * s;
+  meet[6].z -= 0.0055 * s;
 
   // the chest's half-width at each rib's side and how far the costochondral junction lies below
   // where its cartilage meets the sternum [D]
