@@ -24,7 +24,7 @@ struct Bar {
   std::vector<double> radii;
   std::vector<glm::dvec3> flat;
   double flatten = 1.0;
-  // A rib's drawn section where it differs from the field's oval (RibForm, below); empty: the oval
+  // A drawn section where it differs from the field's oval (ribForm, cartilageForm); empty: the oval
   std::vector<double> half_thickness;  // across the bar, along `flat` (m), per point
   std::vector<double> exponent;        // the section's superellipse exponent: 1 an oval, < 1 flatter faces
   std::vector<double> groove;          // depth of the costal groove (m): inner face, lower border
@@ -258,8 +258,8 @@ Bar cartilageBar(const std::vector<glm::dvec3>& control, int per_span, double ra
 // control points of its field's round tube (kept for the joints and tests).
 Bar cartilageForm(const std::vector<glm::dvec3>& control, const EndSection& rib, bool into_cartilage) {
   // it leaves the rib along the rib's own line and turns toward the sternum within itself (its
-  // field's curve turns at the junction): a point on the rib's line a third of the way to its
-  // next control point
+  // field's curve turns at the junction): a point on the rib's line 0.12 of the way to its next
+  // control point (0.35 drew hooks)
   std::vector<glm::dvec3> curve = control;
   curve.insert(curve.begin() + 1, control[0] + rib.tangent * (0.12 * glm::distance(control[0], control[1])));
   Bar b = cartilageBar(curve, 4, 0.0);
