@@ -62,14 +62,19 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   std::array<glm::dvec3, 9> meet{};
   const glm::dvec3 side(-0.006 * s, 0.0, 0.0);  // the cartilages meet the sternum behind its front
   meet[0] = notch + (angle - notch) * 0.35 + side + glm::dvec3(0, 0, 0.022 * s);
-  meet[1] = angle + side + glm::dvec3(0, 0, 0.017 * s);
+  // ribs 2-7 meet the body's side within its plate (2 mm behind its front line, 12-14 mm from the
+  // midline), so their ends enter it: 6 mm behind and 15-17 mm out, their ends' centres lay 1-3 mm
+  // outside the sternum and the cartilages seemed to end free beside it (a review, issue 14)
+  const glm::dvec3 body_side(-0.002 * s, 0.0, 0.0);
+  meet[1] = angle + body_side + glm::dvec3(0, 0, 0.014 * s);
   constexpr std::array<double, 5> kBodyShare = {0.17, 0.38, 0.58, 0.78, 0.95};
   for (std::size_t i = 0; i < kBodyShare.size(); ++i)
-    meet[i + 2] = angle + (x_joint - angle) * kBodyShare[i] + side + glm::dvec3(0, 0, 0.015 * s);
+    meet[i + 2] = angle + (x_joint - angle) * kBodyShare[i] + body_side + glm::dvec3(0, 0, 0.012 * s);
   // where the side of ribs 1-7 is drawn to (the front's depth, and the height its junction drops
   // from) is where the cartilage meets the sternum; for ribs 8 and 9 it is a point on the line of
   // the costal margin [D]
   std::array<glm::dvec3, 9> rib_front = meet;
+  for (std::size_t i = 1; i < 7; ++i) rib_front[i].x += side.x - body_side.x;  // the fronts where they were
   rib_front[7] = up(0.5 * (t.costal_margin[3] + t.costal_margin[4]));
   rib_front[8] = up(0.5 * (t.costal_margin[2] + t.costal_margin[3]));
   // The costal margin is the lower border of cartilages 7-10 [U: Gray's]: each of them runs
@@ -99,16 +104,16 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   constexpr double kOverlap = 0.05;
   meet[7] = onMargin(kOntoMargin[0] + kOverlap);
   meet[8] = onMargin(kOntoMargin[1] + kOverlap);
-  // rib 7's cartilage meets the sternum where it narrows to the xiphisternal joint: 5.5 mm
-  // nearer the midline than the others, so the tube enters it
-  meet[6].z -= 0.0055 * s;
+  // rib 7's cartilage meets the sternum where it narrows to the xiphisternal joint: 3 mm nearer
+  // the midline than the others, so the tube enters it
+  meet[6].z -= 0.003 * s;
 
   // the chest's half-width at each rib's side and how far the costochondral junction lies below
   // where its cartilage meets the sternum [D]
   constexpr std::array<double, 9> kHalfWidth = {0.058, 0.084, 0.102, 0.116, 0.126,
                                                 0.133, 0.137, 0.139, 0.139};
-  constexpr std::array<double, 9> kJunctionDrop = {0.000, 0.002, 0.006, 0.013, 0.022,
-                                                   0.032, 0.043, 0.035, 0.040};
+  constexpr std::array<double, 9> kJunctionDrop = {0.000, 0.002, 0.010, 0.020, 0.032,
+                                                   0.045, 0.056, 0.035, 0.040};
   for (int rib = 1; rib <= 9; ++rib) {
     const auto i = static_cast<std::size_t>(rib - 1);
     // rib 1 short, broad and flat (its surfaces face up and down, shapes_thorax.cpp) [U]
