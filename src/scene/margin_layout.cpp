@@ -242,7 +242,7 @@ std::vector<std::optional<MarginPlacement>> layoutMarginLabels(const MarginLayou
         }
         return std::nullopt;
       };
-      // both margins are tried and the shorter leader wins (the landmark's own side on a tie): a
+      // both margins are tried and the cheaper leader wins (the landmark's own side on a tie): a
       // label pushed far up or down its own side, with a long slanting leader across the figure,
       // reads worse than one straight across in the other margin. Its climb or fall counts
       // kLeaderSlantCost times over: an atlas's leaders run across, and a slanting one crosses
