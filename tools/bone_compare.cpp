@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "anatomy/mesh.h"
 #include "core/image.h"
 
 namespace sagitta::bonecheck {
@@ -144,28 +145,6 @@ class PointTree {
     }
   }
 };
-
-// closest point on a triangle (Ericson, Real-Time Collision Detection 5.1.5)
-glm::dvec3 closestOnTriangle(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
-                             const glm::dvec3& c) {
-  const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
-  const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return a;
-  const glm::dvec3 bp = p - b;
-  const double d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return b;
-  const double vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return a + ab * (d1 / (d1 - d3));
-  const glm::dvec3 cp = p - c;
-  const double d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return c;
-  const double vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return a + ac * (d2 / (d2 - d6));
-  const double va = d3 * d6 - d5 * d4;
-  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
-  const double denom = 1.0 / (va + vb + vc);
-  return a + ab * (vb * denom) + ac * (vc * denom);
-}
 
 double boxDistance2(const glm::dvec3& p, const glm::dvec3& lo, const glm::dvec3& hi) {
   const glm::dvec3 d = glm::max(glm::max(lo - p, p - hi), glm::dvec3(0.0));
@@ -356,7 +335,7 @@ double TriangleTree::distance(const glm::dvec3& p) const {
     if (boxDistance2(p, n.lo, n.hi) >= best) continue;
     if (n.count > 0) {
       for (std::uint32_t i = n.first; i < n.first + n.count; ++i) {
-        const glm::dvec3 d = p - closestOnTriangle(p, tris_[i][0], tris_[i][1], tris_[i][2]);
+        const glm::dvec3 d = p - anatomy::closestPointOnTriangle(p, tris_[i][0], tris_[i][1], tris_[i][2]);
         best = std::min(best, glm::dot(d, d));
       }
       continue;

@@ -37,26 +37,31 @@ void computeSmoothNormals(MeshData& mesh) {
   }
 }
 
-double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
-                             const glm::dvec3& c) {
+glm::dvec3 closestPointOnTriangle(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
+                                  const glm::dvec3& c) {
   const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
   const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
-  if (d1 <= 0.0 && d2 <= 0.0) return glm::length(ap);
+  if (d1 <= 0.0 && d2 <= 0.0) return a;
   const glm::dvec3 bp = p - b;
   const double d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
-  if (d3 >= 0.0 && d4 <= d3) return glm::length(bp);
+  if (d3 >= 0.0 && d4 <= d3) return b;
   const double vc = d1 * d4 - d3 * d2;
-  if (vc <= 0.0 && d1 >= 0.0 && d3 <= 0.0) return glm::distance(p, a + ab * (d1 / (d1 - d3)));
+  if (vc <= 0.0 && d1 >= 0.0 && d3 <= 0.0) return a + ab * (d1 / (d1 - d3));
   const glm::dvec3 cp = p - c;
   const double d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
-  if (d6 >= 0.0 && d5 <= d6) return glm::length(cp);
+  if (d6 >= 0.0 && d5 <= d6) return c;
   const double vb = d5 * d2 - d1 * d6;
-  if (vb <= 0.0 && d2 >= 0.0 && d6 <= 0.0) return glm::distance(p, a + ac * (d2 / (d2 - d6)));
+  if (vb <= 0.0 && d2 >= 0.0 && d6 <= 0.0) return a + ac * (d2 / (d2 - d6));
   const double va = d3 * d6 - d5 * d4;
   if (va <= 0.0 && (d4 - d3) >= 0.0 && (d5 - d6) >= 0.0)
-    return glm::distance(p, b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6))));
+    return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
   const double denom = 1.0 / (va + vb + vc);
-  return glm::distance(p, a + ab * (vb * denom) + ac * (vc * denom));
+  return a + ab * (vb * denom) + ac * (vc * denom);
+}
+
+double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
+                             const glm::dvec3& c) {
+  return glm::distance(p, closestPointOnTriangle(p, a, b, c));
 }
 
 }  // namespace sagitta::anatomy

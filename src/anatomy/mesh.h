@@ -41,7 +41,10 @@ Bounds boundsOf(const MeshData& mesh);
 // Recomputes smooth (area-weighted) vertex normals from the triangles.
 void computeSmoothNormals(MeshData& mesh);
 
-// Distance from p to the triangle abc (Ericson 2005, Real-Time Collision Detection, 5.1.5).
+// The point of the triangle abc nearest p (Ericson 2005, Real-Time Collision Detection, 5.1.5),
+// and its distance from p.
+glm::dvec3 closestPointOnTriangle(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
+                                  const glm::dvec3& c);
 double pointTriangleDistance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b,
                              const glm::dvec3& c);
 
