@@ -551,33 +551,51 @@ TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveContinuedByFlatCartilages
   const BodyLayout body = layoutBody(builtin().skeleton.params());
   const glm::dvec3 up =
       glm::normalize(transformDirection(glm::inverse(body.spine.thoraxInPelvis()), {0.0, 1.0, 0.0}));
+  // a curve's plane (Newell normal), and the first point at least `length` along it
+  auto planeNormal = [](const std::vector<glm::dvec3>& curve) {
+    glm::dvec3 n(0.0);
+    for (std::size_t i = 1; i + 1 < curve.size(); ++i)
+      n += glm::cross(curve[i] - curve[0], curve[i + 1] - curve[0]);
+    return glm::normalize(n);
+  };
+  auto indexAlong = [](const std::vector<glm::dvec3>& curve, double length) {
+    std::size_t k = 1;
+    for (double run = 0.0; k + 2 < curve.size(); ++k) {
+      run += glm::distance(curve[k], curve[k - 1]);
+      if (run >= length) break;
+    }
+    return k;
+  };
+  // a part's vertices in the slab 1.5 mm either side of the plane through c across t, within
+  // `reach` of c: offsets from c
+  auto section = [](const char* part_name, const glm::dvec3& c, const glm::dvec3& t, double reach) {
+    std::vector<glm::dvec3> out;
+    for (const glm::vec3& v : part(builtin(), part_name).mesh.positions) {
+      const glm::dvec3 d = glm::dvec3(v) - c;
+      if (std::abs(glm::dot(d, t)) < 0.0015 && glm::length(d) < reach) out.push_back(d);
+    }
+    return out;
+  };
   const std::vector<glm::dvec3> curve = sdf::smoothCurve(body.thorax.upper_ribs[5], 6);
-  std::vector<double> along(curve.size(), 0.0);
-  for (std::size_t i = 1; i < curve.size(); ++i)
-    along[i] = along[i - 1] + glm::distance(curve[i], curve[i - 1]);
-  std::size_t j = 1;
-  while (j + 2 < curve.size() && along[j] < 0.3 * along.back()) ++j;
+  double rib_length = 0.0;
+  for (std::size_t i = 1; i < curve.size(); ++i) rib_length += glm::distance(curve[i], curve[i - 1]);
+  const std::size_t j = indexAlong(curve, 0.3 * rib_length);
   const glm::dvec3 c = curve[j], t = glm::normalize(curve[j + 1] - curve[j - 1]);
-  glm::dvec3 normal(0.0), centroid(0.0);
-  for (std::size_t i = 1; i + 1 < curve.size(); ++i)
-    normal += glm::cross(curve[i] - curve[0], curve[i + 1] - curve[0]);
+  glm::dvec3 centroid(0.0);
   for (const glm::dvec3& p : curve) centroid += p / double(curve.size());
-  normal = glm::normalize(normal);
+  glm::dvec3 normal = planeNormal(curve);
   if (glm::dot(normal, up) < 0.0) normal = -normal;  // + is up
   glm::dvec3 inward = glm::normalize(glm::cross(normal, t));
   if (glm::dot(inward, centroid - c) < 0.0) inward = -inward;
   struct Pt {
     double x, h;  // toward the inside, up
   };
-  std::vector<Pt> section;
-  for (const glm::vec3& v : part(builtin(), "t6_rib_r").mesh.positions) {
-    const glm::dvec3 d = glm::dvec3(v) - c;
-    if (std::abs(glm::dot(d, t)) < 0.0015 && glm::length(d) < 0.015)
-      section.push_back({glm::dot(d, inward), glm::dot(d, normal)});
-  }
-  ASSERT_GE(section.size(), 12u);
+  std::vector<Pt> rib6;
+  for (const glm::dvec3& d : section("t6_rib_r", c, t, 0.015))
+    rib6.push_back({glm::dot(d, inward), glm::dot(d, normal)});
+  ASSERT_GE(rib6.size(), 12u);
   double x_lo = 1.0, x_hi = -1.0, h_lo = 1.0, h_hi = -1.0;
-  for (const Pt& p : section) {
+  for (const Pt& p : rib6) {
     x_lo = std::min(x_lo, p.x);
     x_hi = std::max(x_hi, p.x);
     h_lo = std::min(h_lo, p.h);
@@ -590,7 +608,7 @@ TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveContinuedByFlatCartilages
   // the lower part of the section (between a half and four fifths of the way down from its middle)
   const double mid = 0.5 * (h_lo + h_hi), half = 0.5 * height;
   double inner = 0.0, outer = 0.0;
-  for (const Pt& p : section) {
+  for (const Pt& p : rib6) {
     const double low = (mid - p.h) / half;
     if (low < 0.5 || low > 0.8) continue;
     inner = std::max(inner, p.x);
@@ -612,21 +630,14 @@ TEST_P(BuiltinAssets, RibsAreFlatBandsWithACostalGrooveContinuedByFlatCartilages
       proud = std::max(proud, glm::dot(glm::dvec3(v) - end, along_rib));
     std::printf("[ info ] rib 5's mesh reaches %.2f mm past its curve's end\n", proud * 1000.0);
     EXPECT_LT(proud, 0.0005);
-    glm::dvec3 n5(0.0);
-    for (std::size_t i = 1; i + 1 < rib5.size(); ++i)
-      n5 += glm::cross(rib5[i] - rib5[0], rib5[i + 1] - rib5[0]);
-    n5 = glm::normalize(n5);
     // the cartilage's section 4 mm along its own curve, across its own line
     const std::vector<glm::dvec3> cart = sdf::smoothCurve(body.thorax.upper_cartilages[4], 4);
-    std::size_t k = 1;
-    double run = 0.0;
-    while (k + 1 < cart.size() && run < 0.004) run += glm::distance(cart[k], cart[k - 1]), ++k;
+    const std::size_t k = indexAlong(cart, 0.004);
     const glm::dvec3 c5 = cart[k], t5 = glm::normalize(cart[k + 1] - cart[k - 1]);
+    const glm::dvec3 n5 = planeNormal(rib5);
     const glm::dvec3 high = glm::normalize(n5 - t5 * glm::dot(n5, t5)), thick = glm::cross(t5, high);
     double a_lo = 1.0, a_hi = -1.0, n_lo = 1.0, n_hi = -1.0;
-    for (const glm::vec3& v : part(builtin(), "t6_costal_cartilages_r").mesh.positions) {
-      const glm::dvec3 d = glm::dvec3(v) - c5;
-      if (std::abs(glm::dot(d, t5)) > 0.0015 || glm::length(d) > 0.012) continue;
+    for (const glm::dvec3& d : section("t6_costal_cartilages_r", c5, t5, 0.012)) {
       a_lo = std::min(a_lo, glm::dot(d, thick));
       a_hi = std::max(a_hi, glm::dot(d, thick));
       n_lo = std::min(n_lo, glm::dot(d, high));
