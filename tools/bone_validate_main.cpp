@@ -56,6 +56,8 @@ std::vector<std::pair<std::string, glm::dvec3>> regionsOf(const std::string& bon
            {"body_s3", centre(0.55)},
            {"body_s4", centre(0.8)},
            {"apex", s.apex},
+           {"coccyx", 0.5 * (s.apex + s.coccyx_tip)},
+           {"coccyx_tip", s.coccyx_tip},
            {"median_crest_s2", s.median_crest_s2},
            {"hiatus", s.hiatus}};
     both("superior_process", s.superior_process);
@@ -214,6 +216,15 @@ void printCoronal(const Samples& s, double x_mm) {
       [](const glm::dvec3& p) { return glm::dvec2(p.z, p.y); });
 }
 
+// A sagittal slice (z = `z_mm`, 2 mm thick): x across, y up; at z = 0 it shows a vertebral body's
+// or the sacrum's midline outline: endplate heights and slopes, the canal, the spinous process.
+void printSagittal(const Samples& s, double z_mm) {
+  std::printf("  sagittal slice z = %.0f mm: x (anterior) across, y up\n", z_mm);
+  printSection(
+      s.gen, s.ref, 1.5, [&](const glm::dvec3& p) { return std::abs(p.z - z_mm) <= 1.0; },
+      [](const glm::dvec3& p) { return glm::dvec2(p.x, p.y); });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -223,7 +234,7 @@ int main(int argc, char** argv) {
   std::string out;
   std::vector<std::string> bones;
   bool shipped_only = false, ellipsoid = false, regions = false, slices = false, views = false;
-  std::vector<double> coronal;
+  std::vector<double> coronal, sagittal;
   double max_mm = 8.0;
   app.add_option("--reference", reference,
                  "folder holding visible_human_artisynth/ (default: $SAGITTA_REFERENCE_MESHES or "
@@ -243,6 +254,10 @@ int main(int argc, char** argv) {
                "the generated bone and the aligned reference seen from the side and the front, as text");
   app.add_option("--coronal", coronal,
                  "coronal slices of both at these x (mm, + anterior, in the generated bone's frame), as text")
+      ->delimiter(',')
+      ->check(CLI::Range(-500.0, 500.0));
+  app.add_option("--sagittal", sagittal,
+                 "sagittal slices of both at these z (mm, + right, in the generated bone's frame), as text")
       ->delimiter(',')
       ->check(CLI::Range(-500.0, 500.0));
   app.add_option("--max-mm", max_mm, "distance shown red in the pictures")->check(CLI::Range(0.5, 100.0));
@@ -320,11 +335,12 @@ int main(int argc, char** argv) {
                     g.bone.c_str(), r.name.c_str(), c.size_ratio, c.mean_mm, c.p95_mm, c.axis_ratio.x,
                     c.axis_ratio.y, c.axis_ratio.z, c.mirrored ? " mirror" : "");
         if (regions) printRegions(regionsOf(g.bone, b.params), g.surface, r.surface, c);
-        if (slices || views || !coronal.empty()) {
+        if (slices || views || !coronal.empty() || !sagittal.empty()) {
           const Samples samples = samplesOf(g.surface, r.surface, c);
           if (slices) printSlices(samples);
           if (views) printViews(samples);
           for (double x : coronal) printCoronal(samples, x);
+          for (double z : sagittal) printSagittal(samples, z);
         }
         std::fflush(stdout);
         if (!out.empty()) {

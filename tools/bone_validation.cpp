@@ -91,11 +91,13 @@ std::vector<NamedSurface> generatedBones(const anatomy::BodyParams& body,
       n.name = "os_coxae_r";
       n.surface = fromMesh(*find("os_coxae_r"));
     } else if (b == "sacrum") {
-      // the reference runs from S1 to the apex: leave the coccyx out, below the apex
-      const anatomy::SacrumLayout& l = layout.spine.sacrum;
-      const glm::dvec3 down = glm::normalize(l.coccyx_tip - l.apex);
-      n.surface = cutByPlane(fromMesh(*find("sacrum")), l.apex * 1000.0, -down);
-      n.name = "sacrum (without the coccyx)";
+      // with its coccyx: the reference sacrum.obj carries one, although its README says "S1 to
+      // the apex". Its sacral hiatus (the canal's opening, which ends at the apex) ends ~40 mm
+      // above its tip, and below that it narrows to 17-19 mm wide and curls forward, as coccygeal
+      // segments do; cut at the apex, the reference's tail stood ~25 mm beyond ours (README,
+      // "Validation against real bones")
+      n.surface = fromMesh(*find("sacrum"));
+      n.name = "sacrum with coccyx";
     } else {
       const anatomy::MeshData* body_mesh = find(b);
       if (!body_mesh) throw std::runtime_error("no generated part " + b);

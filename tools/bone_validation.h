@@ -1,5 +1,5 @@
 // The per-bone validation of sagitta_bone_validate and the anatomy tests: the generated bones of a
-// body (os coxae, sacrum without the coccyx, L1-L5 with their arches) against the real bones in
+// body (os coxae, sacrum with its coccyx, L1-L5 with their arches) against the real bones in
 // ../shared/reference/meshes (validation data only, never shipped or loaded by the program).
 #pragma once
 
