@@ -59,9 +59,12 @@ struct Occluder {
   const TriangleBvh* bvh = nullptr;  // null: every triangle is tried
 };
 
+// Bone, and the cartilage that is drawn as opaque as bone (the costal cartilages, the pubic
+// symphysis): a lumbar body seen through the front of the rib cage lies behind a cartilage, and
+// its dot and name would have been drawn over it.
 bool isOccluder(const DrawItem& item, const MeshLibrary& meshes) {
-  return item.material == Material::kBone && item.opacity >= 0.999f && item.skin < 0 &&
-         item.mesh < meshes.size();
+  return (item.material == Material::kBone || item.material == Material::kCartilage) &&
+         item.opacity >= 0.999f && item.skin < 0 && item.mesh < meshes.size();
 }
 
 // The opaque rigid bones of the list; `bvh` gives a mesh's hierarchy (none: every triangle is tried).

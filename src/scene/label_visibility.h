@@ -1,7 +1,8 @@
 // Which labelled landmarks the viewer can see: a ray from the landmark toward the eye that
 // meets opaque bone on the way means the landmark is hidden (from the front, the coccyx and
 // the ischial tuberosities lie behind the pubis and the femora), and its name label is not
-// drawn. CPU ray casting against the draw list's rigid bone meshes; no OpenGL.
+// drawn. CPU ray casting against the draw list's rigid bone meshes (and the opaque cartilage:
+// the costal cartilages, the pubic symphysis); no OpenGL.
 #pragma once
 
 #include <array>

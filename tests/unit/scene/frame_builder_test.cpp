@@ -631,6 +631,37 @@ TEST(FrameBuilder, TheDeepHipFlexorsAreNotNamedFromBehind) {
   EXPECT_TRUE(hasLabel(frameOf(d, scratch).list, "Psoas major")) << "named from the front";
 }
 
+// Review (stop 42): in the README's oblique anatomy picture L2's dot and name were drawn over a
+// costal cartilage in front of it: only bone hid a landmark. The opaque cartilages hide too.
+TEST(FrameBuilder, ALumbarBodyBehindACostalCartilageIsNotNamed) {
+  scene::FrameScratch& scratch = session().frameScratch();
+  const scene::Document d =
+      scene::loadDocument(std::string(SAGITTA_SOURCE_DIR) + "/docs/scenarios/anatomy-oblique.json");
+  session().show(d);
+  session().settle();
+  const glm::ivec2 size(1280, 720);
+  const scene::Camera camera = session().cameraFor(d.view, 1280.0f / 720.0f);
+  const FrameContent f = scene::buildFrame(session().frameInputs(camera, {}, size), scratch);
+  auto find = [](const scene::DrawList& list, const std::string& text) -> const scene::Label* {
+    for (const scene::Label& l : list.labels)
+      if (l.text == text) return &l;
+    return nullptr;
+  };
+  const scene::Label* l2 = find(f.list, "L2");
+  ASSERT_NE(l2, nullptr);
+  EXPECT_TRUE(l2->hidden);
+  ASSERT_NE(find(f.list, "L3"), nullptr);
+  EXPECT_FALSE(find(f.list, "L3")->hidden) << "L3, below the costal margin, is named";
+  // what hides it is a cartilage: without them, it is seen
+  scene::DrawList bones_only = f.list;
+  ASSERT_GT(count(bones_only, scene::Material::kCartilage), 0u);
+  std::erase_if(bones_only.items,
+                [](const scene::DrawItem& i) { return i.material == scene::Material::kCartilage; });
+  for (scene::Label& l : bones_only.labels) l.hidden = false;
+  scene::markHiddenLabels(bones_only, session().meshes(), camera);
+  EXPECT_FALSE(find(bones_only, "L2")->hidden);
+}
+
 // Review (stop 34): patient mode named landmarks "ASIS", "PSIS", "Pubic symphysis" and "Sacral
 // promontory". A patient is told where things are in plain words; the expert keeps the terms.
 TEST(FrameBuilder, APatientIsToldTheLandmarksInPlainWords) {
