@@ -15,6 +15,9 @@ struct MeshData {
   std::vector<glm::vec3> positions;    // metres
   std::vector<glm::vec3> normals;      // unit length, outward; same count as positions
   std::vector<std::uint32_t> indices;  // triangles, counter-clockwise seen from outside
+  // Optional: a coarser triangle list over the same vertices, drawn while the view moves (the
+  // moving frame, render::GpuMesh). Empty: the renderer clusters one itself for a big mesh.
+  std::vector<std::uint32_t> low_indices;
 
   // Optional skinning (discs, body outline): when non-empty, vertex i follows up to four
   // segments (anatomy::Segment indices) with weights summing to 1, and positions are given in

@@ -59,8 +59,8 @@ void GpuMesh::upload(const anatomy::MeshData& mesh) {
     glDisableVertexAttribArray(3);
   }
 
-  std::vector<std::uint32_t> low;
-  if (mesh.indices.size() / 3 >= kLowDetailMinTriangles)
+  std::vector<std::uint32_t> low = mesh.low_indices;
+  if (low.empty() && mesh.indices.size() / 3 >= kLowDetailMinTriangles)
     low = clusteredIndices(mesh, clusterCellFor(mesh, kLowDetailKeep));
   if (low.size() >= mesh.indices.size()) low.clear();  // nothing gained
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.get());

@@ -1,6 +1,7 @@
 // A mesh uploaded to the GPU: interleaved position + normal, optional skinning attributes,
-// 32-bit indices; meshes of many triangles also get a low level of detail (a second, clustered
-// index list over the same vertices, render/mesh_simplify.h) for the moving frame.
+// 32-bit indices; a low level of detail for the moving frame: the mesh's own coarser list
+// (MeshData::low_indices: the muscle spindles' every second ring), else for meshes of many
+// triangles a clustered index list over the same vertices (render/mesh_simplify.h).
 #pragma once
 
 #include <cstddef>
@@ -15,8 +16,8 @@ class GpuMesh {
  public:
   GpuMesh() = default;
   explicit GpuMesh(const anatomy::MeshData& mesh);
-  // Meshes with at least this many triangles get the low level of detail (bones; muscles,
-  // rebuilt as the pose changes, are small and keep theirs).
+  // Meshes with at least this many triangles and no list of their own get a clustered low level
+  // of detail (bones; muscles, rebuilt as the pose changes, bring their own).
   static constexpr std::size_t kLowDetailMinTriangles = 3000;
   static constexpr float kLowDetailKeep = 0.12f;  // about this share of the triangles
 

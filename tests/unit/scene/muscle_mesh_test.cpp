@@ -41,6 +41,25 @@ TEST(MuscleMesh, ASpindleIsClosedAndOutwardFacing) {
   EXPECT_GT(signedVolume(m), 0.0);
 }
 
+// The moving frame draws a spindle's coarser list: every second ring of the same vertices, so a
+// closed, outward surface of about half the triangles and nearly the same volume (issue 16).
+TEST(MuscleMesh, TheMovingFramesListIsEverySecondRingOfTheSameSpindle) {
+  for (const int rings : {28, 27}) {
+    scene::SpindleShape shape;
+    shape.rings = rings;
+    anatomy::MeshData m = scene::spindleMesh({{0, 0, 0}, {0, 0.1f, 0.02f}, {0, 0.2f, 0}}, shape);
+    ASSERT_FALSE(m.low_indices.empty());
+    for (const std::uint32_t i : m.low_indices) ASSERT_LT(i, m.positions.size());
+    const std::size_t caps = 2 * static_cast<std::size_t>(shape.sides);
+    EXPECT_EQ(m.low_indices.size() / 3 - caps, 2 * static_cast<std::size_t>(shape.sides) * ((rings + 1) / 2))
+        << rings << " rings";
+    const double full = signedVolume(m);
+    m.indices = m.low_indices;
+    EXPECT_TRUE(closed(m)) << rings << " rings";
+    EXPECT_NEAR(signedVolume(m) / full, 1.0, 0.03) << rings << " rings";
+  }
+}
+
 TEST(MuscleMesh, VolumeIsConservedAsTheMuscleShortensOrLengthens) {
   scene::SpindleShape shape;
   shape.neutral_length_m = 0.2f;
