@@ -66,15 +66,20 @@ void layoutUpperRibs(const BodyDimensions& d, const SpineLayout& spine, const Th
   // midline), so their ends enter it: 6 mm behind and 15-17 mm out, their ends' centres lay 1-3 mm
   // outside the sternum and the cartilages seemed to end free beside it (a review, issue 14)
   const glm::dvec3 body_side(-0.002 * s, 0.0, 0.0);
-  meet[1] = angle + body_side + glm::dvec3(0, 0, 0.014 * s);
-  constexpr std::array<double, 5> kBodyShare = {0.17, 0.38, 0.58, 0.78, 0.95};
-  for (std::size_t i = 0; i < kBodyShare.size(); ++i)
-    meet[i + 2] = angle + (x_joint - angle) * kBodyShare[i] + body_side + glm::dvec3(0, 0, 0.012 * s);
+  // the sternal body's side at rib k (2-7), `depth` behind its front line
+  constexpr std::array<double, 6> kBodyShare = {0.0, 0.17, 0.38, 0.58, 0.78, 0.95};
+  auto on_body = [&](std::size_t k, const glm::dvec3& depth) {
+    return angle + (x_joint - angle) * kBodyShare[k - 2] + depth +
+           glm::dvec3(0, 0, (k == 2 ? 0.014 : 0.012) * s);
+  };
+  for (std::size_t k = 2; k <= 7; ++k) meet[k - 1] = on_body(k, body_side);
   // where the side of ribs 1-7 is drawn to (the front's depth, and the height its junction drops
-  // from) is where the cartilage meets the sternum; for ribs 8 and 9 it is a point on the line of
-  // the costal margin [D]
-  std::array<glm::dvec3, 9> rib_front = meet;
-  for (std::size_t i = 1; i < 7; ++i) rib_front[i].x += side.x - body_side.x;  // the fronts where they were
+  // from): for rib 1 where its cartilage meets the manubrium, for ribs 2-7 the sternum's side at
+  // the depth the cartilages met it before they were moved into its plate (the ribs kept their
+  // fronts); for ribs 8 and 9 a point on the line of the costal margin [D]
+  std::array<glm::dvec3, 9> rib_front{};
+  rib_front[0] = meet[0];
+  for (std::size_t k = 2; k <= 7; ++k) rib_front[k - 1] = on_body(k, side);
   rib_front[7] = up(0.5 * (t.costal_margin[3] + t.costal_margin[4]));
   rib_front[8] = up(0.5 * (t.costal_margin[2] + t.costal_margin[3]));
   // The costal margin is the lower border of cartilages 7-10 [U: Gray's]: each of them runs
