@@ -66,6 +66,10 @@ constexpr std::array<double, kLumbarCount> kTypicalHeightPosterior_mm = {26, 27,
 constexpr std::array<double, kLumbarCount> kTypicalPedicleWidth_mm = {9, 9, 10, 13, 18};
 constexpr std::array<double, kLumbarCount> kTypicalCanalWidth_mm = {23, 23, 24, 25, 26};
 constexpr std::array<double, kLumbarCount> kTypicalSpinousLength_mm = {30, 32, 33, 32, 29};
+// The spinous processes drawn at that length (from the canal's back, kTypicalSpinousLength_mm)
+// reached 6-10 mm further back than the Visible Human's L1-L5 scaled to the same centroid size
+// (sagitta_bone_validate --views): the typical lengths [U] are shortened by 15 % [D]
+constexpr double kLumbarSpinousScale = 0.85;
 // Spinous process height at the tip and pedicle length, typical adult lumbar [U]
 constexpr std::array<double, kLumbarCount> kTypicalSpinousHeight_mm = {19, 21, 22, 21, 17};
 constexpr double kTypicalPedicleLength_mm = 10.0;
@@ -125,7 +129,7 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
   // LMG spinal canal depth (18.6-18.7 mm at 175 cm) [D]: keep it proportional to body height
   v.canal_depth = 18.65 * size * kMm;
   v.transverse_span = kLmgTransverseSpan_mm[i] * p.stature_m / kLmgMaleStature_m * kMm;
-  v.spinous_length = kTypicalSpinousLength_mm[i] * size * kMm;
+  v.spinous_length = kTypicalSpinousLength_mm[i] * kLumbarSpinousScale * size * kMm;
   v.spinous_height = kTypicalSpinousHeight_mm[i] * size * kMm;
   v.facet_angle = degToRad(kFacetAngle_deg[i]);
   return v;
@@ -147,7 +151,8 @@ VertebraDims t12Dims(const VertebraDims& l1) {
   v.height_anterior = mid - 0.001;  // slight kyphotic wedge at the thoracolumbar junction [U]
   v.height_posterior = mid + 0.001;
   v.transverse_span = l1.transverse_span * 0.75;
-  v.spinous_length = l1.spinous_length * 0.95;
+  // T12 keeps the typical length [U] (the thoracic column's spinous processes are scaled from it)
+  v.spinous_length = l1.spinous_length / kLumbarSpinousScale * 0.95;
   v.facet_angle = degToRad(70.0);
   return v;
 }

@@ -204,15 +204,19 @@ NodePtr spinousProcess(const VertebraLayout& l) {
 
   const double len = glm::length(tip - root);
   const double half_h = 0.5 * v.spinous_height;
-  // a hatchet in the midsagittal plane: narrow where it leaves the laminae, tall at its tip
+  // a hatchet in the midsagittal plane: its upper border nearly level from the laminae to the
+  // tip (where the interspinous ligament attaches), its lower border sloping down to the tall,
+  // squared tip. The upper border used to start 0.65 of the half height above the root (a
+  // wedge, narrow where it leaves the laminae), which left the Visible Human's L1-L5 processes
+  // 3-5 mm taller at the root (sagitta_bone_validate --sagittal 0)
   sdf::PlateSpec spec;
   spec.frame = boxFrame(root, tip - root, {0, 1, 0});
   spec.height.assign(10, 0.0);
   spec.t0 = 0.0030 * s;
   spec.outline = {{-0.002 * s, -0.55 * half_h},     {0.55 * len, -0.75 * half_h},
                   {len - 0.002 * s, -1.0 * half_h}, {len + 0.001 * s, -0.2 * half_h},
-                  {len - 0.001 * s, 0.9 * half_h},  {0.5 * len, 0.70 * half_h},
-                  {-0.002 * s, 0.65 * half_h}};
+                  {len - 0.001 * s, 0.9 * half_h},  {0.5 * len, 0.95 * half_h},
+                  {-0.002 * s, 1.0 * half_h}};
   std::vector<NodePtr> parts;
   parts.push_back(sdf::plate(spec));
   // the tip is thickened (the attachment of the supraspinous ligament)

@@ -62,15 +62,19 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
                             l.superior_process.z};
   l.mammillary = l.superior_process + glm::dvec3(-t - 0.003 * size, -0.003 * size, 0.003 * size);
 
-  l.transverse_root = {xw - 0.6 * v.pedicle_length, yp, zp + 0.5 * v.pedicle_width};
-  l.transverse_tip = {xw - 0.6 * v.pedicle_length - 0.006 * size, yp - 0.002 * size, 0.5 * v.transverse_span};
+  // transverse process: from the pedicle-lamina junction, its root a little above the pedicle's
+  // axis, out and slightly back to a tip 5 mm above the axis: level or rising, not drooping
+  // [U]. The drooping process it replaces (tip 2 mm below the axis) sat 4-7 mm low against the
+  // Visible Human's L1-L5 in the front view (sagitta_bone_validate --views)
+  l.transverse_root = {xw - 0.6 * v.pedicle_length, yp + 0.003 * size, zp + 0.5 * v.pedicle_width};
+  l.transverse_tip = {xw - 0.6 * v.pedicle_length - 0.006 * size, yp + 0.005 * size, 0.5 * v.transverse_span};
   l.accessory = l.transverse_root + glm::dvec3(-0.005 * size, -0.004 * size, 0.004 * size);
 
   l.canal_anterior = {xw, yp, 0.0};
   l.canal_posterior = {xw - v.canal_depth, yp, 0.0};
-  const double ysp = 0.35 * hm;
+  const double ysp = 0.42 * hm;
   l.spinous_root = {xw - v.canal_depth, ysp, 0.0};
-  l.spinous_tip = {xw - v.canal_depth - v.spinous_length, ysp - 0.004 * size, 0.0};
+  l.spinous_tip = {xw - v.canal_depth - v.spinous_length, ysp - 0.002 * size, 0.0};
   // lateral face of the isthmus, below the pedicle and behind the foramen
   l.pars = {xpil - 0.0005 * size, yp - 0.5 * v.pedicle_height - 0.002 * size,
             0.5 * v.canal_width + 0.0035 * size};
