@@ -111,11 +111,15 @@ PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
   // superior articular process: a plate whose medial-posterior face is the facet
   const double t = l.articular_thickness;
   const glm::dvec3 sap_n = l.superior_facet_normal;
-  add(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0060 * s, s), out.front);
+  // (7.5 mm half width along the facet: at 6 mm the processes stopped short of the reference's)
+  add(facetPlate(l.superior_process, sap_n, t, 0.0072 * s, 0.0075 * s, s), out.front);
   add(sdf::roundCone(pillar, l.superior_process - up * (0.004 * s) - sap_n * (0.002 * s), 0.0045 * s,
                      0.0042 * s),
       out.front);
-  add(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0022 * s), out.front);
+  // the mammillary process: a rounded tubercle on the superior articular process's back border
+  // (3.5 mm: at 2.2 mm, 3 mm further forward, the Visible Human's L1-L5 left their processes'
+  // backs 7-8 mm beyond ours, sagitta_bone_validate --regions)
+  add(sdf::sphere(l.mammillary + glm::dvec3(0.0015 * s, 0.0, -0.001 * s), 0.0035 * s), out.front);
 
   // inferior articular process hanging from the lamina, its lateral-anterior face the facet
   const glm::dvec3 iap_n = l.inferior_facet_normal;

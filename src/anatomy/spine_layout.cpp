@@ -60,7 +60,7 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
   l.superior_facet = l.superior_process + l.superior_facet_normal * t;
   l.superior_process_tip = {xpil - 0.001 * size, hp + disc_above_posterior + 0.003 * size,
                             l.superior_process.z};
-  l.mammillary = l.superior_process + glm::dvec3(-t - 0.003 * size, -0.003 * size, 0.003 * size);
+  l.mammillary = l.superior_process + glm::dvec3(-t - 0.006 * size, -0.003 * size, 0.003 * size);
 
   // transverse process: from the pedicle-lamina junction, its root a little above the pedicle's
   // axis, out and slightly back to a tip 5 mm above the axis: level or rising, not drooping
