@@ -7,6 +7,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "render/shadow_fit.h"
+
 namespace sagitta::render {
 namespace {
 
@@ -148,7 +150,8 @@ void Renderer::drawBackground(const RenderSettings& settings) {
 }
 
 glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                                    const glm::vec3& key_dir, const RenderSettings& settings) {
+                                    const glm::vec3& key_dir, const scene::Camera& camera, float aspect,
+                                    const RenderSettings& settings) {
   const int size = std::clamp(settings.shadow_map_size, 256, 8192);
   if (size != shadow_size_) {
     shadow_depth_ = makeTexture();
@@ -195,7 +198,11 @@ glm::mat4 Renderer::updateShadowMap(const scene::DrawList& list, const scene::Me
           : 1.0f;
   const glm::vec3 up = std::abs(key_dir.y) > 0.99f ? glm::vec3(1, 0, 0) : glm::vec3(0, 1, 0);
   const glm::mat4 light_view = glm::lookAt(centre + key_dir * radius * 2.0f, centre, up);
-  const glm::mat4 light_proj = glm::ortho(-radius, radius, -radius, radius, 0.01f, radius * 4.0f);
+  // across the beam, only the part of the scene the camera sees (render/shadow_fit.h: finer
+  // texels in a close-up); along it, the whole scene, so casters out of view still cast
+  const ShadowWindow w = fitShadowWindow(light_view, centre, radius, camera, aspect);
+  const glm::mat4 light_proj = glm::ortho(w.centre.x - w.half, w.centre.x + w.half, w.centre.y - w.half,
+                                          w.centre.y + w.half, 0.01f, radius * 4.0f);
   const glm::mat4 light_view_proj = light_proj * light_view;
 
   // redraw only when something the shadows depend on changed (llvmpipe has no time to spare)
@@ -596,7 +603,7 @@ void Renderer::render(const scene::DrawList& list, const scene::MeshLibrary& mes
   }
   const glm::vec3 key = keyLightDirection(camera);
   glm::mat4 light_view_proj(1.0f);
-  if (settings.shadows) light_view_proj = updateShadowMap(list, meshes, key, settings);
+  if (settings.shadows) light_view_proj = updateShadowMap(list, meshes, key, camera, aspect, settings);
   light_view_proj_ = light_view_proj;
 
   bindViewport(target);

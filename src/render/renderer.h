@@ -90,7 +90,8 @@ class Renderer {
   glm::vec3 centreOf(scene::MeshId id, const scene::MeshLibrary& meshes);
   void drawBackground(const RenderSettings& settings);
   glm::mat4 updateShadowMap(const scene::DrawList& list, const scene::MeshLibrary& meshes,
-                            const glm::vec3& key_dir, const RenderSettings& settings);
+                            const glm::vec3& key_dir, const scene::Camera& camera, float aspect,
+                            const RenderSettings& settings);
   enum class Pass { kOpaque, kTransparent, kOnTop };
   void drawItems(const scene::DrawList& list, const scene::MeshLibrary& meshes, Pass pass,
                  const glm::mat4& view_proj, const glm::mat4& light_view_proj, const scene::Camera& camera,
