@@ -132,6 +132,7 @@ VertebraDims lumbarDims(const BodyParams& p, int level) {
   v.spinous_length = kTypicalSpinousLength_mm[i] * kLumbarSpinousScale * size * kMm;
   v.spinous_height = kTypicalSpinousHeight_mm[i] * size * kMm;
   v.facet_angle = degToRad(kFacetAngle_deg[i]);
+  v.stout_transverse = level == kLumbarCount - 1;
   return v;
 }
 

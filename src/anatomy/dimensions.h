@@ -34,6 +34,8 @@ struct VertebraDims {
   double canal_width = 0.0;       // interpedicular
   double canal_depth = 0.0;       // AP, posterior body wall to the laminae
   double transverse_span = 0.0;   // tip to tip
+  // L5's transverse processes: short, stout cones joined to the pedicle and the body's side
+  bool stout_transverse = false;
   double spinous_length = 0.0;    // posterior canal wall to the spinous tip
   double spinous_height = 0.0;    // craniocaudal height of the spinous process at its tip
   double facet_angle = 0.0;       // superior facet plane to the sagittal plane (0 sagittal, pi/2 coronal)

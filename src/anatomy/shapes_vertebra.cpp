@@ -141,8 +141,9 @@ PosteriorHalf posteriorHalf(const VertebraLayout& l, bool thoracic) {
 
   // transverse process: flattened front-to-back, tapering to the tip
   const double tp_len = glm::length(l.transverse_tip - l.transverse_root);
-  const double tp_root = thoracic ? 0.0045 * s : 0.0052 * s;
-  const double tp_tip = thoracic ? 0.0040 * s : 0.0036 * s;
+  // (L5's, stout_transverse: a short, thick cone, 16 mm tall where it leaves the pedicle [U])
+  const double tp_root = thoracic ? 0.0045 * s : v.stout_transverse ? 0.0080 * s : 0.0052 * s;
+  const double tp_tip = thoracic ? 0.0040 * s : v.stout_transverse ? 0.0050 * s : 0.0036 * s;
   // the cone's round end reaches tp_tip beyond its end point: end it that far inside the tip, so
   // the span tip to tip is the cited one (LMG) and not ~7 mm more
   const glm::dvec3 tp_end = l.transverse_tip - glm::normalize(l.transverse_tip - l.transverse_root) * tp_tip;

@@ -66,8 +66,14 @@ VertebraLayout layoutVertebra(const VertebraDims& v, double disc_above_posterior
   // axis, out and slightly back to a tip 5 mm above the axis: level or rising, not drooping
   // [U]. The drooping process it replaces (tip 2 mm below the axis) sat 4-7 mm low against the
   // Visible Human's L1-L5 in the front view (sagitta_bone_validate --views)
-  l.transverse_root = {xw - 0.6 * v.pedicle_length, yp + 0.003 * size, zp + 0.5 * v.pedicle_width};
-  l.transverse_tip = {xw - 0.6 * v.pedicle_length - 0.006 * size, yp + 0.005 * size, 0.5 * v.transverse_span};
+  // L5's (stout_transverse) leave further forward, from the pedicle and the body's side, and run
+  // more nearly straight out (sagitta_bone_validate --regions: the reference's L5 roots lay
+  // 4 mm in front of and 5 mm below ours)
+  const bool stout = v.stout_transverse;
+  l.transverse_root = {xw - (stout ? 0.4 : 0.6) * v.pedicle_length, yp + (stout ? 0.001 : 0.003) * size,
+                       zp + 0.5 * v.pedicle_width};
+  l.transverse_tip = {xw - 0.6 * v.pedicle_length - (stout ? 0.002 : 0.006) * size,
+                      yp + (stout ? 0.004 : 0.005) * size, 0.5 * v.transverse_span};
   l.accessory = l.transverse_root + glm::dvec3(-0.005 * size, -0.004 * size, 0.004 * size);
 
   l.canal_anterior = {xw, yp, 0.0};

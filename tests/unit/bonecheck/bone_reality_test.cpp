@@ -23,9 +23,9 @@ struct Limits {
 // 0.83-0.86, the reference's coccyx standing beyond it); what is left far off is local (the S1
 // superior articular processes, the S1 body's posterior wall). L1-L5 were 1.8-2.2 mm until their
 // bodies took their measured height (24.5 -> 30 mm, Junno 2009), 1.6-1.9 mm until their transverse
-// processes stopped drooping, their spinous processes became shorter hatchets and their mammillary
-// processes tubercles: 1.49-1.72 mm, p95 2.3-2.6 x the mean (L3 2.56: its pedicles, 2.5-3 mm off,
-// keep the p95 up while the mean fell)
+// processes stopped drooping (L5's became stout), their spinous processes shorter hatchets and their
+// mammillary processes tubercles: 1.49-1.71 mm, p95 2.3-2.6 x the mean (L3 2.57, L5 2.56: pedicles
+// 2.5-3 mm off keep the p95 up while the mean fell)
 const std::map<std::string, Limits> kLimits = {
     {"os_coxae", {4.6, 2.5, 0.95, 1.06}}, {"sacrum", {2.9, 3.1, 0.86, 1.10}}, {"l1", {1.85, 2.5, 0.80, 1.10}},
     {"l2", {1.85, 2.5, 0.80, 1.10}},      {"l3", {1.85, 2.6, 0.80, 1.10}},    {"l4", {1.85, 2.5, 0.80, 1.10}},
