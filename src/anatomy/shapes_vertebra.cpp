@@ -224,9 +224,11 @@ NodePtr spinousProcess(const VertebraLayout& l) {
                   {-0.002 * s, 1.0 * half_h}};
   std::vector<NodePtr> parts;
   parts.push_back(sdf::plate(spec));
-  // the tip is thickened (the attachment of the supraspinous ligament)
-  parts.push_back(sdf::ellipsoid(boxFrame(tip - (tip - root) / len * (0.004 * s), {0, 1, 0}, {1, 0, 0}),
-                                 {0.85 * half_h, 0.0050 * s, 0.0042 * s}));
+  // the tip is thickened (the attachment of the supraspinous ligament): a blunt, squared block, so
+  // that from behind the process reads as an upright rectangle, not a finger with a rounded end
+  // (an ellipsoid until a review as an anatomy lecturer)
+  parts.push_back(sdf::roundBox(boxFrame(tip - (tip - root) / len * (0.004 * s), {0, 1, 0}, {1, 0, 0}),
+                                {0.80 * half_h, 0.0045 * s, 0.0040 * s}, 0.0022 * s));
   return sdf::smoothUnion(std::move(parts), 0.003 * s);
 }
 
