@@ -36,9 +36,9 @@ struct VertebraDims {
   double transverse_span = 0.0;   // tip to tip
   // L5's transverse processes: short, stout cones joined to the pedicle and the body's side
   bool stout_transverse = false;
-  double spinous_length = 0.0;    // posterior canal wall to the spinous tip
-  double spinous_height = 0.0;    // craniocaudal height of the spinous process at its tip
-  double facet_angle = 0.0;       // superior facet plane to the sagittal plane (0 sagittal, pi/2 coronal)
+  double spinous_length = 0.0;  // posterior canal wall to the spinous tip
+  double spinous_height = 0.0;  // craniocaudal height of the spinous process at its tip
+  double facet_angle = 0.0;     // superior facet plane to the sagittal plane (0 sagittal, pi/2 coronal)
   // Scale of the posterior elements' design offsets and of the shape's small details (radii,
   // blends): the vertebra's size relative to a typical adult one (1 for a 175 cm man's L1-L3).
   double size = 1.0;
