@@ -104,15 +104,6 @@ float xrayDensity(scene::Material material) {
   return 0.0f;
 }
 
-glm::vec3 Renderer::keyLightDirection(const scene::Camera& camera) {
-  // upper left of the viewer and a little toward them, rotating with the camera's yaw only,
-  // so the floor shadow stays put while the camera tilts
-  const float yaw = camera.yaw_rad;
-  const glm::vec3 toward_viewer(std::sin(yaw), 0.0f, -std::cos(yaw));
-  const glm::vec3 viewer_left(-std::cos(yaw), 0.0f, -std::sin(yaw));
-  return glm::normalize(glm::vec3(0.0f, 1.6f, 0.0f) + toward_viewer * 0.9f + viewer_left * 0.7f);
-}
-
 const GpuMesh& Renderer::gpuMesh(scene::MeshId id, const scene::MeshLibrary& meshes) {
   CachedMesh& c = gpu_meshes_[id];
   if (c.version != meshes.version(id)) {

@@ -76,10 +76,6 @@ class Renderer {
   void drawOnTopLines(const scene::DrawList& list, const scene::Camera& camera,
                       const RenderSettings& settings, RenderTarget& target);
 
-  // The key light's direction (unit, toward the light) for a camera: it follows the camera
-  // around the vertical axis so every view is lit from the viewer's upper left.
-  static glm::vec3 keyLightDirection(const scene::Camera& camera);
-
  private:
   struct CachedMesh {
     GpuMesh gpu;

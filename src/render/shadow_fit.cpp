@@ -1,10 +1,18 @@
 #include "render/shadow_fit.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace sagitta::render {
+
+glm::vec3 keyLightDirection(const scene::Camera& camera) {
+  // upper left of the viewer and a little toward them, rotating with the camera's yaw only,
+  // so the floor shadow stays put while the camera tilts
+  const float yaw = camera.yaw_rad;
+  const glm::vec3 toward_viewer(std::sin(yaw), 0.0f, -std::cos(yaw));
+  const glm::vec3 viewer_left(-std::cos(yaw), 0.0f, -std::sin(yaw));
+  return glm::normalize(glm::vec3(0.0f, 1.6f, 0.0f) + toward_viewer * 0.9f + viewer_left * 0.7f);
+}
 
 ShadowWindow fitShadowWindow(const glm::mat4& light_view, const glm::vec3& scene_centre, float scene_radius,
                              const scene::Camera& camera, float aspect) {

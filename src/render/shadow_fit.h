@@ -1,4 +1,4 @@
-// Where the key light's shadow map looks (issue 16, a clean teaching figure): an orthographic
+// The key light, and where its shadow map looks (issue 16, a clean teaching figure): an orthographic
 // window around the part of the scene the camera sees, not always around the whole scene. The
 // map has a fixed number of texels; spread over the whole skeleton and its floor (~2 m) they are
 // ~1 mm wide, as wide as a lumbar lamina's features, and a close-up of the spine showed the
@@ -12,6 +12,10 @@
 #include "scene/camera.h"
 
 namespace sagitta::render {
+
+// The key light's direction (unit, toward the light) for a camera: it follows the camera around
+// the vertical axis so every view is lit from the viewer's upper left.
+glm::vec3 keyLightDirection(const scene::Camera& camera);
 
 // A square window in the light's view space (x, y: across the light's beam), centre and half
 // size, metres.

@@ -15,14 +15,9 @@ namespace {
 constexpr float kRadius = 1.1f;  // about the skeleton and its floor
 const glm::vec3 kCentre(0.0f, 0.45f, 0.0f);
 
-// the renderer's key light (Renderer::keyLightDirection): upper left of the viewer and a little
-// toward them, turning with the camera's yaw
+// the light's view as the renderer builds it, from the renderer's key light
 glm::mat4 lightView(const scene::Camera& camera) {
-  const float yaw = camera.yaw_rad;
-  const glm::vec3 toward_viewer(std::sin(yaw), 0.0f, -std::cos(yaw));
-  const glm::vec3 viewer_left(-std::cos(yaw), 0.0f, -std::sin(yaw));
-  const glm::vec3 key =
-      glm::normalize(glm::vec3(0.0f, 1.6f, 0.0f) + toward_viewer * 0.9f + viewer_left * 0.7f);
+  const glm::vec3 key = keyLightDirection(camera);
   return glm::lookAt(kCentre + key * kRadius * 2.0f, kCentre, glm::vec3(0.0f, 1.0f, 0.0f));
 }
 
